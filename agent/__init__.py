@@ -1,0 +1,1 @@
+"""Application layer of the Siheung welfare agent: settings, CLI, HTTP service."""

@@ -1,0 +1,70 @@
+"""Database engine, migrations and the seeded rule book for the application layer."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, inspect
+from sqlmodel import Session
+
+from agent.settings import Settings
+from tools.benefits.files import load_dataset
+from tools.benefits.seed import seed
+from tools.eligibility.engine import Engine as RulesEngine
+from tools.eligibility.rulebook import RuleBook
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_lock = threading.Lock()
+
+
+def make_engine(settings: Settings) -> Engine:
+    """A SQLAlchemy engine for the configured database (SQLite in the data directory by default)."""
+    url = settings.sqlalchemy_url
+    if url.startswith("sqlite"):
+        settings.ensure_data_dir()
+        return create_engine(url, connect_args={"check_same_thread": False})
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(url: str) -> Config:
+    """Alembic configuration pointing at the packaged migrations."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration (no-op when current)."""
+    with engine.begin() as connection:
+        config = alembic_config(str(engine.url.render_as_string(hide_password=False)))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def prepare_database(settings: Settings, engine: Engine | None = None) -> Engine:
+    """Migrate and seed the catalogue when the data files changed; return the engine."""
+    engine = engine or make_engine(settings)
+    with _lock:
+        if "alembic_version" not in inspect(engine).get_table_names():
+            log.info(
+                "database: creating schema", extra={"url": engine.url.render_as_string(hide_password=True)}
+            )
+        migrate(engine)
+        dataset = load_dataset(settings.rules_dir)
+        with Session(engine) as session:
+            if seed(session, dataset):
+                log.info("database: catalogue seeded", extra={"programs": len(dataset.programs)})
+    return engine
+
+
+def load_rules_engine(settings: Settings, engine: Engine | None = None) -> RulesEngine:
+    """The rules engine over the database's catalogue (migrating and seeding first when needed)."""
+    engine = prepare_database(settings, engine)
+    with Session(engine) as session:
+        return RulesEngine(RuleBook.from_session(session))

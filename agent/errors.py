@@ -1,0 +1,7 @@
+"""Errors that carry a message for the user (CLI exit code 2, HTTP 4xx)."""
+
+from __future__ import annotations
+
+
+class UserInputError(ValueError):
+    """Bad input from a user: the message names the field and says what is wrong."""

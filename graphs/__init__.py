@@ -1,0 +1,1 @@
+"""State-machine layer: the LangGraph conversation graph (turn state, nodes, routing, NLU, responders)."""

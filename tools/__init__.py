@@ -1,0 +1,1 @@
+"""Capabilities layer: benefits database, rules engine, retrieval, handoff and the tool registry."""

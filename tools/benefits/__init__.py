@@ -1,0 +1,1 @@
+"""The welfare-benefits database: program catalogue, dated rule parameters, standard median income."""

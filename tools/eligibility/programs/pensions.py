@@ -1,0 +1,153 @@
+"""기초연금, 장애인연금, 장애수당."""
+
+from __future__ import annotations
+
+import math
+
+from tools.eligibility.check import Check, particle, won
+from tools.eligibility.income import (
+    IncomeEstimate,
+    basic_pension_recognised_income,
+    income_criterion,
+    nbls_recognised_income,
+)
+from tools.eligibility.programs.common import (
+    NBLS_PROGRAMS,
+    age_at_least,
+    foreign_national_check,
+    program_names,
+    receiving_any,
+)
+
+DISABILITY_PENSION_OVERLAP = "장애인연금법 제6조제5항 (기초연금과 중복 불가)"
+
+
+def _no_overlap(check: Check, other: str, source: str) -> None:
+    received = receiving_any(check, (other,))
+    name = program_names(check, (other,))
+    if received is None:
+        check.add(
+            "no_overlap", None, f"{name} 수급 여부 확인 필요 (함께 받을 수 없음)", source, ["receiving"]
+        )
+    elif received:
+        check.add("no_overlap", False, f"{particle(name, '을', '를')} 받고 있어 함께 받을 수 없음", source)
+    else:
+        check.add("no_overlap", True, f"{particle(name, '을', '를')} 받고 있지 않음", source)
+
+
+def basic_pension(check: Check) -> None:
+    """기초연금: 만 65세 이상, 소득인정액 ≤ 선정기준액 (단독/부부); 부부 동시 수급 각 20% 감액."""
+    facts = check.facts
+    foreign_national_check(check)
+    age_at_least(check, facts.applicant, "min_age")
+    couple = facts.spouse is not None
+    key = "threshold_couple_krw" if couple else "threshold_single_krw"
+    threshold = check.param(key)
+    label = f"{'부부' if couple else '단독'}가구 선정기준액 {won(threshold.value)} ({threshold.effective_from.year}년)"
+    estimate = basic_pension_recognised_income(check)
+    income_criterion(check, estimate, int(threshold.value), label, threshold.reference)
+    _no_overlap(check, "disability_pension", DISABILITY_PENSION_OVERLAP)
+    standard = int(check.value("standard_amount_krw"))
+    spouse_age = facts.spouse.age_on(facts.as_of) if facts.spouse else None
+    min_age = int(check.value("min_age"))
+    if couple and spouse_age is not None and spouse_age >= min_age:
+        reduction = float(check.value("couple_reduction_rate"))
+        each = round(standard * (1 - reduction))
+        check.pay(
+            each * 2,
+            "month",
+            f"부부 모두 대상이면 각각 {won(each)} (20% 감액), 합계; 배우자도 신청해야 합니다",
+        )
+    else:
+        check.pay(standard, "month", "기준연금액 (국민연금 연계·소득역전 방지 감액은 반영하지 않은 최대액)")
+    if couple and spouse_age is None:
+        check.assume("배우자 나이를 몰라 한 사람 금액으로 계산했습니다")
+
+
+def disability_pension(check: Check) -> None:
+    """장애인연금: 만 18세 이상 중증장애인, 본인·배우자 소득인정액 ≤ 선정기준액; 기초연금과 중복 불가."""
+    facts = check.facts
+    foreign_national_check(check)
+    age_at_least(check, facts.applicant, "min_age")
+    disability = facts.applicant.disability
+    source = check.program.legal_basis
+    if disability is None:
+        check.add("severe_disability", None, "장애 정도 확인 필요 (중증)", source, ["disability"])
+    else:
+        labels = {"none": "등록장애 없음", "mild": "경증 장애", "severe": "중증 장애"}
+        check.add("severe_disability", disability == "severe", labels[disability], source)
+    couple = facts.spouse is not None
+    threshold = check.param("threshold_couple_krw" if couple else "threshold_single_krw")
+    label = f"{'부부' if couple else '단독'} 선정기준액 {won(threshold.value)} ({threshold.effective_from.year}년)"
+    estimate = _bounded_estimate(check)
+    income_criterion(check, estimate, int(threshold.value), label, threshold.reference)
+    _no_overlap(check, "basic_pension", DISABILITY_PENSION_OVERLAP)
+    base = int(check.value("base_amount_krw"))
+    try:
+        extra = check.value("additional_amount_range_krw")
+        note = f"기초급여 {won(base)} + 부가급여 월 {won(extra['min'])}–{won(extra['max'])} (소득 수준별)"
+    except LookupError:
+        note = f"기초급여 {won(base)} (부가급여 별도)"
+    check.pay(base, "month", note)
+
+
+def _bounded_estimate(check: Check) -> IncomeEstimate:
+    """장애인연금's own 소득인정액 deductions are not in the rules data: only an upper bound is known.
+
+    Deductions can only lower income, so gross income with no assets above zero bounds the truth from above.
+    """
+    household = check.facts.household
+    if household.income_recognition_krw is not None:
+        amount = float(household.income_recognition_krw)
+        return IncomeEstimate(amount, amount, given=True)
+    estimate = IncomeEstimate(0.0, 0.0)
+    income = household.income
+    if income is None or income.earned_krw is None or income.other_krw is None:
+        return IncomeEstimate(0.0, math.inf, missing=["income"])
+    estimate.high = float(income.earned_krw + income.other_krw)
+    estimate.notes.append("장애인연금의 소득 공제 기준은 규칙 자료에 없어 공제 전 소득을 상한으로 보았습니다")
+    assets = household.assets
+    if assets is None or None in (assets.property_krw, assets.financial_krw):
+        estimate.high = math.inf
+        estimate.missing.append("assets")
+    elif (assets.property_krw or 0) + (assets.financial_krw or 0) > 0:
+        estimate.high = math.inf
+        estimate.missing.append("income_recognition")
+        estimate.notes.append(
+            "재산 환산 기준이 규칙 자료에 없어 재산이 있으면 소득인정액을 확정하지 않습니다"
+        )
+    return estimate
+
+
+def disability_allowance(check: Check) -> None:
+    """장애수당: 만 18세 이상 경증 장애인, 기초생활수급자 또는 차상위계층."""
+    facts = check.facts
+    foreign_national_check(check)
+    age_at_least(check, facts.applicant, "min_age")
+    disability = facts.applicant.disability
+    source = check.program.legal_basis
+    if disability is None:
+        check.add("mild_disability", None, "장애 정도 확인 필요 (경증)", source, ["disability"])
+    else:
+        labels = {"none": "등록장애 없음", "mild": "경증 장애", "severe": "중증 장애 (장애인연금 대상)"}
+        check.add("mild_disability", disability == "mild", labels[disability], source)
+    received = receiving_any(check, (*NBLS_PROGRAMS, "near_poverty"))
+    if received is None:
+        check.add("low_income_status", None, "기초생활수급자·차상위 여부 확인 필요", source, ["receiving"])
+    elif received:
+        check.add("low_income_status", True, f"{program_names(check, received)} 수급 중", source)
+    else:
+        threshold, label = check.threshold("income_ratio", scope="near_poverty")
+        estimate = nbls_recognised_income(check, basic_property_deduction=False)
+        decided = income_criterion(
+            check,
+            estimate,
+            threshold,
+            label,
+            source,
+            name="low_income_status",
+            what="차상위 여부 (소득인정액)",
+        )
+        if decided:
+            check.assume("수급자·차상위가 아니어서, 차상위계층 확인을 먼저 받아야 합니다")
+    check.pay(int(check.value("amount_krw")), "month", "경증 장애수당 (월)")
