@@ -64,7 +64,15 @@ def prepare_database(settings: Settings, engine: Engine | None = None) -> Engine
 
 
 def load_rules_engine(settings: Settings, engine: Engine | None = None) -> RulesEngine:
-    """The rules engine over the database's catalogue (migrating and seeding first when needed)."""
+    """The rules engine over the database's catalogue (migrating and seeding first when needed).
+
+    The catalogue is read once into memory; an engine created here is disposed of afterwards.
+    """
+    owned = engine is None
     engine = prepare_database(settings, engine)
-    with Session(engine) as session:
-        return RulesEngine(RuleBook.from_session(session))
+    try:
+        with Session(engine) as session:
+            return RulesEngine(RuleBook.from_session(session))
+    finally:
+        if owned:
+            engine.dispose()

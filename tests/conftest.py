@@ -1,0 +1,106 @@
+"""Fixtures shared by every test: isolated settings, real databases, and no outbound network."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from agent.settings import Settings
+
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+_real_connect = socket.socket.connect
+
+
+def _is_local(address: Any) -> bool:
+    if not isinstance(address, tuple):
+        return True  # unix sockets
+    host = str(address[0])
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _no_outbound_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any connection that leaves the machine: fakes live on loopback only."""
+
+    def guarded(self: socket.socket, address: Any) -> Any:
+        if not _is_local(address):
+            raise AssertionError(f"unexpected outbound connection to {address!r}")
+        return _real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's `.env` or data directory."""
+    for name in (
+        "DATABASE_URL",
+        "WELFARE_DATA_DIR",
+        "WELFARE_LLM_BACKEND",
+        "OLLAMA_HOST",
+        "WELFARE_LLM_MODEL",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WELFARE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("WELFARE_LLM_BACKEND", "none")
+    monkeypatch.chdir(tmp_path)
+    from agent.settings import get_settings
+
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings on a fresh SQLite database in a temporary data directory."""
+    return Settings(WELFARE_DATA_DIR=str(tmp_path / "data"), WELFARE_LLM_BACKEND="none")
+
+
+def _postgres_admin_url() -> str:
+    return os.environ.get("WELFARE_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for this test session (skipped when PostgreSQL is absent)."""
+    admin_url = _postgres_admin_url()
+    try:
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text("select 1"))
+    except Exception as exc:  # any failure to reach the server means: no PostgreSQL here
+        pytest.skip(
+            f"PostgreSQL not reachable at {admin_url} ({type(exc).__name__}); set WELFARE_TEST_POSTGRES_URL"
+        )
+    name = f"welfare_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_db_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings on SQLite and, as a second run, on PostgreSQL."""
+    if request.param == "sqlite":
+        return Settings(WELFARE_DATA_DIR=str(tmp_path / "data"), WELFARE_LLM_BACKEND="none")
+    url = request.getfixturevalue("postgres_url")
+    return Settings(WELFARE_DATA_DIR=str(tmp_path / "data"), DATABASE_URL=url, WELFARE_LLM_BACKEND="none")

@@ -1,0 +1,134 @@
+"""The benefits database: migrations, seeding from the data files, SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, inspect
+from sqlmodel import Session, func, select
+
+from agent.db import load_rules_engine, make_engine, prepare_database
+from agent.settings import SOURCE_ROOT, Settings
+from tools.benefits.files import DataFileError, load_dataset
+from tools.benefits.models import MedianIncome, Program, RuleParameter
+from tools.benefits.seed import seed
+from tools.eligibility.rulebook import MissingRuleError, RuleBook
+
+CONTRACT_IDS = {
+    "livelihood_benefit",
+    "medical_benefit",
+    "housing_benefit",
+    "education_benefit",
+    "near_poverty",
+    "basic_pension",
+    "disability_pension",
+    "disability_allowance",
+    "child_allowance",
+    "parent_benefit",
+    "first_meeting_voucher",
+    "emergency_welfare",
+    "single_parent_child_support",
+    "youth_monthly_rent",
+    "senior_customized_care",
+    "energy_voucher",
+    "national_employment_support",
+    "gyeonggi_youth_basic_income",
+    "siheung_birth_support",
+}
+
+
+_engines: list[Engine] = []
+
+
+def request_dispose(engine: Engine) -> None:
+    """Dispose of `engine` when the test ends (open pools would warn at garbage collection)."""
+    _engines.append(engine)
+
+
+@pytest.fixture(autouse=True)
+def _dispose_engines() -> Iterator[None]:
+    yield
+    while _engines:
+        _engines.pop().dispose()
+
+
+def test_data_files_hold_every_contract_program() -> None:
+    dataset = load_dataset(SOURCE_ROOT / "data")
+    assert {p.id for p in dataset.programs} == CONTRACT_IDS
+    years = {y.year for y in dataset.median_income.years}
+    assert years == {2024, 2025, 2026, 2027}
+
+
+def test_migrate_and_seed(any_db_settings: Settings) -> None:
+    engine = prepare_database(any_db_settings)
+    request_dispose(engine)
+    tables = set(inspect(engine).get_table_names())
+    assert {"program", "rule_parameter", "median_income", "dataset_version", "alembic_version"} <= tables
+    with Session(engine) as session:
+        assert set(session.exec(select(Program.id)).all()) == CONTRACT_IDS
+        cell = session.get(MedianIncome, (2026, 4))
+        assert cell is not None
+        assert cell.amount_krw == 6494738
+        c_graded = session.exec(
+            select(func.count()).select_from(RuleParameter).where(RuleParameter.confidence == "C")
+        )
+        assert c_graded.one() > 0
+
+
+def test_seeding_is_skipped_when_files_are_unchanged(any_db_settings: Settings) -> None:
+    engine = prepare_database(any_db_settings)
+    request_dispose(engine)
+    dataset = load_dataset(any_db_settings.rules_dir)
+    with Session(engine) as session:
+        assert seed(session, dataset) is False
+        assert seed(session, dataset, force=True) is True
+        count = session.exec(select(func.count()).select_from(Program)).one()
+    assert count == len(CONTRACT_IDS)
+
+
+def test_rulebook_from_database_equals_rulebook_from_files(any_db_settings: Settings) -> None:
+    engine = load_rules_engine(any_db_settings)
+    from_files = RuleBook.from_dataset(load_dataset(any_db_settings.rules_dir))
+    assert engine.book._params.keys() == from_files._params.keys()
+    for key, values in from_files._params.items():
+        assert [v.value for v in engine.book._params[key]] == [v.value for v in values], key
+    assert engine.book._median == from_files._median
+
+
+def test_parameters_are_looked_up_by_date(settings: Settings) -> None:
+    book = load_rules_engine(settings).book
+    from datetime import date
+
+    assert book.param("basic_pension", "standard_amount_krw", date(2026, 11, 25)).value == 349700
+    assert book.param("basic_pension", "standard_amount_krw", date(2024, 3, 1)).value == 334810
+    with pytest.raises(MissingRuleError):
+        book.param("basic_pension", "standard_amount_krw", date(2027, 1, 1))
+    eight = book.median(2026, 8)
+    assert eight.amount == 9515150 + (9515150 - 8555952)
+    assert eight.confidence == "C"
+
+
+def test_a_broken_data_file_is_named(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    (rules / "programs").mkdir(parents=True)
+    (rules / "parameters").mkdir()
+    source = SOURCE_ROOT / "data"
+    (rules / "parameters" / "median_income.yaml").write_text(
+        (source / "parameters" / "median_income.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    text = (source / "programs" / "basic_pension.yaml").read_text(encoding="utf-8")
+    (rules / "programs" / "basic_pension.yaml").write_text(
+        text.replace("confidence: A", "confidence: Z", 1), encoding="utf-8"
+    )
+    with pytest.raises(
+        DataFileError, match=r"basic_pension\.yaml: legal_basis_confidence: Input should be .A., .B. or .C."
+    ):
+        load_dataset(rules)
+
+
+def test_sqlite_file_lives_in_the_data_directory(settings: Settings) -> None:
+    engine = make_engine(settings)
+    engine.dispose()
+    assert str(settings.data_dir.resolve()) in str(engine.url)
