@@ -11,12 +11,11 @@ import typer
 from agent.cli_common import fail, read_text
 from agent.db import load_rules_engine
 from agent.settings import get_settings
+from prompts import label
 from tools.eligibility.engine import Engine
 from tools.eligibility.household import HouseholdInputError, parse_household
 from tools.eligibility.result import EligibilityResult
 
-STATUS_MARK = {"eligible": "✔ 대상 가능성 높음", "ineligible": "✘ 대상 아님", "unknown": "? 확인 필요"}
-PERIOD = {"month": "월", "year": "연", "once": "1회", "quarter": "분기"}
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -40,24 +39,24 @@ def check_one(
     return engine.check(household, programs, as_of)
 
 
-def render_text(results: list[EligibilityResult]) -> str:
-    """Readable results for a terminal, in Korean."""
+def render_text(results: list[EligibilityResult], language: str = "ko") -> str:
+    """Readable results for a terminal (labels from `prompts/labels.yaml`)."""
     lines: list[str] = []
     for r in results:
         amount = ""
         if r.amount_krw is not None and r.amount_period:
-            amount = f" — {PERIOD[r.amount_period]} {r.amount_krw:,}원"
-        lines.append(f"{STATUS_MARK[r.status]}  {r.program_name} ({r.program_id}){amount}")
+            amount = f" — {label('labels', r.amount_period, language)} {r.amount_krw:,}원"
+        lines.append(f"{label('labels', r.status, language)}  {r.program_name} ({r.program_id}){amount}")
         for c in r.criteria:
             mark = {True: "✔", False: "✘", None: "?"}[c.passed]
             lines.append(f"    {mark} {c.detail}  [{c.source}]")
         if r.missing:
-            lines.append(f"    필요한 정보: {', '.join(r.missing)}")
+            lines.append(f"    {label('labels', 'missing', language)}: {', '.join(r.missing)}")
         if r.amount_note:
-            lines.append(f"    금액: {r.amount_note}")
+            lines.append(f"    {label('labels', 'amount', language)}: {r.amount_note}")
         for note in r.unconfirmed:
-            lines.append(f"    미확인: {note}")
-        lines.append(f"    규칙 기준일 {r.rules_version}")
+            lines.append(f"    {label('labels', 'unconfirmed', language)}: {note}")
+        lines.append(f"    {label('labels', 'rules_version', language)} {r.rules_version}")
     return "\n".join(lines)
 
 

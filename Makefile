@@ -1,0 +1,42 @@
+# The two commands of the README: `make run` (set up, then serve on embedded defaults) and
+# `make test` (set up, then lint, type-check and test). Everything else is a helper of those.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint typecheck pytest bench compose-check clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or later is required"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/welfare-agent db upgrade
+	$(BIN)/welfare-agent serve
+
+test: setup lint typecheck pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck:
+	$(BIN)/mypy .
+
+pytest:
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python -m bench.run
+
+compose-check:
+	bash .ci/compose-check
+
+clean:
+	rm -rf $(VENV) var bench/results .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,39 @@
+"""Texts layer: prompt files, canned replies and locale strings, loaded by name (package data)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LANGUAGES = ("ko", "en", "zh", "vi")
+
+
+class PromptNotFoundError(LookupError):
+    """A text asked for by name does not exist (a bug: fail loudly)."""
+
+
+@lru_cache(maxsize=64)
+def load_text(name: str) -> str:
+    """The text file `prompts/<name>` (e.g. 'respond.md')."""
+    file = resources.files(__package__).joinpath(name)
+    if not file.is_file():
+        raise PromptNotFoundError(f"prompts/{name} does not exist")
+    return file.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=64)
+def load_yaml(name: str) -> Any:
+    """The parsed YAML file `prompts/<name>`."""
+    return yaml.safe_load(load_text(name))
+
+
+def label(table: str, key: str, language: str = "ko") -> str:
+    """A locale string from `prompts/<table>.yaml`: `{key: {ko: ..., en: ..., zh: ..., vi: ...}}`."""
+    entries = load_yaml(f"{table}.yaml")
+    if key not in entries:
+        raise PromptNotFoundError(f"prompts/{table}.yaml has no '{key}'")
+    texts = entries[key]
+    return str(texts.get(language) or texts["ko"])

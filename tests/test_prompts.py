@@ -1,0 +1,20 @@
+"""Texts are loaded by name and fail loudly when missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from prompts import LANGUAGES, PromptNotFoundError, label, load_yaml
+
+
+def test_every_label_exists_in_every_language() -> None:
+    for key, texts in load_yaml("labels.yaml").items():
+        assert set(texts) == set(LANGUAGES), key
+    assert label("labels", "eligible", "vi").startswith("✔")
+
+
+def test_missing_texts_fail_loudly() -> None:
+    with pytest.raises(PromptNotFoundError):
+        label("labels", "no_such_key")
+    with pytest.raises(PromptNotFoundError):
+        load_yaml("no_such_file.yaml")
