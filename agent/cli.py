@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from agent import cli_eligibility, cli_retrieval, cli_service
+from agent.logging import configure_logging
+from agent.settings import get_settings
 
 app = typer.Typer(
     name="welfare-agent",
@@ -13,6 +15,15 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _configure() -> None:
+    """Structured logs on stderr for every command."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+
+
 cli_eligibility.register(app)
 cli_retrieval.register(app)
 cli_service.register(app)

@@ -17,7 +17,6 @@ from tools.eligibility.household import HouseholdInputError, parse_household
 from tools.eligibility.result import EligibilityResult
 
 
-
 def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None

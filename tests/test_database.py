@@ -132,3 +132,16 @@ def test_sqlite_file_lives_in_the_data_directory(settings: Settings) -> None:
     engine = make_engine(settings)
     engine.dispose()
     assert str(settings.data_dir.resolve()) in str(engine.url)
+
+
+def test_migrations_match_the_models(any_db_settings: Settings) -> None:
+    """A model change without a migration fails here (the same check as `alembic check`)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    engine = prepare_database(any_db_settings)
+    request_dispose(engine)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert diff == []
