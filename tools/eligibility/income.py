@@ -85,15 +85,23 @@ def nbls_recognised_income(check: Check, *, basic_property_deduction: bool) -> I
             rate = float(check.value("earned_income_deduction_rate", "nbls"))
             low_earned = high_earned = earned * (1 - rate)
             youth_age = int(check.value("youth_deduction_max_age", "nbls"))
-            youth = any(
-                ((age := m.age_on(check.facts.as_of)) is not None and age <= youth_age)
-                or m.school == "university"
+            youths = sum(
+                1
                 for m in household.members
+                if ((age := m.age_on(check.facts.as_of)) is not None and age <= youth_age)
+                or m.school == "university"
             )
-            if youth:
+            if youths:
+                # Each youth earner deducts 60만원 first; who earns what is unknown, so: at least one
+                # deduction when everyone qualifies, at most one per qualifying member.
                 youth_deduction = int(check.value("youth_earned_income_deduction_krw", "nbls"))
-                low_earned = max(0, earned - youth_deduction) * (1 - rate)
-                estimate.notes.append("청년·대학생 근로소득 공제는 누구의 소득인지 몰라 범위로 계산했습니다")
+                low_earned = max(0, earned - youth_deduction * youths) * (1 - rate)
+                if youths == len(household.members):
+                    high_earned = max(0, earned - youth_deduction) * (1 - rate)
+                if low_earned != high_earned:
+                    estimate.notes.append(
+                        "청년·대학생 근로소득 공제는 누구의 소득인지 몰라 범위로 계산했습니다"
+                    )
         except MissingRuleError:
             low_earned = 0.0
             estimate.notes.append(

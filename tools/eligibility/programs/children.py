@@ -14,8 +14,25 @@ def _count(members: list[Member]) -> str:
     return f"{len(members)}명"
 
 
+def younger_than_months(check: Check, limit: int) -> tuple[list[Member], list[Member]]:
+    """The household's children surely under `limit` months old, and those who may or may not be."""
+    surely: list[Member] = []
+    maybe: list[Member] = []
+    for child in check.facts.children:
+        months = child.months_on(check.facts.as_of)
+        if months is None or months[0] < limit <= months[1]:
+            maybe.append(child)
+        elif months[1] < limit:
+            surely.append(child)
+    return surely, maybe
+
+
 def birth_order(check: Check, child: Member) -> int | None:
-    """`birth_order` if given, else 1 + the number of older `child` members; None when ages are unknown."""
+    """`birth_order` if given, else 1 + the number of older `child` members; None when ages are unknown.
+
+    Children of identical age (twins) take consecutive orders in the order they are listed: together they
+    are, say, first and second whichever is which. Overlapping but different age ranges stay undecided.
+    """
     if child.birth_order is not None:
         return child.birth_order
     on = check.facts.as_of
@@ -23,13 +40,17 @@ def birth_order(check: Check, child: Member) -> int | None:
     if mine is None:
         return None
     older = 0
+    listed_before = True  # identical twins: those listed before this child count as older
     for other in check.facts.household.members:
-        if other is child or other.relation != "child":
+        if other is child:
+            listed_before = False
+            continue
+        if other.relation != "child":
             continue
         theirs = other.months_on(on)
         if theirs is None:
             return None
-        if theirs[0] > mine[1]:
+        if theirs[0] > mine[1] or (theirs == mine and listed_before):
             older += 1
         elif theirs[1] >= mine[0] and theirs != mine:
             return None
@@ -67,16 +88,7 @@ def parent_benefit(check: Check) -> None:
     limit = check.param("max_months_exclusive")
     on = check.facts.as_of
     amounts = check.value("amount_by_age_krw")
-    eligible: list[Member] = []
-    undecided: list[Member] = []
-    for child in check.facts.children:
-        months = child.months_on(on)
-        if months is None:
-            undecided.append(child)
-        elif months[1] < int(limit.value):
-            eligible.append(child)
-        elif months[0] < int(limit.value):
-            undecided.append(child)
+    eligible, undecided = younger_than_months(check, int(limit.value))
     if eligible:
         check.add("child_age", True, f"0–23개월 아동 {_count(eligible)}", limit.reference)
     elif undecided:
@@ -103,16 +115,7 @@ def first_meeting_voucher(check: Check) -> None:
     """첫만남이용권: 출생 후 2년 안에 신청; 첫째 200만원, 둘째 이상 300만원 (국민행복카드 포인트)."""
     window = check.param("apply_within_months")
     on = check.facts.as_of
-    eligible: list[Member] = []
-    undecided: list[Member] = []
-    for child in check.facts.children:
-        months = child.months_on(on)
-        if months is None:
-            undecided.append(child)
-        elif months[1] < int(window.value):
-            eligible.append(child)
-        elif months[0] < int(window.value):
-            undecided.append(child)
+    eligible, undecided = younger_than_months(check, int(window.value))
     if eligible:
         check.add("newborn", True, f"출생 후 2년이 지나지 않은 아동 {_count(eligible)}", window.reference)
     elif undecided:
@@ -175,18 +178,30 @@ def single_parent_child_support(check: Check) -> None:
     per_child = int(check.value("amount_per_child_krw"))
     parent_age = facts.applicant.age_on(facts.as_of)
     total = per_child * len(eligible)
-    note = "자녀 1인당 월 23만원; 추가 아동양육비(월 10만원)와 학용품비(연 10만원)는 따로 확인"
+    note = "자녀 1인당 월 23만원; 학용품비(연 10만원)는 따로 신청"
     try:
         teen_max = int(check.value("teen_parent_max_age"))
-        if parent_age is not None and parent_age <= teen_max and eligible:
-            teen = check.value("teen_parent_amount_krw")
-            total = sum(
-                int(teen["age_0_1"] if (c.age_on(facts.as_of) or 0) <= 1 else teen["age_2_plus"])
-                for c in eligible
-            )
-            note = "청소년 한부모 아동양육비 (0–1세 40만원, 2세 이상 37만원; 미확인)"
+        young = check.value("young_parent_ages")
+        extra = int(check.value("additional_amount_krw"))
     except MissingRuleError:
-        pass
+        check.pay(total or None, "month", note)
+        return
+    if parent_age is not None and parent_age <= teen_max and eligible:
+        teen = check.value("teen_parent_amount_krw")
+        total = sum(
+            int(teen["age_0_1"] if (c.age_on(facts.as_of) or 0) <= 1 else teen["age_2_plus"])
+            for c in eligible
+        )
+        note = "청소년 한부모 아동양육비 (0–1세 40만원, 2세 이상 37만원; 미확인)"
+    elif parent_age is not None and int(young["min"]) <= parent_age <= int(young["max"]):
+        total += extra * len(eligible)
+        note = "자녀 1인당 월 23만원 + 청년 한부모(25–34세) 추가 10만원"
+    else:
+        grandchildren = [
+            c for c in eligible if c.relation == "grandchild" and (c.age_on(facts.as_of) or 99) <= 5
+        ]
+        total += extra * len(grandchildren)
+        note += "; 조손가족·35세 이상 미혼 한부모의 5세 이하 자녀는 월 10만원 추가"
     check.pay(total or None, "month", note)
 
 

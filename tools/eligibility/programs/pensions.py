@@ -35,6 +35,20 @@ def _no_overlap(check: Check, other: str, source: str) -> None:
         check.add("no_overlap", True, f"{particle(name, '을', '를')} 받고 있지 않음", source)
 
 
+DISABILITY_LABELS = {"none": "등록장애 없음", "mild": "경증 장애", "severe": "중증 장애"}
+
+
+def _disability(check: Check, required: str) -> None:
+    """The applicant has a registered disability of the `required` degree (mild 경증 / severe 중증)."""
+    disability = check.facts.applicant.disability
+    name = f"{required}_disability"
+    wanted = DISABILITY_LABELS[required]
+    if disability is None:
+        check.add(name, None, f"장애 정도 확인 필요 ({wanted})", check.program.legal_basis, ["disability"])
+    else:
+        check.add(name, disability == required, DISABILITY_LABELS[disability], check.program.legal_basis)
+
+
 def basic_pension(check: Check) -> None:
     """기초연금: 만 65세 이상, 소득인정액 ≤ 선정기준액 (단독/부부); 부부 동시 수급 각 20% 감액."""
     facts = check.facts
@@ -69,13 +83,7 @@ def disability_pension(check: Check) -> None:
     facts = check.facts
     foreign_national_check(check)
     age_at_least(check, facts.applicant, "min_age")
-    disability = facts.applicant.disability
-    source = check.program.legal_basis
-    if disability is None:
-        check.add("severe_disability", None, "장애 정도 확인 필요 (중증)", source, ["disability"])
-    else:
-        labels = {"none": "등록장애 없음", "mild": "경증 장애", "severe": "중증 장애"}
-        check.add("severe_disability", disability == "severe", labels[disability], source)
+    _disability(check, "severe")
     couple = facts.spouse is not None
     threshold = check.param("threshold_couple_krw" if couple else "threshold_single_krw")
     label = f"{'부부' if couple else '단독'} 선정기준액 {won(threshold.value)} ({threshold.effective_from.year}년)"
@@ -124,13 +132,8 @@ def disability_allowance(check: Check) -> None:
     facts = check.facts
     foreign_national_check(check)
     age_at_least(check, facts.applicant, "min_age")
-    disability = facts.applicant.disability
+    _disability(check, "mild")
     source = check.program.legal_basis
-    if disability is None:
-        check.add("mild_disability", None, "장애 정도 확인 필요 (경증)", source, ["disability"])
-    else:
-        labels = {"none": "등록장애 없음", "mild": "경증 장애", "severe": "중증 장애 (장애인연금 대상)"}
-        check.add("mild_disability", disability == "mild", labels[disability], source)
     received = receiving_any(check, (*NBLS_PROGRAMS, "near_poverty"))
     if received is None:
         check.add("low_income_status", None, "기초생활수급자·차상위 여부 확인 필요", source, ["receiving"])

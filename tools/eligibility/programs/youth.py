@@ -118,18 +118,29 @@ def national_employment_support(check: Check) -> None:
     """국민취업지원제도 I유형: 15–64세 구직자, 가구 중위 60% (청년특례 34세 이하 120%), 재산 4억 (청년 5억)."""
     facts = check.facts
     source = check.program.legal_basis
-    age_between(check, facts.applicant, "min_age", "max_age")
+    applicant_age = facts.applicant.age_on(facts.as_of)
+    special = check.param("special_group_max_age")
+    if applicant_age is not None and int(check.value("max_age")) < applicant_age <= int(special.value):
+        check.add(
+            "age",
+            None,
+            f"만 {applicant_age}세: 별표1 계층(특정 취업취약계층)이면 만 {special.value}세까지 참여 가능 — 고용센터 확인",
+            special.reference,
+            ["special_group"],
+        )
+    else:
+        age_between(check, facts.applicant, "min_age", "max_age")
     employed = facts.applicant.employed
     if employed is None:
         check.add("job_seeker", None, "현재 일하고 있는지 확인 필요", source, ["employed"])
     else:
         check.add("job_seeker", not employed, "취업 중" if employed else "구직 중", source)
-    applicant_age = facts.applicant.age_on(facts.as_of)
     youth = False
+    youth_rules_known = True
     try:
         youth = applicant_age is not None and applicant_age <= int(check.value("youth_max_age"))
     except MissingRuleError:
-        youth = False
+        youth_rules_known = False
     ratio = check.param("youth_income_ratio" if youth else "income_ratio")
     cell = check.median()
     threshold = apply_ratio(cell.amount, float(ratio.value))
@@ -158,6 +169,8 @@ def national_employment_support(check: Check) -> None:
             f"재산 {won(held)} ({won(limit.value)} 이하 기준)",
             limit.reference,
         )
+    if not youth_rules_known:
+        _youth_track_unknown(check)
     if not youth:
         check.add(
             "work_history",
@@ -176,6 +189,21 @@ def national_employment_support(check: Check) -> None:
             ["employment_center_review"],
         )
     _allowance(check)
+
+
+def _youth_track_unknown(check: Check) -> None:
+    """The year's 청년특례 rules are not in the data: a failed income or asset test cannot rule it out."""
+    for index, criterion in enumerate(check.criteria):
+        if criterion.name in ("household_income", "assets") and criterion.passed is False:
+            check.criteria[index] = criterion.model_copy(
+                update={
+                    "passed": None,
+                    "detail": criterion.detail
+                    + f" — {check.facts.as_of.year}년 청년특례 기준이 자료에 없어 판단 보류",
+                }
+            )
+            if "rules_for_date" not in check.missing:
+                check.missing.append("rules_for_date")
 
 
 def _allowance(check: Check) -> None:
