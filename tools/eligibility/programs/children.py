@@ -198,7 +198,9 @@ def single_parent_child_support(check: Check) -> None:
         note = "자녀 1인당 월 23만원 + 청년 한부모(25–34세) 추가 10만원"
     else:
         grandchildren = [
-            c for c in eligible if c.relation == "grandchild" and (c.age_on(facts.as_of) or 99) <= 5
+            c
+            for c in eligible
+            if c.relation == "grandchild" and (a := c.age_on(facts.as_of)) is not None and a <= 5
         ]
         total += extra * len(grandchildren)
         note += "; 조손가족·35세 이상 미혼 한부모의 5세 이하 자녀는 월 10만원 추가"
