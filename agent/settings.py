@@ -16,7 +16,9 @@ SOURCE_ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     """Every setting has a working default on a fresh machine (SQLite, deterministic mode)."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
 
     data_dir: Path = Field(
         default=Path("var"),
@@ -38,6 +40,11 @@ class Settings(BaseSettings):
     )
     ollama_host: str = Field(default="http://127.0.0.1:11434", validation_alias=AliasChoices("OLLAMA_HOST"))
     llm_model: str = Field(default="qwen3:4b", validation_alias=AliasChoices("WELFARE_LLM_MODEL"))
+    embed_model: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("WELFARE_EMBED_MODEL"),
+        description="Ollama embedding model (e.g. bge-m3) for dense retrieval; unset means lexical only.",
+    )
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("WELFARE_LOG_LEVEL"))
     log_format: Literal["json", "text"] = Field(
         default="json", validation_alias=AliasChoices("WELFARE_LOG_FORMAT")

@@ -14,6 +14,9 @@ from tools.eligibility.check import Check, won
 from tools.eligibility.household import Household
 from tools.eligibility.rulebook import MissingRuleError
 
+#: 근로기준법 제64조: 15세 미만은 근로자로 사용하지 못함 — younger members are not counted as possible earners.
+WORKING_AGE = 15
+
 
 @dataclass
 class IncomeEstimate:
@@ -88,7 +91,7 @@ def nbls_recognised_income(check: Check, *, basic_property_deduction: bool) -> I
             youths = sum(
                 1
                 for m in household.members
-                if ((age := m.age_on(check.facts.as_of)) is not None and age <= youth_age)
+                if ((age := m.age_on(check.facts.as_of)) is not None and WORKING_AGE <= age <= youth_age)
                 or m.school == "university"
             )
             if youths:

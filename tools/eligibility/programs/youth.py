@@ -135,12 +135,14 @@ def national_employment_support(check: Check) -> None:
         check.add("job_seeker", None, "현재 일하고 있는지 확인 필요", source, ["employed"])
     else:
         check.add("job_seeker", not employed, "취업 중" if employed else "구직 중", source)
-    youth = False
+    youth = applicant_age is not None and applicant_age <= int(check.value("youth_max_age"))
     youth_rules_known = True
-    try:
-        youth = applicant_age is not None and applicant_age <= int(check.value("youth_max_age"))
-    except MissingRuleError:
-        youth_rules_known = False
+    if youth:
+        try:
+            check.param("youth_income_ratio")
+            check.param("youth_asset_limit_krw")
+        except MissingRuleError:
+            youth, youth_rules_known = False, False
     ratio = check.param("youth_income_ratio" if youth else "income_ratio")
     cell = check.median()
     threshold = apply_ratio(cell.amount, float(ratio.value))

@@ -1,0 +1,1 @@
+"""Eligibility cases: YAML files a policy officer can read and extend (issue 2)."""
