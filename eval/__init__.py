@@ -1,0 +1,1 @@
+"""Evaluation suites (run each with `python -m eval.<suite>.run`)."""
