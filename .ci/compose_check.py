@@ -27,7 +27,9 @@ def problems(spec: dict[str, Any]) -> list[str]:
         if "healthcheck" not in services.get(name, {}):
             found.append(f"{name}: no healthcheck")
     devices = services.get("ollama", {}).get("deploy", {}).get("resources", {}).get("reservations", {})
-    if not any(d.get("driver") == "nvidia" and "gpu" in d.get("capabilities", []) for d in devices.get("devices", [])):
+    if not any(
+        d.get("driver") == "nvidia" and "gpu" in d.get("capabilities", []) for d in devices.get("devices", [])
+    ):
         found.append("ollama: no NVIDIA GPU reservation")
     depends = services.get("api", {}).get("depends_on", {})
     for name, condition in (

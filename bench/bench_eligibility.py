@@ -54,15 +54,30 @@ HOUSEHOLDS = [
 def run() -> list[Row]:
     """Measure the engine on an embedded SQLite catalogue."""
     with tempfile.TemporaryDirectory() as tmp:
-        engine = load_rules_engine(Settings(WELFARE_DATA_DIR=str(Path(tmp) / "data"), WELFARE_LLM_BACKEND="none"))
+        engine = load_rules_engine(
+            Settings(WELFARE_DATA_DIR=str(Path(tmp) / "data"), WELFARE_LLM_BACKEND="none")
+        )
     households = [parse_household(h) for h in HOUSEHOLDS]
     rows: list[Row] = []
     for index, household in enumerate(households):
         samples = time_calls(lambda h=household: engine.check(h), repeat=2000)  # type: ignore[misc]
         rows.append(
-            row("eligibility", f"household {index + 1}: all programs, median", median(samples) * 1e3, "ms", "≤ 1 ms")
+            row(
+                "eligibility",
+                f"household {index + 1}: all programs, median",
+                median(samples) * 1e3,
+                "ms",
+                "≤ 1 ms",
+            )
         )
-        rows.append(row("eligibility", f"household {index + 1}: all programs, p95", percentile(samples, 95) * 1e3, "ms"))
+        rows.append(
+            row(
+                "eligibility",
+                f"household {index + 1}: all programs, p95",
+                percentile(samples, 95) * 1e3,
+                "ms",
+            )
+        )
     lines = [json.dumps(h, ensure_ascii=False) for h in HOUSEHOLDS] * 1000
     start = perf_counter()
     for line in lines:
@@ -85,7 +100,14 @@ def _cli_batch(lines: list[str]) -> list[Row]:
         done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
         elapsed = perf_counter() - start
     assert done.stdout.count("\n") == len(lines)
-    return [row("eligibility", f"CLI .jsonl batch, {len(lines)} households (wall)", len(lines) / elapsed, "households/s")]
+    return [
+        row(
+            "eligibility",
+            f"CLI .jsonl batch, {len(lines)} households (wall)",
+            len(lines) / elapsed,
+            "households/s",
+        )
+    ]
 
 
 if __name__ == "__main__":

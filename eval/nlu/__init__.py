@@ -1,0 +1,1 @@
+"""NLU evaluation: intent, program mention and fact extraction accuracy on `utterances.jsonl`."""

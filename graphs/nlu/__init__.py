@@ -1,0 +1,71 @@
+"""Understanding a citizen's message without an LLM: language, intent, programs named, facts stated.
+
+`understand(text)` runs in about a millisecond; the graph asks the LLM only when `confidence` is low
+(below `LOW_CONFIDENCE`). Crisis is decided by high-recall rules before anything else.
+
+Design decisions:
+- Hyperbole such as "죽을 만큼 배고파요 ㅋㅋ 점심 뭐 먹지", "웃겨 죽겠다", "饿死了", "đói muốn xỉu haha" is not crisis:
+  it is removed before the crisis rules run and the model's crisis guess is not trusted alone on such text.
+  A message that also contains a real signal ("죽고 싶어요", "굶고 있어요") is still crisis.
+- Programs the citizen says she already receives ("생계급여 받고 있어요") go to `facts["receiving"]`,
+  not to `programs` (the programs asked about).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graphs.nlu.facts import extract_facts
+from graphs.nlu.intent import INTENTS, Intent, classify
+from graphs.nlu.language import Language, detect_language
+from graphs.nlu.programs import detect_programs
+
+LOW_CONFIDENCE = 0.6
+"""Below this confidence the graph should ask the LLM to classify the message."""
+
+__all__ = ["INTENTS", "LOW_CONFIDENCE", "Intent", "Language", "Understanding", "understand"]
+
+
+class Understanding(BaseModel):
+    """What a message says, as far as rules and the small classifier can tell."""
+
+    model_config = ConfigDict(frozen=True)
+
+    intent: Intent
+    """One of the contract's closed list of intents."""
+    confidence: float = Field(ge=0.0, le=1.0)
+    """The classifier's probability for `intent` (0.95+ when a crisis or handoff rule fired)."""
+    language: Language
+    """ko, en, zh or vi, from the script and Vietnamese diacritics."""
+    programs: list[str] = Field(default_factory=list)
+    """Program ids the message asks about (official, abbreviated, colloquial or wrong names)."""
+    facts: dict[str, Any] = Field(default_factory=dict)
+    """A partial household in the contract's field names (members, income, housing, crisis, ...)."""
+    crisis_signals: list[str] = Field(default_factory=list)
+    """Crisis rule kinds that fired (suicide, violence, no_food, no_shelter, medical_emergency, ...)."""
+
+    @property
+    def is_crisis(self) -> bool:
+        """True when the message must be routed to the crisis reply."""
+        return self.intent == "crisis"
+
+    @property
+    def needs_llm(self) -> bool:
+        """True when the intent is uncertain enough to ask the LLM."""
+        return self.confidence < LOW_CONFIDENCE and self.intent != "crisis"
+
+
+def understand(text: str) -> Understanding:
+    """Language, intent (with confidence), programs and facts of one citizen message."""
+    programs, _ = detect_programs(text)
+    result = classify(text, has_program=bool(programs))
+    return Understanding(
+        intent=result.intent,
+        confidence=round(min(1.0, max(0.0, result.confidence)), 4),
+        language=detect_language(text),
+        programs=programs,
+        facts=extract_facts(text),
+        crisis_signals=result.crisis_signals,
+    )

@@ -1,0 +1,412 @@
+"""Facts stated in a message, as a partial household dict in the contract's field names.
+
+Only what the citizen said is returned; nothing is guessed. `members` always starts with the applicant
+(`relation: self`) when any member fact was found.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graphs.nlu.numbers import Money, find_ages, find_money, word_number
+from graphs.nlu.programs import detect_programs
+
+_REL_WORDS: dict[str, str] = {
+    "parent": r"엄마|어머니|어머님|어무이|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bmẹ\b|\bbố\b|\bcha\b",
+    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|husband|\bwife\b|丈夫|老公|妻子|老婆|\bchồng\b|\bvợ\b",
+    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bbé\b",
+    "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
+}
+_REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
+
+_CHILD_COUNT = [
+    re.compile(
+        r"(?:애|아이|아기|자녀|자식|애기|아들|딸|손주|손자)(?:가|를|들|들이|는)?\s?(하나|둘|셋|넷|다섯|한\s?명|두\s?명|세\s?명|네\s?명|\d\s?명)"
+    ),
+    re.compile(
+        r"\b(one|two|three|four|five|\d)\s+(?:young\s+|little\s+|small\s+)?(?:kids|children|sons|daughters|child|kid|babies)\b",
+        re.I,
+    ),
+    re.compile(r"([一两二三四五\d])\s?个\s?(?:孩子|小孩|儿子|女儿)"),
+    re.compile(r"\b(một|hai|ba|bốn|năm|\d)\s+(?:đứa\s+)?(?:con|cháu)\b"),
+]
+_SIZE = [
+    re.compile(r"(\d|[일이삼사오육칠팔구]|한|두|세|네|다섯)\s?인\s?(?:가구|가족|세대|가정)"),
+    re.compile(r"(?:식구가?|가족이?)\s?(\d|하나|둘|셋|넷|다섯|여섯)\s?(?:명|이에요|입니다)?"),
+    re.compile(r"(\d)\s?식구"),
+    re.compile(
+        r"family of (\d|two|three|four|five|six)|household of (\d|two|three|four|five|six)|(\d|two|three|four|five|six)[- ]person household",
+        re.I,
+    ),
+    re.compile(r"(\d|[一两二三四五六])\s?口人"),
+    re.compile(r"gia đình\s+(?:tôi\s+)?(?:có\s+)?(\d|hai|ba|bốn|năm|sáu)\s+người"),
+]
+_ALONE = re.compile(
+    r"혼자|독거|홀로|\blive alone\b|\bliving alone\b|\blives alone\b|一个人住|独居|一个人生活|sống một mình"
+)
+_WITH_SPOUSE = re.compile(
+    r"(?:남편|아내|와이프|부인|신랑|배우자)(?:이랑|랑|과|와|하고)\s?(?:단\s?)?둘이|with my (?:wife|husband)|和(?:老公|老婆|丈夫|妻子)两个人|hai vợ chồng"
+)
+_SPOUSE_GONE = re.compile(
+    r"돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|passed away|died|divorc|去世|离婚|qua đời|ly hôn"
+)
+
+_TENURE = [
+    (
+        "homeless",
+        re.compile(
+            r"노숙|길에서\s?자|잘\s?(?:곳|데)이?\s?없|갈\s?(?:곳|데)가?\s?없|쫓겨|homeless|nowhere to (?:sleep|stay|live|go)|没地方住|睡大街|无家可归|không có chỗ (?:ngủ|ở)|ngủ ngoài đường",
+            re.I,
+        ),
+    ),
+    (
+        "renter",
+        re.compile(
+            r"월세|전세|세입자|셋방|반전세|\brent(?:ing)?\b|\brenter\b|租房|租的房|thuê nhà|nhà thuê|ở thuê",
+            re.I,
+        ),
+    ),
+    (
+        "owner",
+        re.compile(
+            r"자가|내\s?집|집이\s?있|집을\s?(?:가지|갖)|집\s?한\s?채|아파트\s?(?:갖고|가지고|소유|있)|own (?:a|my|our) (?:house|home|apartment|flat)|有房|自己的房子|nhà riêng|có nhà",
+            re.I,
+        ),
+    ),
+    ("free", re.compile(r"무상\s?거주|얹혀\s?살|친척\s?집에\s?살|rent-free|免费住", re.I)),
+]
+_SEVERE = re.compile(
+    r"중증|심한\s?장애|장애\s?[12]급|[12]급\s?장애|severe(?:ly)?\s+disab|severe disability|重度残疾|重度|khuyết tật nặng",
+    re.I,
+)
+_MILD = re.compile(
+    r"경증|가벼운\s?장애|장애\s?[3-6]급|mild(?:ly)?\s+disab|mild disability|轻度残疾|khuyết tật nhẹ", re.I
+)
+_UNEMPLOYED = re.compile(
+    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업|lost (?:my|his|her) job|unemployed|laid off|失业|没工作|丢了工作|mất việc|thất nghiệp",
+    re.I,
+)
+_EMPLOYED = re.compile(
+    r"일하고\s?있|직장\s?다니|회사\s?다니|근무\s?중|알바\s?하|(?:i am|i'm) working|have a job|part[- ]time|有工作|在上班|đang làm việc|đi làm",
+    re.I,
+)
+_PREGNANT = re.compile(r"임신|임산부|뱃속|pregnan|怀孕|孕妇|mang thai|có bầu", re.I)
+_SINGLE_PARENT = re.compile(
+    r"한부모|싱글맘|싱글대디|미혼모|미혼부|single (?:mom|mother|dad|father|parent)|单亲|đơn thân", re.I
+)
+_SCHOOL = [
+    ("university", re.compile(r"대학생|대학교|university|college|大学生|sinh viên", re.I)),
+    ("high", re.compile(r"고등학생|고딩|고등학교|high school|高中|cấp 3|trung học phổ thông", re.I)),
+    ("middle", re.compile(r"중학생|중학교|middle school|初中|cấp 2", re.I)),
+    ("elementary", re.compile(r"초등학생|초등학교|초딩|elementary|primary school|小学|tiểu học|cấp 1", re.I)),
+]
+_CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "breadwinner_death",
+        re.compile(
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,8}(?:돌아가|사망|죽었|passed away|died|去世|死了|qua đời|mất rồi)",
+            re.I,
+        ),
+    ),
+    (
+        "breadwinner_absent",
+        re.compile(
+            r"(?:남편|아내|가장|아빠|husband|wife|丈夫|老公|chồng).{0,8}(?:집\s?나갔|집을\s?나갔|연락\s?(?:이\s?)?끊|가출|행방불명|left us|disappeared|离家出走|bỏ đi)",
+            re.I,
+        ),
+    ),
+    (
+        "serious_illness",
+        re.compile(
+            r"암\s?(?:진단|환자|수술|투병)|중병|큰\s?병|희귀병|투병|cancer|serious(?:ly)? ill|重病|癌|ung thư|bệnh nặng",
+            re.I,
+        ),
+    ),
+    (
+        "domestic_violence",
+        re.compile(
+            r"가정\s?폭력|(?:남편|아내|와이프|부인|신랑|husband|wife|partner|丈夫|老公|chồng).{0,10}(?:때려|때리|폭력|맞았|맞아|칼|위협|hits?\b|beats?|hurts? me|打我|殴打|đánh)|家暴|domestic violence|bạo lực gia đình",
+            re.I,
+        ),
+    ),
+    (
+        "abuse",
+        re.compile(
+            r"학대|(?:아빠|엄마|아버지|어머니|부모|계부|계모).{0,10}(?:때려|때리|폭력)|(?:child|kid).{0,20}(?:abused|beaten)|\babuse|虐待|ngược đãi|bạo hành",
+            re.I,
+        ),
+    ),
+    (
+        "fire_disaster",
+        re.compile(r"화재|불이\s?나|불나서|집이\s?타|홍수|침수|fire|flood|火灾|着火|hỏa hoạn|cháy nhà", re.I),
+    ),
+    (
+        "business_closure",
+        re.compile(
+            r"폐업|가게\s?(?:문|를)?\s?닫|사업\s?(?:망|실패)|장사\s?(?:망|접)|business (?:closed|failed)|关店|倒闭|phá sản|đóng cửa hàng",
+            re.I,
+        ),
+    ),
+    ("job_loss", _UNEMPLOYED),
+    ("divorce", re.compile(r"이혼|divorc|离婚|ly hôn", re.I)),
+    (
+        "utility_cutoff",
+        re.compile(
+            r"(?:전기|가스|수도|물).{0,6}(?:끊|단전|단수|끊겨)|단전|단수|(?:power|electricity|gas|water).{0,12}(?:cut off|shut off|disconnected)|断电|断水|停电|cắt điện|cắt nước",
+            re.I,
+        ),
+    ),
+    ("released_from_prison", re.compile(r"출소|교도소에서\s?나|released from prison|出狱|ra tù", re.I)),
+]
+_REGION = re.compile(
+    r"시흥|정왕|배곧|목감|은계|대야동|신천동|신현동|은행동|매화동|군자동|월곶|과림동|연성동|장곡동|능곡동|거북섬|siheung|始兴|시화",
+    re.I,
+)
+_GYEONGGI_YEARS = re.compile(
+    r"경기(?:도)?(?:에서|에)?\s?(?:산\s?지|거주(?:한\s?지)?|살았|산\s?게)\s?(\d{1,2})\s?년"
+)
+_NO_INCOME = re.compile(
+    r"수입\s?(?:이|은)?\s?없|소득\s?(?:이|은)?\s?없|무소득|no income|没有收入|không có thu nhập", re.I
+)
+_MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("rent", re.compile(r"월세|집세|rent|房租|租金|tiền thuê", re.I)),
+    ("debt", re.compile(r"빚|대출|부채|debt|loan|欠|贷款|nợ", re.I)),
+    ("financial", re.compile(r"예금|적금|저축|통장|savings|存款|tiết kiệm", re.I)),
+    (
+        "property",
+        re.compile(
+            r"재산|아파트|시세|보증금|전세금|(?<!사는)집\s?값|property|house worth|房子|nhà trị giá|tài sản",
+            re.I,
+        ),
+    ),
+    ("other", re.compile(r"연금|용돈|pension|养老金|lương hưu", re.I)),
+    (
+        "earned",
+        re.compile(
+            r"월급|소득|수입|벌|버는|번다|연봉|급여|알바|earn|\bmake\b|\bmaking\b|income|salary|wage|收入|工资|挣|赚|thu nhập|lương|kiếm",
+            re.I,
+        ),
+    ),
+]
+
+
+def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str | None:
+    best: tuple[int, str] | None = None
+    for rel, pattern in _REL.items():
+        for m in pattern.finditer(text, max(0, start - window), min(len(text), end + 4)):
+            if m.end() <= start:
+                distance = start - m.end()
+            elif m.start() >= end:
+                distance = (
+                    m.start() - end
+                ) + 3  # a following relation word is a weaker signal ("10 month old baby")
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, rel)
+    return best[1] if best else None
+
+
+def _money_kind(text: str, money: Money) -> str | None:
+    best: tuple[int, str] | None = None
+    for kind, pattern in _MONEY_KINDS:
+        for m in pattern.finditer(text, max(0, money.start - 14), min(len(text), money.end + 10)):
+            distance = money.start - m.end() if m.end() <= money.start else max(0, m.start() - money.end)
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else None
+
+
+def _count(match: re.Match[str]) -> int | None:
+    raw = next((g for g in match.groups() if g), None)
+    return word_number(raw) if raw else None
+
+
+def extract_facts(text: str) -> dict[str, Any]:
+    """A partial household dict (contract field names) with the facts stated in `text`."""
+    lower = text.lower()
+    facts: dict[str, Any] = {}
+    self_member: dict[str, Any] = {"relation": "self"}
+    others: dict[str, list[dict[str, Any]]] = {"spouse": [], "parent": [], "child": [], "grandchild": []}
+    member_facts = False
+
+    # Ages, attached to the nearest relation word, else to the applicant.
+    for age in find_ages(text):
+        member_facts = True
+        rel = _nearest_relation(lower, age.start, age.end)
+        if age.unit == "months":
+            rel = rel if rel in ("child", "grandchild") else "child"
+        key, value = ("months_old", age.value) if age.unit == "months" else ("age", age.value)
+        if rel is None or rel not in others:
+            self_member.setdefault(key, value)
+            continue
+        group = others[rel]
+        target = next((m for m in group if "age" not in m and "months_old" not in m), None)
+        if target is None or (rel in ("spouse", "parent") and group):
+            target = group[0] if group and rel in ("spouse",) else None
+        if target is None:
+            target = {"relation": rel}
+            group.append(target)
+        target.setdefault(key, value)
+        if age.unit == "months":
+            target.setdefault("age", age.value // 12)
+
+    # Children counted ("애 둘", "two kids", "两个孩子", "hai con").
+    for pattern in _CHILD_COUNT:
+        m = pattern.search(lower)
+        if m:
+            n = _count(m)
+            rel = "grandchild" if re.search(r"손주|손자|손녀|cháu", m.group(0)) else "child"
+            if n and n <= 12:
+                group = others[rel]
+                while len(group) < n:
+                    group.append({"relation": rel})
+                member_facts = True
+            break
+    if re.search(r"쌍둥이|twins|双胞胎|sinh đôi", lower) and len(others["child"]) < 2:
+        others["child"] = [
+            *others["child"],
+            *({"relation": "child"} for _ in range(2 - len(others["child"]))),
+        ]
+        member_facts = True
+
+    # Spouse living together.
+    if _REL["spouse"].search(lower) and not _SPOUSE_GONE.search(lower) and not others["spouse"]:
+        others["spouse"].append({"relation": "spouse"})
+        member_facts = True
+    if _WITH_SPOUSE.search(lower) and not others["spouse"]:
+        others["spouse"].append({"relation": "spouse"})
+        member_facts = True
+
+    # Disability, school, employment, pregnancy.
+    for level, pattern in (("severe", _SEVERE), ("mild", _MILD)):
+        m = pattern.search(lower)
+        if m and re.search(r"장애|disab|残疾|khuyết tật", lower):
+            rel = _nearest_relation(lower, m.start(), m.end(), window=6)
+            target = others["child"][0] if rel == "child" and others["child"] else self_member
+            if rel == "child" and not others["child"]:
+                target = {"relation": "child"}
+                others["child"].append(target)
+            target["disability"] = level
+            member_facts = True
+            break
+    for level, pattern in _SCHOOL:
+        m = pattern.search(lower)
+        if m:
+            rel = _nearest_relation(lower, m.start(), m.end(), window=8)
+            if rel == "child":
+                if not others["child"]:
+                    others["child"].append({"relation": "child"})
+                others["child"][0]["school"] = level
+            else:
+                self_member["school"] = level
+            member_facts = True
+            break
+    if _UNEMPLOYED.search(lower) and not re.search(
+        r"(?:남편|아내|husband|wife|丈夫|chồng).{0,6}(?:실직|해고|lost)", lower
+    ):
+        self_member["employed"] = False
+        member_facts = True
+    elif _EMPLOYED.search(lower):
+        self_member["employed"] = True
+        member_facts = True
+    if _PREGNANT.search(lower):
+        self_member["pregnant"] = True
+        member_facts = True
+
+    # Household size.
+    size: int | None = None
+    for pattern in _SIZE:
+        m = pattern.search(lower)
+        if m:
+            size = _count(m)
+            break
+    alone = bool(_ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
+    if alone and not re.search(r"사시|살고\s?계|(?:mother|father|mom|dad|妈妈|爸爸|mẹ|bố)", lower):
+        member_facts = True
+        others["parent"] = []
+        size = 1
+    members = [self_member]
+    for rel in ("spouse", "child", "grandchild", "parent"):
+        members.extend(others[rel])
+    if size is not None and 1 <= size <= 30:
+        member_facts = True
+        members = (
+            members[:size] if len(members) > size else members + [{} for _ in range(size - len(members))]
+        )
+    if member_facts:
+        facts["members"] = members
+
+    # Money.
+    income: dict[str, int] = {}
+    assets: dict[str, int] = {}
+    housing: dict[str, Any] = {}
+    for money in find_money(text):
+        kind = _money_kind(lower, money)
+        if kind == "earned":
+            income["earned_krw"] = income.get("earned_krw", 0) + money.krw
+        elif kind == "other":
+            income["other_krw"] = income.get("other_krw", 0) + money.krw
+        elif kind == "rent":
+            housing["rent_krw"] = money.krw
+        elif kind in ("property", "financial", "debt"):
+            assets[f"{kind}_krw"] = money.krw
+    if _NO_INCOME.search(lower) and not income:
+        income = {"earned_krw": 0, "other_krw": 0}
+    if income:
+        facts["income"] = income
+    if assets:
+        facts["assets"] = assets
+
+    for tenure, pattern in _TENURE:
+        if pattern.search(lower):
+            housing["tenure"] = tenure
+            break
+    if "rent_krw" in housing:
+        housing.setdefault("tenure", "renter")
+    if housing:
+        facts["housing"] = housing
+
+    crisis = [event for event, pattern in _CRISIS_EVENTS if pattern.search(lower)]
+    if crisis:
+        facts["crisis"] = crisis
+    if _SINGLE_PARENT.search(lower):
+        facts["single_parent"] = True
+    _, receiving = detect_programs(text)
+    if receiving:
+        facts["receiving"] = receiving
+    if _REGION.search(lower):
+        facts["region"] = {"sido": "경기도", "sigungu": "시흥시"}
+    m = _GYEONGGI_YEARS.search(text)
+    if m:
+        facts["gyeonggi_residence_years"] = float(m.group(1))
+    return facts
+
+
+def flatten_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    """A flat view used by the evaluation: self_age, parent_age, child_age, child_months_old, household_size,
+    earned_krw, other_krw, rent_krw, property_krw, tenure, disability, pregnant, single_parent, crisis, receiving,
+    sigungu, gyeonggi_residence_years."""
+    flat: dict[str, Any] = {}
+    members: list[dict[str, Any]] = facts.get("members", [])
+    if members:
+        flat["household_size"] = len(members)
+    for member in members:
+        rel = member.get("relation")
+        for key in ("age", "months_old"):
+            if key in member and rel in ("self", "parent", "child", "spouse"):
+                flat.setdefault(f"{rel}_{key}", member[key])
+        if member.get("disability"):
+            flat.setdefault("disability", member["disability"])
+        if member.get("pregnant"):
+            flat["pregnant"] = True
+    for section in ("income", "assets", "housing"):
+        for key, value in facts.get(section, {}).items():
+            flat[key] = value
+    for key in ("crisis", "single_parent", "receiving", "gyeonggi_residence_years"):
+        if key in facts:
+            flat[key] = facts[key]
+    if "region" in facts:
+        flat["sigungu"] = facts["region"].get("sigungu")
+    return flat

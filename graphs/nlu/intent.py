@@ -1,0 +1,313 @@
+"""Intent classification without an LLM: high-precision rules for crisis, handoff and pure greetings, then a multinomial
+logistic regression over character n-grams (1–4) and words, written in numpy and trained from
+`training.jsonl` on first use (a fraction of a second).
+
+Program names are replaced by a placeholder before featurising, so the model learns "<program> 얼마예요"
+rather than one phrase per program. Crisis is biased towards recall: a crisis probability of
+`CRISIS_THRESHOLD` or more is enough, because a missed crisis is the worst error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+import numpy as np
+import numpy.typing as npt
+
+from graphs.nlu.programs import compact, find_mentions
+
+Intent = Literal[
+    "eligibility_check",
+    "program_info",
+    "application_help",
+    "benefit_discovery",
+    "handoff",
+    "crisis",
+    "smalltalk",
+    "out_of_scope",
+]
+INTENTS: tuple[Intent, ...] = get_args(Intent)
+TRAINING_PATH = Path(__file__).with_name("training.jsonl")
+CRISIS_THRESHOLD = 0.30
+WELFARE_INTENTS: tuple[Intent, ...] = (
+    "eligibility_check",
+    "program_info",
+    "application_help",
+    "benefit_discovery",
+)
+
+# Hyperbole that looks like crisis but is not ("죽을 만큼 배고파요 ㅋㅋ", "웃겨 죽겠다", "饿死了"): removed
+# before the crisis rules run. A message that also says something stronger is still caught.
+_HYPERBOLE = re.compile(
+    r"(?:배고파|배고프|웃겨|졸려|피곤해|더워|추워|심심해|귀여워|맛있어)\s?(?:서\s?)?죽겠|죽을\s?(?:만큼|정도로|것\s?같이)\s?(?:배고|맛있|웃|졸|피곤|더|추)"
+    r"|dying of (?:hunger|laughter|boredom)|i'?m dying lol|starving lol|(?:饿|累|笑|困|热|冷)死了?|muốn xỉu|mệt muốn chết|đói muốn chết|cười muốn chết",
+    re.I,
+)
+
+_CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "suicide",
+        re.compile(
+            r"죽고\s?싶|죽어\s?버릴|죽어버리|죽을까|(?<!혼)자살|목숨을?\s?끊|살고\s?싶지\s?않|살기\s?싫|그만\s?살고|살아서\s?뭐|사라지고\s?싶|없어지고\s?싶"
+            r"|(?:다|모든\s?걸|인생을?|삶을?)\s?끝내고\s?싶|뛰어내리|목\s?매|유서|극단적\s?(?:인\s?)?선택|수면제를?\s?모|약을\s?모아|눈\s?(?:을\s?)?안\s?떴으면|자해|손목을?\s?그"
+            r"|kill myself|suicid|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on"
+            r"|想死|不想活|撑不下去|活不下去|自杀|结束(?:一切|生命)|活着(?:太累|没意思|没有意义)"
+            r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)",
+            re.I,
+        ),
+    ),
+    (
+        "violence",
+        re.compile(
+            r"(?:남편|아내|와이프|부인|아빠|아버지|엄마|어머니|부모|계부|계모|애인|남친|오빠|형).{0,12}(?:때려|때리|때립|폭력|칼|위협|목을\s?조|손을\s?대)|가정\s?폭력|폭행\s?당|맞았어|맞고\s?살|학대"
+            r"|hits? me|beats? me|beating me|beaten|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)"
+            r"|打我|家暴|虐待|殴打|威胁"
+            r"|đánh tôi|bạo hành|bạo lực|ngược đãi",
+            re.I,
+        ),
+    ),
+    (
+        "no_food",
+        re.compile(
+            r"굶|밥\s?(?:을\s?)?못\s?먹(?:인|였|었|고\s?있)|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)|아무것도\s?못\s?먹"
+            r"|haven'?t eaten|no food|nothing to eat|kids are starving|children are starving|can'?t feed"
+            r"|没(?:饭|吃的|东西吃)|没吃饭|饿了好几天|吃不上饭"
+            r"|chưa (?:được )?ăn gì|không có gì (?:để )?ăn|nhịn đói",
+            re.I,
+        ),
+    ),
+    (
+        "no_shelter",
+        re.compile(
+            r"잘\s?(?:곳|데)이?\s?없|갈\s?(?:곳|데)가?\s?없|노숙|길에서\s?자|쫓겨나|쫓겨났|당장\s?나가래|묵을\s?곳이?\s?없"
+            r"|nowhere to (?:sleep|stay|go)|homeless|kick(?:ing|ed) (?:us|me) out|evicted|sleeping (?:rough|on the street)"
+            r"|没地方住|没地方去|无家可归|睡大街|赶出"
+            r"|không có chỗ (?:ngủ|ở|nào để đi)|ngủ ngoài đường|đuổi (?:chúng tôi|tôi|ra)",
+            re.I,
+        ),
+    ),
+    (
+        "medical_emergency",
+        re.compile(
+            r"쓰러졌|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
+            r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở",
+            re.I,
+        ),
+    ),
+    (
+        "utility_cutoff_cold",
+        re.compile(
+            r"(?:끊겨|끊겼|끊어져).{0,16}(?:추워|추운|떨고|얼어|아기가\s?아파)|(?:cut off|shut off).{0,30}(?:freezing|cold)",
+            re.I,
+        ),
+    ),
+]
+
+_HANDOFF = re.compile(
+    r"상담원|상담사|사람\s?(?:이랑|하고|과|랑|한테)?\s?(?:얘기|이야기|통화|대화|말)|사람\s?(?:연결|바꿔|불러)|(?:진짜|실제|실제로)\s?사람|사람이\s?직접"
+    r"|담당자|담당\s?(?:공무원|주무관)|공무원(?:한테|에게|이랑|과|하고)|직원(?:분)?(?:이랑|하고|과|한테|연결|분\s?연결)|사회복지사|복지사\s?(?:선생|님)"
+    r"|(?:직접|방문|전화|대면)\s?상담|상담\s?(?:예약|신청|받고\s?싶)|콜백|(?:챗봇|ai|기계|너|로봇)\s?말고"
+    r"|\bhuman\b|real person|a person\b|someone real|counse?llor|counselor|social worker|caseworker|\bagent\b|staff member|call me back|officer call"
+    r"|speak (?:to|with) (?:someone|somebody|a person)|talk to (?:someone|somebody|a person|a human)|appointment with"
+    r"|人工|真人|工作人员|社工|负责人|找人|跟人说|面谈|预约咨询"
+    r"|người thật|nhân viên|tư vấn viên|cán bộ|gặp trực tiếp|gọi lại cho tôi|nói chuyện với người|gặp người|tư vấn trực tiếp",
+    re.I,
+)
+
+
+# A message made only of greetings, thanks, farewells or acknowledgements is smalltalk.
+_SMALLTALK_WORD = (
+    r"안녕(?:하세요|하십니까|히\s?계세요|히\s?가세요)?|하이|ㅎㅇ|반가워요?|반갑습니다|고마워요?|고맙습니다|감사(?:합니다|해요|해용|드려요|드립니다)?"
+    r"|땡큐|수고(?:하세요|하셨습니다|했어요?|많으세요)|잘\s?자요?|바이바이|빠이|여보세요|ㅋ+|ㅎ+|네+|넵|응|ㅇㅋ|오케이|알겠(?:어요|습니다)"
+    r"|hello|hi|hey|hiya|thanks?(?: you)?(?: so much| a lot| very much)?|bye|goodbye|good (?:morning|night|evening|afternoon)|ok(?:ay)?|cool|lol"
+    r"|你好|您好|谢谢(?:你|您)?|再见|拜拜|早上好|晚上好|晚安|好的|哈哈+"
+    r"|xin chào|chào(?: bạn| buổi (?:sáng|tối|chiều))?|cảm ơn(?: bạn)?(?: nhiều)?|tạm biệt|vâng|dạ|ok|haha"
+)
+_SMALLTALK_ONLY = re.compile(rf"(?:(?:{_SMALLTALK_WORD})[\s!?.,~^…。！？，]*)+", re.I)
+
+
+def is_pure_smalltalk(text: str) -> bool:
+    """True when the message is only greetings, thanks, farewells or acknowledgements."""
+    stripped = re.sub(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", "", unicodedata.normalize("NFC", text)).strip()
+    return bool(stripped) and bool(_SMALLTALK_ONLY.fullmatch(stripped))
+
+
+def crisis_signals(text: str) -> list[str]:
+    """The crisis rule kinds (suicide, violence, no_food, no_shelter, medical_emergency, utility_cutoff_cold)
+    that fire on `text`, after removing benign hyperbole."""
+    cleaned = _HYPERBOLE.sub(" ", unicodedata.normalize("NFKC", text))
+    return [name for name, pattern in _CRISIS_RULES if pattern.search(cleaned)]
+
+
+def wants_handoff(text: str) -> bool:
+    """True when the message asks for a person (상담원 연결, talk to a human, 转人工, người thật)."""
+    return bool(_HANDOFF.search(unicodedata.normalize("NFKC", text)))
+
+
+def _normalize(text: str) -> str:
+    norm = compact(text)
+    pieces: list[str] = []
+    last = 0
+    for mention in find_mentions(text):
+        pieces.append(norm[last : mention.start])
+        pieces.append("§")
+        last = mention.end
+    pieces.append(norm[last:])
+    return re.sub(r"\d+", "0", "".join(pieces))
+
+
+_WELFARE_WORDS = re.compile(
+    r"복지|지원|수당|급여|연금|수급|혜택|신청|바우처|주민센터|행정복지센터|보조금|지원금|자격|대상"
+    r"|benefit|welfare|allowance|pension|support|voucher|eligib|qualif|apply|application"
+    r"|福利|补助|补贴|津贴|年金|申请|资格|援助|phúc lợi|trợ cấp|hỗ trợ|lương hưu|đăng ký|điều kiện",
+    re.I,
+)
+
+
+def featurize(text: str) -> list[str]:
+    """Character 1–4-grams of the compact text (programs replaced by §, digits by 0), lower-cased words,
+    and one lexicon feature: whether any welfare word or program name occurs."""
+    norm = _normalize(text)
+    padded = f"^{norm}$"
+    grams = [padded[i : i + n] for n in (1, 2, 3, 4) for i in range(len(padded) - n + 1)]
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
+    grams.extend("w:" + re.sub(r"\d+", "0", w) for w in words)
+    grams.append("lex:welfare" if "§" in norm or _WELFARE_WORDS.search(text) else "lex:none")
+    return grams
+
+
+@dataclass
+class IntentModel:
+    """A trained softmax regression: vocabulary → row of `weights`; `bias` per intent."""
+
+    vocabulary: dict[str, int]
+    weights: npt.NDArray[np.float64]
+    bias: npt.NDArray[np.float64]
+
+    def probabilities(self, text: str) -> npt.NDArray[np.float64]:
+        """Probability of each intent in `INTENTS` order."""
+        ids = sorted({self.vocabulary[g] for g in featurize(text) if g in self.vocabulary})
+        logits = self.bias.copy()
+        if ids:
+            logits += self.weights[ids].sum(axis=0) / np.sqrt(len(ids))
+        logits -= logits.max()
+        exp = np.exp(logits)
+        result: npt.NDArray[np.float64] = exp / exp.sum()
+        return result
+
+
+def load_training(path: Path = TRAINING_PATH) -> list[tuple[str, Intent]]:
+    """(text, intent) pairs from a JSON-lines training file."""
+    pairs: list[tuple[str, Intent]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            intent = record["intent"]
+            if intent not in INTENTS:
+                raise ValueError(f"unknown intent {intent!r} in {path}")
+            pairs.append((record["text"], intent))
+    return pairs
+
+
+def train(
+    pairs: list[tuple[str, Intent]], epochs: int = 40, l2: float = 1e-5, lr: float = 0.1
+) -> IntentModel:
+    """Fit the softmax regression with full-batch Adam on L2-normalised binary n-gram features."""
+    vocabulary: dict[str, int] = {}
+    rows: list[list[int]] = []
+    for text, _ in pairs:
+        ids = sorted({vocabulary.setdefault(g, len(vocabulary)) for g in featurize(text)})
+        rows.append(ids)
+    n, v, c = len(pairs), len(vocabulary), len(INTENTS)
+    row_index = np.concatenate([np.full(len(r), i) for i, r in enumerate(rows)])
+    col_index = np.concatenate([np.asarray(r, dtype=np.int64) for r in rows])
+    values = np.concatenate([np.full(len(r), 1.0 / np.sqrt(len(r))) for r in rows])
+    targets = np.zeros((n, c))
+    targets[np.arange(n), [INTENTS.index(intent) for _, intent in pairs]] = 1.0
+    # Balance the classes so that rare intents (handoff, crisis) are not drowned by templated ones.
+    class_weight = n / (c * np.maximum(targets.sum(axis=0), 1.0))
+    sample_weight = (targets * class_weight).sum(axis=1, keepdims=True) / n
+    weights = np.zeros((v, c))
+    bias = np.zeros(c)
+    m_w, v_w = np.zeros_like(weights), np.zeros_like(weights)
+    m_b, v_b = np.zeros_like(bias), np.zeros_like(bias)
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    for step in range(1, epochs + 1):
+        logits = np.zeros((n, c))
+        np.add.at(logits, row_index, weights[col_index] * values[:, None])
+        logits += bias
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        delta = (probs - targets) * sample_weight
+        grad_w = np.zeros_like(weights)
+        np.add.at(grad_w, col_index, delta[row_index] * values[:, None])
+        grad_w += l2 * weights
+        grad_b = delta.sum(axis=0)
+        for param, grad, m, s in ((weights, grad_w, m_w, v_w), (bias, grad_b, m_b, v_b)):
+            m *= beta1
+            m += (1 - beta1) * grad
+            s *= beta2
+            s += (1 - beta2) * grad * grad
+            param -= lr * (m / (1 - beta1**step)) / (np.sqrt(s / (1 - beta2**step)) + eps)
+    return IntentModel(vocabulary, weights, bias)
+
+
+_model: IntentModel | None = None
+_lock = threading.Lock()
+
+
+def get_model() -> IntentModel:
+    """The model trained from `training.jsonl`, trained once per process on first use."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                _model = train(load_training())
+    return _model
+
+
+@dataclass(frozen=True)
+class IntentResult:
+    """The chosen intent, its confidence, the crisis rules that fired, and every intent's probability."""
+
+    intent: Intent
+    confidence: float
+    crisis_signals: list[str]
+    scores: dict[Intent, float]
+
+
+def classify(text: str, has_program: bool | None = None) -> IntentResult:
+    """Classify one message: crisis rules, then handoff rules, then the trained model.
+
+    `has_program` (a program was named) moves a smalltalk/out-of-scope guess to the likeliest welfare intent.
+    """
+    signals = crisis_signals(text)
+    probs = get_model().probabilities(text)
+    scores = {intent: float(p) for intent, p in zip(INTENTS, probs, strict=True)}
+    if signals:
+        return IntentResult("crisis", max(0.97, scores["crisis"]), signals, scores)
+    if wants_handoff(text):
+        return IntentResult("handoff", max(0.95, scores["handoff"]), [], scores)
+    if is_pure_smalltalk(text):
+        return IntentResult("smalltalk", max(0.95, scores["smalltalk"]), [], scores)
+    crisis_p = scores["crisis"]
+    if crisis_p >= CRISIS_THRESHOLD and not _HYPERBOLE.search(text):
+        return IntentResult("crisis", crisis_p, ["model"], scores)
+    ranked = sorted(INTENTS, key=lambda i: scores[i], reverse=True)
+    best: Intent = ranked[0]
+    if best == "crisis":  # below the threshold or hyperbole: the model's crisis guess is not trusted alone
+        best = ranked[1]
+    if has_program is None:
+        has_program = bool(find_mentions(text))
+    if has_program and best in ("smalltalk", "out_of_scope", "handoff"):
+        best = max(WELFARE_INTENTS, key=lambda i: scores[i])
+        welfare_mass = sum(scores[i] for i in WELFARE_INTENTS)
+        return IntentResult(best, scores[best] / welfare_mass if welfare_mass else 0.0, [], scores)
+    return IntentResult(best, scores[best], [], scores)

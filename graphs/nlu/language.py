@@ -1,0 +1,39 @@
+"""Language detection (ko / en / zh / vi) from script and Vietnamese diacritics, with no model."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Language = Literal["ko", "en", "zh", "vi"]
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# Letters that occur in Vietnamese but not in English (đ, ơ, ư, ă, and the tone-marked vowels).
+_VI_MARKS = re.compile(r"[đĐơƠưƯăĂ\u1ea0-\u1ef9àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵâêô]")
+_VI_WORDS = re.compile(
+    r"\b(toi|khong|duoc|cua|nhung|nguoi|chao|cam on|bao nhieu|tro cap|con toi|o dau|the nao)\b"
+)
+
+
+def detect_language(text: str, default: Language = "ko") -> Language:
+    """The language of `text`: Korean when any Hangul dominates, Chinese for Han script,
+    Vietnamese for Latin text with Vietnamese diacritics (or common unaccented words), else English."""
+    hangul = len(_HANGUL.findall(text))
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    if hangul == 0 and han == 0 and latin == 0:
+        return default
+    if hangul >= max(han, 1) or (hangul and hangul * 3 >= latin):
+        return "ko"
+    if han > 0 and han >= hangul and han * 2 >= latin:
+        return "zh"
+    if latin:
+        marks = len(_VI_MARKS.findall(text))
+        if marks >= 2 or (marks == 1 and latin < 12):
+            return "vi"
+        if _VI_WORDS.search(text.lower()):
+            return "vi"
+        return "en"
+    return "zh" if han else "ko"

@@ -1,0 +1,292 @@
+"""Numbers in citizens' words: Korean (sino and native), Chinese, English and Vietnamese numerals,
+money amounts in KRW and ages in years or months.
+
+`parse_numeral("1.2백만") == 1_200_000`; `find_money("월 백오십 벌어요")` finds 1,500,000 won;
+`find_ages("일흔 살이에요")` finds 70 years.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+_DIGITS = {
+    "영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+_SMALL = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}
+_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "万": 10**4, "亿": 10**8}
+_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
+_NUMERAL_RUN = re.compile(rf"[\d.,{_NUMERAL_CHARS}](?:[\d.,{_NUMERAL_CHARS}]|\x00)*")
+
+_NATIVE_TENS = {
+    "열": 10,
+    "스물": 20,
+    "스무": 20,
+    "서른": 30,
+    "마흔": 40,
+    "쉰": 50,
+    "예순": 60,
+    "일흔": 70,
+    "여든": 80,
+    "아흔": 90,
+}
+_NATIVE_ONES = {
+    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6,
+    "일곱": 7, "여덟": 8, "아홉": 9,
+}  # fmt: skip
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money in KRW found at text[start:end]; `explicit` when a currency or scale word was given."""
+
+    krw: int
+    start: int
+    end: int
+    explicit: bool
+
+
+@dataclass(frozen=True)
+class Age:
+    """An age found at text[start:end], in years or in months."""
+
+    value: int
+    unit: Literal["years", "months"]
+    start: int
+    end: int
+
+
+def _plain_number(token: str) -> float | None:
+    token = token.strip(".,")
+    if not token:
+        return None
+    if token.count(".") > 1 or re.fullmatch(r"\d{1,3}(\.\d{3})+", token):
+        token = token.replace(".", "")  # Vietnamese thousands separators: 1.500.000
+    token = token.replace(",", "")
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def parse_numeral(text: str) -> float | None:
+    """The value of one numeral written with digits and/or Korean or Chinese numerals and scale words.
+
+    Handles "80만" (800000), "1.2백만" (1200000), "백오십" (150), "3억5천" (350000000: 천 after 억 means 천만),
+    "八十万" (800000), "1,500,000". Returns None when `text` is not a numeral.
+    """
+    text = re.sub(r"\s+", "", text)
+    if not text:
+        return None
+    total = 0.0
+    section = 0.0
+    current: float | None = None
+    last_big = 0
+    last_small = 0
+    seen = False
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isdigit():
+            j = i
+            while j < len(text) and (text[j].isdigit() or text[j] in ".,"):
+                j += 1
+            value = _plain_number(text[i:j])
+            if value is None:
+                return None
+            current = value
+            seen = True
+            i = j
+            continue
+        if ch in _DIGITS:
+            current = float(_DIGITS[ch])
+            seen = True
+        elif ch in _SMALL:
+            section += (current if current is not None else 1.0) * _SMALL[ch]
+            last_small = _SMALL[ch]
+            current = None
+            seen = True
+        elif ch in _BIG:
+            section += current if current is not None else 0.0
+            if section == 0:
+                section = 1.0
+            total += section * _BIG[ch]
+            last_big = _BIG[ch]
+            section = 0.0
+            last_small = 0
+            current = None
+            seen = True
+        else:
+            return None
+        i += 1
+    if not seen:
+        return None
+    tail = section + (current if current is not None else 0.0)
+    if last_big >= 10**8 and tail and current is None and last_small == 1000:
+        tail *= 10**4  # "3억 5천" is 3억 5천만
+    return total + tail
+
+
+def native_korean_number(text: str) -> int | None:
+    """Native Korean numbers up to 99: 일흔 (70), 예순다섯 (65), 스물 (20), 다섯 (5)."""
+    text = re.sub(r"\s+", "", text)
+    for tens, tv in _NATIVE_TENS.items():
+        if text.startswith(tens):
+            rest = text[len(tens) :]
+            if not rest:
+                return tv
+            return tv + _NATIVE_ONES[rest] if rest in _NATIVE_ONES else None
+    return _NATIVE_ONES.get(text)
+
+
+def word_number(text: str) -> int | None:
+    """A small count written as digits or a word in any of the four languages (two, hai, 两, 둘, 두 명)."""
+    text = text.strip().lower()
+    text = re.sub(r"\s*명$", "", text)
+    if text.isdigit():
+        return int(text)
+    if text in _WORD_NUMBERS:
+        return _WORD_NUMBERS[text]
+    native = native_korean_number(text)
+    if native is not None:
+        return native
+    value = parse_numeral(text)
+    return int(value) if value is not None else None
+
+
+_NATIVE_AGE = re.compile(
+    r"(열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s?(?:살|세)"
+)
+_AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
+    (re.compile(r"(?:만\s?)?(\d{1,3})\s?(?:세|살)(?!대)"), "years"),
+    (re.compile(r"(?:만\s?)?([일이삼사오육칠팔구십]{1,4})\s?세"), "years"),
+    (re.compile(r"(\d{1,2})\s?개월"), "months"),
+    (re.compile(r"(\d{1,3}|[一二三四五六七八九十两]{1,4})\s?(?:周岁|岁)"), "years"),
+    (re.compile(r"(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"), "months"),
+    (re.compile(r"(\d{1,3})\s?tuổi"), "years"),
+    (re.compile(r"(\d{1,2})\s?tháng(?=\s?tuổi|\s*(?:có|được|thì|rồi|,|\.|$))"), "months"),
+    (re.compile(r"(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?)(?:\s*-?\s*old)?\b", re.I), "years"),
+    (re.compile(r"(\d{1,2})\s*(?:-\s*)?months?(?:\s*-?\s*old)?\b", re.I), "months"),
+    (
+        re.compile(
+            r"\b(?:i'?m|i am|aged|age|is|turned|turning|she's|he's|she is|he is)\s+(\d{1,3})\b"
+            r"(?!\s*(?:k\b|%|won|krw|million|thousand|months?|,\d|\.\d|people|person|kids|children))",
+            re.I,
+        ),
+        "years",
+    ),
+]
+
+
+def find_ages(text: str) -> list[Age]:
+    """Ages stated in `text`: 만 65세, 일흔 살, 예순다섯, 70岁, 70 tuổi, "I'm 70", "10 month old"."""
+    found: list[Age] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(value: int | None, unit: Literal["years", "months"], start: int, end: int) -> None:
+        if value is None or any(s < end and start < e for s, e in taken):
+            return
+        if (unit == "years" and 0 <= value <= 120) or (unit == "months" and 0 <= value <= 48):
+            found.append(Age(value, unit, start, end))
+            taken.append((start, end))
+
+    for m in _NATIVE_AGE.finditer(text):
+        add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
+    for pattern, unit in _AGE_PATTERNS:
+        for m in pattern.finditer(text):
+            raw = m.group(1)
+            value = int(raw) if raw.isdigit() else parse_numeral(raw)
+            add(int(value) if value is not None else None, unit, m.start(), m.end())
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+_MONEY_CONTEXT = re.compile(
+    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|용돈|연금|收入|工资|挣|房租)\s*$"
+)
+_CURRENCY_AFTER = re.compile(r"^\s?(?:원|won\b|krw\b|韩元|韩币|元|块|uôn)", re.I)
+_EN_MONEY = re.compile(
+    r"(₩\s?)?(\d[\d,]*(?:\.\d+)?)\s*(k\b|thousand\b|million\b|mil\b|m\b|billion\b)?\s*(won\b|krw\b)?", re.I
+)
+_VI_MONEY = re.compile(r"(\d[\d.,]*)\s*(triệu|vạn|nghìn|ngàn|tỷ|tỉ)(\s*(?:won|krw|uôn))?", re.I)
+_EN_SCALE = {"k": 10**3, "thousand": 10**3, "million": 10**6, "mil": 10**6, "m": 10**6, "billion": 10**9}
+_VI_SCALE = {"triệu": 10**6, "vạn": 10**4, "nghìn": 10**3, "ngàn": 10**3, "tỷ": 10**9, "tỉ": 10**9}
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for k in range(start, end):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def find_money(text: str) -> list[Money]:
+    """Money amounts in KRW: 80만원, 월 백오십 (a bare amount after 월/월급/소득 is in 만원), 1.2백만, 3억 5천,
+    "1.5 million won", "800k", 八十万, "80 triệu". Ages and counts are not mistaken for money."""
+    masked = _mask(text, [(a.start, a.end) for a in find_ages(text)])
+    masked = re.sub(
+        r"(\d)\s?(?:인|명|개월|년|살|세|시|종|번|구|동|층|평|대|일|口|个|người|tháng|năm)",
+        lambda m: " " * len(m.group(0)),
+        masked,
+    )
+    found: list[Money] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(krw: float, start: int, end: int, explicit: bool) -> None:
+        if krw <= 0 or any(s < end and start < e for s, e in taken):
+            return
+        found.append(Money(round(krw), start, end, explicit))
+        taken.append((start, end))
+
+    for m in _VI_MONEY.finditer(masked):
+        value = _plain_number(m.group(1))
+        if value is not None:
+            add(value * _VI_SCALE[m.group(2).lower()], m.start(), m.end(), True)
+    for m in _EN_MONEY.finditer(masked):
+        scale, won = m.group(3), m.group(4)
+        if not (scale or won or m.group(1)):
+            continue
+        value = _plain_number(m.group(2))
+        if value is not None:
+            add(value * (_EN_SCALE[scale.lower()] if scale else 1), m.start(), m.end(), True)
+    # Korean / Chinese numerals; join "3억 5천" and "80 만" across one space.
+    joined = re.sub(r"(?<=[억만万亿\d])\s(?=[\d일이삼사오육칠팔구천백만])", "\x00", masked)
+    for m in _NUMERAL_RUN.finditer(joined):
+        raw = m.group(0).replace("\x00", "").strip(".,")
+        start, end = m.start(), m.end()
+        if not raw:
+            continue
+        has_ascii = any(c.isdigit() for c in raw)
+        has_digit = has_ascii or any(c in _DIGITS for c in raw)
+        has_big = any(c in _BIG for c in raw)
+        after = joined[end:]
+        currency = bool(_CURRENCY_AFTER.match(after))
+        before = joined[max(0, start - 8) : start]
+        context = bool(_MONEY_CONTEXT.search(before))
+        if not has_digit and not currency:
+            continue
+        if not has_ascii and not any(c in _SMALL or c in _BIG for c in raw):
+            continue  # a lone 이, 오, 일 is a word, not a number
+        if not has_ascii and not (
+            currency or context or (has_big and any(c in _SMALL or c in _DIGITS for c in raw))
+        ):
+            continue
+        if not (currency or context or has_big):
+            continue
+        value = parse_numeral(raw)
+        if value is None:
+            continue
+        if not has_big and not currency and value < 10**4:
+            value *= 10**4  # "월 150", "월급 180", "월 백오십": amounts in 만원
+        elif currency and not has_big and value < 1000 and re.match(r"^\s?만\s?원", after):
+            value *= 10**4
+        add(value, start, end, currency or has_big)
+    found.sort(key=lambda x: x.start)
+    return found

@@ -1,0 +1,103 @@
+"""Program mentions: official names, abbreviations, colloquial and wrong names, in four languages.
+
+The aliases live in `aliases.yaml` next to this module, keyed by program id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
+
+_RECEIVING_AFTER = re.compile(
+    r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|받으면서|타고있|나오고있)"
+)
+_RECEIVING_BEFORE = re.compile(
+    r"(?:alreadyget|alreadyreceive|receiving|i'monthe|iamonthe|正在领|已经领|在领|đangnhận|đanghưởng)$"
+)
+
+
+def compact(text: str) -> str:
+    """Normalized matching form: NFKC, lower case, no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).lower())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One program mention: the program ids it names, the alias matched, and whether the citizen already gets it."""
+
+    program_ids: tuple[str, ...]
+    alias: str
+    start: int
+    end: int
+    receiving: bool
+
+
+@lru_cache(maxsize=1)
+def load_aliases() -> dict[str, tuple[str, ...]]:
+    """Compact alias → program ids, from `aliases.yaml`."""
+    data = yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8"))
+    table: dict[str, tuple[str, ...]] = {}
+    for key, value in data.items():
+        if key == "_ambiguous":
+            for alias, ids in value.items():
+                table[compact(alias)] = tuple(ids)
+        else:
+            for alias in value:
+                table.setdefault(compact(alias), (key,))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _by_first_char() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for alias in load_aliases():
+        index.setdefault(alias[0], []).append(alias)
+    for aliases in index.values():
+        aliases.sort(key=len, reverse=True)
+    return index
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Program mentions in `text`, longest alias first, non-overlapping, in order of appearance."""
+    table = load_aliases()
+    index = _by_first_char()
+    norm = compact(text)
+    found: list[Mention] = []
+    i = 0
+    while i < len(norm):
+        for alias in index.get(norm[i], ()):
+            if norm.startswith(alias, i):
+                end = i + len(alias)
+                receiving = bool(_RECEIVING_AFTER.match(norm[end : end + 8])) or bool(
+                    _RECEIVING_BEFORE.search(norm[max(0, i - 14) : i])
+                )
+                found.append(Mention(table[alias], alias, i, end, receiving))
+                i = end
+                break
+        else:
+            i += 1
+    return found
+
+
+def _unique(ids: list[str]) -> list[str]:
+    seen: list[str] = []
+    for pid in ids:
+        if pid not in seen:
+            seen.append(pid)
+    return seen
+
+
+def detect_programs(text: str) -> tuple[list[str], list[str]]:
+    """(programs asked about, programs the citizen says she already receives), as program ids."""
+    asked: list[str] = []
+    receiving: list[str] = []
+    for mention in find_mentions(text):
+        (receiving if mention.receiving else asked).extend(mention.program_ids)
+    return _unique(asked), _unique(receiving)

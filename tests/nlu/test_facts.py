@@ -1,0 +1,79 @@
+"""Facts extracted into the contract's household fields; the result is a valid household."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphs.nlu.facts import extract_facts, flatten_facts
+from tools.eligibility.household import parse_household
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("일흔 살이고 혼자 살아요", {"self_age": 70, "household_size": 1}),
+        ("애 둘 키워요", {"household_size": 3}),
+        ("아내와 둘이 살아요", {"household_size": 2}),
+        ("3인 가구예요", {"household_size": 3}),
+        ("남편이랑 애 셋", {"household_size": 5}),
+        ("우리 엄마 만 80세예요", {"parent_age": 80}),
+        ("아기가 5개월이에요", {"child_months_old": 5}),
+        ("월 80만원 벌어요", {"earned_krw": 800_000}),
+        ("연금 30만원 받아요", {"other_krw": 300_000}),
+        ("월세 35만원 내요", {"rent_krw": 350_000, "tenure": "renter"}),
+        ("전세 살아요", {"tenure": "renter"}),
+        ("집이 있어요", {"tenure": "owner"}),
+        ("노숙하고 있어요", {"tenure": "homeless"}),
+        ("중증 장애가 있어요", {"disability": "severe"}),
+        ("경증 장애인이에요", {"disability": "mild"}),
+        ("임신 7개월이에요", {"pregnant": True}),
+        ("싱글맘이에요", {"single_parent": True}),
+        ("실직했어요", {"crisis": ["job_loss"]}),
+        ("가게 폐업했어요", {"crisis": ["business_closure"]}),
+        ("이혼했어요", {"crisis": ["divorce"]}),
+        ("생계급여 받고 있어요", {"receiving": ["livelihood_benefit"]}),
+        ("정왕동 살아요", {"sigungu": "시흥시"}),
+        ("수입이 없어요", {"earned_krw": 0}),
+        ("I'm 72 and live alone", {"self_age": 72, "household_size": 1}),
+        ("a single mom with two kids", {"single_parent": True, "household_size": 3}),
+        ("I rent and pay 400k rent", {"tenure": "renter", "rent_krw": 400_000}),
+        ("我今年68岁，一个人住", {"self_age": 68, "household_size": 1}),
+        ("我带着两个孩子", {"household_size": 3}),
+        ("tôi 66 tuổi", {"self_age": 66}),
+        ("tôi có hai con", {"household_size": 3}),
+        ("경기도 산 지 7년 됐어요", {"gyeonggi_residence_years": 7.0}),
+    ],
+)
+def test_extract_facts(text: str, expected: dict[str, Any]) -> None:
+    flat = flatten_facts(extract_facts(text))
+    for key, value in expected.items():
+        got = flat.get(key)
+        if isinstance(value, list):
+            assert got is not None, key
+            assert set(value) <= set(got), (key, got)
+        else:
+            assert got == value, (key, got)
+
+
+def test_nothing_stated_nothing_extracted() -> None:
+    assert extract_facts("기초연금 얼마예요?") == {}
+    assert extract_facts("안녕하세요") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "일흔 살이고 혼자 사는데 월 30만원 연금 받고 월세 20만원이에요",
+        "남편 월급 180 받고 애 셋인데 전세 살아요 시흥 정왕동",
+        "I'm 36, single mom with two kids, earn 1.2 million won",
+        "아기 3개월이고 첫째는 초등학생이에요",
+        "3인가구 월소득 200만원 재산 1억",
+    ],
+)
+def test_extracted_facts_are_a_valid_household(text: str) -> None:
+    facts = extract_facts(text)
+    assert "members" in facts
+    household = parse_household(facts)
+    assert household.members[0].relation == "self"

@@ -1,0 +1,75 @@
+"""Language detection and program mention detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphs.nlu.language import detect_language
+from graphs.nlu.programs import detect_programs, load_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("기초연금 받을 수 있나요?", "ko"),
+        ("ㅋㅋㅋ", "ko"),
+        ("기초연금 basic pension 얼마", "ko"),
+        ("Can I get the basic pension?", "en"),
+        ("hello", "en"),
+        ("我可以领基础年金吗？", "zh"),
+        ("谢谢", "zh"),
+        ("Tôi có được nhận lương hưu không?", "vi"),
+        ("xin chào", "vi"),
+        ("toi khong biet", "vi"),
+        ("12345", "ko"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "programs"),
+    [
+        ("노령연금 얼마 나와요", ["basic_pension"]),
+        ("기초 연금 신청", ["basic_pension"]),
+        ("기초수급자 되려면", ["livelihood_benefit"]),
+        ("기초생활수급 신청", ["livelihood_benefit"]),
+        ("양육수당 얼마", ["parent_benefit"]),
+        ("아동수당 몇 살까지", ["child_allowance"]),
+        ("출산지원금 얼마예요", ["siheung_birth_support", "first_meeting_voucher"]),
+        ("시흥시 출산지원금", ["siheung_birth_support"]),
+        ("한부모 양육비", ["single_parent_child_support"]),
+        ("차상위 확인서", ["near_poverty"]),
+        ("국취제 신청", ["national_employment_support"]),
+        ("에너지 바우처", ["energy_voucher"]),
+        ("장애인연금이랑 장애수당", ["disability_pension", "disability_allowance"]),
+        ("how much is the Basic Pension", ["basic_pension"]),
+        ("first meeting voucher online", ["first_meeting_voucher"]),
+        ("基础年金在哪里申请", ["basic_pension"]),
+        ("儿童补贴", ["child_allowance"]),
+        ("lương hưu cơ bản bao nhiêu", ["basic_pension"]),
+        ("trợ cấp trẻ em", ["child_allowance"]),
+        ("연금 나오나요", []),
+        ("장애인 가족 지원", []),
+        ("안녕하세요", []),
+    ],
+)
+def test_detect_programs(text: str, programs: list[str]) -> None:
+    asked, _ = detect_programs(text)
+    assert asked == programs
+
+
+def test_receiving_is_separated_from_asked() -> None:
+    asked, receiving = detect_programs("생계급여 받고 있는데 에너지바우처 되나요")
+    assert asked == ["energy_voucher"]
+    assert receiving == ["livelihood_benefit"]
+
+
+def test_every_alias_points_at_a_known_program() -> None:
+    from pathlib import Path
+
+    known = {p.stem for p in (Path(__file__).resolve().parents[2] / "data" / "programs").glob("*.yaml")}
+    ids = {pid for pids in load_aliases().values() for pid in pids}
+    assert ids <= known
+    assert known <= ids, f"programs without aliases: {sorted(known - ids)}"

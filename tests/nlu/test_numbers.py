@@ -1,0 +1,128 @@
+"""Numerals, money and ages in Korean, Chinese, English and Vietnamese."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphs.nlu.numbers import find_ages, find_money, native_korean_number, parse_numeral, word_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("80만", 800_000),
+        ("1.2백만", 1_200_000),
+        ("백오십", 150),
+        ("백오십만", 1_500_000),
+        ("3억5천", 350_000_000),
+        ("3억5천만", 350_000_000),
+        ("2억", 200_000_000),
+        ("1,500,000", 1_500_000),
+        ("십만", 100_000),
+        ("천만", 10_000_000),
+        ("八十万", 800_000),
+        ("一百五十万", 1_500_000),
+        ("两百万", 2_000_000),
+        ("七十", 70),
+    ],
+)
+def test_parse_numeral(text: str, value: int) -> None:
+    assert parse_numeral(text) == value
+
+
+def test_parse_numeral_rejects_words() -> None:
+    assert parse_numeral("안녕") is None
+    assert parse_numeral("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("일흔", 70), ("예순다섯", 65), ("스물", 20), ("쉰다섯", 55), ("여든여덟", 88), ("다섯", 5), ("열", 10)],
+)
+def test_native_korean_number(text: str, value: int) -> None:
+    assert native_korean_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("둘", 2), ("두 명", 2), ("two", 2), ("hai", 2), ("3", 3), ("两", 2)]
+)
+def test_word_number(text: str, value: int) -> None:
+    assert word_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "krw"),
+    [
+        ("80만원 벌어요", 800_000),
+        ("월 백오십 벌어요", 1_500_000),
+        ("1.2백만 정도", 1_200_000),
+        ("백오십만 원이요", 1_500_000),
+        ("재산이 3억 5천 있어요", 350_000_000),
+        ("월급 180 받아요", 1_800_000),
+        ("소득이 월 250", 2_500_000),
+        ("월세 30만 원", 300_000),
+        ("예금 500만원", 5_000_000),
+        ("1,200,000원", 1_200_000),
+        ("I earn 1.5 million won", 1_500_000),
+        ("about 800k a month", 800_000),
+        ("2,000,000 won", 2_000_000),
+        ("每个月收入八十万韩元", 800_000),
+        ("月收入150万", 1_500_000),
+        ("thu nhập 80 triệu", 80_000_000),
+        ("lương 2 triệu won", 2_000_000),
+        ("80 vạn won", 800_000),
+        ("1.500.000 won", 1_500_000),
+    ],
+)
+def test_find_money(text: str, krw: int) -> None:
+    found = find_money(text)
+    assert [m.krw for m in found] == [krw]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "만 65세예요",
+        "3인 가구",
+        "애 둘 키워요",
+        "이것만 주세요",
+        "아기 3개월",
+        "8살",
+        "2026년",
+        "1종 2종 차이",
+        "70岁",
+    ],
+)
+def test_no_false_money(text: str) -> None:
+    assert find_money(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("만 65세입니다", 65, "years"),
+        ("일흔 살이에요", 70, "years"),
+        ("예순다섯 살", 65, "years"),
+        ("나 66살", 66, "years"),
+        ("스무 살", 20, "years"),
+        ("육십오세", 65, "years"),
+        ("태어난 지 3개월", 3, "months"),
+        ("今年70岁", 70, "years"),
+        ("七十岁", 70, "years"),
+        ("宝宝两个月", 2, "months"),
+        ("tôi 70 tuổi", 70, "years"),
+        ("bé 2 tháng tuổi", 2, "months"),
+        ("I'm 70", 70, "years"),
+        ("she is 81 years old", 81, "years"),
+        ("my 10 month old baby", 10, "months"),
+        ("aged 27", 27, "years"),
+    ],
+)
+def test_find_ages(text: str, value: int, unit: str) -> None:
+    ages = find_ages(text)
+    assert [(a.value, a.unit) for a in ages] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["70대 어르신", "I earn 800k", "3인 가구", "월 150", "I'm fine"])
+def test_no_false_ages(text: str) -> None:
+    assert find_ages(text) == []
