@@ -6,7 +6,9 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-import tools.benefits.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+# Importing the model modules registers their tables on SQLModel.metadata.
+import tools.benefits.models
+import tools.handoff.models  # noqa: F401
 
 config = context.config
 target_metadata = SQLModel.metadata

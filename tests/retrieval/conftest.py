@@ -4,20 +4,13 @@ directory for rebuild tests, and fake Ollama /api/embed servers on loopback."""
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-_HERE = Path(__file__).resolve().parent
-for _path in (_HERE.parents[1], _HERE):  # the repository (for `tools`) and this folder (for the helpers)
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
-
-from retrieval_helpers import BOOKLET, DOC_PENSION, REPO, FakeOllama  # noqa: E402
-
-from tools.retrieval.search import Retriever  # noqa: E402
+from tests.retrieval.retrieval_helpers import BOOKLET, DOC_PENSION, REPO, FakeOllama
+from tools.retrieval.search import Retriever
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import typer
-from retrieval_helpers import make_pdf
 from typer.testing import CliRunner
 
 from agent import cli_retrieval
 from agent.settings import get_settings
+from tests.retrieval.retrieval_helpers import make_pdf
 from tools.retrieval.search import configure_default
 
 HIT_FIELDS = {"program", "title", "source", "year", "score", "text", "url", "program_id"}

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from retrieval_helpers import FakeOllama
 
 from agent.settings import Settings
+from tests.retrieval.retrieval_helpers import FakeOllama
 from tools.retrieval.dense import OllamaEmbedder, reciprocal_rank_fusion
 from tools.retrieval.search import Retriever
 

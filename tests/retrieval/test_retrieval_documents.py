@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from retrieval_helpers import REPO, make_pdf
 
+from tests.retrieval.retrieval_helpers import REPO, make_pdf
 from tools.retrieval.documents import (
     DocumentError,
     load_corpus_json,

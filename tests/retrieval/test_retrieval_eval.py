@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from retrieval_helpers import REPO
 
+from tests.retrieval.retrieval_helpers import REPO
 from tools.retrieval.evaluation import evaluate, load_questions
 from tools.retrieval.search import Retriever
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from retrieval_helpers import make_pdf
-
+from tests.retrieval.retrieval_helpers import make_pdf
 from tools.retrieval.store import DocumentStore
 
 
