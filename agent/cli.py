@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
-from agent import cli_eligibility, cli_retrieval, cli_service
+from agent import cli_chat, cli_eligibility, cli_retrieval, cli_service
 from agent.logging import configure_logging
 from agent.settings import get_settings
 
@@ -21,12 +23,15 @@ app = typer.Typer(
 def _configure() -> None:
     """Structured logs on stderr for every command."""
     settings = get_settings()
-    configure_logging(settings.log_level, settings.log_format)
+    # Commands print their results on stdout; routine INFO logs would only clutter a terminal.
+    level = settings.log_level if "WELFARE_LOG_LEVEL" in os.environ else "WARNING"
+    configure_logging(level, settings.log_format)
 
 
 cli_eligibility.register(app)
 cli_retrieval.register(app)
 cli_service.register(app)
+cli_chat.register(app)
 
 
 def main() -> None:

@@ -181,10 +181,12 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("other", re.compile(r"연금|용돈|pension|养老金|lương hưu", re.I)),
+    # Income of unstated kind counts as other income: no work deduction, so never an underestimate.
+    ("other", re.compile(r"소득|수입|income|收入|thu nhập", re.I)),
     (
         "earned",
         re.compile(
-            r"월급|소득|수입|벌|버는|번다|연봉|급여|알바|earn|\bmake\b|\bmaking\b|income|salary|wage|收入|工资|挣|赚|thu nhập|lương|kiếm",
+            r"월급|근로|일해서|벌|버는|번다|연봉|알바|earn|\bmake\b|\bmaking\b|salary|wage|工资|挣|赚|lương|kiếm",
             re.I,
         ),
     ),

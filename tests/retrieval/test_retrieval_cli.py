@@ -132,17 +132,17 @@ def test_ingest_good_and_broken_files(app: typer.Typer, runner: CliRunner, small
     assert "2 of 4" in result.output
 
     found = runner.invoke(app, ["search", "배곧동 설명회", "--json", "--k", "1"])
-    assert json.loads(found.output)[0]["kind"] == "ingested"
+    assert json.loads(found.stdout)[0]["kind"] == "ingested"
     found = runner.invoke(app, ["search", "Baegot community meeting", "--json", "--k", "1"])
-    assert json.loads(found.output)[0]["source"] == "flyer.pdf p.1"
+    assert json.loads(found.stdout)[0]["source"] == "flyer.pdf p.1"
 
     again = runner.invoke(app, ["ingest", str(good)])
     assert again.exit_code == 0
     assert "unchanged" in again.output
     good.write_text("# 시흥 안내\n\n## 내용\n배곧동 주민 설명회 장소 변경\n", encoding="utf-8")
     replaced = runner.invoke(app, ["ingest", str(good), "--json"])
-    assert json.loads(replaced.output)["replaced"] is True
-    hits = json.loads(runner.invoke(app, ["search", "배곧동 설명회", "--json", "--k", "5"]).output)
+    assert json.loads(replaced.stdout)["replaced"] is True
+    hits = json.loads(runner.invoke(app, ["search", "배곧동 설명회", "--json", "--k", "5"]).stdout)
     assert sum(1 for h in hits if h["kind"] == "ingested" and "배곧동" in h["text"]) == 1
 
 

@@ -1,0 +1,175 @@
+"""The chat service: the conversation graph over a persistent checkpointer, one call per turn."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
+from agent.db import load_rules_engine, make_engine
+from agent.settings import Settings
+from graphs.graph import build_graph
+from graphs.state import ChatTurn, Citation, FollowUp
+from tools.builtin import ToolDeps, register_tools
+from tools.registry import ToolRegistry
+from tools.retrieval.search import Retriever
+
+log = logging.getLogger(__name__)
+MAX_MESSAGE_CHARS = 2000
+
+
+class ChatInputError(ValueError):
+    """A turn the service refuses before running it (empty or overlong message, bad locale)."""
+
+
+def new_session_id() -> str:
+    """An opaque, unguessable session id (192 random bits)."""
+    return secrets.token_urlsafe(24)
+
+
+class ChatService:
+    """Runs turns through the graph; state persists in SQLite (default) or PostgreSQL."""
+
+    def __init__(
+        self, settings: Settings, *, llm: Any | None = None, retriever: Retriever | None = None
+    ) -> None:
+        self.settings = settings
+        self.llm = llm
+        self._retriever = retriever
+        self._stack = AsyncExitStack()
+        self.checkpointer: BaseCheckpointSaver[Any] | None = None
+        self.registry = ToolRegistry()
+        self._graph: Any = None
+
+    def retriever(self) -> Retriever:
+        """The document retriever, loaded on first use (the index is built once and persisted)."""
+        if self._retriever is None:
+            self._retriever = Retriever.from_settings(self.settings)
+        return self._retriever
+
+    async def __aenter__(self) -> ChatService:
+        db = make_engine(self.settings)
+        self._stack.callback(db.dispose)
+        rules = load_rules_engine(self.settings, db)
+        register_tools(self.registry, ToolDeps(rules=rules, db=db, retriever=self.retriever))
+        self.checkpointer = await self._stack.enter_async_context(_checkpointer(self.settings))
+        self._graph = build_graph(tools=self.registry, llm=self.llm, checkpointer=self.checkpointer)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._stack.aclose()
+
+    async def turn(
+        self,
+        message: str,
+        *,
+        session_id: str | None = None,
+        locale: str | None = None,
+        audience: str = "citizen",
+    ) -> ChatTurn:
+        """One chat turn: the contract's chat turn object."""
+        text = message.strip()
+        if not text:
+            raise ChatInputError("message: must not be empty")
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise ChatInputError(f"message: at most {MAX_MESSAGE_CHARS} characters (got {len(text)})")
+        if locale is not None and locale not in ("ko", "en", "zh", "vi"):
+            raise ChatInputError(f"locale: must be one of ko, en, zh, vi (got {locale!r})")
+        session = session_id or new_session_id()
+        config = {"configurable": {"thread_id": session}}
+        started = time.perf_counter()
+        state = await self._graph.ainvoke(
+            {"message": text, "locale": locale, "session_id": session, "audience": audience},
+            config,
+            durability="exit",
+        )
+        await prune_checkpoints(self.checkpointer, session)
+        log.info(
+            "chat turn",
+            extra={
+                "intent": state.get("intent"),
+                "mode": state.get("mode"),
+                "ms": round((time.perf_counter() - started) * 1000, 2),
+                "turn": state.get("turn"),
+            },
+        )
+        return turn_from_state(state, session)
+
+
+def turn_from_state(state: dict[str, Any], session_id: str) -> ChatTurn:
+    """The chat turn object from the graph's final state."""
+    follow = state.get("follow_up")
+    intent = state.get("intent") or "smalltalk"
+    return ChatTurn(
+        session_id=session_id,
+        reply=state.get("reply", ""),
+        language=state.get("language", "ko"),
+        intent=intent if intent != "handoff_declined" else (state.get("flow") or "smalltalk"),
+        programs=list(state.get("programs") or []),
+        eligibility=list(state.get("results") or []),
+        citations=[Citation(**c) for c in state.get("citations") or []],
+        follow_up=FollowUp(**follow) if follow else None,
+        handoff=state.get("handoff"),
+        crisis=bool(state.get("crisis")),
+        mode="deterministic" if state.get("mode", "deterministic") == "deterministic" else "llm",
+    )
+
+
+@asynccontextmanager
+async def _checkpointer(settings: Settings) -> AsyncIterator[BaseCheckpointSaver[Any]]:
+    url = settings.sqlalchemy_url
+    if url.startswith("postgresql"):
+        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+
+        conninfo = url.replace("postgresql+psycopg://", "postgresql://", 1)
+        async with AsyncPostgresSaver.from_conn_string(conninfo) as saver:
+            await saver.setup()
+            yield saver
+        return
+    path = settings.ensure_data_dir() / "checkpoints.db"
+    async with AsyncSqliteSaver.from_conn_string(str(path)) as saver:
+        await saver.setup()
+        yield saver
+
+
+async def prune_checkpoints(saver: BaseCheckpointSaver[Any] | None, thread_id: str) -> None:
+    """Keep only the newest checkpoint of a conversation, so the store does not grow with its length."""
+    if isinstance(saver, AsyncSqliteSaver):
+        async with saver.lock:
+            await saver.conn.execute(
+                "DELETE FROM checkpoints WHERE thread_id = ? AND checkpoint_id <> "
+                "(SELECT max(checkpoint_id) FROM checkpoints WHERE thread_id = ?)",
+                (thread_id, thread_id),
+            )
+            await saver.conn.execute(
+                "DELETE FROM writes WHERE thread_id = ? AND checkpoint_id NOT IN "
+                "(SELECT checkpoint_id FROM checkpoints WHERE thread_id = ?)",
+                (thread_id, thread_id),
+            )
+            await saver.conn.commit()
+        return
+    if saver is not None and type(saver).__name__ == "AsyncPostgresSaver":
+        conn: Any = saver.conn  # type: ignore[attr-defined]
+        async with conn.cursor() as cur:
+            await cur.execute(
+                "DELETE FROM checkpoints WHERE thread_id = %s AND checkpoint_id <> "
+                "(SELECT max(checkpoint_id) FROM checkpoints WHERE thread_id = %s)",
+                (thread_id, thread_id),
+            )
+            await cur.execute(
+                "DELETE FROM checkpoint_writes WHERE thread_id = %s AND checkpoint_id NOT IN "
+                "(SELECT checkpoint_id FROM checkpoints WHERE thread_id = %s)",
+                (thread_id, thread_id),
+            )
+            await cur.execute(
+                "DELETE FROM checkpoint_blobs b WHERE b.thread_id = %s AND NOT EXISTS ("
+                "SELECT 1 FROM checkpoints c WHERE c.thread_id = b.thread_id AND c.checkpoint_ns = b.checkpoint_ns "
+                "AND c.checkpoint -> 'channel_versions' ->> b.channel = b.version)",
+                (thread_id,),
+            )

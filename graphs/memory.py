@@ -1,0 +1,90 @@
+"""Merging what a message says into the household collected so far (later statements win)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from tools.eligibility.household import Household, HouseholdInputError, parse_household
+
+LIST_FIELDS = ("crisis", "receiving")
+
+
+def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    members = copy.deepcopy(old) or [{"relation": "self"}]
+    new_self = next((m for m in new if m.get("relation") == "self"), None)
+    others = [m for m in new if m is not new_self]
+    if new_self is not None:
+        current = next((m for m in members if m.get("relation") == "self"), None)
+        if current is None:
+            members.insert(0, dict(new_self))
+        else:
+            current.update({k: v for k, v in new_self.items() if v is not None})
+    if others:
+        # A statement of who lives together replaces the other members, keeping what was known of
+        # members of the same relation in the same order.
+        previous = [m for m in members if m.get("relation") != "self"]
+        merged_others = []
+        for index, member in enumerate(others):
+            same = [p for p in previous if p.get("relation") == member.get("relation")]
+            base = dict(same[index]) if index < len(same) else {}
+            base.update({k: v for k, v in member.items() if v is not None})
+            merged_others.append(base)
+        members = [m for m in members if m.get("relation") == "self"] + merged_others
+    return members
+
+
+def merge_facts(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """`old` updated with `new`: members by relation, lists united, objects and values overwritten."""
+    merged = copy.deepcopy(old)
+    for key, value in new.items():
+        if key == "members":
+            merged["members"] = _merge_members(merged.get("members", []), value)
+        elif key == "members_replace":
+            merged["members"] = copy.deepcopy(value)
+        elif key in LIST_FIELDS:
+            merged[key] = sorted(set(merged.get(key) or []) | set(value)) if value else []
+        elif isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _drop(data: dict[str, Any], field: str) -> bool:
+    """Remove the offending field (`members[1].age`, `income.earned_krw`, `pets`); False if not found."""
+    member = re.fullmatch(r"members\[(\d+)\]\.(\w+)", field)
+    if member:
+        index, key = int(member.group(1)), member.group(2)
+        if index < len(data.get("members", [])) and key in data["members"][index]:
+            del data["members"][index][key]
+            return True
+        return False
+    top, _, rest = field.partition(".")
+    top = top.split("[")[0]
+    if top == "members" or not top:
+        data["members"] = [{"relation": "self"}]
+        return True
+    if top in data:
+        if rest and isinstance(data[top], dict) and rest in data[top]:
+            del data[top][rest]
+        else:
+            del data[top]
+        return True
+    return False
+
+
+def to_household(facts: dict[str, Any]) -> Household:
+    """A valid household from the collected facts; a field the engine rejects is dropped, not guessed."""
+    data = copy.deepcopy(facts)
+    data.setdefault("members", [{"relation": "self"}])
+    if not any(m.get("relation") == "self" for m in data["members"]):
+        data["members"].insert(0, {"relation": "self"})
+    for _ in range(20):
+        try:
+            return parse_household(data)
+        except HouseholdInputError as exc:
+            if not _drop(data, exc.field):
+                break
+    return parse_household({"members": [{"relation": "self"}]})

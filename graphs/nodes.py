@@ -1,0 +1,369 @@
+"""The nodes of one turn: guard → understand → plan → tools → respond."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from graphs import responder
+from graphs.memory import merge_facts, to_household
+from graphs.nlu import understand
+from graphs.nlu.intent import crisis_signals
+from graphs.nlu.language import detect_language
+from graphs.slots import DECLINED, next_slots, parse_answer, question, undecidable_label, yes_no
+from graphs.state import FLOW_INTENTS, HISTORY_TURNS, AgentState
+from tools.registry import ToolContext, ToolRegistry
+
+INCOME_CRITERIA = {
+    "income_recognition",
+    "income",
+    "household_income",
+    "youth_household_income",
+    "low_income_status",
+}
+PROFILE_SLOTS = ("household", "age", "income")
+_ALONE = re.compile(r"혼자|홀로|독거|alone|by myself|一个人|独居|một mình", re.IGNORECASE)
+DISCOVERY_SHOWN = 6
+
+
+def _per_turn_reset() -> dict[str, Any]:
+    return {
+        "pii": [],
+        "refusal": None,
+        "actions": [],
+        "results": [],
+        "hits": [],
+        "catalogue": [],
+        "handoff": None,
+        "follow_up": None,
+        "citations": [],
+        "mode": "deterministic",
+        "crisis": False,
+    }
+
+
+@dataclass
+class Nodes:
+    """The node functions, closed over their dependencies."""
+
+    tools: ToolRegistry
+
+    # guard -----------------------------------------------------------------------------------------
+    def guard(self, state: AgentState) -> dict[str, Any]:
+        """Crisis first (rules, any language), then the language of the turn."""
+        message = state.get("message", "")
+        update = _per_turn_reset()
+        language = state.get("locale") or detect_language(message, default=state.get("language", "ko"))  # type: ignore[arg-type]
+        signals = crisis_signals(message)
+        update.update(
+            {
+                "message": message,
+                "language": language,
+                "turn": state.get("turn", 0) + 1,
+                "crisis": bool(signals),
+                "intent": "crisis" if signals else "",
+            }
+        )
+        return update
+
+    @staticmethod
+    def after_guard(state: AgentState) -> str:
+        """Crisis and refused messages skip straight to the reply."""
+        return "respond" if state.get("crisis") or state.get("refusal") else "understand"
+
+    # understand ------------------------------------------------------------------------------------
+    def understand(self, state: AgentState) -> dict[str, Any]:
+        """Intent, programs and facts; answers to the pending question keep the flow's intent."""
+        message = state["message"]
+        u = understand(message)
+        facts = dict(state.get("facts") or {})
+        known = list(state.get("known") or [])
+        declined = list(state.get("declined") or [])
+        pending = list(state.get("pending") or [])
+        flow = state.get("flow")
+        programs = list(state.get("programs") or [])
+        update: dict[str, Any] = {"confidence": u.confidence}
+
+        if state.get("offer") == "handoff":
+            answer = yes_no(message)
+            if (answer is not None and u.intent not in FLOW_INTENTS) or (
+                answer is not None and not u.programs
+            ):
+                update.update(
+                    {"offer": None, "intent": "handoff" if answer else "handoff_declined", "pending": []}
+                )
+                return update
+        answered: list[str] = []
+        used_members = False
+        for slot in pending:
+            patch = parse_answer(slot, message, u, facts)
+            if patch == DECLINED:
+                declined.append(slot)
+            elif isinstance(patch, dict):
+                facts = merge_facts(facts, patch)
+                answered.append(slot)
+                used_members = used_members or "members" in patch or "members_replace" in patch
+                if slot not in known:
+                    known.append(slot)
+        said = dict(u.facts)
+        if used_members:
+            said.pop("members", None)
+        if said:
+            facts = merge_facts(facts, said)
+        members = u.facts.get("members") or []
+        if (len(members) > 1 or (members and _ALONE.search(message))) and "household" not in known:
+            known.append("household")
+        for slot in ("income", "assets"):
+            if slot in said and slot not in known:
+                known.append(slot)
+
+        intent: str = u.intent
+        continuing = bool(answered) or (bool(pending) and (set(pending) & set(declined)))
+        if u.intent == "crisis" and not pending:
+            intent = "crisis"
+        elif u.intent == "crisis":  # the model alone flagged crisis while answering a question
+            intent = flow or "eligibility_check"
+        elif u.intent == "handoff" and u.confidence >= 0.5:
+            intent = "handoff"
+        elif continuing and flow and not u.programs:
+            intent = flow
+        elif pending and flow and not u.programs and (u.intent not in FLOW_INTENTS or u.confidence < 0.8):
+            intent = flow  # probably an answer we could not read: the flow asks again
+        elif (
+            said
+            and flow in ("eligibility_check", "benefit_discovery")
+            and not u.programs
+            and u.confidence < 0.8
+        ):
+            intent = flow  # a correction ("아 72세예요"): decide again with the new facts
+        if u.programs and u.programs != programs:
+            programs = list(u.programs)
+            update["pending"] = []
+        if intent == "eligibility_check" and not programs:
+            intent = "benefit_discovery"
+        if intent in FLOW_INTENTS:
+            flow = intent
+        update.update(
+            {
+                "intent": intent,
+                "crisis": intent == "crisis",
+                "facts": facts,
+                "known": known,
+                "declined": declined,
+                "programs": programs,
+                "flow": flow,
+            }
+        )
+        return update
+
+    # plan ------------------------------------------------------------------------------------------
+    def plan(self, state: AgentState) -> dict[str, Any]:
+        """Which tools to call for this intent (deterministic routing)."""
+        intent = state["intent"]
+        programs = state.get("programs") or []
+        facts = state.get("facts") or {}
+        actions: list[dict[str, Any]] = []
+        household = to_household(facts).model_dump(mode="json", exclude_none=True)
+        if intent == "handoff":
+            actions.append(
+                {
+                    "tool": "create_handoff",
+                    "args": {
+                        "reason": "crisis" if state.get("crisis") or _was_crisis(state) else "requested",
+                        "summary": _summary(state),
+                        "facts": facts,
+                        "programs": programs,
+                    },
+                }
+            )
+        elif intent == "eligibility_check":
+            actions.append(
+                {"tool": "check_eligibility", "args": {"household": household, "programs": programs}}
+            )
+            actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
+        elif intent == "benefit_discovery" and _profile_complete(state):
+            actions.append({"tool": "check_eligibility", "args": {"household": household, "programs": None}})
+            actions.append({"tool": "program_catalogue", "args": {"programs": None}})
+        elif intent in ("program_info", "application_help"):
+            if programs:
+                actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
+            query = state["message"]
+            args: dict[str, Any] = {"query": query, "k": 1 if programs else 3}
+            if programs:
+                args["program_id"] = programs[0]
+            actions.append({"tool": "search_documents", "args": args})
+        return {"actions": actions}
+
+    # tools -----------------------------------------------------------------------------------------
+    async def run_tools(self, state: AgentState) -> dict[str, Any]:
+        """Call the planned tools through the registry (audience enforced there)."""
+        context = ToolContext(
+            audience="officer" if state.get("audience") == "officer" else "citizen",
+            session_id=state.get("session_id"),
+            language=state.get("language", "ko"),
+        )
+        update: dict[str, Any] = {}
+        for action in state.get("actions") or []:
+            outcome = await self.tools.call(action["tool"], action["args"], context)
+            if not outcome.ok:
+                continue
+            data = outcome.as_json()
+            if action["tool"] == "check_eligibility":
+                update["results"] = data
+            elif action["tool"] == "search_documents":
+                update["hits"] = data
+            elif action["tool"] == "program_catalogue":
+                update["catalogue"] = data
+            elif action["tool"] == "create_handoff":
+                update["handoff"] = data
+                update["handoff_id"] = data["id"]
+        return update
+
+    # respond ---------------------------------------------------------------------------------------
+    def respond(self, state: AgentState) -> dict[str, Any]:
+        """The deterministic reply, the next question, and the trimmed history."""
+        language = state.get("language", "ko")
+        intent = state.get("intent") or "smalltalk"
+        update: dict[str, Any] = {"pending": [], "offer": None}
+        if state.get("crisis"):
+            update["intent"] = "crisis"
+            update["reply"] = responder.render("crisis", language)
+            update["offer"] = "handoff"
+            update["follow_up"] = {
+                "slot": "handoff",
+                "question": responder.render("handoff_offer_question", language),
+            }
+        elif intent == "handoff":
+            case = state.get("handoff")
+            update["reply"] = responder.render(
+                "handoff_created", language, case_id=case["id"] if case else "-"
+            )
+        elif intent == "handoff_declined":
+            update["intent"] = state.get("flow") or "smalltalk"
+            update["reply"] = responder.render("handoff_declined", language)
+        elif intent in ("smalltalk", "out_of_scope"):
+            update["reply"] = responder.render(intent, language)
+        elif intent in ("eligibility_check", "benefit_discovery"):
+            update.update(self._eligibility(state, language, discovery=intent == "benefit_discovery"))
+        else:
+            update.update(self._info(state, language, application=intent == "application_help"))
+        history = list(state.get("history") or [])
+        history += [
+            {"role": "citizen", "text": state.get("message", "")},
+            {"role": "agent", "text": update["reply"]},
+        ]
+        update["history"] = history[-2 * HISTORY_TURNS :]
+        return update
+
+    def _eligibility(self, state: AgentState, language: str, *, discovery: bool) -> dict[str, Any]:
+        catalogue = {p["id"]: p for p in state.get("catalogue") or []}
+        known = list(state.get("known") or [])
+        declined = list(state.get("declined") or [])
+        asked = dict(state.get("asked") or {})
+        results = list(state.get("results") or [])
+        if discovery and not results:
+            profile = [s for s in PROFILE_SLOTS if not _has(state, s)]
+            return self._ask(
+                language, next_slots(profile, known=known, declined=declined, asked=asked), asked
+            )
+        shown = results
+        if discovery:
+            shown = sorted(
+                (r for r in results if r["status"] != "ineligible"), key=lambda r: r["status"] != "eligible"
+            )
+            shown = shown[:DISCOVERY_SHOWN]
+        missing: list[str] = []
+        for result in shown:
+            if result["status"] == "unknown":
+                missing.extend(m for m in result["missing"] if m not in missing)
+        if "household" not in known and any(
+            r["status"] != "ineligible" and any(c["name"] in INCOME_CRITERIA for c in r["criteria"])
+            for r in shown
+        ):
+            missing.insert(0, "household")
+        slots = next_slots(missing, known=known, declined=declined, asked=asked)
+        for slot in slots:
+            asked[slot] = asked.get(slot, 0) + 1
+        text_question = " ".join(question(s, language) for s in slots) or None
+        undecidable = [label for m in missing if m not in slots and (label := undecidable_label(m, language))]
+        intro = None
+        if discovery:
+            intro = responder.render("discovery_intro" if shown else "discovery_none", language)
+        reply = (
+            responder.eligibility_reply(
+                shown,
+                catalogue,
+                language,
+                question=text_question,
+                declined=[d for d in declined if d in missing],
+                undecidable=undecidable,
+                intro=intro,
+            )
+            if shown or not discovery
+            else "\n".join([intro or "", text_question or responder.render("final_note", language)])
+        )
+        update: dict[str, Any] = {
+            "reply": reply,
+            "pending": slots,
+            "asked": asked,
+            "results": shown if discovery else results,
+            "citations": [c.model_dump() for c in responder.citations(shown, [], catalogue)],
+        }
+        if slots:
+            update["follow_up"] = {"slot": slots[0], "question": text_question}
+        return update
+
+    def _ask(self, language: str, slots: list[str], asked: dict[str, int]) -> dict[str, Any]:
+        for slot in slots:
+            asked[slot] = asked.get(slot, 0) + 1
+        text = " ".join(question(s, language) for s in slots)
+        reply = text or responder.render("which_program", language)
+        update: dict[str, Any] = {"reply": reply, "pending": slots, "asked": asked}
+        if slots:
+            update["follow_up"] = {"slot": slots[0], "question": text}
+        return update
+
+    def _info(self, state: AgentState, language: str, *, application: bool) -> dict[str, Any]:
+        catalogue = list(state.get("catalogue") or [])
+        hits = list(state.get("hits") or [])
+        if not catalogue and not hits and not state.get("programs"):
+            return {"reply": responder.render("which_program", language)}
+        reply = responder.info_reply(catalogue, hits, language, application=application)
+        by_id = {p["id"]: p for p in catalogue}
+        return {"reply": reply, "citations": [c.model_dump() for c in responder.citations([], hits, by_id)]}
+
+
+def _has(state: AgentState, slot: str) -> bool:
+    facts = state.get("facts") or {}
+    if slot in (state.get("known") or []):
+        return True
+    if slot == "age":
+        return any(m.get("relation") == "self" and m.get("age") is not None for m in facts.get("members", []))
+    if slot == "income":
+        income = facts.get("income") or {}
+        return income.get("earned_krw") is not None and income.get("other_krw") is not None
+    return False
+
+
+def _profile_complete(state: AgentState) -> bool:
+    declined = state.get("declined") or []
+    asked = state.get("asked") or {}
+    return all(_has(state, s) or s in declined or asked.get(s, 0) >= 2 for s in PROFILE_SLOTS)
+
+
+def _was_crisis(state: AgentState) -> bool:
+    history = state.get("history") or []
+    crisis_text = responder.render("crisis", state.get("language", "ko"))
+    return bool(history) and history[-1].get("text") == crisis_text
+
+
+def _summary(state: AgentState) -> str:
+    """A short case summary for the officer: the last citizen messages and what was asked about."""
+    said = [h["text"] for h in (state.get("history") or []) if h["role"] == "citizen"][-4:]
+    said.append(state.get("message", ""))
+    programs = ", ".join(state.get("programs") or []) or "-"
+    return (
+        f"[{state.get('language', 'ko')}] flow={state.get('flow') or '-'} programs={programs}\n"
+        + "\n".join(f"- {t}" for t in said if t)
+    )

@@ -1,0 +1,199 @@
+"""The deterministic responder: replies from the templates in `prompts/`, conclusion first.
+
+It is the embedded default on a fresh machine and the fallback when the model server fails, so it must be
+good on its own: the status per program with the deciding facts, the amount and its year, how to apply,
+what to bring, whom to call, and citations.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from graphs.state import Citation
+from prompts import label, load_yaml
+
+MAX_REASONS = 3
+
+
+class TemplateError(KeyError):
+    """A reply template is missing or needs a value that was not given (a bug: fail loudly)."""
+
+
+def render(key: str, language: str, **values: Any) -> str:
+    """The template `key` of `prompts/replies.yaml` in `language`, filled with `values`."""
+    table = load_yaml("replies.yaml")
+    if key not in table:
+        raise TemplateError(f"prompts/replies.yaml has no '{key}'")
+    text = str(table[key].get(language) or table[key]["ko"])
+    needed = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    if needed - values.keys():
+        raise TemplateError(f"replies.yaml '{key}' needs {sorted(needed - values.keys())}")
+    return text.format(**values)
+
+
+def money(amount: int, language: str) -> str:
+    """349,700원 / 349,700 won / 349,700韩元."""
+    return {"ko": f"{amount:,}원", "zh": f"{amount:,}韩元"}.get(language, f"{amount:,} won")
+
+
+def program_name(result_or_program: dict[str, Any], language: str) -> str:
+    """The program's name for `language` (Korean name kept beside the English one for zh/vi)."""
+    ko = str(result_or_program.get("program_name") or result_or_program.get("name_ko"))
+    en = str(result_or_program.get("program_name_en") or result_or_program.get("name_en"))
+    if language == "ko":
+        return ko
+    if language == "en":
+        return f"{en} ({ko})"
+    return f"{ko} ({en})"
+
+
+def _reasons(result: dict[str, Any], language: str) -> str:
+    decided = [c for c in result["criteria"] if c["passed"] is not None]
+    failed = [c for c in decided if c["passed"] is False]
+    shown = (failed or decided)[:MAX_REASONS]
+    if language == "ko":
+        return "; ".join(c["detail"] for c in shown)
+    names = load_yaml("criteria.yaml")
+    parts = []
+    for c in shown:
+        entry = names.get(c["name"], {})
+        parts.append(f"{entry.get(language) or entry.get('en') or c['name']} {'✔' if c['passed'] else '✘'}")
+    return ", ".join(parts)
+
+
+def _how_to_apply(program: dict[str, Any], result: dict[str, Any], language: str) -> str:
+    if language == "ko":
+        return str(result.get("how_to_apply") or program.get("how_to_apply", ""))
+    return str(program.get("how_to_apply_en") or result.get("how_to_apply", ""))
+
+
+def result_block(result: dict[str, Any], program: dict[str, Any], language: str, *, full: bool) -> list[str]:
+    """The lines about one program's result: status, amount, reasons (and how to apply when `full`)."""
+    name = program_name(result, language)
+    lines = [render(f"status_{result['status']}", language, program=name)]
+    if result.get("amount_krw") is not None and result.get("amount_period"):
+        period = label("labels", result["amount_period"], language)
+        year = str(result["rules_version"])[:4]
+        lines.append(
+            "  "
+            + render(
+                "amount", language, amount=money(result["amount_krw"], language), period=period, year=year
+            )
+        )
+    reasons = _reasons(result, language)
+    if reasons:
+        lines.append("  " + render("because", language, reasons=reasons))
+    if result["status"] == "unknown":
+        names = load_yaml("facts.yaml")
+        needed = [
+            str(names[m].get(language) or names[m]["ko"]) for m in result.get("missing", []) if m in names
+        ]
+        if needed:
+            lines.append("  " + render("needs", language, items=", ".join(needed)))
+    if full and result["status"] != "ineligible":
+        lines.append("  " + render("how_to_apply", language, text=_how_to_apply(program, result, language)))
+        if result.get("documents"):
+            lines.append("  " + render("documents", language, items=", ".join(result["documents"])))
+        if result.get("contact"):
+            lines.append("  " + render("contact", language, text=result["contact"]))
+    return lines
+
+
+def eligibility_reply(
+    results: list[dict[str, Any]],
+    catalogue: dict[str, dict[str, Any]],
+    language: str,
+    *,
+    question: str | None,
+    declined: list[str],
+    undecidable: list[str],
+    intro: str | None = None,
+) -> str:
+    """Statuses first, then (when nothing is asked) how to apply; then the question or the closing note."""
+    full = question is None
+    lines: list[str] = [intro] if intro else []
+    for result in results:
+        lines.extend(result_block(result, catalogue.get(result["program_id"], {}), language, full=full))
+    unconfirmed = sorted(
+        {u for r in results if r["status"] != "ineligible" for u in r.get("unconfirmed", [])}
+    )
+    if full and unconfirmed:
+        lines.append(render("unconfirmed", language, items="; ".join(unconfirmed[:3])))
+    if full and undecidable:
+        lines.append(render("undecidable", language, items="; ".join(undecidable)))
+    if full and declined:
+        lines.append(render("declined", language, items=", ".join(declined)))
+    lines.append(question if question else render("final_note", language))
+    return "\n".join(lines)
+
+
+def info_reply(
+    programs: list[dict[str, Any]], hits: list[dict[str, Any]], language: str, *, application: bool
+) -> str:
+    """About programs (summary, how to apply, documents, contact) or, with no program named, the passages found."""
+    lines: list[str] = []
+    for program in programs:
+        name = program_name(program, language)
+        lines.append(render("info_intro", language, program=name))
+        if not application:
+            lines.append(str(program["summary_ko"] if language == "ko" else program["summary_en"]).strip())
+        how = program["how_to_apply"] if language == "ko" else program["how_to_apply_en"]
+        lines.append(render("how_to_apply", language, text=str(how).strip()))
+        if program.get("documents"):
+            lines.append(render("documents", language, items=", ".join(program["documents"])))
+        lines.append(render("contact", language, text=program["contact"]))
+    if not programs:
+        if not hits:
+            return render("no_results", language)
+        lines.append(render("search_intro", language))
+        for hit in hits[:3]:
+            text = " ".join(str(hit["text"]).split())
+            note = (
+                " " + render("booklet_year_note", language)
+                if hit.get("year") and int(hit["year"]) < 2026
+                else ""
+            )
+            lines.append(f"- {hit['program']}: {text[:220]}{'…' if len(text) > 220 else ''}{note}")
+    lines.append(render("final_note", language))
+    return "\n".join(lines)
+
+
+def citations(
+    results: list[dict[str, Any]], hits: list[dict[str, Any]], catalogue: dict[str, dict[str, Any]]
+) -> list[Citation]:
+    """The rules and documents a reply relies on, without duplicates."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Citation] = []
+    for result in results:
+        if result["status"] == "ineligible":
+            continue
+        program = catalogue.get(result["program_id"], {})
+        for criterion in result["criteria"]:
+            key = (result["program_id"], criterion["source"])
+            if criterion["passed"] is None or key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Citation(
+                    title=f"{result['program_name']} — {criterion['name']}",
+                    source=criterion["source"],
+                    url=program.get("official_url"),
+                    snippet=criterion["detail"],
+                )
+            )
+    for hit in hits[:3]:
+        key = (str(hit.get("program")), str(hit.get("title")))
+        if key in seen:
+            continue
+        seen.add(key)
+        source = f"{hit.get('source')} ({hit.get('year')})" if hit.get("year") else str(hit.get("source"))
+        out.append(
+            Citation(
+                title=str(hit.get("title")),
+                source=source,
+                url=hit.get("url"),
+                snippet=str(hit.get("text"))[:200],
+            )
+        )
+    return out

@@ -1,0 +1,258 @@
+"""Slot filling: which facts to ask for next, and reading a citizen's answer to the agent's question."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graphs.nlu import Understanding
+from graphs.nlu.numbers import find_money
+from prompts import load_yaml
+
+#: The order in which facts are asked: what decides most programs first.
+SLOT_ORDER: tuple[str, ...] = (
+    "household",
+    "age",
+    "income",
+    "assets",
+    "support_obligor",
+    "receiving",
+    "disability",
+    "crisis",
+    "single_parent",
+    "school",
+    "months_old",
+    "birth_date",
+    "employed",
+    "housing",
+    "region",
+    "months_resident",
+    "gyeonggi_residence_years",
+)
+MAX_ASKS = 2
+"""A slot is asked at most twice; after that it is treated as unanswered."""
+DECLINED = "declined"
+
+_REFUSAL = re.compile(
+    r"말하기\s*싫|말\s*안\s*할|안\s*알려|알려\s*주기\s*싫|비밀|모르겠|잘\s*몰라|몰라요|말씀\s*드리기\s*어려|"
+    r"rather not|don'?t want to (?:say|tell)|not telling|prefer not|i don'?t know|no idea|"
+    r"不想说|不告诉|不知道|không muốn nói|không biết",
+    re.IGNORECASE,
+)
+_YES = re.compile(
+    r"^\s*(?:네|예|응|어|맞아|맞습니다|그래요|있어|있습니다|yes|yeah|yep|sure|ok|是|对|有|好|có|vâng|dạ|ừ)",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|no\b|none|nope|not\b|没有|不是|没|không",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
+_MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
+_YEARS = re.compile(r"(\d+)\s*(?:년|years?|年|năm)", re.IGNORECASE)
+_DATE = re.compile(r"(20\d{2})\s*(?:[-./년]\s*)(\d{1,2})\s*(?:[-./월]\s*)(\d{1,2})")
+_SCHOOL = {
+    "elementary": re.compile(r"초등|elementary|primary|小学|tiểu học", re.IGNORECASE),
+    "middle": re.compile(r"중학|middle school|初中|trung học cơ sở", re.IGNORECASE),
+    "high": re.compile(r"고등|고딩|high school|高中|trung học phổ thông", re.IGNORECASE),
+}
+
+
+def refuses(text: str) -> bool:
+    """The citizen prefers not to answer (or does not know)."""
+    return bool(_REFUSAL.search(text))
+
+
+def yes_no(text: str) -> bool | None:
+    """A yes (True), a no (False), or neither (None)."""
+    if _NO.search(text):
+        return False
+    if _YES.search(text):
+        return True
+    return None
+
+
+def question(slot: str, language: str) -> str:
+    """The question that asks for `slot` in `language`."""
+    texts = load_yaml("slots.yaml")[slot]
+    return str(texts.get(language) or texts["ko"])
+
+
+def undecidable_label(fact: str, language: str) -> str | None:
+    """Why a fact cannot be collected in the chat, or None when it can."""
+    table = load_yaml("undecidable.yaml")
+    if fact not in table:
+        return None
+    return str(table[fact].get(language) or table[fact]["ko"])
+
+
+def next_slots(
+    missing: list[str], *, known: list[str], declined: list[str], asked: dict[str, int], limit: int = 2
+) -> list[str]:
+    """The next one or two slots to ask, in `SLOT_ORDER`, skipping declined and twice-asked ones."""
+    wanted = [s for s in SLOT_ORDER if s in missing and s not in declined and s not in known]
+    return [s for s in wanted if asked.get(s, 0) < MAX_ASKS][:limit]
+
+
+def _children(facts: dict[str, Any]) -> list[dict[str, Any]]:
+    return [m for m in facts.get("members", []) if m.get("relation") in ("child", "grandchild", None)]
+
+
+def parse_answer(
+    slot: str, text: str, understanding: Understanding, facts: dict[str, Any]
+) -> dict[str, Any] | str | None:
+    """A facts patch for `slot` from the answer, `DECLINED`, or None when the message does not answer it."""
+    said = understanding.facts
+    answer = yes_no(text)
+    if slot == "household":
+        if said.get("members"):
+            return {"members": said["members"]}
+        count = re.search(r"(\d+)\s*(?:명|인|people|persons?|口|人|người)", text)
+        if count and 1 <= int(count.group(1)) <= 30:
+            return {"members": [{"relation": "self"}] + [{} for _ in range(int(count.group(1)) - 1)]}
+    elif slot == "age":
+        members = said.get("members") or []
+        age = next(
+            (m.get("age") for m in members if m.get("relation") == "self" and m.get("age") is not None), None
+        )
+        bare = _NUMBER.fullmatch(text.strip().rstrip("세살岁tuổi ."))
+        if age is None and bare and 0 < float(bare.group(1)) < 120:
+            age = int(float(bare.group(1)))
+        if age is not None:
+            return {"members": [{"relation": "self", "age": age}]}
+    elif slot == "income":
+        income = dict(said.get("income") or {})
+        if not income:
+            money = find_money(text)
+            if money:
+                income = {"other_krw": int(sum(m.krw for m in money))}
+            elif answer is False:
+                income = {"earned_krw": 0, "other_krw": 0}
+        if income:
+            return {
+                "income": {"earned_krw": income.get("earned_krw", 0), "other_krw": income.get("other_krw", 0)}
+            }
+    elif slot == "assets":
+        assets = dict(said.get("assets") or {})
+        if not assets:
+            money = find_money(text)
+            if money:
+                assets = {"property_krw": int(sum(m.krw for m in money))}
+            elif answer is False:
+                assets = {}
+            else:
+                return DECLINED if refuses(text) else None
+        return {
+            "assets": {
+                "property_krw": assets.get("property_krw", 0),
+                "financial_krw": assets.get("financial_krw", 0),
+                "debt_krw": assets.get("debt_krw", 0),
+            }
+        }
+    elif slot == "support_obligor":
+        if re.search(
+            r"넉넉|잘\s*살|잘\s*벌|많이\s*벌|여유|부자|well off|rich|宽裕|有钱|khá giả", text, re.IGNORECASE
+        ):
+            return {"support_obligor": "fails"}
+        if re.search(
+            r"어려|힘들|형편이\s*안|연락\s*안|연락이\s*끊|struggl|poor|困难|khó khăn", text, re.IGNORECASE
+        ):
+            return {"support_obligor": "meets"}
+        if answer is False:
+            return {"support_obligor": "none"}
+    elif slot == "receiving":
+        if said.get("receiving"):
+            return {"receiving": said["receiving"]}
+        if answer is False:
+            return {"receiving": []}
+    elif slot == "disability":
+        if re.search(r"중증|심한|severe|重度|nặng", text, re.IGNORECASE) and not re.search(r"심하지", text):
+            return {"members": [{"relation": "self", "disability": "severe"}]}
+        if re.search(r"경증|심하지\s*않|가벼|mild|轻度|nhẹ", text, re.IGNORECASE):
+            return {"members": [{"relation": "self", "disability": "mild"}]}
+        if answer is False:
+            return {"members": [{"relation": "self", "disability": "none"}]}
+    elif slot == "crisis":
+        if said.get("crisis"):
+            return {"crisis": said["crisis"]}
+        if answer is False:
+            return {"crisis": []}
+    elif slot in ("single_parent", "employed"):
+        if slot in said:
+            return {slot: said[slot]}
+        if answer is not None:
+            if slot == "employed":
+                return {"members": [{"relation": "self", "employed": answer}]}
+            return {slot: answer}
+    elif slot == "school":
+        return _school(text, answer, facts)
+    elif slot == "months_old":
+        months = _MONTHS.search(text)
+        if months:
+            return _set_youngest_child(facts, {"months_old": int(months.group(1))})
+    elif slot == "birth_date":
+        found = _DATE.search(text)
+        if found:
+            year, month, day = (int(g) for g in found.groups())
+            return _set_youngest_child(facts, {"birth_date": f"{year:04d}-{month:02d}-{day:02d}"})
+    elif slot == "housing":
+        if said.get("housing"):
+            return {"housing": said["housing"]}
+        if re.search(r"자가|내\s*집|우리\s*집|own|自有|自己的房|nhà riêng", text, re.IGNORECASE):
+            return {"housing": {"tenure": "owner"}}
+        if re.search(r"전세|월세|세입|rent|租|thuê", text, re.IGNORECASE):
+            return {"housing": {"tenure": "renter"}}
+    elif slot == "region":
+        if said.get("region"):
+            return {"region": said["region"]}
+    elif slot == "months_resident":
+        years, months = _YEARS.search(text), _MONTHS.search(text)
+        if years or months:
+            total = int(years.group(1)) * 12 if years else 0
+            total += int(months.group(1)) if months else 0
+            region = dict(facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"})
+            region["months_resident"] = total
+            return {"region": region}
+    elif slot == "gyeonggi_residence_years":
+        numbers = [int(float(n)) for n in _NUMBER.findall(text)]
+        if numbers:
+            patch: dict[str, Any] = {"gyeonggi_residence_years": numbers[0]}
+            patch["gyeonggi_total_residence_years"] = max(numbers)
+            return patch
+    if refuses(text):
+        return DECLINED
+    return None
+
+
+def _school(text: str, answer: bool | None, facts: dict[str, Any]) -> dict[str, Any] | None:
+    levels = [level for level, pattern in _SCHOOL.items() if pattern.search(text)]
+    members = [dict(m) for m in facts.get("members", [{"relation": "self"}])]
+    children = [
+        m for m in members if m.get("relation") in ("child", "grandchild", None) and m is not members[0]
+    ]
+    if levels:
+        for level in levels:
+            target = next((c for c in children if c.get("school") is None), None)
+            if target is None:
+                target = {"relation": "child"}
+                members.append(target)
+                children.append(target)
+            target["school"] = level
+        return {"members_replace": members}
+    if answer is False:
+        for child in children:
+            child.setdefault("school", "none")
+        return {"members_replace": members}
+    return None
+
+
+def _set_youngest_child(facts: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    members = [dict(m) for m in facts.get("members", [{"relation": "self"}])]
+    children = [m for m in members[1:] if m.get("relation") in ("child", "grandchild", None)]
+    if children:
+        target = min(children, key=lambda c: c.get("age", 99))
+        target.pop("age", None)
+        target.update(values)
+    else:
+        members.append({"relation": "child", **values})
+    return {"members_replace": members}

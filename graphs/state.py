@@ -1,0 +1,117 @@
+"""The conversation state LangGraph checkpoints, and the chat turn the graph returns.
+
+The state is bounded: the remembered history is trimmed to the last few turns and every per-turn field is
+overwritten each turn, so turn 300 costs what turn 1 does.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypedDict
+
+from pydantic import BaseModel, Field
+
+Intent = Literal[
+    "eligibility_check",
+    "program_info",
+    "application_help",
+    "benefit_discovery",
+    "handoff",
+    "crisis",
+    "smalltalk",
+    "out_of_scope",
+]
+FLOW_INTENTS: tuple[str, ...] = ("eligibility_check", "program_info", "application_help", "benefit_discovery")
+HISTORY_TURNS = 6
+"""How many past turns (citizen + agent) the state keeps for the responder."""
+
+
+class TurnInput(TypedDict, total=False):
+    """What a caller passes for one turn (the narrow input state)."""
+
+    message: str
+    locale: str | None
+    session_id: str
+    audience: str
+
+
+class AgentState(TypedDict, total=False):
+    """Everything the graph remembers between turns plus the current turn's working data."""
+
+    # input of this turn
+    message: str
+    """The citizen's message, already redacted by the guard."""
+    locale: str | None
+    """The language the client asked for (ko, en, zh, vi), if any."""
+    session_id: str
+    audience: str
+    # memory (persists across turns)
+    history: list[dict[str, str]]
+    """The last turns as {"role": "citizen" | "agent", "text": ...}, trimmed to HISTORY_TURNS."""
+    language: str
+    flow: str | None
+    """The flow the conversation is in (an intent of FLOW_INTENTS)."""
+    programs: list[str]
+    """Program ids the flow is about."""
+    facts: dict[str, Any]
+    """The household collected so far, in the contract's field names."""
+    known: list[str]
+    """Chat-level slots the citizen has answered (e.g. 'household')."""
+    pending: list[str]
+    """The slots the agent asked for in its last reply."""
+    offer: str | None
+    """A yes/no offer awaiting an answer (e.g. 'handoff')."""
+    declined: list[str]
+    """Slots the citizen preferred not to answer."""
+    asked: dict[str, int]
+    """How often each slot has been asked (a slot is asked at most twice)."""
+    handoff_id: str | None
+    turn: int
+    # this turn's work (overwritten every turn)
+    intent: str
+    confidence: float
+    crisis: bool
+    pii: list[str]
+    """Kinds of personal data removed from this message."""
+    refusal: str | None
+    """A guard refusal category (injection, fraud, ...) when the message was refused."""
+    actions: list[dict[str, Any]]
+    results: list[dict[str, Any]]
+    hits: list[dict[str, Any]]
+    catalogue: list[dict[str, Any]]
+    handoff: dict[str, Any] | None
+    reply: str
+    follow_up: dict[str, str] | None
+    citations: list[dict[str, Any]]
+    mode: str
+
+
+class Citation(BaseModel):
+    """A source a reply relies on."""
+
+    title: str
+    source: str
+    url: str | None = None
+    snippet: str = ""
+
+
+class FollowUp(BaseModel):
+    """The agent's pending question."""
+
+    slot: str
+    question: str
+
+
+class ChatTurn(BaseModel):
+    """The chat turn of the contract (`POST /v1/chat`, `welfare-agent ask --json`)."""
+
+    session_id: str
+    reply: str
+    language: str
+    intent: str
+    programs: list[str] = Field(default_factory=list)
+    eligibility: list[dict[str, Any]] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    follow_up: FollowUp | None = None
+    handoff: dict[str, Any] | None = None
+    crisis: bool = False
+    mode: Literal["llm", "deterministic"] = "deterministic"
