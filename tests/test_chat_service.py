@@ -1,0 +1,85 @@
+"""The chat service: state survives a restart, sessions are isolated, the store stays bounded."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from agent.chat import ChatInputError, ChatService
+from agent.settings import Settings
+from graphs.state import ChatTurn
+
+
+async def _turns(settings: Settings, messages: list[str], session: str | None = None) -> list[ChatTurn]:
+    out = []
+    async with ChatService(settings) as chat:
+        for message in messages:
+            turn = await chat.turn(message, session_id=session)
+            session = turn.session_id
+            out.append(turn)
+    return out
+
+
+def test_a_restart_loses_nothing(any_db_settings: Settings) -> None:
+    first = asyncio.run(_turns(any_db_settings, ["일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?"]))[0]
+    assert first.follow_up is not None
+    assert first.follow_up.slot == "income"
+    # A new service (as after a process restart) continues the same conversation from the store.
+    second = asyncio.run(
+        _turns(any_db_settings, ["월 소득은 30만원이고 재산은 없어요", "없어요"], first.session_id)
+    )
+    assert second[0].follow_up is not None
+    assert second[0].follow_up.slot == "receiving"
+    final = second[1]
+    assert final.intent == "eligibility_check"
+    assert final.eligibility[0]["status"] == "eligible"
+    assert final.eligibility[0]["amount_krw"] == 349700
+    assert final.follow_up is None
+
+
+def test_sessions_are_isolated(settings: Settings) -> None:
+    async def run() -> tuple[ChatTurn, ChatTurn]:
+        async with ChatService(settings) as chat:
+            a = await chat.turn("일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?")
+            b = await chat.turn("없어요")
+            return a, b
+
+    a, b = asyncio.run(run())
+    assert a.session_id != b.session_id
+    assert len(a.session_id) >= 32
+    assert b.intent != "eligibility_check"  # the second session has no pending question to answer
+
+
+def test_the_store_stays_bounded(settings: Settings) -> None:
+    messages = [
+        "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?",
+        "월 소득은 30만원이고 재산은 없어요",
+        "없어요",
+    ] * 20
+    turns = asyncio.run(_turns(settings, messages))
+    path = Path(settings.data_dir) / "checkpoints.db"
+    with sqlite3.connect(path) as db:
+        checkpoints = db.execute(
+            "select count(*) from checkpoints where thread_id = ?", (turns[0].session_id,)
+        ).fetchone()[0]
+        writes = db.execute(
+            "select count(*) from writes where thread_id = ?", (turns[0].session_id,)
+        ).fetchone()[0]
+    assert checkpoints == 1
+    assert writes == 0
+
+
+@pytest.mark.parametrize(
+    ("message", "locale", "fragment"),
+    [("   ", None, "must not be empty"), ("가" * 2001, None, "at most 2000"), ("hello", "fr", "locale")],
+)
+def test_bad_turns_are_refused(settings: Settings, message: str, locale: str | None, fragment: str) -> None:
+    async def run() -> None:
+        async with ChatService(settings) as chat:
+            await chat.turn(message, locale=locale)
+
+    with pytest.raises(ChatInputError, match=fragment):
+        asyncio.run(run())
