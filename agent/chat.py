@@ -22,6 +22,8 @@ from tools.retrieval.search import Retriever
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
+PRUNE_EVERY = 10
+"""Old checkpoints of a conversation are deleted every this many turns (the store keeps at most this many)."""
 
 
 class ChatInputError(ValueError):
@@ -89,7 +91,8 @@ class ChatService:
             config,
             durability="exit",
         )
-        await prune_checkpoints(self.checkpointer, session)
+        if state.get("turn", 0) % PRUNE_EVERY == 0:
+            await prune_checkpoints(self.checkpointer, session)
         log.info(
             "chat turn",
             extra={

@@ -50,7 +50,7 @@ class Nodes:
     tools: ToolRegistry
 
     # guard -----------------------------------------------------------------------------------------
-    def guard(self, state: AgentState) -> dict[str, Any]:
+    async def guard(self, state: AgentState) -> dict[str, Any]:
         """Crisis first (rules, any language), then the language of the turn."""
         message = state.get("message", "")
         update = _per_turn_reset()
@@ -73,7 +73,7 @@ class Nodes:
         return "respond" if state.get("crisis") or state.get("refusal") else "understand"
 
     # understand ------------------------------------------------------------------------------------
-    def understand(self, state: AgentState) -> dict[str, Any]:
+    async def understand(self, state: AgentState) -> dict[str, Any]:
         """Intent, programs and facts; answers to the pending question keep the flow's intent."""
         message = state["message"]
         u = understand(message)
@@ -158,7 +158,7 @@ class Nodes:
         return update
 
     # plan ------------------------------------------------------------------------------------------
-    def plan(self, state: AgentState) -> dict[str, Any]:
+    async def plan(self, state: AgentState) -> dict[str, Any]:
         """Which tools to call for this intent (deterministic routing)."""
         intent = state["intent"]
         programs = state.get("programs") or []
@@ -221,7 +221,7 @@ class Nodes:
         return update
 
     # respond ---------------------------------------------------------------------------------------
-    def respond(self, state: AgentState) -> dict[str, Any]:
+    async def respond(self, state: AgentState) -> dict[str, Any]:
         """The deterministic reply, the next question, and the trimmed history."""
         language = state.get("language", "ko")
         intent = state.get("intent") or "smalltalk"
