@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: The repository root when running from a checkout (editable install); the data files live below it.
@@ -40,6 +40,64 @@ class Settings(BaseSettings):
     )
     ollama_host: str = Field(default="http://127.0.0.1:11434", validation_alias=AliasChoices("OLLAMA_HOST"))
     llm_model: str = Field(default="qwen3:4b", validation_alias=AliasChoices("WELFARE_LLM_MODEL"))
+    openai_base_url: str = Field(
+        default="http://127.0.0.1:8001/v1",
+        validation_alias=AliasChoices("WELFARE_OPENAI_BASE_URL", "OPENAI_BASE_URL"),
+        description="Base URL (ending in /v1) of the OpenAI-compatible server (vLLM, llama.cpp server).",
+    )
+    openai_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("WELFARE_OPENAI_API_KEY", "OPENAI_API_KEY"),
+        description="Bearer token for the OpenAI-compatible server, when it requires one.",
+    )
+    llm_connect_timeout_s: float = Field(
+        default=1.0, gt=0, validation_alias=AliasChoices("WELFARE_LLM_CONNECT_TIMEOUT")
+    )
+    llm_first_token_timeout_s: float = Field(
+        default=1.5,
+        gt=0,
+        validation_alias=AliasChoices("WELFARE_LLM_FIRST_TOKEN_TIMEOUT"),
+        description="Give up (deterministic reply) when the first token takes longer than this.",
+    )
+    llm_idle_timeout_s: float = Field(
+        default=1.5,
+        gt=0,
+        validation_alias=AliasChoices("WELFARE_LLM_IDLE_TIMEOUT"),
+        description="Give up when the stream stalls longer than this between two chunks.",
+    )
+    llm_total_timeout_s: float = Field(
+        default=30.0, gt=0, validation_alias=AliasChoices("WELFARE_LLM_TOTAL_TIMEOUT")
+    )
+    llm_breaker_failures: int = Field(
+        default=3,
+        ge=1,
+        validation_alias=AliasChoices("WELFARE_LLM_BREAKER_FAILURES"),
+        description="Consecutive failures that open the circuit breaker (calls then skip the model).",
+    )
+    llm_breaker_cooldown_s: float = Field(
+        default=30.0,
+        gt=0,
+        validation_alias=AliasChoices("WELFARE_LLM_BREAKER_COOLDOWN"),
+        description="How long the breaker stays open before one trial call (half-open).",
+    )
+    llm_keep_alive: str = Field(
+        default="30m",
+        validation_alias=AliasChoices("WELFARE_LLM_KEEP_ALIVE"),
+        description="Ollama keep_alive sent with each call (how long the model stays loaded).",
+    )
+    llm_temperature: float = Field(
+        default=0.1, ge=0, validation_alias=AliasChoices("WELFARE_LLM_TEMPERATURE")
+    )
+    llm_think: bool = Field(
+        default=False,
+        validation_alias=AliasChoices("WELFARE_LLM_THINK"),
+        description="Let a reasoning model (qwen3) think before answering; off for latency.",
+    )
+    llm_num_ctx: int | None = Field(
+        default=None,
+        validation_alias=AliasChoices("WELFARE_LLM_NUM_CTX"),
+        description="Ollama context window (num_ctx); unset keeps the server's default.",
+    )
     embed_model: str | None = Field(
         default=None,
         validation_alias=AliasChoices("WELFARE_EMBED_MODEL"),
