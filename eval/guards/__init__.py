@@ -1,0 +1,1 @@
+"""Guard suites: personal-data redaction and red-team screening (`python -m eval.guards.run`)."""
