@@ -62,10 +62,18 @@ def _reasons(result: dict[str, Any], language: str) -> str:
     return ", ".join(parts)
 
 
-def _how_to_apply(program: dict[str, Any], result: dict[str, Any], language: str) -> str:
+def how_to_apply_text(program: dict[str, Any], language: str) -> str:
+    """Where and how to apply, in `language` (Chinese and Vietnamese: a short line, then the Korean text)."""
+    korean = str(program.get("how_to_apply", "")).strip()
     if language == "ko":
-        return str(result.get("how_to_apply") or program.get("how_to_apply", ""))
-    return str(program.get("how_to_apply_en") or result.get("how_to_apply", ""))
+        return korean
+    if language == "en":
+        return str(program.get("how_to_apply_en") or korean).strip()
+    return f"{render('apply_generic', language)} {korean}"
+
+
+def _how_to_apply(program: dict[str, Any], result: dict[str, Any], language: str) -> str:
+    return how_to_apply_text({"how_to_apply": result.get("how_to_apply"), **program}, language)
 
 
 def result_block(result: dict[str, Any], program: dict[str, Any], language: str, *, full: bool) -> list[str]:
@@ -100,6 +108,26 @@ def result_block(result: dict[str, Any], program: dict[str, Any], language: str,
     return lines
 
 
+def facts_summary(facts: dict[str, Any], known: list[str], language: str) -> str | None:
+    """One line confirming the facts the decision used (so a citizen sees a correction was taken)."""
+    items: list[str] = []
+    members = facts.get("members") or []
+    if "household" in known and members:
+        items.append(label("labels", "people", language).format(n=len(members)))
+    me = next((m for m in members if m.get("relation") == "self"), None)
+    if me and me.get("age") is not None:
+        items.append(label("labels", "age_years", language).format(n=me["age"]))
+    income = facts.get("income") or {}
+    if income.get("earned_krw") is not None or income.get("other_krw") is not None:
+        total = int(income.get("earned_krw") or 0) + int(income.get("other_krw") or 0)
+        items.append(label("labels", "monthly_income", language).format(amount=money(total, language)))
+    assets = facts.get("assets") or {}
+    if assets:
+        total = int(assets.get("property_krw") or 0) + int(assets.get("financial_krw") or 0)
+        items.append(label("labels", "assets_total", language).format(amount=money(total, language)))
+    return render("facts_used", language, items=" · ".join(items)) if items else None
+
+
 def eligibility_reply(
     results: list[dict[str, Any]],
     catalogue: dict[str, dict[str, Any]],
@@ -109,12 +137,15 @@ def eligibility_reply(
     declined: list[str],
     undecidable: list[str],
     intro: str | None = None,
+    facts_line: str | None = None,
 ) -> str:
     """Statuses first, then (when nothing is asked) how to apply; then the question or the closing note."""
     full = question is None
     lines: list[str] = [intro] if intro else []
     for result in results:
         lines.extend(result_block(result, catalogue.get(result["program_id"], {}), language, full=full))
+    if facts_line:
+        lines.append(facts_line)
     unconfirmed = sorted(
         {u for r in results if r["status"] != "ineligible" for u in r.get("unconfirmed", [])}
     )
@@ -138,8 +169,7 @@ def info_reply(
         lines.append(render("info_intro", language, program=name))
         if not application:
             lines.append(str(program["summary_ko"] if language == "ko" else program["summary_en"]).strip())
-        how = program["how_to_apply"] if language == "ko" else program["how_to_apply_en"]
-        lines.append(render("how_to_apply", language, text=str(how).strip()))
+        lines.append(render("how_to_apply", language, text=how_to_apply_text(program, language)))
         if program.get("documents"):
             lines.append(render("documents", language, items=", ".join(program["documents"])))
         lines.append(render("contact", language, text=program["contact"]))

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from graphs.nlu import Understanding
-from graphs.nlu.numbers import find_money
+from graphs.nlu.numbers import find_ages, find_money
 from prompts import load_yaml
 
 #: The order in which facts are asked: what decides most programs first.
@@ -20,6 +20,7 @@ SLOT_ORDER: tuple[str, ...] = (
     "disability",
     "crisis",
     "single_parent",
+    "child_age",
     "school",
     "months_old",
     "birth_date",
@@ -29,8 +30,8 @@ SLOT_ORDER: tuple[str, ...] = (
     "months_resident",
     "gyeonggi_residence_years",
 )
-MAX_ASKS = 2
-"""A slot is asked at most twice; after that it is treated as unanswered."""
+MAX_ASKS = 3
+"""A slot is asked at most three times (it is often asked beside another one); then it counts as unanswered."""
 DECLINED = "declined"
 
 _REFUSAL = re.compile(
@@ -56,6 +57,52 @@ _SCHOOL = {
     "middle": re.compile(r"중학|middle school|初中|trung học cơ sở", re.IGNORECASE),
     "high": re.compile(r"고등|고딩|high school|高中|trung học phổ thông", re.IGNORECASE),
 }
+
+
+#: Words that tie part of an answer to one slot, so "소득은 없고 재산은 1억" fills each slot with its own clause.
+SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
+    "household": re.compile(
+        r"가족|가구|식구|혼자|둘이|셋이|명|인\s?가구|family|household|alone|家|口人|một mình|người", re.I
+    ),
+    "age": re.compile(
+        r"\d\s?(?:살|세)|나이|살이|세예|\byears? old\b|\bage\b|岁|tuổi|[열스서마쉰예일여아][물른흔순]?\s?살",
+        re.I,
+    ),
+    "child_age": re.compile(r"아이|아기|애|딸|아들|개월|child|kid|baby|son|daughter|孩子|宝宝|con", re.I),
+    "income": re.compile(
+        r"소득|수입|월급|벌|버는|연금|용돈|급여|월\s?\d|income|earn|salary|wage|pension|收入|工资|thu nhập|lương",
+        re.I,
+    ),
+    "assets": re.compile(
+        r"재산|집|전세|보증금|땅|예금|적금|저축|통장|빚|대출|부채|asset|property|house|savings|debt|财产|存款|房|tài sản|nợ",
+        re.I,
+    ),
+    "support_obligor": re.compile(
+        r"부모|자녀|자식|아들|딸|사위|며느리|부양|parents|children|family|父母|子女|cha mẹ|con cái", re.I
+    ),
+    "receiving": re.compile(r"받고|받는|수급|receiv|领取|đang nhận", re.I),
+    "disability": re.compile(r"장애|disab|残疾|khuyết tật", re.I),
+    "crisis": re.compile(r"실직|병|사망|죽|가출|폐업|위기|job|ill|died|crisis|失业|病|mất việc|bệnh", re.I),
+}
+
+
+def relevant_slots(candidates: list[str], text: str) -> list[str]:
+    """The candidate slots the message speaks about (by their keywords), in candidate order."""
+    return [slot for slot in candidates if slot in SLOT_KEYWORDS and SLOT_KEYWORDS[slot].search(text)]
+
+
+_CLAUSE = re.compile(
+    r"(?<!\d)[,.]|[,.](?!\d)|;|그리고|이고|이며|인데|하고|\band\b|\bbut\b|并且|而且|và|nhưng"
+)
+
+
+def clauses_for(slot: str, text: str) -> str:
+    """The parts of the message that speak about `slot` (the whole message when none does)."""
+    pattern = SLOT_KEYWORDS.get(slot)
+    if pattern is None:
+        return text
+    parts = [p for p in _CLAUSE.split(text) if p.strip() and pattern.search(p)]
+    return " ".join(parts) if parts else text
 
 
 def refuses(text: str) -> bool:
@@ -184,6 +231,8 @@ def parse_answer(
             if slot == "employed":
                 return {"members": [{"relation": "self", "employed": answer}]}
             return {slot: answer}
+    elif slot == "child_age":
+        return _child_ages(text, said, answer, facts)
     elif slot == "school":
         return _school(text, answer, facts)
     elif slot == "months_old":
@@ -221,6 +270,34 @@ def parse_answer(
             return patch
     if refuses(text):
         return DECLINED
+    return None
+
+
+def _child_ages(
+    text: str, said: dict[str, Any], answer: bool | None, facts: dict[str, Any]
+) -> dict[str, Any] | None:
+    stated = [m for m in said.get("members") or [] if m.get("relation") == "child"]
+    members = [dict(m) for m in facts.get("members", [{"relation": "self"}])]
+    children = [m for m in members if m.get("relation") in ("child", "grandchild")]
+    if stated:
+        for index, child in enumerate(stated):
+            values = {k: v for k, v in child.items() if k != "relation" and v is not None}
+            if index < len(children):
+                children[index].update(values)
+            else:
+                members.append({"relation": "child", **values})
+        return {"members_replace": members}
+    ages = find_ages(text)
+    if ages:
+        for index, age in enumerate(ages):
+            values = {"months_old": age.value} if age.unit == "months" else {"age": age.value}
+            if index < len(children):
+                children[index].update(values)
+            else:
+                members.append({"relation": "child", **values})
+        return {"members_replace": members}
+    if answer is False and not children:
+        return {"members_replace": members}
     return None
 
 

@@ -105,7 +105,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_death",
         re.compile(
-            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,8}(?:돌아가|사망|죽었|passed away|died|去世|死了|qua đời|mất rồi)",
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,8}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|passed away|died|去世|死了|qua đời|mất rồi)",
             re.I,
         ),
     ),
@@ -165,7 +165,32 @@ _REGION = re.compile(
 )
 _GYEONGGI_YEARS = re.compile(
     r"경기(?:도)?(?:에서|에)?\s?(?:산\s?지|거주(?:한\s?지)?|살았|산\s?게)\s?(\d{1,2})\s?년"
+    r"|경기(?:도)?(?:에서|에)?\s?(?:만\s?)?(\d{1,2})\s?년\s?(?:째\s?)?(?:넘게\s?|이상\s?|동안\s?)?(?:살|거주)"
+    r"|(?:lived|living|been) in gyeonggi(?:-do)? for (\d{1,2}) years"
+    r"|在京畿道?(?:住|生活)了?(\d{1,2})年|sống ở gyeonggi(?:-do)? (\d{1,2}) năm",
+    re.I,
 )
+#: A birth told in time words: "지난달에 낳았어요", "3개월 전에 출산", "last month I gave birth".
+_BIRTH = re.compile(
+    r"(지난달|이번\s?달|어제|지난주|오늘|엊그제)\s?(?:에)?\s?(?:아이를?\s?|아기를?\s?)?(?:낳|출산|태어났)"
+    r"|(\d{1,2})\s?개월\s?전에?\s?(?:아이를?\s?|아기를?\s?)?(?:낳|출산|태어났)"
+    r"|(?:gave birth|had a baby|baby was born) (last month|this month|yesterday|last week)",
+    re.I,
+)
+_BIRTH_MONTHS = {
+    "지난달": 1,
+    "이번달": 0,
+    "이번 달": 0,
+    "어제": 0,
+    "지난주": 0,
+    "오늘": 0,
+    "엊그제": 0,
+    "last month": 1,
+    "this month": 0,
+    "yesterday": 0,
+    "last week": 0,
+}
+_FIRST_CHILD = re.compile(r"첫째|첫\s?아이|첫\s?애|first (?:child|baby)|第一个孩子|con đầu", re.I)
 _NO_INCOME = re.compile(
     r"수입\s?(?:이|은)?\s?없|소득\s?(?:이|은)?\s?없|무소득|no income|没有收入|không có thu nhập", re.I
 )
@@ -373,6 +398,9 @@ def extract_facts(text: str) -> dict[str, Any]:
     crisis = [event for event, pattern in _CRISIS_EVENTS if pattern.search(lower)]
     if crisis:
         facts["crisis"] = crisis
+    if "breadwinner_death" in crisis and "members" in facts:
+        # A spouse who died is named, but is no longer a member of the household.
+        facts["members"] = [m for m in facts["members"] if m.get("relation") != "spouse"]
     if _SINGLE_PARENT.search(lower):
         facts["single_parent"] = True
     _, receiving = detect_programs(text)
@@ -382,7 +410,20 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["region"] = {"sido": "경기도", "sigungu": "시흥시"}
     m = _GYEONGGI_YEARS.search(text)
     if m:
-        facts["gyeonggi_residence_years"] = float(m.group(1))
+        facts["gyeonggi_residence_years"] = float(next(g for g in m.groups() if g))
+    birth = _BIRTH.search(text)
+    if birth:
+        months = _BIRTH_MONTHS.get(birth.group(1) or birth.group(3) or "")
+        if months is None and birth.group(2):
+            months = int(birth.group(2))
+        child: dict[str, Any] = {"relation": "child"}
+        if months is not None:
+            child["months_old"] = months
+        if _FIRST_CHILD.search(text):
+            child["birth_order"] = 1
+        facts.setdefault("members", [{"relation": "self"}])
+        if not any(m.get("relation") == "child" for m in facts["members"]):
+            facts["members"].append(child)
     return facts
 
 

@@ -68,7 +68,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:남편|아내|와이프|부인|아빠|아버지|엄마|어머니|부모|계부|계모|애인|남친|오빠|형).{0,12}(?:때려|때리|때립|폭력|칼|위협|목을\s?조|손을\s?대)|가정\s?폭력|폭행\s?당|맞았어|맞고\s?살|학대"
             r"|hits? me|beats? me|beating me|beaten|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)"
             r"|打我|家暴|虐待|殴打|威胁"
-            r"|đánh tôi|bạo hành|bạo lực|ngược đãi",
+            r"|đánh tôi|bạo hành|bạo lực|ngược đãi|bị (?:chồng|vợ|bố|cha|mẹ|người yêu|bạn trai) đánh",
             re.I,
         ),
     ),
@@ -86,6 +86,8 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         "no_shelter",
         re.compile(
             r"잘\s?(?:곳|데)이?\s?없|갈\s?(?:곳|데)가?\s?없|노숙|길에서\s?자|쫓겨나|쫓겨났|당장\s?나가래|묵을\s?곳이?\s?없"
+            r"|(?:오늘|당장|지금)\s?(?:밤|저녁)?\s?(?:까지|안에|중으로)?\s?(?:집\s?(?:을|에서)?\s?)?(?:나가래|나가라고|비우래|비우라고|쫓아낸)"
+            r"|집주인이?.{0,12}(?:나가래|나가라고|쫓아)"
             r"|nowhere to (?:sleep|stay|go)|homeless|kick(?:ing|ed) (?:us|me) out|evicted|sleeping (?:rough|on the street)"
             r"|没地方住|没地方去|无家可归|睡大街|赶出"
             r"|không có chỗ (?:ngủ|ở|nào để đi)|ngủ ngoài đường|đuổi (?:chúng tôi|tôi|ra)",

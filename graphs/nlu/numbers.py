@@ -171,7 +171,14 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"), "months"),
     (re.compile(r"(\d{1,3})\s?tuổi"), "years"),
     (re.compile(r"(\d{1,2})\s?tháng(?=\s?tuổi|\s*(?:có|được|thì|rồi|,|\.|$))"), "months"),
-    (re.compile(r"(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?)(?:\s*-?\s*old)?\b", re.I), "years"),
+    # "for 10 years" / "10 years ago" are durations, not ages.
+    (
+        re.compile(
+            r"(?<!for )(?<!over )(?<!\d)(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?)(?:\s*-?\s*old)?\b(?! ago)(?! now)",
+            re.I,
+        ),
+        "years",
+    ),
     (re.compile(r"(\d{1,2})\s*(?:-\s*)?months?(?:\s*-?\s*old)?\b", re.I), "months"),
     (
         re.compile(

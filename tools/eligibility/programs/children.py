@@ -69,7 +69,7 @@ def child_allowance(check: Check) -> None:
     if eligible:
         check.add("child_age", True, f"{rule} 아동 {_count(eligible)}", limit.reference)
     elif unknown:
-        check.add("child_age", None, f"아이 나이 확인 필요 ({rule})", limit.reference, ["age"])
+        check.add("child_age", None, f"아이 나이 확인 필요 ({rule})", limit.reference, ["child_age"])
     else:
         check.add("child_age", False, f"{rule} 아동이 없음", limit.reference)
     try:
@@ -169,7 +169,7 @@ def single_parent_child_support(check: Check) -> None:
     if eligible:
         check.add("child", True, f"{rule} {_count(eligible)}", source)
     elif undecided:
-        check.add("child", None, f"자녀 나이·재학 여부 확인 필요 ({rule})", source, ["age", "school"])
+        check.add("child", None, f"자녀 나이·재학 여부 확인 필요 ({rule})", source, ["child_age", "school"])
     else:
         check.add("child", False, f"{rule}가 없음", source)
     threshold, label = check.threshold("income_ratio")
