@@ -17,6 +17,7 @@ from agent.settings import Settings
 from graphs.graph import build_graph
 from graphs.state import ChatTurn, Citation, FollowUp
 from tools.builtin import ToolDeps, register_tools
+from tools.plugins import PluginReport, load_plugins, parse_allow_list
 from tools.registry import ToolRegistry
 from tools.retrieval.search import Retriever
 
@@ -47,6 +48,7 @@ class ChatService:
         self._stack = AsyncExitStack()
         self.checkpointer: BaseCheckpointSaver[Any] | None = None
         self.registry = ToolRegistry()
+        self.plugin_reports: list[PluginReport] = []
         self._graph: Any = None
 
     def retriever(self) -> Retriever:
@@ -59,7 +61,9 @@ class ChatService:
         db = make_engine(self.settings)
         self._stack.callback(db.dispose)
         rules = load_rules_engine(self.settings, db)
-        register_tools(self.registry, ToolDeps(rules=rules, db=db, retriever=self.retriever))
+        deps = ToolDeps(rules=rules, db=db, retriever=self.retriever)
+        register_tools(self.registry, deps)
+        self.plugin_reports = load_plugins(self.registry, deps, allow=parse_allow_list(self.settings.plugins))
         self.checkpointer = await self._stack.enter_async_context(_checkpointer(self.settings))
         self._graph = build_graph(tools=self.registry, llm=self.llm, checkpointer=self.checkpointer)
         return self

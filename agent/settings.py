@@ -109,6 +109,12 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", validation_alias=AliasChoices("WELFARE_HOST"))
     port: int = Field(default=8000, validation_alias=AliasChoices("WELFARE_PORT"))
+    plugins: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("WELFARE_PLUGINS"),
+        description="Tool plugins to load: comma-separated entry-point names of the group "
+        "`welfare_agent.tools`; unset loads every installed plugin, an empty string none.",
+    )
 
     @property
     def sqlalchemy_url(self) -> str:

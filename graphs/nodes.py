@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -11,10 +12,38 @@ from graphs.memory import merge_facts, to_household
 from graphs.nlu import understand
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
-from graphs.slots import DECLINED, next_slots, parse_answer, question, undecidable_label, yes_no
+from graphs.slots import (
+    DECLINED,
+    clauses_for,
+    next_slots,
+    parse_answer,
+    question,
+    refuses,
+    relevant_slots,
+    undecidable_label,
+    yes_no,
+)
 from graphs.state import FLOW_INTENTS, HISTORY_TURNS, AgentState
-from tools.registry import ToolContext, ToolRegistry
+from tools.registry import Audience, ToolContext, ToolError, ToolRegistry, TurnView
 
+MODEL_CRISIS_CONFIDENCE = 0.7
+"""The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply."""
+TRAIT_FACTS = {
+    "disability",
+    "single_parent",
+    "crisis",
+    "child_age",
+    "months_old",
+    "school",
+    "birth_date",
+    "gyeonggi_residence_years",
+    "months_resident",
+    "employed",
+    "region",
+}
+"""Circumstances a citizen mentions when they apply to her; discovery does not ask about each of them."""
+CHILD_CRITERIA = {"child_age", "newborn", "child", "student"}
+"""Criteria about children, which fail on a household whose composition the citizen has not told yet."""
 INCOME_CRITERIA = {
     "income_recognition",
     "income",
@@ -23,6 +52,7 @@ INCOME_CRITERIA = {
     "low_income_status",
 }
 PROFILE_SLOTS = ("household", "age", "income")
+_THANKS = re.compile(r"고마|감사|thank|谢谢|多谢|cảm ơn", re.IGNORECASE)
 _ALONE = re.compile(r"혼자|홀로|독거|alone|by myself|一个人|独居|một mình", re.IGNORECASE)
 DISCOVERY_SHOWN = 6
 
@@ -35,11 +65,13 @@ def _per_turn_reset() -> dict[str, Any]:
         "results": [],
         "hits": [],
         "catalogue": [],
+        "plugin_results": [],
         "handoff": None,
         "follow_up": None,
         "citations": [],
         "mode": "deterministic",
         "crisis": False,
+        "keep_pending": False,
     }
 
 
@@ -94,21 +126,15 @@ class Nodes:
                     {"offer": None, "intent": "handoff" if answer else "handoff_declined", "pending": []}
                 )
                 return update
-        answered: list[str] = []
-        used_members = False
-        for slot in pending:
-            patch = parse_answer(slot, message, u, facts)
-            if patch == DECLINED:
-                declined.append(slot)
-            elif isinstance(patch, dict):
-                facts = merge_facts(facts, patch)
-                answered.append(slot)
-                used_members = used_members or "members" in patch or "members_replace" in patch
-                if slot not in known:
-                    known.append(slot)
+        answered, facts, declined, used_members = _read_answers(message, u, state, facts, declined)
+        for slot in answered:
+            if slot not in known:
+                known.append(slot)
         said = dict(u.facts)
         if used_members:
             said.pop("members", None)
+        for slot in answered:  # the slot's own parse already took what the message said about it
+            said.pop(slot, None)
         if said:
             facts = merge_facts(facts, said)
         members = u.facts.get("members") or []
@@ -119,31 +145,31 @@ class Nodes:
                 known.append(slot)
 
         intent: str = u.intent
-        continuing = bool(answered) or (bool(pending) and (set(pending) & set(declined)))
-        if u.intent == "crisis" and not pending:
-            intent = "crisis"
-        elif u.intent == "crisis":  # the model alone flagged crisis while answering a question
-            intent = flow or "eligibility_check"
+        in_flow = flow in ("eligibility_check", "benefit_discovery")
+        continuing = bool(answered) or bool(set(pending) & (set(declined) - set(state.get("declined") or [])))
+        if u.intent == "crisis":
+            # Crisis rules already ran in the guard; the classifier alone decides crisis only when it is sure
+            # and the message is not an answer in a flow ("재산은 정말 없어요" is not a crisis).
+            confident = u.confidence >= MODEL_CRISIS_CONFIDENCE and not said and not answered
+            intent = "crisis" if confident and not pending and not in_flow else (flow or "smalltalk")
         elif u.intent == "handoff" and u.confidence >= 0.5:
             intent = "handoff"
         elif continuing and flow and not u.programs:
             intent = flow
+        elif pending and u.intent in ("out_of_scope", "smalltalk") and u.confidence >= 0.7:
+            intent = u.intent  # answered briefly; the pending question is asked again (see respond)
+            update["keep_pending"] = True
         elif pending and flow and not u.programs and (u.intent not in FLOW_INTENTS or u.confidence < 0.8):
             intent = flow  # probably an answer we could not read: the flow asks again
-        elif (
-            said
-            and flow in ("eligibility_check", "benefit_discovery")
-            and not u.programs
-            and u.confidence < 0.8
-        ):
-            intent = flow  # a correction ("아 72세예요"): decide again with the new facts
+        elif said and in_flow and not u.programs and u.confidence < 0.8:
+            intent = flow or intent  # a correction ("아 72세예요"): decide again with the new facts
         if u.programs and u.programs != programs:
             programs = list(u.programs)
             update["pending"] = []
         if intent == "eligibility_check" and not programs:
             intent = "benefit_discovery"
-        if intent in FLOW_INTENTS:
-            flow = intent
+        if intent in ("eligibility_check", "benefit_discovery"):
+            flow = intent  # program and application questions answer in passing; the slot flow stays
         update.update(
             {
                 "intent": intent,
@@ -193,6 +219,8 @@ class Nodes:
             if programs:
                 args["program_id"] = programs[0]
             actions.append({"tool": "search_documents", "args": args})
+        # plugin tools (issue 8): routed by intent through their `from_turn`, never by editing this graph
+        actions.extend(_plugin_actions(self.tools, state, actions))
         return {"actions": actions}
 
     # tools -----------------------------------------------------------------------------------------
@@ -204,7 +232,17 @@ class Nodes:
             language=state.get("language", "ko"),
         )
         update: dict[str, Any] = {}
+        plugin_results: list[dict[str, Any]] = []
         for action in state.get("actions") or []:
+            if action.get("plugin"):  # a plugin's failure (or bad arguments) costs its section, not the turn
+                try:
+                    outcome = await self.tools.call(action["tool"], action["args"], context)
+                except ToolError:
+                    log.warning("plugin tool call refused", extra={"tool": action["tool"]}, exc_info=True)
+                    continue
+                if outcome.ok:
+                    plugin_results.append({"tool": action["tool"], "result": outcome.as_json()})
+                continue
             outcome = await self.tools.call(action["tool"], action["args"], context)
             if not outcome.ok:
                 continue
@@ -218,6 +256,7 @@ class Nodes:
             elif action["tool"] == "create_handoff":
                 update["handoff"] = data
                 update["handoff_id"] = data["id"]
+        update["plugin_results"] = plugin_results
         return update
 
     # respond ---------------------------------------------------------------------------------------
@@ -243,11 +282,23 @@ class Nodes:
             update["intent"] = state.get("flow") or "smalltalk"
             update["reply"] = responder.render("handoff_declined", language)
         elif intent in ("smalltalk", "out_of_scope"):
-            update["reply"] = responder.render(intent, language)
+            key = "thanks" if intent == "smalltalk" and _THANKS.search(state.get("message", "")) else intent
+            update["reply"] = responder.render(key, language)
+            pending = list(state.get("pending") or [])
+            if state.get("keep_pending") and pending:  # steer back to the question still open
+                text = " ".join(question(slot, language) for slot in pending)
+                update["reply"] += "\n" + text
+                update["pending"] = pending
+                update["follow_up"] = {"slot": pending[0], "question": text}
         elif intent in ("eligibility_check", "benefit_discovery"):
             update.update(self._eligibility(state, language, discovery=intent == "benefit_discovery"))
         else:
             update.update(self._info(state, language, application=intent == "application_help"))
+        sections = _plugin_sections(self.tools, state, language)  # plugin tools' `render` (issue 8)
+        if sections:
+            update["reply"] = _with_sections(
+                update["reply"], sections, language, lead=not state.get("programs")
+            )
         history = list(state.get("history") or [])
         history += [
             {"role": "citizen", "text": state.get("message", "")},
@@ -267,12 +318,19 @@ class Nodes:
             return self._ask(
                 language, next_slots(profile, known=known, declined=declined, asked=asked), asked
             )
+        if not {"household", "child_age"} & set(known):
+            results = [_reopen_children(r) for r in results]
         shown = results
         if discovery:
-            shown = sorted(
-                (r for r in results if r["status"] != "ineligible"), key=lambda r: r["status"] != "eligible"
-            )
-            shown = shown[:DISCOVERY_SHOWN]
+            # "Likely to fit": eligible, or undecided on a fact the profile asks about — not programs that
+            # hinge only on a circumstance the citizen has not mentioned (a disability, a child, a crisis).
+            fitting = [
+                r
+                for r in results
+                if r["status"] == "eligible"
+                or (r["status"] == "unknown" and not set(r["missing"]) <= TRAIT_FACTS)
+            ]
+            shown = sorted(fitting, key=lambda r: r["status"] != "eligible")[:DISCOVERY_SHOWN]
         missing: list[str] = []
         for result in shown:
             if result["status"] == "unknown":
@@ -290,6 +348,9 @@ class Nodes:
         intro = None
         if discovery:
             intro = responder.render("discovery_intro" if shown else "discovery_none", language)
+            if not slots:
+                text_question = None
+                extra = responder.render("discovery_more", language)
         reply = (
             responder.eligibility_reply(
                 shown,
@@ -299,10 +360,13 @@ class Nodes:
                 declined=[d for d in declined if d in missing],
                 undecidable=undecidable,
                 intro=intro,
+                facts_line=responder.facts_summary(state.get("facts") or {}, known, language),
             )
             if shown or not discovery
             else "\n".join([intro or "", text_question or responder.render("final_note", language)])
         )
+        if discovery and not slots:
+            reply = f"{reply}\n{extra}"
         update: dict[str, Any] = {
             "reply": reply,
             "pending": slots,
@@ -332,6 +396,46 @@ class Nodes:
         reply = responder.info_reply(catalogue, hits, language, application=application)
         by_id = {p["id"]: p for p in catalogue}
         return {"reply": reply, "citations": [c.model_dump() for c in responder.citations([], hits, by_id)]}
+
+
+def _reopen_children(result: dict[str, Any]) -> dict[str, Any]:
+    """Before the citizen has said who lives with her, "no child in the household" is not known: undecided."""
+    failed = [c for c in result["criteria"] if c["passed"] is False]
+    if result["status"] != "ineligible" or not failed or any(c["name"] not in CHILD_CRITERIA for c in failed):
+        return result
+    criteria = [
+        {**c, "passed": None} if c["name"] in CHILD_CRITERIA and c["passed"] is False else c
+        for c in result["criteria"]
+    ]
+    return {**result, "status": "unknown", "criteria": criteria, "missing": [*result["missing"], "child_age"]}
+
+
+def _read_answers(
+    message: str, u: Any, state: AgentState, facts: dict[str, Any], declined: list[str]
+) -> tuple[list[str], dict[str, Any], list[str], bool]:
+    """Fill the slots the message answers: each from the clauses that speak about it.
+
+    Candidates are the pending slots and, for corrections ("아니 월 50만원이에요"), the slots asked before.
+    A bare answer ("없어요", "50만원") goes to the first pending slot only.
+    """
+    pending = list(state.get("pending") or [])
+    candidates = pending + [s for s in (state.get("asked") or {}) if s not in pending]
+    targets = relevant_slots(candidates, message) or pending[:1]
+    answered: list[str] = []
+    used_members = False
+    for slot in targets:
+        part = clauses_for(slot, message)
+        patch = parse_answer(slot, part, understand(part) if part != message else u, facts)
+        if patch == DECLINED:
+            if slot in pending and slot not in declined:
+                declined.append(slot)
+        elif isinstance(patch, dict):
+            facts = merge_facts(facts, patch)
+            answered.append(slot)
+            used_members = used_members or "members" in patch or "members_replace" in patch
+    if not answered and pending and refuses(message):
+        declined.extend(s for s in pending if s not in declined)
+    return answered, facts, declined, used_members
 
 
 def _has(state: AgentState, slot: str) -> bool:
@@ -367,3 +471,66 @@ def _summary(state: AgentState) -> str:
         f"[{state.get('language', 'ko')}] flow={state.get('flow') or '-'} programs={programs}\n"
         + "\n".join(f"- {t}" for t in said if t)
     )
+
+
+# plugin tools (issue 8) --------------------------------------------------------------------------------
+log = logging.getLogger(__name__)
+
+
+def _plugin_actions(
+    tools: ToolRegistry, state: AgentState, planned: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Actions for the tools that route themselves (`from_turn`) and serve this turn's intent and audience."""
+    audience: Audience = "officer" if state.get("audience") == "officer" else "citizen"
+    intent = state.get("intent") or ""
+    taken = {a["tool"] for a in planned}
+    view = TurnView(
+        message=state.get("message", ""),
+        language=state.get("language", "ko"),
+        intent=intent,
+        audience=audience,
+        programs=tuple(state.get("programs") or []),
+        facts=dict(state.get("facts") or {}),
+    )
+    actions: list[dict[str, Any]] = []
+    for item in tools.available(audience, intent):
+        if item.from_turn is None or item.name in taken:
+            continue
+        try:
+            args = item.from_turn(view)
+        except Exception:  # a plugin bug skips that tool for this turn
+            log.warning("plugin from_turn failed", extra={"tool": item.name}, exc_info=True)
+            continue
+        if args is not None:
+            actions.append({"tool": item.name, "args": args.model_dump(mode="json"), "plugin": True})
+    return actions
+
+
+def _plugin_sections(tools: ToolRegistry, state: AgentState, language: str) -> list[str]:
+    """The reply sections of this turn's plugin results (each tool's `render`)."""
+    sections: list[str] = []
+    for entry in state.get("plugin_results") or []:
+        item = tools.get(entry["tool"]) if entry["tool"] in tools else None
+        if item is None or item.render is None:
+            continue
+        try:
+            text = item.render(entry["result"], language)
+        except Exception:
+            log.warning("plugin render failed", extra={"tool": item.name}, exc_info=True)
+            continue
+        if text and text.strip():
+            sections.append(text.strip())
+    return sections
+
+
+def _with_sections(reply: str, sections: list[str], language: str, *, lead: bool) -> str:
+    """Put plugin sections into a reply: first when no program was named (they are the answer, and a bare
+    "which program?" prompt is dropped), otherwise before the closing note."""
+    final = responder.render("final_note", language)
+    canned = {responder.render("which_program", language), responder.render("no_results", language)}
+    if lead:
+        rest = "" if reply.strip() in canned else reply
+        return "\n".join([*sections, rest or final])
+    if reply.endswith(final):
+        return "\n".join([reply[: -len(final)].rstrip("\n"), *sections, final])
+    return "\n".join([reply, *sections])

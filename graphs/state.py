@@ -62,6 +62,8 @@ class AgentState(TypedDict, total=False):
     """A yes/no offer awaiting an answer (e.g. 'handoff')."""
     declined: list[str]
     """Slots the citizen preferred not to answer."""
+    keep_pending: bool
+    """This turn answered something else briefly; the pending question is asked again."""
     asked: dict[str, int]
     """How often each slot has been asked (a slot is asked at most twice)."""
     handoff_id: str | None
@@ -78,6 +80,8 @@ class AgentState(TypedDict, total=False):
     results: list[dict[str, Any]]
     hits: list[dict[str, Any]]
     catalogue: list[dict[str, Any]]
+    plugin_results: list[dict[str, Any]]
+    """Results of plugin tools this turn, as {"tool": name, "result": JSON} (rendered by the responder)."""
     handoff: dict[str, Any] | None
     reply: str
     follow_up: dict[str, str] | None

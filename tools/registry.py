@@ -65,6 +65,29 @@ ToolFunc = Callable[[A, ToolContext], Any]
 
 
 @dataclass(frozen=True)
+class TurnView:
+    """What a tool's `from_turn` sees of the current turn (read-only; the graph builds it in `plan`)."""
+
+    message: str
+    """The citizen's message, already redacted by the guard."""
+    language: str
+    """The reply language (ko, en, zh, vi)."""
+    intent: str
+    """The turn's intent (eligibility_check, program_info, application_help, ...)."""
+    audience: Audience = "citizen"
+    programs: tuple[str, ...] = ()
+    """Program ids the conversation is about."""
+    facts: dict[str, Any] = field(default_factory=dict)
+    """The household facts collected so far (the contract's field names)."""
+
+
+FromTurn = Callable[[TurnView], A | None]
+"""Build a tool's arguments from the turn, or None when the tool has nothing to do this turn."""
+Render = Callable[[Any, str], str | None]
+"""A reply section from a tool's result (its JSON form) in the given language, or None for nothing."""
+
+
+@dataclass(frozen=True)
 class Tool(Generic[A]):
     """A registered tool."""
 
@@ -75,6 +98,10 @@ class Tool(Generic[A]):
     audience: frozenset[Audience]
     intents: frozenset[str] = frozenset()
     origin: str = "builtin"
+    from_turn: FromTurn[A] | None = None
+    """Deterministic routing: when set, the planner calls the tool on turns of its intents (see TurnView)."""
+    render: Render | None = None
+    """The tool's section of the deterministic reply, from its result's JSON form and the reply language."""
 
     def schema(self) -> dict[str, Any]:
         """The OpenAI/Ollama function-tool JSON for model tool calling."""
@@ -96,8 +123,14 @@ def tool(
     audience: Iterable[Audience],
     intents: Iterable[str] = (),
     origin: str = "builtin",
+    from_turn: FromTurn[A] | None = None,
+    render: Render | None = None,
 ) -> Callable[[ToolFunc[A]], Tool[A]]:
-    """Decorator: turn `func(args, context)` into a `Tool`."""
+    """Decorator: turn `func(args, context)` into a `Tool`.
+
+    `from_turn` and `render` are optional: with them the tool takes part in deterministic routing (the
+    planner builds its arguments from the turn; the responder adds its section to the reply).
+    """
 
     def wrap(func: ToolFunc[A]) -> Tool[A]:
         return Tool(
@@ -108,6 +141,8 @@ def tool(
             audience=frozenset(audience),
             intents=frozenset(intents),
             origin=origin,
+            from_turn=from_turn,
+            render=render,
         )
 
     return wrap
@@ -186,6 +221,8 @@ def _dump(value: Any) -> Any:
 __all__ = [
     "Audience",
     "Awaitable",
+    "FromTurn",
+    "Render",
     "Tool",
     "ToolAccessDeniedError",
     "ToolContext",
@@ -193,6 +230,7 @@ __all__ = [
     "ToolInputError",
     "ToolOutcome",
     "ToolRegistry",
+    "TurnView",
     "UnknownToolError",
     "tool",
 ]
