@@ -15,6 +15,7 @@ from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from agent.db import load_rules_engine, make_engine
 from agent.settings import Settings
 from graphs.graph import build_graph
+from graphs.guards import guard_input
 from graphs.state import ChatTurn, Citation, FollowUp
 from tools.builtin import ToolDeps, register_tools
 from tools.plugins import PluginReport, load_plugins, parse_allow_list
@@ -90,8 +91,18 @@ class ChatService:
         session = session_id or new_session_id()
         config = {"configurable": {"thread_id": session}}
         started = time.perf_counter()
+        # Redact before the graph sees the text: the raw message is never checkpointed, logged or sent on.
+        guarded = guard_input(text, max_chars=MAX_MESSAGE_CHARS)
         state = await self._graph.ainvoke(
-            {"message": text, "locale": locale, "session_id": session, "audience": audience},
+            {
+                "message": guarded.text,
+                "locale": locale,
+                "session_id": session,
+                "audience": audience,
+                "guarded": True,
+                "pii": list(guarded.pii_kinds),
+                "refusal": None if guarded.allowed else guarded.screening.category,
+            },
             config,
             durability="exit",
         )

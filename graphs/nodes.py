@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphs import responder
+from graphs.guards import guard_input, guard_reply
 from graphs.memory import merge_facts, to_household
 from graphs.nlu import understand
 from graphs.nlu.intent import crisis_signals
@@ -28,6 +29,8 @@ from tools.registry import Audience, ToolContext, ToolError, ToolRegistry, TurnV
 
 MODEL_CRISIS_CONFIDENCE = 0.7
 """The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply."""
+VOLUNTEERED = ("income", "assets", "disability", "housing")
+"""Facts read from any clause that speaks about them, asked or not ("월 소득 30만원, 재산 없어요")."""
 TRAIT_FACTS = {
     "disability",
     "single_parent",
@@ -52,6 +55,7 @@ INCOME_CRITERIA = {
     "low_income_status",
 }
 PROFILE_SLOTS = ("household", "age", "income")
+_QUESTION = re.compile(r"\?\s*$|[까나]요\s*$|吗|không\s*$", re.IGNORECASE)
 _THANKS = re.compile(r"고마|감사|thank|谢谢|多谢|cảm ơn", re.IGNORECASE)
 _ALONE = re.compile(r"혼자|홀로|독거|alone|by myself|一个人|独居|một mình", re.IGNORECASE)
 DISCOVERY_SHOWN = 6
@@ -83,9 +87,17 @@ class Nodes:
 
     # guard -----------------------------------------------------------------------------------------
     async def guard(self, state: AgentState) -> dict[str, Any]:
-        """Crisis first (rules, any language), then the language of the turn."""
+        """Redaction and screening (unless the caller did them), crisis rules, and the language of the turn."""
         message = state.get("message", "")
+        if state.get("guarded"):
+            pii, refusal = list(state.get("pii") or []), state.get("refusal")
+        else:
+            guarded = guard_input(message)
+            message = guarded.text
+            pii = list(guarded.pii_kinds)
+            refusal = None if guarded.allowed else guarded.screening.category
         update = _per_turn_reset()
+        update.update({"pii": pii, "refusal": refusal, "guarded": False})
         language = state.get("locale") or detect_language(message, default=state.get("language", "ko"))  # type: ignore[arg-type]
         signals = crisis_signals(message)
         update.update(
@@ -273,6 +285,10 @@ class Nodes:
                 "slot": "handoff",
                 "question": responder.render("handoff_offer_question", language),
             }
+        elif state.get("refusal"):
+            update["intent"] = "out_of_scope"
+            update["reply"] = guard_reply(state["refusal"], language)  # type: ignore[arg-type]
+            update["pending"] = list(state.get("pending") or [])  # the open question stays open
         elif intent == "handoff":
             case = state.get("handoff")
             update["reply"] = responder.render(
@@ -299,6 +315,8 @@ class Nodes:
             update["reply"] = _with_sections(
                 update["reply"], sections, language, lead=not state.get("programs")
             )
+        if state.get("pii"):  # personal data was removed before anything stored it: say so, kindly
+            update["reply"] = guard_reply("pii_notice", language) + "\n" + update["reply"]
         history = list(state.get("history") or [])
         history += [
             {"role": "citizen", "text": state.get("message", "")},
@@ -420,11 +438,15 @@ def _read_answers(
     """
     pending = list(state.get("pending") or [])
     candidates = pending + [s for s in (state.get("asked") or {}) if s not in pending]
+    candidates += [s for s in VOLUNTEERED if s not in candidates]
     targets = relevant_slots(candidates, message) or pending[:1]
     answered: list[str] = []
     used_members = False
+    asked = set(pending) | set(state.get("asked") or {})
     for slot in targets:
         part = clauses_for(slot, message)
+        if slot not in asked and _QUESTION.search(part):
+            continue  # a question mentioning income is not a statement of income
         patch = parse_answer(slot, part, understand(part) if part != message else u, facts)
         if patch == DECLINED:
             if slot in pending and slot not in declined:

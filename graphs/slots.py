@@ -74,8 +74,11 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "assets": re.compile(
-        r"재산|집|전세|보증금|땅|예금|적금|저축|통장|빚|대출|부채|asset|property|house|savings|debt|财产|存款|房|tài sản|nợ",
+        r"재산|전세금|보증금|땅|예금|적금|저축|통장|빚|대출|부채|집값|집이?\s?\d|asset|property|savings|debt|财产|存款|tài sản|nợ",
         re.I,
+    ),
+    "housing": re.compile(
+        r"월세|전세|자가|세입자|내\s?집|무상|rent|own (?:my|the) home|租|thuê nhà|nhà riêng", re.I
     ),
     "support_obligor": re.compile(
         r"부모|자녀|자식|아들|딸|사위|며느리|부양|parents|children|family|父母|子女|cha mẹ|con cái", re.I

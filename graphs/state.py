@@ -32,6 +32,10 @@ class TurnInput(TypedDict, total=False):
     locale: str | None
     session_id: str
     audience: str
+    guarded: bool
+    """True when the caller already redacted and screened `message` (then `pii` and `refusal` say what it found)."""
+    pii: list[str]
+    refusal: str | None
 
 
 class AgentState(TypedDict, total=False):
@@ -44,6 +48,7 @@ class AgentState(TypedDict, total=False):
     """The language the client asked for (ko, en, zh, vi), if any."""
     session_id: str
     audience: str
+    guarded: bool
     # memory (persists across turns)
     history: list[dict[str, str]]
     """The last turns as {"role": "citizen" | "agent", "text": ...}, trimmed to HISTORY_TURNS."""
