@@ -5,17 +5,19 @@ from __future__ import annotations
 import logging
 import secrets
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
-from typing import Any
+from typing import Any, Literal
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
 from agent.db import load_rules_engine, make_engine
+from agent.llm.factory import make_backend
 from agent.settings import Settings
 from graphs.graph import build_graph
 from graphs.guards import guard_input
+from graphs.llm import ChatBackend
 from graphs.state import ChatTurn, Citation, FollowUp
 from tools.builtin import ToolDeps, register_tools
 from tools.plugins import PluginReport, load_plugins, parse_allow_list
@@ -41,10 +43,14 @@ class ChatService:
     """Runs turns through the graph; state persists in SQLite (default) or PostgreSQL."""
 
     def __init__(
-        self, settings: Settings, *, llm: Any | None = None, retriever: Retriever | None = None
+        self,
+        settings: Settings,
+        *,
+        llm: ChatBackend | Literal["auto"] | None = "auto",
+        retriever: Retriever | None = None,
     ) -> None:
         self.settings = settings
-        self.llm = llm
+        self.llm: ChatBackend | None = make_backend(settings) if llm == "auto" else llm
         self._retriever = retriever
         self._stack = AsyncExitStack()
         self.checkpointer: BaseCheckpointSaver[Any] | None = None
@@ -70,6 +76,8 @@ class ChatService:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        if self.llm is not None:
+            await self.llm.aclose()
         await self._stack.aclose()
 
     async def turn(
@@ -79,8 +87,13 @@ class ChatService:
         session_id: str | None = None,
         locale: str | None = None,
         audience: str = "citizen",
+        on_token: Callable[[str], Awaitable[None]] | None = None,
     ) -> ChatTurn:
-        """One chat turn: the contract's chat turn object."""
+        """One chat turn: the contract's chat turn object.
+
+        `on_token` receives the model's reply as it streams, one checked sentence at a time (nothing in
+        deterministic mode: the caller streams the final reply itself).
+        """
         text = message.strip()
         if not text:
             raise ChatInputError("message: must not be empty")
@@ -89,7 +102,7 @@ class ChatService:
         if locale is not None and locale not in ("ko", "en", "zh", "vi"):
             raise ChatInputError(f"locale: must be one of ko, en, zh, vi (got {locale!r})")
         session = session_id or new_session_id()
-        config = {"configurable": {"thread_id": session}}
+        config = {"configurable": {"thread_id": session, "on_token": on_token}}
         started = time.perf_counter()
         # Redact before the graph sees the text: the raw message is never checkpointed, logged or sent on.
         guarded = guard_input(text, max_chars=MAX_MESSAGE_CHARS)
@@ -136,6 +149,7 @@ def turn_from_state(state: dict[str, Any], session_id: str) -> ChatTurn:
         handoff=state.get("handoff"),
         crisis=bool(state.get("crisis")),
         mode="deterministic" if state.get("mode", "deterministic") == "deterministic" else "llm",
+        usage=dict(state.get("usage") or {}),
     )
 
 

@@ -8,6 +8,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
+from graphs.llm import ChatBackend
 from graphs.nodes import Nodes
 from graphs.state import AgentState, TurnInput
 from tools.registry import ToolRegistry
@@ -16,15 +17,14 @@ from tools.registry import ToolRegistry
 def build_graph(
     *,
     tools: ToolRegistry,
-    llm: Any | None = None,
+    llm: ChatBackend | None = None,
     checkpointer: BaseCheckpointSaver[Any] | None = None,
 ) -> CompiledStateGraph[AgentState, None, TurnInput, AgentState]:
     """Compile guard → understand → plan → tools → respond over the given tools and checkpointer.
 
     `llm` is the model backend of the respond node (None: deterministic replies only).
     """
-    del llm  # the LLM path plugs in here (issue 5); the deterministic responder is complete without it
-    nodes = Nodes(tools=tools)
+    nodes = Nodes(tools=tools, llm=llm)
     graph = StateGraph(AgentState, input_schema=TurnInput)
     graph.add_node("guard", nodes.guard)
     graph.add_node("understand", nodes.understand)

@@ -7,10 +7,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from langchain_core.runnables import RunnableConfig
+
 from graphs import responder
 from graphs.guards import guard_input, guard_reply
+from graphs.llm import ChatBackend
+from graphs.llm_turn import assist_understanding, phrase
 from graphs.memory import merge_facts, to_household
-from graphs.nlu import understand
+from graphs.nlu import INTENTS, understand
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
 from graphs.slots import (
@@ -27,6 +31,8 @@ from graphs.slots import (
 from graphs.state import FLOW_INTENTS, HISTORY_TURNS, AgentState
 from tools.registry import Audience, ToolContext, ToolError, ToolRegistry, TurnView
 
+LLM_INTENTS = ("eligibility_check", "benefit_discovery", "program_info", "application_help")
+"""Intents whose reply the model may phrase (canned replies, crisis and refusals never go to the model)."""
 MODEL_CRISIS_CONFIDENCE = 0.7
 """The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply."""
 VOLUNTEERED = ("income", "assets", "disability", "housing")
@@ -76,6 +82,7 @@ def _per_turn_reset() -> dict[str, Any]:
         "mode": "deterministic",
         "crisis": False,
         "keep_pending": False,
+        "usage": {"llm_calls": 0, "prompt_tokens": 0},
     }
 
 
@@ -84,6 +91,8 @@ class Nodes:
     """The node functions, closed over their dependencies."""
 
     tools: ToolRegistry
+    llm: ChatBackend | None = None
+    """The model that phrases replies; None runs deterministic replies only."""
 
     # guard -----------------------------------------------------------------------------------------
     async def guard(self, state: AgentState) -> dict[str, Any]:
@@ -121,13 +130,21 @@ class Nodes:
         """Intent, programs and facts; answers to the pending question keep the flow's intent."""
         message = state["message"]
         u = understand(message)
+        usage = {"llm_calls": 0, "prompt_tokens": 0}
+        if self.llm is not None and u.needs_llm and not state.get("pending"):
+            assisted = await assist_understanding(
+                self.llm, message=message, intents=list(INTENTS), pending_question=None
+            )
+            usage["llm_calls"] += 1
+            if assisted is not None:
+                u = u.model_copy(update={"intent": assisted.intent, "confidence": 0.8})
         facts = dict(state.get("facts") or {})
         known = list(state.get("known") or [])
         declined = list(state.get("declined") or [])
         pending = list(state.get("pending") or [])
         flow = state.get("flow")
         programs = list(state.get("programs") or [])
-        update: dict[str, Any] = {"confidence": u.confidence}
+        update: dict[str, Any] = {"confidence": u.confidence, "usage": usage}
 
         if state.get("offer") == "handoff":
             answer = yes_no(message)
@@ -272,7 +289,7 @@ class Nodes:
         return update
 
     # respond ---------------------------------------------------------------------------------------
-    async def respond(self, state: AgentState) -> dict[str, Any]:
+    async def respond(self, state: AgentState, config: RunnableConfig) -> dict[str, Any]:
         """The deterministic reply, the next question, and the trimmed history."""
         language = state.get("language", "ko")
         intent = state.get("intent") or "smalltalk"
@@ -315,6 +332,29 @@ class Nodes:
             update["reply"] = _with_sections(
                 update["reply"], sections, language, lead=not state.get("programs")
             )
+        usage = dict(state.get("usage") or {"llm_calls": 0, "prompt_tokens": 0})
+        if (
+            self.llm is not None
+            and intent in LLM_INTENTS
+            and not state.get("crisis")
+            and not state.get("refusal")
+        ):
+            phrased = await phrase(
+                self.llm,
+                language=language,
+                message=state.get("message", ""),
+                results=update.get("results", state.get("results") or []),
+                hits=list(state.get("hits") or []),
+                pending_question=(update.get("follow_up") or {}).get("question"),
+                history=list(state.get("history") or []),
+                deterministic_reply=update["reply"],
+                on_token=(config.get("configurable") or {}).get("on_token"),
+            )
+            usage["llm_calls"] += phrased.calls
+            usage["prompt_tokens"] += phrased.prompt_tokens
+            if phrased.text is not None:
+                update["reply"], update["mode"] = phrased.text, "llm"
+        update["usage"] = usage
         if state.get("pii"):  # personal data was removed before anything stored it: say so, kindly
             update["reply"] = guard_reply("pii_notice", language) + "\n" + update["reply"]
         history = list(state.get("history") or [])

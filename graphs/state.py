@@ -92,6 +92,8 @@ class AgentState(TypedDict, total=False):
     follow_up: dict[str, str] | None
     citations: list[dict[str, Any]]
     mode: str
+    usage: dict[str, int]
+    """LLM calls and prompt tokens of this turn."""
 
 
 class Citation(BaseModel):
@@ -124,3 +126,5 @@ class ChatTurn(BaseModel):
     handoff: dict[str, Any] | None = None
     crisis: bool = False
     mode: Literal["llm", "deterministic"] = "deterministic"
+    usage: dict[str, int] = Field(default_factory=dict)
+    """Extension: LLM calls and (approximate) prompt tokens of this turn."""

@@ -1,0 +1,172 @@
+"""The LLM path of a turn: phrase the reply from the tool results, grounded and streamed sentence by sentence.
+
+The deterministic reply is always computed first; the model may only rephrase it. Each sentence is checked
+before it is streamed (every amount, percentage, date and phone number must appear in the tool results or
+the fixed texts), so an invented figure never reaches the citizen. Any failure — the server down, slow,
+erroring, a cut stream, or a check that fails — returns None and the deterministic reply stands.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from graphs.grounding import check_grounding
+from graphs.llm import ChatBackend, LLMUnavailable
+from graphs.prompting import load_prompt
+
+log = logging.getLogger(__name__)
+TokenSink = Callable[[str], Awaitable[None]]
+LANGUAGE_NAMES = {
+    "ko": "Korean (한국어)",
+    "en": "English",
+    "zh": "Simplified Chinese (简体中文)",
+    "vi": "Vietnamese (Tiếng Việt)",
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+_COUNTS: dict[str, int] = {}
+
+
+def fallback_counts() -> dict[str, int]:
+    """How often each reason sent a turn back to the deterministic reply (for the metrics)."""
+    return dict(_COUNTS)
+
+
+def _count(reason: str) -> None:
+    _COUNTS[reason] = _COUNTS.get(reason, 0) + 1
+
+
+@dataclass
+class Phrased:
+    """The model's reply when grounded, with what it cost."""
+
+    text: str | None
+    calls: int
+    prompt_tokens: int
+    fallback: str | None = None
+
+
+def _compact_results(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    keep = ("program_id", "program_name", "status", "amount_krw", "amount_period", "rules_version", "missing")
+    out = []
+    for result in results:
+        item = {k: result.get(k) for k in keep}
+        item["criteria"] = [
+            {"passed": c["passed"], "detail": c["detail"], "source": c["source"]} for c in result["criteria"]
+        ]
+        item["how_to_apply"] = result.get("how_to_apply")
+        item["documents"] = result.get("documents")
+        out.append(item)
+    return out
+
+
+def _passages(hits: list[dict[str, Any]]) -> tuple[str, list[str]]:
+    lines, titles = [], []
+    for index, hit in enumerate(hits[:3], start=1):
+        titles.append(str(hit.get("title")))
+        lines.append(
+            f"[{index}] {hit.get('title')} ({hit.get('source')}, {hit.get('year')}): {' '.join(str(hit.get('text')).split())[:400]}"
+        )
+    return "\n".join(lines) or "none", titles
+
+
+async def phrase(
+    backend: ChatBackend,
+    *,
+    language: str,
+    message: str,
+    results: list[dict[str, Any]],
+    hits: list[dict[str, Any]],
+    pending_question: str | None,
+    history: list[dict[str, str]],
+    deterministic_reply: str,
+    on_token: TokenSink | None = None,
+) -> Phrased:
+    """One model call phrasing the reply; None text (with the reason) when it must not be shown."""
+    template = load_prompt("respond")
+    tool_results = json.dumps(_compact_results(results), ensure_ascii=False)
+    passages, titles = _passages(hits)
+    prompt = template.render(
+        language=LANGUAGE_NAMES.get(language, language),
+        tool_results=tool_results,
+        passages=passages,
+        pending_question=pending_question or "none",
+        last_turns="\n".join(f"{h['role']}: {h['text'][:300]}" for h in history[-4:]) or "none",
+        message=message,
+    )
+    sources = [tool_results, passages, template.fixed_text, deterministic_reply]
+    buffer = ""
+    failed: str | None = None
+
+    async def emit(text: str) -> None:
+        nonlocal failed
+        if failed or not text.strip():
+            return
+        verdict = check_grounding(text, allowed_sources=sources, allowed_citations=titles)
+        if not verdict.ok:
+            failed = "ungrounded"
+            log.warning("llm reply not grounded", extra={"violations": verdict.violations[:5]})
+            return
+        if on_token is not None:
+            await on_token(text)
+
+    async def collect(token: str) -> None:
+        nonlocal buffer
+        buffer += token
+        parts = _SENTENCE_END.split(buffer)
+        if len(parts) > 1:
+            complete = buffer[: len(buffer) - len(parts[-1])]
+            buffer = parts[-1]
+            await emit(complete)
+
+    try:
+        result = await backend.stream(prompt.messages, on_token=collect)
+    except LLMUnavailable as exc:
+        _count(exc.reason)
+        log.warning("llm unavailable: deterministic reply", extra={"reason": exc.reason})
+        return Phrased(None, 1, prompt.approx_tokens, exc.reason)
+    await emit(buffer)
+    if (
+        failed is None
+        and not check_grounding(result.text, allowed_sources=sources, allowed_citations=titles).ok
+    ):
+        failed = "ungrounded"
+    if failed or not result.text.strip():
+        reason = failed or "empty"
+        _count(reason)
+        return Phrased(None, 1, result.prompt_tokens or prompt.approx_tokens, reason)
+    return Phrased(result.text.strip(), 1, result.prompt_tokens or prompt.approx_tokens)
+
+
+class UnderstandingAssist(BaseModel):
+    """What the model reads from a message the classifier was unsure of."""
+
+    intent: str
+    language: str = "ko"
+    programs: list[str] = []
+
+
+async def assist_understanding(
+    backend: ChatBackend, *, message: str, intents: list[str], pending_question: str | None
+) -> UnderstandingAssist | None:
+    """One structured-output call for an unsure message; None on any failure (the classifier's guess stands)."""
+    template = load_prompt("understand")
+    prompt = template.render(
+        intents="\n".join(f"- {i}" for i in intents),
+        facts="(not needed)",
+        pending_question=pending_question or "none",
+        last_turns="none",
+        message=message,
+    )
+    try:
+        answer = await backend.structured(prompt.messages, UnderstandingAssist)
+    except LLMUnavailable as exc:
+        _count(exc.reason)
+        return None
+    return answer if answer.intent in intents else None

@@ -1,0 +1,137 @@
+"""The chat service on the sLLM path, end to end through the fake Ollama server on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from agent.chat import ChatService
+from agent.llm import reset_breakers
+from agent.settings import Settings
+from fakes.ollama_server import FakeOllama, FakeReply
+from graphs.state import ChatTurn
+
+QUESTION = "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요? 월 소득 30만원, 재산 없어요"
+FINAL = "없어요"
+GROUNDED = "기초연금을 받으실 가능성이 높습니다. 2026년 기준으로 월 349,700원을 받으실 수 있어요. 행정복지센터에 신청하세요."
+
+
+@pytest.fixture(autouse=True)
+def _fresh_breakers() -> Iterator[None]:
+    reset_breakers()
+    yield
+    reset_breakers()
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOllama]:
+    with FakeOllama() as server:
+        yield server
+
+
+def _settings(tmp_path: Path, host: str) -> Settings:
+    return Settings(
+        WELFARE_DATA_DIR=str(tmp_path / "data"),
+        WELFARE_LLM_BACKEND="ollama",
+        OLLAMA_HOST=host,
+        WELFARE_LLM_MODEL="qwen3:4b",
+    )
+
+
+async def _conversation(settings: Settings, streamed: list[str]) -> list[ChatTurn]:
+    async def sink(text: str) -> None:
+        streamed.append(text)
+
+    async with ChatService(settings) as chat:
+        first = await chat.turn(QUESTION, on_token=sink)
+        second = await chat.turn(FINAL, session_id=first.session_id, on_token=sink)
+    return [first, second]
+
+
+def test_a_grounded_reply_is_streamed_and_shown(tmp_path: Path, fake: FakeOllama) -> None:
+    fake.script(
+        FakeReply(text="한 가지만 더 여쭐게요. 지금 받고 계신 복지 급여가 있나요?"), FakeReply(text=GROUNDED)
+    )
+    streamed: list[str] = []
+    first, final = asyncio.run(_conversation(_settings(tmp_path, fake.url), streamed))
+    assert first.mode == "llm"
+    assert final.mode == "llm"
+    assert final.reply == GROUNDED
+    assert final.eligibility[0]["status"] == "eligible"  # the engine decides; the model only phrases
+    assert final.usage == {"llm_calls": 1, "prompt_tokens": final.usage["prompt_tokens"]}
+    assert final.usage["prompt_tokens"] > 100
+    assert "".join(streamed).replace(" ", "").endswith(GROUNDED.replace(" ", ""))
+    prompt = fake.bodies()[-1]["messages"]
+    assert "349700" in prompt[-1]["content"] or "349,700" in prompt[-1]["content"]
+
+
+def test_an_invented_amount_never_reaches_the_citizen(tmp_path: Path, fake: FakeOllama) -> None:
+    invented = "기초연금을 받으실 수 있어요. 월 500,000원이 나옵니다."
+    fake.script(FakeReply(text="지금 받고 계신 급여가 있나요?"), FakeReply(text=invented))
+    streamed: list[str] = []
+    _, final = asyncio.run(_conversation(_settings(tmp_path, fake.url), streamed))
+    assert final.mode == "deterministic"
+    assert "500,000" not in final.reply
+    assert "349,700원" in final.reply
+    assert not any("500,000" in s for s in streamed)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        FakeReply(status=500, error="internal error"),
+        FakeReply(status=503, error="overloaded"),
+        FakeReply(text="기초연금을 받으실 가능성이 높습니다 그리고", cut_after_tokens=2),
+        FakeReply(text="기초연금을", error="model crashed", error_after_tokens=1),
+        FakeReply(text="기초연금을 받으실", malformed_after_tokens=1),
+        FakeReply(text="늦은 답", delay_before_first_token_ms=3000),
+    ],
+    ids=["500", "503", "cut", "mid-stream-error", "malformed", "slow-first-token"],
+)
+def test_model_faults_fall_back_within_two_seconds(
+    tmp_path: Path, fake: FakeOllama, fault: FakeReply
+) -> None:
+    fake.script(FakeReply(text="지금 받고 계신 급여가 있나요?"), fault)
+
+    async def run() -> tuple[ChatTurn, float]:
+        async with ChatService(_settings(tmp_path, fake.url)) as chat:
+            first = await chat.turn(QUESTION)
+            started = time.perf_counter()
+            final = await chat.turn(FINAL, session_id=first.session_id)
+            return final, time.perf_counter() - started
+
+    final, elapsed = asyncio.run(run())
+    assert final.mode == "deterministic"
+    assert final.eligibility[0]["status"] == "eligible"  # nothing was lost from the conversation
+    assert "349,700원" in final.reply
+    assert elapsed < 2.5
+
+
+def test_no_model_server_means_deterministic_mode(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    started = time.perf_counter()
+    turns = asyncio.run(_conversation(_settings(tmp_path, closed), []))
+    assert [t.mode for t in turns] == ["deterministic", "deterministic"]
+    assert turns[1].eligibility[0]["status"] == "eligible"
+    assert time.perf_counter() - started < 5
+
+
+def test_personal_data_never_reaches_the_model(tmp_path: Path, fake: FakeOllama) -> None:
+    fake.script(FakeReply(text="지금 받고 계신 급여가 있나요?"))
+
+    async def run() -> ChatTurn:
+        async with ChatService(_settings(tmp_path, fake.url)) as chat:
+            return await chat.turn(QUESTION + " 제 주민번호는 450312-2345678, 연락처 010-9876-5432")
+
+    turn = asyncio.run(run())
+    sent = str(fake.requests)
+    assert "2345678" not in sent
+    assert "9876-5432" not in sent
+    assert turn.reply.startswith("개인정보")
