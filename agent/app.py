@@ -1,50 +1,103 @@
-"""The FastAPI application (grows with the service issue: chat, officer API, web page)."""
+"""The FastAPI application: citizen chat and web page, officer API, operations."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from agent.db import load_rules_engine
+from agent.api import citizen, officer, ops
+from agent.api.deps import Services
+from agent.api.middleware import BodyLimit, RequestLog
+from agent.chat import ChatService
+from agent.metrics import Metrics
+from agent.ratelimit import Limiter
 from agent.settings import Settings, get_settings
-from tools.eligibility.engine import Engine
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent / "web" / "static"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; the rules engine is loaded (and the database seeded) on start-up."""
+    """Build the app; the chat service (database, rules, checkpointer, model backend) opens at start-up."""
     settings = settings or get_settings()
+    metrics = Metrics()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.rules = load_rules_engine(settings)
-        yield
+        async with ChatService(settings) as chat:
+            app.state.services = Services(
+                settings=settings,
+                chat=chat,
+                db=chat.db,
+                metrics=metrics,
+                session_limiter=Limiter(
+                    settings.rate_session_per_min, burst=max(1, int(settings.rate_session_per_min // 3))
+                ),
+                client_limiter=Limiter(
+                    settings.rate_client_per_min, burst=max(1, int(settings.rate_client_per_min // 3))
+                ),
+            )
+            yield
 
-    app = FastAPI(title="Siheung welfare agent", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(
+        title="Siheung welfare agent",
+        version="0.1.0",
+        description="Citizen chat, officer eligibility API and operations for Siheung City's welfare agent.",
+        lifespan=lifespan,
+    )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+        return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()]
-        return JSONResponse({"error": "invalid request", "details": errors}, status_code=422)
+        errors = [
+            {
+                "field": "body"
+                if e["type"] == "json_invalid"
+                else ".".join(str(p) for p in e["loc"] if p != "body"),
+                "message": "invalid JSON" if e["type"] == "json_invalid" else e["msg"],
+            }
+            for e in exc.errors()
+        ]
+        first = errors[0] if errors else {"field": "", "message": "invalid request"}
+        return JSONResponse(
+            {
+                "error": f"{first['field']}: {first['message']}" if first["field"] else first["message"],
+                "details": errors,
+            },
+            status_code=422,
+        )
 
-    @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        """Liveness."""
-        return {"status": "ok"}
+    @app.exception_handler(SQLAlchemyError)
+    async def database_error(_: Request, exc: SQLAlchemyError) -> JSONResponse:
+        metrics.errors.labels("database").inc()
+        log.error("database unavailable", extra={"error": type(exc).__name__})
+        return JSONResponse(
+            {"error": "the service is temporarily unavailable; please try again shortly"}, status_code=503
+        )
 
-    @app.get("/v1/programs")
-    async def list_programs(request: Request) -> list[dict[str, Any]]:
-        """The program catalogue."""
-        rules: Engine = request.app.state.rules
-        return [rules.book.programs[pid].model_dump(mode="json") for pid in rules.program_ids]
+    app.include_router(citizen.router)
+    app.include_router(officer.router)
+    app.include_router(ops.router)
 
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+        @app.get("/", include_in_schema=False)
+        async def index() -> FileResponse:
+            return FileResponse(STATIC / "index.html")
+
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestLog, metrics=metrics)
     return app

@@ -68,6 +68,7 @@ class ChatService:
         db = make_engine(self.settings)
         self._stack.callback(db.dispose)
         rules = load_rules_engine(self.settings, db)
+        self.db, self.rules = db, rules
         deps = ToolDeps(rules=rules, db=db, retriever=self.retriever)
         register_tools(self.registry, deps)
         self.plugin_reports = load_plugins(self.registry, deps, allow=parse_allow_list(self.settings.plugins))
@@ -79,6 +80,19 @@ class ChatService:
         if self.llm is not None:
             await self.llm.aclose()
         await self._stack.aclose()
+
+    async def session_exists(self, session_id: str) -> bool:
+        """Whether a conversation with this id has been stored (ids the service did not issue are refused)."""
+        assert self.checkpointer is not None
+        found = await self.checkpointer.aget_tuple(
+            {"configurable": {"thread_id": session_id, "checkpoint_ns": ""}}
+        )
+        return found is not None
+
+    async def delete_session(self, session_id: str) -> None:
+        """Forget a conversation entirely (the citizen's right to delete it)."""
+        assert self.checkpointer is not None
+        await self.checkpointer.adelete_thread(session_id)
 
     async def turn(
         self,

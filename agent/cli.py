@@ -6,7 +6,7 @@ import os
 
 import typer
 
-from agent import cli_chat, cli_doctor, cli_eligibility, cli_retrieval, cli_service, cli_tools
+from agent import cli_admin, cli_chat, cli_doctor, cli_eligibility, cli_retrieval, cli_service, cli_tools
 from agent.logging import configure_logging
 from agent.settings import get_settings
 
@@ -32,6 +32,7 @@ cli_eligibility.register(app)
 cli_retrieval.register(app)
 cli_service.register(app)
 cli_chat.register(app)
+cli_admin.register(app)
 cli_doctor.register(app)
 cli_tools.register(app)
 

@@ -109,6 +109,26 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", validation_alias=AliasChoices("WELFARE_HOST"))
     port: int = Field(default=8000, validation_alias=AliasChoices("WELFARE_PORT"))
+    max_body_bytes: int = Field(
+        default=16_384,
+        validation_alias=AliasChoices("WELFARE_MAX_BODY_BYTES"),
+        description="Largest request body.",
+    )
+    rate_session_per_min: float = Field(
+        default=30,
+        validation_alias=AliasChoices("WELFARE_RATE_SESSION_PER_MIN"),
+        description="Turns a minute per session.",
+    )
+    rate_client_per_min: float = Field(
+        default=300,
+        validation_alias=AliasChoices("WELFARE_RATE_CLIENT_PER_MIN"),
+        description="Requests a minute per client.",
+    )
+    retention_days: int = Field(
+        default=30,
+        validation_alias=AliasChoices("WELFARE_RETENTION_DAYS"),
+        description="Days conversations are kept.",
+    )
     plugins: str | None = Field(
         default=None,
         validation_alias=AliasChoices("WELFARE_PLUGINS"),

@@ -6,6 +6,8 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
+import agent.models  # noqa: F401
+
 # Importing the model modules registers their tables on SQLModel.metadata.
 import tools.benefits.models
 import tools.handoff.models  # noqa: F401

@@ -9,6 +9,11 @@ from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
 
+def utcnow_handoff() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 

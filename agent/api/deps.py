@@ -1,0 +1,76 @@
+"""What the routes depend on: the service container, the caller's identity, rate limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from sqlalchemy import Engine
+
+from agent.auth import authenticate
+from agent.chat import ChatService
+from agent.metrics import Metrics
+from agent.models import ApiUser
+from agent.ratelimit import Limiter
+from agent.settings import Settings
+
+
+@dataclass
+class Services:
+    """Everything a request needs, built once at start-up."""
+
+    settings: Settings
+    chat: ChatService
+    db: Engine
+    metrics: Metrics
+    session_limiter: Limiter
+    client_limiter: Limiter
+
+
+def get_services(request: Request) -> Services:
+    """The app's services (set by the lifespan)."""
+    services: Services = request.app.state.services
+    return services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def client_key(request: Request) -> str:
+    """The client's address (behind a proxy, the first X-Forwarded-For hop the proxy set)."""
+    forwarded = request.headers.get("x-forwarded-for")
+    if forwarded:
+        return forwarded.split(",")[0].strip()
+    return request.client.host if request.client else "unknown"
+
+
+def limit_client(request: Request, services: ServicesDep) -> None:
+    """429 with Retry-After when a client sends too many requests."""
+    wait = services.client_limiter.check(client_key(request))
+    if wait is not None:
+        raise HTTPException(429, "too many requests", headers={"Retry-After": str(int(wait))})
+
+
+def limit_session(session_id: str, services: Services) -> None:
+    """429 with Retry-After when one conversation sends turns too fast."""
+    wait = services.session_limiter.check(session_id)
+    if wait is not None:
+        raise HTTPException(
+            429, "too many messages in this conversation", headers={"Retry-After": str(int(wait))}
+        )
+
+
+def officer(request: Request, services: ServicesDep) -> ApiUser:
+    """The authenticated officer or admin (Authorization: Bearer <key>), else 401."""
+    header = request.headers.get("authorization", "")
+    scheme, _, key = header.partition(" ")
+    user = authenticate(services.db, key.strip()) if scheme.lower() == "bearer" else None
+    if user is None:
+        raise HTTPException(
+            401, "a valid officer API key is required", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return user
+
+
+OfficerDep = Annotated[ApiUser, Depends(officer)]
