@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from psycopg_pool import PoolTimeout
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -80,7 +83,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     @app.exception_handler(SQLAlchemyError)
-    async def database_error(_: Request, exc: SQLAlchemyError) -> JSONResponse:
+    @app.exception_handler(psycopg.Error)
+    @app.exception_handler(PoolTimeout)
+    @app.exception_handler(sqlite3.Error)
+    async def database_error(_: Request, exc: Exception) -> JSONResponse:
         metrics.errors.labels("database").inc()
         log.error("database unavailable", extra={"error": type(exc).__name__})
         return JSONResponse(

@@ -172,11 +172,24 @@ async def _checkpointer(settings: Settings) -> AsyncIterator[BaseCheckpointSaver
     url = settings.sqlalchemy_url
     if url.startswith("postgresql"):
         from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+        from psycopg.rows import dict_row
+        from psycopg_pool import AsyncConnectionPool
 
         conninfo = url.replace("postgresql+psycopg://", "postgresql://", 1)
-        async with AsyncPostgresSaver.from_conn_string(conninfo) as saver:
-            await saver.setup()
-            yield saver
+        # A pool that checks connections before lending them: after a database outage the service
+        # recovers by itself, without a restart.
+        async with AsyncConnectionPool(
+            conninfo,
+            min_size=1,
+            max_size=10,
+            kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row},
+            check=AsyncConnectionPool.check_connection,
+            timeout=3.0,  # a citizen waits seconds, not minutes, to hear that the service is down
+            open=False,
+        ) as pool:
+            postgres = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
+            await postgres.setup()
+            yield postgres
         return
     path = settings.ensure_data_dir() / "checkpoints.db"
     async with AsyncSqliteSaver.from_conn_string(str(path)) as saver:
@@ -201,8 +214,8 @@ async def prune_checkpoints(saver: BaseCheckpointSaver[Any] | None, thread_id: s
             await saver.conn.commit()
         return
     if saver is not None and type(saver).__name__ == "AsyncPostgresSaver":
-        conn: Any = saver.conn  # type: ignore[attr-defined]
-        async with conn.cursor() as cur:
+        pool: Any = saver.conn  # type: ignore[attr-defined]
+        async with pool.connection() as conn, conn.cursor() as cur:
             await cur.execute(
                 "DELETE FROM checkpoints WHERE thread_id = %s AND checkpoint_id <> "
                 "(SELECT max(checkpoint_id) FROM checkpoints WHERE thread_id = %s)",

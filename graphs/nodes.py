@@ -308,9 +308,11 @@ class Nodes:
             update["pending"] = list(state.get("pending") or [])  # the open question stays open
         elif intent == "handoff":
             case = state.get("handoff")
-            update["reply"] = responder.render(
-                "handoff_created", language, case_id=case["id"] if case else "-"
-            )
+            if case:
+                update["reply"] = responder.render("handoff_created", language, case_id=case["id"])
+            else:  # the case could not be recorded (database down): say so, and where to turn now
+                update["reply"] = responder.render("handoff_failed", language)
+
         elif intent == "handoff_declined":
             update["intent"] = state.get("flow") or "smalltalk"
             update["reply"] = responder.render("handoff_declined", language)

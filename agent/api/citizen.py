@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 import time
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
+import psycopg
 from fastapi import APIRouter, Depends, HTTPException, Response
 from fastapi.sse import EventSourceResponse, ServerSentEvent
+from psycopg_pool import PoolTimeout
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
@@ -80,7 +83,7 @@ async def _turn(request: ChatRequest, services: Services, session: str, on_token
         )
     except ChatInputError as exc:
         raise HTTPException(422, str(exc)) from None
-    except (SQLAlchemyError, OSError) as exc:
+    except (SQLAlchemyError, OSError, sqlite3.Error, psycopg.Error, PoolTimeout) as exc:
         services.metrics.errors.labels("database").inc()
         log.error("chat store unavailable", extra={"error": type(exc).__name__})
         raise HTTPException(

@@ -1,0 +1,86 @@
+"""SSE really streams: on a live server, the model's first sentence arrives before the turn ends."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from agent.app import create_app
+from agent.llm import reset_breakers
+from agent.settings import Settings
+from fakes.ollama_server import FakeOllama, FakeReply
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[tuple[str, FakeOllama]]:
+    reset_breakers()
+    with FakeOllama() as fake:
+        settings = Settings(
+            WELFARE_DATA_DIR=str(tmp_path / "data"),
+            WELFARE_LLM_BACKEND="ollama",
+            OLLAMA_HOST=fake.url,
+            WELFARE_LLM_MODEL="qwen3:4b",
+        )
+        port = _free_port()
+        server = uvicorn.Server(
+            uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_config=None)
+        )
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        try:
+            yield f"http://127.0.0.1:{port}", fake
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+    reset_breakers()
+
+
+def test_tokens_arrive_before_the_result(live: tuple[str, FakeOllama]) -> None:
+    base, fake = live
+    sentences = "기초연금 상담을 도와드릴게요. 먼저 한 달 소득을 알려 주세요. 재산도 알려 주시면 정확해요."
+    fake.script(FakeReply(text=sentences, delay_between_tokens_ms=60))
+    arrivals: list[tuple[str, float]] = []
+    started = time.perf_counter()
+    with (
+        httpx.Client(timeout=30) as client,
+        client.stream(
+            "POST",
+            f"{base}/v1/chat/stream",
+            json={"message": "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?"},
+        ) as response,
+    ):
+        assert response.status_code == 200
+        event = ""
+        for line in response.iter_lines():
+            if line.startswith("event: "):
+                event = line.removeprefix("event: ")
+            elif line.startswith("data: "):
+                arrivals.append((event, time.perf_counter() - started))
+                if event == "result":
+                    result = json.loads(line.removeprefix("data: "))
+    kinds = [kind for kind, _ in arrivals]
+    assert kinds[-1] == "result"
+    assert kinds.count("token") >= 2
+    first_token = next(t for kind, t in arrivals if kind == "token")
+    assert (
+        arrivals[-1][1] - first_token > 0.3
+    )  # the first sentence reached the client while the model typed on
+    assert result["mode"] == "llm"
+    assert result["reply"] == sentences
