@@ -432,7 +432,7 @@ class Nodes:
             "pending": slots,
             "asked": asked,
             "results": shown if discovery else results,
-            "citations": [c.model_dump() for c in responder.citations(shown, [], catalogue)],
+            "citations": [c.model_dump() for c in responder.citations(shown, [], catalogue, language)],
         }
         if slots:
             update["follow_up"] = {"slot": slots[0], "question": text_question}
@@ -455,7 +455,10 @@ class Nodes:
             return {"reply": responder.render("which_program", language)}
         reply = responder.info_reply(catalogue, hits, language, application=application)
         by_id = {p["id"]: p for p in catalogue}
-        return {"reply": reply, "citations": [c.model_dump() for c in responder.citations([], hits, by_id)]}
+        return {
+            "reply": reply,
+            "citations": [c.model_dump() for c in responder.citations([], hits, by_id, language)],
+        }
 
 
 def _reopen_children(result: dict[str, Any]) -> dict[str, Any]:

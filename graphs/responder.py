@@ -76,6 +76,11 @@ def _how_to_apply(program: dict[str, Any], result: dict[str, Any], language: str
     return how_to_apply_text({"how_to_apply": result.get("how_to_apply"), **program}, language)
 
 
+def _criterion_name(name: str, language: str) -> str:
+    entry = load_yaml("criteria.yaml").get(name, {})
+    return str(entry.get(language) or entry.get("ko") or name)
+
+
 def result_block(result: dict[str, Any], program: dict[str, Any], language: str, *, full: bool) -> list[str]:
     """The lines about one program's result: status, amount, reasons (and how to apply when `full`)."""
     name = program_name(result, language)
@@ -190,7 +195,10 @@ def info_reply(
 
 
 def citations(
-    results: list[dict[str, Any]], hits: list[dict[str, Any]], catalogue: dict[str, dict[str, Any]]
+    results: list[dict[str, Any]],
+    hits: list[dict[str, Any]],
+    catalogue: dict[str, dict[str, Any]],
+    language: str = "ko",
 ) -> list[Citation]:
     """The rules and documents a reply relies on, without duplicates."""
     seen: set[tuple[str, str]] = set()
@@ -206,7 +214,7 @@ def citations(
             seen.add(key)
             out.append(
                 Citation(
-                    title=f"{result['program_name']} — {criterion['name']}",
+                    title=f"{program_name(result, language)} — {_criterion_name(criterion['name'], language)}",
                     source=criterion["source"],
                     url=program.get("official_url"),
                     snippet=criterion["detail"],

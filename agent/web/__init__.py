@@ -1,0 +1,1 @@
+"""The citizen-facing web chat page: static files (HTML, CSS, JavaScript) served by the FastAPI app at `/`."""

@@ -1,0 +1,1 @@
+"""Browser tests of the web chat page (Playwright driving the system Chromium)."""
