@@ -18,8 +18,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from graphs.grounding import check_grounding
-from graphs.llm import ChatBackend, LLMUnavailable
+from graphs.llm import ChatBackend, ChatMessage, LLMUnavailable, ToolSpec
 from graphs.prompting import load_prompt
+from tools.registry import ToolContext, ToolError, ToolRegistry
 
 log = logging.getLogger(__name__)
 TokenSink = Callable[[str], Awaitable[None]]
@@ -170,3 +171,85 @@ async def assist_understanding(
         _count(exc.reason)
         return None
     return answer if answer.intent in intents else None
+
+
+MAX_TOOL_ROUNDS = 2
+"""Model tool calls per turn are bounded: after this many rounds the model must answer."""
+
+
+async def answer_with_tools(
+    backend: ChatBackend,
+    registry: ToolRegistry,
+    context: ToolContext,
+    *,
+    language: str,
+    message: str,
+    hits: list[dict[str, Any]],
+    history: list[dict[str, str]],
+    deterministic_reply: str,
+    on_token: TokenSink | None = None,
+) -> Phrased:
+    """An open question: the model may call the tools this audience may use (bounded rounds), then answers.
+
+    Only tools of the caller's audience are offered, and every call goes through the registry, which
+    refuses any other (a citizen's turn never reaches an officer tool, whatever the model asks). The answer
+    is grounded against the passages and everything the tools returned.
+    """
+    template = load_prompt("respond")
+    passages, titles = _passages(hits)
+    prompt = template.render(
+        language=LANGUAGE_NAMES.get(language, language),
+        tool_results="[]",
+        passages=passages,
+        pending_question="none",
+        last_turns="\n".join(f"{h['role']}: {h['text'][:300]}" for h in history[-4:]) or "none",
+        message=message,
+    )
+    offered = registry.available(context.audience)
+    specs = [
+        ToolSpec(name=t.name, description=t.description, parameters=t.args.model_json_schema())
+        for t in offered
+    ]
+    messages = list(prompt.messages)
+    sources = [passages, template.fixed_text, deterministic_reply]
+    calls, tokens = 0, 0
+    try:
+        for _ in range(MAX_TOOL_ROUNDS + 1):
+            tools = specs if calls < MAX_TOOL_ROUNDS else None
+            result = await backend.stream(messages, tools=tools)
+            calls += 1
+            tokens += result.prompt_tokens or prompt.approx_tokens
+            if not result.tool_calls or tools is None:
+                break
+            messages.append(ChatMessage(role="assistant", content=result.text, tool_calls=result.tool_calls))
+            for call in result.tool_calls:
+                content = await _run_tool(registry, context, call.name, call.arguments)
+                sources.append(content)
+                messages.append(
+                    ChatMessage(role="tool", content=content, tool_name=call.name, tool_call_id=call.id)
+                )
+    except LLMUnavailable as exc:
+        _count(exc.reason)
+        return Phrased(None, calls, tokens, exc.reason)
+    text = result.text.strip()
+    if not text or not check_grounding(text, allowed_sources=sources, allowed_citations=titles).ok:
+        reason = "ungrounded" if text else "empty"
+        _count(reason)
+        return Phrased(None, calls, tokens, reason)
+    if on_token is not None:
+        await on_token(text)
+    return Phrased(text, calls, tokens)
+
+
+async def _run_tool(
+    registry: ToolRegistry, context: ToolContext, name: str, arguments: dict[str, Any]
+) -> str:
+    """A tool's result (or why it was refused) as JSON text for the model."""
+    try:
+        outcome = await registry.call(name, arguments, context)
+    except (
+        ToolError
+    ) as exc:  # unknown tool, wrong audience, invalid arguments: the model is told, nothing runs
+        log.warning("model tool call refused", extra={"tool": name, "reason": type(exc).__name__})
+        return json.dumps({"error": str(exc)}, ensure_ascii=False)
+    return json.dumps(outcome.as_json(), ensure_ascii=False, default=str)[:6000]

@@ -12,7 +12,7 @@ from langchain_core.runnables import RunnableConfig
 from graphs import responder
 from graphs.guards import guard_input, guard_reply
 from graphs.llm import ChatBackend
-from graphs.llm_turn import assist_understanding, phrase
+from graphs.llm_turn import answer_with_tools, assist_understanding, phrase
 from graphs.memory import merge_facts, to_household
 from graphs.nlu import INTENTS, understand
 from graphs.nlu.intent import crisis_signals
@@ -341,17 +341,37 @@ class Nodes:
             and not state.get("crisis")
             and not state.get("refusal")
         ):
-            phrased = await phrase(
-                self.llm,
-                language=language,
-                message=state.get("message", ""),
-                results=update.get("results", state.get("results") or []),
-                hits=list(state.get("hits") or []),
-                pending_question=(update.get("follow_up") or {}).get("question"),
-                history=list(state.get("history") or []),
-                deterministic_reply=update["reply"],
-                on_token=(config.get("configurable") or {}).get("on_token"),
-            )
+            sink = (config.get("configurable") or {}).get("on_token")
+            if intent in ("program_info", "application_help") and not state.get("programs"):
+                # An open question: the model may call the tools this audience may use, in bounded rounds.
+                context = ToolContext(
+                    audience="officer" if state.get("audience") == "officer" else "citizen",
+                    session_id=state.get("session_id"),
+                    language=language,
+                )
+                phrased = await answer_with_tools(
+                    self.llm,
+                    self.tools,
+                    context,
+                    language=language,
+                    message=state.get("message", ""),
+                    hits=list(state.get("hits") or []),
+                    history=list(state.get("history") or []),
+                    deterministic_reply=update["reply"],
+                    on_token=sink,
+                )
+            else:
+                phrased = await phrase(
+                    self.llm,
+                    language=language,
+                    message=state.get("message", ""),
+                    results=update.get("results", state.get("results") or []),
+                    hits=list(state.get("hits") or []),
+                    pending_question=(update.get("follow_up") or {}).get("question"),
+                    history=list(state.get("history") or []),
+                    deterministic_reply=update["reply"],
+                    on_token=sink,
+                )
             usage["llm_calls"] += phrased.calls
             usage["prompt_tokens"] += phrased.prompt_tokens
             if phrased.text is not None:

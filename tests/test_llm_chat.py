@@ -135,3 +135,45 @@ def test_personal_data_never_reaches_the_model(tmp_path: Path, fake: FakeOllama)
     assert "2345678" not in sent
     assert "9876-5432" not in sent
     assert turn.reply.startswith("개인정보")
+
+
+def test_open_questions_may_call_citizen_tools_only(tmp_path: Path, fake: FakeOllama) -> None:
+    fake.script(
+        FakeReply(
+            tool_calls=[
+                {"name": "list_handoffs", "arguments": {}},  # officer-only: must be refused
+                {"name": "search_documents", "arguments": {"query": "복지 신청 장소", "k": 1}},
+            ]
+        ),
+        FakeReply(text="복지 급여는 주소지 행정복지센터에서 신청할 수 있어요."),
+    )
+
+    async def run() -> ChatTurn:
+        async with ChatService(_settings(tmp_path, fake.url)) as chat:
+            return await chat.turn("복지 신청은 어디서 해요?")
+
+    turn = asyncio.run(run())
+    first, second = fake.bodies()[-2:]
+    offered = {tool["function"]["name"] for tool in first["tools"]}
+    assert "search_documents" in offered
+    assert "list_handoffs" not in offered  # never offered to a citizen's turn
+    tool_messages = [m for m in second["messages"] if m["role"] == "tool"]
+    assert "not available to citizens" in tool_messages[0]["content"]
+    assert "program" in tool_messages[1]["content"]
+    assert turn.mode == "llm"
+    assert turn.usage["llm_calls"] == 2
+    assert turn.reply == "복지 급여는 주소지 행정복지센터에서 신청할 수 있어요."
+
+
+def test_tool_rounds_are_bounded(tmp_path: Path, fake: FakeOllama) -> None:
+    loop = FakeReply(tool_calls=[{"name": "program_catalogue", "arguments": {"programs": ["basic_pension"]}}])
+    fake.script(loop, loop, FakeReply(text="행정복지센터에 문의하세요."))
+
+    async def run() -> ChatTurn:
+        async with ChatService(_settings(tmp_path, fake.url)) as chat:
+            return await chat.turn("복지 신청은 어디서 해요?")
+
+    turn = asyncio.run(run())
+    assert turn.usage["llm_calls"] == 3  # two tool rounds, then an answer without tools offered
+    assert "tools" not in fake.bodies()[-1] or not fake.bodies()[-1]["tools"]
+    assert turn.mode == "llm"
