@@ -81,6 +81,13 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     for position, char in enumerate(text):
+        code = ord(char)
+        if (
+            0x20 <= code < 0x7F or 0xAC00 <= code <= 0xD7A3
+        ):  # printable ASCII and Hangul syllables: as they are
+            out.append(char)
+            index.append(position)
+            continue
         if is_invisible(char):
             continue
         folded = _fold(char)
