@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 import sqlite3
@@ -12,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 import psycopg
 from fastapi import APIRouter, Depends, HTTPException, Response
-from fastapi.sse import EventSourceResponse, ServerSentEvent
+from fastapi.sse import EventSourceResponse, format_sse_event
 from psycopg_pool import PoolTimeout
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import SQLAlchemyError
@@ -101,11 +102,26 @@ async def chat(request: ChatRequest, services: ServicesDep) -> ChatTurn:
     return await _turn(request, services, session)
 
 
-@router.post("/chat/stream", response_class=EventSourceResponse)
-async def chat_stream(request: ChatRequest, services: ServicesDep) -> AsyncIterator[ServerSentEvent]:
-    """One chat turn as Server-Sent Events: `token` deltas, then one `result` (or `error`)."""
+@router.post(
+    "/chat/stream",
+    response_class=Response,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "token events, then one result"}},
+)
+async def chat_stream(request: ChatRequest, services: ServicesDep) -> EventSourceResponse:
+    """One chat turn as Server-Sent Events: `token` deltas, then one `result` (or `error`).
+
+    The session and the rate limit are checked before the stream starts, so those errors are plain 4xx.
+    """
     session = await _session_for(request, services)
     limit_session(session, services)
+    return EventSourceResponse(_stream(request, services, session))
+
+
+def _sse(event: str, data: Any) -> bytes:
+    return format_sse_event(event=event, data_str=json.dumps(data, ensure_ascii=False))
+
+
+async def _stream(request: ChatRequest, services: Services, session: str) -> AsyncIterator[bytes]:
     queue: asyncio.Queue[str | None] = asyncio.Queue()
 
     async def sink(text: str) -> None:
@@ -121,16 +137,21 @@ async def chat_stream(request: ChatRequest, services: ServicesDep) -> AsyncItera
     streamed = False
     while (piece := await queue.get()) is not None:
         streamed = True
-        yield ServerSentEvent(event="token", data=piece)
+        yield _sse("token", piece)
     try:
         turn = await task
     except HTTPException as exc:
-        yield ServerSentEvent(event="error", data={"error": exc.detail, "status": exc.status_code})
+        yield _sse("error", {"error": exc.detail, "status": exc.status_code})
+        return
+    except Exception:  # anything unexpected still ends the stream with an event, never a cut connection
+        log.exception("chat stream failed")
+        services.metrics.errors.labels("stream").inc()
+        yield _sse("error", {"error": "the reply could not be completed; please try again", "status": 500})
         return
     if not streamed:  # deterministic mode: stream the final reply in word-sized pieces
         for piece in _CHUNK.findall(turn.reply):
-            yield ServerSentEvent(event="token", data=piece)
-    yield ServerSentEvent(event="result", data=turn.model_dump(mode="json"))
+            yield _sse("token", piece)
+    yield _sse("result", turn.model_dump(mode="json"))
 
 
 @router.post("/feedback", status_code=201)

@@ -129,3 +129,19 @@ def test_programs_and_openapi(client: TestClient) -> None:
     assert {"/v1/chat", "/v1/chat/stream", "/v1/feedback", "/v1/eligibility/check", "/v1/search"} <= set(
         paths
     )
+
+
+def test_stream_errors_before_streaming_are_plain_4xx(tmp_path: Path) -> None:
+    settings = Settings(
+        WELFARE_DATA_DIR=str(tmp_path / "data"), WELFARE_LLM_BACKEND="none", WELFARE_RATE_SESSION_PER_MIN=3
+    )
+    with TestClient(create_app(settings)) as client:
+        bad = client.post("/v1/chat/stream", json={"session_id": "", "message": "0"})
+        assert bad.status_code == 422
+        assert bad.headers["content-type"].startswith("application/json")
+        session = client.post("/v1/chat", json={"message": ASK}).json()["session_id"]
+        codes = [
+            client.post("/v1/chat/stream", json={"session_id": session, "message": "없어요"}).status_code
+            for _ in range(3)
+        ]
+        assert codes[-1] == 429
