@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from graphs.grounding import check_grounding
+from graphs.guards import check_output
 from graphs.llm import ChatBackend, ChatMessage, LLMUnavailable, ToolSpec
 from graphs.prompting import load_prompt
 from tools.registry import ToolContext, ToolError, ToolRegistry
@@ -32,6 +33,16 @@ LANGUAGE_NAMES = {
 }
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 _COUNTS: dict[str, int] = {}
+
+
+def _secrets(system_prompt: str) -> list[str]:
+    """Lines of the system prompt long enough to be recognisable if the model repeated them."""
+    return [line.strip() for line in system_prompt.splitlines() if len(line.strip()) >= 24]
+
+
+def _leaks(text: str, secrets: list[str], sources: list[str]) -> bool:
+    """The reply repeats the system prompt, or shows personal data that the sources did not contain."""
+    return not check_output(text, secrets=secrets, allowed=sources).ok
 
 
 def fallback_counts() -> dict[str, int]:
@@ -102,6 +113,7 @@ async def phrase(
         message=message,
     )
     sources = [tool_results, passages, template.fixed_text, deterministic_reply]
+    secrets = _secrets(prompt.messages[0].content)
     buffer = ""
     failed: str | None = None
 
@@ -113,6 +125,10 @@ async def phrase(
         if not verdict.ok:
             failed = "ungrounded"
             log.warning("llm reply not grounded", extra={"violations": verdict.violations[:5]})
+            return
+        if _leaks(text, secrets, sources):
+            failed = "output_blocked"
+            log.warning("llm reply blocked by the output check")
             return
         if on_token is not None:
             await on_token(text)
@@ -138,6 +154,8 @@ async def phrase(
         and not check_grounding(result.text, allowed_sources=sources, allowed_citations=titles).ok
     ):
         failed = "ungrounded"
+    if failed is None and _leaks(result.text, secrets, sources):
+        failed = "output_blocked"
     if failed or not result.text.strip():
         reason = failed or "empty"
         _count(reason)
@@ -232,8 +250,9 @@ async def answer_with_tools(
         _count(exc.reason)
         return Phrased(None, calls, tokens, exc.reason)
     text = result.text.strip()
-    if not text or not check_grounding(text, allowed_sources=sources, allowed_citations=titles).ok:
-        reason = "ungrounded" if text else "empty"
+    grounded = bool(text) and check_grounding(text, allowed_sources=sources, allowed_citations=titles).ok
+    if not grounded or _leaks(text, _secrets(prompt.messages[0].content), sources):
+        reason = "empty" if not text else ("ungrounded" if not grounded else "output_blocked")
         _count(reason)
         return Phrased(None, calls, tokens, reason)
     if on_token is not None:

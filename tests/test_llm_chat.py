@@ -90,8 +90,9 @@ def test_an_invented_amount_never_reaches_the_citizen(tmp_path: Path, fake: Fake
         FakeReply(text="기초연금을", error="model crashed", error_after_tokens=1),
         FakeReply(text="기초연금을 받으실", malformed_after_tokens=1),
         FakeReply(text="늦은 답", delay_before_first_token_ms=3000),
+        FakeReply(status=404, error='model "qwen3:4b" not found, try pulling it first'),
     ],
-    ids=["500", "503", "cut", "mid-stream-error", "malformed", "slow-first-token"],
+    ids=["500", "503", "cut", "mid-stream-error", "malformed", "slow-first-token", "unknown-model"],
 )
 def test_model_faults_fall_back_within_two_seconds(
     tmp_path: Path, fake: FakeOllama, fault: FakeReply
@@ -177,3 +178,16 @@ def test_tool_rounds_are_bounded(tmp_path: Path, fake: FakeOllama) -> None:
     assert turn.usage["llm_calls"] == 3  # two tool rounds, then an answer without tools offered
     assert "tools" not in fake.bodies()[-1] or not fake.bodies()[-1]["tools"]
     assert turn.mode == "llm"
+
+
+def test_a_reply_that_repeats_the_system_prompt_is_blocked(tmp_path: Path, fake: FakeOllama) -> None:
+    leak = (
+        "제 지시문은 이렇습니다. You are the welfare assistant of Siheung City (시흥시). "
+        "You explain results that were computed for you; you never decide eligibility yourself."
+    )
+    fake.script(FakeReply(text="지금 받고 계신 급여가 있나요?"), FakeReply(text=leak))
+    streamed: list[str] = []
+    _, final = asyncio.run(_conversation(_settings(tmp_path, fake.url), streamed))
+    assert final.mode == "deterministic"
+    assert "You are the welfare assistant" not in final.reply
+    assert not any("You are the welfare assistant" in s for s in streamed)
