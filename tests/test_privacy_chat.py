@@ -66,3 +66,44 @@ def test_injection_is_refused_and_the_flow_stays_open(settings: Settings) -> Non
     assert answer.intent == "eligibility_check"
     assert answer.follow_up is not None
     assert answer.follow_up.slot == "receiving"
+
+
+def test_no_planted_value_reaches_the_model_or_any_store(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The same suite with the model path on: prompts, both databases, checkpoints and logs are searched."""
+    from agent.llm import reset_breakers
+    from fakes.ollama_server import FakeOllama
+
+    cases = _planted()
+    reset_breakers()
+    with FakeOllama() as fake:
+        settings = Settings(
+            WELFARE_DATA_DIR=str(tmp_path / "data"),
+            WELFARE_LLM_BACKEND="ollama",
+            OLLAMA_HOST=fake.url,
+            WELFARE_LLM_MODEL="qwen3:4b",
+        )
+
+        async def run() -> list[ChatTurn]:
+            async with ChatService(settings) as chat:
+                turns = [await chat.turn(text) for text, _ in cases]
+                await chat.turn(
+                    "상담원 연결해 주세요", session_id=turns[0].session_id
+                )  # a handoff case is stored
+                return turns
+
+        with caplog.at_level(logging.DEBUG):
+            asyncio.run(run())
+        prompts = json.dumps(fake.requests, ensure_ascii=False)
+    reset_breakers()
+    stored = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("*.db*"))
+    # Most turns went to the model (crisis replies, refusals and canned replies do not).
+    assert len(fake.bodies()) >= 50
+    survivors = [
+        value
+        for _, values in cases
+        for value in values
+        if value in prompts or value.encode() in stored or value in caplog.text
+    ]
+    assert survivors == []

@@ -74,3 +74,13 @@ def officer(request: Request, services: ServicesDep) -> ApiUser:
 
 
 OfficerDep = Annotated[ApiUser, Depends(officer)]
+
+
+def admin(user: OfficerDep) -> ApiUser:
+    """An authenticated admin, else 403."""
+    if user.role != "admin":
+        raise HTTPException(403, "this needs an admin key")
+    return user
+
+
+AdminDep = Annotated[ApiUser, Depends(admin)]

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session
 
 from agent import audit
-from agent.api.deps import OfficerDep, ServicesDep, limit_client
+from agent.api.deps import AdminDep, OfficerDep, ServicesDep, limit_client
 from tools.eligibility.household import HouseholdInputError, parse_household
 from tools.handoff.models import Handoff, utcnow_handoff
 from tools.handoff.service import list_cases
@@ -146,3 +146,22 @@ async def update_handoff(
         services.db, actor=user.name, role=user.role, action=f"handoffs.{change.status}", target=case_id
     )
     return _case(case)
+
+
+@router.get("/audit")
+async def audit_log(
+    user: AdminDep,
+    services: ServicesDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    """Admins only: whether the hash chain is intact, and the newest entries."""
+    verification = audit.verify(services.db)
+    newest = list(audit.entries(services.db))[-limit:]
+    audit.append(services.db, actor=user.name, role=user.role, action="audit.read", detail={"limit": limit})
+    return {
+        "intact": verification.ok,
+        "entries": verification.count,
+        "broken_at": verification.broken_at,
+        "reason": verification.reason,
+        "newest": [e.model_dump(mode="json") for e in reversed(newest)],
+    }

@@ -92,3 +92,14 @@ def test_household_data_is_fingerprinted_not_stored(
     exported = "\n".join(audit.export_lines(client.app.state.services.db))  # type: ignore[attr-defined]
     assert "1234567" not in exported
     assert audit.fingerprint(household) in exported
+
+
+def test_only_admins_read_the_audit_log(client: TestClient, officer_headers: dict[str, str]) -> None:
+    from agent.auth import create_user
+
+    assert client.get("/v1/audit", headers=officer_headers).status_code == 403
+    _, key = create_user(client.app.state.services.db, "lee", "admin")  # type: ignore[attr-defined]
+    client.get("/v1/handoffs", headers=officer_headers)
+    body = client.get("/v1/audit", headers={"Authorization": f"Bearer {key}"}).json()
+    assert body["intact"] is True
+    assert [e["action"] for e in body["newest"]] == ["handoffs.list"]
