@@ -15,6 +15,7 @@ from graphs.llm import ChatBackend
 from graphs.llm_turn import answer_with_tools, assist_understanding, phrase
 from graphs.memory import merge_facts, to_household
 from graphs.nlu import INTENTS, understand
+from graphs.nlu.facts import extract_facts
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
 from graphs.slots import (
@@ -512,7 +513,7 @@ def _read_answers(
         part = clauses_for(slot, message)
         if slot not in asked and _QUESTION.search(part):
             continue  # a question mentioning income is not a statement of income
-        patch = parse_answer(slot, part, understand(part) if part != message else u, facts)
+        patch = parse_answer(slot, part, extract_facts(part) if part != message else u.facts, facts)
         if patch == DECLINED:
             if slot in pending and slot not in declined:
                 declined.append(slot)

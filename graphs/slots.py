@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graphs.nlu import Understanding
 from graphs.nlu.numbers import find_ages, find_money
 from prompts import load_yaml
 
@@ -149,10 +148,9 @@ def _children(facts: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def parse_answer(
-    slot: str, text: str, understanding: Understanding, facts: dict[str, Any]
+    slot: str, text: str, said: dict[str, Any], facts: dict[str, Any]
 ) -> dict[str, Any] | str | None:
     """A facts patch for `slot` from the answer, `DECLINED`, or None when the message does not answer it."""
-    said = understanding.facts
     answer = yes_no(text)
     if slot == "household":
         if said.get("members"):

@@ -10,17 +10,14 @@ from typing import Any, Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
-Intent = Literal[
+from graphs.nlu.intent import Intent
+
+FLOW_INTENTS: tuple[Intent, ...] = (
     "eligibility_check",
     "program_info",
     "application_help",
     "benefit_discovery",
-    "handoff",
-    "crisis",
-    "smalltalk",
-    "out_of_scope",
-]
-FLOW_INTENTS: tuple[str, ...] = ("eligibility_check", "program_info", "application_help", "benefit_discovery")
+)
 HISTORY_TURNS = 6
 """How many past turns (citizen + agent) the state keeps for the responder."""
 

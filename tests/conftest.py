@@ -14,7 +14,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from agent.llm import reset_breakers
 from agent.settings import Settings
+from fakes.ollama_server import FakeOllama
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -104,3 +106,28 @@ def any_db_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
         return Settings(WELFARE_DATA_DIR=str(tmp_path / "data"), WELFARE_LLM_BACKEND="none")
     url = request.getfixturevalue("postgres_url")
     return Settings(WELFARE_DATA_DIR=str(tmp_path / "data"), DATABASE_URL=url, WELFARE_LLM_BACKEND="none")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_breakers() -> Iterator[None]:
+    """Each test starts with closed circuit breakers (they are shared per process)."""
+    reset_breakers()
+    yield
+    reset_breakers()
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOllama]:
+    """A started fake Ollama server on loopback (stopped after the test)."""
+    with FakeOllama() as server:
+        yield server
+
+
+def model_settings(tmp_path: Path, host: str) -> Settings:
+    """Settings with the Ollama backend pointed at `host` (a fake server, or a closed port)."""
+    return Settings(
+        WELFARE_DATA_DIR=str(tmp_path / "data"),
+        WELFARE_LLM_BACKEND="ollama",
+        OLLAMA_HOST=host,
+        WELFARE_LLM_MODEL="qwen3:4b",
+    )

@@ -5,42 +5,19 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from agent.chat import ChatService
-from agent.llm import reset_breakers
 from agent.settings import Settings
 from fakes.ollama_server import FakeOllama, FakeReply
 from graphs.state import ChatTurn
+from tests.conftest import model_settings
 
 QUESTION = "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요? 월 소득 30만원, 재산 없어요"
 FINAL = "없어요"
 GROUNDED = "기초연금을 받으실 가능성이 높습니다. 2026년 기준으로 월 349,700원을 받으실 수 있어요. 행정복지센터에 신청하세요."
-
-
-@pytest.fixture(autouse=True)
-def _fresh_breakers() -> Iterator[None]:
-    reset_breakers()
-    yield
-    reset_breakers()
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOllama]:
-    with FakeOllama() as server:
-        yield server
-
-
-def _settings(tmp_path: Path, host: str) -> Settings:
-    return Settings(
-        WELFARE_DATA_DIR=str(tmp_path / "data"),
-        WELFARE_LLM_BACKEND="ollama",
-        OLLAMA_HOST=host,
-        WELFARE_LLM_MODEL="qwen3:4b",
-    )
 
 
 async def _conversation(settings: Settings, streamed: list[str]) -> list[ChatTurn]:
@@ -58,7 +35,7 @@ def test_a_grounded_reply_is_streamed_and_shown(tmp_path: Path, fake: FakeOllama
         FakeReply(text="한 가지만 더 여쭐게요. 지금 받고 계신 복지 급여가 있나요?"), FakeReply(text=GROUNDED)
     )
     streamed: list[str] = []
-    first, final = asyncio.run(_conversation(_settings(tmp_path, fake.url), streamed))
+    first, final = asyncio.run(_conversation(model_settings(tmp_path, fake.url), streamed))
     assert first.mode == "llm"
     assert final.mode == "llm"
     assert final.reply == GROUNDED
@@ -74,7 +51,7 @@ def test_an_invented_amount_never_reaches_the_citizen(tmp_path: Path, fake: Fake
     invented = "기초연금을 받으실 수 있어요. 월 500,000원이 나옵니다."
     fake.script(FakeReply(text="지금 받고 계신 급여가 있나요?"), FakeReply(text=invented))
     streamed: list[str] = []
-    _, final = asyncio.run(_conversation(_settings(tmp_path, fake.url), streamed))
+    _, final = asyncio.run(_conversation(model_settings(tmp_path, fake.url), streamed))
     assert final.mode == "deterministic"
     assert "500,000" not in final.reply
     assert "349,700원" in final.reply
@@ -100,7 +77,7 @@ def test_model_faults_fall_back_within_two_seconds(
     fake.script(FakeReply(text="지금 받고 계신 급여가 있나요?"), fault)
 
     async def run() -> tuple[ChatTurn, float]:
-        async with ChatService(_settings(tmp_path, fake.url)) as chat:
+        async with ChatService(model_settings(tmp_path, fake.url)) as chat:
             first = await chat.turn(QUESTION)
             started = time.perf_counter()
             final = await chat.turn(FINAL, session_id=first.session_id)
@@ -118,7 +95,7 @@ def test_no_model_server_means_deterministic_mode(tmp_path: Path) -> None:
         probe.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
     started = time.perf_counter()
-    turns = asyncio.run(_conversation(_settings(tmp_path, closed), []))
+    turns = asyncio.run(_conversation(model_settings(tmp_path, closed), []))
     assert [t.mode for t in turns] == ["deterministic", "deterministic"]
     assert turns[1].eligibility[0]["status"] == "eligible"
     assert time.perf_counter() - started < 5
@@ -128,7 +105,7 @@ def test_personal_data_never_reaches_the_model(tmp_path: Path, fake: FakeOllama)
     fake.script(FakeReply(text="지금 받고 계신 급여가 있나요?"))
 
     async def run() -> ChatTurn:
-        async with ChatService(_settings(tmp_path, fake.url)) as chat:
+        async with ChatService(model_settings(tmp_path, fake.url)) as chat:
             return await chat.turn(QUESTION + " 제 주민번호는 450312-2345678, 연락처 010-9876-5432")
 
     turn = asyncio.run(run())
@@ -150,7 +127,7 @@ def test_open_questions_may_call_citizen_tools_only(tmp_path: Path, fake: FakeOl
     )
 
     async def run() -> ChatTurn:
-        async with ChatService(_settings(tmp_path, fake.url)) as chat:
+        async with ChatService(model_settings(tmp_path, fake.url)) as chat:
             return await chat.turn("복지 신청은 어디서 해요?")
 
     turn = asyncio.run(run())
@@ -171,7 +148,7 @@ def test_tool_rounds_are_bounded(tmp_path: Path, fake: FakeOllama) -> None:
     fake.script(loop, loop, FakeReply(text="행정복지센터에 문의하세요."))
 
     async def run() -> ChatTurn:
-        async with ChatService(_settings(tmp_path, fake.url)) as chat:
+        async with ChatService(model_settings(tmp_path, fake.url)) as chat:
             return await chat.turn("복지 신청은 어디서 해요?")
 
     turn = asyncio.run(run())
@@ -187,7 +164,7 @@ def test_a_reply_that_repeats_the_system_prompt_is_blocked(tmp_path: Path, fake:
     )
     fake.script(FakeReply(text="지금 받고 계신 급여가 있나요?"), FakeReply(text=leak))
     streamed: list[str] = []
-    _, final = asyncio.run(_conversation(_settings(tmp_path, fake.url), streamed))
+    _, final = asyncio.run(_conversation(model_settings(tmp_path, fake.url), streamed))
     assert final.mode == "deterministic"
     assert "You are the welfare assistant" not in final.reply
     assert not any("You are the welfare assistant" in s for s in streamed)

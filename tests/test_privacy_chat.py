@@ -11,8 +11,10 @@ import pytest
 
 from agent.chat import ChatService
 from agent.settings import Settings
+from fakes.ollama_server import FakeOllama
 from graphs.guards import guard_reply
 from graphs.state import ChatTurn
+from tests.conftest import model_settings
 
 SUITE = Path(__file__).resolve().parents[1] / "eval" / "guards" / "pii_messages.jsonl"
 
@@ -72,18 +74,9 @@ def test_no_planted_value_reaches_the_model_or_any_store(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The same suite with the model path on: prompts, both databases, checkpoints and logs are searched."""
-    from agent.llm import reset_breakers
-    from fakes.ollama_server import FakeOllama
-
     cases = _planted()
-    reset_breakers()
     with FakeOllama() as fake:
-        settings = Settings(
-            WELFARE_DATA_DIR=str(tmp_path / "data"),
-            WELFARE_LLM_BACKEND="ollama",
-            OLLAMA_HOST=fake.url,
-            WELFARE_LLM_MODEL="qwen3:4b",
-        )
+        settings = model_settings(tmp_path, fake.url)
 
         async def run() -> list[ChatTurn]:
             async with ChatService(settings) as chat:
@@ -96,7 +89,6 @@ def test_no_planted_value_reaches_the_model_or_any_store(
         with caplog.at_level(logging.DEBUG):
             asyncio.run(run())
         prompts = json.dumps(fake.requests, ensure_ascii=False)
-    reset_breakers()
     stored = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("*.db*"))
     # Most turns went to the model (crisis replies, refusals and canned replies do not).
     assert len(fake.bodies()) >= 50

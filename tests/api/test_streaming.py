@@ -14,9 +14,8 @@ import pytest
 import uvicorn
 
 from agent.app import create_app
-from agent.llm import reset_breakers
-from agent.settings import Settings
 from fakes.ollama_server import FakeOllama, FakeReply
+from tests.conftest import model_settings
 
 
 def _free_port() -> int:
@@ -27,14 +26,8 @@ def _free_port() -> int:
 
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[tuple[str, FakeOllama]]:
-    reset_breakers()
     with FakeOllama() as fake:
-        settings = Settings(
-            WELFARE_DATA_DIR=str(tmp_path / "data"),
-            WELFARE_LLM_BACKEND="ollama",
-            OLLAMA_HOST=fake.url,
-            WELFARE_LLM_MODEL="qwen3:4b",
-        )
+        settings = model_settings(tmp_path, fake.url)
         port = _free_port()
         server = uvicorn.Server(
             uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_config=None)
@@ -49,7 +42,6 @@ def live(tmp_path: Path) -> Iterator[tuple[str, FakeOllama]]:
         finally:
             server.should_exit = True
             thread.join(timeout=10)
-    reset_breakers()
 
 
 def test_tokens_arrive_before_the_result(live: tuple[str, FakeOllama]) -> None:

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
-from agent.llm import OllamaBackend, OpenAICompatBackend, ResilientBackend, Timeouts, reset_breakers
+from agent.llm import OllamaBackend, OpenAICompatBackend, ResilientBackend, Timeouts
 from fakes.ollama_server import FakeOllama
 
 #: Short timeouts keep the failure tests fast; the 2-second promise is checked against the defaults too.
 FAST = Timeouts(connect_s=0.5, first_token_s=0.5, idle_s=0.5, total_s=5.0)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_breakers() -> Iterator[None]:
-    reset_breakers()
-    yield
-    reset_breakers()
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOllama]:
-    """A started fake server (stopped after the test)."""
-    with FakeOllama() as server:
-        yield server
 
 
 @pytest.fixture(params=["ollama", "openai"])
