@@ -55,7 +55,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         "suicide",
         re.compile(
             r"죽고\s?싶|죽어\s?버릴|죽어버리|죽을까|(?<!혼)자살|목숨을?\s?끊|살고\s?싶지\s?않|살기\s?싫|그만\s?살고|살아서\s?뭐|사라지고\s?싶|없어지고\s?싶"
-            r"|(?:다|모든\s?걸|인생을?|삶을?)\s?끝내고\s?싶|뛰어내리|목\s?매|유서|극단적\s?(?:인\s?)?선택|수면제를?\s?모|약을\s?모아|눈\s?(?:을\s?)?안\s?떴으면|자해|손목을?\s?그"
+            r"|(?:다|모든\s?걸|인생을?|삶을?)\s?끝내고\s?싶|뛰어내리|목\s?매|유서|극단적\s?(?:인\s?)?선택|수면제를?\s?모|약을\s?모아|(?:약|수면제|진통제)(?:을|를)?.{0,8}(?:모아|모았|사\s?모으|쌓아\s?두)|번개탄|(?:내가|제가)\s?(?:없어지면|사라지면|죽으면)|눈\s?(?:을\s?)?안\s?떴으면|자해|손목을?\s?그"
             r"|kill myself|suicid|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on"
             r"|想死|不想活|撑不下去|活不下去|自杀|结束(?:一切|生命)|活着(?:太累|没意思|没有意义)"
             r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)",
@@ -68,7 +68,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:남편|아내|와이프|부인|아빠|아버지|엄마|어머니|부모|계부|계모|애인|남친|오빠|형).{0,12}(?:때려|때리|때립|폭력|칼|위협|목을\s?조|손을\s?대)|가정\s?폭력|폭행\s?당|맞았어|맞고\s?살|학대"
             r"|hits? me|beats? me|beating me|beaten|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)"
             r"|打我|家暴|虐待|殴打|威胁"
-            r"|đánh tôi|bạo hành|bạo lực|ngược đãi|bị (?:chồng|vợ|bố|cha|mẹ|người yêu|bạn trai) đánh",
+            r"|đánh (?:tôi|em|con|mẹ con)|bạo hành|bạo lực|ngược đãi|bị (?:chồng|vợ|bố|cha|mẹ|người yêu|bạn trai) đánh",
             re.I,
         ),
     ),
@@ -91,6 +91,18 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|nowhere to (?:sleep|stay|go)|homeless|kick(?:ing|ed) (?:us|me) out|evicted|sleeping (?:rough|on the street)"
             r"|没地方住|没地方去|无家可归|睡大街|赶出"
             r"|không có chỗ (?:ngủ|ở|nào để đi)|ngủ ngoài đường|đuổi (?:chúng tôi|tôi|ra)",
+            re.I,
+        ),
+    ),
+    (
+        # A vulnerable person missing (dementia, a child), above all in the cold: call 112 now.
+        "missing_person",
+        re.compile(
+            r"(?:치매|알츠하이머).{0,30}(?:연락이?\s?안|안\s?들어|없어졌|실종|못\s?찾|나가서|나가셨)"
+            r"|(?:엄마|아빠|어머니|아버지|할머니|할아버지|아이가|애가|아들이|딸이).{0,12}(?:실종|없어졌|사라졌)"
+            r"|(?:dementia|alzheimer).{0,40}(?:missing|can'?t (?:find|reach)|wandered)|(?:child|kid|mother|father) is missing"
+            r"|失智|老年痴呆.{0,20}(?:找不到|走失|联系不上)|走失"
+            r"|(?:mất trí|lẫn).{0,30}(?:mất tích|không liên lạc|không tìm thấy)|mất tích",
             re.I,
         ),
     ),
