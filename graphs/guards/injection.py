@@ -38,8 +38,7 @@ DEFAULT_MAX_CHARS = 2000
 """Longest message accepted, in characters after normalisation."""
 
 Verdict = Literal["allow", "refuse"]
-Category = Literal[
-    "ok",
+Refusal = Literal[
     "injection",
     "jailbreak",
     "impersonation",
@@ -49,6 +48,8 @@ Category = Literal[
     "garbage",
     "too_long",
 ]
+"""Why a message is refused (each has a canned reply in prompts/guards.yaml)."""
+Category = Literal["ok"] | Refusal
 
 
 class Screening(BaseModel):

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
+from graphs.guards.injection import Refusal
 from prompts import LANGUAGES, PromptNotFoundError, load_yaml
 
 __all__ = ["ReplyKey", "guard_reply"]
 
-ReplyKey = Literal[
-    "pii_notice",
-    "injection",
-    "jailbreak",
-    "impersonation",
-    "fraud",
-    "other_person_data",
-    "tool_spoofing",
-    "garbage",
-    "too_long",
-    "output_blocked",
-]
+ReplyKey = Refusal | Literal["pii_notice", "output_blocked"]
 
 
 def guard_reply(key: ReplyKey, language: str = "ko", **values: object) -> str:
