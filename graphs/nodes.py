@@ -10,62 +10,30 @@ from typing import Any
 from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
+from graphs.answers import profile_complete, read_answers
+from graphs.flows import eligibility_turn, info_turn
 from graphs.guards import guard_input, guard_reply
 from graphs.llm import ChatBackend
 from graphs.llm_turn import answer_with_tools, assist_understanding, phrase
 from graphs.memory import merge_facts, to_household
 from graphs.nlu import INTENTS, understand
-from graphs.nlu.facts import extract_facts
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
+from graphs.plugin_hooks import plugin_actions, plugin_sections, with_sections
 from graphs.slots import (
-    DECLINED,
-    clauses_for,
-    next_slots,
-    parse_answer,
     question,
-    refuses,
-    relevant_slots,
-    undecidable_label,
     yes_no,
 )
 from graphs.state import FLOW_INTENTS, HISTORY_TURNS, AgentState
-from tools.registry import Audience, ToolContext, ToolError, ToolRegistry, TurnView
+from tools.registry import ToolContext, ToolError, ToolRegistry
 
+log = logging.getLogger(__name__)
 LLM_INTENTS = ("eligibility_check", "benefit_discovery", "program_info", "application_help")
 """Intents whose reply the model may phrase (canned replies, crisis and refusals never go to the model)."""
 MODEL_CRISIS_CONFIDENCE = 0.7
 """The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply."""
-VOLUNTEERED = ("income", "assets", "disability", "housing")
-"""Facts read from any clause that speaks about them, asked or not ("월 소득 30만원, 재산 없어요")."""
-TRAIT_FACTS = {
-    "disability",
-    "single_parent",
-    "crisis",
-    "child_age",
-    "months_old",
-    "school",
-    "birth_date",
-    "gyeonggi_residence_years",
-    "months_resident",
-    "employed",
-    "region",
-}
-"""Circumstances a citizen mentions when they apply to her; discovery does not ask about each of them."""
-CHILD_CRITERIA = {"child_age", "newborn", "child", "student"}
-"""Criteria about children, which fail on a household whose composition the citizen has not told yet."""
-INCOME_CRITERIA = {
-    "income_recognition",
-    "income",
-    "household_income",
-    "youth_household_income",
-    "low_income_status",
-}
-PROFILE_SLOTS = ("household", "age", "income")
-_QUESTION = re.compile(r"\?\s*$|[까나]요\s*$|吗|không\s*$", re.IGNORECASE)
 _THANKS = re.compile(r"고마|감사|thank|谢谢|多谢|cảm ơn", re.IGNORECASE)
 _ALONE = re.compile(r"혼자|홀로|독거|alone|by myself|一个人|独居|một mình", re.IGNORECASE)
-DISCOVERY_SHOWN = 6
 
 
 def _per_turn_reset() -> dict[str, Any]:
@@ -156,7 +124,7 @@ class Nodes:
                     {"offer": None, "intent": "handoff" if answer else "handoff_declined", "pending": []}
                 )
                 return update
-        answered, facts, declined, used_members = _read_answers(message, u, state, facts, declined)
+        answered, facts, declined, used_members = read_answers(message, u, state, facts, declined)
         for slot in answered:
             if slot not in known:
                 known.append(slot)
@@ -238,7 +206,7 @@ class Nodes:
                 {"tool": "check_eligibility", "args": {"household": household, "programs": programs}}
             )
             actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
-        elif intent == "benefit_discovery" and _profile_complete(state):
+        elif intent == "benefit_discovery" and profile_complete(state):
             actions.append({"tool": "check_eligibility", "args": {"household": household, "programs": None}})
             actions.append({"tool": "program_catalogue", "args": {"programs": None}})
         elif intent in ("program_info", "application_help"):
@@ -250,7 +218,7 @@ class Nodes:
                 args["program_id"] = programs[0]
             actions.append({"tool": "search_documents", "args": args})
         # plugin tools (issue 8): routed by intent through their `from_turn`, never by editing this graph
-        actions.extend(_plugin_actions(self.tools, state, actions))
+        actions.extend(plugin_actions(self.tools, state, actions))
         return {"actions": actions}
 
     # tools -----------------------------------------------------------------------------------------
@@ -327,12 +295,12 @@ class Nodes:
                 update["pending"] = pending
                 update["follow_up"] = {"slot": pending[0], "question": text}
         elif intent in ("eligibility_check", "benefit_discovery"):
-            update.update(self._eligibility(state, language, discovery=intent == "benefit_discovery"))
+            update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
         else:
-            update.update(self._info(state, language, application=intent == "application_help"))
-        sections = _plugin_sections(self.tools, state, language)  # plugin tools' `render` (issue 8)
+            update.update(info_turn(state, language, application=intent == "application_help"))
+        sections = plugin_sections(self.tools, state, language)  # plugin tools' `render` (issue 8)
         if sections:
-            update["reply"] = _with_sections(
+            update["reply"] = with_sections(
                 update["reply"], sections, language, lead=not state.get("programs")
             )
         usage = dict(state.get("usage") or {"llm_calls": 0, "prompt_tokens": 0})
@@ -388,161 +356,6 @@ class Nodes:
         update["history"] = history[-2 * HISTORY_TURNS :]
         return update
 
-    def _eligibility(self, state: AgentState, language: str, *, discovery: bool) -> dict[str, Any]:
-        catalogue = {p["id"]: p for p in state.get("catalogue") or []}
-        known = list(state.get("known") or [])
-        declined = list(state.get("declined") or [])
-        asked = dict(state.get("asked") or {})
-        results = list(state.get("results") or [])
-        if discovery and not results:
-            profile = [s for s in PROFILE_SLOTS if not _has(state, s)]
-            return self._ask(
-                language, next_slots(profile, known=known, declined=declined, asked=asked), asked
-            )
-        if not {"household", "child_age"} & set(known):
-            results = [_reopen_children(r) for r in results]
-        shown = results
-        if discovery:
-            # "Likely to fit": eligible, or undecided on a fact the profile asks about — not programs that
-            # hinge only on a circumstance the citizen has not mentioned (a disability, a child, a crisis).
-            fitting = [
-                r
-                for r in results
-                if r["status"] == "eligible"
-                or (r["status"] == "unknown" and not set(r["missing"]) <= TRAIT_FACTS)
-            ]
-            shown = sorted(fitting, key=lambda r: r["status"] != "eligible")[:DISCOVERY_SHOWN]
-        missing: list[str] = []
-        for result in shown:
-            if result["status"] == "unknown":
-                missing.extend(m for m in result["missing"] if m not in missing)
-        if "household" not in known and any(
-            r["status"] != "ineligible" and any(c["name"] in INCOME_CRITERIA for c in r["criteria"])
-            for r in shown
-        ):
-            missing.insert(0, "household")
-        slots = next_slots(missing, known=known, declined=declined, asked=asked)
-        for slot in slots:
-            asked[slot] = asked.get(slot, 0) + 1
-        text_question = " ".join(question(s, language) for s in slots) or None
-        undecidable = [label for m in missing if m not in slots and (label := undecidable_label(m, language))]
-        intro = None
-        if discovery:
-            intro = responder.render("discovery_intro" if shown else "discovery_none", language)
-            if not slots:
-                text_question = None
-                extra = responder.render("discovery_more", language)
-        reply = (
-            responder.eligibility_reply(
-                shown,
-                catalogue,
-                language,
-                question=text_question,
-                declined=[d for d in declined if d in missing],
-                undecidable=undecidable,
-                intro=intro,
-                facts_line=responder.facts_summary(state.get("facts") or {}, known, language),
-            )
-            if shown or not discovery
-            else "\n".join([intro or "", text_question or responder.render("final_note", language)])
-        )
-        if discovery and not slots:
-            reply = f"{reply}\n{extra}"
-        update: dict[str, Any] = {
-            "reply": reply,
-            "pending": slots,
-            "asked": asked,
-            "results": shown if discovery else results,
-            "citations": [c.model_dump() for c in responder.citations(shown, [], catalogue, language)],
-        }
-        if slots:
-            update["follow_up"] = {"slot": slots[0], "question": text_question}
-        return update
-
-    def _ask(self, language: str, slots: list[str], asked: dict[str, int]) -> dict[str, Any]:
-        for slot in slots:
-            asked[slot] = asked.get(slot, 0) + 1
-        text = " ".join(question(s, language) for s in slots)
-        reply = text or responder.render("which_program", language)
-        update: dict[str, Any] = {"reply": reply, "pending": slots, "asked": asked}
-        if slots:
-            update["follow_up"] = {"slot": slots[0], "question": text}
-        return update
-
-    def _info(self, state: AgentState, language: str, *, application: bool) -> dict[str, Any]:
-        catalogue = list(state.get("catalogue") or [])
-        hits = list(state.get("hits") or [])
-        if not catalogue and not hits and not state.get("programs"):
-            return {"reply": responder.render("which_program", language)}
-        reply = responder.info_reply(catalogue, hits, language, application=application)
-        by_id = {p["id"]: p for p in catalogue}
-        return {
-            "reply": reply,
-            "citations": [c.model_dump() for c in responder.citations([], hits, by_id, language)],
-        }
-
-
-def _reopen_children(result: dict[str, Any]) -> dict[str, Any]:
-    """Before the citizen has said who lives with her, "no child in the household" is not known: undecided."""
-    failed = [c for c in result["criteria"] if c["passed"] is False]
-    if result["status"] != "ineligible" or not failed or any(c["name"] not in CHILD_CRITERIA for c in failed):
-        return result
-    criteria = [
-        {**c, "passed": None} if c["name"] in CHILD_CRITERIA and c["passed"] is False else c
-        for c in result["criteria"]
-    ]
-    return {**result, "status": "unknown", "criteria": criteria, "missing": [*result["missing"], "child_age"]}
-
-
-def _read_answers(
-    message: str, u: Any, state: AgentState, facts: dict[str, Any], declined: list[str]
-) -> tuple[list[str], dict[str, Any], list[str], bool]:
-    """Fill the slots the message answers: each from the clauses that speak about it.
-
-    Candidates are the pending slots and, for corrections ("아니 월 50만원이에요"), the slots asked before.
-    A bare answer ("없어요", "50만원") goes to the first pending slot only.
-    """
-    pending = list(state.get("pending") or [])
-    candidates = pending + [s for s in (state.get("asked") or {}) if s not in pending]
-    candidates += [s for s in VOLUNTEERED if s not in candidates]
-    targets = relevant_slots(candidates, message) or pending[:1]
-    answered: list[str] = []
-    used_members = False
-    asked = set(pending) | set(state.get("asked") or {})
-    for slot in targets:
-        part = clauses_for(slot, message)
-        if slot not in asked and _QUESTION.search(part):
-            continue  # a question mentioning income is not a statement of income
-        patch = parse_answer(slot, part, extract_facts(part) if part != message else u.facts, facts)
-        if patch == DECLINED:
-            if slot in pending and slot not in declined:
-                declined.append(slot)
-        elif isinstance(patch, dict):
-            facts = merge_facts(facts, patch)
-            answered.append(slot)
-            used_members = used_members or "members" in patch or "members_replace" in patch
-    if not answered and pending and refuses(message):
-        declined.extend(s for s in pending if s not in declined)
-    return answered, facts, declined, used_members
-
-
-def _has(state: AgentState, slot: str) -> bool:
-    facts = state.get("facts") or {}
-    if slot in (state.get("known") or []):
-        return True
-    if slot == "age":
-        return any(m.get("relation") == "self" and m.get("age") is not None for m in facts.get("members", []))
-    if slot == "income":
-        income = facts.get("income") or {}
-        return income.get("earned_krw") is not None and income.get("other_krw") is not None
-    return False
-
-
-def _profile_complete(state: AgentState) -> bool:
-    declined = state.get("declined") or []
-    asked = state.get("asked") or {}
-    return all(_has(state, s) or s in declined or asked.get(s, 0) >= 2 for s in PROFILE_SLOTS)
-
 
 def _was_crisis(state: AgentState) -> bool:
     history = state.get("history") or []
@@ -559,66 +372,3 @@ def _summary(state: AgentState) -> str:
         f"[{state.get('language', 'ko')}] flow={state.get('flow') or '-'} programs={programs}\n"
         + "\n".join(f"- {t}" for t in said if t)
     )
-
-
-# plugin tools (issue 8) --------------------------------------------------------------------------------
-log = logging.getLogger(__name__)
-
-
-def _plugin_actions(
-    tools: ToolRegistry, state: AgentState, planned: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Actions for the tools that route themselves (`from_turn`) and serve this turn's intent and audience."""
-    audience: Audience = "officer" if state.get("audience") == "officer" else "citizen"
-    intent = state.get("intent") or ""
-    taken = {a["tool"] for a in planned}
-    view = TurnView(
-        message=state.get("message", ""),
-        language=state.get("language", "ko"),
-        intent=intent,
-        audience=audience,
-        programs=tuple(state.get("programs") or []),
-        facts=dict(state.get("facts") or {}),
-    )
-    actions: list[dict[str, Any]] = []
-    for item in tools.available(audience, intent):
-        if item.from_turn is None or item.name in taken:
-            continue
-        try:
-            args = item.from_turn(view)
-        except Exception:  # a plugin bug skips that tool for this turn
-            log.warning("plugin from_turn failed", extra={"tool": item.name}, exc_info=True)
-            continue
-        if args is not None:
-            actions.append({"tool": item.name, "args": args.model_dump(mode="json"), "plugin": True})
-    return actions
-
-
-def _plugin_sections(tools: ToolRegistry, state: AgentState, language: str) -> list[str]:
-    """The reply sections of this turn's plugin results (each tool's `render`)."""
-    sections: list[str] = []
-    for entry in state.get("plugin_results") or []:
-        item = tools.get(entry["tool"]) if entry["tool"] in tools else None
-        if item is None or item.render is None:
-            continue
-        try:
-            text = item.render(entry["result"], language)
-        except Exception:
-            log.warning("plugin render failed", extra={"tool": item.name}, exc_info=True)
-            continue
-        if text and text.strip():
-            sections.append(text.strip())
-    return sections
-
-
-def _with_sections(reply: str, sections: list[str], language: str, *, lead: bool) -> str:
-    """Put plugin sections into a reply: first when no program was named (they are the answer, and a bare
-    "which program?" prompt is dropped), otherwise before the closing note."""
-    final = responder.render("final_note", language)
-    canned = {responder.render("which_program", language), responder.render("no_results", language)}
-    if lead:
-        rest = "" if reply.strip() in canned else reply
-        return "\n".join([*sections, rest or final])
-    if reply.endswith(final):
-        return "\n".join([reply[: -len(final)].rstrip("\n"), *sections, final])
-    return "\n".join([reply, *sections])
