@@ -21,15 +21,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from graphs.nlu.numbers import parse_numeral
+
 FigureKind = Literal["amount", "percent", "date", "phone", "citation"]
 
 # ---------------------------------------------------------------------------------------------- patterns
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KDIGIT = "일이삼사오육칠팔구"
-_SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
-_BIG_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
-_KDIGITS = {ch: n for n, ch in enumerate(_KDIGIT, start=1)}
 # A Korean numeral written in words: 백, 삼십오, 천 ... (a digit word only directly before a unit).
 _KWORD = rf"(?:[{_KDIGIT}]?[십백천])+[{_KDIGIT}]?"
 # One group: digits with optional units (34만, 1.2백만, 5천, 9,700) or a word numeral with a unit (백만, 삼십오만).
@@ -127,34 +126,18 @@ def _to_number(token: str) -> float:
     return float(token.replace(",", ""))
 
 
+_NOT_NUMERAL_PREFIX = re.compile(r"^[^\d일이삼사오육칠팔구십백천만억조一二三四五六七八九十百千万亿两]+")
+
+
 def parse_korean_amount(text: str) -> int | None:
     """The integer value of an amount written with digits and/or Korean units (`34만 9,700원` → 349700).
 
-    Returns None when the text holds no number.
+    The same numeral reader as the one that reads citizens' messages (`graphs.nlu.numbers`), so a figure is
+    normalised the same way whoever wrote it. Returns None when the text holds no number.
     """
-    body = re.sub(rf"\s|{_CURRENCY}", "", text)
-    tokens = re.findall(rf"{_NUM}|[{_KDIGIT}십백천만억조]", body)
-    if not tokens:
-        return None
-    total = 0.0
-    section = 0.0
-    pending: float | None = None
-    for token in tokens:
-        if token in _SMALL_UNITS:
-            section += (pending if pending is not None else 1) * _SMALL_UNITS[token]
-            pending = None
-        elif token in _BIG_UNITS:
-            if pending is not None:
-                section += pending
-            total += (section or 1) * _BIG_UNITS[token]
-            section = 0.0
-            pending = None
-        elif token in _KDIGITS:
-            pending = float(_KDIGITS[token])
-        else:
-            pending = _to_number(token)
-    total += section + (pending or 0)
-    return round(total)
+    body = _NOT_NUMERAL_PREFIX.sub("", re.sub(rf"\s|{_CURRENCY}", "", text))
+    value = parse_numeral(body)
+    return None if value is None else round(value)
 
 
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
