@@ -16,7 +16,7 @@ from graphs.guards import guard_input, guard_reply
 from graphs.llm import ChatBackend
 from graphs.llm_turn import answer_with_tools, assist_understanding, phrase
 from graphs.memory import merge_facts, to_household
-from graphs.nlu import INTENTS, understand
+from graphs.nlu import INTENTS, LOW_CONFIDENCE, understand
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
 from graphs.plugin_hooks import plugin_actions, plugin_sections, with_sections
@@ -148,13 +148,15 @@ class Nodes:
         if u.intent == "crisis":
             # Crisis rules already ran in the guard; the classifier alone decides crisis only when it is sure
             # and the message is not an answer in a flow ("재산은 정말 없어요" is not a crisis).
-            confident = u.confidence >= MODEL_CRISIS_CONFIDENCE and not said and not answered
+            # Stated facts do not make a message less of a crisis ("가스 전기 다 끊겼고 애들 밥 줄 게 없어요");
+            # only being an answer inside a flow does.
+            confident = u.confidence >= MODEL_CRISIS_CONFIDENCE and not answered
             intent = "crisis" if confident and not pending and not in_flow else (flow or "smalltalk")
         elif u.intent == "handoff" and u.confidence >= 0.5:
             intent = "handoff"
         elif continuing and flow and not u.programs:
             intent = flow
-        elif pending and u.intent in ("out_of_scope", "smalltalk") and u.confidence >= 0.7:
+        elif pending and u.intent in ("out_of_scope", "smalltalk") and u.confidence >= LOW_CONFIDENCE:
             intent = u.intent  # answered briefly; the pending question is asked again (see respond)
             update["keep_pending"] = True
         elif pending and flow and not u.programs and (u.intent not in FLOW_INTENTS or u.confidence < 0.8):

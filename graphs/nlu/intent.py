@@ -55,7 +55,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         "suicide",
         re.compile(
             r"죽고\s?싶|죽어\s?버릴|죽어버리|죽을까|(?<!혼)자살|목숨을?\s?끊|살고\s?싶지\s?않|살기\s?싫|그만\s?살고|살아서\s?뭐|사라지고\s?싶|없어지고\s?싶"
-            r"|(?:다|모든\s?걸|인생을?|삶을?)\s?끝내고\s?싶|뛰어내리|목\s?매|유서|극단적\s?(?:인\s?)?선택|수면제를?\s?모|약을\s?모아|(?:약|수면제|진통제)(?:을|를)?.{0,8}(?:모아|모았|사\s?모으|쌓아\s?두)|번개탄|(?:내가|제가)\s?(?:없어지면|사라지면|죽으면)|눈\s?(?:을\s?)?안\s?떴으면|자해|손목을?\s?그"
+            r"|(?:다|모든\s?걸|인생을?|삶을?)\s?끝내고\s?싶|뛰어내리|목\s?매|유서|극단적\s?(?:인\s?)?선택|수면제를?\s?모|약을\s?모아|(?:약|수면제|진통제)(?:을|를)?.{0,8}(?:모아|모았|사\s?모으|쌓아\s?두)|번개탄|(?:내가|제가)\s?(?:없어지면|사라지면|죽으면)|(?:다\s?)?정리하고\s?(?:그만\s?)?끝내|그만\s?끝내려|(?:끝내려|떠나려|정리하려).{0,20}(?:고마웠|감사했|미안했)|눈\s?(?:을\s?)?안\s?떴으면|자해|손목을?\s?그"
             r"|kill myself|suicid|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on"
             r"|想死|不想活|撑不下去|活不下去|自杀|结束(?:一切|生命)|活着(?:太累|没意思|没有意义)"
             r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)",
@@ -66,7 +66,8 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         "violence",
         re.compile(
             r"(?:남편|아내|와이프|부인|아빠|아버지|엄마|어머니|부모|계부|계모|애인|남친|오빠|형).{0,12}(?:때려|때리|때립|폭력|칼|위협|목을\s?조|손을\s?대)|가정\s?폭력|폭행\s?당|맞았어|맞고\s?살|학대"
-            r"|hits? me|beats? me|beating me|beaten|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)"
+            r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내).{0,20}(?:협박|밀쳐|밀치|폭행|때려|때리|위협)"
+            r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)"
             r"|打我|家暴|虐待|殴打|威胁"
             r"|đánh (?:tôi|em|con|mẹ con)|bạo hành|bạo lực|ngược đãi|bị (?:chồng|vợ|bố|cha|mẹ|người yêu|bạn trai) đánh",
             re.I,
@@ -75,7 +76,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "no_food",
         re.compile(
-            r"굶|밥\s?(?:을\s?)?못\s?먹(?:인|였|었|고\s?있)|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)|아무것도\s?못\s?먹"
+            r"굶|밥\s?(?:을\s?)?못\s?먹(?:인|였|었|고\s?있)|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|(?:애들|아이들|아이|애|자식)\s?(?:한테\s?)?(?:밥|먹을|먹일)[^.?!]{0,12}(?:없|못)|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)|아무것도\s?못\s?먹"
             r"|haven'?t eaten|no food|nothing to eat|kids are starving|children are starving|can'?t feed"
             r"|没(?:饭|吃的|东西吃)|没吃饭|饿了好几天|吃不上饭"
             r"|chưa (?:được )?ăn gì|không có gì (?:để )?ăn|nhịn đói",
@@ -89,7 +90,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:오늘|당장|지금)\s?(?:밤|저녁)?\s?(?:까지|안에|중으로)?\s?(?:집\s?(?:을|에서)?\s?)?(?:나가래|나가라고|비우래|비우라고|쫓아낸)"
             r"|집주인이?.{0,12}(?:나가래|나가라고|쫓아)"
             r"|nowhere to (?:sleep|stay|go)|homeless|kick(?:ing|ed) (?:us|me) out|evicted|sleeping (?:rough|on the street)"
-            r"|没地方住|没地方去|无家可归|睡大街|赶出"
+            r"|没(?:有)?地方住|没(?:有)?地方去|无家可归|睡大街|赶出|赶我们走|赶我走|无处可去"
             r"|không có chỗ (?:ngủ|ở|nào để đi)|ngủ ngoài đường|đuổi (?:chúng tôi|tôi|ra)",
             re.I,
         ),
