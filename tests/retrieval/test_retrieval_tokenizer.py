@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.retrieval import tokenizer
+from tools import korean
 from tools.retrieval.tokenizer import expansions, load_synonyms, query_terms, stem_en, tokenize, tokenize_many
 
 
@@ -38,13 +38,13 @@ def test_english_light_stemming_and_stopwords() -> None:
 
 def test_kiwi_is_loaded_once_per_process_even_from_threads() -> None:
     seen: list[object] = []
-    threads = [threading.Thread(target=lambda: seen.append(tokenizer.get_kiwi())) for _ in range(8)]
+    threads = [threading.Thread(target=lambda: seen.append(korean.get_kiwi())) for _ in range(8)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     assert len({id(k) for k in seen}) == 1
-    assert tokenizer.kiwi_load_seconds() is not None
+    assert korean.kiwi_load_seconds() is not None
 
 
 @pytest.mark.parametrize(

@@ -1,16 +1,12 @@
 """Korean-aware tokens for BM25: Kiwi morphemes, noun compounds, light English stemming, synonym expansion.
 
-Kiwi is loaded once per process, lazily and under a lock: `Kiwi()` costs about 0.4 s and 300 MB with the
-options used here (1.0 s and 490 MB with the typo and multi-word dictionaries, which retrieval does not need).
+Kiwi itself is the process-wide instance of `tools.korean`.
 """
 
 from __future__ import annotations
 
 import itertools
-import logging
 import re
-import threading
-import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,16 +16,10 @@ from typing import Any
 
 import yaml
 
-log = logging.getLogger(__name__)
+from tools.korean import get_kiwi
 
 #: Bump when token output changes: it is part of the index content hash, so indexes are rebuilt.
 TOKENIZER_VERSION = "kiwi-cong-nomulti-2"
-
-#: Kiwi options (see the module docstring for what they cost).
-KIWI_OPTIONS: dict[str, Any] = {"load_typo_dict": False, "load_multi_dict": False}
-#: Welfare words Kiwi would otherwise split at a determiner: 한부모가족 -> 한/MM 부모 가족 (then it would
-#: match 부모급여), 첫만남이용권 -> 첫/MM 만남 ... (form, tag, score).
-USER_WORDS: tuple[tuple[str, str, float], ...] = (("한부모", "NNG", 5.0), ("첫만남", "NNG", 0.0))
 
 # Content morphemes: nouns, numerals, roots, foreign words, numbers, verb and adjective stems, adverbs.
 _NOUNS = frozenset({"NNG", "NNP", "NR", "XR", "SH"})
@@ -60,33 +50,6 @@ _EN_IRREGULAR = {
     "children": "child", "women": "woman", "men": "man", "people": "person", "mothers": "mother",
     "lives": "live", "living": "live", "unemployed": "unemploy", "unemployment": "unemploy",
 }  # fmt: skip
-
-_kiwi: Any = None
-_kiwi_lock = threading.Lock()
-_kiwi_load_seconds: float | None = None
-
-
-def get_kiwi() -> Any:
-    """The process-wide Kiwi instance, created on first use (thread-safe)."""
-    global _kiwi, _kiwi_load_seconds
-    if _kiwi is None:
-        with _kiwi_lock:
-            if _kiwi is None:
-                from kiwipiepy import Kiwi
-
-                started = time.perf_counter()
-                instance = Kiwi(**KIWI_OPTIONS)
-                for form, tag, score in USER_WORDS:
-                    instance.add_user_word(form, tag, score)
-                _kiwi_load_seconds = time.perf_counter() - started
-                log.info("kiwi loaded", extra={"seconds": round(_kiwi_load_seconds, 3)})
-                _kiwi = instance
-    return _kiwi
-
-
-def kiwi_load_seconds() -> float | None:
-    """How long loading Kiwi took in this process, or None when it is not loaded yet."""
-    return _kiwi_load_seconds
 
 
 def normalize(text: str) -> str:
