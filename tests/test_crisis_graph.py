@@ -1,5 +1,5 @@
-"""Crisis through the whole turn (guard rules, classifier gating, respond): every labelled crisis of the
-evaluation set gets the crisis reply, and no other utterance does."""
+"""Crisis through the whole turn (guard rules, classifier gating, respond): every labelled crisis of every
+NLU evaluation set gets the crisis reply, and no other utterance does."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ import asyncio
 import json
 from pathlib import Path
 
+import pytest
+
 from agent.chat import ChatService
 from agent.settings import Settings
 
-UTTERANCES = Path(__file__).resolve().parents[1] / "eval" / "nlu" / "utterances.jsonl"
+EVAL_SETS = sorted((Path(__file__).resolve().parents[1] / "eval" / "nlu").glob("*.jsonl"))
 
 
-def test_crisis_recall_and_no_false_alarms(settings: Settings) -> None:
-    items = [json.loads(line) for line in UTTERANCES.read_text(encoding="utf-8").splitlines() if line.strip()]
+@pytest.mark.parametrize("path", EVAL_SETS, ids=lambda p: p.name)
+def test_crisis_recall_and_no_false_alarms(settings: Settings, path: Path) -> None:
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     async def run() -> tuple[list[str], list[str]]:
         missed, false = [], []

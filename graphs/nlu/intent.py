@@ -14,13 +14,17 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 
+from graphs.nlu import programs
+from graphs.nlu.model_store import fingerprint, load_arrays, save_arrays
 from graphs.nlu.programs import compact, find_mentions
+from tools.korean import get_kiwi
 
 Intent = Literal[
     "eligibility_check",
@@ -56,9 +60,13 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"죽고\s?싶|죽어\s?버릴|죽어버리|죽을까|(?<!혼)자살|목숨을?\s?끊|살고\s?싶지\s?않|살기\s?싫|그만\s?살고|살아서\s?뭐|사라지고\s?싶|없어지고\s?싶"
             r"|(?:다|모든\s?걸|인생을?|삶을?)\s?끝내고\s?싶|뛰어내리|목\s?매|유서|극단적\s?(?:인\s?)?선택|수면제를?\s?모|약을\s?모아|(?:약|수면제|진통제)(?:을|를)?.{0,8}(?:모아|모았|사\s?모으|쌓아\s?두)|번개탄|(?:내가|제가)\s?(?:없어지면|사라지면|죽으면)|(?:다\s?)?정리하고\s?(?:그만\s?)?끝내|그만\s?끝내려|(?:끝내려|떠나려|정리하려).{0,20}(?:고마웠|감사했|미안했)|눈\s?(?:을\s?)?안\s?떴으면|자해|손목을?\s?그"
-            r"|kill myself|suicid|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on"
-            r"|想死|不想活|撑不下去|活不下去|自杀|结束(?:一切|生命)|活着(?:太累|没意思|没有意义)"
-            r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)",
+            r"|그만\s?끝내고\s?싶|끝내\s?버리고\s?싶|(?:모든\s?게|모든\s?것이|다)\s?끝났으면|살\s?이유가\s?없|극단적(?:인)?\s?생각|죽는\s?방법|자살\s?방법"
+            r"|(?:옥상|난간|다리\s?위)(?:에|에서)?\s?(?:올라|서\s?있|와\s?있)|오늘이\s?마지막일\s?(?:것|거)\s?같|마지막\s?(?:으로\s?)?인사"
+            r"|(?:고맙다고|고마웠다고|미안하다고|사랑한다고).{0,20}(?:정리|인사)|죽겠다고\s?(?:해|하|그래)|죽는다고\s?(?:해|하|그래)"
+            r"|영원히.{0,6}(?:잠들|자고|눈\s?감)|(?:잠들고|자고)\s?싶\S*\s?영원히|(?:삶의|사는\s?(?:게|것이?)|살아갈)\s?의미가?\s?없|약을?\s?(?:한\s?움큼|왕창|잔뜩|한\s?통)\s?(?:다\s?)?먹"
+            r"|kill myself|suicid|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on|better off without me|(?:thinking about|thought of) ending it|(?:saving|saved) (?:up )?(?:pills|meds)|stockpil\w* (?:pills|meds)|never wake up|disappear forever|(?:on|at) the (?:bridge|roof|rooftop|ledge) (?:right )?now|standing on (?:the|a) (?:bridge|roof|ledge)"
+            r"|想死|不想活|撑不下去|活不下去|自杀|结束(?:一切|生命)|活着(?:太累|没意思|没有意义)|遗书|安眠药|一了百了|跳下去|跳楼|跳河|跳江|再也不(?:要)?醒|永远睡"
+            r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)|(?:em|tôi|mình) chết (?:đi|thì)|thuốc ngủ|biến mất mãi mãi|đứng trên (?:cầu|sân thượng|mái)",
             re.I,
         ),
     ),
@@ -67,31 +75,33 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:남편|아내|와이프|부인|아빠|아버지|엄마|어머니|부모|계부|계모|애인|남친|오빠|형).{0,12}(?:때려|때리|때립|폭력|칼|위협|목을\s?조|손을\s?대)|가정\s?폭력|폭행\s?당|맞았어|맞고\s?살|학대"
             r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내).{0,20}(?:협박|밀쳐|밀치|폭행|때려|때리|위협)"
-            r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)"
-            r"|打我|家暴|虐待|殴打|威胁"
-            r"|đánh (?:tôi|em|con|mẹ con)|bạo hành|bạo lực|ngược đãi|bị (?:chồng|vợ|bố|cha|mẹ|người yêu|bạn trai) đánh",
+            r"|(?:맞는|때리는)\s?소리|비명(?:\s?소리)?(?:가|이|도)?\s?들려|가둬|가두고|감금|방치|스토킹|스토커|맞고\s?(?:도망|나왔|쫓겨)"
+            r"|(?:전\s?남편|전\s?남친|전\s?애인|전처|전\s?여친|전\s?와이프).{0,20}(?:찾아와|찾아오|집\s?앞|따라다|두드)"
+            r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)|(?:kill|hurt) me if|(?:gonna|going to|will|'ll) kill me|locks? me (?:in|inside|up)|locked me (?:in|inside|up)|took my passport|smashing things|hiding (?:in|from) (?:the )?\w+"
+            r"|打我|家暴|虐待|殴打|威胁|打骂|打她|打他|打孩子|打小孩|都是伤|弄死|杀了我|要杀|跟踪|不让我出门|关在家|把我锁|锁在|砸东西|躲在(?:卫生间|厕所|房间)"
+            r"|đánh (?:tôi|em|con|mẹ con)|bạo hành|bạo lực|ngược đãi|dọa giết|bị giết|giết (?:em|tôi)|đe dọa|nhốt|giữ hộ chiếu|đập phá|đang trốn|bị (?:chồng|vợ|bố|cha|mẹ|người yêu|bạn trai) đánh",
             re.I,
         ),
     ),
     (
         "no_food",
         re.compile(
-            r"굶|밥\s?(?:을\s?)?못\s?먹(?:인|였|었|고\s?있)|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|(?:애들|아이들|아이|애|자식)\s?(?:한테\s?)?(?:밥|먹을|먹일)[^.?!]{0,12}(?:없|못)|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)|아무것도\s?못\s?먹"
+            r"굶|물만\s?마시|물로\s?버티|(?:한\s?끼도|하루\s?종일)\s?못\s?먹|(?:며칠째|이틀째|사흘째|며칠\s?동안).{0,10}(?:못\s?먹|안\s?먹)|밥\s?(?:을\s?)?못\s?먹(?:인|였|었|고\s?있)|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|(?:애들|아이들|아이|애|자식)\s?(?:한테\s?)?(?:밥|먹을|먹일)[^.?!]{0,12}(?:없|못)|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)|(?:줄|먹일)\s?(?:게|것이?|거)\s?(?:하나도\s?)?없|아무것도\s?못\s?먹"
             r"|haven'?t eaten|no food|nothing to eat|kids are starving|children are starving|can'?t feed"
-            r"|没(?:饭|吃的|东西吃)|没吃饭|饿了好几天|吃不上饭"
-            r"|chưa (?:được )?ăn gì|không có gì (?:để )?ăn|nhịn đói",
+            r"|没(?:饭|吃的|东西吃)|没吃饭|饿了好几天|吃不上饭|饿了(?:一|两|三|几|好几)天|米吃完|(?:一|两|三|几|好几)天没吃"
+            r"|chưa (?:được )?ăn gì|không có gì (?:để )?ăn|nhịn đói|không còn gì (?:để )?ăn",
             re.I,
         ),
     ),
     (
         "no_shelter",
         re.compile(
-            r"잘\s?(?:곳|데)이?\s?없|갈\s?(?:곳|데)가?\s?없|노숙|길에서\s?자|쫓겨나|쫓겨났|당장\s?나가래|묵을\s?곳이?\s?없"
+            r"잘\s?(?:곳|데)(?:이|가)?\s?없|밖에서\s?(?:자야|잘|자고)|강제\s?(?:퇴거|집행)|갈\s?(?:곳|데)가?\s?없|노숙|길에서\s?자|쫓겨나|쫓겨났|당장\s?나가래|묵을\s?곳이?\s?없"
             r"|(?:오늘|당장|지금)\s?(?:밤|저녁)?\s?(?:까지|안에|중으로)?\s?(?:집\s?(?:을|에서)?\s?)?(?:나가래|나가라고|비우래|비우라고|쫓아낸)"
             r"|집주인이?.{0,12}(?:나가래|나가라고|쫓아)"
-            r"|nowhere to (?:sleep|stay|go)|homeless|kick(?:ing|ed) (?:us|me) out|evicted|sleeping (?:rough|on the street)"
-            r"|没(?:有)?地方住|没(?:有)?地方去|无家可归|睡大街|赶出|赶我们走|赶我走|无处可去"
-            r"|không có chỗ (?:ngủ|ở|nào để đi)|ngủ ngoài đường|đuổi (?:chúng tôi|tôi|ra)",
+            r"|nowhere to (?:sleep|stay|go)|homeless|kick(?:ing|ed) (?:us|me) out|evicted|sleeping (?:rough|on the street)|sleeping (?:in|at) (?:a|the) (?:park|car|station)|on the streets? (?:now|tonight)|no place to (?:stay|sleep|live)|kicked (?:me|us) and"
+            r"|没(?:有)?地方住|没(?:有)?地方去|无家可归|睡大街|赶出|赶我们走|赶我走|无处可去|不知道(?:住|睡)(?:哪|在哪)|流浪|没(?:有)?地方睡"
+            r"|không có chỗ (?:ngủ|ở|nào để đi)|ngủ ngoài đường|đuổi (?:chúng tôi|tôi|ra)|ngủ ngoài|bị đuổi|đuổi .{0,20}ra (?:ngoài|khỏi)|khong co cho (?:o|ngu)|duoi khoi",
             re.I,
         ),
     ),
@@ -110,15 +120,15 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "medical_emergency",
         re.compile(
-            r"쓰러졌|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
-            r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở",
+            r"쓰러졌|쓰러져\s?(?:계|있)|쓰러지신|(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
+            r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở|không tỉnh",
             re.I,
         ),
     ),
     (
         "utility_cutoff_cold",
         re.compile(
-            r"(?:끊겨|끊겼|끊어져).{0,16}(?:추워|추운|떨고|얼어|아기가\s?아파)|(?:cut off|shut off).{0,30}(?:freezing|cold)",
+            r"(?:끊겨|끊겼|끊어져|끊기고).{0,20}(?:추워|추운|떨고|얼어|(?:아기|애기|아이)가?\s?아파)|(?:cut off|shut off).{0,30}(?:freezing|cold)|(?:断电|断气|断暖|停暖|停电).{0,15}(?:冻|冷)|cắt (?:điện|ga|nước).{0,30}lạnh",
             re.I,
         ),
     ),
@@ -160,9 +170,20 @@ def crisis_signals(text: str) -> list[str]:
     return [name for name, pattern in _CRISIS_RULES if pattern.search(cleaned)]
 
 
+# "Are you a real person?" asks about the agent itself (smalltalk), though it names a person.
+_ABOUT_AGENT = re.compile(
+    r"^(?:혹시\s?)?(?:너|넌|당신|그쪽|챗봇)?\s?(?:은|는)?\s?(?:진짜\s?|실제\s?)?(?:사람|로봇|기계|ai|인공지능)(?:이야|이에요|예요|야|임|인가요|이세요|이신가요|맞아요|맞나요)"
+    r"|\bare you (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine)\b|\bis this (?:a )?(?:real )?(?:person|human|bot)\b"
+    r"|你是(?:真人|机器人|人工智能|ai|人)(?:吗|还是)|(?:bạn|em|anh|chị) là (?:người thật|người|máy|robot|ai)(?: hay| à| phải| không| vậy|\?|$)",
+    re.I,
+)
+
+
 def wants_handoff(text: str) -> bool:
-    """True when the message asks for a person (상담원 연결, talk to a human, 转人工, người thật)."""
-    return bool(_HANDOFF.search(unicodedata.normalize("NFKC", text)))
+    """True when the message asks for a person (상담원 연결, talk to a human, 转人工, người thật), not when it
+    only asks whether the agent is one."""
+    remainder = _ABOUT_AGENT.sub(" ", unicodedata.normalize("NFKC", text).strip())
+    return bool(_HANDOFF.search(remainder))
 
 
 def _normalize(text: str) -> str:
@@ -185,14 +206,27 @@ _WELFARE_WORDS = re.compile(
 )
 
 
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def _morphemes(text: str) -> list[str]:
+    # Kiwi's morphemes with a coarse tag let Korean word stems and endings generalise across spellings
+    # and spacing ("신청했는데" and "신청 해야" share 신청/NN); +0.8 points of cross-validated accuracy.
+    if not _HANGUL.search(text):
+        return []
+    tokens = get_kiwi().tokenize(unicodedata.normalize("NFKC", text).lower())
+    return [f"m:{re.sub(r'[0-9]+', '0', t.form)}/{t.tag[:2]}" for t in tokens]
+
+
 def featurize(text: str) -> list[str]:
     """Character 1–4-grams of the compact text (programs replaced by §, digits by 0), lower-cased words,
-    and one lexicon feature: whether any welfare word or program name occurs."""
+    Korean morphemes, and one lexicon feature: whether any welfare word or program name occurs."""
     norm = _normalize(text)
     padded = f"^{norm}$"
     grams = [padded[i : i + n] for n in (1, 2, 3, 4) for i in range(len(padded) - n + 1)]
     words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
     grams.extend("w:" + re.sub(r"\d+", "0", w) for w in words)
+    grams.extend(_morphemes(text))
     grams.append("lex:welfare" if "§" in norm or _WELFARE_WORDS.search(text) else "lex:none")
     return grams
 
@@ -204,6 +238,19 @@ class IntentModel:
     vocabulary: dict[str, int]
     weights: npt.NDArray[np.float64]
     bias: npt.NDArray[np.float64]
+
+    def to_arrays(self) -> dict[str, npt.NDArray[np.generic]]:
+        """The model as plain arrays (features in vocabulary order), for `model_store`."""
+        features = json.dumps(sorted(self.vocabulary, key=self.vocabulary.__getitem__), ensure_ascii=False)
+        encoded = np.frombuffer(features.encode(), dtype=np.uint8)
+        return {"features": encoded, "weights": self.weights, "bias": self.bias}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, npt.NDArray[np.generic]]) -> IntentModel:
+        """The inverse of `to_arrays`."""
+        features: list[str] = json.loads(arrays["features"].tobytes().decode())
+        vocabulary = {feature: i for i, feature in enumerate(features)}
+        return cls(vocabulary, arrays["weights"].astype(np.float64), arrays["bias"].astype(np.float64))
 
     def probabilities(self, text: str) -> npt.NDArray[np.float64]:
         """Probability of each intent in `INTENTS` order."""
@@ -231,7 +278,7 @@ def load_training(path: Path = TRAINING_PATH) -> list[tuple[str, Intent]]:
 
 
 def train(
-    pairs: list[tuple[str, Intent]], epochs: int = 40, l2: float = 1e-5, lr: float = 0.1
+    pairs: list[tuple[str, Intent]], epochs: int = 80, l2: float = 1e-5, lr: float = 0.05
 ) -> IntentModel:
     """Fit the softmax regression with full-batch Adam on L2-normalised binary n-gram features."""
     vocabulary: dict[str, int] = {}
@@ -254,15 +301,20 @@ def train(
     m_b, v_b = np.zeros_like(bias), np.zeros_like(bias)
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     for step in range(1, epochs + 1):
-        logits = np.zeros((n, c))
-        np.add.at(logits, row_index, weights[col_index] * values[:, None])
+        # Sparse products by bincount, one class at a time: far faster than np.add.at.
+        contrib = weights[col_index] * values[:, None]
+        logits: npt.NDArray[np.float64] = np.stack(
+            [np.bincount(row_index, contrib[:, k], minlength=n) for k in range(c)], axis=1
+        )
         logits += bias
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
         delta = (probs - targets) * sample_weight
-        grad_w = np.zeros_like(weights)
-        np.add.at(grad_w, col_index, delta[row_index] * values[:, None])
+        spread = delta[row_index] * values[:, None]
+        grad_w: npt.NDArray[np.float64] = np.stack(
+            [np.bincount(col_index, spread[:, k], minlength=v) for k in range(c)], axis=1
+        )
         grad_w += l2 * weights
         grad_b = delta.sum(axis=0)
         for param, grad, m, s in ((weights, grad_w, m_w, v_w), (bias, grad_b, m_b, v_b)):
@@ -278,13 +330,26 @@ _model: IntentModel | None = None
 _lock = threading.Lock()
 
 
+def _model_key() -> str:
+    inputs = [TRAINING_PATH, Path(__file__), Path(programs.__file__), programs.ALIASES_PATH]
+    versions = f"kiwipiepy {version('kiwipiepy')} numpy {np.__version__}"
+    return "intent-" + fingerprint(inputs, versions)[:24]
+
+
 def get_model() -> IntentModel:
-    """The model trained from `training.jsonl`, trained once per process on first use."""
+    """The model trained from `training.jsonl`: loaded from the model cache when its inputs are unchanged,
+    else trained (about 2 s) and cached; once per process."""
     global _model
     if _model is None:
         with _lock:
             if _model is None:
-                _model = train(load_training())
+                key = _model_key()
+                arrays = load_arrays(key)
+                if arrays is not None:
+                    _model = IntentModel.from_arrays(arrays)
+                else:
+                    _model = train(load_training())
+                    save_arrays(key, _model.to_arrays(), replaces="intent-")
     return _model
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from eval.nlu.run import evaluate, load_utterances
+from eval.nlu.run import UTTERANCES_PATH, evaluate, load_utterances
 from graphs.nlu import Understanding, understand
 from graphs.nlu.intent import INTENTS, load_training
 
@@ -26,8 +26,13 @@ def test_eval_set_shape() -> None:
     for language in ("en", "zh", "vi"):
         assert sum(1 for i in items if i["language"] == language) >= 60
     assert {i["intent"] for i in items} == set(INTENTS)
+
+
+def test_no_evaluation_utterance_is_in_training() -> None:
     training = {text for text, _ in load_training()}
-    assert not training & {i["text"] for i in items}, "evaluation utterances copied into training"
+    for path in sorted(UTTERANCES_PATH.parent.glob("*.jsonl")):
+        copied = training & {item["text"] for item in load_utterances(path)}
+        assert not copied, f"{path.name} utterances copied into training: {sorted(copied)[:5]}"
 
 
 def test_crisis_recall_is_total(report: dict[str, Any]) -> None:
