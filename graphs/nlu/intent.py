@@ -63,10 +63,10 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|그만\s?끝내고\s?싶|끝내\s?버리고\s?싶|(?:모든\s?게|모든\s?것이|다)\s?끝났으면|살\s?이유가\s?없|극단적(?:인)?\s?생각|죽는\s?방법|자살\s?방법"
             r"|(?:옥상|난간|다리\s?위)(?:에|에서)?\s?(?:올라|서\s?있|와\s?있)|오늘이\s?마지막일\s?(?:것|거)\s?같|마지막\s?(?:으로\s?)?인사"
             r"|(?:고맙다고|고마웠다고|미안하다고|사랑한다고).{0,20}(?:정리|인사)|죽겠다고\s?(?:해|하|그래)|죽는다고\s?(?:해|하|그래)"
-            r"|영원히.{0,6}(?:잠들|자고|눈\s?감)|(?:잠들고|자고)\s?싶\S*\s?영원히|(?:삶의|사는\s?(?:게|것이?)|살아갈)\s?의미가?\s?없|약을?\s?(?:한\s?움큼|왕창|잔뜩|한\s?통)\s?(?:다\s?)?먹"
+            r"|영원히.{0,6}(?:잠들|자고|눈\s?감)|(?:잠들고|자고)\s?싶\S*\s?영원히|(?:오늘\s?밤에?|오늘|이제)\s?다\s?끝낼까|다\s?끝낼까\s?생각|(?:내가|제가|저\s?같은\s?(?:건|게|사람은?))\s?없어지는\s?(?:게|편이)|없어지는\s?게\s?.{0,10}나을|(?:삶의|사는\s?(?:게|것이?)|살아갈)\s?의미가?\s?없|약을?\s?(?:한\s?움큼|왕창|잔뜩|한\s?통)\s?(?:다\s?)?먹"
             r"|kill myself|suicid|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on|better off without me|(?:thinking about|thought of) ending it|(?:saving|saved) (?:up )?(?:pills|meds)|stockpil\w* (?:pills|meds)|never wake up|disappear forever|(?:on|at) the (?:bridge|roof|rooftop|ledge) (?:right )?now|standing on (?:the|a) (?:bridge|roof|ledge)"
             r"|想死|不想活|撑不下去|活不下去|自杀|结束(?:一切|生命)|活着(?:太累|没意思|没有意义)|遗书|安眠药|一了百了|跳下去|跳楼|跳河|跳江|再也不(?:要)?醒|永远睡"
-            r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)|(?:em|tôi|mình) chết (?:đi|thì)|thuốc ngủ|biến mất mãi mãi|đứng trên (?:cầu|sân thượng|mái)",
+            r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)|(?:em|tôi|mình) chết (?:đi|thì)|thuốc ngủ|biến mất mãi mãi|muốn biến mất|đứng trên (?:cầu|sân thượng|mái)",
             re.I,
         ),
     ),
@@ -75,9 +75,9 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:남편|아내|와이프|부인|아빠|아버지|엄마|어머니|부모|계부|계모|애인|남친|오빠|형).{0,12}(?:때려|때리|때립|폭력|칼|위협|목을\s?조|손을\s?대)|가정\s?폭력|폭행\s?당|맞았어|맞고\s?살|학대"
             r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내).{0,20}(?:협박|밀쳐|밀치|폭행|때려|때리|위협)"
-            r"|(?:맞는|때리는)\s?소리|비명(?:\s?소리)?(?:가|이|도)?\s?들려|가둬|가두고|감금|방치|스토킹|스토커|맞고\s?(?:도망|나왔|쫓겨)"
+            r"|(?:맞는|때리는)\s?소리|죽인다고|죽이겠다고|죽여\s?버리겠|죽여\s?버린다|비명(?:\s?소리)?(?:가|이|도)?\s?들려|가둬|가두고|감금|방치|스토킹|스토커|맞고\s?(?:도망|나왔|쫓겨)"
             r"|(?:전\s?남편|전\s?남친|전\s?애인|전처|전\s?여친|전\s?와이프).{0,20}(?:찾아와|찾아오|집\s?앞|따라다|두드)"
-            r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)|(?:kill|hurt) me if|(?:gonna|going to|will|'ll) kill me|locks? me (?:in|inside|up)|locked me (?:in|inside|up)|took my passport|smashing things|hiding (?:in|from) (?:the )?\w+"
+            r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)|(?:kill|hurt) me if|(?:gonna|going to|will|'ll) kill me|locks? (?:me|us) (?:in|inside|up)|locked (?:me|us) (?:in|inside|up)|took my passport|smashing things|hiding (?:in|from) (?:the )?\w+"
             r"|打我|家暴|虐待|殴打|威胁|打骂|打她|打他|打孩子|打小孩|都是伤|弄死|杀了我|要杀|跟踪|不让我出门|关在家|把我锁|锁在|砸东西|躲在(?:卫生间|厕所|房间)"
             r"|đánh (?:tôi|em|con|mẹ con)|bạo hành|bạo lực|ngược đãi|dọa giết|bị giết|giết (?:em|tôi)|đe dọa|nhốt|giữ hộ chiếu|đập phá|đang trốn|bị (?:chồng|vợ|bố|cha|mẹ|người yêu|bạn trai) đánh",
             re.I,
@@ -86,7 +86,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "no_food",
         re.compile(
-            r"굶|물만\s?마시|물로\s?버티|(?:한\s?끼도|하루\s?종일)\s?못\s?먹|(?:며칠째|이틀째|사흘째|며칠\s?동안).{0,10}(?:못\s?먹|안\s?먹)|밥\s?(?:을\s?)?못\s?먹(?:인|였|었|고\s?있)|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|(?:애들|아이들|아이|애|자식)\s?(?:한테\s?)?(?:밥|먹을|먹일)[^.?!]{0,12}(?:없|못)|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)|(?:줄|먹일)\s?(?:게|것이?|거)\s?(?:하나도\s?)?없|아무것도\s?못\s?먹"
+            r"굶|물만\s?마시|물로\s?버티|(?:한\s?끼도|하루\s?종일)\s?못\s?먹|(?:며칠째|이틀째|사흘째|며칠\s?동안).{0,10}(?:못\s?먹|안\s?먹)|밥\s?(?:을\s?)?못\s?먹(?:인|였|었|고\s?있)|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|(?:애들|아이들|아이|애|자식)\s?(?:한테\s?)?(?:밥|먹을|먹일)[^.?!]{0,12}(?:없|못)|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)|분유가?\s?(?:다\s?)?떨어|(?:줄|먹일)\s?(?:게|것이?|거)\s?(?:하나도\s?)?없|아무것도\s?못\s?먹"
             r"|haven'?t eaten|no food|nothing to eat|kids are starving|children are starving|can'?t feed"
             r"|没(?:饭|吃的|东西吃)|没吃饭|饿了好几天|吃不上饭|饿了(?:一|两|三|几|好几)天|米吃完|(?:一|两|三|几|好几)天没吃"
             r"|chưa (?:được )?ăn gì|không có gì (?:để )?ăn|nhịn đói|không còn gì (?:để )?ăn",
@@ -121,7 +121,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         "medical_emergency",
         re.compile(
             r"쓰러졌|쓰러져\s?(?:계|있)|쓰러지신|(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
-            r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở|không tỉnh",
+            r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở|(?:好几天|几天|多天)没(?:出门|出来|露面|开门)|敲门(?:也)?没人(?:应|开|回)|haven'?t seen (?:him|her|them) (?:for|in) days|no one answers the door|mấy ngày (?:nay )?không (?:ra khỏi nhà|thấy)|không tỉnh",
             re.I,
         ),
     ),
@@ -173,6 +173,7 @@ def crisis_signals(text: str) -> list[str]:
 # "Are you a real person?" asks about the agent itself (smalltalk), though it names a person.
 _ABOUT_AGENT = re.compile(
     r"^(?:혹시\s?)?(?:너|넌|당신|그쪽|챗봇)?\s?(?:은|는)?\s?(?:진짜\s?|실제\s?)?(?:사람|로봇|기계|ai|인공지능)(?:이야|이에요|예요|야|임|인가요|이세요|이신가요|맞아요|맞나요)"
+    r"|(?:진짜|실제)\s?사람이\s?(?:답|대답|응답)(?:하는|해\s?주는)\s?(?:거|건)"
     r"|\bare you (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine)\b|\bis this (?:a )?(?:real )?(?:person|human|bot)\b"
     r"|你是(?:真人|机器人|人工智能|ai|人)(?:吗|还是)|(?:bạn|em|anh|chị) là (?:người thật|người|máy|robot|ai)(?: hay| à| phải| không| vậy|\?|$)",
     re.I,
