@@ -10,9 +10,9 @@ from eval.nlu.run import UTTERANCES_PATH, evaluate, load_utterances
 from graphs.nlu import Understanding, understand
 from graphs.nlu.intent import INTENTS, load_training
 
-# The figure reached on eval/nlu/utterances.jsonl (see the report of `python -m eval.nlu.run`).
-# The target is 0.95 (reached: 0.949, 394 of 415); this floor guards against regressions and is raised as the model improves.
-ACCURACY_FLOOR = 0.945
+# The development set reaches 0.993 (412 of 415; `python -m eval.nlu.run`); the blind figure is in
+# eval/nlu/HELDOUT.md. This floor guards against regressions and is raised as the model improves.
+ACCURACY_FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")
