@@ -1,4 +1,5 @@
-"""Conversation turns in deterministic mode on the SQLite checkpointer, next to a bare four-node graph.
+"""Conversation turns in deterministic mode on the SQLite checkpointer, next to a bare four-node graph
+(interleaved turn by turn, in one process).
 
 Also turn 300 against turn 1 of one long conversation: latency and the size of the checkpoint store.
 """
@@ -24,7 +25,8 @@ CONVERSATION = [
     "월 소득은 30만원이고 재산은 없어요",
     "없어요",
 ]
-TURNS = 240
+TURNS = 600
+WARMUP = 30
 LONG = 300
 
 
@@ -53,30 +55,36 @@ def _bare_graph(saver: AsyncSqliteSaver, *, asynchronous: bool):  # type: ignore
     return graph.compile(checkpointer=saver)
 
 
-async def _bare(path: Path, *, asynchronous: bool = False) -> list[float]:
-    samples = []
-    async with AsyncSqliteSaver.from_conn_string(str(path)) as saver:
-        graph = _bare_graph(saver, asynchronous=asynchronous)
-        for index in range(TURNS):
-            config = {"configurable": {"thread_id": f"t{index // 3}"}}
-            start = perf_counter()
-            await graph.ainvoke({"message": CONVERSATION[index % 3]}, config, durability="exit")
-            samples.append(perf_counter() - start)
-    return samples
-
-
-async def _agent(settings: Settings) -> list[float]:
-    samples = []
-    async with ChatService(settings) as chat:
+async def _interleaved(path: Path, settings: Settings) -> tuple[list[float], list[float], list[float]]:
+    """Turn latencies of the bare graph (plain and async nodes) and of the agent, one turn of each in turn,
+    so that both see the same machine: on a shared 2-core host, load drifts within seconds."""
+    bare: list[float] = []
+    bare_async: list[float] = []
+    agent: list[float] = []
+    async with (
+        AsyncSqliteSaver.from_conn_string(str(path / "bare.db")) as saver,
+        AsyncSqliteSaver.from_conn_string(str(path / "bare_async.db")) as async_saver,
+        ChatService(settings) as chat,
+    ):
+        graphs = (
+            (_bare_graph(saver, asynchronous=False), bare),
+            (_bare_graph(async_saver, asynchronous=True), bare_async),
+        )
         session = None
         for index in range(TURNS):
+            message = CONVERSATION[index % 3]
+            config = {"configurable": {"thread_id": f"t{index // 3}"}}
+            for graph, samples in graphs:
+                start = perf_counter()
+                await graph.ainvoke({"message": message}, config, durability="exit")
+                samples.append(perf_counter() - start)
             if index % 3 == 0:
                 session = None
             start = perf_counter()
-            turn = await chat.turn(CONVERSATION[index % 3], session_id=session)
-            samples.append(perf_counter() - start)
+            turn = await chat.turn(message, session_id=session)
+            agent.append(perf_counter() - start)
             session = turn.session_id
-    return samples
+    return bare, bare_async, agent
 
 
 def _stored_bytes(store: Path) -> int:
@@ -110,10 +118,7 @@ def run() -> list[Row]:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         settings = Settings(WELFARE_DATA_DIR=str(base / "agent"), WELFARE_LLM_BACKEND="none")
-        asyncio.run(_agent(Settings(WELFARE_DATA_DIR=str(base / "warm"), WELFARE_LLM_BACKEND="none")))
-        bare = asyncio.run(_bare(base / "bare.db"))[20:]
-        bare_async = asyncio.run(_bare(base / "bare_async.db", asynchronous=True))[20:]
-        agent = asyncio.run(_agent(settings))[20:]
+        bare, bare_async, agent = (samples[WARMUP:] for samples in asyncio.run(_interleaved(base, settings)))
         long_samples, sizes = asyncio.run(
             _long(Settings(WELFARE_DATA_DIR=str(base / "long"), WELFARE_LLM_BACKEND="none"))
         )

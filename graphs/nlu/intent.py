@@ -1,6 +1,9 @@
 """Intent classification without an LLM: high-precision rules for crisis, handoff and pure greetings, then a multinomial
 logistic regression over character n-grams (1–4) and words, written in numpy and trained from
-`training.jsonl` on first use (a fraction of a second).
+`training.jsonl` on first use (about 1.5 s; then cached on disk, see `model_store`).
+
+Kiwi morphemes as extra features were tried and dropped: with the full training data they changed
+cross-validated accuracy by less than 0.1 point and added about 0.3 ms to every turn.
 
 Program names are replaced by a placeholder before featurising, so the model learns "<program> 얼마예요"
 rather than one phrase per program. Crisis is biased towards recall: a crisis probability of
@@ -14,7 +17,6 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -24,7 +26,6 @@ import numpy.typing as npt
 from graphs.nlu import programs
 from graphs.nlu.model_store import fingerprint, load_arrays, save_arrays
 from graphs.nlu.programs import compact, find_mentions
-from tools.korean import get_kiwi
 
 Intent = Literal[
     "eligibility_check",
@@ -207,27 +208,14 @@ _WELFARE_WORDS = re.compile(
 )
 
 
-_HANGUL = re.compile(r"[가-힣]")
-
-
-def _morphemes(text: str) -> list[str]:
-    # Kiwi's morphemes with a coarse tag let Korean word stems and endings generalise across spellings
-    # and spacing ("신청했는데" and "신청 해야" share 신청/NN); +0.8 points of cross-validated accuracy.
-    if not _HANGUL.search(text):
-        return []
-    tokens = get_kiwi().tokenize(unicodedata.normalize("NFKC", text).lower())
-    return [f"m:{re.sub(r'[0-9]+', '0', t.form)}/{t.tag[:2]}" for t in tokens]
-
-
 def featurize(text: str) -> list[str]:
     """Character 1–4-grams of the compact text (programs replaced by §, digits by 0), lower-cased words,
-    Korean morphemes, and one lexicon feature: whether any welfare word or program name occurs."""
+    and one lexicon feature: whether any welfare word or program name occurs."""
     norm = _normalize(text)
     padded = f"^{norm}$"
     grams = [padded[i : i + n] for n in (1, 2, 3, 4) for i in range(len(padded) - n + 1)]
     words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
     grams.extend("w:" + re.sub(r"\d+", "0", w) for w in words)
-    grams.extend(_morphemes(text))
     grams.append("lex:welfare" if "§" in norm or _WELFARE_WORDS.search(text) else "lex:none")
     return grams
 
@@ -333,13 +321,13 @@ _lock = threading.Lock()
 
 def _model_key() -> str:
     inputs = [TRAINING_PATH, Path(__file__), Path(programs.__file__), programs.ALIASES_PATH]
-    versions = f"kiwipiepy {version('kiwipiepy')} numpy {np.__version__}"
+    versions = f"numpy {np.__version__}"
     return "intent-" + fingerprint(inputs, versions)[:24]
 
 
 def get_model() -> IntentModel:
     """The model trained from `training.jsonl`: loaded from the model cache when its inputs are unchanged,
-    else trained (about 2 s) and cached; once per process."""
+    else trained (about 1.5 s) and cached; once per process."""
     global _model
     if _model is None:
         with _lock:

@@ -1,5 +1,5 @@
 """A small on-disk cache for models trained at start-up, so that a new process (a CLI call, a worker)
-loads the intent model in milliseconds instead of training it again (about 2 s).
+loads the intent model in milliseconds instead of training it again (about 1.5 s).
 
 The cache key is a digest of every input that shapes the model (the training file, the featuriser's
 code and data, library versions); a changed input simply misses the cache. Writes are atomic, and a cache
