@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal
 
 Language = Literal["ko", "en", "zh", "vi"]
@@ -17,6 +18,45 @@ _VI_WORDS = re.compile(
 )
 
 
+# Vietnamese typed without diacritics ("toi muon hoi tro cap sinh con"): common short words; a message is
+# Vietnamese when several of them make up a good share of its words.
+_VI_PLAIN_WORDS = frozenset(
+    {
+        "toi", "minh", "em", "anh", "chi", "chu", "con", "ban", "khong", "ko", "duoc", "cua", "nhung", "nguoi",
+        "chao", "cam", "bao", "nhieu", "tro", "cap", "ho", "dang", "ky", "dau", "nao", "lam", "sao", "giup",
+        "muon", "biet", "hoi", "phai", "roi", "gi", "vay", "nhe", "nha", "tien", "luong", "thang", "ngay",
+        "hom", "nay", "bi", "duoi", "khoi", "xin", "voi", "cho", "la", "va", "co", "di", "den", "ve", "lai",
+        "qua", "rat", "mot", "hai", "sinh", "vo", "chong", "viec", "cach", "han", "quoc", "xe", "giay", "mang",
+        "theo", "gui", "viet", "ngan", "nhat", "noi", "tieng", "gioi", "bang", "nau", "ngon", "gia", "trung",
+        "tam", "hanh", "chinh", "phuong", "trua", "quan", "nen", "mua", "rac", "thai", "thuc", "pham", "buyt",
+        "tu", "nuoi", "than", "dong", "lao", "xiu", "pho", "phieu",
+    }
+)  # fmt: skip
+
+
+def fold_latin(text: str) -> str:
+    """`text` with the diacritics of Latin letters removed (đ → d), other scripts untouched, so that
+    Vietnamese typed without marks meets the marked forms: "trợ cấp" and "tro cap" both become "tro cap"."""
+    out: list[str] = []
+    for char in text:
+        code = ord(char)
+        if char in "đĐ":
+            out.append("d" if char == "đ" else "D")
+        elif 0xC0 <= code < 0x250 or 0x1E00 <= code <= 0x1EFF or 0x300 <= code < 0x370:
+            out.append(
+                "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
+            )
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _plain_vietnamese(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    hits = sum(1 for word in words if word in _VI_PLAIN_WORDS)
+    return hits >= min(3, len(words)) >= 2 and hits * 5 >= len(words) * 2
+
+
 def detect_language(text: str, default: Language = "ko") -> Language:
     """The language of `text`: Korean when any Hangul dominates, Chinese for Han script,
     Vietnamese for Latin text with Vietnamese diacritics (or common unaccented words), else English."""
@@ -25,7 +65,9 @@ def detect_language(text: str, default: Language = "ko") -> Language:
     latin = len(_LATIN.findall(text))
     if hangul == 0 and han == 0 and latin == 0:
         return default
-    if hangul >= max(han, 1) or (hangul and hangul * 3 >= latin):
+    # A Korean program name pasted into a Vietnamese or English sentence ("Trợ cấp cha mẹ (부모급여) là gì?")
+    # does not make the message Korean; Hangul must be a fair share of the letters.
+    if hangul and hangul >= han and hangul * 3 >= latin:
         return "ko"
     if han > 0 and han >= hangul and han * 2 >= latin:
         return "zh"
@@ -33,7 +75,7 @@ def detect_language(text: str, default: Language = "ko") -> Language:
         marks = len(_VI_MARKS.findall(text))
         if marks >= 2 or (marks == 1 and latin < 12):
             return "vi"
-        if _VI_WORDS.search(text.lower()):
+        if _VI_WORDS.search(text.lower()) or _plain_vietnamese(text):
             return "vi"
         return "en"
     return "zh" if han else "ko"
