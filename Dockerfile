@@ -1,7 +1,8 @@
 # The API image: the agent, its rule data and documents, on Python 3.11.
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
-    WELFARE_DATA_DIR=/var/lib/welfare WELFARE_RULES_DIR=/app/data WELFARE_HOST=0.0.0.0 WELFARE_PORT=8000
+    WELFARE_DATA_DIR=/var/lib/welfare WELFARE_CACHE_DIR=/var/lib/welfare/cache WELFARE_RULES_DIR=/app/data \
+    WELFARE_HOST=0.0.0.0 WELFARE_PORT=8000
 WORKDIR /app
 COPY pyproject.toml requirements.lock README.md ./
 COPY agent ./agent

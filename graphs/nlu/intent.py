@@ -122,7 +122,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "medical_emergency",
         re.compile(
-            r"쓰러졌|쓰러져\s?(?:계|있)|쓰러지신|(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
+            r"쓰러졌|쓰러져\s?(?:계|있)|쓰러지(?:신|셨|시)|(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
             r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở|(?:好几天|几天|多天)没(?:出门|出来|露面|开门)|敲门(?:也)?没人(?:应|开|回)|haven'?t seen (?:him|her|them) (?:for|in) days|no one answers the door|mấy ngày (?:nay )?không (?:ra khỏi nhà|thấy)|không tỉnh",
             re.I,
         ),
@@ -186,7 +186,7 @@ def crisis_signals(text: str) -> list[str]:
 _ABOUT_AGENT = re.compile(
     r"^(?:혹시\s?)?(?:너|넌|당신|그쪽|챗봇)?\s?(?:은|는)?\s?(?:진짜\s?|실제\s?)?(?:사람|로봇|기계|ai|인공지능)(?:이야|이에요|예요|야|임|인가요|이세요|이신가요|맞아요|맞나요)"
     r"|(?:진짜|실제)\s?사람이\s?(?:답|대답|응답)(?:하는|해\s?주는)\s?(?:거|건)"
-    r"|\bare you (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine)\b|\bis this (?:a )?(?:real )?(?:person|human|bot)\b"
+    r"|\bare you (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine)(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine))?\b|\bis this (?:a )?(?:real )?(?:person|human|bot)\b"
     r"|你是(?:真人|机器人|人工智能|ai|人)(?:吗|还是)|(?:bạn|em|anh|chị) là (?:người thật|người|máy|robot|ai)(?: hay| à| phải| không| vậy|\?|$)",
     re.I,
 )
