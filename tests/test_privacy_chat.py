@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,18 @@ from graphs.state import ChatTurn
 from tests.conftest import model_settings
 
 SUITE = Path(__file__).resolve().parents[1] / "eval" / "guards" / "pii_messages.jsonl"
+
+
+def _occurs(value: str, haystack: str | bytes) -> bool:
+    """Whether a planted value occurs; a value of digits only must stand alone, because LangGraph's channel
+    versions are random decimals in which any six digits eventually appear ("0.9550101..." is not 550101)."""
+    if isinstance(haystack, bytes):
+        if not value.isdigit():
+            return value.encode() in haystack
+        return re.search(rb"(?<![0-9])" + value.encode() + rb"(?![0-9])", haystack) is not None
+    if not value.isdigit():
+        return value in haystack
+    return re.search(rf"(?<![0-9]){value}(?![0-9])", haystack) is not None
 
 
 def _planted() -> list[tuple[str, list[str]]]:
@@ -44,7 +57,7 @@ def test_no_planted_value_is_stored_or_logged(settings: Settings, caplog: pytest
         value
         for (_, values), turn in zip(cases, turns, strict=True)
         for value in values
-        if value.encode() in store or value in logs or value in turn.reply
+        if _occurs(value, store) or _occurs(value, logs) or _occurs(value, turn.reply)
     ]
     assert survivors == []
     # Every citizen who shared an identifier is told, in her language, that it was removed.
@@ -96,6 +109,6 @@ def test_no_planted_value_reaches_the_model_or_any_store(
         value
         for _, values in cases
         for value in values
-        if value in prompts or value.encode() in stored or value in caplog.text
+        if _occurs(value, prompts) or _occurs(value, stored) or _occurs(value, caplog.text)
     ]
     assert survivors == []

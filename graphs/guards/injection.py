@@ -80,13 +80,21 @@ _TOOL_SPOOFING = _rules(
     {
         "json_result": r'\{\s*"(?:status|eligible|eligibility|result|tool|role|decision|approved|program_id|function|'
         r'name|arguments|amount_krw|content|verdict)"\s*:',
-        "bracket_marker": r"\[\s*/?\s*(?:tool|function|system|assistant|observation|inst|관리자|시스템|도구|툴)"
+        "json_claim": r'"(?:eligible|eligibility|verified|role|decision|approved|is_officer|is_admin|verdict|status)"\s*:'
+        r'\s*(?:true|"(?:eligible|approved|admin|officer|verified)")',
+        "flag_value": r"\b(?:eligible|approved|verified|is_admin|is_officer)\s*[:=]\s*(?:true|yes|1)\b",
+        "header_marker": r"#{2,}\s*(?:system|admin|시스템|관리자|系统|hệ\s*thống)\s*(?:message|notice|메시지|메세지|공지)?\s*#{2,}",
+        "filter_disabled": r"(?:safety\s+filters?|filters?|안전\s?필터|필터|安全过滤|过滤器|bộ\s+lọc)\s*(?:가|이|는|has\s+been|was|are|is|已|đã)?"
+        r"\s*(?:관리자에\s?의해\s?|by\s+(?:the\s+)?admin\s+)?(?:해제|비활성|꺼졌|disabled|turned\s+off|removed|被?关闭|bị\s+tắt|tắt)",
+        "bracket_marker": r"\[\s*/?\s*(?:tool|function|system|assistant|observation|inst|관리자|시스템|도구|툴|hệ\s*thống|"
+        r"quản\s*trị|系统|管理员)"
         r"[ _]*(?:result|output|call|response|message|결과|메시지)?\s*\]",
         "chat_template": r"<\|?\s*/?\s*(?:im_start|im_end|system|assistant|endoftext|start_header_id|end_header_id|"
         r"eot_id|tool_call|tool|function_call|developer)\s*\|?>|<<\s*/?\s*sys\s*>>",
         "role_line": r"(?:^|\n)[ \t]*#{0,6}[ \t]*(?:system|assistant|tool|function|observation|developer|시스템|"
         r"어시스턴트|도구|툴)[ \t]*(?:message|output|result|결과|메시지)?[ \t]*[:：]",
-        "tool_output": r"\b(?:tool|function)\s*(?:output|result|response)s?\s*[:=]",
+        "tool_output": r"\b(?:tool|function)\s*(?:call\s*)?(?:output|result|response|returned)s?\s*[:=]?\s*[{\[]|"
+        r"\b(?:tool|function)\s*(?:output|result|response)s?\s*[:=]|工具(?:调用)?(?:返回|输出)(?:结果)?|系统(?:消息|通知)\s*[:：]",
         "status_value": r"\b(?:status|eligibility|verdict)\s*[:=]\s*[\"']?eligible",
     },
 )
@@ -113,6 +121,13 @@ _INJECTION = _rules(
         "from_now_on": r"\bfrom\s+now\s+on,?\s+(?:you|answer|respond|always|never|ignore)\b",
         "vi_ignore": r"bỏ\s+qua\s+(?:(?:tất\s+cả|mọi|các|những)\s+)*(?:hướng\s+dẫn|chỉ\s+dẫn|lệnh|quy\s+tắc|chỉ\s+thị)",
         "vi_prompt": r"lời\s+nhắc\s+hệ\s+thống",
+        "vi_hidden_rules": r"(?:quy\s+tắc|hướng\s+dẫn|chỉ\s+dẫn|cài\s+đặt)\s+(?:ẩn|bí\s+mật|nội\s+bộ|mà\s+bạn|của\s+bạn)"
+        r".{0,40}(?:xem|cho|gửi|nguyên\s+văn|in\s+ra|tiết\s+lộ)|(?:xem|cho|gửi|nguyên\s+văn|in\s+ra|tiết\s+lộ).{0,40}"
+        r"(?:quy\s+tắc|hướng\s+dẫn|chỉ\s+dẫn)\s+(?:ẩn|bí\s+mật|nội\s+bộ|mà\s+bạn)",
+        "rules_you_follow": r"\b(?:rules|instructions|guidelines|prompt)\s+(?:you\s+(?:follow|were\s+given|have\s+been\s+given|"
+        r"operate\s+under)|given\s+to\s+you)\b.{0,40}(?:show|print|paste|tell|list|reveal|copy|verbatim|word\s+for\s+word)|"
+        r"(?:show|print|paste|tell|list|reveal|copy)\b.{0,40}\b(?:rules|instructions|guidelines)\s+(?:you\s+(?:follow|were\s+given|"
+        r"operate\s+under)|given\s+to\s+you)",
         "sql": r"\b(?:drop|truncate|alter)\s+table\b|\bunion\s+(?:all\s+)?select\b|\binsert\s+into\b|"
         r"\bdelete\s+from\b|\bupdate\s+\w+\s+set\b|\bselect\s+(?:\*|[\w,\s]{1,60}?)\s+from\s+\w|"
         r"'\s*(?:or|and)\s+'?\w+'?\s*=\s*'?\w+|\b(?:or|and)\s+1\s*=\s*1\b|;\s*--|\bsleep\s*\(\s*\d+\s*\)|"
@@ -136,6 +151,15 @@ _INJECTION = _rules(
         "ko_new_rules": r"새(?:로운)?(?:규칙|지시|지침)(?:을|를)?(?:적용|따라)",
         "zh_ignore": r"忽略(?:之前|以上|上面|先前|所有|前面)?(?:的)?(?:所有)?(?:指令|指示|提示|规则|设定)",
         "zh_prompt": r"系统提示|系统指令",
+        "zh_hidden_rules": r"(?:隐藏|后台|内部|秘密|你的|你被设定的|你遵守的)(?:的)?(?:设定|规则|提示词|提示|指令|指示).{0,20}?"
+        r"(?:原文|复制|发给|给我看|显示|告诉|打印|列出)|(?:原文|复制|发给|给我看|显示|告诉|打印|列出).{0,10}?"
+        r"(?:隐藏|后台|内部|秘密)(?:的)?(?:设定|规则|提示词|指令)",
+        "ko_hidden_rules": r"(?:숨겨진|숨은|비밀|내부|네가따르는|너가따르는|니가따르는|네가받은|너가받은|당신이받은|"
+        r"당신이따르는|너한테입력된|너에게입력된|너의|당신의|챗봇의|봇의)(?:운영)?(?:규칙|지침|지시|프롬프트|설정|룰|원칙)"
+        r"(?:사항)?(?:들)?(?:의)?(?:전체|전부|원문|전문|내용)?.{0,20}?(?:보여|알려|붙여|출력|공개|원문|전문|복사|내놔|적어)",
+        "ko_operator_notice": r"(?:챗봇|상담봇|봇|ai|인공지능)(?:의)?(?:운영)?(?:지침|규칙|설정|정책)(?:이|가)?(?:변경|바뀌|수정|개정)|"
+        r"(?:모든|모두|전부)(?:문의자|사람|신청자|이용자|민원인)(?:에게|한테)?.{0,12}(?:수급가능|적격|대상|승인|지급)"
+        r"(?:이라고|으로|로)?(?:안내|답변|답|응답)|(?:검증|심사|확인)(?:을|를)?생략(?:하고|하십시오|하세요|해)",
     },
 )
 
@@ -156,7 +180,9 @@ _JAILBREAK = _rules(
         "role_play": r"\blet'?s\s+(?:play\s+a\s+game|role\s*-?\s*play)\b",
         "fiction": r"\b(?:for\s+a\s+(?:novel|story|book|screenplay|game)|in\s+a\s+fictional)\b.{0,80}"
         r"(?:reveal|hidden\s+instructions|system\s+prompt|no\s+rules|bypass)",
-        "vi_jailbreak": r"không\s+(?:có|bị)\s+giới\s+hạn|chế\s+độ\s+nhà\s+phát\s+triển",
+        "vi_jailbreak": r"không\s+(?:có|bị)\s+(?:bất\s+kỳ\s+|một\s+)?giới\s+hạn|chế\s+độ\s+nhà\s+phát\s+triển",
+        "filter_off": r"\b(?:with(?:out)?\s+(?:the\s+|your\s+)?filters?(?:\s+off)?|filters?\s+(?:off|disabled)|unfiltered|"
+        r"no\s+filters?)\b",
     },
 ) + _rules(
     "compact",
@@ -167,6 +193,7 @@ _JAILBREAK = _rules(
         "ko_role_reassign": r"(?:지금부터|이제부터|이제)(?:너는|넌)|(?:너는|넌)(?:이제|지금부터|이제부터)",
         "ko_role_play": r"역할극.{0,30}(?:규칙|제한|공무원|담당자|관리자|승인|없는)",
         "zh_jailbreak": r"没有(?:任何)?限制|越狱|开发者模式|不受(?:任何)?(?:规则)?限制",
+        "ko_filter_off": r"필터(?:가|를|는)?(?:꺼진|끈|끄고|꺼|없이|없는|해제|풀린|풀고)|검열(?:을|를)?(?:끄|풀|해제)",
     },
 )
 
@@ -174,7 +201,12 @@ _JAILBREAK = _rules(
 _IMPERSONATION = _rules(
     "text",
     {
-        "mark_eligible": r"\bmark\s+(?:me|my\s+\w+|this\s+\w+|him|her|us)\s+(?:as\s+)?(?:eligible|approved|qualified)",
+        "mark_eligible": r"\bmark\s+(?:me|my\s+\w+|this\s+\w+|the\s+\w+|him|her|us|them)\s+(?:as\s+)?(?:eligible|approved|"
+        r"qualified)",
+        "override_decision": r"\b(?:override|overturn|reverse|cancel|change)\s+(?:the|this|that|my|his|her|their)\s+(?:\w+\s+){0,2}"
+        r"(?:decision|rejection|denial|ruling|assessment)",
+        "applicant_list": r"\b(?:list|send|show|export|pull|give)\b.{0,30}\b(?:applicants?|recipients?|applications?|case\s+files?)"
+        r"\b.{0,30}\b(?:list|names|this\s+month|all)\b|\b(?:applicant|recipient)\s+(?:list|names|records)\b",
         "set_status": r"\bset\s+(?:my|the|his|her)\s+(?:status|eligibility|result)\s+to\b",
         "approve_imperative": r"(?:^|[.!,;:]\s*|please\s+|now\s+|just\s+)approve\s+(?:my|the|this|his|her|"
         r"application|claim|case|all|every|me)\b",
@@ -184,25 +216,52 @@ _IMPERSONATION = _rules(
         r"administrator|admin|caseworker|civil\s+servant)\b.{0,80}\b(?:approve|switch|mode|show\s+all|grant|"
         r"privileges?|override|access|cases|records)",
         "grant_privileges": r"\bgrant\s+(?:me|my\s+account)\s+(?:\w+\s+){0,2}(?:privileges?|access|rights|permissions?)",
-        "vi_officer": r"phê\s+duyệt\s+hồ\s+sơ|tôi\s+là\s+cán\s+bộ|đánh\s+dấu.{0,20}đủ\s+điều\s+kiện",
+        "vi_officer": r"phê\s+duyệt\s+hồ\s+sơ|tôi\s+là\s+(?:cán\s+bộ|quản\s+trị\s+viên|nhân\s+viên\s+(?:phường|ủy\s+ban|phúc\s+lợi))"
+        r"|đánh\s+dấu.{0,20}đủ\s+điều\s+kiện|danh\s+sách\s+(?:những\s+)?người\s+(?:nộp\s+đơn|nhận|được\s+nhận|xin)",
     },
 ) + _rules(
     "compact",
     {
         "ko_privileged_mode": r"(?:관리자|공무원|담당자|주무관|심사관)(?:모드|권한)|권한(?:을|를)?(?:올려|상승|부여|줘|주세요|달라)",
-        "ko_mark_eligible": r"(?:승인|적격|수급자|대상자|합격)(?:으로|로)?(?:처리|등록|표시|변경|입력|바꿔|지정|체크|결정|판정)"
+        "ko_mark_eligible": r"(?:승인|적격|수급자|대상자|합격|수급결정)(?:으로|로)?(?:그냥|바로|당장|즉시|좀|꼭)?"
+        r"(?:처리|등록|표시|변경|입력|바꿔|지정|체크|결정|판정)"
         r"(?:해|하세요|하라|해라|해줘|해주세요|해요|하고|할것|시켜|줘|주세요|달라)",
         "ko_approve_mine": r"(?:신청|이것|이거|이사람|저|나|제|내)(?:을|를|의)?(?:신청)?(?:을|를)?(?:바로|당장|즉시|지금)?"
         r"승인(?:해|하라|해라|해줘|해주세요)",
         "ko_exception": r"예외처리(?:합니다|해|하세요|하라)",
         "ko_role_officer": r"(?:너는|넌).{0,12}(?:공무원|담당자|주무관|관리자|심사관)(?:이야|이다|입니다|야|처럼|인척)",
-        "zh_officer": r"标记为合格|批准我的申请|我是(?:福利)?(?:官员|公务员|管理员)",
+        "zh_officer": r"标记为合格|批准我的申请|我是(?:福利)?(?:官员|公务员|管理员)|(?:公务员|管理员|工作人员|后台)模式|"
+        r"(?:申请人|领取人|受助人|受助者)(?:的)?名单",
+        "ko_applicant_list": r"(?:신청자|수급자|지원자|수혜자|신청인)(?:들)?(?:의)?(?:명단|목록|리스트|전체리스트)",
+        "ko_decision_change": r"(?:탈락|부적격|불인정|거절|기각)(?:결정|판정|처리)?(?:을|를)?(?:취소|번복|뒤집|바꾸|바꿔|변경|철회)"
+        r"(?:하고|해줘|해주세요|하세요|하십시오|해라|시켜|줘)(?!싶)",
     },
 )
-_KO_CLAIM = re.compile(
-    r"(?:공무원|담당자|주무관|관리자|직원|심사관|팀장|과장)(?:입니다|이에요|예요|이야|임|인데요?|이니까|라서|이다)"
+# A story, a role, a hypothesis or a "grandma used to tell me" around an act the agent must not help with.
+_FRAMING = re.compile(
+    r"hypothetical|thought\s+experiment|in\s+a\s+story|as\s+a\s+story|write\s+a\s+story|role[\s-]?play|pretend|"
+    r"imagine\s+you|grandma|grandmother|bedtime|"
+    r"가정해|가상의|소설|이야기(?:로|속)|동화|역할극|연기해|흉내|할머니가.{0,20}(?:들려|얘기|이야기)|"
+    r"假设|故事|小说|角色扮演|扮演|奶奶|"
+    r"giả\s+sử|câu\s+chuyện|truyện|đóng\s+vai|nhập\s+vai|bà\s+(?:tôi|em|mình)",
+    re.I,
 )
-_KO_PRIVILEGE = re.compile(r"승인|처리해|조회|모드|권한|적격|수급내역|명단|열람|입력|변경|다른주민|다른사람")
+_HARMFUL_ACT = re.compile(
+    r"fake|forg(?:e|ed|ing|ery)|counterfeit|hide\s+(?:my\s+|the\s+)?(?:income|assets|money)|sham|cheat|"
+    r"push\s+(?:a\s+|the\s+)?\w*\s*application\s+through|bypass|defraud|fraud|"
+    r"가짜|위조|변조|조작|속이|속여|(?:소득|재산|수입|돈|통장|월급)(?:을|를)?\s?숨[기겨길]|위장|허위|"
+    r"假离婚|假结婚|假的?(?:文件|证明|合同|材料)|伪造|隐瞒|骗|应付.{0,4}调查|"
+    r"giấy\s+tờ\s+giả|hồ\s+sơ\s+giả|làm\s+giả|giả\s+mạo|giấu|lừa",
+    re.I,
+)
+_KO_CLAIM = re.compile(
+    r"(?:공무원|담당자|주무관|관리자|직원|심사관|팀장|과장|국장|계장|실장|개발자|운영자|사회복지사)"
+    r"(?:입니다|이에요|예요|이야|임|인데요?|이니까|라서|이다|이거든요?)"
+)
+_KO_PRIVILEGE = re.compile(
+    r"승인|처리해|조회|모드|권한|적격|수급내역|명단|열람|입력|변경|다른주민|다른사람|목록|리스트|체크해|취소|"
+    r"결정으로|상담기록|꺼주|꺼줘|뽑아|보내주"
+)
 
 # ------------------------------------------------------------------------------------------- fraud
 _FRAUD = _rules(
@@ -211,11 +270,18 @@ _FRAUD = _rules(
         "hide_income": r"\bhide\s+(?:my\s+|our\s+|the\s+|his\s+|her\s+)?(?:income|money|assets|savings|earnings|wages|"
         r"property|job)",
         "forged_document": r"\b(?:fake|forged?|forging|falsif(?:y|ied)|doctor(?:ed)?|counterfeit)\s+(?:a\s+|an\s+|the\s+|"
-        r"my\s+)?(?:\w+\s+){0,2}(?:lease|contract|document|certificate|diagnosis|pay\s*slip|payslip|receipt|id|"
-        r"papers?|statement)",
+        r"my\s+)?(?:\w+\s+){0,3}(?:lease|contract|document|certificate|diagnosis|pay\s*slip|payslip|receipt|id|"
+        r"papers?|statement|letter|notice|record|proof|bill|invoice|note|stamp|seal)",
+        "evade_checks": r"\b(?:avoid|dodge|get\s+around|fool|trick|pass|beat|cheat)\s+(?:the\s+)?(?:home\s+visit|inspection|"
+        r"investigation|audit|check|verification|caseworker|officials?|system)|without\s+(?:getting\s+caught|them\s+"
+        r"(?:knowing|finding\s+out|noticing))|(?:won'?t|don'?t|doesn'?t|not)\s+(?:get\s+caught|find\s+out|notice)\b",
+        "keep_off_report": r"\bkeep\s+(?:that|it|this|the\s+\w+|my\s+\w+)\s+off\s+(?:the|my)\s+(?:\w+\s+)?(?:report|"
+        r"books|records|application|declaration)|\b(?:not|never|without)\s+(?:declare|declaring|report|reporting)\b.{0,30}"
+        r"\b(?:so|to)\s+(?:i|we)\s+(?:can\s+)?(?:keep|get|still|qualify)",
         "dead_claim": r"\bkeep\s+(?:receiving|getting|claiming)\b.{0,40}\b(?:dead|deceased|died)|"
         r"\b(?:dead|deceased)\s+\w+(?:'s)?\s+(?:pension|benefit|allowance)",
-        "vi_fraud": r"giấu\s+thu\s+nhập|giả\s+mạo|làm\s+giả",
+        "vi_fraud": r"giấu\s+(?:thu\s+nhập|tài\s+sản|tài\s+khoản|tiền)|giả\s+mạo|làm\s+giả|giấy\s+tờ\s+giả|hồ\s+sơ\s+giả|"
+        r"khai\s+(?:thiếu|gian|sai\s+sự\s+thật)|không\s+khai\s+báo\s+để|(?:không|khỏi)\s+(?:bị\s+)?phát\s+hiện(?:\s+ra)?",
     },
 ) + _rules(
     "compact",
@@ -224,17 +290,25 @@ _FRAUD = _rules(
         r"(?:숨기|숨겨|숨길|안잡히|안걸리|빼고신고|적게신고|축소|누락|들키지않|속이|속여)",
         "ko_nominee": r"(?:현금으로받|차명|다른사람명의|아들명의|딸명의|가족명의|명의로옮|명의로돌)",
         "ko_forged": r"(?:서류|진단서|계약서|증명서|영수증|통장사본|확인서|소견서)(?:을|를)?(?:위조|변조|조작|포토샵|꾸며|고쳐)|"
+        r"(?:서류|진단서|계약서|증명서|영수증|통장사본|확인서|소견서)(?:좀|를|을)?(?:위조|변조|조작)|"
         r"(?:위조|변조|조작|가짜|허위)(?:로|해서|한|된)?(?:서류|진단서|계약서|임대차계약서|증명서|영수증|소득증명)|"
         r"가짜(?:로)?(?:서류|진단서|계약서|임대차|증명서)|허위로|포토샵으로고쳐",
         "ko_sham": r"위장(?:이혼|전입|취업|실직|별거|분가)|서류상(?:으로만)?이혼",
+        "ko_evade_checks": r"(?:실사|조사|현장조사|방문조사|확인조사|실태조사|현장확인|방문)(?:가|이)?(?:나오면|오면|올때|때|하면)?"
+        r".{0,10}(?:피하|피해|피할|속이|속여|들키지|안걸리|안들키|숨기|숨겨|모면)",
+        "ko_inflate": r"실제보다.{0,10}(?:비싸게|높게|적게|낮게|많게|크게|작게).{0,15}(?:써|쓰|작성|신고|내|올리)",
+        "ko_false_report": r"(?:멀쩡히|멀쩡한데|사실은|실제론|실제로는|사실).{0,30}(?:했다고|라고|인척|인것처럼|한것처럼)"
+        r".{0,6}(?:신고|신청|하면|속이|말하면)",
         "ko_dead_claim": r"(?:돌아가신|사망한|죽은|고인).{0,12}(?:연금|급여|수당).{0,10}(?:계속|타는|받으려|받는방법|받을수)|"
         r"사망신고(?:를)?안(?:하|해)",
         "ko_unreported": r"(?:신고안하고|신고하지않고|안알리고|몰래).{0,10}(?:수급|받|급여)",
-        "zh_fraud": r"隐瞒(?:收入|财产)|伪造|假(?:文件|证明|合同)",
+        "zh_fraud": r"隐瞒(?:收入|财产)|瞒报|少报|伪造|假的?(?:租房)?(?:文件|证明|合同|材料|诊断)|编(?:一个|个)?假|假离婚|假结婚|"
+        r"(?:不被|不会被|不让)(?:人)?(?:查到|发现|查出)",
     },
 )
 _FRAUD_INFORMATIONAL = re.compile(
-    r"처벌|불법|벌금|제재|환수|도용|신고는어디|신고하려|어디에신고|어떻게되나|위반|illegal|penalt|punish|report|"
+    r"처벌|불법|벌금|제재|환수|도용|신고는어디|신고하려|어디에신고|어떻게되나|위반|illegal|penalt|punish|"
+    r"report\s+(?:fraud|it|someone|somebody|them|him|her|this|a\s+\w+)|where\s+(?:do|can|should)\s+i\s+report|"
     r"is\s+it\s+(?:a\s+)?crime|违法|处罚|bất\s+hợp\s+pháp",
     re.I,
 )
@@ -249,8 +323,17 @@ _OTHER_PERSON = _rules(
         r"\b(?:neighbou?rs?|other\s+(?:people|citizens|residents|users)|previous\s+user|another\s+(?:user|person|"
         r"citizen)|someone\s+else|people\s+receiving|recipients|household\s+data\s+of|case\s+\d)",
         "session_access": r"\bsession\s*(?:id)?\b.{0,30}(?:conversation|history|대화|기록)",
+        "list_people": r"\blist\s+(?:of\s+)?(?:everyone|everybody|all\s+(?:the\s+)?(?:people|residents|households|families|"
+        r"recipients|applicants))|\bnames\s+and\s+(?:addresses|phone\s+numbers|incomes?)\b|\b(?:everyone|everybody|all\s+"
+        r"(?:the\s+)?(?:people|residents|households|families))\s+(?:in|on|at|who)\b.{0,50}\b(?:gets?|got|receiv|claims?)",
+        "third_party_record": r"\b(?:ex[\s-]?(?:wife|husband|partner|girlfriend|boyfriend)|my\s+ex|neighbou?r|tenant|lodger|"
+        r"landlord|employee|applicant|coworker|colleague|classmate'?s?\s+\w+)\b.{0,80}(?:\bwhat\s+(?:income|benefits?|"
+        r"amount)\s+(?:did|does|is|has)\s+(?:she|he|they)|\b(?:is|does|did)\s+(?:she|he|they)\s+(?:get|getting|receiv|"
+        r"claim|on)|\b(?:her|his|their)\s+(?:income|address|benefits?|records?|bank|phone)\b)",
         "vi_other": r"(?:cho\s+tôi\s+biết|tra\s+cứu|số\s+điện\s+thoại|địa\s+chỉ).{0,40}(?:người\s+hàng\s+xóm|người\s+khác)|"
-        r"(?:người\s+hàng\s+xóm|người\s+khác).{0,40}(?:nhận\s+gì|số\s+điện\s+thoại|địa\s+chỉ)",
+        r"(?:người\s+hàng\s+xóm|người\s+khác).{0,40}(?:nhận\s+gì|số\s+điện\s+thoại|địa\s+chỉ)|"
+        r"(?:người\s+thuê|hàng\s+xóm|người\s+bên\s+cạnh|chồng\s+cũ|vợ\s+cũ|người\s+yêu\s+cũ|(?:chị|anh|bà|ông|cô)\s+\w+"
+        r"\s+\w+(?:\s+\w+)?\s+ở).{0,60}(?:có\s+(?:đang\s+)?nhận|thu\s+nhập\s+(?:của|bao)|địa\s+chỉ\s+(?:cũ|của)|số\s+tiền)",
     },
 ) + _rules(
     "compact",
@@ -260,7 +343,16 @@ _OTHER_PERSON = _rules(
         r"무슨급여).{0,10}(?:알려|조회|확인|보여|누구|뭐야|뭔지)",
         "ko_lists": r"수급자명단|명단(?:을|좀)?(?:뽑|보여|알려|줘)|다른사람(?:의)?(?:상담|대화)(?:내용|기록)|"
         r"방금상담한사람|이전사용자|다른사용자|(?:세션|session)(?:id)?.{0,20}(?:대화|기록)",
-        "zh_other": r"(?:邻居|别人|他人).{0,10}(?:领|拿|收|福利|电话|地址)",
+        "zh_other": r"(?:邻居|别人|他人|前夫|前妻|前男友|前女友|房客|租客|员工|同事).{0,10}(?:领|拿|收|福利|电话|地址|收入)",
+        "zh_lists": r"(?:领|拿|申请|收到|享受).{0,12}(?:的)?(?:人|家庭|户|人员)(?:的)?(?:名单|是谁|有哪些)|(?:所有|全部).{0,12}"
+        r"(?:家庭|人|户)(?:的)?名单",
+        "ko_who_receives": r"(?:받는|수급하는|수급받는|받고있는|타는)(?:사람|집|가정|세대|애들|분|가구|학생)(?:들)?.{0,4}?"
+        r"(?:누구|누군지|어느집)",
+        "ko_third_party_record": r"(?:전남편|전처|전부인|전와이프|전여친|전남친|전애인|헤어진(?:여친|남친|애인|와이프|남편|여자친구|남자친구)|"
+        r"지원자|세입자|직원|학부모|윗집|아랫집|옆집|이웃|동료)(?:이|가|은|는|의|를)?.{0,40}(?:무슨복지|어떤복지|받고있는지|받고있나|"
+        r"받고있어|받는지|수급자인지|수급여부|소득인정액|신고한소득|어디사는지|어디살|주소|연락처|전화번호)",
+        "ko_named_record": r"(?:[가-힣]{2,3}(?:씨|님)|이름은[가-힣]{2,4}|\d{4}(?:년|\.\d{1,2}\.\d{1,2})생).{0,30}"
+        r"(?:소득인정액|수급자인지|수급여부|받고있는지|받고있나|받는지|얼마로나왔|어디사는지|주소|연락처)",
     },
 )
 _IDENTIFIER_REQUEST = re.compile(
@@ -269,7 +361,8 @@ _IDENTIFIER_REQUEST = re.compile(
 )
 _PLACEHOLDER = re.compile("|".join(re.escape(text) for text in sorted(set(PLACEHOLDERS.values()))))
 _SELF_OR_PUBLIC = re.compile(
-    r"(?:^|\s)(?:제|내|저의|나의|본인|우리집)\s?(?:주소|전화번호|연락처|계좌|주민)|담당자|주민센터|센터|시청|구청|"
+    r"(?:^|\s)(?:제|내|저의|나의|본인|우리집)\s?(?:주소|전화번호|연락처|계좌|주민)|담당자|상담사|상담원|복지사|주무관|"
+    r"주민센터|센터|시청|구청|"
     r"행정복지센터|기관|복지로|동사무소|상담소|129|고용센터|보건소"
 )
 
@@ -356,6 +449,10 @@ def screen(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Screening:
             return _refuse(category, [f"{category}:{name}" for name in fired], cleaned)
 
     compact = views["compact"]
+    if any(_FRAMING.search(view) for view in views["text"]) and any(
+        _HARMFUL_ACT.search(view) for view in views["text"]
+    ):
+        return _refuse("jailbreak", ["jailbreak:framed_harm"], cleaned)
     if any(_KO_CLAIM.search(view) and _KO_PRIVILEGE.search(view) for view in compact):
         return _refuse("impersonation", ["impersonation:ko_claims_officer"], cleaned)
 
