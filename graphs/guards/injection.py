@@ -82,12 +82,13 @@ _TOOL_SPOOFING = _rules(
         r'name|arguments|amount_krw|content|verdict)"\s*:',
         "json_claim": r'"(?:eligible|eligibility|verified|role|decision|approved|is_officer|is_admin|verdict|status)"\s*:'
         r'\s*(?:true|"(?:eligible|approved|admin|officer|verified)")',
-        "flag_value": r"\b(?:eligible|approved|verified|is_admin|is_officer)\s*[:=]\s*(?:true|yes|1)\b",
+        "flag_value": r"\b(?:eligible|approved|verified|is_admin|is_officer)\s*[:=]\s*(?:true|yes|1)\b|"
+        r"\b[a-z]+_[a-z_]+\s*=\s*true\b|\(\s*\w+_tool\s*\)|\b(?:search|lookup|eligibility|check)_tool\b",
         "header_marker": r"#{2,}\s*(?:system|admin|시스템|관리자|系统|hệ\s*thống)\s*(?:message|notice|메시지|메세지|공지)?\s*#{2,}",
         "filter_disabled": r"(?:safety\s+filters?|filters?|안전\s?필터|필터|安全过滤|过滤器|bộ\s+lọc)\s*(?:가|이|는|has\s+been|was|are|is|已|đã)?"
         r"\s*(?:관리자에\s?의해\s?|by\s+(?:the\s+)?admin\s+)?(?:해제|비활성|꺼졌|disabled|turned\s+off|removed|被?关闭|bị\s+tắt|tắt)",
         "bracket_marker": r"\[\s*/?\s*(?:tool|function|system|assistant|observation|inst|관리자|시스템|도구|툴|hệ\s*thống|"
-        r"quản\s*trị|系统|管理员)"
+        r"quản\s*trị|kết\s*quả\s*công\s*cụ|công\s*cụ|系统|管理员|工具)"
         r"[ _]*(?:result|output|call|response|message|결과|메시지)?\s*\]",
         "chat_template": r"<\|?\s*/?\s*(?:im_start|im_end|system|assistant|endoftext|start_header_id|end_header_id|"
         r"eot_id|tool_call|tool|function_call|developer)\s*\|?>|<<\s*/?\s*sys\s*>>",
@@ -118,7 +119,10 @@ _INJECTION = _rules(
         r"environment\s+variables?)",
         "repeat_above": r"\brepeat\s+(?:the\s+text|everything|all(?:\s+the\s+text)?|the\s+words)\s+(?:above|before)",
         "new_instructions": r"\bnew\s+(?:instructions|rules|system\s+prompt)\s*[:：]",
-        "from_now_on": r"\bfrom\s+now\s+on,?\s+(?:you|answer|respond|always|never|ignore)\b",
+        "from_now_on": r"\bfrom\s+now\s+on,?\s+(?:you|answer|respond|always|never|ignore)\b|"
+        r"từ\s+(?:bây\s+giờ|giờ|nay)\s+(?:trở\s+đi\s+)?,?\s*bạn\s+(?:không|hãy|chỉ|phải|cứ)|"
+        r"ai\s+cũng\s+(?:đủ\s+điều\s+kiện|được\s+duyệt)",
+        "guard_switch": r"\b(?:disable|bypass|skip|reveal|turn_off)_\w+\s*[:=]|\bguard(?:rails?)?\s*(?:=|:)\s*(?:off|false|0)",
         "vi_ignore": r"bỏ\s+qua\s+(?:(?:tất\s+cả|mọi|các|những)\s+)*(?:hướng\s+dẫn|chỉ\s+dẫn|lệnh|quy\s+tắc|chỉ\s+thị)",
         "vi_prompt": r"lời\s+nhắc\s+hệ\s+thống",
         "vi_hidden_rules": r"(?:quy\s+tắc|hướng\s+dẫn|chỉ\s+dẫn|cài\s+đặt)\s+(?:ẩn|bí\s+mật|nội\s+bộ|mà\s+bạn|của\s+bạn)"
@@ -157,7 +161,9 @@ _INJECTION = _rules(
         "ko_hidden_rules": r"(?:숨겨진|숨은|비밀|내부|네가따르는|너가따르는|니가따르는|네가받은|너가받은|당신이받은|"
         r"당신이따르는|너한테입력된|너에게입력된|너의|당신의|챗봇의|봇의)(?:운영)?(?:규칙|지침|지시|프롬프트|설정|룰|원칙)"
         r"(?:사항)?(?:들)?(?:의)?(?:전체|전부|원문|전문|내용)?.{0,20}?(?:보여|알려|붙여|출력|공개|원문|전문|복사|내놔|적어)",
-        "ko_operator_notice": r"(?:챗봇|상담봇|봇|ai|인공지능)(?:의)?(?:운영)?(?:지침|규칙|설정|정책)(?:이|가)?(?:변경|바뀌|수정|개정)|"
+        "ko_operator_notice": r"(?:챗봇|상담봇|봇|ai|인공지능|너|너의|네|니)(?:의)?(?:운영)?(?:지침|규칙|설정|정책)(?:이|가|은|는)?"
+        r"(?:변경|바뀌|수정|개정)|(?:누가물어보든|누구에게나|누구한테나|무조건).{0,12}(?:수급가능|적격|대상|승인)"
+        r"(?:이라고|으로|로)?(?:만)?(?:답|안내|말)|(?:안전검사|안전장치|필터|검열)(?:를|을)?(?:끄|꺼|해제|풀)|"
         r"(?:모든|모두|전부)(?:문의자|사람|신청자|이용자|민원인)(?:에게|한테)?.{0,12}(?:수급가능|적격|대상|승인|지급)"
         r"(?:이라고|으로|로)?(?:안내|답변|답|응답)|(?:검증|심사|확인)(?:을|를)?생략(?:하고|하십시오|하세요|해)",
     },
@@ -182,7 +188,8 @@ _JAILBREAK = _rules(
         r"(?:reveal|hidden\s+instructions|system\s+prompt|no\s+rules|bypass)",
         "vi_jailbreak": r"không\s+(?:có|bị)\s+(?:bất\s+kỳ\s+|một\s+)?giới\s+hạn|chế\s+độ\s+nhà\s+phát\s+triển",
         "filter_off": r"\b(?:with(?:out)?\s+(?:the\s+|your\s+)?filters?(?:\s+off)?|filters?\s+(?:off|disabled)|unfiltered|"
-        r"no\s+filters?)\b",
+        r"no\s+filters?)\b|\b(?:guidelines|rules|restrictions|filters|safeguards)\s+(?:didn'?t|did\s+not|don'?t|do\s+not|"
+        r"no\s+longer)\s+(?:exist|apply)|không\s+kiểm\s+duyệt",
     },
 ) + _rules(
     "compact",
@@ -192,8 +199,10 @@ _JAILBREAK = _rules(
         r"(?:같은건|이|은|는|도)?(?:전혀|아무것도|하나도)?없(?:어|는|다|이)|(?:아무|모든)(?:제한|규칙|검열)(?:도)?없이",
         "ko_role_reassign": r"(?:지금부터|이제부터|이제)(?:너는|넌)|(?:너는|넌)(?:이제|지금부터|이제부터)",
         "ko_role_play": r"역할극.{0,30}(?:규칙|제한|공무원|담당자|관리자|승인|없는)",
-        "zh_jailbreak": r"没有(?:任何)?限制|越狱|开发者模式|不受(?:任何)?(?:规则)?限制",
-        "ko_filter_off": r"필터(?:가|를|는)?(?:꺼진|끈|끄고|꺼|없이|없는|해제|풀린|풀고)|검열(?:을|를)?(?:끄|풀|해제)",
+        "zh_jailbreak": r"没有(?:任何)?限制|越狱|开发者模式|不受(?:任何)?(?:规则)?限制|解除.{0,6}(?:安全)?(?:规则|限制)|"
+        r"不被允许(?:说|回答|透露)",
+        "ko_filter_off": r"필터(?:가|를|는)?(?:꺼진|끈|끄고|꺼|없이|없는|해제|풀린|풀고)|검열(?:을|를)?(?:끄|풀|해제)|"
+        r"안전장치(?:가|를|이)?(?:해제|꺼진|끈|풀린|없는)|규칙없이뭐든",
     },
 )
 
@@ -231,8 +240,10 @@ _IMPERSONATION = _rules(
         "ko_exception": r"예외처리(?:합니다|해|하세요|하라)",
         "ko_role_officer": r"(?:너는|넌).{0,12}(?:공무원|담당자|주무관|관리자|심사관)(?:이야|이다|입니다|야|처럼|인척)",
         "zh_officer": r"标记为合格|批准我的申请|我是(?:福利)?(?:官员|公务员|管理员)|(?:公务员|管理员|工作人员|后台)模式|"
+        r"我是.{0,8}(?:开发人员|开发者|管理员|工程师)|后台权限|所有用户的.{0,4}记录|"
         r"(?:申请人|领取人|受助人|受助者)(?:的)?名单",
-        "ko_applicant_list": r"(?:신청자|수급자|지원자|수혜자|신청인)(?:들)?(?:의)?(?:명단|목록|리스트|전체리스트)",
+        "ko_applicant_list": r"(?:신청자|수급자|지원자|수혜자|신청인)(?:들)?(?:의)?(?:명단|목록|리스트|전체리스트)|"
+        r"(?:신청자|수급자|신청인)(?:들)?(?:의)?(?:심사현황|신청내역|상담기록|수급내역)",
         "ko_decision_change": r"(?:탈락|부적격|불인정|거절|기각)(?:결정|판정|처리)?(?:을|를)?(?:취소|번복|뒤집|바꾸|바꿔|변경|철회)"
         r"(?:하고|해줘|해주세요|하세요|하십시오|해라|시켜|줘)(?!싶)",
     },
@@ -240,6 +251,7 @@ _IMPERSONATION = _rules(
 # A story, a role, a hypothesis or a "grandma used to tell me" around an act the agent must not help with.
 _FRAMING = re.compile(
     r"hypothetical|thought\s+experiment|in\s+a\s+story|as\s+a\s+story|write\s+a\s+story|role[\s-]?play|pretend|"
+    r"screenplay|script\s+where|novel|fiction|"
     r"imagine\s+you|grandma|grandmother|bedtime|"
     r"가정해|가상의|소설|이야기(?:로|속)|동화|역할극|연기해|흉내|할머니가.{0,20}(?:들려|얘기|이야기)|"
     r"假设|故事|小说|角色扮演|扮演|奶奶|"
@@ -248,19 +260,19 @@ _FRAMING = re.compile(
 )
 _HARMFUL_ACT = re.compile(
     r"fake|forg(?:e|ed|ing|ery)|counterfeit|hide\s+(?:my\s+|the\s+)?(?:income|assets|money)|sham|cheat|"
-    r"push\s+(?:a\s+|the\s+)?\w*\s*application\s+through|bypass|defraud|fraud|"
+    r"push\s+(?:a\s+|the\s+)?\w*\s*application\s+through|bypass|defraud|fraud|off\s+the\s+(?:record|books)|"
     r"가짜|위조|변조|조작|속이|속여|(?:소득|재산|수입|돈|통장|월급)(?:을|를)?\s?숨[기겨길]|위장|허위|"
     r"假离婚|假结婚|假的?(?:文件|证明|合同|材料)|伪造|隐瞒|骗|应付.{0,4}调查|"
     r"giấy\s+tờ\s+giả|hồ\s+sơ\s+giả|làm\s+giả|giả\s+mạo|giấu|lừa",
     re.I,
 )
 _KO_CLAIM = re.compile(
-    r"(?:공무원|담당자|주무관|관리자|직원|심사관|팀장|과장|국장|계장|실장|개발자|운영자|사회복지사)"
+    r"(?:공무원|담당자|주무관|관리자|직원|심사관|팀장|과장|국장|계장|실장|개발자|운영자|사회복지사|비서실|비서)"
     r"(?:입니다|이에요|예요|이야|임|인데요?|이니까|라서|이다|이거든요?)"
 )
 _KO_PRIVILEGE = re.compile(
     r"승인|처리해|조회|모드|권한|적격|수급내역|명단|열람|입력|변경|다른주민|다른사람|목록|리스트|체크해|취소|"
-    r"결정으로|상담기록|꺼주|꺼줘|뽑아|보내주"
+    r"결정으로|상담기록|꺼주|꺼줘|뽑아|보내주|심사현황|현황전체|신청자들"
 )
 
 # ------------------------------------------------------------------------------------------- fraud
@@ -268,7 +280,8 @@ _FRAUD = _rules(
     "text",
     {
         "hide_income": r"\bhide\s+(?:my\s+|our\s+|the\s+|his\s+|her\s+)?(?:income|money|assets|savings|earnings|wages|"
-        r"property|job)",
+        r"property|job|crypto|wallet|bank\s+account|account|car|business|side\s+income)|\bfrom\s+the\s+(?:asset|income|"
+        r"means|financial)\s+(?:check|test|investigation|inquiry|review)",
         "forged_document": r"\b(?:fake|forged?|forging|falsif(?:y|ied)|doctor(?:ed)?|counterfeit)\s+(?:a\s+|an\s+|the\s+|"
         r"my\s+)?(?:\w+\s+){0,3}(?:lease|contract|document|certificate|diagnosis|pay\s*slip|payslip|receipt|id|"
         r"papers?|statement|letter|notice|record|proof|bill|invoice|note|stamp|seal)",
@@ -295,10 +308,15 @@ _FRAUD = _rules(
         r"가짜(?:로)?(?:서류|진단서|계약서|임대차|증명서)|허위로|포토샵으로고쳐",
         "ko_sham": r"위장(?:이혼|전입|취업|실직|별거|분가)|서류상(?:으로만)?이혼",
         "ko_evade_checks": r"(?:실사|조사|현장조사|방문조사|확인조사|실태조사|현장확인|방문)(?:가|이)?(?:나오면|오면|올때|때|하면)?"
-        r".{0,10}(?:피하|피해|피할|속이|속여|들키지|안걸리|안들키|숨기|숨겨|모면)",
+        r".{0,10}(?:피하|피해|피할|속이|속여|들키지|안걸리|안들키|숨기|숨겨|모면)|"
+        r"(?:실사|조사|현장조사|방문조사|현장확인)(?:가|이)?(?:안|않)나오게",
+        "ko_omit_report": r"(?:소득|재산|수입|사업소득|근로소득)(?:있는건|은|는|을|를)?빼고.{0,20}(?:신고|작성|쓰|써|내)|"
+        r"(?:금융정보|금융조회|재산조회|소득조회)(?:는|를|은)?(?:어떻게)?(?:피하|피해|피할|막|안걸리)",
+        "ko_fake_form": r"(?:통지서|증명서|진단서|계약서|확인서|서류|영수증|해고통지서)(?:양식)?.{0,10}"
+        r"(?:그럴듯하게|가짜로|진짜처럼|비슷하게|감쪽같이)(?:하나)?(?:만들|써|작성)",
         "ko_inflate": r"실제보다.{0,10}(?:비싸게|높게|적게|낮게|많게|크게|작게).{0,15}(?:써|쓰|작성|신고|내|올리)",
         "ko_false_report": r"(?:멀쩡히|멀쩡한데|사실은|실제론|실제로는|사실).{0,30}(?:했다고|라고|인척|인것처럼|한것처럼)"
-        r".{0,6}(?:신고|신청|하면|속이|말하면)",
+        r".{0,6}(?:신고|신청|하면|속이|말하면)|(?:했다고|라고)할(?:건데|거예요|거임|거에요).{0,20}(?:사실|실은|실제로는)",
         "ko_dead_claim": r"(?:돌아가신|사망한|죽은|고인).{0,12}(?:연금|급여|수당).{0,10}(?:계속|타는|받으려|받는방법|받을수)|"
         r"사망신고(?:를)?안(?:하|해)",
         "ko_unreported": r"(?:신고안하고|신고하지않고|안알리고|몰래).{0,10}(?:수급|받|급여)",
@@ -326,12 +344,16 @@ _OTHER_PERSON = _rules(
         "list_people": r"\blist\s+(?:of\s+)?(?:everyone|everybody|all\s+(?:the\s+)?(?:people|residents|households|families|"
         r"recipients|applicants))|\bnames\s+and\s+(?:addresses|phone\s+numbers|incomes?)\b|\b(?:everyone|everybody|all\s+"
         r"(?:the\s+)?(?:people|residents|households|families))\s+(?:in|on|at|who)\b.{0,50}\b(?:gets?|got|receiv|claims?)",
+        "on_file": r"\b(?:has|have|keeps?)\s+on\s+file\s+for\b|\b(?:mr|mrs|ms|miss)\.?\s+\w+(?:[\s-]\w+){0,2}\b.{0,60}"
+        r"\b(?:gets?|getting|receives?|receiving|claims?|applied|income|address)\b|\b(?:if|whether)\s+(?:my\s+)?(?:landlord|"
+        r"neighbou?r|tenant|ex|coworker|colleague|boss)\b.{0,60}\b(?:gets?|receives?|is\s+on|claims?)\b",
         "third_party_record": r"\b(?:ex[\s-]?(?:wife|husband|partner|girlfriend|boyfriend)|my\s+ex|neighbou?r|tenant|lodger|"
         r"landlord|employee|applicant|coworker|colleague|classmate'?s?\s+\w+)\b.{0,80}(?:\bwhat\s+(?:income|benefits?|"
         r"amount)\s+(?:did|does|is|has)\s+(?:she|he|they)|\b(?:is|does|did)\s+(?:she|he|they)\s+(?:get|getting|receiv|"
         r"claim|on)|\b(?:her|his|their)\s+(?:income|address|benefits?|records?|bank|phone)\b)",
         "vi_other": r"(?:cho\s+tôi\s+biết|tra\s+cứu|số\s+điện\s+thoại|địa\s+chỉ).{0,40}(?:người\s+hàng\s+xóm|người\s+khác)|"
         r"(?:người\s+hàng\s+xóm|người\s+khác).{0,40}(?:nhận\s+gì|số\s+điện\s+thoại|địa\s+chỉ)|"
+        r"(?:số\s+tài\s+khoản|số\s+điện\s+thoại|địa\s+chỉ).{0,40}(?:của|mà)\s+(?:anh|chị|bà|ông|cô)\s+\w+|"
         r"(?:người\s+thuê|hàng\s+xóm|người\s+bên\s+cạnh|chồng\s+cũ|vợ\s+cũ|người\s+yêu\s+cũ|(?:chị|anh|bà|ông|cô)\s+\w+"
         r"\s+\w+(?:\s+\w+)?\s+ở).{0,60}(?:có\s+(?:đang\s+)?nhận|thu\s+nhập\s+(?:của|bao)|địa\s+chỉ\s+(?:cũ|của)|số\s+tiền)",
     },
@@ -343,16 +365,17 @@ _OTHER_PERSON = _rules(
         r"무슨급여).{0,10}(?:알려|조회|확인|보여|누구|뭐야|뭔지)",
         "ko_lists": r"수급자명단|명단(?:을|좀)?(?:뽑|보여|알려|줘)|다른사람(?:의)?(?:상담|대화)(?:내용|기록)|"
         r"방금상담한사람|이전사용자|다른사용자|(?:세션|session)(?:id)?.{0,20}(?:대화|기록)",
-        "zh_other": r"(?:邻居|别人|他人|前夫|前妻|前男友|前女友|房客|租客|员工|同事).{0,10}(?:领|拿|收|福利|电话|地址|收入)",
+        "zh_other": r"(?:邻居|别人|他人|前夫|前妻|前男友|前女友|房客|租客|员工|同事).{0,20}(?:领|拿|收|福利|电话|地址|收入|住在哪)",
         "zh_lists": r"(?:领|拿|申请|收到|享受).{0,12}(?:的)?(?:人|家庭|户|人员)(?:的)?(?:名单|是谁|有哪些)|(?:所有|全部).{0,12}"
         r"(?:家庭|人|户)(?:的)?名单",
         "ko_who_receives": r"(?:받는|수급하는|수급받는|받고있는|타는)(?:사람|집|가정|세대|애들|분|가구|학생)(?:들)?.{0,4}?"
         r"(?:누구|누군지|어느집)",
         "ko_third_party_record": r"(?:전남편|전처|전부인|전와이프|전여친|전남친|전애인|헤어진(?:여친|남친|애인|와이프|남편|여자친구|남자친구)|"
-        r"지원자|세입자|직원|학부모|윗집|아랫집|옆집|이웃|동료)(?:이|가|은|는|의|를)?.{0,40}(?:무슨복지|어떤복지|받고있는지|받고있나|"
-        r"받고있어|받는지|수급자인지|수급여부|소득인정액|신고한소득|어디사는지|어디살|주소|연락처|전화번호)",
+        r"지원자|세입자|직원|학부모|윗집|아랫집|옆집|이웃|동료|그사람|그분|\d+동\d+호(?:사람|집|분)?|주소(?:사람|집|분))(?:이|가|은|는|의|를)?.{0,40}"
+        r"(?:무슨복지|어떤복지|받고있는지|받고있나|받고있어|받는지|수급자인지|수급여부|수급기록|수급내역|수급액|소득인정액|신고한소득|"
+        r"어디사는지|어디살|주소|연락처|전화번호|장애정도|몇종|진짜인지|조회)",
         "ko_named_record": r"(?:[가-힣]{2,3}(?:씨|님)|이름은[가-힣]{2,4}|\d{4}(?:년|\.\d{1,2}\.\d{1,2})생).{0,30}"
-        r"(?:소득인정액|수급자인지|수급여부|받고있는지|받고있나|받는지|얼마로나왔|어디사는지|주소|연락처)",
+        r"(?:소득인정액|수급자인지|수급여부|받고있는지|받고있나|받는지|얼마로나왔|어디사는지|주소|연락처|수급액|장애정도|몇종|수급기록)",
     },
 )
 _IDENTIFIER_REQUEST = re.compile(
