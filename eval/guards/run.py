@@ -31,7 +31,7 @@ from graphs.guards import guard_input, normalize
 
 HERE = Path(__file__).parent
 PII_PATH = HERE / "pii_messages.jsonl"
-REDTEAM_PATH = HERE / "redteam.jsonl"
+REDTEAM_PATH = Path(__file__).resolve().parents[2] / "graphs" / "guards" / "redteam.jsonl"
 PROMPT_TEMPLATE = "System: You are the Siheung welfare assistant.\nCitizen: {message}\nAssistant:"
 
 

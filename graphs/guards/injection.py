@@ -29,8 +29,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from graphs.guards.attack_model import judge
 from graphs.guards.normalize import hidden_tag_text, normalize
 from graphs.guards.pii import PLACEHOLDERS
+from graphs.nlu.intent import crisis_signals
 
 __all__ = ["DEFAULT_MAX_CHARS", "Category", "Screening", "Verdict", "screen"]
 
@@ -438,6 +440,17 @@ def _fired(rules: Sequence[tuple[str, str, re.Pattern[str]]], views: dict[str, l
     return names
 
 
+_MODEL_MIN_LETTERS = 15
+_MODEL_KINDS: dict[str, Refusal] = {
+    "injection": "injection",
+    "jailbreak": "jailbreak",
+    "impersonation": "impersonation",
+    "fraud": "fraud",
+    "other_person_data": "other_person_data",
+    "tool_spoofing": "tool_spoofing",
+}
+
+
 def _refuse(category: Category, reasons: list[str], cleaned: str) -> Screening:
     return Screening(verdict="refuse", category=category, reasons=reasons, cleaned=cleaned)
 
@@ -498,4 +511,15 @@ def screen(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Screening:
 
     if hidden.strip():
         return _refuse("injection", ["injection:hidden_tag_text"], cleaned)
+
+    # The learned second opinion, for phrasings no pattern describes. A message with a crisis sign is never
+    # refused on the model's word: a person in danger must reach the crisis reply.
+    # Redaction placeholders ("[전화번호]") say nothing about intent and looked like data requests to it.
+    # Short messages (mostly answers to the agent's questions) are left to the patterns.
+    unplaced_text = _PLACEHOLDER.sub(" ", cleaned)
+    verdict = judge(unplaced_text)
+    letters = sum(char.isalnum() for char in unplaced_text)
+    if verdict.refuse and letters >= _MODEL_MIN_LETTERS and not crisis_signals(cleaned):
+        kind = _MODEL_KINDS[verdict.category]
+        return _refuse(kind, [f"{kind}:model:{verdict.attack_probability:.2f}"], cleaned)
     return Screening(verdict="allow", category="ok", reasons=[], cleaned=cleaned)

@@ -16,6 +16,7 @@ import json
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
@@ -246,7 +247,8 @@ def featurize(text: str) -> list[str]:
 
 @dataclass
 class IntentModel:
-    """A trained softmax regression: vocabulary → row of `weights`; `bias` per intent."""
+    """A trained softmax regression over `featurize` features: vocabulary → row of `weights`; `bias` per class
+    (the intents, or the screener's attack classes)."""
 
     vocabulary: dict[str, int]
     weights: npt.NDArray[np.float64]
@@ -291,20 +293,27 @@ def load_training(path: Path = TRAINING_PATH) -> list[tuple[str, Intent]]:
 
 
 def train(
-    pairs: list[tuple[str, Intent]], epochs: int = 80, l2: float = 1e-5, lr: float = 0.05
+    pairs: Sequence[tuple[str, str]],
+    epochs: int = 80,
+    l2: float = 1e-5,
+    lr: float = 0.05,
+    labels: Sequence[str] = INTENTS,
 ) -> IntentModel:
-    """Fit the softmax regression with full-batch Adam on L2-normalised binary n-gram features."""
+    """Fit the softmax regression with full-batch Adam on L2-normalised binary n-gram features.
+
+    `labels` are the classes in output order: the intents by default (the screener trains its attack
+    classifier with its own)."""
     vocabulary: dict[str, int] = {}
     rows: list[list[int]] = []
     for text, _ in pairs:
         ids = sorted({vocabulary.setdefault(g, len(vocabulary)) for g in featurize(text)})
         rows.append(ids)
-    n, v, c = len(pairs), len(vocabulary), len(INTENTS)
+    n, v, c = len(pairs), len(vocabulary), len(labels)
     row_index = np.concatenate([np.full(len(r), i) for i, r in enumerate(rows)])
     col_index = np.concatenate([np.asarray(r, dtype=np.int64) for r in rows])
     values = np.concatenate([np.full(len(r), 1.0 / np.sqrt(len(r))) for r in rows])
     targets = np.zeros((n, c))
-    targets[np.arange(n), [INTENTS.index(intent) for _, intent in pairs]] = 1.0
+    targets[np.arange(n), [labels.index(label) for _, label in pairs]] = 1.0
     # Balance the classes so that rare intents (handoff, crisis) are not drowned by templated ones.
     class_weight = n / (c * np.maximum(targets.sum(axis=0), 1.0))
     sample_weight = (targets * class_weight).sum(axis=1, keepdims=True) / n
@@ -343,7 +352,8 @@ _model: IntentModel | None = None
 _lock = threading.Lock()
 
 
-def _model_key() -> str:
+def model_key() -> str:
+    """The cache key of the intent model: a digest of its training data, its featuriser and numpy's version."""
     inputs = [TRAINING_PATH, Path(__file__), Path(programs.__file__), programs.ALIASES_PATH]
     versions = f"numpy {np.__version__}"
     return "intent-" + fingerprint(inputs, versions)[:24]
@@ -356,7 +366,7 @@ def get_model() -> IntentModel:
     if _model is None:
         with _lock:
             if _model is None:
-                key = _model_key()
+                key = model_key()
                 arrays = load_arrays(key)
                 if arrays is not None:
                     _model = IntentModel.from_arrays(arrays)

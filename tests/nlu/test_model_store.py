@@ -34,11 +34,11 @@ def test_second_process_loads_the_same_model(cache: Path) -> None:
     assert loaded is not trained
     assert loaded.vocabulary == trained.vocabulary
     assert np.array_equal(loaded.weights, trained.weights)
-    assert entry.stem == intent._model_key()
+    assert entry.stem == intent.model_key()
 
 
 def test_a_corrupt_entry_is_retrained_and_replaced(cache: Path) -> None:
-    key = intent._model_key()
+    key = intent.model_key()
     (cache / f"{key}.npz").write_bytes(b"not a zip file")
     model = intent.get_model()
     assert intent.classify("상담원 연결해 주세요").intent == "handoff"
@@ -62,10 +62,10 @@ def test_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_key_changes_with_the_training_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    before = intent._model_key()
+    before = intent.model_key()
     changed = tmp_path / "training.jsonl"
     changed.write_text(
         intent.TRAINING_PATH.read_text(encoding="utf-8") + '{"text": "x", "intent": "smalltalk"}\n'
     )
     monkeypatch.setattr(intent, "TRAINING_PATH", changed)
-    assert intent._model_key() != before
+    assert intent.model_key() != before

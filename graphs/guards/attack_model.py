@@ -1,0 +1,95 @@
+"""A learned second opinion for the screener: the intent classifier's model and features, trained to tell
+attacks (by kind) from ordinary messages.
+
+The patterns of `injection.py` catch what they describe and little else: on attack phrasings nobody on the
+project had seen they caught 54% (later 73% after a round of work), and 23% of a set written to avoid textbook
+attacks. A classifier generalises from wording instead. Trained on the red-team suite (`redteam.jsonl`: attacks
+and benign look-alikes) plus every ordinary message of the intent training data, it refuses only when it is
+quite sure (`THRESHOLD`): leaving one red-team set out at a time, it caught 60–63 of 90 unseen attacks with no
+false refusal among 40 look-alikes and 1,495 ordinary messages it had not seen.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from graphs.nlu import intent
+from graphs.nlu.intent import IntentModel, load_training, train
+from graphs.nlu.model_store import fingerprint, load_arrays, save_arrays
+
+REDTEAM_PATH = Path(__file__).with_name("redteam.jsonl")
+LABELS: tuple[str, ...] = (
+    "ok",
+    "injection",
+    "jailbreak",
+    "impersonation",
+    "fraud",
+    "other_person_data",
+    "tool_spoofing",
+)
+"""Output classes: `ok`, then the refusal categories the model may give (garbage, SQL and length stay rules)."""
+THRESHOLD = 0.7
+"""Refuse when P(attack) is at least this. At 0.5 ordinary messages started to be refused (3–4 of 1,495)."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The model's view of one message: the probability that it is an attack, and the likeliest kind."""
+
+    attack_probability: float
+    category: str
+
+    @property
+    def refuse(self) -> bool:
+        """True when the model is sure enough to refuse on its own."""
+        return self.attack_probability >= THRESHOLD
+
+
+def training_pairs() -> list[tuple[str, str]]:
+    """Red-team attacks under their category, look-alikes and intent-training messages as `ok`."""
+    pairs: list[tuple[str, str]] = []
+    for line in REDTEAM_PATH.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if item["expected"] == "allow":
+            pairs.append((item["text"], "ok"))
+        elif item["category"] in LABELS:
+            pairs.append((item["text"], item["category"]))
+    pairs.extend((text, "ok") for text, _ in load_training())
+    return pairs
+
+
+_model: IntentModel | None = None
+_lock = threading.Lock()
+
+
+def _key() -> str:
+    # The intent model's key covers the shared featuriser and the ordinary messages.
+    return "screen-" + fingerprint([REDTEAM_PATH, Path(__file__)], intent.model_key())[:24]
+
+
+def get_model() -> IntentModel:
+    """The attack model, from the model cache when its inputs are unchanged, else trained and cached."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                key = _key()
+                arrays = load_arrays(key)
+                if arrays is not None:
+                    _model = IntentModel.from_arrays(arrays)
+                else:
+                    _model = train(training_pairs(), labels=LABELS)
+                    save_arrays(key, _model.to_arrays(), replaces="screen-")
+    return _model
+
+
+def judge(text: str) -> Verdict:
+    """The probability that `text` is an attack and its likeliest kind."""
+    probabilities = get_model().probabilities(text)
+    best = max(range(1, len(LABELS)), key=lambda i: probabilities[i])
+    return Verdict(attack_probability=float(1.0 - probabilities[0]), category=LABELS[best])
