@@ -1,4 +1,4 @@
-"""Guard evaluation on `pii_messages.jsonl` and `redteam.jsonl`.
+"""Guard evaluation on `pii_messages.jsonl` and the red-team suite `graphs/guards/redteam.jsonl`.
 
 Run from the repository root:
 

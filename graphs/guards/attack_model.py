@@ -1,12 +1,11 @@
 """A learned second opinion for the screener: the intent classifier's model and features, trained to tell
 attacks (by kind) from ordinary messages.
 
-The patterns of `injection.py` catch what they describe and little else: on attack phrasings nobody on the
-project had seen they caught 54% (later 73% after a round of work), and 23% of a set written to avoid textbook
-attacks. A classifier generalises from wording instead. Trained on the red-team suite (`redteam.jsonl`: attacks
-and benign look-alikes) plus every ordinary message of the intent training data, it refuses only when it is
-quite sure (`THRESHOLD`): leaving one red-team set out at a time, it caught 60–63 of 90 unseen attacks with no
-false refusal among 40 look-alikes and 1,495 ordinary messages it had not seen.
+The patterns of `injection.py` catch what they describe and little else: of a blind set of attacks written to
+avoid textbook phrasings they caught 38 of 90; with this model as well, 65. A classifier generalises from
+wording instead. It refuses only when it is quite sure (`THRESHOLD`); leaving one red-team batch out at a
+time (`python -m eval.guards.holdout`) it catches 54/142, 72/90, 70/90 and 59/90 of the unseen attacks on its
+own, and refuses 1 of 180 unseen look-alikes and none of 1,495 unseen ordinary messages.
 """
 
 from __future__ import annotations
