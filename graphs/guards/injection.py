@@ -432,6 +432,25 @@ def _views(cleaned: str, hidden: str) -> dict[str, list[str]]:
     return {"text": list(dict.fromkeys(text_views)), "compact": list(dict.fromkeys(compact_views))}
 
 
+_ANY_RULE = {
+    view: re.compile(
+        "|".join(
+            f"(?:{pattern.pattern})"
+            for rule_view, _, pattern in (
+                _TOOL_SPOOFING + _INJECTION + _JAILBREAK + _IMPERSONATION + _FRAUD + _OTHER_PERSON
+            )
+            if rule_view == view
+        ),
+        re.I,
+    )
+    for view in ("text", "compact")
+}
+
+
+def _any_rule(views: dict[str, list[str]]) -> bool:
+    return any(_ANY_RULE[view].search(text) for view, texts in views.items() for text in texts)
+
+
 def _fired(rules: Sequence[tuple[str, str, re.Pattern[str]]], views: dict[str, list[str]]) -> list[str]:
     names: list[str] = []
     for view, name, pattern in rules:
@@ -479,8 +498,10 @@ def screen(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Screening:
         ("jailbreak", _JAILBREAK),
         ("impersonation", _IMPERSONATION),
     ]
+    # One search per view tells whether any rule can fire; most messages end the rule checks there.
+    candidate = _any_rule(views)
     for category, rules in checks:
-        fired = _fired(rules, views)
+        fired = _fired(rules, views) if candidate else []
         if fired:
             return _refuse(category, [f"{category}:{name}" for name in fired], cleaned)
 
@@ -492,7 +513,7 @@ def screen(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Screening:
     if any(_KO_CLAIM.search(view) and _KO_PRIVILEGE.search(view) for view in compact):
         return _refuse("impersonation", ["impersonation:ko_claims_officer"], cleaned)
 
-    fraud = _fired(_FRAUD, views)
+    fraud = _fired(_FRAUD, views) if candidate else []
     fraud = [
         name
         for name in fraud
@@ -501,7 +522,7 @@ def screen(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Screening:
     if fraud and not _FRAUD_INFORMATIONAL.search(views["text"][0] + " " + compact[0]):
         return _refuse("fraud", [f"fraud:{name}" for name in fraud], cleaned)
 
-    other = _fired(_OTHER_PERSON, views)
+    other = _fired(_OTHER_PERSON, views) if candidate else []
     # A placeholder left by redaction ("[주민등록번호] 로 조회해 주세요") is not a request for someone's number.
     unplaced = _COMPACT_DROP.sub("", _PLACEHOLDER.sub(" ", views["text"][0]))
     if _IDENTIFIER_REQUEST.search(unplaced) and not _SELF_OR_PUBLIC.search(views["text"][0]):
