@@ -28,7 +28,7 @@ import numpy.typing as npt
 from graphs.nlu import programs
 from graphs.nlu.language import fold_latin
 from graphs.nlu.model_store import fingerprint, load_arrays, save_arrays
-from graphs.nlu.programs import compact, find_mentions
+from graphs.nlu.programs import compact_marked, find_mentions
 
 Intent = Literal[
     "eligibility_check",
@@ -205,7 +205,8 @@ def wants_handoff(text: str) -> bool:
 
 
 def _normalize(text: str) -> str:
-    norm = compact(text)
+    # Marked characters are kept here (featurize adds the folded form's features itself).
+    norm = compact_marked(text)
     pieces: list[str] = []
     last = 0
     for mention in find_mentions(text):

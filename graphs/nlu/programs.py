@@ -13,19 +13,33 @@ from pathlib import Path
 
 import yaml
 
+from graphs.nlu.language import fold_latin
+
 ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 
 _RECEIVING_AFTER = re.compile(
     r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|받으면서|타고있|나오고있)"
 )
 _RECEIVING_BEFORE = re.compile(
-    r"(?:alreadyget|alreadyreceive|receiving|i'monthe|iamonthe|正在领|已经领|在领|đangnhận|đanghưởng)$"
+    r"(?:alreadyget|alreadyreceive|receiving|i'monthe|iamonthe|正在领|已经领|在领|dangnhan|danghuong)$"
 )
 
 
-def compact(text: str) -> str:
-    """Normalized matching form: NFKC, lower case, no whitespace."""
+def _fold(char: str) -> str:
+    folded = fold_latin(char)
+    return folded[:1] or char  # one character in, one out: mention offsets index the compact text
+
+
+def compact_marked(text: str) -> str:
+    """`compact` without the folding: the same length, so mention offsets index both."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).lower())
+
+
+def compact(text: str) -> str:
+    """Normalized matching form: NFKC, lower case, no whitespace, Latin diacritics folded (so "tro cap nuoi con"
+    typed without marks names the same program as "trợ cấp nuôi con")."""
+    lowered = compact_marked(text)
+    return lowered if lowered.isascii() else "".join(map(_fold, lowered))
 
 
 @dataclass(frozen=True)

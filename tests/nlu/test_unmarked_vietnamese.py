@@ -61,3 +61,8 @@ def test_every_vietnamese_evaluation_item_survives_losing_its_marks() -> None:
     assert all(result.intent == "crisis" for item, result in results if item["intent"] == "crisis")
     accuracy = sum(result.intent == item["intent"] for item, result in results) / len(results)
     assert accuracy >= 0.93  # 0.951 (175 of 184) when written; 0.71 before folded features
+
+
+def test_programs_are_named_without_marks() -> None:
+    assert understand("tro cap nuoi con don than bao nhieu").programs == ["single_parent_child_support"]
+    assert understand("tien mung sinh con o Siheung").programs == ["siheung_birth_support"]

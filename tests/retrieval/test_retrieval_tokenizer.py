@@ -93,3 +93,9 @@ def test_bad_synonym_rule_is_rejected(tmp_path: Path) -> None:
     path.write_text("rules:\n  - match: [x]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="needs 'match' and 'add'"):
         load_synonyms(path)
+
+
+def test_unmarked_vietnamese_syllables_are_not_read_as_english() -> None:
+    # "co" once matched co-payment: a question the corpus cannot answer must find nothing, not something wrong.
+    assert tokenize("luong huu co ban la gi") == []
+    assert "payment" in tokenize("what is the co-payment")

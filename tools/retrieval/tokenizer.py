@@ -19,7 +19,7 @@ import yaml
 from tools.korean import get_kiwi
 
 #: Bump when token output changes: it is part of the index content hash, so indexes are rebuilt.
-TOKENIZER_VERSION = "kiwi-cong-nomulti-2"
+TOKENIZER_VERSION = "kiwi-cong-nomulti-3"
 
 # Content morphemes: nouns, numerals, roots, foreign words, numbers, verb and adjective stems, adverbs.
 _NOUNS = frozenset({"NNG", "NNP", "NR", "XR", "SH"})
@@ -44,6 +44,20 @@ _EN_STOP = frozenset(
         "will", "shall", "may", "might", "must", "not", "no", "yes", "any", "some", "all", "just", "so",
         "than", "then", "too", "very", "up", "down", "out", "into", "over", "also", "only", "still", "get",
         "got",
+    }
+)  # fmt: skip
+# Vietnamese syllables typed without diacritics ("tro cap nuoi con"): Kiwi reads them as foreign words, and the
+# English path turned them into junk matches ("co" -> co-payment). The corpus has no Vietnamese, so they are dropped
+# and such a question finds nothing rather than something wrong.
+_VI_SYLLABLES = frozenset(
+    {
+        "toi", "minh", "em", "anh", "chi", "chu", "con", "ban", "khong", "ko", "duoc", "cua", "nhung", "nguoi",
+        "chao", "cam", "bao", "nhieu", "tro", "cap", "ho", "dang", "ky", "dau", "nao", "lam", "sao", "giup",
+        "muon", "biet", "hoi", "phai", "roi", "gi", "vay", "nhe", "nha", "tien", "luong", "thang", "ngay",
+        "hom", "nay", "bi", "duoi", "khoi", "xin", "voi", "cho", "la", "va", "co", "di", "ve", "lai", "qua",
+        "rat", "mot", "hai", "sinh", "vo", "chong", "viec", "huu", "nuoi", "don", "than", "mung", "tre",
+        "nhan", "thu", "nhap", "gia", "dinh", "nam", "tuoi", "thue", "cac", "duong", "benh", "vien",
+        "thuoc", "hoc", "ung", "bau", "mang", "thai", "tat", "khuyet",
     }
 )  # fmt: skip
 _EN_IRREGULAR = {
@@ -104,7 +118,7 @@ def _tokens_from_kiwi(morphs: Iterable[Any]) -> list[str]:
             continue
         if tag == "SL":
             word = m.form.lower()
-            if word in _EN_STOP or len(word) < 2:
+            if word in _EN_STOP or word in _VI_SYLLABLES or len(word) < 2:
                 continue
             out.append(stem_en(word))
         elif m.form not in _KO_STOP:
