@@ -153,7 +153,7 @@ class Nodes:
             # Stated facts do not make a message less of a crisis ("가스 전기 다 끊겼고 애들 밥 줄 게 없어요");
             # only being an answer inside a flow does.
             confident = u.confidence >= MODEL_CRISIS_CONFIDENCE and not answered
-            intent = "crisis" if confident and not pending and not in_flow else (flow or "smalltalk")
+            intent = "crisis" if confident and not pending and not in_flow else (flow or u.runner_up)
         elif u.intent == "handoff" and u.confidence >= 0.5:
             intent = "handoff"
         elif continuing and flow and not u.programs:

@@ -225,13 +225,18 @@ _WELFARE_WORDS = re.compile(
 )
 
 
+_FOLDED_WELFARE_WORDS = re.compile(fold_latin(_WELFARE_WORDS.pattern), re.I)
+
+
 def _text_features(text: str) -> list[str]:
     norm = _normalize(text)
     padded = f"^{norm}$"
     grams = [padded[i : i + n] for n in (1, 2, 3, 4) for i in range(len(padded) - n + 1)]
     words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
     grams.extend("w:" + re.sub(r"\d+", "0", w) for w in words)
-    grams.append("lex:welfare" if "§" in norm or _WELFARE_WORDS.search(text) else "lex:none")
+    grams.append(
+        "lex:welfare" if "§" in norm or _FOLDED_WELFARE_WORDS.search(fold_latin(text)) else "lex:none"
+    )
     return grams
 
 

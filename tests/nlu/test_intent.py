@@ -139,3 +139,12 @@ def test_pure_greetings_are_smalltalk(text: str) -> None:
 
 def test_greeting_with_a_question_is_not_smalltalk() -> None:
     assert understand("안녕하세요 기초연금 얼마 나와요?").intent == "program_info"
+
+
+def test_runner_up_is_the_best_intent_other_than_crisis() -> None:
+    # When the graph does not trust a crisis guess, the turn takes this intent instead of smalltalk.
+    for item in load_utterances()[:120]:
+        u = understand(item["text"])
+        assert u.runner_up != "crisis"
+        if u.intent != "crisis" and not u.programs:
+            assert u.runner_up == u.intent or u.intent in ("handoff", "smalltalk")
