@@ -55,12 +55,12 @@ def test_unmarked_crisis_and_handoff_rules() -> None:
 
 def test_every_vietnamese_evaluation_item_survives_losing_its_marks() -> None:
     items = _vietnamese_items()
-    assert len(items) >= 180
+    assert len(items) >= 230
     results = [(item, understand(fold_latin(item["text"]))) for item in items]
     assert all(result.language == "vi" for _, result in results)
     assert all(result.intent == "crisis" for item, result in results if item["intent"] == "crisis")
     accuracy = sum(result.intent == item["intent"] for item, result in results) / len(results)
-    assert accuracy >= 0.93  # 0.951 (175 of 184) when written; 0.71 before folded features
+    assert accuracy >= 0.95  # 0.978 (227 of 232) with blind4; 0.71 before folded features
 
 
 def test_programs_are_named_without_marks() -> None:
