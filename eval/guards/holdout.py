@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from graphs.guards.attack_model import LABELS, REDTEAM_PATH, THRESHOLD
-from graphs.nlu.intent import IntentModel, load_training, train
+from graphs.guards.attack_model import LABELS, THRESHOLD, load_redteam, training_pairs
+from graphs.nlu.intent import IntentModel, train
 
 NLU_SETS = sorted((Path(__file__).resolve().parents[1] / "nlu").glob("*.jsonl"))
 
@@ -26,10 +26,7 @@ def _batch(item_id: str) -> str:
 
 def main() -> int:
     """Print one line per held-out batch."""
-    items = [
-        json.loads(line) for line in REDTEAM_PATH.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-    ordinary = [(text, "ok") for text, _ in load_training()]
+    items = load_redteam()
     unseen = [
         json.loads(line)["text"]
         for path in NLU_SETS
@@ -37,12 +34,8 @@ def main() -> int:
         if line.strip()
     ]
     for batch in sorted({_batch(item["id"]) for item in items}):
-        pairs = [
-            (item["text"], "ok" if item["expected"] == "allow" else item["category"])
-            for item in items
-            if _batch(item["id"]) != batch and (item["expected"] == "allow" or item["category"] in LABELS)
-        ]
-        model = train(pairs + ordinary, labels=LABELS)
+        kept = [item for item in items if _batch(item["id"]) != batch]
+        model = train(training_pairs(kept), labels=LABELS)
         held = [item for item in items if _batch(item["id"]) == batch]
 
         def attack(text: str, model: IntentModel = model) -> bool:

@@ -14,10 +14,11 @@ import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graphs.nlu import intent
-from graphs.nlu.intent import IntentModel, load_training, train
-from graphs.nlu.model_store import fingerprint, load_arrays, save_arrays
+from graphs.nlu.intent import IntentModel, load_or_train, load_training
+from graphs.nlu.model_store import fingerprint
 
 REDTEAM_PATH = Path(__file__).with_name("redteam.jsonl")
 LABELS: tuple[str, ...] = (
@@ -47,17 +48,20 @@ class Verdict:
         return self.attack_probability >= THRESHOLD
 
 
-def training_pairs() -> list[tuple[str, str]]:
-    """Red-team attacks under their category, look-alikes and intent-training messages as `ok`."""
-    pairs: list[tuple[str, str]] = []
-    for line in REDTEAM_PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        if item["expected"] == "allow":
-            pairs.append((item["text"], "ok"))
-        elif item["category"] in LABELS:
-            pairs.append((item["text"], item["category"]))
+def load_redteam() -> list[dict[str, Any]]:
+    """The red-team suite: `{"id", "category", "text", "expected"}` per line."""
+    lines = REDTEAM_PATH.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def training_pairs(redteam: list[dict[str, Any]] | None = None) -> list[tuple[str, str]]:
+    """Red-team attacks under their category, look-alikes and intent-training messages as `ok`
+    (`redteam`: a subset of the suite to train on, for held-out evaluation; all of it by default)."""
+    pairs = [
+        (item["text"], "ok" if item["expected"] == "allow" else item["category"])
+        for item in (load_redteam() if redteam is None else redteam)
+        if item["expected"] == "allow" or item["category"] in LABELS
+    ]
     pairs.extend((text, "ok") for text, _ in load_training())
     return pairs
 
@@ -77,13 +81,7 @@ def get_model() -> IntentModel:
     if _model is None:
         with _lock:
             if _model is None:
-                key = _key()
-                arrays = load_arrays(key)
-                if arrays is not None:
-                    _model = IntentModel.from_arrays(arrays)
-                else:
-                    _model = train(training_pairs(), labels=LABELS)
-                    save_arrays(key, _model.to_arrays(), replaces="screen-")
+                _model = load_or_train(_key(), training_pairs, LABELS)
     return _model
 
 

@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
-from graphs.guards.attack_model import judge
+from graphs.guards.attack_model import LABELS, judge
 from graphs.guards.normalize import hidden_tag_text, normalize
 from graphs.guards.pii import PLACEHOLDERS
 from graphs.nlu.intent import crisis_signals
@@ -460,14 +460,8 @@ def _fired(rules: Sequence[tuple[str, str, re.Pattern[str]]], views: dict[str, l
 
 
 _MODEL_MIN_LETTERS = 15
-_MODEL_KINDS: dict[str, Refusal] = {
-    "injection": "injection",
-    "jailbreak": "jailbreak",
-    "impersonation": "impersonation",
-    "fraud": "fraud",
-    "other_person_data": "other_person_data",
-    "tool_spoofing": "tool_spoofing",
-}
+# The refusal categories the attack model may give (it also answers `ok`).
+_MODEL_KINDS: dict[str, Refusal] = {kind: kind for kind in get_args(Refusal) if kind in LABELS}
 
 
 def _refuse(category: Category, reasons: list[str], cleaned: str) -> Screening:

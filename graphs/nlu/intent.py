@@ -16,7 +16,7 @@ import json
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -368,6 +368,19 @@ def model_key() -> str:
     return "intent-" + fingerprint(inputs, versions)[:24]
 
 
+def load_or_train(
+    key: str, pairs: Callable[[], Sequence[tuple[str, str]]], labels: Sequence[str] = INTENTS
+) -> IntentModel:
+    """The model cached under `key` (named `<kind>-<digest>`), else one trained on `pairs()` and cached in place
+    of the older entries of the same kind."""
+    arrays = load_arrays(key)
+    if arrays is not None:
+        return IntentModel.from_arrays(arrays)
+    model = train(pairs(), labels=labels)
+    save_arrays(key, model.to_arrays(), replaces=key.split("-", 1)[0] + "-")
+    return model
+
+
 def get_model() -> IntentModel:
     """The model trained from `training.jsonl`: loaded from the model cache when its inputs are unchanged,
     else trained (about 1.5 s) and cached; once per process."""
@@ -375,13 +388,7 @@ def get_model() -> IntentModel:
     if _model is None:
         with _lock:
             if _model is None:
-                key = model_key()
-                arrays = load_arrays(key)
-                if arrays is not None:
-                    _model = IntentModel.from_arrays(arrays)
-                else:
-                    _model = train(load_training())
-                    save_arrays(key, _model.to_arrays(), replaces="intent-")
+                _model = load_or_train(model_key(), load_training)
     return _model
 
 
