@@ -26,9 +26,9 @@ import numpy as np
 import numpy.typing as npt
 
 from graphs.nlu import programs
-from graphs.nlu.language import fold_latin
 from graphs.nlu.model_store import fingerprint, load_arrays, save_arrays
 from graphs.nlu.programs import compact_marked, find_mentions
+from tools.vietnamese import fold_latin
 
 Intent = Literal[
     "eligibility_check",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal
+
+from tools.vietnamese import UNMARKED_SYLLABLES
 
 Language = Literal["ko", "en", "zh", "vi"]
 
@@ -18,42 +19,9 @@ _VI_WORDS = re.compile(
 )
 
 
-# Vietnamese typed without diacritics ("toi muon hoi tro cap sinh con"): common short words; a message is
-# Vietnamese when several of them make up a good share of its words.
-_VI_PLAIN_WORDS = frozenset(
-    {
-        "toi", "minh", "em", "anh", "chi", "chu", "con", "ban", "khong", "ko", "duoc", "cua", "nhung", "nguoi",
-        "chao", "cam", "bao", "nhieu", "tro", "cap", "ho", "dang", "ky", "dau", "nao", "lam", "sao", "giup",
-        "muon", "biet", "hoi", "phai", "roi", "gi", "vay", "nhe", "nha", "tien", "luong", "thang", "ngay",
-        "hom", "nay", "bi", "duoi", "khoi", "xin", "voi", "cho", "la", "va", "co", "di", "den", "ve", "lai",
-        "qua", "rat", "mot", "hai", "sinh", "vo", "chong", "viec", "cach", "han", "quoc", "xe", "giay", "mang",
-        "theo", "gui", "viet", "ngan", "nhat", "noi", "tieng", "gioi", "bang", "nau", "ngon", "gia", "trung",
-        "tam", "hanh", "chinh", "phuong", "trua", "quan", "nen", "mua", "rac", "thai", "thuc", "pham", "buyt",
-        "tu", "nuoi", "than", "dong", "lao", "xiu", "pho", "phieu",
-    }
-)  # fmt: skip
-
-
-def fold_latin(text: str) -> str:
-    """`text` with the diacritics of Latin letters removed (đ → d), other scripts untouched, so that
-    Vietnamese typed without marks meets the marked forms: "trợ cấp" and "tro cap" both become "tro cap"."""
-    out: list[str] = []
-    for char in text:
-        code = ord(char)
-        if char in "đĐ":
-            out.append("d" if char == "đ" else "D")
-        elif 0xC0 <= code < 0x250 or 0x1E00 <= code <= 0x1EFF or 0x300 <= code < 0x370:
-            out.append(
-                "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
-            )
-        else:
-            out.append(char)
-    return "".join(out)
-
-
 def _plain_vietnamese(text: str) -> bool:
     words = re.findall(r"[a-z]+", text.lower())
-    hits = sum(1 for word in words if word in _VI_PLAIN_WORDS)
+    hits = sum(1 for word in words if word in UNMARKED_SYLLABLES)
     return hits >= min(3, len(words)) >= 2 and hits * 5 >= len(words) * 2
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from graphs.nlu.language import fold_latin
+from tools.vietnamese import fold_latin
 
 ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 

@@ -9,7 +9,8 @@ import pytest
 
 from graphs.nlu import understand
 from graphs.nlu.intent import crisis_signals, wants_handoff
-from graphs.nlu.language import detect_language, fold_latin
+from graphs.nlu.language import detect_language
+from tools.vietnamese import fold_latin
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "eval" / "nlu"
 

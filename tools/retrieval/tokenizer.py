@@ -17,9 +17,10 @@ from typing import Any
 import yaml
 
 from tools.korean import get_kiwi
+from tools.vietnamese import UNMARKED_SYLLABLES
 
 #: Bump when token output changes: it is part of the index content hash, so indexes are rebuilt.
-TOKENIZER_VERSION = "kiwi-cong-nomulti-3"
+TOKENIZER_VERSION = "kiwi-cong-nomulti-4"
 
 # Content morphemes: nouns, numerals, roots, foreign words, numbers, verb and adjective stems, adverbs.
 _NOUNS = frozenset({"NNG", "NNP", "NR", "XR", "SH"})
@@ -46,20 +47,9 @@ _EN_STOP = frozenset(
         "got",
     }
 )  # fmt: skip
-# Vietnamese syllables typed without diacritics ("tro cap nuoi con"): Kiwi reads them as foreign words, and the
-# English path turned them into junk matches ("co" -> co-payment). The corpus has no Vietnamese, so they are dropped
-# and such a question finds nothing rather than something wrong.
-_VI_SYLLABLES = frozenset(
-    {
-        "toi", "minh", "em", "anh", "chi", "chu", "con", "ban", "khong", "ko", "duoc", "cua", "nhung", "nguoi",
-        "chao", "cam", "bao", "nhieu", "tro", "cap", "ho", "dang", "ky", "dau", "nao", "lam", "sao", "giup",
-        "muon", "biet", "hoi", "phai", "roi", "gi", "vay", "nhe", "nha", "tien", "luong", "thang", "ngay",
-        "hom", "nay", "bi", "duoi", "khoi", "xin", "voi", "cho", "la", "va", "co", "di", "ve", "lai", "qua",
-        "rat", "mot", "hai", "sinh", "vo", "chong", "viec", "huu", "nuoi", "don", "than", "mung", "tre",
-        "nhan", "thu", "nhap", "gia", "dinh", "nam", "tuoi", "thue", "cac", "duong", "benh", "vien",
-        "thuoc", "hoc", "ung", "bau", "mang", "thai", "tat", "khuyet",
-    }
-)  # fmt: skip
+# Unmarked Vietnamese syllables ("tro cap nuoi con") are dropped: Kiwi reads them as foreign words and the English
+# path turned them into junk matches ("co" -> co-payment). The corpus has no Vietnamese, so such a question finds
+# nothing rather than something wrong.
 _EN_IRREGULAR = {
     "children": "child", "women": "woman", "men": "man", "people": "person", "mothers": "mother",
     "lives": "live", "living": "live", "unemployed": "unemploy", "unemployment": "unemploy",
@@ -118,7 +108,7 @@ def _tokens_from_kiwi(morphs: Iterable[Any]) -> list[str]:
             continue
         if tag == "SL":
             word = m.form.lower()
-            if word in _EN_STOP or word in _VI_SYLLABLES or len(word) < 2:
+            if word in _EN_STOP or word in UNMARKED_SYLLABLES or len(word) < 2:
                 continue
             out.append(stem_en(word))
         elif m.form not in _KO_STOP:
