@@ -20,6 +20,17 @@ from fakes.ollama_server import FakeOllama
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
+CONTRACT_PROGRAM_IDS = frozenset(
+    {
+        "livelihood_benefit", "medical_benefit", "housing_benefit", "education_benefit", "near_poverty",
+        "basic_pension", "disability_pension", "disability_allowance", "child_allowance", "parent_benefit",
+        "first_meeting_voucher", "emergency_welfare", "single_parent_child_support", "youth_monthly_rent",
+        "senior_customized_care", "energy_voucher", "national_employment_support",
+        "gyeonggi_youth_basic_income", "siheung_birth_support",
+    }
+)  # fmt: skip
+"""The program ids of ../shared/contracts.md, written out here as the tests' oracle (not read from the data)."""
+
 _real_connect = socket.socket.connect
 
 

@@ -11,33 +11,11 @@ from sqlmodel import Session, func, select
 
 from agent.db import load_rules_engine, make_engine, prepare_database
 from agent.settings import SOURCE_ROOT, Settings
+from tests.conftest import CONTRACT_PROGRAM_IDS
 from tools.benefits.files import DataFileError, load_dataset
 from tools.benefits.models import MedianIncome, Program, RuleParameter
 from tools.benefits.seed import seed
 from tools.eligibility.rulebook import MissingRuleError, RuleBook
-
-CONTRACT_IDS = {
-    "livelihood_benefit",
-    "medical_benefit",
-    "housing_benefit",
-    "education_benefit",
-    "near_poverty",
-    "basic_pension",
-    "disability_pension",
-    "disability_allowance",
-    "child_allowance",
-    "parent_benefit",
-    "first_meeting_voucher",
-    "emergency_welfare",
-    "single_parent_child_support",
-    "youth_monthly_rent",
-    "senior_customized_care",
-    "energy_voucher",
-    "national_employment_support",
-    "gyeonggi_youth_basic_income",
-    "siheung_birth_support",
-}
-
 
 _engines: list[Engine] = []
 
@@ -56,7 +34,7 @@ def _dispose_engines() -> Iterator[None]:
 
 def test_data_files_hold_every_contract_program() -> None:
     dataset = load_dataset(SOURCE_ROOT / "data")
-    assert {p.id for p in dataset.programs} == CONTRACT_IDS
+    assert {p.id for p in dataset.programs} == CONTRACT_PROGRAM_IDS
     years = {y.year for y in dataset.median_income.years}
     assert years == {2024, 2025, 2026, 2027}
 
@@ -67,7 +45,7 @@ def test_migrate_and_seed(any_db_settings: Settings) -> None:
     tables = set(inspect(engine).get_table_names())
     assert {"program", "rule_parameter", "median_income", "dataset_version", "alembic_version"} <= tables
     with Session(engine) as session:
-        assert set(session.exec(select(Program.id)).all()) == CONTRACT_IDS
+        assert set(session.exec(select(Program.id)).all()) == CONTRACT_PROGRAM_IDS
         cell = session.get(MedianIncome, (2026, 4))
         assert cell is not None
         assert cell.amount_krw == 6494738
@@ -85,7 +63,7 @@ def test_seeding_is_skipped_when_files_are_unchanged(any_db_settings: Settings) 
         assert seed(session, dataset) is False
         assert seed(session, dataset, force=True) is True
         count = session.exec(select(func.count()).select_from(Program)).one()
-    assert count == len(CONTRACT_IDS)
+    assert count == len(CONTRACT_PROGRAM_IDS)
 
 
 def test_rulebook_from_database_equals_rulebook_from_files(any_db_settings: Settings) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CONTRACT_PROGRAM_IDS
 from tests.retrieval.retrieval_helpers import REPO, make_pdf
 from tools.retrieval.documents import (
     DocumentError,
@@ -17,14 +18,6 @@ from tools.retrieval.documents import (
     load_pdf,
     markdown_metadata,
 )
-
-PROGRAM_IDS = {
-    "livelihood_benefit", "medical_benefit", "housing_benefit", "education_benefit", "near_poverty",
-    "basic_pension", "disability_pension", "disability_allowance", "child_allowance", "parent_benefit",
-    "first_meeting_voucher", "emergency_welfare", "single_parent_child_support", "youth_monthly_rent",
-    "senior_customized_care", "energy_voucher", "national_employment_support",
-    "gyeonggi_youth_basic_income", "siheung_birth_support",
-}  # fmt: skip
 
 
 def test_markdown_sections_become_passages_with_citation(tmp_path: Path) -> None:
@@ -166,7 +159,7 @@ def test_shipped_program_documents_cover_the_contract_in_both_languages() -> Non
         if path.name == "README.md":
             continue
         meta = markdown_metadata(path)
-        assert meta["program_id"] in PROGRAM_IDS, path
+        assert meta["program_id"] in CONTRACT_PROGRAM_IDS, path
         assert meta["year"] == 2026, path
         assert meta["source"], path
         assert meta["lang"] == path.parent.name, path
@@ -174,7 +167,7 @@ def test_shipped_program_documents_cover_the_contract_in_both_languages() -> Non
         passages = load_markdown(path, kind="project")
         assert len(passages) >= 4, path
         seen.setdefault(meta["program_id"], set()).add(meta["lang"])
-    assert seen == {pid: {"ko", "en"} for pid in PROGRAM_IDS}
+    assert seen == {pid: {"ko", "en"} for pid in CONTRACT_PROGRAM_IDS}
 
 
 def test_booklet_corpus_keeps_licence_and_attribution() -> None:

@@ -6,17 +6,10 @@ import json
 
 import pytest
 
+from tests.conftest import CONTRACT_PROGRAM_IDS
 from tests.retrieval.retrieval_helpers import REPO
 from tools.retrieval.evaluation import evaluate, load_questions
 from tools.retrieval.search import Retriever
-
-CONTRACT_IDS = {
-    "livelihood_benefit", "medical_benefit", "housing_benefit", "education_benefit", "near_poverty",
-    "basic_pension", "disability_pension", "disability_allowance", "child_allowance", "parent_benefit",
-    "first_meeting_voucher", "emergency_welfare", "single_parent_child_support", "youth_monthly_rent",
-    "senior_customized_care", "energy_voucher", "national_employment_support",
-    "gyeonggi_youth_basic_income", "siheung_birth_support",
-}  # fmt: skip
 
 
 def test_evaluation_set_shape() -> None:
@@ -29,7 +22,7 @@ def test_evaluation_set_shape() -> None:
     assert len({q.id for q in questions}) == len(questions)
     for q in questions:
         assert q.gold_program_ids or q.gold_programs, q.id
-        assert set(q.gold_program_ids) <= CONTRACT_IDS, q.id
+        assert set(q.gold_program_ids) <= CONTRACT_PROGRAM_IDS, q.id
         assert set(q.gold_programs) <= names, q.id
 
 
