@@ -417,7 +417,9 @@ def classify(text: str, has_program: bool | None = None) -> IntentResult:
     if is_pure_smalltalk(text):
         return IntentResult("smalltalk", max(0.95, scores["smalltalk"]), [], scores)
     crisis_p = scores["crisis"]
-    if crisis_p >= CRISIS_THRESHOLD and not _HYPERBOLE.search(text):
+    if crisis_p >= CRISIS_THRESHOLD and not _FOLDED_HYPERBOLE.search(
+        fold_latin(unicodedata.normalize("NFKC", text))
+    ):
         return IntentResult("crisis", crisis_p, ["model"], scores)
     ranked = sorted(INTENTS, key=lambda i: scores[i], reverse=True)
     best: Intent = ranked[0]

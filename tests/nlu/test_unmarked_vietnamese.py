@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graphs.nlu import understand
-from graphs.nlu.intent import crisis_signals, wants_handoff
+from graphs.nlu.intent import classify, crisis_signals, wants_handoff
 from graphs.nlu.language import detect_language
 from tools.vietnamese import fold_latin
 
@@ -50,6 +50,7 @@ def test_language_of_unmarked_and_mixed_text(text: str, language: str) -> None:
 def test_unmarked_crisis_and_handoff_rules() -> None:
     assert crisis_signals("toi khong muon song nua") == ["suicide"]
     assert crisis_signals("doi muon chet haha") == []  # the same hyperbole rule as "đói muốn chết"
+    assert classify("doi muon chet haha trua nay an gi").intent != "crisis"  # nor the model's crisis guess
     assert wants_handoff("cho toi noi chuyen voi nguoi that")
     assert not wants_handoff("ban la nguoi that hay may vay")
 
