@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from graphs.nlu.facts import extract_facts
-from graphs.nlu.intent import INTENTS, WELFARE_INTENTS, Intent, classify
+from graphs.nlu.intent import INTENTS, Intent, classify
 from graphs.nlu.language import Language, detect_language
 from graphs.nlu.programs import detect_programs
 
@@ -63,15 +63,9 @@ def understand(text: str) -> Understanding:
     """Language, intent (with confidence), programs and facts of one citizen message."""
     programs, _ = detect_programs(text)
     result = classify(text, has_program=bool(programs))
-    ranked: list[Intent] = sorted(
-        (i for i in INTENTS if i != "crisis"), key=lambda i: result.scores[i], reverse=True
-    )
-    runner_up: Intent = ranked[0]
-    if programs and runner_up in ("smalltalk", "out_of_scope", "handoff"):
-        runner_up = max(WELFARE_INTENTS, key=lambda i: result.scores[i])
     return Understanding(
         intent=result.intent,
-        runner_up=runner_up,
+        runner_up=result.runner_up,
         confidence=round(min(1.0, max(0.0, result.confidence)), 4),
         language=detect_language(text),
         programs=programs,

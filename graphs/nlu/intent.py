@@ -400,6 +400,19 @@ class IntentResult:
     confidence: float
     crisis_signals: list[str]
     scores: dict[Intent, float]
+    runner_up: Intent
+    """The likeliest intent other than crisis: what the turn is when a crisis guess is not trusted."""
+
+
+def _likeliest_non_crisis(scores: dict[Intent, float], has_program: bool) -> tuple[Intent, float]:
+    # A named program moves a smalltalk/out-of-scope/handoff guess to the likeliest welfare intent, whose
+    # confidence is then its share of the welfare intents.
+    best: Intent = max((i for i in INTENTS if i != "crisis"), key=lambda i: scores[i])
+    if has_program and best in ("smalltalk", "out_of_scope", "handoff"):
+        best = max(WELFARE_INTENTS, key=lambda i: scores[i])
+        welfare_mass = sum(scores[i] for i in WELFARE_INTENTS)
+        return best, scores[best] / welfare_mass if welfare_mass else 0.0
+    return best, scores[best]
 
 
 def classify(text: str, has_program: bool | None = None) -> IntentResult:
@@ -410,25 +423,19 @@ def classify(text: str, has_program: bool | None = None) -> IntentResult:
     signals = crisis_signals(text)
     probs = get_model().probabilities(text)
     scores = {intent: float(p) for intent, p in zip(INTENTS, probs, strict=True)}
+    if has_program is None:
+        has_program = bool(find_mentions(text))
+    best, confidence = _likeliest_non_crisis(scores, has_program)
     if signals:
-        return IntentResult("crisis", max(0.97, scores["crisis"]), signals, scores)
+        return IntentResult("crisis", max(0.97, scores["crisis"]), signals, scores, best)
     if wants_handoff(text):
-        return IntentResult("handoff", max(0.95, scores["handoff"]), [], scores)
+        return IntentResult("handoff", max(0.95, scores["handoff"]), [], scores, best)
     if is_pure_smalltalk(text):
-        return IntentResult("smalltalk", max(0.95, scores["smalltalk"]), [], scores)
+        return IntentResult("smalltalk", max(0.95, scores["smalltalk"]), [], scores, best)
     crisis_p = scores["crisis"]
     if crisis_p >= CRISIS_THRESHOLD and not _FOLDED_HYPERBOLE.search(
         fold_latin(unicodedata.normalize("NFKC", text))
     ):
-        return IntentResult("crisis", crisis_p, ["model"], scores)
-    ranked = sorted(INTENTS, key=lambda i: scores[i], reverse=True)
-    best: Intent = ranked[0]
-    if best == "crisis":  # below the threshold or hyperbole: the model's crisis guess is not trusted alone
-        best = ranked[1]
-    if has_program is None:
-        has_program = bool(find_mentions(text))
-    if has_program and best in ("smalltalk", "out_of_scope", "handoff"):
-        best = max(WELFARE_INTENTS, key=lambda i: scores[i])
-        welfare_mass = sum(scores[i] for i in WELFARE_INTENTS)
-        return IntentResult(best, scores[best] / welfare_mass if welfare_mass else 0.0, [], scores)
-    return IntentResult(best, scores[best], [], scores)
+        return IntentResult("crisis", crisis_p, ["model"], scores, best)
+    # Below the threshold (or hyperbole) the model's crisis guess is not trusted alone.
+    return IntentResult(best, confidence, [], scores, best)
