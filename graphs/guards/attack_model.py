@@ -16,20 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graphs.guards.categories import MODEL_KINDS, Refusal
 from graphs.nlu import intent
 from graphs.nlu.intent import IntentModel, load_or_train, load_training
 from graphs.nlu.model_store import fingerprint
 
 REDTEAM_PATH = Path(__file__).with_name("redteam.jsonl")
-LABELS: tuple[str, ...] = (
-    "ok",
-    "injection",
-    "jailbreak",
-    "impersonation",
-    "fraud",
-    "other_person_data",
-    "tool_spoofing",
-)
+LABELS: tuple[str, ...] = ("ok", *MODEL_KINDS)
 """Output classes: `ok`, then the refusal categories the model may give (garbage, SQL and length stay rules)."""
 THRESHOLD = 0.7
 """Refuse when P(attack) is at least this. At 0.5 ordinary messages started to be refused (3–4 of 1,495)."""
@@ -40,7 +33,7 @@ class Verdict:
     """The model's view of one message: the probability that it is an attack, and the likeliest kind."""
 
     attack_probability: float
-    category: str
+    category: Refusal
 
     @property
     def refuse(self) -> bool:
@@ -89,4 +82,4 @@ def judge(text: str) -> Verdict:
     """The probability that `text` is an attack and its likeliest kind."""
     probabilities = get_model().probabilities(text)
     best = max(range(1, len(LABELS)), key=lambda i: probabilities[i])
-    return Verdict(attack_probability=float(1.0 - probabilities[0]), category=LABELS[best])
+    return Verdict(attack_probability=float(1.0 - probabilities[0]), category=MODEL_KINDS[best - 1])

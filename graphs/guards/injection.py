@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from graphs.guards.attack_model import LABELS, judge
+from graphs.guards.attack_model import judge
+from graphs.guards.categories import Refusal
 from graphs.guards.normalize import hidden_tag_text, normalize
 from graphs.guards.pii import PLACEHOLDERS
 from graphs.nlu.intent import crisis_signals
@@ -40,17 +41,6 @@ DEFAULT_MAX_CHARS = 2000
 """Longest message accepted, in characters after normalisation."""
 
 Verdict = Literal["allow", "refuse"]
-Refusal = Literal[
-    "injection",
-    "jailbreak",
-    "impersonation",
-    "fraud",
-    "other_person_data",
-    "tool_spoofing",
-    "garbage",
-    "too_long",
-]
-"""Why a message is refused (each has a canned reply in prompts/guards.yaml)."""
 Category = Literal["ok"] | Refusal
 
 
@@ -460,8 +450,6 @@ def _fired(rules: Sequence[tuple[str, str, re.Pattern[str]]], views: dict[str, l
 
 
 _MODEL_MIN_LETTERS = 15
-# The refusal categories the attack model may give (it also answers `ok`).
-_MODEL_KINDS: dict[str, Refusal] = {kind: kind for kind in get_args(Refusal) if kind in LABELS}
 
 
 def _refuse(category: Category, reasons: list[str], cleaned: str) -> Screening:
@@ -535,6 +523,6 @@ def screen(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Screening:
     verdict = judge(unplaced_text)
     letters = sum(char.isalnum() for char in unplaced_text)
     if verdict.refuse and letters >= _MODEL_MIN_LETTERS and not crisis_signals(cleaned):
-        kind = _MODEL_KINDS[verdict.category]
+        kind = verdict.category
         return _refuse(kind, [f"{kind}:model:{verdict.attack_probability:.2f}"], cleaned)
     return Screening(verdict="allow", category="ok", reasons=[], cleaned=cleaned)

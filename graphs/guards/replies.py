@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from graphs.guards.injection import Refusal
+from graphs.guards.categories import Refusal
 from prompts import LANGUAGES, PromptNotFoundError, load_yaml
 
 __all__ = ["ReplyKey", "guard_reply"]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
 from graphs.guards import attack_model, injection
 from graphs.guards.attack_model import LABELS, Verdict, judge, training_pairs
+from graphs.guards.categories import Refusal
 from graphs.guards.injection import screen
 
 
@@ -59,4 +62,5 @@ def test_the_real_model_separates_plain_cases() -> None:
 
 
 def test_every_model_class_but_ok_is_a_refusal_category() -> None:
-    assert set(injection._MODEL_KINDS) == set(LABELS) - {"ok"}
+    assert LABELS[0] == "ok"
+    assert set(LABELS[1:]) == set(get_args(Refusal)) - {"garbage", "too_long"}
