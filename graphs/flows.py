@@ -5,12 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from graphs import responder
-from graphs.answers import PROFILE_SLOTS, has_slot
-from graphs.slots import (
-    next_slots,
-    question,
-    undecidable_label,
-)
+from graphs.dialogue import ledger as lg
+from graphs.dialogue.policy import missing_profile, next_questions, undecided_facts
+from graphs.slots import question, undecidable_label
 from graphs.state import AgentState
 
 TRAIT_FACTS = {
@@ -29,51 +26,41 @@ TRAIT_FACTS = {
 """Circumstances a citizen mentions when they apply to her; discovery does not ask about each of them."""
 CHILD_CRITERIA = {"child_age", "newborn", "child", "student"}
 """Criteria about children, which fail on a household whose composition the citizen has not told yet."""
-INCOME_CRITERIA = {
-    "income_recognition",
-    "income",
-    "household_income",
-    "youth_household_income",
-    "low_income_status",
-}
 DISCOVERY_SHOWN = 6
 
 
 def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> dict[str, Any]:
-    """The reply of an eligibility check or a discovery: statuses first, then the next one or two questions."""
+    """The reply of an eligibility check or a discovery: statuses first, then the next one or two questions.
+
+    What to ask comes from the engine's results (`policy.next_questions`): only facts that can still change
+    an undecided status of the programs shown, never one she refused or that is settled."""
     catalogue = {p["id"]: p for p in state.get("catalogue") or []}
-    known = list(state.get("known") or [])
-    declined = list(state.get("declined") or [])
-    asked = dict(state.get("asked") or {})
+    ledger: lg.Ledger = dict(state.get("ledger") or {})
+    turn = int(state.get("turn") or 0)
+    known = lg.known(ledger)
     results = list(state.get("results") or [])
     if discovery and not results:
-        profile = [s for s in PROFILE_SLOTS if not has_slot(state, s)]
-        return ask(language, next_slots(profile, known=known, declined=declined, asked=asked), asked)
+        return ask(language, missing_profile(ledger)[:2], ledger, turn)
     if not {"household", "child_age"} & set(known):
         results = [reopen_children(r) for r in results]
     shown = results
     if discovery:
         # "Likely to fit": eligible, or undecided on a fact the profile asks about — not programs that
         # hinge only on a circumstance the citizen has not mentioned (a disability, a child, a crisis).
+        unmentioned = TRAIT_FACTS - mentioned_traits(state.get("facts") or {})
         fitting = [
             r
             for r in results
-            if r["status"] == "eligible"
-            or (r["status"] == "unknown" and not set(r["missing"]) <= TRAIT_FACTS)
+            if r["status"] == "eligible" or (r["status"] == "unknown" and not set(r["missing"]) & unmentioned)
         ]
-        shown = sorted(fitting, key=lambda r: r["status"] != "eligible")[:DISCOVERY_SHOWN]
-    missing: list[str] = []
-    for result in shown:
-        if result["status"] == "unknown":
-            missing.extend(m for m in result["missing"] if m not in missing)
-    if "household" not in known and any(
-        r["status"] != "ineligible" and any(c["name"] in INCOME_CRITERIA for c in r["criteria"])
-        for r in shown
-    ):
-        missing.insert(0, "household")
-    slots = next_slots(missing, known=known, declined=declined, asked=asked)
-    for slot in slots:
-        asked[slot] = asked.get(slot, 0) + 1
+        mentioned = TRAIT_FACTS - unmentioned
+        # Eligible first, then those that hinge on what she told (her baby, her disability), then the rest.
+        shown = sorted(fitting, key=lambda r: (r["status"] != "eligible", not set(r["missing"]) & mentioned))[
+            :DISCOVERY_SHOWN
+        ]
+    missing = undecided_facts(shown, ledger)
+    slots = next_questions(shown, ledger)
+    ledger = lg.count_asks(ledger, slots, turn)
     text_question = " ".join(question(s, language) for s in slots) or None
     undecidable = [label for m in missing if m not in slots and (label := undecidable_label(m, language))]
     intro = None
@@ -82,13 +69,14 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         if not slots:
             text_question = None
             extra = responder.render("discovery_more", language)
+    refused = [d for d in lg.refused(ledger) if d in missing]
     reply = (
         responder.eligibility_reply(
             shown,
             catalogue,
             language,
             question=text_question,
-            declined=[d for d in declined if d in missing],
+            declined=refused,
             undecidable=undecidable,
             intro=intro,
             facts_line=responder.facts_summary(state.get("facts") or {}, known, language),
@@ -98,10 +86,13 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     )
     if discovery and not slots:
         reply = f"{reply}\n{extra}"
+    assumed = [s for s in ledger if lg.status(ledger, s) == "assumed"]
+    if "receiving" in assumed and any(r["status"] != "unknown" or slots for r in shown):
+        reply = f"{reply}\n{responder.render('assumed_not_receiving', language)}"
     update: dict[str, Any] = {
         "reply": reply,
         "pending": slots,
-        "asked": asked,
+        "ledger": ledger,
         "results": shown if discovery else results,
         "citations": [c.model_dump() for c in responder.citations(shown, [], catalogue, language)],
     }
@@ -110,13 +101,26 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     return update
 
 
-def ask(language: str, slots: list[str], asked: dict[str, int]) -> dict[str, Any]:
-    """Ask for `slots` (counting each ask)."""
-    for slot in slots:
-        asked[slot] = asked.get(slot, 0) + 1
+def mentioned_traits(facts: dict[str, Any]) -> set[str]:
+    """The trait facts her household has brought up (a child brings the child facts, and so on)."""
+    members = facts.get("members") or []
+    traits: set[str] = set()
+    if any(m.get("relation") in ("child", "grandchild") for m in members):
+        traits |= {"child_age", "months_old", "birth_date", "school"}
+    if any(m.get("disability") in ("mild", "severe") for m in members):
+        traits.add("disability")
+    if facts.get("crisis"):
+        traits.add("crisis")
+    if facts.get("single_parent"):
+        traits.add("single_parent")
+    return traits
+
+
+def ask(language: str, slots: list[str], ledger: lg.Ledger, turn: int) -> dict[str, Any]:
+    """Ask for `slots` (counting each ask in the ledger)."""
     text = " ".join(question(s, language) for s in slots)
     reply = text or responder.render("which_program", language)
-    update: dict[str, Any] = {"reply": reply, "pending": slots, "asked": asked}
+    update: dict[str, Any] = {"reply": reply, "pending": slots, "ledger": lg.count_asks(ledger, slots, turn)}
     if slots:
         update["follow_up"] = {"slot": slots[0], "question": text}
     return update

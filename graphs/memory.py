@@ -21,18 +21,38 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
             members.insert(0, dict(new_self))
         else:
             current.update({k: v for k, v in new_self.items() if v is not None})
-    if others:
-        # A statement of who lives together replaces the other members, keeping what was known of
-        # members of the same relation in the same order.
-        previous = [m for m in members if m.get("relation") != "self"]
-        merged_others = []
-        for index, member in enumerate(others):
-            same = [p for p in previous if p.get("relation") == member.get("relation")]
-            base = dict(same[index]) if index < len(same) else {}
-            base.update({k: v for k, v in member.items() if v is not None})
-            merged_others.append(base)
-        members = [m for m in members if m.get("relation") == "self"] + merged_others
+    # Members named in passing ("남편 월급 300이요") add to the household or update the member of that
+    # relation; they never drop anyone. Who lives together is replaced only by `members_replace`.
+    for member in others:
+        relation = member.get("relation")
+        seen = sum(1 for m in others[: others.index(member)] if m.get("relation") == relation)
+        same = [m for m in members if m.get("relation") == relation and m.get("relation") != "self"]
+        if seen < len(same):
+            same[seen].update({k: v for k, v in member.items() if v is not None})
+        else:
+            members.append(dict(member))
     return members
+
+
+def replace_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A new statement of who lives together: `new` members, keeping what was known of the applicant and of
+    members of the same relation, in the same order."""
+    previous = [m for m in old if m.get("relation") != "self"]
+    me = dict(next((m for m in old if m.get("relation") == "self"), {"relation": "self"}))
+    new_self = next((m for m in new if m.get("relation") == "self"), None)
+    if new_self is not None:
+        me.update({k: v for k, v in new_self.items() if v is not None})
+    merged: list[dict[str, Any]] = [me]
+    counts: dict[Any, int] = {}
+    for member in (m for m in new if m is not new_self):
+        relation = member.get("relation")
+        index = counts.get(relation, 0)
+        counts[relation] = index + 1
+        same = [p for p in previous if p.get("relation") == relation]
+        base = dict(same[index]) if index < len(same) else {}
+        base.update({k: v for k, v in member.items() if v is not None})
+        merged.append(base)
+    return merged
 
 
 def merge_facts(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

@@ -10,13 +10,15 @@ from typing import Any
 from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
-from graphs.answers import profile_complete, read_answers
+from graphs.dialogue import ledger as lg
+from graphs.dialogue.policy import assumed_facts, profile_complete, turn_intent
+from graphs.dialogue.reading import read_message
 from graphs.flows import eligibility_turn, info_turn
 from graphs.guards import guard_input, guard_reply
 from graphs.llm import ChatBackend
 from graphs.llm_turn import answer_with_tools, assist_understanding, phrase
-from graphs.memory import merge_facts, to_household
-from graphs.nlu import INTENTS, LOW_CONFIDENCE, understand
+from graphs.memory import to_household
+from graphs.nlu import INTENTS, understand
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
 from graphs.plugin_hooks import plugin_actions, plugin_sections, with_sections
@@ -30,12 +32,7 @@ from tools.registry import ToolContext, ToolError, ToolRegistry
 log = logging.getLogger(__name__)
 LLM_INTENTS = ("eligibility_check", "benefit_discovery", "program_info", "application_help")
 """Intents whose reply the model may phrase (canned replies, crisis and refusals never go to the model)."""
-MODEL_CRISIS_CONFIDENCE = 0.5
-"""The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply.
-At 0.7 a blind set lost two real crises (0.60, 0.64); in cross-validation 0.5 raises about one message in
-a thousand to a false alarm, which costs far less than a missed crisis."""
 _THANKS = re.compile(r"고마|감사|thank|谢谢|多谢|cảm ơn", re.IGNORECASE)
-_ALONE = re.compile(r"혼자|홀로|독거|alone|by myself|一个人|独居|một mình", re.IGNORECASE)
 
 
 def _per_turn_reset() -> dict[str, Any]:
@@ -110,11 +107,11 @@ class Nodes:
             if assisted is not None:
                 u = u.model_copy(update={"intent": assisted.intent, "confidence": 0.8})
         facts = dict(state.get("facts") or {})
-        known = list(state.get("known") or [])
-        declined = list(state.get("declined") or [])
         pending = list(state.get("pending") or [])
         flow = state.get("flow")
         programs = list(state.get("programs") or [])
+        ledger: lg.Ledger = dict(state.get("ledger") or {})
+        turn = int(state.get("turn") or 0)
         update: dict[str, Any] = {"confidence": u.confidence, "usage": usage}
 
         if state.get("offer") == "handoff":
@@ -126,45 +123,13 @@ class Nodes:
                     {"offer": None, "intent": "handoff" if answer else "handoff_declined", "pending": []}
                 )
                 return update
-        answered, facts, declined, used_members = read_answers(message, u, state, facts, declined)
-        for slot in answered:
-            if slot not in known:
-                known.append(slot)
-        said = dict(u.facts)
-        if used_members:
-            said.pop("members", None)
-        for slot in answered:  # the slot's own parse already took what the message said about it
-            said.pop(slot, None)
-        if said:
-            facts = merge_facts(facts, said)
-        members = u.facts.get("members") or []
-        if (len(members) > 1 or (members and _ALONE.search(message))) and "household" not in known:
-            known.append("household")
-        for slot in ("income", "assets"):
-            if slot in said and slot not in known:
-                known.append(slot)
-
-        intent: str = u.intent
-        in_flow = flow in ("eligibility_check", "benefit_discovery")
-        continuing = bool(answered) or bool(set(pending) & (set(declined) - set(state.get("declined") or [])))
-        if u.intent == "crisis":
-            # Crisis rules already ran in the guard; the classifier alone decides crisis only when it is sure
-            # and the message is not an answer in a flow ("재산은 정말 없어요" is not a crisis).
-            # Stated facts do not make a message less of a crisis ("가스 전기 다 끊겼고 애들 밥 줄 게 없어요");
-            # only being an answer inside a flow does.
-            confident = u.confidence >= MODEL_CRISIS_CONFIDENCE and not answered
-            intent = "crisis" if confident and not pending and not in_flow else (flow or u.runner_up)
-        elif u.intent == "handoff" and u.confidence >= 0.5:
-            intent = "handoff"
-        elif continuing and flow and not u.programs:
-            intent = flow
-        elif pending and u.intent in ("out_of_scope", "smalltalk") and u.confidence >= LOW_CONFIDENCE:
-            intent = u.intent  # answered briefly; the pending question is asked again (see respond)
-            update["keep_pending"] = True
-        elif pending and flow and not u.programs and (u.intent not in FLOW_INTENTS or u.confidence < 0.8):
-            intent = flow  # probably an answer we could not read: the flow asks again
-        elif said and in_flow and not u.programs and u.confidence < 0.8:
-            intent = flow or intent  # a correction ("아 72세예요"): decide again with the new facts
+        reading = read_message(message, u, pending, ledger, facts)
+        facts = reading.facts
+        ledger = lg.record(ledger, reading.answered, "answered", turn)
+        ledger = lg.record(ledger, [s for s in reading.filled if s not in reading.answered], "said", turn)
+        ledger = lg.record(ledger, reading.refused, "refused", turn)
+        intent, keep_pending = turn_intent(u, reading, flow=flow, pending=pending)
+        update["keep_pending"] = keep_pending
         if u.programs and u.programs != programs:
             programs = list(u.programs)
             update["pending"] = []
@@ -172,13 +137,14 @@ class Nodes:
             intent = "benefit_discovery"
         if intent in ("eligibility_check", "benefit_discovery"):
             flow = intent  # program and application questions answer in passing; the slot flow stays
+        update["ledger"] = ledger
+        update["known"] = lg.known(ledger)
+        update["declined"] = lg.refused(ledger)
         update.update(
             {
                 "intent": intent,
                 "crisis": intent == "crisis",
                 "facts": facts,
-                "known": known,
-                "declined": declined,
                 "programs": programs,
                 "flow": flow,
             }
@@ -192,7 +158,9 @@ class Nodes:
         programs = state.get("programs") or []
         facts = state.get("facts") or {}
         actions: list[dict[str, Any]] = []
-        household = to_household(facts).model_dump(mode="json", exclude_none=True)
+        ledger: lg.Ledger = dict(state.get("ledger") or {})
+        assumed = assumed_facts(list(programs), facts, ledger) if intent == "eligibility_check" else {}
+        household = to_household({**facts, **assumed}).model_dump(mode="json", exclude_none=True)
         if intent == "handoff":
             actions.append(
                 {
@@ -210,7 +178,7 @@ class Nodes:
                 {"tool": "check_eligibility", "args": {"household": household, "programs": programs}}
             )
             actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
-        elif intent == "benefit_discovery" and profile_complete(state):
+        elif intent == "benefit_discovery" and profile_complete(ledger):
             actions.append({"tool": "check_eligibility", "args": {"household": household, "programs": None}})
             actions.append({"tool": "program_catalogue", "args": {"programs": None}})
         elif intent in ("program_info", "application_help"):
@@ -223,6 +191,9 @@ class Nodes:
             actions.append({"tool": "search_documents", "args": args})
         # plugin tools (issue 8): routed by intent through their `from_turn`, never by editing this graph
         actions.extend(plugin_actions(self.tools, state, actions))
+        if assumed:
+            turn = int(state.get("turn") or 0)
+            return {"actions": actions, "ledger": lg.record(ledger, lg.slots_of(assumed), "assumed", turn)}
         return {"actions": actions}
 
     # tools -----------------------------------------------------------------------------------------

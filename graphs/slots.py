@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graphs.nlu.numbers import find_ages, find_money
+from graphs.memory import replace_members
+from graphs.nlu.numbers import bare_number, find_ages, find_money
 from prompts import load_yaml
 
 #: The order in which facts are asked: what decides most programs first.
@@ -29,8 +30,6 @@ SLOT_ORDER: tuple[str, ...] = (
     "months_resident",
     "gyeonggi_residence_years",
 )
-MAX_ASKS = 3
-"""A slot is asked at most three times (it is often asked beside another one); then it counts as unanswered."""
 DECLINED = "declined"
 
 _REFUSAL = re.compile(
@@ -69,7 +68,7 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
     ),
     "child_age": re.compile(r"아이|아기|애|딸|아들|개월|child|kid|baby|son|daughter|孩子|宝宝|con", re.I),
     "income": re.compile(
-        r"소득|수입|월급|벌|버는|연금|용돈|급여|월\s?\d|income|earn|salary|wage|pension|收入|工资|thu nhập|lương",
+        r"소득|수입|월급|벌|버는|(?<!기초)(?<!장애인)연금|용돈|(?<!받는\s)(?<!받는)(?<!복지\s)(?<!생계)(?<!주거)(?<!의료)(?<!교육)급여|월\s?\d|income|earn|salary|wage|pension|收入|工资|thu nhập|lương",
         re.I,
     ),
     "assets": re.compile(
@@ -135,14 +134,6 @@ def undecidable_label(fact: str, language: str) -> str | None:
     return str(table[fact].get(language) or table[fact]["ko"])
 
 
-def next_slots(
-    missing: list[str], *, known: list[str], declined: list[str], asked: dict[str, int], limit: int = 2
-) -> list[str]:
-    """The next one or two slots to ask, in `SLOT_ORDER`, skipping declined and twice-asked ones."""
-    wanted = [s for s in SLOT_ORDER if s in missing and s not in declined and s not in known]
-    return [s for s in wanted if asked.get(s, 0) < MAX_ASKS][:limit]
-
-
 def _children(facts: dict[str, Any]) -> list[dict[str, Any]]:
     return [m for m in facts.get("members", []) if m.get("relation") in ("child", "grandchild", None)]
 
@@ -153,19 +144,21 @@ def parse_answer(
     """A facts patch for `slot` from the answer, `DECLINED`, or None when the message does not answer it."""
     answer = yes_no(text)
     if slot == "household":
-        if said.get("members"):
-            return {"members": said["members"]}
-        count = re.search(r"(\d+)\s*(?:명|인|people|persons?|口|人|người)", text)
-        if count and 1 <= int(count.group(1)) <= 30:
-            return {"members": [{"relation": "self"}] + [{} for _ in range(int(count.group(1)) - 1)]}
+        members = said.get("members")
+        if not members:
+            count = re.search(r"(\d+)\s*(?:명|인|people|persons?|口|人|người)", text)
+            if count and 1 <= int(count.group(1)) <= 30:
+                members = [{"relation": "self"}] + [{} for _ in range(int(count.group(1)) - 1)]
+        if members:
+            return {"members_replace": replace_members(facts.get("members") or [], members)}
     elif slot == "age":
         members = said.get("members") or []
         age = next(
             (m.get("age") for m in members if m.get("relation") == "self" and m.get("age") is not None), None
         )
-        bare = _NUMBER.fullmatch(text.strip().rstrip("세살岁tuổi ."))
-        if age is None and bare and 0 < float(bare.group(1)) < 120:
-            age = int(float(bare.group(1)))
+        bare = bare_number(text)
+        if age is None and bare is not None and 0 < bare < 120:
+            age = bare
         if age is not None:
             return {"members": [{"relation": "self", "age": age}]}
     elif slot == "income":

@@ -66,8 +66,9 @@ class AgentState(TypedDict, total=False):
     """Slots the citizen preferred not to answer."""
     keep_pending: bool
     """This turn answered something else briefly; the pending question is asked again."""
-    asked: dict[str, int]
-    """How often each slot has been asked (a slot is asked at most twice)."""
+    ledger: dict[str, dict[str, Any]]
+    """Per fact slot: status (said, answered, corrected, refused, assumed), turn, and how often it was asked
+    (see `graphs.dialogue.ledger`); `known` and `declined` are its views."""
     handoff_id: str | None
     turn: int
     # this turn's work (overwritten every turn)

@@ -15,8 +15,8 @@ from fakes.ollama_server import FakeOllama, FakeReply
 from graphs.state import ChatTurn
 from tests.conftest import model_settings
 
-QUESTION = "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요? 월 소득 30만원, 재산 없어요"
-FINAL = "없어요"
+QUESTION = "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요? 월 소득 30만원이에요"
+FINAL = "재산은 없어요"
 GROUNDED = "기초연금을 받으실 가능성이 높습니다. 2026년 기준으로 월 349,700원을 받으실 수 있어요. 행정복지센터에 신청하세요."
 
 

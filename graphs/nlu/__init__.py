@@ -13,6 +13,7 @@ Design decisions:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,9 +60,25 @@ class Understanding(BaseModel):
         return self.confidence < LOW_CONFIDENCE and self.intent != "crisis"
 
 
+#: Rent or bills in arrears, or an eviction threatened (not tonight): the situation 긴급복지지원 is for.
+_ARREARS = re.compile(
+    r"(?:월세|집세|관리비|공과금|전기세|가스비|수도세)(?:가|를|도)?\s?(?:\S+\s?){0,2}(?:밀려|밀렸|못\s?냈|못\s?내|연체)"
+    r"|쫓겨날\s?(?:것\s?같|까|수도|판|위기)|나가라고\s?(?:했|하)|퇴거\s?(?:통보|명령|예정)"
+    r"|behind (?:on|with) (?:the |my )?(?:rent|bills)|can'?t pay (?:the |my )?rent|(?:rent|bills) (?:is |are )?overdue|facing eviction|eviction notice|about to be evicted"
+    r"|欠(?:了)?(?:房租|租金)|交不起房租|房租.{0,4}没交|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi",
+    re.IGNORECASE,
+)
+
+
+def situation_programs(text: str) -> list[str]:
+    """Programs a situation calls for though none is named: arrears or an eviction threat → 긴급복지지원."""
+    return ["emergency_welfare"] if _ARREARS.search(text) else []
+
+
 def understand(text: str) -> Understanding:
     """Language, intent (with confidence), programs and facts of one citizen message."""
     programs, _ = detect_programs(text)
+    programs = programs or situation_programs(text)
     result = classify(text, has_program=bool(programs))
     return Understanding(
         intent=result.intent,

@@ -42,6 +42,81 @@ _SIZE = [
     re.compile(r"(\d|[一两二三四五六])\s?口人"),
     re.compile(r"gia đình\s+(?:tôi\s+)?(?:có\s+)?(\d|hai|ba|bốn|năm|sáu)\s+người"),
 ]
+_SIZE += [
+    re.compile(
+        r"(?<![가-힣])(둘|셋|넷|다섯|여섯|일곱|여덟)이(?:서|요|에요|예요|유|라예|\s?살|\s?지내|\s?있|\s?같이|\s?함께|다)"
+    ),
+    re.compile(r"(?<![가-힣])(두|세|네|다섯|여섯|일곱)\s?식구"),
+    re.compile(
+        r"\b(two|three|four|five|six|seven|\d) of us\b|\bwe are (two|three|four|five|six|seven|\d)\b", re.I
+    ),
+    re.compile(r"一家([一两二三四五六七])口"),
+    re.compile(
+        r"(?:nhà|gia đình)\s+(?:tôi\s+|em\s+)?(?:có\s+)?(\d|hai|ba|bốn|năm|sáu|bảy)\s+người|(?:chúng tôi|tụi tôi)\s+(\d|hai|ba|bốn|năm|sáu|bảy)\s+người"
+    ),
+]
+#: Relations said to live apart: "아들은 따로 살아요", "my son lives separately", "儿子不住一起", "con ở riêng".
+_APART = re.compile(
+    r"[^,.;]*(?:따로|별거|떨어져|독립했|분가|separately|apart|elsewhere|不住一起|不在一起住|分开住|ở riêng|sống riêng)[^,.;]*",
+    re.I,
+)
+_ONE_CHILD = re.compile(
+    r"(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들)|(?<!가)(?<![가-힣])딸(?!기|들)|(?<![가-힣])아들(?!들)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bbé\b|em bé",
+    re.I,
+)
+_ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
+_WITH_PARENT = re.compile(
+    r"(?:엄마|어머니|어머님|아버지|아빠|부모님|시어머니|시아버지|친정엄마)(?:를|랑|이랑|와|과|하고)?\s?(?:모시|같이\s?살|함께\s?살|둘이)"
+    r"|live with my (?:mother|mom|father|dad|parents)|和(?:妈妈|爸爸|父母)(?:一起)?住|sống với (?:mẹ|bố|cha mẹ)",
+    re.I,
+)
+_FOREIGN_COUNTRY: list[tuple[str, re.Pattern[str]]] = [
+    ("VN", re.compile(r"베트남|vietnam|việt nam|viet nam|越南", re.I)),
+    ("CN", re.compile(r"중국|조선족|chinese|china|中国|trung quốc|trung quoc", re.I)),
+    ("PH", re.compile(r"필리핀|philippin|filipin|菲律宾", re.I)),
+    ("KH", re.compile(r"캄보디아|cambodia|柬埔寨", re.I)),
+    ("TH", re.compile(r"태국|thai|泰国", re.I)),
+    ("UZ", re.compile(r"우즈벡|uzbek", re.I)),
+    ("MN", re.compile(r"몽골|mongol|蒙古", re.I)),
+    ("NP", re.compile(r"네팔|nepal|尼泊尔", re.I)),
+    ("ID", re.compile(r"인도네시아|indonesia|印尼", re.I)),
+    ("US", re.compile(r"미국|american|美国", re.I)),
+    ("JP", re.compile(r"일본|japan|日本", re.I)),
+    ("RU", re.compile(r"러시아|russia|俄罗斯", re.I)),
+]
+#: A person of another nationality: a visa, "외국인", "베트남 사람", "I'm Vietnamese", "我是中国人", "người Việt".
+_FOREIGNER = re.compile(
+    r"\b(?:visa\s?)?[efhd]-?\d{1,2}(?:-\d)?\b|비자|외국인|외국\s?국적|(?:베트남|중국|필리핀|캄보디아|태국|우즈벡|몽골|네팔|인도네시아|미국|일본|러시아)\s?(?:사람|출신|국적|여자|남자|인\b)"
+    r"|\bvisa\b|foreigner|foreign national|\bi(?:'m| am) (?:vietnamese|chinese|filipino|cambodian|thai|from)|(?:我|他|她)是.{0,3}人|外国人|签证"
+    r"|người (?:việt|nước ngoài|trung)|nguoi (?:viet|nuoc ngoai)|quốc tịch (?!hàn)|quoc tich (?!han)",
+    re.I,
+)
+_KOREAN_NATIONAL = re.compile(
+    r"한국\s?국적|귀화|국적\s?(?:을\s?)?(?:땄|취득|받았)|korean (?:citizen|national|nationality)|naturali[sz]ed|韩国国籍|入籍|quốc tịch hàn|quoc tich han",
+    re.I,
+)
+
+
+def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:
+    """Nationality statements, each on the member it is about (the nearest relation word, else the applicant)."""
+    found: list[tuple[dict[str, Any], str]] = []
+    for pattern, code in ((_KOREAN_NATIONAL, "KR"), (_FOREIGNER, None)):
+        m = pattern.search(lower)
+        if not m:
+            continue
+        if code is None:
+            code = next((c for c, p in _FOREIGN_COUNTRY if p.search(lower)), "XX")
+        rel = _nearest_relation(lower, m.start(), m.end(), window=14)
+        if rel is None:
+            found.append((members[0], code))
+        else:  # about a relative: only when that relative is a member here
+            target = next((x for x in members if x.get("relation") == rel), None)
+            if target is not None:
+                found.append((target, code))
+        break
+    return found
+
+
 _ALONE = re.compile(
     r"혼자|독거|홀로|\blive alone\b|\bliving alone\b|\blives alone\b|一个人住|独居|一个人生活|sống một mình"
 )
@@ -195,7 +270,9 @@ _NO_INCOME = re.compile(
     r"수입\s?(?:이|은)?\s?없|소득\s?(?:이|은)?\s?없|무소득|no income|没有收入|không có thu nhập", re.I
 )
 _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("rent", re.compile(r"월세|집세|rent|房租|租金|tiền thuê", re.I)),
+    # A deposit is an asset, also "a rental deposit" and "월세 보증금".
+    ("property", re.compile(r"보증금|전세금|전셋돈|deposit|押金|保证金|tiền (?:đặt )?cọc", re.I)),
+    ("rent", re.compile(r"월세(?!\s?보증금)|집세|\brent(?!al deposit)|房租|租金|tiền thuê", re.I)),
     ("debt", re.compile(r"빚|대출|부채|debt|loan|欠|贷款|nợ", re.I)),
     ("financial", re.compile(r"예금|적금|저축|통장|savings|存款|tiết kiệm", re.I)),
     (
@@ -218,16 +295,22 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+#: An English age followed by its noun: "a 3-year-old child", "an 8 year old son".
+_AGE_THEN_NOUN = re.compile(
+    r"\s*(?:-?\s*(?:years?|months?)\s*-?\s*old)?\s*(?:little\s+|young\s+)?[a-z]", re.I
+)
+
+
 def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str | None:
     best: tuple[int, str] | None = None
     for rel, pattern in _REL.items():
-        for m in pattern.finditer(text, max(0, start - window), min(len(text), end + 4)):
+        for m in pattern.finditer(text, max(0, start - window), min(len(text), end + window)):
             if m.end() <= start:
                 distance = start - m.end()
             elif m.start() >= end:
-                distance = (
-                    m.start() - end
-                ) + 3  # a following relation word is a weaker signal ("10 month old baby")
+                if m.start() - end > 4 and not _AGE_THEN_NOUN.match(text, end):
+                    continue  # far after the age: another clause's relation word
+                distance = (m.start() - end) + 3  # a weaker signal than a preceding one ("10 month old baby")
             else:
                 continue
             if best is None or distance < best[0]:
@@ -235,10 +318,15 @@ def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str 
     return best[1] if best else None
 
 
+_INCOME_RECOGNITION = re.compile(r"소득\s?인정액|income recognition|收入认定额|thu nhập được công nhận", re.I)
+
+
 def _money_kind(text: str, money: Money) -> str | None:
+    if _INCOME_RECOGNITION.search(text, max(0, money.start - 16), money.start + 1):
+        return "recognition"
     best: tuple[int, str] | None = None
     for kind, pattern in _MONEY_KINDS:
-        for m in pattern.finditer(text, max(0, money.start - 14), min(len(text), money.end + 10)):
+        for m in pattern.finditer(text, max(0, money.start - 14), min(len(text), money.end + 16)):
             distance = money.start - m.end() if m.end() <= money.start else max(0, m.start() - money.end)
             if best is None or distance < best[0]:
                 best = (distance, kind)
@@ -298,8 +386,18 @@ def extract_facts(text: str) -> dict[str, Any]:
         ]
         member_facts = True
 
+    together = _APART.sub(" ", lower)  # relations said to live elsewhere are not members
+    # One child or grandchild named without a count ("남편이랑 아기랑 셋", "my husband and our baby").
+    for rel, pattern in (("child", _ONE_CHILD), ("grandchild", _ONE_GRANDCHILD)):
+        if not others[rel] and pattern.search(together):
+            others[rel].append({"relation": rel})
+            member_facts = True
+    if not others["parent"] and _WITH_PARENT.search(together):
+        others["parent"].append({"relation": "parent"})
+        member_facts = True
+
     # Spouse living together.
-    if _REL["spouse"].search(lower) and not _SPOUSE_GONE.search(lower) and not others["spouse"]:
+    if _REL["spouse"].search(together) and not _SPOUSE_GONE.search(lower) and not others["spouse"]:
         others["spouse"].append({"relation": "spouse"})
         member_facts = True
     if _WITH_SPOUSE.search(lower) and not others["spouse"]:
@@ -359,9 +457,13 @@ def extract_facts(text: str) -> dict[str, Any]:
         members.extend(others[rel])
     if size is not None and 1 <= size <= 30:
         member_facts = True
+        # The count decides the size; members named beyond it were counted wrongly by the rules, not by her.
         members = (
             members[:size] if len(members) > size else members + [{} for _ in range(size - len(members))]
         )
+    for member, code in _nationalities(lower, members):
+        member["nationality"] = code
+        member_facts = True
     if member_facts:
         facts["members"] = members
 
@@ -378,7 +480,9 @@ def extract_facts(text: str) -> dict[str, Any]:
         elif kind == "rent":
             housing["rent_krw"] = money.krw
         elif kind in ("property", "financial", "debt"):
-            assets[f"{kind}_krw"] = money.krw
+            assets[f"{kind}_krw"] = assets.get(f"{kind}_krw", 0) + money.krw
+        elif kind == "recognition":
+            facts["income_recognition_krw"] = money.krw
     if _NO_INCOME.search(lower) and not income:
         income = {"earned_krw": 0, "other_krw": 0}
     if income:
@@ -422,7 +526,10 @@ def extract_facts(text: str) -> dict[str, Any]:
         if _FIRST_CHILD.search(text):
             child["birth_order"] = 1
         facts.setdefault("members", [{"relation": "self"}])
-        if not any(m.get("relation") == "child" for m in facts["members"]):
+        newborn = next((m for m in facts["members"] if m.get("relation") == "child" and "age" not in m), None)
+        if newborn is not None:
+            newborn.update({k: v for k, v in child.items() if k != "relation"})
+        elif not any(m.get("relation") == "child" for m in facts["members"]):
             facts["members"].append(child)
     return facts
 

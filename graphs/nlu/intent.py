@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from graphs.nlu import programs
+from graphs.nlu.danger import has_danger_word
 from graphs.nlu.model_store import fingerprint, load_arrays, save_arrays
 from graphs.nlu.programs import compact_marked, find_mentions
 from tools.vietnamese import fold_latin
@@ -64,6 +65,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"죽고\s?싶|죽어\s?버릴|죽어버리|죽을까|(?<!혼)자살|목숨을?\s?끊|살고\s?싶지\s?않|살기\s?싫|그만\s?살고|살아서\s?뭐|사라지고\s?싶|없어지고\s?싶"
             r"|(?:다|모든\s?걸|인생을?|삶을?)\s?끝내고\s?싶|뛰어내리|목\s?매|유서|극단적\s?(?:인\s?)?선택|수면제를?\s?모|약을\s?모아|(?:약|수면제|진통제)(?:을|를)?.{0,8}(?:모아|모았|사\s?모으|쌓아\s?두)|번개탄|(?:내가|제가)\s?(?:없어지면|사라지면|죽으면)|(?:다\s?)?정리하고\s?(?:그만\s?)?끝내|그만\s?끝내려|(?:끝내려|떠나려|정리하려).{0,20}(?:고마웠|감사했|미안했)|눈\s?(?:을\s?)?안\s?떴으면|자해|손목을?\s?그"
+            r"|(?:미안하다고|고마웠다고|사랑한다고)\s?(?:꼭\s?)?전해|(?:열쇠|통장|비밀번호|보험).{0,20}(?:적어\s?놨|적어\s?뒀|써\s?놨)|(?:以后|今后).{0,8}(?:就)?拜托(?:你们|您)了"
             r"|그만\s?끝내고\s?싶|끝내\s?버리고\s?싶|(?:모든\s?게|모든\s?것이|다)\s?끝났으면|살\s?이유가\s?없|극단적(?:인)?\s?생각|죽는\s?방법|자살\s?방법"
             r"|(?:옥상|난간|다리\s?위)(?:에|에서)?\s?(?:올라|서\s?있|와\s?있)|오늘이\s?마지막일\s?(?:것|거)\s?같|마지막\s?(?:으로\s?)?인사"
             r"|(?:고맙다고|고마웠다고|미안하다고|사랑한다고).{0,20}(?:정리|인사)|죽겠다고\s?(?:해|하|그래)|죽는다고\s?(?:해|하|그래)"
@@ -433,9 +435,12 @@ def classify(text: str, has_program: bool | None = None) -> IntentResult:
     if is_pure_smalltalk(text):
         return IntentResult("smalltalk", max(0.95, scores["smalltalk"]), [], scores, best)
     crisis_p = scores["crisis"]
-    if crisis_p >= CRISIS_THRESHOLD and not _FOLDED_HYPERBOLE.search(
-        fold_latin(unicodedata.normalize("NFKC", text))
+    if (
+        crisis_p >= CRISIS_THRESHOLD
+        and has_danger_word(text)
+        and not _FOLDED_HYPERBOLE.search(fold_latin(unicodedata.normalize("NFKC", text)))
     ):
         return IntentResult("crisis", crisis_p, ["model"], scores, best)
-    # Below the threshold (or hyperbole) the model's crisis guess is not trusted alone.
+    # Below the threshold, on hyperbole, or with no word of danger (a plain fact about a hard life) the model's
+    # crisis guess is not trusted alone.
     return IntentResult(best, confidence, [], scores, best)

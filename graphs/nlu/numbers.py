@@ -163,6 +163,8 @@ def word_number(text: str) -> int | None:
 _NATIVE_AGE = re.compile(
     r"(열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s?(?:살|세)"
 )
+#: "여덟 살", "두 살": ones alone take only 살 ("세" after them is itself a number word).
+_NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(?:만\s?)?(\d{1,3})\s?(?:세|살)(?!대)"), "years"),
     (re.compile(r"(?:만\s?)?([일이삼사오육칠팔구십]{1,4})\s?세"), "years"),
@@ -205,6 +207,8 @@ def find_ages(text: str) -> list[Age]:
 
     for m in _NATIVE_AGE.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
+    for m in _NATIVE_ONES_AGE.finditer(text):
+        add(native_korean_number(m.group(1)), "years", m.start(), m.end())
     for pattern, unit in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             raw = m.group(1)
@@ -264,6 +268,8 @@ def find_money(text: str) -> list[Money]:
         if value is not None:
             add(value * (_EN_SCALE[scale.lower()] if scale else 1), m.start(), m.end(), True)
     # Korean / Chinese numerals; join "3억 5천" and "80 만" across one space.
+    # "300이요", "1억이에요": 이/일 after a number and before no unit is a particle, not a digit.
+    masked = re.sub(r"(?<=[\d억만])[이일](?![십백천만억\d])", " ", masked)
     joined = re.sub(r"(?<=[억만万亿\d])\s(?=[\d일이삼사오육칠팔구천백만])", "\x00", masked)
     for m in _NUMERAL_RUN.finditer(joined):
         raw = m.group(0).replace("\x00", "").strip(".,")
@@ -297,3 +303,32 @@ def find_money(text: str) -> list[Money]:
         add(value, start, end, currency or has_big)
     found.sort(key=lambda x: x.start)
     return found
+
+
+_BARE_TAIL = re.compile(
+    r"(?:\s?(?:살|세|岁|周岁|tuổi|years?(?:\s?old)?))?\s?(?:이요|요|이에요|예요|입니다|이야|야|임|쯤|정도|이죠|인데요|이고)?\s*[.!~]*$",
+    re.I,
+)
+
+
+def bare_number(text: str) -> int | None:
+    """A reply that is only a number, in digits or words, with its polite ending: "일흔둘이요" (72),
+    "예순두 살이요" (62), "8", "seventy-two" is not read (English tens words are rare in replies)."""
+    core = re.sub(
+        r"^(?:아\s?)?(?:아니(?:다|요|야)?|그게\s?아니라|정정|sorry|không phải)?[,\s]*",
+        "",
+        text.strip(),
+        flags=re.I,
+    )
+    core = _BARE_TAIL.sub("", core).strip()
+    if not core or len(core) > 12:
+        return None
+    if core.isdigit():
+        return int(core)
+    native = native_korean_number(core)
+    if native is not None:
+        return native
+    value = parse_numeral(core) if any(c in _SMALL or c in _DIGITS for c in core) else None
+    if value is None and core.lower() in _WORD_NUMBERS:
+        return _WORD_NUMBERS[core.lower()]
+    return int(value) if value is not None and value == int(value) else None

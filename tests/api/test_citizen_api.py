@@ -33,7 +33,8 @@ def test_chat_turn_follows_the_contract(client: TestClient) -> None:
         "/v1/chat", json={"session_id": turn["session_id"], "message": "월 소득 30만원, 재산 없어요"}
     ).json()
     assert again["session_id"] == turn["session_id"]
-    assert again["follow_up"]["slot"] == "receiving"
+    assert again["follow_up"] is None  # the verdict: other benefits are assumed not received, and said so
+    assert again["eligibility"][0]["status"] == "eligible"
 
 
 def test_stream_sends_tokens_then_one_result(client: TestClient) -> None:

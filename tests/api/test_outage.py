@@ -65,8 +65,8 @@ def test_database_outage_and_recovery(tmp_path: Path, outage_db: tuple[str, Engi
         _switch(admin, name, on=True)
         back = client.post(
             "/v1/chat",
-            json={"session_id": first.json()["session_id"], "message": "월 소득 30만원, 재산 없어요"},
+            json={"session_id": first.json()["session_id"], "message": "월 소득 30만원이에요"},
         )
         assert back.status_code == 200
-        assert back.json()["follow_up"]["slot"] == "receiving"  # the conversation survived the outage
+        assert back.json()["follow_up"]["slot"] == "assets"  # the conversation survived the outage
         assert client.get("/readyz").status_code == 200

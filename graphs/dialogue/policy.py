@@ -1,0 +1,148 @@
+"""What to ask next, and what to assume, from the rules engine's results for the programs she asked about.
+
+The engine already says, per program, which facts would decide an undecided status (`missing`); a fact that
+no undecided program needs cannot change an answer and is never asked. Facts are asked one or two at a time,
+those that decide more of her programs first, then in the natural order of an intake. A fact that rarely
+matters is assumed the common way and named in the reply, so she can correct it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphs.dialogue import ledger as lg
+from graphs.dialogue.reading import Reading
+from graphs.nlu import Understanding
+from graphs.slots import SLOT_ORDER
+
+MAX_ASKS = 3
+"""A slot asked this often without a usable answer is not asked again (the status stays undecided, and the
+reply says why). It is often asked beside another slot that gets the answer, hence three, not two."""
+INCOME_CRITERIA = frozenset(
+    {"income_recognition", "income", "household_income", "youth_household_income", "low_income_status"}
+)
+"""Criteria compared with 기준 중위소득 for the household's size: they need to know who lives together."""
+EXCLUSION_ONLY_RECEIVING = frozenset(
+    {"basic_pension", "disability_pension", "near_poverty", "national_employment_support"}
+)
+"""Programs for which other benefits only exclude (중복수급): not receiving them is the common case."""
+NBLS_HINTS = frozenset({"livelihood_benefit", "medical_benefit", "housing_benefit", "education_benefit"})
+
+
+def assumed_facts(goal: list[str], facts: dict[str, Any], ledger: lg.Ledger) -> dict[str, Any]:
+    """Facts to assume for the check: `receiving: []` when every program asked about only excludes on it and
+    nothing she said hints otherwise (a disability for 기초연금, 65 or older for 장애인연금)."""
+    if not goal or not set(goal) <= EXCLUSION_ONLY_RECEIVING:
+        return {}
+    if lg.status(ledger, "receiving") not in (None, "assumed") or facts.get("receiving") is not None:
+        return {}
+    members = facts.get("members") or []
+    disabled = any(m.get("disability") in ("mild", "severe") for m in members)
+    old = any((m.get("age") or 0) >= 64 for m in members if m.get("relation") == "self")
+    if ("basic_pension" in goal and disabled) or ("disability_pension" in goal and old):
+        return {}
+    return {"receiving": []}
+
+
+def undecided_facts(results: list[dict[str, Any]], ledger: lg.Ledger) -> list[str]:
+    """The facts that could still change an undecided status, those that decide more programs first."""
+    counts: dict[str, int] = {}
+    for result in results:
+        if result["status"] != "unknown":
+            continue
+        for fact in result.get("missing") or []:
+            counts[fact] = counts.get(fact, 0) + 1
+        needs_size = any(
+            c["name"] in INCOME_CRITERIA and c["passed"] is None for c in result.get("criteria") or []
+        )
+        if needs_size and not lg.settled(ledger, "household"):
+            counts["household"] = counts.get("household", 0) + 1
+    order = {slot: index for index, slot in enumerate(SLOT_ORDER)}
+    return sorted(counts, key=lambda fact: (-counts[fact], order.get(fact, len(order))))
+
+
+def next_questions(results: list[dict[str, Any]], ledger: lg.Ledger, *, limit: int = 2) -> list[str]:
+    """The next one or two slots to ask: undecided facts she has not refused, not settled, not asked twice."""
+    askable = set(SLOT_ORDER)
+    if lg.status(ledger, "income") == "refused":
+        # Assets count only through 소득인정액, which stays undecided without the income: do not ask them.
+        askable.discard("assets")
+    return [
+        fact
+        for fact in undecided_facts(results, ledger)
+        if fact in askable
+        and lg.status(ledger, fact) not in ("refused", *lg.SETTLED)
+        and lg.asks(ledger, fact) < MAX_ASKS
+    ][:limit]
+
+
+PROFILE_SLOTS = ("household", "age", "income")
+"""The short profile "what can I get?" starts with."""
+
+
+def profile_complete(ledger: lg.Ledger) -> bool:
+    """Whether discovery has its short profile (each slot settled, refused, or asked enough)."""
+    return all(
+        lg.settled(ledger, s) or lg.status(ledger, s) == "refused" or lg.asks(ledger, s) >= MAX_ASKS
+        for s in PROFILE_SLOTS
+    )
+
+
+def missing_profile(ledger: lg.Ledger) -> list[str]:
+    """The profile slots discovery still asks for."""
+    return [
+        s
+        for s in PROFILE_SLOTS
+        if not lg.settled(ledger, s) and lg.status(ledger, s) != "refused" and lg.asks(ledger, s) < MAX_ASKS
+    ]
+
+
+MODEL_CRISIS_CONFIDENCE = 0.5
+"""The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply.
+At 0.7 a blind set lost two real crises (0.60, 0.64); the classifier's guess also needs a word of danger
+(`graphs.nlu.danger`), so plain facts about a hard life are not crises."""
+FLOWS = ("eligibility_check", "benefit_discovery")
+ASIDES = ("smalltalk", "out_of_scope")
+LOW_CONFIDENCE = 0.6
+
+
+def turn_intent(
+    u: Understanding, reading: Reading, *, flow: str | None, pending: list[str]
+) -> tuple[str, bool]:
+    """The intent of this turn, and whether the open question is asked again after a brief aside.
+
+    Ordered rules, first match wins:
+    1. a crisis guess of the classifier is trusted only when sure and the message is not an answer in a flow
+       (crisis rules already ran before understanding; they are never overruled);
+    2. a request for a person;
+    3. a message that gives facts or refuses one continues the flow it belongs to (a named new program
+       starts that program's flow instead); facts stated with no flow yet start discovery, unless the
+       message asks something else;
+    4. with a question open, a confident aside (thanks, an off-topic remark) keeps the question open, and an
+       unread reply continues the flow, which asks again.
+    """
+    in_flow = flow in FLOWS
+    gave = bool(reading.filled or reading.refused)
+    if u.intent == "crisis":
+        sure = (
+            u.confidence >= MODEL_CRISIS_CONFIDENCE and not reading.answered and not pending and not in_flow
+        )
+        if sure and "emergency_welfare" in u.programs:
+            return "eligibility_check", False  # arrears or an eviction threat: 긴급복지, not the suicide line
+        if sure:
+            return "crisis", False
+        return (flow if in_flow else u.runner_up) or "smalltalk", False
+    if u.intent == "handoff" and u.confidence >= 0.5:
+        return "handoff", False
+    if u.programs == ["emergency_welfare"] and u.intent in (*ASIDES, "benefit_discovery"):
+        return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
+    if gave and not u.programs:
+        if in_flow and flow:
+            return flow, False
+        if u.intent in ASIDES or (u.intent in FLOWS and u.confidence < 0.8):
+            return "benefit_discovery", False
+    if pending and not gave and u.intent in ASIDES and u.confidence >= LOW_CONFIDENCE:
+        return u.intent, True
+    if pending and in_flow and flow and not u.programs and (u.intent not in FLOWS or u.confidence < 0.8):
+        return flow, False
+    return u.intent, False

@@ -1,0 +1,135 @@
+"""Reading a message for everything it says: the answer to the open question, facts volunteered, refusals.
+
+A message is split into clauses; each clause goes to the slot its words speak about ("소득은 없고 재산은 1억":
+income, then assets), so a negation applies to its own fact only ("받는 급여는 없어요" sets `receiving` and
+leaves income alone). With a question pending, a reply that names no slot is read first as its answer
+("예순두 살이요", "없어요"). Everything else the message states (members, money by kind, crisis events, ...)
+comes from `extract_facts` and is merged; a later statement of a fact replaces the earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphs.dialogue import ledger as lg
+from graphs.memory import merge_facts
+from graphs.nlu import Understanding
+from graphs.nlu.facts import extract_facts
+from graphs.nlu.numbers import bare_number
+from graphs.slots import DECLINED, SLOT_KEYWORDS, clauses_for, parse_answer, refuses, relevant_slots
+
+_QUESTION = re.compile(r"\?\s*$|[까나]요\s*$|吗|không\s*$", re.IGNORECASE)
+_CORRECTION = re.compile(
+    r"^\s*(?:아\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm)",
+    re.IGNORECASE,
+)
+_ALONE = re.compile(r"혼자|홀로|독거|alone|by myself|just me|一个人|独居|một mình|mot minh", re.IGNORECASE)
+
+
+@dataclass
+class Reading:
+    """What one message says about the household, and how each slot now stands."""
+
+    facts: dict[str, Any]
+    """The household after this message."""
+    filled: list[str] = field(default_factory=list)
+    """Slots this message gave a value."""
+    answered: list[str] = field(default_factory=list)
+    """Of those, the slots the agent had asked for (the message continues the flow)."""
+    refused: list[str] = field(default_factory=list)
+    """Slots she preferred not to answer in this message."""
+    answered_now: list[str] = field(default_factory=list)
+    """Slots whose own parse (not the whole-message facts) gave a value."""
+
+
+CHILD_SLOTS = frozenset({"child_age", "months_old", "school", "birth_date"})
+
+
+#: Words of a general slot that answer the open, more specific one: "여섯 살이에요" asked for a child's age.
+ANSWERS_FOR = {"child_age": {"age"}, "months_old": {"age", "child_age"}, "school": {"child_age"}}
+
+
+def _last_answered(ledger: lg.Ledger) -> list[str]:
+    """The slot answered most recently, as a one-slot list (empty when none was)."""
+    answered = [(e.get("turn", 0), slot) for slot, e in ledger.items() if e.get("status") in lg.SETTLED]
+    return [max(answered)[1]] if answered else []
+
+
+def _as_pending(targets: list[str], pending: list[str]) -> list[str]:
+    """`targets` with a general slot replaced by the open question it answers (see `ANSWERS_FOR`)."""
+    if not pending or pending[0] in targets:
+        return targets
+    general = ANSWERS_FOR.get(pending[0], set())
+    if targets and set(targets) <= general:
+        return [pending[0]]
+    return targets
+
+
+def _without_own_age(said: dict[str, Any]) -> dict[str, Any]:
+    """`said` without the applicant's age: in the answer to a question about a child, an age is the child's."""
+    members = [
+        {k: v for k, v in m.items() if k not in ("age", "months_old")} if m.get("relation") == "self" else m
+        for m in said.get("members") or []
+    ]
+    trimmed = {**said, "members": members} if members else dict(said)
+    if members and all(len(m) == 1 for m in members) and len(members) == 1:
+        trimmed.pop("members")
+    return trimmed
+
+
+def _apply(
+    reading: Reading, slot: str, message: str, u: Understanding, pending: list[str], asked_before: list[str]
+) -> None:
+    """Read `slot` from the clauses of `message` that speak about it; record a value or a refusal."""
+    part = clauses_for(slot, message)
+    if slot not in pending and _QUESTION.search(part):
+        return  # a question mentioning income is not a statement of income
+    patch = parse_answer(slot, part, extract_facts(part) if part != message else u.facts, reading.facts)
+    if patch == DECLINED:
+        if slot in pending or slot in asked_before or slot in relevant_slots([slot], part):
+            reading.refused.append(slot)
+    elif isinstance(patch, dict):
+        reading.facts = merge_facts(reading.facts, patch)
+        reading.answered_now.append(slot)
+        if slot not in reading.filled:
+            reading.filled.append(slot)
+
+
+def read_message(
+    message: str, u: Understanding, pending: list[str], ledger: lg.Ledger, facts: dict[str, Any]
+) -> Reading:
+    """Everything `message` says, merged into `facts` (see the module docstring)."""
+    asked_before = [s for s in ledger if lg.asks(ledger, s) and s not in pending]
+    candidates = pending + asked_before + [s for s in SLOT_KEYWORDS if s not in pending + asked_before]
+    if _CORRECTION.search(message) and not pending:
+        # "아 아니다, 여덟 살이에요": a correction is about what she answered last.
+        pending = _last_answered(ledger)
+    targets = _as_pending(relevant_slots(candidates, message), pending) or pending[:1]
+    said = dict(u.facts)
+    reading = Reading(facts=facts)
+    # The open question first: a short reply is its answer ("여섯 살이에요" is the child's age, not hers).
+    for slot in [t for t in targets if t in pending]:
+        _apply(reading, slot, message, u, pending, asked_before)
+    if set(reading.answered_now) & CHILD_SLOTS:
+        said = _without_own_age(said)
+    # Then what the whole message states; then other slots' own clauses, more precise for their slot.
+    if said:
+        reading.facts = merge_facts(reading.facts, said)
+        reading.filled.extend(s for s in lg.slots_of(said) if s not in reading.filled)
+    for slot in [t for t in targets if t not in pending]:
+        _apply(reading, slot, message, u, pending, asked_before)
+    if not reading.filled and not reading.refused and pending and refuses(message):
+        reading.refused.extend(pending)
+    age = bare_number(message)
+    if not reading.filled and age is not None and 0 < age < 120 and not lg.settled(ledger, "age"):
+        # A bare number while another question is open: an age she gives before being asked ("일흔둘이요").
+        reading.facts = merge_facts(reading.facts, {"members": [{"relation": "self", "age": age}]})
+        reading.filled.append("age")
+    members = u.facts.get("members") or []
+    if members and (len(members) > 1 or _ALONE.search(message)) and "household" not in reading.filled:
+        reading.filled.append("household")
+    reading.refused = [s for s in reading.refused if s not in reading.filled]
+    reading.answered = [s for s in reading.filled if s in pending]
+    return reading

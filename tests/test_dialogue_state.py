@@ -1,0 +1,153 @@
+"""The conversation's own modules on their own: the ledger, reading a message, and the policy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphs.dialogue import ledger as lg
+from graphs.dialogue.policy import assumed_facts, next_questions, turn_intent
+from graphs.dialogue.reading import Reading, read_message
+from graphs.nlu import understand
+
+
+def _read(
+    message: str, pending: list[str], facts: dict[str, Any] | None = None, ledger: lg.Ledger | None = None
+) -> Reading:
+    return read_message(message, understand(message), pending, ledger or {}, facts or {})
+
+
+def test_ledger_records_corrections_refusals_and_asks() -> None:
+    ledger = lg.record({}, ["age"], "answered", 1)
+    assert lg.status(ledger, "age") == "answered"
+    ledger = lg.record(ledger, ["age"], "said", 3)
+    assert lg.status(ledger, "age") == "corrected"
+    ledger = lg.record(ledger, ["income"], "refused", 3)
+    ledger = lg.count_asks(lg.count_asks(ledger, ["assets"], 2), ["assets"], 3)
+    assert lg.refused(ledger) == ["income"]
+    assert lg.asks(ledger, "assets") == 2
+    assert lg.known(ledger) == ["age"]
+
+
+def test_a_negation_applies_to_its_own_fact() -> None:
+    income = _read("한 달 소득은 80만원 정도예요", ["household"])
+    after = _read("받는 급여는 없어요", ["household"], income.facts)
+    assert after.facts["income"]["other_krw"] == 800000
+    assert after.facts["receiving"] == []
+
+
+@pytest.mark.parametrize(
+    ("message", "relations"),
+    [
+        ("남편이랑 아기랑 셋이 살아요", ["self", "spouse", "child"]),
+        ("me, my husband and our baby", ["self", "spouse", "child"]),
+        ("我和老公还有孩子三口人", ["self", "spouse", "child"]),
+        ("tôi, chồng và con", ["self", "spouse", "child"]),
+        ("아내와 아이 둘, 넷이 살아요", ["self", "spouse", "child", "child"]),
+    ],
+)
+def test_household_statements_build_members(message: str, relations: list[str]) -> None:
+    reading = _read(message, ["household"])
+    assert [m.get("relation") for m in reading.facts["members"]] == relations
+    assert "household" in reading.answered
+
+
+@pytest.mark.parametrize(("message", "age"), [("예순두 살이요", 62), ("일흔둘이요", 72), ("칠십이세요", 72)])
+def test_a_short_reply_answers_the_pending_question(message: str, age: int) -> None:
+    reading = _read(message, ["age"])
+    assert reading.facts["members"][0]["age"] == age
+    assert reading.answered == ["age"]
+
+
+def test_a_correction_replaces_the_value() -> None:
+    first = _read("여섯 살이에요", ["child_age"], {"members": [{"relation": "self"}, {"relation": "child"}]})
+    ledger = lg.record({}, first.answered, "answered", 1)
+    second = _read("아 아니다, 여덟 살이에요", [], first.facts, ledger)
+    assert second.facts["members"][1]["age"] == 8
+
+
+def test_named_members_in_passing_do_not_drop_the_baby() -> None:
+    household = _read("남편이랑 아기랑 셋이 살아요", ["household"])
+    money = _read("남편 월급 300이요", ["income"], household.facts)
+    assert [m.get("relation") for m in money.facts["members"]] == ["self", "spouse", "child"]
+    assert money.facts["income"]["earned_krw"] == 3_000_000
+
+
+def test_a_refusal_names_its_fact() -> None:
+    reading = _read("소득은 말하기 싫어요", ["assets"])
+    assert reading.refused == ["income"]
+
+
+def test_money_words_stay_apart() -> None:
+    assert _read("전세보증금 1억이에요", ["assets"]).facts["assets"]["property_krw"] == 100_000_000
+    deposit = _read("5 million won rental deposit", ["assets"]).facts
+    assert deposit["assets"]["property_krw"] == 5_000_000
+    assert "rent_krw" not in (deposit.get("housing") or {})
+
+
+def test_a_child_age_in_english_belongs_to_the_child() -> None:
+    facts = _read("I'm 34 with a 3-year-old child", []).facts
+    assert facts["members"][0]["age"] == 34
+    assert facts["members"][1] == {"relation": "child", "age": 3}
+
+
+def test_nationality_is_read_for_the_right_member() -> None:
+    assert _read("Tôi là người Việt Nam, visa E-7", []).facts["members"][0]["nationality"] == "VN"
+    spouse = _read("베트남 출신 아내랑 살아요", []).facts["members"][1]
+    assert spouse == {"relation": "spouse", "nationality": "VN"}
+    assert "members" not in _read("서울 출신이에요", []).facts
+
+
+def _unknown(
+    program: str, missing: list[str], criteria: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    return {"program_id": program, "status": "unknown", "missing": missing, "criteria": criteria or []}
+
+
+def test_policy_asks_only_what_can_change_an_undecided_status() -> None:
+    results = [
+        _unknown("basic_pension", ["age", "assets"]),
+        _unknown("near_poverty", ["assets"]),
+        {"program_id": "child_allowance", "status": "ineligible", "missing": [], "criteria": []},
+    ]
+    assert next_questions(results, {}) == ["assets", "age"]
+    ledger = lg.record({}, ["assets"], "refused", 2)
+    assert next_questions(results, ledger) == ["age"]
+    asked = lg.count_asks(lg.count_asks(lg.count_asks({}, ["age"], 1), ["age"], 2), ["age"], 3)
+    assert "age" not in next_questions(results, asked)
+    income_refused = lg.record({}, ["income"], "refused", 2)
+    assert next_questions([_unknown("basic_pension", ["income", "assets"])], income_refused) == []
+
+
+def test_policy_asks_the_household_for_income_tests() -> None:
+    criteria = [{"name": "income_recognition", "passed": None, "detail": "", "source": ""}]
+    assert next_questions([_unknown("basic_pension", ["income"], criteria)], {})[0] == "household"
+
+
+def test_receiving_is_assumed_only_where_it_only_excludes_and_nothing_hints_otherwise() -> None:
+    assert assumed_facts(["basic_pension"], {}, {}) == {"receiving": []}
+    disabled = {"members": [{"relation": "self", "disability": "severe"}]}
+    assert assumed_facts(["basic_pension"], disabled, {}) == {}
+    assert assumed_facts(["senior_customized_care"], {}, {}) == {}
+    said = lg.record({}, ["receiving"], "said", 1)
+    assert assumed_facts(["basic_pension"], {}, said) == {}
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["남편이랑 셋이 살아요", "저 혼자 살아요", "아기는 지난달에 태어났어요", "아내와 아이 둘, 넷이 살아요"],
+)
+def test_plain_facts_start_discovery_not_a_crisis(message: str) -> None:
+    u = understand(message)
+    reading = read_message(message, u, [], {}, {})
+    intent, _ = turn_intent(u, reading, flow=None, pending=[])
+    assert intent == "benefit_discovery"
+
+
+def test_facts_continue_the_flow_they_belong_to() -> None:
+    message = "시흥에서 태어나서 계속 살았어"
+    u = understand(message)
+    reading = read_message(message, u, ["months_resident"], {}, {})
+    intent, _ = turn_intent(u, reading, flow="eligibility_check", pending=["months_resident"])
+    assert intent == "eligibility_check"
