@@ -46,6 +46,11 @@ _NO = re.compile(
     r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|no\b|none|nope|not\b|没有|不是|没|không",
     re.IGNORECASE,
 )
+#: The child is not born yet: "아직 뱃속에 있어요", "not born yet", "还没出生", "chưa sinh".
+_UNBORN = re.compile(
+    r"뱃속|임신|출산\s?예정|아직\s?(?:안\s?)?태어나지|not born|pregnan|due in|还没(?:出生|生)|怀孕|chưa sinh|chua sinh|mang thai|có bầu",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
 _MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
 _YEARS = re.compile(r"(\d+)\s*(?:년|years?|年|năm)", re.IGNORECASE)
@@ -226,6 +231,8 @@ def parse_answer(
                 return {"members": [{"relation": "self", "employed": answer}]}
             return {slot: answer}
     elif slot == "child_age":
+        if _UNBORN.search(text) and not find_ages(text):
+            return {"members": [{"relation": "self", "pregnant": True}]}
         return _child_ages(text, said, answer, facts)
     elif slot == "school":
         return _school(text, answer, facts)
@@ -233,6 +240,11 @@ def parse_answer(
         months = _MONTHS.search(text)
         if months:
             return _set_youngest_child(facts, {"months_old": int(months.group(1))})
+        stated = [a for a in find_ages(text) if a.unit == "years"]
+        if stated:  # "10살이에요": the youngest is older than an infant; the age decides as well
+            return _set_youngest_child(facts, {"age": min(a.value for a in stated)})
+        if _UNBORN.search(text):
+            return {"members": [{"relation": "self", "pregnant": True}]}
     elif slot == "birth_date":
         found = _DATE.search(text)
         if found:
@@ -322,7 +334,8 @@ def _set_youngest_child(facts: dict[str, Any], values: dict[str, Any]) -> dict[s
     children = [m for m in members[1:] if m.get("relation") in ("child", "grandchild", None)]
     if children:
         target = min(children, key=lambda c: c.get("age", 99))
-        target.pop("age", None)
+        for key in ("age", "months_old", "birth_date"):
+            target.pop(key, None)  # one statement of the age replaces the others, which may disagree
         target.update(values)
     else:
         members.append({"relation": "child", **values})

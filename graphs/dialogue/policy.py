@@ -8,6 +8,7 @@ matters is assumed the common way and named in the reply, so she can correct it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graphs.dialogue import ledger as lg
@@ -97,6 +98,19 @@ def missing_profile(ledger: lg.Ledger) -> list[str]:
     ]
 
 
+#: "신청 가능한가요?", "can I apply?", "có thể đăng ký được không?": whether she can get it, not how to apply.
+_CAN_I = re.compile(
+    r"가능(?:한가요|할까요|해요|하나요|한지|할지)|될까요|되나요|돼요\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)"
+    r"|\bcan i (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify"
+    r"|được không|duoc khong|đủ điều kiện|du dieu kien|có thể (?:đăng ký|xin|nhận)|co the (?:dang ky|xin|nhan)"
+    r"|能.{0,6}吗|可以.{0,8}吗|符不符合|有资格|能不能|可不可以",
+    re.IGNORECASE,
+)
+#: How, where, with which documents: an application question even when it also asks "can I".
+_HOW = re.compile(
+    r"어디|어떻게|서류|뭐\s?(?:가|를)?\s?필요|준비물|언제|where|\bhow\b|document|\bwhen\b|哪里|怎么|材料|什么时候|ở đâu|o dau|như thế nào|giấy tờ|giay to|khi nào",
+    re.IGNORECASE,
+)
 MODEL_CRISIS_CONFIDENCE = 0.5
 """The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply.
 At 0.7 a blind set lost two real crises (0.60, 0.64); the classifier's guess also needs a word of danger
@@ -107,14 +121,14 @@ LOW_CONFIDENCE = 0.6
 
 
 def turn_intent(
-    u: Understanding, reading: Reading, *, flow: str | None, pending: list[str]
+    u: Understanding, reading: Reading, *, flow: str | None, pending: list[str], text: str = ""
 ) -> tuple[str, bool]:
     """The intent of this turn, and whether the open question is asked again after a brief aside.
 
     Ordered rules, first match wins:
     1. a crisis guess of the classifier is trusted only when sure and the message is not an answer in a flow
        (crisis rules already ran before understanding; they are never overruled);
-    2. a request for a person;
+    2. a request for a person; "can I apply for X?" with no how/where is an eligibility question;
     3. a message that gives facts or refuses one continues the flow it belongs to (a named new program
        starts that program's flow instead); facts stated with no flow yet start discovery, unless the
        message asks something else;
@@ -132,8 +146,13 @@ def turn_intent(
         if sure:
             return "crisis", False
         return (flow if in_flow else u.runner_up) or "smalltalk", False
-    if u.intent == "handoff" and u.confidence >= 0.5:
-        return "handoff", False
+    if u.intent == "handoff" and u.confidence >= 0.5 and not (reading.answered and u.confidence < 0.95):
+        return (
+            "handoff",
+            False,
+        )  # the classifier alone does not turn an answer ("One person, me") into a handoff
+    if u.intent == "application_help" and u.programs and _CAN_I.search(text) and not _HOW.search(text):
+        return "eligibility_check", False
     if u.programs == ["emergency_welfare"] and u.intent in (*ASIDES, "benefit_discovery"):
         return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
     if gave and not u.programs:

@@ -25,7 +25,10 @@ _CORRECTION = re.compile(
     r"^\s*(?:아\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm)",
     re.IGNORECASE,
 )
-_ALONE = re.compile(r"혼자|홀로|독거|alone|by myself|just me|一个人|独居|một mình|mot minh", re.IGNORECASE)
+_ALONE = re.compile(
+    r"혼자|홀로|독거|저\s?하나|나\s?하나|1인|alone|by myself|just me|only me|one person|一个人|独居|就我|只有我|một mình|mot minh|mình tôi|minh toi|một người",
+    re.IGNORECASE,
+)
 
 
 @dataclass

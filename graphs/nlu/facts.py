@@ -118,7 +118,7 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
 
 
 _ALONE = re.compile(
-    r"혼자|독거|홀로|\blive alone\b|\bliving alone\b|\blives alone\b|一个人住|独居|一个人生活|sống một mình"
+    r"혼자|독거|홀로|저\s?하나|나\s?하나|저만|1인\s?가구|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|就我(?:自己|一个)|只有我|我一个人|chỉ (?:có )?mình tôi|chi (?:co )?minh toi|mình tôi thôi|một người|mot nguoi\b|\blive alone\b|\bliving alone\b|\blives alone\b|一个人住|独居|一个人生活|sống một mình"
 )
 _WITH_SPOUSE = re.compile(
     r"(?:남편|아내|와이프|부인|신랑|배우자)(?:이랑|랑|과|와|하고)\s?(?:단\s?)?둘이|with my (?:wife|husband)|和(?:老公|老婆|丈夫|妻子)两个人|hai vợ chồng"

@@ -18,10 +18,11 @@ from tools.vietnamese import fold_latin
 ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 
 _RECEIVING_AFTER = re.compile(
-    r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|받으면서|타고있|나오고있)"
+    r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|받으면서|타고있|나오고있|받습니다)"
 )
 _RECEIVING_BEFORE = re.compile(
-    r"(?:alreadyget|alreadyreceive|receiving|i'monthe|iamonthe|正在领|已经领|在领|dangnhan|danghuong)$"
+    r"(?:alreadyget|alreadyreceive|receiving|ireceive|wereceive|iget|weget|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
+    r"正在领|已经领|在领|领着|在拿|每月领|我领|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong)(?:dien|chedo|the)?$"
 )
 
 
