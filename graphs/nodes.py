@@ -124,6 +124,8 @@ class Nodes:
                 )
                 return update
         reading = read_message(message, u, pending, ledger, facts)
+        if reading.programs_named_as_facts:
+            u = u.model_copy(update={"programs": []})
         facts = reading.facts
         ledger = lg.record(ledger, reading.answered, "answered", turn)
         ledger = lg.record(ledger, [s for s in reading.filled if s not in reading.answered], "said", turn)

@@ -45,6 +45,8 @@ class Reading:
     """Slots she preferred not to answer in this message."""
     answered_now: list[str] = field(default_factory=list)
     """Slots whose own parse (not the whole-message facts) gave a value."""
+    programs_named_as_facts: bool = False
+    """The programs the message names are benefits she receives (the answer to that question), not a topic."""
 
 
 CHILD_SLOTS = frozenset({"child_age", "months_old", "school", "birth_date"})
@@ -112,6 +114,10 @@ def read_message(
     targets = _as_pending(relevant_slots(candidates, message), pending) or pending[:1]
     said = dict(u.facts)
     reading = Reading(facts=facts)
+    if "receiving" in pending and u.programs and not _QUESTION.search(message):
+        # Asked what she receives, she names programs ("차상위 확인서 받아", "只领住房补助"): facts, not a new goal.
+        said["receiving"] = sorted({*(said.get("receiving") or []), *u.programs})
+        reading.programs_named_as_facts = True
     # The open question first: a short reply is its answer ("여섯 살이에요" is the child's age, not hers).
     for slot in [t for t in targets if t in pending]:
         _apply(reading, slot, message, u, pending, asked_before)

@@ -214,6 +214,9 @@ def find_ages(text: str) -> list[Age]:
             raw = m.group(1)
             value = int(raw) if raw.isdigit() else parse_numeral(raw)
             add(int(value) if value is not None else None, unit, m.start(), m.end())
+    for word_value, start, end, kind in find_word_numbers(text):
+        if kind == "age":
+            add(word_value, "years", start, end)
     found.sort(key=lambda a: a.start)
     return found
 
@@ -256,6 +259,9 @@ def find_money(text: str) -> list[Money]:
         found.append(Money(round(krw), start, end, explicit))
         taken.append((start, end))
 
+    for word_value, start, end, kind in find_word_numbers(masked):
+        if kind == "money":
+            add(word_value, start, end, True)
     for m in _VI_MONEY.finditer(masked):
         value = _plain_number(m.group(1))
         if value is not None:
@@ -332,3 +338,87 @@ def bare_number(text: str) -> int | None:
     if value is None and core.lower() in _WORD_NUMBERS:
         return _WORD_NUMBERS[core.lower()]
     return int(value) if value is not None and value == int(value) else None
+
+
+# Numbers written in English or Vietnamese words ("two million fifty thousand", "bốn mươi bốn",
+# "tam tram nghin"), read only where a unit follows (won, tuổi, years old) or an age is being stated.
+_EN_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_VI_ONES = {
+    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
+    "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+    "khong": 0, "mot": 1, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+    "muoi": 10,
+}  # fmt: skip
+_WORD_SCALES = {
+    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
+    "trăm": 100, "tram": 100, "nghìn": 10**3, "ngàn": 10**3, "nghin": 10**3, "ngan": 10**3,
+    "triệu": 10**6, "trieu": 10**6, "tỷ": 10**9, "tỉ": 10**9, "ty": 10**9,
+}  # fmt: skip
+_TENS_MARK = {"mươi", "muoi"}  # "bốn mươi" = 4 × 10; bare "mười" is 10
+_FILLERS = {"and", "linh", "lẻ", "le", "-"}
+_WORD = "|".join(
+    sorted({*_EN_ONES, *_VI_ONES, *_WORD_SCALES, *_TENS_MARK, "and", "linh", "lẻ"}, key=len, reverse=True)
+)
+_WORD_RUN = re.compile(rf"(?<![\w])(?:(?:{_WORD})(?:[\s-]+|(?=[^\w])|$)){{1,12}}", re.IGNORECASE)
+
+
+def parse_words(run: str) -> int | None:
+    """The value of a run of English or Vietnamese number words; None when it is not one number."""
+    tokens = [t for t in re.split(r"[\s-]+", run.strip().lower()) if t]
+    if not tokens or tokens[0] in _WORD_SCALES or tokens[0] in _FILLERS:
+        return None  # "1.5 million": the digits are read elsewhere
+    total = current = last = 0
+    seen = False
+    for token in tokens:
+        if token in _FILLERS:
+            continue
+        if token in _TENS_MARK:  # "sáu mươi": the digit just read is tens
+            current += last * 9 if last else 10
+            last = 0
+            seen = True
+        elif token in _EN_ONES or token in _VI_ONES:
+            last = _EN_ONES.get(token, _VI_ONES.get(token, 0))
+            current += last
+            seen = True
+        elif token in _WORD_SCALES:
+            scale = _WORD_SCALES[token]
+            last = 0
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+_WORD_MONEY_AFTER = re.compile(r"^\s?(?:won\b|krw\b|uôn\b|원)", re.IGNORECASE)
+_WORD_AGE_AFTER = re.compile(r"^\s?(?:tuổi|tuoi\b|years?(?:[\s-]old)?\b|yrs?\b)", re.IGNORECASE)
+_WORD_AGE_BEFORE = re.compile(r"(?:\bi'?m|\bi am|\baged?|\bturned|\bturning)\s*$", re.IGNORECASE)
+
+
+def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:
+    """(value, start, end, kind) for number words followed by won ("money") or an age unit or after "I'm"
+    ("age")."""
+    found: list[tuple[int, int, int, str]] = []
+    for m in _WORD_RUN.finditer(text):
+        raw = m.group(0)
+        value = parse_words(raw)
+        if value is None:
+            continue
+        end = m.start() + len(raw.rstrip(" -"))
+        after = text[end:]
+        if _WORD_MONEY_AFTER.match(after) or (
+            value >= 10**4 and re.search(r"million|triệu|trieu|nghìn|nghin|ngàn|ngan|thousand", raw, re.I)
+        ):
+            found.append((value, m.start(), end, "money"))
+        elif (_WORD_AGE_AFTER.match(after) or _WORD_AGE_BEFORE.search(text[: m.start()])) and 0 < value < 120:
+            found.append((value, m.start(), end, "age"))
+    return found

@@ -63,12 +63,24 @@ def energy_voucher(check: Check) -> None:
     if traits:
         check.add("vulnerable_member", True, "세대원 특성: " + ", ".join(traits), source)
     else:
+        # Facts not yet known that could still show a vulnerable member, before the ones the chat cannot collect.
+        applicant = facts.applicant
+        unknown = [
+            fact
+            for fact, open_ in (
+                ("age", applicant.age_on(on) is None),
+                ("child_age", any(m.age_on(on) is None for m in members if m is not applicant)),
+                ("disability", any(m.disability is None for m in members)),
+                ("single_parent", facts.household.single_parent is None and len(members) > 1),
+            )
+            if open_
+        ]
         check.add(
             "vulnerable_member",
             None,
             "노인·영유아·장애인·임산부·한부모 등이 없음 — 중증·희귀질환자나 소년소녀가정이면 대상",
             source,
-            ["serious_or_rare_disease"],
+            [*unknown, "serious_or_rare_disease"],
         )
     try:
         table = check.value("amount_krw")
