@@ -147,6 +147,8 @@ def parse_answer(
     slot: str, text: str, said: dict[str, Any], facts: dict[str, Any]
 ) -> dict[str, Any] | str | None:
     """A facts patch for `slot` from the answer, `DECLINED`, or None when the message does not answer it."""
+    if refuses(text) and not find_money(text) and not find_ages(text):
+        return DECLINED  # "I'd rather not say" is not a no ("not"), and "잘 몰라요" is not "none"
     answer = yes_no(text)
     if slot == "household":
         members = said.get("members")

@@ -123,6 +123,8 @@ def read_message(
         _apply(reading, slot, message, u, pending, asked_before)
     if set(reading.answered_now) & CHILD_SLOTS:
         said = _without_own_age(said)
+    if "support_obligor" in pending:
+        said.pop("members", None)  # "아들이 잘 살아요": relatives who live elsewhere, not members
     # Then what the whole message states; then other slots' own clauses, more precise for their slot.
     if said:
         reading.facts = merge_facts(reading.facts, said)

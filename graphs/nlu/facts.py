@@ -61,7 +61,7 @@ _APART = re.compile(
     re.I,
 )
 _ONE_CHILD = re.compile(
-    r"(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들)|(?<!가)(?<![가-힣])딸(?!기|들)|(?<![가-힣])아들(?!들)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bbé\b|em bé",
+    r"(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들)|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bbé\b|em bé",
     re.I,
 )
 _ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
@@ -282,7 +282,14 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("other", re.compile(r"연금|용돈|pension|养老金|lương hưu", re.I)),
+    (
+        "other",
+        re.compile(
+            r"연금|용돈|지원금|수당|그\s?외|그\s?밖|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
+            r"|isn'?t (?:from )?(?:work|wages)|养老金|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b",
+            re.I,
+        ),
+    ),
     # Income of unstated kind counts as other income: no work deduction, so never an underestimate.
     ("other", re.compile(r"소득|수입|income|收入|thu nhập", re.I)),
     (

@@ -226,7 +226,8 @@ _MONEY_CONTEXT = re.compile(
 )
 _CURRENCY_AFTER = re.compile(r"^\s?(?:원|won\b|krw\b|韩元|韩币|元|块|uôn)", re.I)
 _EN_MONEY = re.compile(
-    r"(₩\s?)?(\d[\d,]*(?:\.\d+)?)\s*(k\b|thousand\b|million\b|mil\b|m\b|billion\b)?\s*(won\b|krw\b)?", re.I
+    r"((?:₩|krw\b)\s?)?(\d[\d,]*(?:\.\d+)?)\s*(k\b|thousand\b|million\b|mil\b|m\b|billion\b)?\s*(won\b|krw\b)?",
+    re.I,
 )
 _VI_MONEY = re.compile(r"(\d[\d.,]*)\s*(triệu|vạn|nghìn|ngàn|tỷ|tỉ)(\s*(?:won|krw|uôn))?", re.I)
 _EN_SCALE = {"k": 10**3, "thousand": 10**3, "million": 10**6, "mil": 10**6, "m": 10**6, "billion": 10**9}
