@@ -27,8 +27,11 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
         relation = member.get("relation")
         seen = sum(1 for m in others[: others.index(member)] if m.get("relation") == relation)
         same = [m for m in members if m.get("relation") == relation and m.get("relation") != "self"]
+        placeholder = next((m for m in members if m.get("relation") is None), None)
         if seen < len(same):
             same[seen].update({k: v for k, v in member.items() if v is not None})
+        elif placeholder is not None:  # "3명" said before "아내랑 애": the counted members get their relation
+            placeholder.update({k: v for k, v in member.items() if v is not None})
         else:
             members.append(dict(member))
     return members

@@ -203,7 +203,9 @@ def parse_answer(
         ):
             return {"support_obligor": "fails"}
         if re.search(
-            r"어려|힘들|형편이\s*안|연락\s*안|연락이\s*끊|struggl|poor|困难|khó khăn", text, re.IGNORECASE
+            r"어려|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|struggl|poor|can'?t help|困难|不宽裕|没钱|khó khăn|kho khan|nghèo|ngheo",
+            text,
+            re.IGNORECASE,
         ):
             return {"support_obligor": "meets"}
         if answer is False:

@@ -87,7 +87,7 @@ _FOREIGN_COUNTRY: list[tuple[str, re.Pattern[str]]] = [
 #: A person of another nationality: a visa, "외국인", "베트남 사람", "I'm Vietnamese", "我是中国人", "người Việt".
 _FOREIGNER = re.compile(
     r"\b(?:visa\s?)?[efhd]-?\d{1,2}(?:-\d)?\b|비자|외국인|외국\s?국적|(?:베트남|중국|필리핀|캄보디아|태국|우즈벡|몽골|네팔|인도네시아|미국|일본|러시아)\s?(?:사람|출신|국적|여자|남자|인\b)"
-    r"|\bvisa\b|foreigner|foreign national|\bi(?:'m| am) (?:vietnamese|chinese|filipino|cambodian|thai|from)|(?:我|他|她)是.{0,3}人|外国人|签证"
+    r"|(?:中国|越南|菲律宾|柬埔寨|泰国|蒙古|美国|日本|俄罗斯)(?:国籍|籍|人)|\bvisa\b|foreigner|foreign national|\b(?:vietnamese|chinese|filipino|american|cambodian|thai|mongolian|nepali|uzbek) (?:citizen|national|nationality)|\bi(?:'m| am) (?:vietnamese|chinese|filipino|cambodian|thai|from)|(?:我|他|她)是.{0,3}人|外国人|签证"
     r"|người (?:việt|nước ngoài|trung)|nguoi (?:viet|nuoc ngoai)|quốc tịch (?!hàn)|quoc tich (?!han)",
     re.I,
 )
@@ -106,7 +106,10 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
             continue
         if code is None:
             code = next((c for c, p in _FOREIGN_COUNTRY if p.search(lower)), "XX")
-        rel = _nearest_relation(lower, m.start(), m.end(), window=14)
+        start = max(lower.rfind(c, 0, m.start()) for c in ",.;，。、") + 1
+        ends = [i for c in ",.;，。、" if (i := lower.find(c, m.end())) >= 0]
+        clause = lower[start : min(ends) if ends else len(lower)]  # whose nationality: within its clause
+        rel = _nearest_relation(clause, m.start() - start, m.end() - start, window=14)
         if rel is None:
             found.append((members[0], code))
         else:  # about a relative: only when that relative is a member here
