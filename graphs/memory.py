@@ -23,9 +23,9 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
             current.update({k: v for k, v in new_self.items() if v is not None})
     # Members named in passing ("남편 월급 300이요") add to the household or update the member of that
     # relation; they never drop anyone. Who lives together is replaced only by `members_replace`.
-    for member in others:
+    for index, member in enumerate(others):
         relation = member.get("relation")
-        seen = sum(1 for m in others[: others.index(member)] if m.get("relation") == relation)
+        seen = sum(1 for m in others[:index] if m.get("relation") == relation)
         same = [m for m in members if m.get("relation") == relation and m.get("relation") != "self"]
         placeholder = next((m for m in members if m.get("relation") is None), None)
         if seen < len(same):

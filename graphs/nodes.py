@@ -130,7 +130,9 @@ class Nodes:
         ledger = lg.record(ledger, reading.answered, "answered", turn)
         ledger = lg.record(ledger, [s for s in reading.filled if s not in reading.answered], "said", turn)
         ledger = lg.record(ledger, reading.refused, "refused", turn)
-        intent, keep_pending = turn_intent(u, reading, flow=flow, pending=pending, text=message)
+        intent, keep_pending = turn_intent(
+            u, reading, flow=flow, pending=pending, text=message, goal=programs
+        )
         update["keep_pending"] = keep_pending
         if u.programs and u.programs != programs:
             programs = list(u.programs)

@@ -111,6 +111,7 @@ _HOW = re.compile(
     r"어디|어떻게|서류|뭐\s?(?:가|를)?\s?필요|준비물|언제|where|\bhow\b|document|\bwhen\b|哪里|怎么|材料|什么时候|ở đâu|o dau|như thế nào|giấy tờ|giay to|khi nào",
     re.IGNORECASE,
 )
+_ASKS = re.compile(r"\?|？|[까나죠]요?\s*$|吗|không\s*$|khong\s*$", re.IGNORECASE)
 MODEL_CRISIS_CONFIDENCE = 0.5
 """The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply.
 At 0.7 a blind set lost two real crises (0.60, 0.64); the classifier's guess also needs a word of danger
@@ -121,7 +122,13 @@ LOW_CONFIDENCE = 0.6
 
 
 def turn_intent(
-    u: Understanding, reading: Reading, *, flow: str | None, pending: list[str], text: str = ""
+    u: Understanding,
+    reading: Reading,
+    *,
+    flow: str | None,
+    pending: list[str],
+    text: str = "",
+    goal: list[str] | None = None,
 ) -> tuple[str, bool]:
     """The intent of this turn, and whether the open question is asked again after a brief aside.
 
@@ -136,6 +143,7 @@ def turn_intent(
        unread reply continues the flow, which asks again.
     """
     in_flow = flow in FLOWS
+    goal = goal or []
     gave = bool(reading.filled or reading.refused)
     if u.intent == "crisis":
         sure = (
@@ -155,7 +163,9 @@ def turn_intent(
         return "eligibility_check", False
     if u.programs == ["emergency_welfare"] and u.intent in (*ASIDES, "benefit_discovery"):
         return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
-    if gave and not u.programs:
+    # Naming her own program again while answering ("양육비로 66만원") stays in the flow; asking about it does not.
+    own = set(u.programs) <= set(goal) and (not u.programs or not _ASKS.search(text))
+    if gave and own:
         if in_flow and flow:
             return flow, False
         if u.intent in ASIDES or (u.intent in FLOWS and u.confidence < 0.8):

@@ -288,7 +288,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "other",
         re.compile(
-            r"연금|용돈|지원금|수당|그\s?외|그\s?밖|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
+            r"연금|용돈|지원금|수당|양육비|그\s?외|그\s?밖|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
             r"|isn'?t (?:from )?(?:work|wages)|养老金|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b",
             re.I,
         ),
@@ -348,8 +348,18 @@ def _count(match: re.Match[str]) -> int | None:
     return word_number(raw) if raw else None
 
 
+#: Program names that contain a relation word ("애기 수당", "parent benefit", "儿童津贴"): not members.
+_NAMES_WITH_RELATIONS = re.compile(
+    r"(?:애기|아이|아동|애들|부모|한부모)\s?(?:수당|급여|양육비|지원금?)|첫만남|"
+    r"parents?'?\s(?:allowance|benefit)|child(?:ren)?'?s?\s(?:allowance|benefit|support)|single[- ]parent\s\w+"
+    r"|(?:儿童|孩子|父母|单亲)(?:津贴|补贴|补助|给付)|(?:trợ cấp|tro cap)\s(?:nuôi con|nuoi con|trẻ em|tre em|cha mẹ|cha me)",
+    re.I,
+)
+
+
 def extract_facts(text: str) -> dict[str, Any]:
     """A partial household dict (contract field names) with the facts stated in `text`."""
+    text = _NAMES_WITH_RELATIONS.sub(lambda m: " " * len(m.group(0)), text)
     lower = text.lower()
     facts: dict[str, Any] = {}
     self_member: dict[str, Any] = {"relation": "self"}
@@ -357,9 +367,15 @@ def extract_facts(text: str) -> dict[str, Any]:
     member_facts = False
 
     # Ages, attached to the nearest relation word, else to the applicant.
+    previous: tuple[int, str | None] | None = None
     for age in find_ages(text):
         member_facts = True
         rel = _nearest_relation(lower, age.start, age.end)
+        if previous is not None and previous[1] in ("child", "grandchild"):
+            between = lower[previous[0] : age.start]
+            if re.fullmatch(r"[\s,、，/]*(?:and|và|和|랑|이랑|하고|,)?[\s,、，/]*", between):
+                rel = previous[1]  # "the kids are 17, 15 and 9": a list goes on with its relation
+        previous = (age.end, rel)
         if age.unit == "months":
             rel = rel if rel in ("child", "grandchild") else "child"
         key, value = ("months_old", age.value) if age.unit == "months" else ("age", age.value)

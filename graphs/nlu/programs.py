@@ -21,7 +21,8 @@ _RECEIVING_AFTER = re.compile(
     r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|받으면서|타고있|나오고있|받습니다)"
 )
 _RECEIVING_BEFORE = re.compile(
-    r"(?:alreadyget|alreadyreceive|receiving|ireceive|wereceive|iget|weget|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
+    r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)"
+    r"(?:ireceive|wereceive|iget|weget)|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
     r"正在领|已经领|在领|领着|在拿|每月领|我领|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong)(?:dien|chedo|the)?$"
 )
 
