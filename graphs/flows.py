@@ -60,7 +60,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         ]
     missing = undecided_facts(shown, ledger)
     slots = next_questions(shown, ledger)
-    ledger = lg.count_asks(ledger, slots, turn)
+    ledger = lg.count_asks(
+        ledger, slots[:1], turn
+    )  # a second question asked alongside is a bonus, not an ask
     text_question = " ".join(question(s, language) for s in slots) or None
     undecidable = [label for m in missing if m not in slots and (label := undecidable_label(m, language))]
     intro = None
@@ -120,7 +122,11 @@ def ask(language: str, slots: list[str], ledger: lg.Ledger, turn: int) -> dict[s
     """Ask for `slots` (counting each ask in the ledger)."""
     text = " ".join(question(s, language) for s in slots)
     reply = text or responder.render("which_program", language)
-    update: dict[str, Any] = {"reply": reply, "pending": slots, "ledger": lg.count_asks(ledger, slots, turn)}
+    update: dict[str, Any] = {
+        "reply": reply,
+        "pending": slots,
+        "ledger": lg.count_asks(ledger, slots[:1], turn),
+    }
     if slots:
         update["follow_up"] = {"slot": slots[0], "question": text}
     return update

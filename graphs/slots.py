@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from graphs.memory import replace_members
+from graphs.nlu.facts import RELATION_WORDS
 from graphs.nlu.numbers import bare_number, find_ages, find_money
 from prompts import load_yaml
 
@@ -84,7 +85,8 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         r"월세|전세|자가|세입자|내\s?집|무상|rent|own (?:my|the) home|租|thuê nhà|nhà riêng", re.I
     ),
     "support_obligor": re.compile(
-        r"부모|자녀|자식|아들|딸|사위|며느리|부양|parents|children|family|父母|子女|cha mẹ|con cái", re.I
+        r"부모|자녀|자식|아들|딸|사위|며느리|부양|parents|children|family|\bsons?\b|daughters?|父母|子女|儿子|女儿|cha mẹ|con cái|con trai|con gái",
+        re.I,
     ),
     "receiving": re.compile(r"받고|받는|수급|receiv|领取|đang nhận", re.I),
     "disability": re.compile(r"장애|disab|残疾|khuyết tật", re.I),
@@ -156,6 +158,9 @@ def parse_answer(
             count = re.search(r"(\d+)\s*(?:명|인|people|persons?|口|人|người)", text)
             if count and 1 <= int(count.group(1)) <= 30:
                 members = [{"relation": "self"}] + [{} for _ in range(int(count.group(1)) - 1)]
+        if not members:  # a bare relation: "어머니", "my wife", "和老公" — she and that person
+            named = [rel for rel, pattern in RELATION_WORDS.items() if pattern.search(text)]
+            members = [{"relation": "self"}, *({"relation": rel} for rel in named)] if named else None
         if members:
             return {"members_replace": replace_members(facts.get("members") or [], members)}
     elif slot == "age":

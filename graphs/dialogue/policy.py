@@ -65,9 +65,6 @@ def undecided_facts(results: list[dict[str, Any]], ledger: lg.Ledger) -> list[st
 def next_questions(results: list[dict[str, Any]], ledger: lg.Ledger, *, limit: int = 2) -> list[str]:
     """The next one or two slots to ask: undecided facts she has not refused, not settled, not asked twice."""
     askable = set(SLOT_ORDER)
-    if lg.status(ledger, "income") == "refused":
-        # Assets count only through 소득인정액, which stays undecided without the income: do not ask them.
-        askable.discard("assets")
     return [
         fact
         for fact in undecided_facts(results, ledger)
@@ -164,7 +161,9 @@ def turn_intent(
     if u.programs == ["emergency_welfare"] and u.intent in (*ASIDES, "benefit_discovery"):
         return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
     # Naming her own program again while answering ("양육비로 66만원") stays in the flow; asking about it does not.
-    own = set(u.programs) <= set(goal) and (not u.programs or not _ASKS.search(text))
+    own = (set(u.programs) <= set(goal) or bool(reading.answered)) and (
+        not u.programs or not _ASKS.search(text)
+    )
     if gave and own:
         if in_flow and flow:
             return flow, False

@@ -49,6 +49,7 @@ class Reading:
     """The programs the message names are benefits she receives (the answer to that question), not a topic."""
 
 
+MONEY_SLOTS = frozenset({"income", "assets", "income_recognition"})
 CHILD_SLOTS = frozenset({"child_age", "months_old", "school", "birth_date"})
 
 
@@ -112,6 +113,10 @@ def read_message(
         # "아 아니다, 여덟 살이에요": a correction is about what she answered last.
         pending = _last_answered(ledger)
     targets = _as_pending(relevant_slots(candidates, message), pending) or pending[:1]
+    if pending and pending[0] not in targets and pending[0] not in MONEY_SLOTS:
+        # The open question is tried first even when her words also touch another slot ("My son is well off"
+        # answers the support question, not the children's ages). Money is left to its words.
+        targets = [pending[0], *targets]
     said = dict(u.facts)
     reading = Reading(facts=facts)
     if "receiving" in pending and u.programs and not _QUESTION.search(message):

@@ -19,6 +19,8 @@ _REL_WORDS: dict[str, str] = {
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
+RELATION_WORDS = _REL
+"""Relation words per relation (parent, spouse, child, grandchild), in the four languages."""
 
 _CHILD_COUNT = [
     re.compile(
@@ -66,7 +68,7 @@ _ONE_CHILD = re.compile(
 )
 _ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
 _WITH_PARENT = re.compile(
-    r"(?:엄마|어머니|어머님|아버지|아빠|부모님|시어머니|시아버지|친정엄마)(?:를|랑|이랑|와|과|하고)?\s?(?:모시|같이\s?살|함께\s?살|둘이)"
+    r"(?:엄마|어머니|어머님|아버지|아빠|부모님|시어머니|시아버지|친정엄마)(?:를|랑|이랑|와|과|하고)?\s?(?:모시|같이\s?살|함께\s?살|둘이|살아|살고|지내)"
     r"|live with my (?:mother|mom|father|dad|parents)|和(?:妈妈|爸爸|父母)(?:一起)?住|sống với (?:mẹ|bố|cha mẹ)",
     re.I,
 )
