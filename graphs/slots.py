@@ -9,6 +9,7 @@ from graphs.memory import replace_members
 from graphs.nlu.facts import RELATION_WORDS
 from graphs.nlu.numbers import bare_number, find_ages, find_money
 from prompts import load_yaml
+from tools.vietnamese import accept_unmarked
 
 #: The order in which facts are asked: what decides most programs first.
 SLOT_ORDER: tuple[str, ...] = (
@@ -40,7 +41,7 @@ _REFUSAL = re.compile(
     re.IGNORECASE,
 )
 _YES = re.compile(
-    r"^\s*(?:네|예|응|어|맞아|맞습니다|그래요|있어|있습니다|yes|yeah|yep|sure|ok|是|对|有|好|có|vâng|dạ|ừ)",
+    r"^\s*(?:네|예|응|어|맞아|맞습니다|그래요|있어|있습니다|yes|yeah|yep|sure|ok|是|对|有|好|có|vâng|dạ|\u1eeb)",
     re.IGNORECASE,
 )
 _NO = re.compile(
@@ -78,7 +79,7 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "assets": re.compile(
-        r"재산|전세금|보증금|땅|예금|적금|저축|통장|빚|대출|부채|집값|집이?\s?\d|asset|property|savings|debt|财产|存款|tài sản|nợ",
+        r"재산|전세금|보증금|땅|예금|적금|저축|통장|빚|대출|부채|집값|집이?\s?\d|asset|property|savings|debt|财产|存款|tài sản|n\u1ee3|\bno (?:ngan hang|the|\d)",
         re.I,
     ),
     "housing": re.compile(
@@ -204,7 +205,9 @@ def parse_answer(
         }
     elif slot == "support_obligor":
         if re.search(
-            r"넉넉|잘\s*살|잘\s*벌|많이\s*벌|여유|부자|well off|rich|宽裕|有钱|khá giả", text, re.IGNORECASE
+            r"넉넉|잘\s*살|잘\s*벌|많이\s*벌|여유|부자|well off|rich|earns? a lot|宽裕|有钱|khá giả|kha gia|kiếm được nhiều|kiem duoc nhieu",
+            text,
+            re.IGNORECASE,
         ):
             return {"support_obligor": "fails"}
         if re.search(
@@ -221,9 +224,11 @@ def parse_answer(
         if answer is False:
             return {"receiving": []}
     elif slot == "disability":
-        if re.search(r"중증|심한|severe|重度|nặng", text, re.IGNORECASE) and not re.search(r"심하지", text):
+        if re.search(r"중증|심한|severe|重度|nặng|\bnang\b", text, re.IGNORECASE) and not re.search(
+            r"심하지", text
+        ):
             return {"members": [{"relation": "self", "disability": "severe"}]}
-        if re.search(r"경증|심하지\s*않|가벼|mild|轻度|nhẹ", text, re.IGNORECASE):
+        if re.search(r"경증|심하지\s*않|가벼|mild|轻度|nhẹ|\bnhe\b", text, re.IGNORECASE):
             return {"members": [{"relation": "self", "disability": "mild"}]}
         if answer is False:
             return {"members": [{"relation": "self", "disability": "none"}]}
@@ -262,9 +267,9 @@ def parse_answer(
     elif slot == "housing":
         if said.get("housing"):
             return {"housing": said["housing"]}
-        if re.search(r"자가|내\s*집|우리\s*집|own|自有|自己的房|nhà riêng", text, re.IGNORECASE):
+        if re.search(r"자가|내\s*집|우리\s*집|own|自有|自己的房|nhà riêng|nha rieng", text, re.IGNORECASE):
             return {"housing": {"tenure": "owner"}}
-        if re.search(r"전세|월세|세입|rent|租|thuê", text, re.IGNORECASE):
+        if re.search(r"전세|월세|세입|rent|租|thuê|\bthue\b", text, re.IGNORECASE):
             return {"housing": {"tenure": "renter"}}
     elif slot == "region":
         if said.get("region"):
@@ -349,3 +354,7 @@ def _set_youngest_child(facts: dict[str, Any], values: dict[str, Any]) -> dict[s
     else:
         members.append({"relation": "child", **values})
     return {"members_replace": members}
+
+
+# Every pattern of this module also matches Vietnamese typed without marks ("tuoi", "khong co", "nguoi").
+accept_unmarked(globals())

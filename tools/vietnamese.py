@@ -4,7 +4,9 @@ syllables that give such text away. Shared by language detection, intent feature
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from typing import Any
 
 UNMARKED_SYLLABLES = frozenset(
     {
@@ -38,3 +40,55 @@ def fold_latin(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def with_unmarked(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern`, also matching its Vietnamese words typed without marks ("tuổi" and "tuoi"). The text is not
+    changed, so match offsets stay those of the text."""
+    source = pattern.pattern
+    if fold_latin(source) == source:
+        return pattern
+    out: list[str] = []
+    in_class = escaped = False
+    for char in source:  # each marked letter becomes "either form"; groups and offsets are unchanged
+        plain = fold_latin(char)
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "[" and not in_class:
+            out.append(char)
+            in_class = True
+        elif char == "]" and in_class:
+            out.append(char)
+            in_class = False
+        elif plain != char and len(plain) == 1:
+            if not in_class:
+                out.append(f"[{char}{plain}]")
+            else:  # keep a range's ends next to its dash: "à-ỹ" becomes "aà-ỹy", not "àa-ỹy"
+                out.append(f"{char}{plain}" if out and out[-1] == "-" else f"{plain}{char}")
+        else:
+            out.append(char)
+    return re.compile("".join(out), pattern.flags)
+
+
+def accept_unmarked(namespace: dict[str, Any]) -> None:
+    """Make every compiled pattern in `namespace` (a module's globals, including those inside its lists, tuples
+    and dicts) also match Vietnamese typed without marks."""
+    for name, value in list(namespace.items()):
+        if not name.startswith("__"):
+            namespace[name] = _unmarked_in(value)
+
+
+def _unmarked_in(value: Any) -> Any:
+    if isinstance(value, re.Pattern):
+        return with_unmarked(value)
+    if isinstance(value, list):
+        return [_unmarked_in(v) for v in value]
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple(_unmarked_in(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _unmarked_in(v) for k, v in value.items()}
+    return value

@@ -11,11 +11,12 @@ from typing import Any
 
 from graphs.nlu.numbers import Money, find_ages, find_money, word_number
 from graphs.nlu.programs import detect_programs
+from tools.vietnamese import accept_unmarked
 
 _REL_WORDS: dict[str, str] = {
-    "parent": r"엄마|어머니|어머님|어무이|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bmẹ\b|\bbố\b|\bcha\b",
+    "parent": r"엄마|어머니|어머님|어무이|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
     "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|husband|\bwife\b|丈夫|老公|妻子|老婆|\bchồng\b|\bvợ\b",
-    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bbé\b",
+    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
@@ -63,7 +64,7 @@ _APART = re.compile(
     re.I,
 )
 _ONE_CHILD = re.compile(
-    r"(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들)|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bbé\b|em bé",
+    r"(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들)|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
     re.I,
 )
 _ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
@@ -165,6 +166,11 @@ _MILD = re.compile(
 )
 _UNEMPLOYED = re.compile(
     r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업|lost (?:my|his|her) job|unemployed|laid off|失业|没工作|丢了工作|mất việc|thất nghiệp",
+    re.I,
+)
+#: Not working now, which is not by itself a job loss (a crisis event).
+_NOT_WORKING = re.compile(
+    r"일\s?안\s?해|일\s?안\s?하|not working|don'?t work|没有工作|不上班|không (?:đi )?làm|không có việc|chưa có việc",
     re.I,
 )
 _EMPLOYED = re.compile(
@@ -278,7 +284,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # A deposit is an asset, also "a rental deposit" and "월세 보증금".
     ("property", re.compile(r"보증금|전세금|전셋돈|deposit|押金|保证金|tiền (?:đặt )?cọc", re.I)),
     ("rent", re.compile(r"월세(?!\s?보증금)|집세|\brent(?!al deposit)|房租|租金|tiền thuê", re.I)),
-    ("debt", re.compile(r"빚|대출|부채|debt|loan|欠|贷款|nợ", re.I)),
+    ("debt", re.compile(r"빚|대출|부채|debt|loan|欠|贷款|n\u1ee3|\bno (?:ngan hang|the|\d)", re.I)),
     ("financial", re.compile(r"예금|적금|저축|통장|savings|存款|tiết kiệm", re.I)),
     (
         "property",
@@ -456,9 +462,10 @@ def extract_facts(text: str) -> dict[str, Any]:
                 self_member["school"] = level
             member_facts = True
             break
-    if _UNEMPLOYED.search(lower) and not re.search(
-        r"(?:남편|아내|husband|wife|丈夫|chồng).{0,6}(?:실직|해고|lost)", lower
-    ):
+    if (
+        _UNEMPLOYED.search(lower)
+        and not re.search(r"(?:남편|아내|husband|wife|丈夫|chồng).{0,6}(?:실직|해고|lost)", lower)
+    ) or _NOT_WORKING.search(lower):
         self_member["employed"] = False
         member_facts = True
     elif _EMPLOYED.search(lower):
@@ -476,7 +483,7 @@ def extract_facts(text: str) -> dict[str, Any]:
             size = _count(m)
             break
     alone = bool(_ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
-    if alone and not re.search(r"사시|살고\s?계|(?:mother|father|mom|dad|妈妈|爸爸|mẹ|bố)", lower):
+    if alone and not re.search(r"사시|살고\s?계|(?:mother|father|mom|dad|妈妈|爸爸|m\u1eb9|b\u1ed1)", lower):
         member_facts = True
         others["parent"] = []
         size = 1
@@ -588,3 +595,9 @@ def flatten_facts(facts: dict[str, Any]) -> dict[str, Any]:
     if "region" in facts:
         flat["sigungu"] = facts["region"].get("sigungu")
     return flat
+
+
+# Every pattern of this module also matches Vietnamese typed without marks ("tuoi", "khong co", "nguoi").
+# Short words whose unmarked form is an English word (mẹ/me, bố/bo, bé/be, nợ/no) are written above as
+# escapes (\u1eb9), which this leaves alone; their unmarked forms appear only in context ("me toi").
+accept_unmarked(globals())

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from tools.vietnamese import accept_unmarked, fold_latin
+
 _DIGITS = {
     "영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -232,6 +234,7 @@ _EN_MONEY = re.compile(
 _VI_MONEY = re.compile(r"(\d[\d.,]*)\s*(triệu|vạn|nghìn|ngàn|tỷ|tỉ)(\s*(?:won|krw|uôn))?", re.I)
 _EN_SCALE = {"k": 10**3, "thousand": 10**3, "million": 10**6, "mil": 10**6, "m": 10**6, "billion": 10**9}
 _VI_SCALE = {"triệu": 10**6, "vạn": 10**4, "nghìn": 10**3, "ngàn": 10**3, "tỷ": 10**9, "tỉ": 10**9}
+_VI_SCALE |= {fold_latin(word): scale for word, scale in _VI_SCALE.items()}  # "trieu", "nghin"
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -423,3 +426,7 @@ def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:
         elif (_WORD_AGE_AFTER.match(after) or _WORD_AGE_BEFORE.search(text[: m.start()])) and 0 < value < 120:
             found.append((value, m.start(), end, "age"))
     return found
+
+
+# Every pattern above also matches Vietnamese typed without marks ("tuoi", "khong co", "nguoi").
+accept_unmarked(globals())
