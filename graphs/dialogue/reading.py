@@ -128,8 +128,9 @@ def read_message(
         _apply(reading, slot, message, u, pending, asked_before)
     if set(reading.answered_now) & CHILD_SLOTS:
         said = _without_own_age(said)
-    if "support_obligor" in pending:
-        said.pop("members", None)  # "아들이 잘 살아요": relatives who live elsewhere, not members
+    if set(pending) & {"support_obligor", "months_resident", "gyeonggi_residence_years"}:
+        # "아들이 잘 살아요": relatives who live elsewhere; "21년 2개월": a duration, not a baby's age.
+        said.pop("members", None)
     # Then what the whole message states; then other slots' own clauses, more precise for their slot.
     if said:
         reading.facts = merge_facts(reading.facts, said)

@@ -16,7 +16,7 @@ from tools.vietnamese import accept_unmarked
 _REL_WORDS: dict[str, str] = {
     "parent": r"엄마|어머니|어머님|어무이|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
     "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|husband|\bwife\b|丈夫|老公|妻子|老婆|\bchồng\b|\bvợ\b",
-    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b",
+    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
@@ -25,7 +25,7 @@ RELATION_WORDS = _REL
 
 _CHILD_COUNT = [
     re.compile(
-        r"(?:애|아이|아기|자녀|자식|애기|아들|딸|손주|손자)(?:가|를|들|들이|는)?\s?(하나|둘|셋|넷|다섯|한\s?명|두\s?명|세\s?명|네\s?명|\d\s?명)"
+        r"(?:애|아이|아기|자녀|자식|애기|아들|딸|손주|손자)(?:가|를|들|들이|는)?\s?(하나|둘|셋|넷|다섯|한\s?명|두\s?명|세\s?명|네\s?명|\d\s?명)(?!\s?(?:살|세|개월|달))"
     ),
     re.compile(
         r"\b(one|two|three|four|five|\d)\s+(?:young\s+|little\s+|small\s+)?(?:kids|children|sons|daughters|child|kid|babies)\b",
@@ -402,9 +402,11 @@ def extract_facts(text: str) -> dict[str, Any]:
             target.setdefault("age", age.value // 12)
 
     # Children counted ("애 둘", "two kids", "两个孩子", "hai con").
+    counted: tuple[int, int] | None = None
     for pattern in _CHILD_COUNT:
         m = pattern.search(lower)
         if m:
+            counted = m.span()
             n = _count(m)
             rel = "grandchild" if re.search(r"손주|손자|손녀|cháu", m.group(0)) else "child"
             if n and n <= 12:
@@ -479,8 +481,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     size: int | None = None
     for pattern in _SIZE:
         m = pattern.search(lower)
-        if m:
-            size = _count(m)
+        if m and not (counted and m.start() < counted[1] and counted[0] < m.end()):
+            size = _count(m)  # ("애 둘이에요" counts children, not the household)
             break
     alone = bool(_ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
     if alone and not re.search(r"사시|살고\s?계|(?:mother|father|mom|dad|妈妈|爸爸|m\u1eb9|b\u1ed1)", lower):

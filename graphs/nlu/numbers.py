@@ -171,6 +171,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(?:만\s?)?(\d{1,3})\s?(?:세|살)(?!대)"), "years"),
     (re.compile(r"(?:만\s?)?([일이삼사오육칠팔구십]{1,4})\s?세"), "years"),
     (re.compile(r"(\d{1,2})\s?개월"), "months"),
+    (re.compile(r"(?<![가-힣])([일이삼사오육칠팔구십]{1,3})\s?개월"), "months"),
     (re.compile(r"(\d{1,3}|[一二三四五六七八九十两]{1,4})\s?(?:周岁|岁)"), "years"),
     (re.compile(r"(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"), "months"),
     (re.compile(r"(\d{1,3})\s?tuổi"), "years"),
@@ -423,8 +424,10 @@ def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:
             value >= 10**4 and re.search(r"million|triệu|trieu|nghìn|nghin|ngàn|ngan|thousand", raw, re.I)
         ):
             found.append((value, m.start(), end, "money"))
-        elif (_WORD_AGE_AFTER.match(after) or _WORD_AGE_BEFORE.search(text[: m.start()])) and 0 < value < 120:
-            found.append((value, m.start(), end, "age"))
+        elif ((unit := _WORD_AGE_AFTER.match(after)) or _WORD_AGE_BEFORE.search(text[: m.start()])) and (
+            0 < value < 120
+        ):  # the span takes the unit too, as the digit patterns' spans do
+            found.append((value, m.start(), end + (unit.end() if unit else 0), "age"))
     return found
 
 
