@@ -11,7 +11,7 @@ from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.policy import assumed_facts, profile_complete, turn_intent
+from graphs.dialogue.policy import assumed_facts, goal_after, profile_complete, turn_intent
 from graphs.dialogue.reading import read_message
 from graphs.flows import eligibility_turn, info_turn
 from graphs.guards import guard_input, guard_reply
@@ -134,8 +134,9 @@ class Nodes:
             u, reading, flow=flow, pending=pending, text=message, goal=programs
         )
         update["keep_pending"] = keep_pending
-        if u.programs and u.programs != programs:
-            programs = list(u.programs)
+        goal = goal_after(u, reading, programs, message)
+        if goal != programs:
+            programs = goal
             update["pending"] = []
         if intent == "eligibility_check" and not programs:
             intent = "benefit_discovery"

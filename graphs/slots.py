@@ -299,11 +299,14 @@ def _child_ages(
     stated = [m for m in said.get("members") or [] if m.get("relation") == "child"]
     members = [dict(m) for m in facts.get("members", [{"relation": "self"}])]
     children = [m for m in members if m.get("relation") in ("child", "grandchild")]
+    # Members counted earlier without a relation ("네 식구") are the children she now describes.
+    children += [m for m in members if m.get("relation") is None]
     if stated:
         for index, child in enumerate(stated):
             values = {k: v for k, v in child.items() if k != "relation" and v is not None}
             if index < len(children):
                 children[index].update(values)
+                children[index].setdefault("relation", "child")
             else:
                 members.append({"relation": "child", **values})
         return {"members_replace": members}
@@ -313,6 +316,7 @@ def _child_ages(
             values = {"months_old": age.value} if age.unit == "months" else {"age": age.value}
             if index < len(children):
                 children[index].update(values)
+                children[index].setdefault("relation", "child")
             else:
                 members.append({"relation": "child", **values})
         return {"members_replace": members}

@@ -23,10 +23,9 @@ INCOME_CRITERIA = frozenset(
     {"income_recognition", "income", "household_income", "youth_household_income", "low_income_status"}
 )
 """Criteria compared with 기준 중위소득 for the household's size: they need to know who lives together."""
-EXCLUSION_ONLY_RECEIVING = frozenset(
-    {"basic_pension", "disability_pension", "near_poverty", "national_employment_support"}
-)
-"""Programs for which other benefits only exclude (중복수급): not receiving them is the common case."""
+EXCLUSION_ONLY_RECEIVING = frozenset({"basic_pension", "disability_pension", "national_employment_support"})
+"""Programs for which other benefits only exclude (중복수급): not receiving them is the common case. (차상위
+is not here: many who ask about it already receive 기초생활보장, which excludes it.)"""
 NBLS_HINTS = frozenset({"livelihood_benefit", "medical_benefit", "housing_benefit", "education_benefit"})
 
 
@@ -174,3 +173,13 @@ def turn_intent(
     if pending and in_flow and flow and not u.programs and (u.intent not in FLOWS or u.confidence < 0.8):
         return flow, False
     return u.intent, False
+
+
+def goal_after(u: Understanding, reading: Reading, goal: list[str], text: str) -> list[str]:
+    """The programs the conversation is about after this message: those it names, unless it names them while
+    answering the open question ("양육비로 43만 원 들어와요" is income, not a question about 양육비)."""
+    if not u.programs or reading.programs_named_as_facts:
+        return goal
+    if goal and reading.answered and not _ASKS.search(text):
+        return goal
+    return list(u.programs)

@@ -26,7 +26,7 @@ _CORRECTION = re.compile(
     re.IGNORECASE,
 )
 _ALONE = re.compile(
-    r"혼자|홀로|독거|저\s?하나|나\s?하나|1인|alone|by myself|just me|only me|one person|一个人|独居|就我|只有我|một mình|mot minh|mình tôi|minh toi|một người",
+    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))|홀로|독거|저\s?하나|나\s?하나|1인|alone|by myself|just me|only me|one person|一个人|独居|就我|只有我|một mình|mot minh|mình tôi|minh toi|một người",
     re.IGNORECASE,
 )
 

@@ -15,7 +15,7 @@ from tools.vietnamese import accept_unmarked
 
 _REL_WORDS: dict[str, str] = {
     "parent": r"엄마|어머니|어머님|어무이|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
-    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|husband|\bwife\b|丈夫|老公|妻子|老婆|\bchồng\b|\bvợ\b",
+    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|husband|\bwife\b|丈夫|老公|妻子|老婆|\bchồng\b|\bvợ\b",
     "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
@@ -124,7 +124,7 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
 
 
 _ALONE = re.compile(
-    r"혼자|독거|홀로|저\s?하나|나\s?하나|저만|1인\s?가구|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|就我(?:自己|一个)|只有我|我一个人|chỉ (?:có )?mình tôi|chi (?:co )?minh toi|mình tôi thôi|một người|mot nguoi\b|\blive alone\b|\bliving alone\b|\blives alone\b|一个人住|独居|一个人生活|sống một mình"
+    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))|독거|홀로|저\s?하나|나\s?하나|저만|1인\s?가구|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|就我(?:自己|一个)|只有我|我一个人|chỉ (?:có )?mình tôi|chi (?:co )?minh toi|mình tôi thôi|một người|mot nguoi\b|\blive alone\b|\bliving alone\b|\blives alone\b|一个人住|独居|一个人生活|sống một mình"
 )
 _WITH_SPOUSE = re.compile(
     r"(?:남편|아내|와이프|부인|신랑|배우자)(?:이랑|랑|과|와|하고)\s?(?:단\s?)?둘이|with my (?:wife|husband)|和(?:老公|老婆|丈夫|妻子)两个人|hai vợ chồng"
@@ -179,7 +179,10 @@ _EMPLOYED = re.compile(
 )
 _PREGNANT = re.compile(r"임신|임산부|뱃속|pregnan|怀孕|孕妇|mang thai|có bầu", re.I)
 _SINGLE_PARENT = re.compile(
-    r"한부모|싱글맘|싱글대디|미혼모|미혼부|single (?:mom|mother|dad|father|parent)|单亲|đơn thân", re.I
+    r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:키우|키워|길러|기르)"
+    r"|single (?:mom|mother|dad|father|parent)|raising (?:\w+ ){0,3}(?:alone|on my own|by myself)"
+    r"|单亲|一个人带孩子|自己带孩子|自己养孩子|đơn thân|một mình nuôi con",
+    re.I,
 )
 _SCHOOL = [
     ("university", re.compile(r"대학생|대학교|university|college|大学生|sinh viên", re.I)),
