@@ -296,7 +296,12 @@ def parse_answer(
 def _child_ages(
     text: str, said: dict[str, Any], answer: bool | None, facts: dict[str, Any]
 ) -> dict[str, Any] | None:
-    stated = [m for m in said.get("members") or [] if m.get("relation") == "child"]
+    # Children named without an age ("애 둘") do not answer how old they are; the household takes them.
+    stated = [
+        m
+        for m in said.get("members") or []
+        if m.get("relation") == "child" and (m.get("age") is not None or m.get("months_old") is not None)
+    ]
     members = [dict(m) for m in facts.get("members", [{"relation": "self"}])]
     children = [m for m in members if m.get("relation") in ("child", "grandchild")]
     # Members counted earlier without a relation ("네 식구") are the children she now describes.
@@ -326,7 +331,8 @@ def _child_ages(
 
 
 def _school(text: str, answer: bool | None, facts: dict[str, Any]) -> dict[str, Any] | None:
-    levels = [level for level, pattern in _SCHOOL.items() if pattern.search(text)]
+    found = [(m.start(), level) for level, pattern in _SCHOOL.items() for m in pattern.finditer(text)]
+    levels = [level for _, level in sorted(found)]  # "초등학생, 초등학생, 중학생": one per child, in order
     members = [dict(m) for m in facts.get("members", [{"relation": "self"}])]
     children = [
         m for m in members if m.get("relation") in ("child", "grandchild", None) and m is not members[0]

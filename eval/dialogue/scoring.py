@@ -125,7 +125,8 @@ def score(
 
     Asked programs: every final status equals the reference. Discovery: every program the agent showed
     as eligible is eligible by the reference, no program the reference finds eligible is shown as
-    ineligible, and the agent showed at least one result.
+    ineligible, and the agent showed at least one result (or, when the reference finds nothing eligible, ended
+    the conversation saying so).
     """
     final = transcript.final_results()
     by_id = {r.program_id: r for r in reference}
@@ -148,7 +149,9 @@ def score(
         mismatches = [
             _mismatch(p, by_id.get(p), final.get(p), transcript) for p in keys if expected[p] != got[p]
         ]
-        if not final:
+        # No result shown is right only when nothing fits and the agent ended by saying so.
+        nothing_fits = not any(r.status == "eligible" for r in reference) and transcript.ended == "verdict"
+        if not final and not nothing_fits:
             mismatches.append(Mismatch("(discovery)", "results", NO_RESULT))
     if transcript.error:
         mismatches.append(

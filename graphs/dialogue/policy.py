@@ -23,6 +23,8 @@ INCOME_CRITERIA = frozenset(
     {"income_recognition", "income", "household_income", "youth_household_income", "low_income_status"}
 )
 """Criteria compared with 기준 중위소득 for the household's size: they need to know who lives together."""
+HOUSEHOLD_CRITERIA = INCOME_CRITERIA | {"vulnerable_member", "child", "child_age", "newborn", "student"}
+"""Undecided criteria that the household's composition can decide (a child, an older member)."""
 EXCLUSION_ONLY_RECEIVING = frozenset({"basic_pension", "disability_pension", "national_employment_support"})
 """Programs for which other benefits only exclude (중복수급): not receiving them is the common case. (차상위
 is not here: many who ask about it already receive 기초생활보장, which excludes it.)"""
@@ -53,7 +55,7 @@ def undecided_facts(results: list[dict[str, Any]], ledger: lg.Ledger) -> list[st
         for fact in result.get("missing") or []:
             counts[fact] = counts.get(fact, 0) + 1
         needs_size = any(
-            c["name"] in INCOME_CRITERIA and c["passed"] is None for c in result.get("criteria") or []
+            c["name"] in HOUSEHOLD_CRITERIA and c["passed"] is None for c in result.get("criteria") or []
         )
         if needs_size and not lg.settled(ledger, "household"):
             counts["household"] = counts.get("household", 0) + 1

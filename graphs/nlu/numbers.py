@@ -218,8 +218,8 @@ def find_ages(text: str) -> list[Age]:
             value = int(raw) if raw.isdigit() else parse_numeral(raw)
             add(int(value) if value is not None else None, unit, m.start(), m.end())
     for word_value, start, end, kind in find_word_numbers(text):
-        if kind == "age":
-            add(word_value, "years", start, end)
+        if kind in ("age", "months"):
+            add(word_value, "years" if kind == "age" else "months", start, end)
     found.sort(key=lambda a: a.start)
     return found
 
@@ -406,12 +406,13 @@ def parse_words(run: str) -> int | None:
 
 _WORD_MONEY_AFTER = re.compile(r"^\s?(?:won\b|krw\b|uôn\b|원)", re.IGNORECASE)
 _WORD_AGE_AFTER = re.compile(r"^\s?(?:tuổi|tuoi\b|years?(?:[\s-]old)?\b|yrs?\b)", re.IGNORECASE)
+_WORD_MONTHS_AFTER = re.compile(r"^\s?(?:tháng|thang\b|months?\b)", re.IGNORECASE)
 _WORD_AGE_BEFORE = re.compile(r"(?:\bi'?m|\bi am|\baged?|\bturned|\bturning)\s*$", re.IGNORECASE)
 
 
 def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:
-    """(value, start, end, kind) for number words followed by won ("money") or an age unit or after "I'm"
-    ("age")."""
+    """(value, start, end, kind) for number words followed by won ("money"), by months ("months"), or by an
+    age unit or after "I'm" ("age")."""
     found: list[tuple[int, int, int, str]] = []
     for m in _WORD_RUN.finditer(text):
         raw = m.group(0)
@@ -424,6 +425,8 @@ def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:
             value >= 10**4 and re.search(r"million|triệu|trieu|nghìn|nghin|ngàn|ngan|thousand", raw, re.I)
         ):
             found.append((value, m.start(), end, "money"))
+        elif (months := _WORD_MONTHS_AFTER.match(after)) and 0 <= value <= 48:
+            found.append((value, m.start(), end + months.end(), "months"))
         elif ((unit := _WORD_AGE_AFTER.match(after)) or _WORD_AGE_BEFORE.search(text[: m.start()])) and (
             0 < value < 120
         ):  # the span takes the unit too, as the digit patterns' spans do
