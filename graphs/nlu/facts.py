@@ -100,10 +100,21 @@ _KOREAN_NATIONAL = re.compile(
 )
 
 
+#: Not (yet) a Korean national: "not naturalized", "아직 귀화 안 했어요", "还没入籍", "chưa nhập quốc tịch".
+_NOT_NATURALISED = re.compile(
+    r"not (?:yet )?naturali[sz]ed|(?:귀화|국적\s?취득)(?:은|는|을|를)?\s?(?:안|못)|(?:아직|안)\s?(?:귀화|국적)"
+    r"|(?:还)?没(?:有)?入籍|未入籍|chưa nhập quốc tịch|chưa có quốc tịch",
+    re.I,
+)
+
+
 def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:
     """Nationality statements, each on the member it is about (the nearest relation word, else the applicant)."""
     found: list[tuple[dict[str, Any], str]] = []
-    for pattern, code in ((_KOREAN_NATIONAL, "KR"), (_FOREIGNER, None)):
+    korean = None if _NOT_NATURALISED.search(lower) else _KOREAN_NATIONAL
+    for pattern, code in ((korean, "KR"), (_FOREIGNER, None)):
+        if pattern is None:
+            continue
         m = pattern.search(lower)
         if not m:
             continue
@@ -165,7 +176,7 @@ _MILD = re.compile(
     r"경증|가벼운\s?장애|장애\s?[3-6]급|mild(?:ly)?\s+disab|mild disability|轻度残疾|khuyết tật nhẹ", re.I
 )
 _UNEMPLOYED = re.compile(
-    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업|lost (?:my|his|her) job|unemployed|laid off|失业|没工作|丢了工作|mất việc|thất nghiệp",
+    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업(?!\s?급여)|lost (?:my|his|her) job|unemployed|laid off|失业|没工作|丢了工作|mất việc|thất nghiệp",
     re.I,
 )
 #: Not working now, which is not by itself a job loss (a crisis event).
@@ -299,7 +310,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "other",
         re.compile(
-            r"연금|용돈|지원금|수당|양육비|그\s?외|그\s?밖|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
+            r"연금|용돈|지원금|수당|양육비|실업급여|(?:급여|benefits?)로|그\s?외|unemployment benefit|그\s?밖|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
             r"|isn'?t (?:from )?(?:work|wages)|养老金|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b",
             re.I,
         ),
@@ -347,7 +358,9 @@ def _money_kind(text: str, money: Money) -> str | None:
         return "recognition"
     best: tuple[int, str] | None = None
     for kind, pattern in _MONEY_KINDS:
-        for m in pattern.finditer(text, max(0, money.start - 14), min(len(text), money.end + 16)):
+        for m in pattern.finditer(text, max(0, money.start - 14)):
+            if m.start() > money.end + 16:
+                break
             distance = money.start - m.end() if m.end() <= money.start else max(0, m.start() - money.end)
             if best is None or distance < best[0]:
                 best = (distance, kind)
