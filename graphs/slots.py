@@ -45,7 +45,7 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _NO = re.compile(
-    r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|no\b|none|nope|not\b|没有|不是|没|không",
+    r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|no\b|none|nope|not\b|没有|不是|没|không|\bch\u01b0a\b",
     re.IGNORECASE,
 )
 #: The child is not born yet: "아직 뱃속에 있어요", "not born yet", "还没出生", "chưa sinh".

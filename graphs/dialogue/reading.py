@@ -92,6 +92,11 @@ def _apply(
     part = clauses_for(slot, message)
     if slot not in pending and _QUESTION.search(part):
         return  # a question mentioning income is not a statement of income
+    own_age = any(
+        m.get("relation") == "self" and m.get("age") is not None for m in u.facts.get("members") or []
+    )
+    if slot == "age" and slot not in pending and not own_age:
+        return  # "애 셋, 14살": an age the whole message gives to someone else is not hers
     patch = parse_answer(slot, part, extract_facts(part) if part != message else u.facts, reading.facts)
     if patch == DECLINED:
         if slot in pending or slot in asked_before or slot in relevant_slots([slot], part):
@@ -109,10 +114,14 @@ def read_message(
     """Everything `message` says, merged into `facts` (see the module docstring)."""
     asked_before = [s for s in ledger if lg.asks(ledger, s) and s not in pending]
     candidates = pending + asked_before + [s for s in SLOT_KEYWORDS if s not in pending + asked_before]
-    if _CORRECTION.search(message) and not pending:
+    correcting = bool(_CORRECTION.search(message))
+    if correcting and not pending:
         # "아 아니다, 여덟 살이에요": a correction is about what she answered last.
         pending = _last_answered(ledger)
     targets = _as_pending(relevant_slots(candidates, message), pending) or pending[:1]
+    if correcting and any(lg.settled(ledger, t) for t in targets if t not in pending):
+        # "아 아니다, 만 69세예요" corrects her age; its "아니" is not a no to the open question.
+        pending = [t for t in targets if lg.settled(ledger, t)][:1]
     if pending and pending[0] not in targets and pending[0] not in MONEY_SLOTS:
         # The open question is tried first even when her words also touch another slot ("My son is well off"
         # answers the support question, not the children's ages). Money is left to its words.

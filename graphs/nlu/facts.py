@@ -175,6 +175,10 @@ _SEVERE = re.compile(
 _MILD = re.compile(
     r"경증|가벼운\s?장애|장애\s?[3-6]급|mild(?:ly)?\s+disab|mild disability|轻度残疾|khuyết tật nhẹ", re.I
 )
+_NO_DISABILITY = re.compile(
+    r"(?:등록된\s?)?장애(?:는|가|도)?\s?(?:없|아니)|no disability|not disabled|没有残疾|không (?:bị |có )?khuyết tật",
+    re.I,
+)
 _UNEMPLOYED = re.compile(
     r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업(?!\s?급여)|lost (?:my|his|her) job|unemployed|laid off|失业|没工作|丢了工作|mất việc|thất nghiệp",
     re.I,
@@ -376,13 +380,17 @@ def _count(match: re.Match[str]) -> int | None:
 _NAMES_WITH_RELATIONS = re.compile(
     r"(?:애기|아이|아동|애들|부모|한부모)\s?(?:수당|급여|양육비|지원금?)|첫만남|"
     r"parents?'?\s(?:allowance|benefit)|child(?:ren)?'?s?\s(?:allowance|benefit|support)|single[- ]parent\s\w+"
-    r"|(?:儿童|孩子|父母|单亲)(?:津贴|补贴|补助|给付)|(?:trợ cấp|tro cap)\s(?:nuôi con|nuoi con|trẻ em|tre em|cha mẹ|cha me)",
+    r"|(?:儿童|孩子|父母|单亲)(?:津贴|补贴|补助|给付)|(?:trợ cấp|tro cap)\s(?:nuôi con|nuoi con|trẻ em|tre em|cha mẹ|cha me)"
+    # and names with a disability word: "중증장애인 연금" says nothing about her disability
+    r"|(?:중증\s?)?장애인?\s?(?:연금|수당)|disability (?:pension|allowance)|残疾(?:人)?(?:年金|养老金|津贴|补贴)"
+    r"|(?:lương hưu|trợ cấp|phụ cấp|tro cap|phu cap|luong huu)(?:\s\w+){0,3}\skhuyết tật",
     re.I,
 )
 
 
 def extract_facts(text: str) -> dict[str, Any]:
     """A partial household dict (contract field names) with the facts stated in `text`."""
+    original = text
     text = _NAMES_WITH_RELATIONS.sub(lambda m: " " * len(m.group(0)), text)
     lower = text.lower()
     facts: dict[str, Any] = {}
@@ -456,6 +464,9 @@ def extract_facts(text: str) -> dict[str, Any]:
         others["spouse"].append({"relation": "spouse"})
         member_facts = True
 
+    if _NO_DISABILITY.search(lower):
+        self_member["disability"] = "none"
+        member_facts = True
     # Disability, school, employment, pregnancy.
     for level, pattern in (("severe", _SEVERE), ("mild", _MILD)):
         m = pattern.search(lower)
@@ -560,7 +571,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["members"] = [m for m in facts["members"] if m.get("relation") != "spouse"]
     if _SINGLE_PARENT.search(lower):
         facts["single_parent"] = True
-    _, receiving = detect_programs(text)
+    _, receiving = detect_programs(original)
     if receiving:
         facts["receiving"] = receiving
     if _REGION.search(lower):
