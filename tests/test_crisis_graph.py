@@ -16,7 +16,6 @@ from agent.settings import Settings
 EVAL = Path(__file__).resolve().parents[1] / "eval"
 EVAL_SETS = sorted((EVAL / "nlu").glob("*.jsonl"))
 DIALOGUE_SETS = {"plain_facts.jsonl": False, "indirect_crisis.jsonl": True}
-ALLOWED_MISSES = {"plain_facts.jsonl": 1, "indirect_crisis.jsonl": 10}
 
 
 @pytest.mark.parametrize("path", EVAL_SETS, ids=lambda p: p.name)
@@ -56,8 +55,4 @@ def test_plain_facts_are_not_crises_and_indirect_danger_is(settings: Settings, n
         async with ChatService(settings) as chat:
             return [text for text in texts if (await chat.turn(text)).crisis != expected]
 
-    wrong = asyncio.run(run())
-    # Target 0 for both. Measured through the whole turn when the conversation rebuild landed: 1 of 208 plain
-    # facts got the crisis reply, and 10 of 70 indirect dangers did not (the classifier alone catches all 70;
-    # the turn's rules lose ten). Floors that only go down; the cases are listed in the closing note.
-    assert len(wrong) <= ALLOWED_MISSES[name], wrong
+    assert asyncio.run(run()) == []

@@ -44,7 +44,7 @@ _CUES = (
     r"|走失|失踪|找不到|不见了|联系不上|晕倒|昏迷|呼吸|急救|救命|冷|攒|拖累|后事|不敢回家|收拾我|没回来|还没回|说不出话|动不了|喝醉|喝酒|关在"
     # Vietnamese (folded: no diacritics)
     r"|chet|tu tu|khong muon song|het muon|ket thuc|buong|tuyet vong|vo vong|khong con y nghia|met moi qua|chiu het noi|khong chiu noi"
-    r"|danh|bao hanh|nguoc dai|so hai|rat so|toi so|em so|de doa|dao|mau|bam tim"
+    r"|danh|bao hanh|nguoc dai|so hai|rat so\b|toi so\b|em so\b|de doa|dao|mau|bam tim"
     r"|doi|khong co gi an|chua an|nhin an"
     r"|duoi|khong co cho|ngu ngoai|vo gia cu"
     r"|mat tich|khong tim thay|khong lien lac|bat tinh|ngat|khong tho|cap cuu|cuu|lanh|nho (?:cac )?anh chi|xin loi"
