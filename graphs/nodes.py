@@ -50,6 +50,7 @@ def _per_turn_reset() -> dict[str, Any]:
         "mode": "deterministic",
         "crisis": False,
         "keep_pending": False,
+        "urgent": False,
         "usage": {"llm_calls": 0, "prompt_tokens": 0},
     }
 
@@ -134,6 +135,8 @@ class Nodes:
             u, reading, flow=flow, pending=pending, text=message, goal=programs
         )
         update["keep_pending"] = keep_pending
+        # Danger the classifier sensed in arrears or an eviction threat: the 긴급복지 flow, with urgent help named.
+        update["urgent"] = u.intent == "crisis" and intent != "crisis"
         goal = goal_after(u, reading, programs, message)
         if goal != programs:
             programs = goal
@@ -276,6 +279,8 @@ class Nodes:
                 update["follow_up"] = {"slot": pending[0], "question": text}
         elif intent in ("eligibility_check", "benefit_discovery"):
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
+            if state.get("urgent"):
+                update["reply"] += "\n" + responder.render("urgent_help", language)
         else:
             update.update(info_turn(state, language, application=intent == "application_help"))
         sections = plugin_sections(self.tools, state, language)  # plugin tools' `render` (issue 8)

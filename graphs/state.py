@@ -64,6 +64,8 @@ class AgentState(TypedDict, total=False):
     """A yes/no offer awaiting an answer (e.g. 'handoff')."""
     declined: list[str]
     """Slots the citizen preferred not to answer."""
+    urgent: bool
+    """The classifier sensed danger in a message the flow answers (arrears, an eviction threat): help is named."""
     keep_pending: bool
     """This turn answered something else briefly; the pending question is asked again."""
     ledger: dict[str, dict[str, Any]]
