@@ -22,6 +22,7 @@ from graphs.nlu import INTENTS, understand
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
 from graphs.plugin_hooks import plugin_actions, plugin_sections, with_sections
+from graphs.referrals import crisis_kinds, crisis_lines
 from graphs.slots import (
     question,
     yes_no,
@@ -84,6 +85,7 @@ class Nodes:
                 "language": language,
                 "turn": state.get("turn", 0) + 1,
                 "crisis": bool(signals),
+                "crisis_kinds": signals,
                 "intent": "crisis" if signals else "",
             }
         )
@@ -152,6 +154,7 @@ class Nodes:
             {
                 "intent": intent,
                 "crisis": intent == "crisis",
+                "crisis_kinds": u.crisis_signals if intent == "crisis" else [],
                 "facts": facts,
                 "programs": programs,
                 "flow": flow,
@@ -174,7 +177,9 @@ class Nodes:
                 {
                     "tool": "create_handoff",
                     "args": {
-                        "reason": "crisis" if state.get("crisis") or _was_crisis(state) else "requested",
+                        "reason": "crisis"
+                        if state.get("crisis") or state.get("crisis_offered")
+                        else "requested",
                         "summary": _summary(state),
                         "facts": facts,
                         "programs": programs,
@@ -245,10 +250,18 @@ class Nodes:
         """The deterministic reply, the next question, and the trimmed history."""
         language = state.get("language", "ko")
         intent = state.get("intent") or "smalltalk"
-        update: dict[str, Any] = {"pending": [], "offer": None}
+        update: dict[str, Any] = {"pending": [], "offer": None, "crisis_offered": False}
         if state.get("crisis"):
             update["intent"] = "crisis"
-            update["reply"] = responder.render("crisis", language)
+            kinds = crisis_kinds(list(state.get("crisis_kinds") or []), state.get("message", ""))
+            update["reply"] = "\n".join(
+                [
+                    responder.render("crisis_intro", language),
+                    *(f"- {line}" for line in crisis_lines(kinds, language)),
+                    responder.render("crisis_offer", language),
+                ]
+            )
+            update["crisis_offered"] = True
             update["offer"] = "handoff"
             update["follow_up"] = {
                 "slot": "handoff",
@@ -340,12 +353,6 @@ class Nodes:
         ]
         update["history"] = history[-2 * HISTORY_TURNS :]
         return update
-
-
-def _was_crisis(state: AgentState) -> bool:
-    history = state.get("history") or []
-    crisis_text = responder.render("crisis", state.get("language", "ko"))
-    return bool(history) and history[-1].get("text") == crisis_text
 
 
 def _summary(state: AgentState) -> str:

@@ -71,12 +71,16 @@ class AgentState(TypedDict, total=False):
     ledger: dict[str, dict[str, Any]]
     """Per fact slot: status (said, answered, corrected, refused, assumed), turn, and how often it was asked
     (see `graphs.dialogue.ledger`); `known` and `declined` are its views."""
+    crisis_offered: bool
+    """The last reply was a crisis reply (its offer of a person is open; a case it opens is a crisis case)."""
     handoff_id: str | None
     turn: int
     # this turn's work (overwritten every turn)
     intent: str
     confidence: float
     crisis: bool
+    crisis_kinds: list[str]
+    """The kinds of danger this message showed (suicide, violence, no_food, missing_person, ...)."""
     pii: list[str]
     """Kinds of personal data removed from this message."""
     refusal: str | None

@@ -1,0 +1,44 @@
+"""The crisis reply that fits the danger: the lines for this kind of danger first, then the general ones.
+
+Lines and their sources are data (`prompts/referrals.yaml`). A missing person with dementia needs 112 now and
+then 182; withheld care of an older person, 112 and the elder-protection line; self-harm, 109 and 129; no
+food or shelter tonight, 129 and the 동 office. The offer of a person closes every crisis reply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from prompts import load_yaml
+
+#: An older person in the message turns violence or neglect into elder abuse (its own line).
+_OLDER = re.compile(
+    r"노인|어르신|할머니|할아버지|어머님|아버님|시어머니|시아버지|elderly|grandm|grandf|old (?:mother|father|man|woman)"
+    r"|老人|奶奶|爷爷|外婆|外公|婆婆|người già|người cao tuổi|bà nội|ông nội|bà ngoại",
+    re.IGNORECASE,
+)
+_WITHHELD = re.compile(
+    r"밥을?\s?안\s?(?:줘|주)|굶기|방치|won'?t (?:feed|give (?:her|him) food)|不给(?:饭|吃)|không cho ăn", re.I
+)
+
+
+def crisis_kinds(signals: list[str], text: str) -> list[str]:
+    """The danger kinds of a crisis message, refined: violence or withheld food around an older person is elder
+    abuse."""
+    kinds = [s for s in signals if s != "model"]
+    if _OLDER.search(text) and (set(kinds) & {"violence", "no_food"} or _WITHHELD.search(text)):
+        kinds.insert(0, "elder_abuse")
+    return kinds
+
+
+def crisis_lines(kinds: list[str], language: str) -> list[str]:
+    """The referral lines of a crisis reply: those that fit `kinds` first, then the general ones."""
+    table = load_yaml("referrals.yaml")
+    order: list[str] = []
+    # A danger of a known kind: its lines, then 129; otherwise (sensed by the classifier) the general lines.
+    for kind in [*kinds, "after"] if kinds else ["general"]:
+        for line in table["crisis"].get(kind, []):
+            if line not in order:
+                order.append(line)
+    lines = table["lines"]
+    return [str(lines[line].get(language) or lines[line]["ko"]) for line in order]
