@@ -15,6 +15,7 @@ from graphs.dialogue import ledger as lg
 from graphs.dialogue.reading import Reading
 from graphs.nlu import Understanding
 from graphs.slots import SLOT_ORDER
+from tools.vietnamese import with_unmarked
 
 MAX_ASKS = 3
 """A slot asked this often without a usable answer is not asked again (the status stays undecided, and the
@@ -109,6 +110,16 @@ _HOW = re.compile(
     r"어디|어떻게|서류|뭐\s?(?:가|를)?\s?필요|준비물|언제|where|\bhow\b|document|\bwhen\b|哪里|怎么|材料|什么时候|ở đâu|o dau|như thế nào|giấy tờ|giay to|khi nào",
     re.IGNORECASE,
 )
+#: "What can I get?" with no topic: the one question that starts with the short profile.
+_WHAT_CAN_I = re.compile(
+    r"(?:뭐|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|지원|혜택|복지)"
+    r"|해당(?:되는|하는)\s?(?:거|것|게)|what (?:can|could) i (?:get|receive|apply)|what (?:benefits|support|help)|anything (?:i|we) can get"
+    r"|能(?:领|拿|申请|享受)(?:到)?(?:什么|哪些)|有(?:什么|哪些)(?:补助|福利|补贴|支援|待遇)|可以享受哪些"
+    r"|(?:được|có thể|điều kiện) (?:nhận|hưởng|xin)(?: được)? (?:những |các )?"
+    r"(?:gì|trợ cấp (?:gì|nào)|hỗ trợ (?:gì|nào)|chế độ (?:gì|nào)|phúc lợi (?:gì|nào))|hỗ trợ gì|phúc lợi gì",
+    re.IGNORECASE,
+)
+_WHAT_CAN_I = with_unmarked(_WHAT_CAN_I)
 _ASKS = re.compile(r"\?|？|[까나죠]요?\s*$|吗|không\s*$|khong\s*$", re.IGNORECASE)
 MODEL_CRISIS_CONFIDENCE = 0.3
 """The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply: its
@@ -161,6 +172,10 @@ def turn_intent(
         )  # the classifier alone does not turn an answer ("One person, me") into a handoff
     if u.intent == "application_help" and u.programs and _CAN_I.search(text) and not _HOW.search(text):
         return "eligibility_check", False
+    # A question about something ("틀니 지원 어디서?") is answered from the documents, not with the profile.
+    asks_about = bool(_ASKS.search(text)) and not _WHAT_CAN_I.search(text) and not u.programs
+    if u.intent == "benefit_discovery" and not in_flow and asks_about:
+        return "program_info", False
     if u.programs == ["emergency_welfare"] and u.intent in (*ASIDES, "benefit_discovery"):
         return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
     # Naming her own program again while answering ("양육비로 66만원") stays in the flow; asking about it does not.
