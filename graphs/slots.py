@@ -53,6 +53,11 @@ _UNBORN = re.compile(
     r"뱃속|임신|출산\s?예정|아직\s?(?:안\s?)?태어나지|not born|pregnan|due in|还没(?:出生|生)|怀孕|chưa sinh|chua sinh|mang thai|có bầu",
     re.IGNORECASE,
 )
+_ALONE_WORDS = re.compile(
+    r"혼자|홀로|독거|저\s?하나|나\s?하나|1인|(?<![가-힣])한\s?명|alone|by myself|just me|only me|one person|myself"
+    r"|一个人|独居|就我|只有我|一口人|một mình|mot minh|mình tôi|minh toi|một người|mot nguoi",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
 _MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
 _YEARS = re.compile(r"(\d+)\s*(?:년|years?|年|năm)", re.IGNORECASE)
@@ -67,7 +72,8 @@ _SCHOOL = {
 #: Words that tie part of an answer to one slot, so "소득은 없고 재산은 1억" fills each slot with its own clause.
 SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
     "household": re.compile(
-        r"가족|가구|식구|혼자|둘이|셋이|명|인\s?가구|family|household|alone|家|口人|một mình|người", re.I
+        r"가족|가구|식구|혼자|(?<![가-힣])(?:둘|셋|넷)이|명|인\s?가구|family|household|alone|家|口人|một mình|người",
+        re.I,
     ),
     "age": re.compile(
         r"\d\s?(?:살|세)|나이|살이|세예|\byears? old\b|\bage\b|岁|tuổi|[열스서마쉰예일여아][물른흔순]?\s?살",
@@ -155,6 +161,8 @@ def parse_answer(
     answer = yes_no(text)
     if slot == "household":
         members = said.get("members")
+        if members and len(members) == 1 and not _ALONE_WORDS.search(text):
+            members = None  # "서른둘이요" states her age, not that she lives alone
         if not members:
             count = re.search(r"(\d+)\s*(?:명|인|people|persons?|口|人|người)", text)
             if count and 1 <= int(count.group(1)) <= 30:

@@ -14,9 +14,9 @@ from graphs.nlu.programs import detect_programs
 from tools.vietnamese import accept_unmarked
 
 _REL_WORDS: dict[str, str] = {
-    "parent": r"엄마|어머니|어머님|어무이|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
-    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|husband|\bwife\b|丈夫|老公|妻子|老婆|\bchồng\b|\bvợ\b",
-    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
+    "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
+    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|\bchồng\b|\bvợ\b",
+    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
@@ -69,7 +69,7 @@ _ONE_CHILD = re.compile(
 )
 _ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
 _WITH_PARENT = re.compile(
-    r"(?:엄마|어머니|어머님|아버지|아빠|부모님|시어머니|시아버지|친정엄마)(?:를|랑|이랑|와|과|하고)?\s?(?:모시|같이\s?살|함께\s?살|둘이|살아|살고|지내)"
+    r"(?:엄마|어머니|어머님|엄니|어무니|어매|아버지|아빠|아부지|부모님|시어머니|시아버지|친정엄마)(?:를|랑|이랑|와|과|하고)?\s?(?:모시|같이\s?살|함께\s?살|둘이|살아|살고|지내)"
     r"|live with my (?:mother|mom|father|dad|parents)|和(?:妈妈|爸爸|父母)(?:一起)?住|sống với (?:mẹ|bố|cha mẹ)",
     re.I,
 )
@@ -185,7 +185,8 @@ _UNEMPLOYED = re.compile(
 )
 #: Not working now, which is not by itself a job loss (a crisis event).
 _NOT_WORKING = re.compile(
-    r"일\s?안\s?해|일\s?안\s?하|not working|don'?t work|没有工作|不上班|không (?:đi )?làm|không có việc|chưa có việc",
+    r"일\s?안\s?해|일\s?안\s?하|취업\s?준비|취준|구직\s?(?:중|활동)|일\s?(?:자리\s?)?(?:찾|구하)고|not working|don'?t work"
+    r"|looking for (?:a )?(?:job|work)|job[- ]hunting|没有工作|不上班|找工作|在找工作|không (?:đi )?làm|không có việc|chưa có việc|đang tìm việc",
     re.I,
 )
 _EMPLOYED = re.compile(
@@ -276,7 +277,7 @@ _GYEONGGI_YEARS = re.compile(
 )
 #: A birth told in time words: "지난달에 낳았어요", "3개월 전에 출산", "last month I gave birth".
 _BIRTH = re.compile(
-    r"(지난달|이번\s?달|어제|지난주|오늘|엊그제)\s?(?:에)?\s?(?:아이를?\s?|아기를?\s?)?(?:낳|출산|태어났)"
+    r"(지난달|이번\s?달|어제|지난주|오늘|엊그제)\s?(?:에)?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났)"
     r"|(\d{1,2})\s?개월\s?전에?\s?(?:아이를?\s?|아기를?\s?)?(?:낳|출산|태어났)"
     r"|(?:gave birth|had a baby|baby was born) (last month|this month|yesterday|last week)",
     re.I,
@@ -294,7 +295,16 @@ _BIRTH_MONTHS = {
     "yesterday": 0,
     "last week": 0,
 }
-_FIRST_CHILD = re.compile(r"첫째|첫\s?아이|첫\s?애|first (?:child|baby)|第一个孩子|con đầu", re.I)
+_BIRTH_ORDER = re.compile(
+    r"(첫째|첫|둘째|셋째|넷째|first|second|third|fourth|第一|第二|第三|đầu|thứ hai|thứ ba)\s?(?:아이|애|아기|child|baby|个孩子|胎|con|째)?",
+    re.I,
+)
+_ORDINALS = {
+    "첫째": 1, "첫": 1, "first": 1, "第一": 1, "đầu": 1,
+    "둘째": 2, "second": 2, "第二": 2, "thứ hai": 2,
+    "셋째": 3, "third": 3, "第三": 3, "thứ ba": 3,
+    "넷째": 4, "fourth": 4,
+}  # fmt: skip
 _NO_INCOME = re.compile(
     r"수입\s?(?:이|은)?\s?없|소득\s?(?:이|은)?\s?없|무소득|no income|没有收入|không có thu nhập", re.I
 )
@@ -439,12 +449,17 @@ def extract_facts(text: str) -> dict[str, Any]:
                     group.append({"relation": rel})
                 member_facts = True
             break
-    if re.search(r"쌍둥이|twins|双胞胎|sinh đôi", lower) and len(others["child"]) < 2:
+    twins = bool(re.search(r"쌍둥이|twins|双胞胎|sinh đôi", lower))
+    if twins and len(others["child"]) < 2:
         others["child"] = [
             *others["child"],
             *({"relation": "child"} for _ in range(2 - len(others["child"]))),
         ]
         member_facts = True
+    aged = [c for c in others["child"] if "age" in c or "months_old" in c]
+    if twins and len(aged) == 1:  # "쌍둥이 네 살": both are four
+        twin = next(c for c in others["child"] if c is not aged[0])
+        twin.update({k: v for k, v in aged[0].items() if k in ("age", "months_old")})
 
     together = _APART.sub(" ", lower)  # relations said to live elsewhere are not members
     # One child or grandchild named without a count ("남편이랑 아기랑 셋", "my husband and our baby").
@@ -587,8 +602,9 @@ def extract_facts(text: str) -> dict[str, Any]:
         child: dict[str, Any] = {"relation": "child"}
         if months is not None:
             child["months_old"] = months
-        if _FIRST_CHILD.search(text):
-            child["birth_order"] = 1
+        order = _BIRTH_ORDER.search(text)
+        if order:
+            child["birth_order"] = _ORDINALS[order.group(1).lower()]
         facts.setdefault("members", [{"relation": "self"}])
         newborn = next((m for m in facts["members"] if m.get("relation") == "child" and "age" not in m), None)
         if newborn is not None:

@@ -165,6 +165,11 @@ def word_number(text: str) -> int | None:
 _NATIVE_AGE = re.compile(
     r"(열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s?(?:살|세)"
 )
+#: "일흔둘이여", "예순여덟이고": an age in native words ending a phrase, without 살 (twenty and over only).
+_NATIVE_AGE_BARE = re.compile(
+    r"(?<![가-힣])(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?"
+    r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|이여|이야|야|이고|이구|인데|이라|입니다|이지|이다|이랑|\s(?:먹었|됐|이에요|살|세)))"
+)
 #: "여덟 살", "두 살": ones alone take only 살 ("세" after them is itself a number word).
 _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
@@ -212,6 +217,8 @@ def find_ages(text: str) -> list[Age]:
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
     for m in _NATIVE_ONES_AGE.finditer(text):
         add(native_korean_number(m.group(1)), "years", m.start(), m.end())
+    for m in _NATIVE_AGE_BARE.finditer(text):
+        add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
     for pattern, unit in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             raw = m.group(1)
@@ -225,7 +232,8 @@ def find_ages(text: str) -> list[Age]:
 
 
 _MONEY_CONTEXT = re.compile(
-    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|용돈|연금|收入|工资|挣|房租)\s*$"
+    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|용돈|연금|통장|"
+    r"收入|工资|挣|房租)(?:이|은|는|에|도|으로|로|만|이랑|하고)?\s*$"
 )
 _CURRENCY_AFTER = re.compile(r"^\s?(?:원|won\b|krw\b|韩元|韩币|元|块|uôn)", re.I)
 _EN_MONEY = re.compile(
@@ -280,7 +288,7 @@ def find_money(text: str) -> list[Money]:
             add(value * (_EN_SCALE[scale.lower()] if scale else 1), m.start(), m.end(), True)
     # Korean / Chinese numerals; join "3억 5천" and "80 만" across one space.
     # "300이요", "1억이에요": 이/일 after a number and before no unit is a particle, not a digit.
-    masked = re.sub(r"(?<=[\d억만])[이일](?![십백천만억\d])", " ", masked)
+    masked = re.sub(r"(?<=[\d억만천백])[이일](?![십백천만억\d])", " ", masked)
     joined = re.sub(r"(?<=[억만万亿\d])\s(?=[\d일이삼사오육칠팔구천백만])", "\x00", masked)
     for m in _NUMERAL_RUN.finditer(joined):
         raw = m.group(0).replace("\x00", "").strip(".,")
