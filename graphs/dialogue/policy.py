@@ -99,7 +99,7 @@ def missing_profile(ledger: lg.Ledger) -> list[str]:
 
 #: "신청 가능한가요?", "can I apply?", "có thể đăng ký được không?": whether she can get it, not how to apply.
 _CAN_I = re.compile(
-    r"가능(?:한가요|할까요|해요|하나요|한지|할지)|될까요|되나요|돼요\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)"
+    r"가능(?:한가요|할까요|해요|하나요|한지|할지)|될까요|되나요|돼요\?|돼\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)|대상(?:인가|이에|이야|이나|일까|인지)"
     r"|\bcan i (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify"
     r"|được không|duoc khong|đủ điều kiện|du dieu kien|có thể (?:đăng ký|xin|nhận)|co the (?:dang ky|xin|nhan)"
     r"|能.{0,6}吗|可以.{0,8}吗|符不符合|有资格|能不能|可不可以",
@@ -170,8 +170,9 @@ def turn_intent(
             "handoff",
             False,
         )  # the classifier alone does not turn an answer ("One person, me") into a handoff
-    if u.intent == "application_help" and u.programs and _CAN_I.search(text) and not _HOW.search(text):
-        return "eligibility_check", False
+    can_i = bool(u.programs) and bool(_CAN_I.search(text)) and not _HOW.search(text)
+    if u.intent in ("application_help", "benefit_discovery", "program_info") and can_i and not in_flow:
+        return "eligibility_check", False  # "신청하고 싶은데 대상인가요?", "받을 수 있는지 알고 싶어요"
     # A question about something ("틀니 지원 어디서?") is answered from the documents, not with the profile.
     asks_about = bool(_ASKS.search(text)) and not _WHAT_CAN_I.search(text) and not u.programs
     if u.intent == "benefit_discovery" and not in_flow and asks_about:

@@ -128,7 +128,12 @@ def read_message(
         targets = [pending[0], *targets]
     said = dict(u.facts)
     reading = Reading(facts=facts)
-    if "receiving" in pending and u.programs and not _QUESTION.search(message):
+    if (
+        "receiving" in pending
+        and u.programs
+        and not _QUESTION.search(message)
+        and said.get("receiving") != []
+    ):
         # Asked what she receives, she names programs ("차상위 확인서 받아", "只领住房补助"): facts, not a new goal.
         said["receiving"] = sorted({*(said.get("receiving") or []), *u.programs})
         reading.programs_named_as_facts = True

@@ -175,6 +175,12 @@ _SEVERE = re.compile(
 _MILD = re.compile(
     r"경증|가벼운\s?장애|장애\s?[3-6]급|mild(?:ly)?\s+disab|mild disability|轻度残疾|khuyết tật nhẹ", re.I
 )
+#: Programs named only to say she does not receive them.
+_NOT_RECEIVING = re.compile(
+    r"(?:수급자?|차상위|연금|급여|수당)\S{0,3}\s?(?:는|은|도)?\s?아니|안\s?받|받지\s?않|못\s?받고|아무것도\s?안|하나도\s?안"
+    r"|(?:don'?t|do not|never|not) (?:get|receive|on)|none of|没(?:有)?(?:领|拿)|不领|không (?:nhận|hưởng|có)|chưa (?:nhận|hưởng)",
+    re.I,
+)
 _NO_DISABILITY = re.compile(
     r"(?:등록된\s?)?장애(?:는|가|도)?\s?(?:없|아니)|no disability|not disabled|没有残疾|không (?:bị |có )?khuyết tật",
     re.I,
@@ -586,8 +592,12 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["members"] = [m for m in facts["members"] if m.get("relation") != "spouse"]
     if _SINGLE_PARENT.search(lower):
         facts["single_parent"] = True
-    _, receiving = detect_programs(original)
-    if receiving:
+    asked, receiving = detect_programs(original)
+    if _NOT_RECEIVING.search(lower) and (asked or receiving):
+        facts[
+            "receiving"
+        ] = []  # "기초연금도 차상위도 아무것도 안 받아요": the programs named are not received
+    elif receiving:
         facts["receiving"] = receiving
     if _REGION.search(lower):
         facts["region"] = {"sido": "경기도", "sigungu": "시흥시"}
