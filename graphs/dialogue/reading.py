@@ -145,11 +145,15 @@ def read_message(
     if set(pending) & {"support_obligor", "months_resident", "gyeonggi_residence_years"}:
         # "아들이 잘 살아요": relatives who live elsewhere; "21년 2개월": a duration, not a baby's age.
         said.pop("members", None)
+    if "income" in said:  # a statement of monthly income is the whole of it ("월급 200": no other income)
+        said["income"] = {"earned_krw": 0, "other_krw": 0, **said["income"]}
     # Then what the whole message states; then other slots' own clauses, more precise for their slot.
     if said:
         reading.facts = merge_facts(reading.facts, said)
         reading.filled.extend(s for s in lg.slots_of(said) if s not in reading.filled)
-    for slot in [t for t in targets if t not in pending]:
+    stated = set(lg.slots_of(said))
+    for slot in [t for t in targets if t not in pending and t not in stated]:
+        # Only slots the whole message did not already state: its reading keeps each value with its member.
         _apply(reading, slot, message, u, pending, asked_before)
     if not reading.filled and not reading.refused and pending and refuses(message):
         reading.refused.extend(pending)
