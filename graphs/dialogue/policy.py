@@ -165,14 +165,17 @@ def turn_intent(
         if sure:
             return "crisis", False
         return (flow if in_flow else u.runner_up) or "smalltalk", False
-    if u.intent == "handoff" and u.confidence >= 0.5 and not (reading.answered and u.confidence < 0.95):
+    answering = bool(reading.answered or reading.refused)
+    if u.intent == "handoff" and u.confidence >= 0.5 and not (answering and u.confidence < 0.95):
         return (
             "handoff",
             False,
         )  # the classifier alone does not turn an answer ("One person, me") into a handoff
     can_i = bool(u.programs) and bool(_CAN_I.search(text)) and not _HOW.search(text)
-    if u.intent in ("application_help", "benefit_discovery", "program_info") and can_i and not in_flow:
+    if u.intent in ("application_help", "program_info") and can_i and not in_flow:
         return "eligibility_check", False  # "신청하고 싶은데 대상인가요?", "받을 수 있는지 알고 싶어요"
+    if u.intent == "benefit_discovery" and u.programs and not in_flow:
+        return "eligibility_check", False  # naming a program is not "what can I get?"
     # A question about something ("틀니 지원 어디서?") is answered from the documents, not with the profile.
     asks_about = bool(_ASKS.search(text)) and not _WHAT_CAN_I.search(text) and not u.programs
     if u.intent == "benefit_discovery" and not in_flow and asks_about:
