@@ -204,9 +204,14 @@ class Nodes:
             actions.append({"tool": "search_documents", "args": args})
         # plugin tools (issue 8): routed by intent through their `from_turn`, never by editing this graph
         actions.extend(plugin_actions(self.tools, state, actions))
+        turn = int(state.get("turn") or 0)
         if assumed:
-            turn = int(state.get("turn") or 0)
             return {"actions": actions, "ledger": lg.record(ledger, lg.slots_of(assumed), "assumed", turn)}
+        stale = [slot for slot, entry in ledger.items() if entry.get("status") == "assumed"]
+        if (
+            stale and intent == "eligibility_check"
+        ):  # no longer assumed (she turned out to be 65): ask instead
+            return {"actions": actions, "ledger": {k: v for k, v in ledger.items() if k not in stale}}
         return {"actions": actions}
 
     # tools -----------------------------------------------------------------------------------------

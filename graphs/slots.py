@@ -213,13 +213,14 @@ def parse_answer(
         }
     elif slot == "support_obligor":
         if re.search(
-            r"넉넉|잘\s*살|잘\s*벌|많이\s*벌|여유|부자|well off|rich|earns? a lot|宽裕|有钱|khá giả|kha gia|kiếm được nhiều|kiem duoc nhieu",
+            r"넉넉|잘\s*살|잘\s*벌|많이\s*벌|여유|부자|well off|rich|earns? a lot|宽裕|有钱|收入(?:都)?(?:挺|很)?高|(?<!不)过得(?:很|挺)?好"
+            r"|khá giả|kha gia|kiếm được nhiều|kiem duoc nhieu",
             text,
             re.IGNORECASE,
         ):
             return {"support_obligor": "fails"}
         if re.search(
-            r"어려|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|struggl|poor|can'?t help|困难|不宽裕|没钱|khó khăn|kho khan|nghèo|ngheo",
+            r"어려|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|struggl|poor|can'?t help|barely|困难|不宽裕|没钱|不好|khó khăn|kho khan|nghèo|ngheo|chật vật",
             text,
             re.IGNORECASE,
         ):

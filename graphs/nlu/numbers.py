@@ -178,7 +178,9 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(\d{1,2})\s?개월"), "months"),
     (re.compile(r"(?<![가-힣])([일이삼사오육칠팔구십]{1,3})\s?개월"), "months"),
     (re.compile(r"(\d{1,3}|[一二三四五六七八九十两]{1,4})\s?(?:周岁|岁)"), "years"),
-    (re.compile(r"(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"), "months"),
+    # "5个月大", "3个月了" — not "一个月" of "269万一个月" (per month)
+    (re.compile(r"(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月(?=大|了|的|左右|宝宝|婴儿)"), "months"),
+    (re.compile(r"(?<=宝宝|孩子|婴儿|女儿|儿子)\s?(?:才|刚)?(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"), "months"),
     (re.compile(r"(\d{1,3})\s?tuổi"), "years"),
     (re.compile(r"(\d{1,2})\s?tháng(?=\s?tuổi|\s*(?:có|được|thì|rồi|,|\.|$))"), "months"),
     # "for 10 years" / "10 years ago" are durations, not ages.
