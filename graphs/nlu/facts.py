@@ -135,7 +135,7 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
 
 
 _ALONE = re.compile(
-    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))|독거|홀로|저\s?하나|나\s?하나|저만|1인\s?가구|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|就我(?:自己|一个)|只有我|我一个人|chỉ (?:có )?mình tôi|chi (?:co )?minh toi|mình tôi thôi|một người|mot nguoi\b|\blive alone\b|\bliving alone\b|\blives alone\b|一个人住|独居|一个人生活|sống một mình"
+    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))|một mình(?! nuôi)|독거|홀로|저\s?하나|나\s?하나|저만|1인\s?가구|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|就我(?:自己|一个)|只有我|我一个人|chỉ (?:có )?mình tôi|chi (?:co )?minh toi|mình tôi thôi|một người|mot nguoi\b|\blive alone\b|\bliving alone\b|\blives alone\b|一个人住|独居|一个人生活|sống một mình"
 )
 _WITH_SPOUSE = re.compile(
     r"(?:남편|아내|와이프|부인|신랑|배우자)(?:이랑|랑|과|와|하고)\s?(?:단\s?)?둘이|with my (?:wife|husband)|和(?:老公|老婆|丈夫|妻子)两个人|hai vợ chồng"
@@ -223,7 +223,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_absent",
         re.compile(
-            r"(?:남편|아내|가장|아빠|husband|wife|丈夫|老公|chồng).{0,8}(?:집\s?나갔|집을\s?나갔|연락\s?(?:이\s?)?끊|가출|행방불명|left us|disappeared|离家出走|bỏ đi)",
+            r"(?:남편|아내|가장|아빠|husband|wife|丈夫|老公|妻子|老婆|chồng|vợ).{0,8}(?:집\s?나갔|집을\s?나갔|연락\s?(?:이\s?)?끊|가출|행방불명|left us|disappeared|离家出走|bỏ đi)",
             re.I,
         ),
     ),
@@ -331,7 +331,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
         "other",
         re.compile(
             r"연금|용돈|지원금|수당|양육비|실업급여|(?:급여|benefits?)로|그\s?외|unemployment benefit|그\s?밖|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
-            r"|isn'?t (?:from )?(?:work|wages)|养老金|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b",
+            r"|isn'?t (?:from )?(?:work|wages)|养老金|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
             re.I,
         ),
     ),
@@ -340,7 +340,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "earned",
         re.compile(
-            r"월급|근로|일해서|벌|버는|번다|연봉|알바|earn|\bmake\b|\bmaking\b|salary|wage|工资|挣|赚|lương|kiếm",
+            r"월급|근로|일해서|벌|버는|번다|연봉|알바|earn|\bmake\b|\bmaking\b|salary|wage|工资|挣|赚|lương|kiếm|đi làm",
             re.I,
         ),
     ),
@@ -587,8 +587,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     crisis = [event for event, pattern in _CRISIS_EVENTS if pattern.search(lower)]
     if crisis:
         facts["crisis"] = crisis
-    if "breadwinner_death" in crisis and "members" in facts:
-        # A spouse who died is named, but is no longer a member of the household.
+    if {"breadwinner_death", "breadwinner_absent"} & set(crisis) and "members" in facts:
+        # A spouse who died or left is named, but is no longer a member of the household.
         facts["members"] = [m for m in facts["members"] if m.get("relation") != "spouse"]
     if _SINGLE_PARENT.search(lower):
         facts["single_parent"] = True

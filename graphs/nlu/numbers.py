@@ -180,7 +180,12 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(\d{1,3}|[一二三四五六七八九十两]{1,4})\s?(?:周岁|岁)"), "years"),
     # "5个月大", "3个月了" — not "一个月" of "269万一个月" (per month)
     (re.compile(r"(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月(?=大|了|的|左右|宝宝|婴儿)"), "months"),
-    (re.compile(r"(?<=宝宝|孩子|婴儿|女儿|儿子)\s?(?:才|刚)?(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"), "months"),
+    (
+        re.compile(
+            r"(?<=宝宝|孩子|婴儿|女儿|儿子)\s?(?:才|刚)?(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"
+        ),
+        "months",
+    ),
     (re.compile(r"(\d{1,3})\s?tuổi"), "years"),
     (re.compile(r"(\d{1,2})\s?tháng(?=\s?tuổi|\s*(?:có|được|thì|rồi|,|\.|$))"), "months"),
     # "for 10 years" / "10 years ago" are durations, not ages.
@@ -416,6 +421,10 @@ def parse_words(run: str) -> int | None:
 
 _WORD_MONEY_AFTER = re.compile(r"^\s?(?:won\b|krw\b|uôn\b|원)", re.IGNORECASE)
 _WORD_AGE_AFTER = re.compile(r"^\s?(?:tuổi|tuoi\b|years?(?:[\s-]old)?\b|yrs?\b)", re.IGNORECASE)
+#: "… won một tháng", "… won a month": the month after an amount is "per month", not an age.
+_PER = re.compile(
+    r"(?:won|krw|uôn|uon|원|nghìn|nghin|triệu|trieu|đồng|dong|thousand|million)\s*$", re.IGNORECASE
+)
 _WORD_MONTHS_AFTER = re.compile(r"^\s?(?:tháng|thang\b|months?\b)", re.IGNORECASE)
 _WORD_AGE_BEFORE = re.compile(r"(?:\bi'?m|\bi am|\baged?|\bturned|\bturning)\s*$", re.IGNORECASE)
 
@@ -435,7 +444,11 @@ def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:
             value >= 10**4 and re.search(r"million|triệu|trieu|nghìn|nghin|ngàn|ngan|thousand", raw, re.I)
         ):
             found.append((value, m.start(), end, "money"))
-        elif (months := _WORD_MONTHS_AFTER.match(after)) and 0 <= value <= 48:
+        elif (
+            (months := _WORD_MONTHS_AFTER.match(after))
+            and 0 <= value <= 48
+            and not _PER.search(text[: m.start()])
+        ):
             found.append((value, m.start(), end + months.end(), "months"))
         elif ((unit := _WORD_AGE_AFTER.match(after)) or _WORD_AGE_BEFORE.search(text[: m.start()])) and (
             0 < value < 120
