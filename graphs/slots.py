@@ -319,7 +319,7 @@ def _child_ages(
         for index, child in enumerate(stated):
             values = {k: v for k, v in child.items() if k != "relation" and v is not None}
             if index < len(children):
-                children[index].update(values)
+                _set_age(children[index], values)
                 children[index].setdefault("relation", "child")
             else:
                 members.append({"relation": "child", **values})
@@ -329,7 +329,7 @@ def _child_ages(
         for index, age in enumerate(ages):
             values = {"months_old": age.value} if age.unit == "months" else {"age": age.value}
             if index < len(children):
-                children[index].update(values)
+                _set_age(children[index], values)
                 children[index].setdefault("relation", "child")
             else:
                 members.append({"relation": "child", **values})
@@ -337,6 +337,14 @@ def _child_ages(
     if answer is False and not children:
         return {"members_replace": members}
     return None
+
+
+def _set_age(child: dict[str, Any], values: dict[str, Any]) -> None:
+    """Give `child` the stated age; an age in other units it had before is replaced, not kept beside it."""
+    if {"age", "months_old", "birth_date"} & values.keys():
+        for key in ("age", "months_old", "birth_date"):
+            child.pop(key, None)
+    child.update(values)
 
 
 def _school(text: str, answer: bool | None, facts: dict[str, Any]) -> dict[str, Any] | None:

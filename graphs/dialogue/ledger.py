@@ -18,13 +18,12 @@ SETTLED: frozenset[str] = frozenset({"said", "answered", "corrected", "assumed"}
 def slots_of(patch: dict[str, Any]) -> list[str]:
     """The slots a facts patch fills (`members` with ages fills household, age and child_age).
 
-    A household of one ("혼자 살아요") looks like a bare applicant here: the reading adds `household` itself."""
+    Whether the members are the whole household is for the reading to say ("우리 애 11살" names a child, it
+    does not say who lives together), so `household` is never among them."""
     slots: list[str] = []
     members = patch.get("members") or patch.get("members_replace") or []
     others = [m for m in members if m.get("relation") != "self"]
     me: dict[str, Any] = next((m for m in members if m.get("relation") == "self"), {})
-    if others:
-        slots.append("household")
     if me.get("age") is not None:
         slots.append("age")
     if any(m.get("age") is not None or m.get("months_old") is not None for m in others):
@@ -40,6 +39,8 @@ def slots_of(patch: dict[str, Any]) -> list[str]:
             slots.append(slot)
     if any(m.get("pregnant") is not None for m in members):
         slots.append("pregnant")
+    if any(m.get("daycare") is not None for m in members):
+        slots.append("daycare")
     for key in (
         "income",
         "assets",

@@ -21,6 +21,13 @@ from graphs.nlu.numbers import bare_number
 from graphs.slots import DECLINED, SLOT_KEYWORDS, clauses_for, parse_answer, refuses, relevant_slots
 
 _QUESTION = re.compile(r"\?\s*$|[까나]요\s*$|吗|không\s*$", re.IGNORECASE)
+#: Words that make a list of people a statement of who lives together ("남편이랑 셋이 살아요", "me, my husband and our
+#: baby", "我和老公还有孩子三口人"), not a mention ("우리 애 11살이에요").
+_TOGETHER = re.compile(
+    r"살아|살고|사는|삽니다|살제|식구|가족|가구|명이|명이요|명이에요|같이|함께|(?<![가-힣])(?:둘|셋|넷|다섯)이|\d\s?명|\d\s?인"
+    r"|live with|living with|lives with|of us|\bme,|just me|一起住|住|口人|一家|sống với|ở với|người|nhà (?:tôi|em)|tôi,|toi,",
+    re.IGNORECASE,
+)
 _CORRECTION = re.compile(
     r"^\s*(?:아\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm)",
     re.IGNORECASE,
@@ -65,11 +72,11 @@ def _last_answered(ledger: lg.Ledger) -> list[str]:
 
 def _as_pending(targets: list[str], pending: list[str]) -> list[str]:
     """`targets` with a general slot replaced by the open question it answers (see `ANSWERS_FOR`)."""
-    if not pending or pending[0] in targets:
+    if not pending or set(pending) & set(targets):
         return targets
-    general = ANSWERS_FOR.get(pending[0], set())
-    if targets and set(targets) <= general:
-        return [pending[0]]
+    for slot in pending:  # the first open question her words can answer
+        if targets and set(targets) <= ANSWERS_FOR.get(slot, set()):
+            return [slot]
     return targets
 
 
@@ -138,7 +145,12 @@ def read_message(
         said["receiving"] = sorted({*(said.get("receiving") or []), *u.programs})
         reading.programs_named_as_facts = True
     # The open question first: a short reply is its answer ("여섯 살이에요" is the child's age, not hers).
+    stated = set(lg.slots_of(said))
+    if len(said.get("members") or []) > 1:
+        stated.add("household")  # its members are already read, each with its age
     for slot in [t for t in targets if t in pending]:
+        if slot in CHILD_SLOTS and slot in stated:
+            continue  # the whole message already gives each child its age; a clause would mix them up
         _apply(reading, slot, message, u, pending, asked_before)
     if set(reading.answered_now) & CHILD_SLOTS:
         said = _without_own_age(said)
@@ -151,7 +163,6 @@ def read_message(
     if said:
         reading.facts = merge_facts(reading.facts, said)
         reading.filled.extend(s for s in lg.slots_of(said) if s not in reading.filled)
-    stated = set(lg.slots_of(said))
     for slot in [t for t in targets if t not in pending and t not in stated]:
         # Only slots the whole message did not already state: its reading keeps each value with its member.
         _apply(reading, slot, message, u, pending, asked_before)
@@ -163,7 +174,8 @@ def read_message(
         reading.facts = merge_facts(reading.facts, {"members": [{"relation": "self", "age": age}]})
         reading.filled.append("age")
     members = u.facts.get("members") or []
-    if members and (len(members) > 1 or _ALONE.search(message)) and "household" not in reading.filled:
+    lives_together = len(members) > 1 and _TOGETHER.search(message)
+    if members and (lives_together or _ALONE.search(message)) and "household" not in reading.filled:
         reading.filled.append("household")
     reading.refused = [s for s in reading.refused if s not in reading.filled]
     reading.answered = [s for s in reading.filled if s in pending]

@@ -199,6 +199,11 @@ _EMPLOYED = re.compile(
     r"일하고\s?있|직장\s?다니|회사\s?다니|근무\s?중|알바\s?하|(?:i am|i'm) working|have a job|part[- ]time|有工作|在上班|đang làm việc|đi làm",
     re.I,
 )
+_DAYCARE = re.compile(r"어린이집|daycare|day care|nursery|托儿所|幼儿园|nhà trẻ|nha tre", re.I)
+_NOT_DAYCARE = re.compile(
+    r"어린이집\S{0,3}\s?(?:안|못|아니)|안\s?(?:다녀|다니|보내)|(?:doesn'?t|does not|not|don'?t) (?:go|attend|send)|没(?:有)?上|不上|没去|không (?:đi|gửi)|chưa (?:đi|gửi)",
+    re.I,
+)
 _PREGNANT = re.compile(r"임신|임산부|뱃속|pregnan|怀孕|孕妇|mang thai|có bầu", re.I)
 _SINGLE_PARENT = re.compile(
     r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:키우|키워|길러|기르)"
@@ -335,8 +340,15 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        "earned",
+        re.compile(
+            r"근로\s?소득|사업\s?소득|근로\s?수입|earned income|工资收入|工作收入|thu nhập (?:từ )?(?:lương|làm)",
+            re.I,
+        ),
+    ),
     # Income of unstated kind counts as other income: no work deduction, so never an underestimate.
-    ("other", re.compile(r"소득|수입|income|收入|thu nhập", re.I)),
+    ("other", re.compile(r"(?<!근로)(?<!근로\s)(?<!사업)(?<!사업\s)소득|수입|income|收入|thu nhập", re.I)),
     (
         "earned",
         re.compile(
@@ -520,6 +532,13 @@ def extract_facts(text: str) -> dict[str, Any]:
         member_facts = True
     elif _EMPLOYED.search(lower):
         self_member["employed"] = True
+        member_facts = True
+    daycare = _DAYCARE.search(lower)
+    if daycare:
+        if not others["child"]:
+            others["child"].append({"relation": "child"})
+        youngest = others["child"][-1]
+        youngest["daycare"] = not _NOT_DAYCARE.search(lower)
         member_facts = True
     if _PREGNANT.search(lower):
         self_member["pregnant"] = True
