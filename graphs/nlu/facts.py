@@ -328,7 +328,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|(?<!사는)집\s?값|property|house worth|房子|nhà trị giá|tài sản",
+            r"재산|아파트|시세|보증금|전세금|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|house worth|home worth|flat worth|房子|nhà trị giá|tài sản",
             re.I,
         ),
     ),
@@ -385,7 +385,7 @@ def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str 
 _INCOME_RECOGNITION = re.compile(r"소득\s?인정액|income recognition|收入认定额|thu nhập được công nhận", re.I)
 
 
-def _money_kind(text: str, money: Money) -> str | None:
+def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> str | None:
     if _INCOME_RECOGNITION.search(text, max(0, money.start - 16), money.start + 1):
         return "recognition"
     best: tuple[int, str] | None = None
@@ -393,6 +393,9 @@ def _money_kind(text: str, money: Money) -> str | None:
         for m in pattern.finditer(text, max(0, money.start - 14)):
             if m.start() > money.end + 16:
                 break
+            following = [x for x in amounts or [] if x.start >= m.end() and x.start > money.end]
+            if m.start() >= money.end and following and following[0].start - m.end() < m.start() - money.end:
+                continue  # a word nearer the next amount is that one's ("1.420.000 won, thêm 250.000 won")
             distance = money.start - m.end() if m.end() <= money.start else max(0, m.start() - money.end)
             if best is None or distance < best[0]:
                 best = (distance, kind)
@@ -575,8 +578,9 @@ def extract_facts(text: str) -> dict[str, Any]:
     income: dict[str, int] = {}
     assets: dict[str, int] = {}
     housing: dict[str, Any] = {}
-    for money in find_money(text):
-        kind = _money_kind(lower, money)
+    amounts = find_money(text)
+    for money in amounts:
+        kind = _money_kind(lower, money, amounts)
         if kind == "earned":
             income["earned_krw"] = income.get("earned_krw", 0) + money.krw
         elif kind == "other":
