@@ -157,8 +157,12 @@ def read_message(
     if set(pending) & {"support_obligor", "months_resident", "gyeonggi_residence_years"}:
         # "아들이 잘 살아요": relatives who live elsewhere; "21년 2개월": a duration, not a baby's age.
         said.pop("members", None)
-    if "income" in said:  # a statement of monthly income is the whole of it ("월급 200": no other income)
+    # A statement of monthly income or of assets is the whole of it ("월급 200": no other income; "a 5 million won
+    # rental deposit": no savings and no debt), as the answer to the question about it is read.
+    if "income" in said:
         said["income"] = {"earned_krw": 0, "other_krw": 0, **said["income"]}
+    if "assets" in said:
+        said["assets"] = {"property_krw": 0, "financial_krw": 0, "debt_krw": 0, **said["assets"]}
     # Then what the whole message states; then other slots' own clauses, more precise for their slot.
     if said:
         reading.facts = merge_facts(reading.facts, said)
