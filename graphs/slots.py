@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from graphs.memory import replace_members
-from graphs.nlu.facts import RELATION_WORDS
+from graphs.nlu.facts import ALONE, RELATION_WORDS
 from graphs.nlu.numbers import bare_number, find_ages, find_money
 from prompts import load_yaml
 from tools.vietnamese import accept_unmarked
@@ -51,11 +51,6 @@ _NO = re.compile(
 #: The child is not born yet: "아직 뱃속에 있어요", "not born yet", "还没出生", "chưa sinh".
 _UNBORN = re.compile(
     r"뱃속|임신|출산\s?예정|아직\s?(?:안\s?)?태어나지|not born|pregnan|due in|还没(?:出生|生)|怀孕|chưa sinh|chua sinh|mang thai|có bầu",
-    re.IGNORECASE,
-)
-_ALONE_WORDS = re.compile(
-    r"혼자|홀로|독거|저\s?하나|나\s?하나|1인|(?<![가-힣])한\s?명|alone|by myself|just me|only me|one person|myself"
-    r"|一个人|独居|就我|只有我|一口人|một mình|mot minh|mình tôi|minh toi|một người|mot nguoi",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
@@ -161,7 +156,7 @@ def parse_answer(
     answer = yes_no(text)
     if slot == "household":
         members = said.get("members")
-        if members and len(members) == 1 and not _ALONE_WORDS.search(text):
+        if members and len(members) == 1 and not ALONE.search(text):
             members = None  # "서른둘이요" states her age, not that she lives alone
         if not members:
             count = re.search(r"(\d+)\s*(?:명|인|people|persons?|口|人|người)", text)

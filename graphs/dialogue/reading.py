@@ -16,7 +16,7 @@ from typing import Any
 from graphs.dialogue import ledger as lg
 from graphs.memory import merge_facts
 from graphs.nlu import Understanding
-from graphs.nlu.facts import extract_facts
+from graphs.nlu.facts import ALONE, extract_facts
 from graphs.nlu.numbers import bare_number
 from graphs.slots import DECLINED, SLOT_KEYWORDS, clauses_for, parse_answer, refuses, relevant_slots
 
@@ -30,10 +30,6 @@ _TOGETHER = re.compile(
 )
 _CORRECTION = re.compile(
     r"^\s*(?:아\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm)",
-    re.IGNORECASE,
-)
-_ALONE = re.compile(
-    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))|홀로|독거|저\s?하나|나\s?하나|1인|alone|by myself|just me|only me|one person|一个人|独居|就我|只有我|một mình|mot minh|mình tôi|minh toi|một người",
     re.IGNORECASE,
 )
 
@@ -179,7 +175,7 @@ def read_message(
         reading.filled.append("age")
     members = u.facts.get("members") or []
     lives_together = len(members) > 1 and _TOGETHER.search(message)
-    if members and (lives_together or _ALONE.search(message)) and "household" not in reading.filled:
+    if members and (lives_together or ALONE.search(message)) and "household" not in reading.filled:
         reading.filled.append("household")
     reading.refused = [s for s in reading.refused if s not in reading.filled]
     reading.answered = [s for s in reading.filled if s in pending]

@@ -134,9 +134,16 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
     return found
 
 
-_ALONE = re.compile(
-    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))|một mình(?! nuôi)|독거|홀로|저\s?하나|나\s?하나|저만|1인\s?가구|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|就我(?:自己|一个)|只有我|我一个人|chỉ (?:có )?mình tôi|chi (?:co )?minh toi|mình tôi thôi|một người|mot nguoi\b|\blive alone\b|\bliving alone\b|\blives alone\b|一个人住|独居|一个人生活|sống một mình"
+ALONE = re.compile(
+    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))|một mình(?! nuôi)|독거|홀로"
+    r"|저\s?하나|나\s?하나|저만|1인|(?<![가-힣])한\s?명"
+    r"|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|\bby myself\b|\b(?:live|living|lives) alone\b"
+    r"|就我(?:自己|一个)?|只有我|我一个人|一个人住|独居|一个人生活|一口人"
+    r"|chỉ (?:có )?mình tôi|mình tôi thôi|một người|sống một mình",
+    re.I,
 )
+"""Living alone, in the four languages ("혼자 살아요", "just me", "就我自己", "chỉ có mình tôi"); not raising a child
+alone ("혼자 키워요")."""
 _WITH_SPOUSE = re.compile(
     r"(?:남편|아내|와이프|부인|신랑|배우자)(?:이랑|랑|과|와|하고)\s?(?:단\s?)?둘이|with my (?:wife|husband)|和(?:老公|老婆|丈夫|妻子)两个人|hai vợ chồng"
 )
@@ -554,7 +561,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         if m and not (counted and m.start() < counted[1] and counted[0] < m.end()):
             size = _count(m)  # ("애 둘이에요" counts children, not the household)
             break
-    alone = bool(_ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
+    alone = bool(ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
     if alone and not re.search(r"사시|살고\s?계|(?:mother|father|mom|dad|妈妈|爸爸|m\u1eb9|b\u1ed1)", lower):
         member_facts = True
         others["parent"] = []

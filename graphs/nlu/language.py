@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
+from graphs.nlu.programs import load_aliases
 from tools.vietnamese import UNMARKED_SYLLABLES
 
 Language = Literal["ko", "en", "zh", "vi"]
@@ -25,9 +27,22 @@ def _plain_vietnamese(text: str) -> bool:
     return hits >= min(3, len(words)) >= 2 and hits * 5 >= len(words) * 2
 
 
+@lru_cache(maxsize=1)
+def _korean_program_names() -> re.Pattern[str]:
+    """Korean program names as written in messages (with or without spaces): "아동수당", "첫만남 이용권"."""
+    names = sorted((a for a in load_aliases() if _HANGUL.search(a)), key=len, reverse=True)
+    return re.compile("|".join(r"\s?".join(map(re.escape, name)) for name in names))
+
+
 def detect_language(text: str, default: Language = "ko") -> Language:
     """The language of `text`: Korean when any Hangul dominates, Chinese for Han script,
-    Vietnamese for Latin text with Vietnamese diacritics (or common unaccented words), else English."""
+    Vietnamese for Latin text with Vietnamese diacritics (or common unaccented words), else English.
+
+    A Korean program name pasted into another language ("Tôi muốn hỏi về 아동수당") does not count as Korean."""
+    if _LATIN.search(text) or _HAN.search(text):
+        stripped = _korean_program_names().sub(" ", text)
+        if stripped.strip() and not _HANGUL.search(stripped):
+            text = stripped
     hangul = len(_HANGUL.findall(text))
     han = len(_HAN.findall(text))
     latin = len(_LATIN.findall(text))
