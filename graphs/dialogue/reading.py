@@ -88,6 +88,14 @@ def _without_own_age(said: dict[str, Any]) -> dict[str, Any]:
     return trimmed
 
 
+def _only_a_no(patch: dict[str, Any]) -> bool:
+    """Whether a patch says only "none" (no crisis, no benefits, zero amounts), as a bare no does."""
+    values = [v for k, v in patch.items() if k not in ("members", "members_replace")]
+    return bool(values) and all(
+        v in ([], False, "none") or (isinstance(v, dict) and not any(v.values())) for v in values
+    )
+
+
 def _apply(
     reading: Reading, slot: str, message: str, u: Understanding, pending: list[str], asked_before: list[str]
 ) -> None:
@@ -101,6 +109,8 @@ def _apply(
     if slot == "age" and slot not in pending and not own_age:
         return  # "애 셋, 14살": an age the whole message gives to someone else is not hers
     patch = parse_answer(slot, part, extract_facts(part) if part != message else u.facts, reading.facts)
+    if slot == "crisis" and slot not in pending and isinstance(patch, dict) and _only_a_no(patch):
+        return  # "I have no job", "일이 없어요": a crisis said with a no, not "no crisis"
     if patch == DECLINED:
         if slot in pending or slot in asked_before or slot in relevant_slots([slot], part):
             reading.refused.append(slot)

@@ -193,7 +193,9 @@ _NO_DISABILITY = re.compile(
     re.I,
 )
 _UNEMPLOYED = re.compile(
-    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업(?!\s?급여)|lost (?:my|his|her) job|unemployed|laid off|失业|没工作|丢了工作|mất việc|thất nghiệp",
+    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업(?!\s?급여)|잘렸|짤렸|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
+    r"|lost (?:my|his|her) job|unemployed|laid off|(?:got|was) fired|no job|(?:factory|company|shop) (?:closed|shut down)"
+    r"|失业|没工作|丢了工作|被(?:公司)?(?:辞退|开除|裁员)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",
     re.I,
 )
 #: Not working now, which is not by itself a job loss (a crisis event).
@@ -228,7 +230,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_death",
         re.compile(
-            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,8}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|passed away|died|去世|死了|qua đời|mất rồi)",
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi)",
             re.I,
         ),
     ),
@@ -242,7 +244,8 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "serious_illness",
         re.compile(
-            r"암\s?(?:진단|환자|수술|투병)|중병|큰\s?병|희귀병|투병|cancer|serious(?:ly)? ill|重病|癌|ung thư|bệnh nặng",
+            r"암\s?(?:진단|환자|수술|투병)|중병|큰\s?병|희귀병|투병|뇌출혈|뇌졸중|중환자실|(?:쓰러져|사고로)\s?입원|cancer|serious(?:ly)? ill|stroke|in (?:the )?(?:hospital|icu)"
+            r"|重病|癌|脑出血|中风|住院|ung thư|bệnh nặng|đột quỵ|nằm viện",
             re.I,
         ),
     ),
