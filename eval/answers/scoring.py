@@ -31,7 +31,10 @@ class Question:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Question:
-        """A question from its JSON line."""
+        """A question from its JSON line; an unknown failure kind in `must_not` is an error, not ignored."""
+        unknown = set(data.get("must_not", [])) - set(FAILURE_KINDS)
+        if unknown:
+            raise ValueError(f"{data.get('id')}: unknown must_not kinds {sorted(unknown)}")
         return cls(
             id=str(data["id"]),
             language=str(data["language"]),
