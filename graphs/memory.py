@@ -30,7 +30,9 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
         placeholder = next((m for m in members if m.get("relation") is None), None)
         if seen < len(same):
             same[seen].update({k: v for k, v in member.items() if v is not None})
-        elif placeholder is not None:  # "3명" said before "아내랑 애": the counted members get their relation
+        elif (
+            placeholder is not None and relation is not None
+        ):  # "3명", then "아내랑 애": they get their relation
             placeholder.update({k: v for k, v in member.items() if v is not None})
         else:
             members.append(dict(member))

@@ -375,6 +375,10 @@ _AGE_THEN_NOUN = re.compile(
 )
 
 
+#: What may stand between an age and the person it is about: "일곱 살 아들", "3岁的孩子", "21개월 된 아기".
+_AGE_OF = re.compile(r"\s?(?:짜리|된|인|의|的)?\s?")
+
+
 def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str | None:
     best: tuple[int, str] | None = None
     for rel, pattern in _REL.items():
@@ -382,8 +386,8 @@ def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str 
             if m.end() <= start:
                 distance = start - m.end()
             elif m.start() >= end:
-                if m.start() - end > 4 and not _AGE_THEN_NOUN.match(text, end):
-                    continue  # far after the age: another clause's relation word
+                if not _AGE_THEN_NOUN.match(text, end) and not _AGE_OF.fullmatch(text, end, m.start()):
+                    continue  # "예순여덟이고 영감이랑": a relation word after the age, not its noun, is someone else
                 distance = (m.start() - end) + 3  # a weaker signal than a preceding one ("10 month old baby")
             else:
                 continue
@@ -539,7 +543,7 @@ def extract_facts(text: str) -> dict[str, Any]:
             break
     if (
         _UNEMPLOYED.search(lower)
-        and not re.search(r"(?:남편|아내|husband|wife|丈夫|chồng).{0,6}(?:실직|해고|lost)", lower)
+        and not re.search(r"(?:남편|아내|husband|wife|丈夫|老公|chồng|vợ).{0,6}(?:실직|해고|잘렸|lost|失业|mất việc)", lower)
     ) or _NOT_WORKING.search(lower):
         self_member["employed"] = False
         member_facts = True
