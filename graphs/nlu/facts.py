@@ -543,7 +543,9 @@ def extract_facts(text: str) -> dict[str, Any]:
             break
     if (
         _UNEMPLOYED.search(lower)
-        and not re.search(r"(?:남편|아내|husband|wife|丈夫|老公|chồng|vợ).{0,6}(?:실직|해고|잘렸|lost|失业|mất việc)", lower)
+        and not re.search(
+            r"(?:남편|아내|husband|wife|丈夫|老公|chồng|vợ).{0,6}(?:실직|해고|잘렸|lost|失业|mất việc)", lower
+        )
     ) or _NOT_WORKING.search(lower):
         self_member["employed"] = False
         member_facts = True
