@@ -18,12 +18,11 @@ TRAIT_FACTS = {
     "months_old",
     "school",
     "birth_date",
-    "gyeonggi_residence_years",
-    "months_resident",
     "employed",
     "region",
 }
-"""Circumstances a citizen mentions when they apply to her; discovery does not ask about each of them."""
+"""Circumstances a citizen mentions when they apply to her; discovery does not ask about each of them. (How
+long she has lived in 경기도 or 시흥 is not one: it is asked once her age or her baby makes a program fit.)"""
 CHILD_CRITERIA = {"child_age", "newborn", "child", "student"}
 """Criteria about children, which fail on a household whose composition the citizen has not told yet."""
 DISCOVERY_SHOWN = 6
@@ -41,8 +40,10 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     results = list(state.get("results") or [])
     if discovery and not results:
         return ask(language, missing_profile(ledger)[:2], ledger, turn)
+    probes = dict(state.get("probes") or {})
     if not {"household", "child_age"} & set(known):
         results = [reopen_children(r) for r in results]
+        probes = {fact: [reopen_children(r) for r in alternative] for fact, alternative in probes.items()}
     shown = results
     if discovery:
         # "Likely to fit": eligible, or undecided on a fact the profile asks about — not programs that
@@ -58,8 +59,8 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         shown = sorted(fitting, key=lambda r: (r["status"] != "eligible", not set(r["missing"]) & mentioned))[
             :DISCOVERY_SHOWN
         ]
-    missing = undecided_facts(shown, ledger)
-    slots = next_questions(shown, ledger)
+    missing = undecided_facts(shown, ledger, probes)
+    slots = next_questions(shown, ledger, probes, state.get("facts") or {})
     ledger = lg.count_asks(
         ledger, slots[:1], turn
     )  # a second question asked alongside is a bonus, not an ask

@@ -9,6 +9,16 @@ from typing import Any
 from tools.eligibility.household import Household, HouseholdInputError, parse_household
 
 LIST_FIELDS = ("crisis", "receiving")
+_AGE_KEYS = frozenset({"age", "months_old", "birth_date"})
+
+
+def _ages_differ(known: dict[str, Any], stated: dict[str, Any]) -> bool:
+    """Whether `stated` gives an age (or months, or birth date) that `known` already has otherwise, or
+    gives an infant's months or birth date to a member of known age."""
+    ages = _AGE_KEYS & stated.keys()
+    return any(k in known and known[k] != stated[k] for k in ages) or bool(
+        ages and ages <= {"months_old", "birth_date"} and "age" in known and not ages & known.keys()
+    )
 
 
 def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -28,7 +38,14 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
         seen = sum(1 for m in others[:index] if m.get("relation") == relation)
         same = [m for m in members if m.get("relation") == relation and m.get("relation") != "self"]
         placeholder = next((m for m in members if m.get("relation") is None), None)
-        if seen < len(same):
+        # An age goes to a member of that relation whose age is not known yet ("첫째 5살, 둘째 3살", then
+        # "2026년 1월생이에요" is the third child's), before it would overwrite a known one.
+        unaged = None
+        if seen < len(same) and _ages_differ(same[seen], member):
+            unaged = next((m for m in same if not _AGE_KEYS & m.keys()), None)
+        if unaged is not None:
+            unaged.update({k: v for k, v in member.items() if v is not None})
+        elif seen < len(same):
             same[seen].update({k: v for k, v in member.items() if v is not None})
         elif (
             placeholder is not None and relation is not None

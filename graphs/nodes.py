@@ -11,7 +11,13 @@ from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.policy import assumed_facts, goal_after, profile_complete, turn_intent
+from graphs.dialogue.policy import (
+    assumed_facts,
+    goal_after,
+    nationality_probe,
+    profile_complete,
+    turn_intent,
+)
 from graphs.dialogue.reading import read_message
 from graphs.flows import eligibility_turn, info_turn
 from graphs.guards import guard_input, guard_reply
@@ -186,14 +192,20 @@ class Nodes:
                     },
                 }
             )
-        elif intent == "eligibility_check":
-            actions.append(
-                {"tool": "check_eligibility", "args": {"household": household, "programs": programs}}
-            )
-            actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
-        elif intent == "benefit_discovery" and profile_complete(ledger):
-            actions.append({"tool": "check_eligibility", "args": {"household": household, "programs": None}})
-            actions.append({"tool": "program_catalogue", "args": {"programs": None}})
+        elif intent == "eligibility_check" or (intent == "benefit_discovery" and profile_complete(ledger)):
+            scope = programs if intent == "eligibility_check" else None
+            actions.append({"tool": "check_eligibility", "args": {"household": household, "programs": scope}})
+            actions.append({"tool": "program_catalogue", "args": {"programs": scope}})
+            probe = nationality_probe(state.get("language", "ko"), {**facts, **assumed}, ledger)
+            if probe is not None:
+                probed = to_household(probe).model_dump(mode="json", exclude_none=True)
+                actions.append(
+                    {
+                        "tool": "check_eligibility",
+                        "args": {"household": probed, "programs": scope},
+                        "probe": "nationality",
+                    }
+                )
         elif intent in ("program_info", "application_help"):
             if programs:
                 actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
@@ -222,7 +234,7 @@ class Nodes:
             session_id=state.get("session_id"),
             language=state.get("language", "ko"),
         )
-        update: dict[str, Any] = {}
+        update: dict[str, Any] = {"probes": {}}
         plugin_results: list[dict[str, Any]] = []
         for action in state.get("actions") or []:
             if action.get("plugin"):  # a plugin's failure (or bad arguments) costs its section, not the turn
@@ -238,7 +250,9 @@ class Nodes:
             if not outcome.ok:
                 continue
             data = outcome.as_json()
-            if action["tool"] == "check_eligibility":
+            if action.get("probe"):
+                update["probes"][action["probe"]] = data
+            elif action["tool"] == "check_eligibility":
                 update["results"] = data
             elif action["tool"] == "search_documents":
                 update["hits"] = data

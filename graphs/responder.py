@@ -98,7 +98,11 @@ def result_block(result: dict[str, Any], program: dict[str, Any], language: str,
     if reasons:
         lines.append("  " + render("because", language, reasons=reasons))
     if result["status"] == "unknown":
-        names = load_yaml("facts.yaml")
+        # With a question still open, what no question can settle (the rules for foreign nationals) is named
+        # here; once nothing is asked, the closing lines explain it.
+        names = (
+            load_yaml("facts.yaml") if full else {**load_yaml("undecidable.yaml"), **load_yaml("facts.yaml")}
+        )
         needed = [
             str(names[m].get(language) or names[m]["ko"]) for m in result.get("missing", []) if m in names
         ]

@@ -6,8 +6,10 @@ import re
 from typing import Any
 
 from graphs.memory import replace_members
+from graphs.nlu.dates import find_dates
 from graphs.nlu.facts import ALONE, RELATION_WORDS
 from graphs.nlu.numbers import bare_number, find_ages, find_money
+from graphs.nlu.places import find_region
 from prompts import load_yaml
 from tools.vietnamese import accept_unmarked
 
@@ -15,6 +17,7 @@ from tools.vietnamese import accept_unmarked
 SLOT_ORDER: tuple[str, ...] = (
     "household",
     "age",
+    "nationality",
     "income",
     "assets",
     "support_obligor",
@@ -48,6 +51,7 @@ _NO = re.compile(
     r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|no\b|none|nope|not\b|没有|不是|没|không|\bch\u01b0a\b",
     re.IGNORECASE,
 )
+_NOTHING = re.compile(r"\bnone\b|nothing|없어|없습니다|없음|没有(?!韩国)|什么都没|không có gì|không có", re.I)
 #: The child is not born yet: "아직 뱃속에 있어요", "not born yet", "还没出生", "chưa sinh".
 _UNBORN = re.compile(
     r"뱃속|임신|출산\s?예정|아직\s?(?:안\s?)?태어나지|not born|pregnan|due in|还没(?:出生|生)|怀孕|chưa sinh|chua sinh|mang thai|có bầu",
@@ -56,7 +60,6 @@ _UNBORN = re.compile(
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
 _MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
 _YEARS = re.compile(r"(\d+)\s*(?:년|years?|年|năm)", re.IGNORECASE)
-_DATE = re.compile(r"(20\d{2})\s*(?:[-./년]\s*)(\d{1,2})\s*(?:[-./월]\s*)(\d{1,2})")
 _SCHOOL = {
     "elementary": re.compile(r"초등|elementary|primary|小学|tiểu học", re.IGNORECASE),
     "middle": re.compile(r"중학|middle school|初中|trung học cơ sở", re.IGNORECASE),
@@ -93,6 +96,20 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
     "receiving": re.compile(r"받고|받는|수급|receiv|领取|đang nhận", re.I),
     "disability": re.compile(r"장애|disab|残疾|khuyết tật", re.I),
     "crisis": re.compile(r"실직|병|사망|죽|가출|폐업|위기|job|ill|died|crisis|失业|病|mất việc|bệnh", re.I),
+    # How long she has lived somewhere: "5년 계속 살았어요", "태어나서 쭉", "10 years in a row", "住了8年".
+    "gyeonggi_residence_years": re.compile(
+        r"\d+\s?년|계속|연속|합산|합치면|태어나서|평생|쭉|\d+\s?years?|all my life|since (?:i was )?born|\d+\s?年"
+        r"|从小|出生|\d+\s?năm|từ (?:nhỏ|bé)|cả đời",
+        re.I,
+    ),
+    "months_resident": re.compile(
+        r"\d+\s?(?:년|개월|달)|\d+\s?(?:years?|months?)|\d+\s?(?:年|个月)|\d+\s?(?:năm|tháng)", re.I
+    ),
+    "region": re.compile(
+        r"(?<![가-힣])[가-힣]{1,4}(?:시|군|구|동|읍|면)(?:이요|요|에|예요|이에요|\b|$)|서울|부산|인천|대구|대전|광주|울산|세종|제주"
+        r"|\blive in\b|\bliving in\b|住在|[市区]|sống ở|song o",
+        re.I,
+    ),
 }
 
 
@@ -255,19 +272,25 @@ def parse_answer(
     elif slot == "school":
         return _school(text, answer, facts)
     elif slot == "months_old":
-        months = _MONTHS.search(text)
-        if months:
-            return _set_youngest_child(facts, {"months_old": int(months.group(1))})
+        months = _months(text)
+        if months is not None:
+            return _set_youngest_child(facts, {"months_old": months})
         stated = [a for a in find_ages(text) if a.unit == "years"]
         if stated:  # "10살이에요": the youngest is older than an infant; the age decides as well
             return _set_youngest_child(facts, {"age": min(a.value for a in stated)})
         if _UNBORN.search(text):
             return {"members": [{"relation": "self", "pregnant": True}]}
     elif slot == "birth_date":
-        found = _DATE.search(text)
-        if found:
-            year, month, day = (int(g) for g in found.groups())
-            return _set_youngest_child(facts, {"birth_date": f"{year:04d}-{month:02d}-{day:02d}"})
+        dates = find_dates(text)
+        if dates:  # several: the latest is the youngest's
+            return _set_youngest_child(facts, {"birth_date": max(d.value for d in dates).isoformat()})
+    elif slot == "nationality":
+        me = next((m for m in said.get("members") or [] if m.get("nationality")), None)
+        if me is not None:
+            return {"members": [{"relation": "self", "nationality": me["nationality"]}]}
+        nothing = _NOTHING.search(text)  # "none" answers "what do you receive?" asked beside it, not this
+        if answer is not None and not (answer is False and nothing):  # "Korean nationality?" — "yes" / "no"
+            return {"members": [{"relation": "self", "nationality": "KR" if answer else "XX"}]}
     elif slot == "housing":
         if said.get("housing"):
             return {"housing": said["housing"]}
@@ -276,14 +299,17 @@ def parse_answer(
         if re.search(r"전세|월세|세입|rent|租|thuê|\bthue\b", text, re.IGNORECASE):
             return {"housing": {"tenure": "renter"}}
     elif slot == "region":
-        if said.get("region"):
-            return {"region": said["region"]}
+        region = said.get("region") or find_region(text, answer=True)
+        if region:
+            return {"region": region}
     elif slot == "months_resident":
-        years, months = _YEARS.search(text), _MONTHS.search(text)
-        if years or months:
+        years, extra = _YEARS.search(text), _MONTHS.search(text)
+        if years or extra:
             total = int(years.group(1)) * 12 if years else 0
-            total += int(months.group(1)) if months else 0
-            region = dict(facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"})
+            total += int(extra.group(1)) if extra else 0
+            region = dict(
+                said.get("region") or facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"}
+            )
             region["months_resident"] = total
             return {"region": region}
     elif slot == "gyeonggi_residence_years":
@@ -295,6 +321,15 @@ def parse_answer(
     if refuses(text):
         return DECLINED
     return None
+
+
+def _months(text: str) -> int | None:
+    """A number of months, in digits ("27개월") or words ("hai mươi bảy tháng", "twenty-seven months")."""
+    worded = next((a.value for a in find_ages(text) if a.unit == "months"), None)
+    if worded is not None:
+        return worded
+    digits = _MONTHS.search(text)
+    return int(digits.group(1)) if digits else None
 
 
 def _child_ages(
@@ -358,9 +393,11 @@ def _school(text: str, answer: bool | None, facts: dict[str, Any]) -> dict[str, 
                 children.append(target)
             target["school"] = level
         return {"members_replace": members}
-    if answer is False:
-        for child in children:
-            child.setdefault("school", "none")
+    if (
+        answer is False
+    ):  # "학교 다니는 애는 없어": nobody in the household is at school, she and her spouse neither
+        for member in members:
+            member.setdefault("school", "none")
         return {"members_replace": members}
     return None
 

@@ -87,6 +87,8 @@ class AgentState(TypedDict, total=False):
     """A guard refusal category (injection, fraud, ...) when the message was refused."""
     actions: list[dict[str, Any]]
     results: list[dict[str, Any]]
+    probes: dict[str, list[dict[str, Any]]]
+    """Results under another value of an unstated fact (`policy.nationality_probe`), by fact."""
     hits: list[dict[str, Any]]
     catalogue: list[dict[str, Any]]
     plugin_results: list[dict[str, Any]]

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.policy import assumed_facts, next_questions, turn_intent
+from graphs.dialogue.policy import assumed_facts, nationality_probe, next_questions, turn_intent
 from graphs.dialogue.reading import Reading, read_message
 from graphs.nlu import understand
 
@@ -151,3 +151,68 @@ def test_facts_continue_the_flow_they_belong_to() -> None:
     reading = read_message(message, u, ["months_resident"], {}, {})
     intent, _ = turn_intent(u, reading, flow="eligibility_check", pending=["months_resident"])
     assert intent == "eligibility_check"
+
+
+def _result(program: str, status: str, criteria: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {"program_id": program, "status": status, "missing": [], "criteria": criteria or []}
+
+
+def test_nationality_is_asked_where_a_foreign_nationality_would_change_the_status() -> None:
+    facts = {"members": [{"relation": "self", "age": 70}]}
+    assert nationality_probe("ko", facts, {}) is None  # written in Korean: assumed, and named
+    probe = nationality_probe("en", facts, {})
+    assert probe is not None
+    assert probe["members"][0]["nationality"] == "XX"
+    assert nationality_probe("en", facts, lg.record({}, ["nationality"], "answered", 1)) is None
+    results = [_result("basic_pension", "eligible"), _result("child_allowance", "ineligible")]
+    probes = {"nationality": [_result("basic_pension", "unknown"), _result("child_allowance", "ineligible")]}
+    assert next_questions(results, {}, probes) == ["nationality"]
+    assert next_questions(results, {}, {"nationality": results}) == []  # it changes nothing: not asked
+
+
+def test_the_city_is_asked_where_the_program_is_the_citys() -> None:
+    residence = [{"name": "residence", "passed": True, "detail": "시흥시 거주 (가정)", "source": ""}]
+    results = [_result("siheung_birth_support", "eligible", residence)]
+    assert next_questions(results, {}) == ["region"]
+    assert next_questions(results, lg.record({}, ["region"], "answered", 1)) == []
+    assert next_questions([_result("basic_pension", "eligible")], {}) == []
+
+
+def test_several_children_of_unknown_age_are_asked_together() -> None:
+    results = [_unknown("first_meeting_voucher", ["months_old"])]
+    two = {"members": [{"relation": "self"}, {"relation": "child"}, {"relation": "child"}]}
+    assert next_questions(results, {}, None, two) == ["child_age"]
+    one = {"members": [{"relation": "self"}, {"relation": "child"}]}
+    assert next_questions(results, {}, None, one) == ["months_old"]
+
+
+def test_a_babys_birth_date_goes_to_the_child_whose_age_is_unknown() -> None:
+    facts = {
+        "members": [
+            {"relation": "self", "age": 27},
+            {"relation": "child", "age": 5},
+            {"relation": "child", "age": 3},
+            {"relation": "child"},
+        ]
+    }
+    reading = _read("네네 2026년 1월 16일생이야", ["region", "months_resident"], facts)
+    children = [m for m in reading.facts["members"] if m.get("relation") == "child"]
+    assert children == [
+        {"relation": "child", "age": 5},
+        {"relation": "child", "age": 3},
+        {"relation": "child", "birth_date": "2026-01-16"},
+    ]
+
+
+def test_a_corrected_household_is_the_whole_household() -> None:
+    facts = {"members": [{"relation": "self"}, {"relation": "spouse"}, {"relation": "child", "age": 10}]}
+    ledger = lg.record({}, ["household"], "answered", 1)
+    reading = _read("Khong phai, Toi song voi vo", ["assets"], facts, ledger)
+    assert [m["relation"] for m in reading.facts["members"]] == ["self", "spouse"]
+
+
+def test_none_answers_the_question_it_can_answer() -> None:
+    reading = _read("none", ["nationality", "receiving"])
+    assert reading.answered == ["receiving"]
+    assert reading.facts["receiving"] == []
+    assert _read("No, I'm Chinese", ["nationality"]).facts["members"][0]["nationality"] == "CN"

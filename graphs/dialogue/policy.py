@@ -13,6 +13,7 @@ from typing import Any
 
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.reading import Reading
+from graphs.memory import merge_facts
 from graphs.nlu import Understanding
 from graphs.slots import SLOT_ORDER
 from tools.vietnamese import with_unmarked
@@ -47,10 +48,46 @@ def assumed_facts(goal: list[str], facts: dict[str, Any], ledger: lg.Ledger) -> 
     return {"receiving": []}
 
 
-def undecided_facts(results: list[dict[str, Any]], ledger: lg.Ledger) -> list[str]:
-    """The facts that could still change an undecided status, those that decide more programs first."""
+RESIDENCE_CRITERIA = frozenset({"residence"})
+"""Criteria that are the program's own place rule (시흥시 거주, 경기도 시·군): the engine passes them on the
+service's city when no region is given, which is the common case for any other program but decides these."""
+
+
+def _residence_assumed(result: dict[str, Any], ledger: lg.Ledger) -> bool:
+    return lg.status(ledger, "region") is None and any(
+        c["name"] in RESIDENCE_CRITERIA and c["passed"] for c in result.get("criteria") or []
+    )
+
+
+FOREIGN = "XX"
+"""A nationality other than Korean, country unknown (the engine treats every code but KR alike)."""
+
+
+def nationality_probe(language: str, facts: dict[str, Any], ledger: lg.Ledger) -> dict[str, Any] | None:
+    """The household as it would be if she were not a Korean national, when that is worth checking: she writes
+    in English, Chinese or Vietnamese and has not said her nationality. The engine assumes Korean nationals;
+    where the probe's statuses differ, nationality decides, and it is asked (see `undecided_facts`)."""
+    me: dict[str, Any] = next((m for m in facts.get("members") or [] if m.get("relation") == "self"), {})
+    if language == "ko" or lg.status(ledger, "nationality") is not None or me.get("nationality"):
+        return None
+    return merge_facts(facts, {"members": [{"relation": "self", "nationality": FOREIGN}]})
+
+
+def undecided_facts(
+    results: list[dict[str, Any]], ledger: lg.Ledger, probes: dict[str, list[dict[str, Any]]] | None = None
+) -> list[str]:
+    """The facts that could still change a status, those that decide more programs first: the engine's
+    missing facts of undecided programs, and each probed fact (`probes`: the results under another value of
+    it) that changes some program's status."""
     counts: dict[str, int] = {}
+    for fact, alternative in (probes or {}).items():
+        status_if = {r["program_id"]: r["status"] for r in alternative}
+        flips = sum(1 for r in results if status_if.get(r["program_id"], r["status"]) != r["status"])
+        if flips:
+            counts[fact] = flips
     for result in results:
+        if _residence_assumed(result, ledger):
+            counts["region"] = counts.get("region", 0) + 1
         if result["status"] != "unknown":
             continue
         for fact in result.get("missing") or []:
@@ -64,16 +101,41 @@ def undecided_facts(results: list[dict[str, Any]], ledger: lg.Ledger) -> list[st
     return sorted(counts, key=lambda fact: (-counts[fact], order.get(fact, len(order))))
 
 
-def next_questions(results: list[dict[str, Any]], ledger: lg.Ledger, *, limit: int = 2) -> list[str]:
+def next_questions(
+    results: list[dict[str, Any]],
+    ledger: lg.Ledger,
+    probes: dict[str, list[dict[str, Any]]] | None = None,
+    facts: dict[str, Any] | None = None,
+    *,
+    limit: int = 2,
+) -> list[str]:
     """The next one or two slots to ask: undecided facts she has not refused, not settled, not asked twice."""
     askable = set(SLOT_ORDER)
+    undecided = undecided_facts(results, ledger, probes)
+    if facts is not None and not lg.settled(ledger, "child_age"):
+        undecided = _children_together(undecided, facts)
     return [
         fact
-        for fact in undecided_facts(results, ledger)
+        for fact in undecided
         if fact in askable
         and lg.status(ledger, fact) not in ("refused", *lg.SETTLED)
         and lg.asks(ledger, fact) < MAX_ASKS
     ][:limit]
+
+
+BABY_SLOTS = ("months_old", "birth_date")
+
+
+def _children_together(undecided: list[str], facts: dict[str, Any]) -> list[str]:
+    """The baby's months or birth date asked as the children's ages when more than the youngest is unknown
+    ("아이들이 몇 살인가요?" before "몇 개월인가요?"): one answer about the baby leaves her other children
+    undecided, and the engine cannot rule them out as newborns."""
+    children = [m for m in facts.get("members") or [] if m.get("relation") in ("child", "grandchild")]
+    unaged = [c for c in children if not {"age", "months_old", "birth_date"} & c.keys()]
+    if not set(BABY_SLOTS) & set(undecided) or not unaged or (len(unaged) == 1 and len(children) == 1):
+        return undecided
+    replaced = ["child_age" if fact in BABY_SLOTS else fact for fact in undecided]
+    return list(dict.fromkeys(replaced))
 
 
 PROFILE_SLOTS = ("household", "age", "income")

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphs.dialogue import ledger as lg
-from graphs.memory import merge_facts
+from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
 from graphs.nlu.facts import ALONE, extract_facts
 from graphs.nlu.numbers import bare_number
 from graphs.slots import DECLINED, SLOT_KEYWORDS, clauses_for, parse_answer, refuses, relevant_slots
+from tools.vietnamese import accept_unmarked
 
 _QUESTION = re.compile(r"\?\s*$|[까나]요\s*$|吗|không\s*$", re.IGNORECASE)
 #: Words that make a list of people a statement of who lives together ("남편이랑 셋이 살아요", "me, my husband and our
@@ -53,6 +54,9 @@ class Reading:
 
 
 MONEY_SLOTS = frozenset({"income", "assets", "income_recognition"})
+ONLY_WHEN_ASKED = frozenset({"region", "months_resident", "gyeonggi_residence_years"})
+"""Slots whose words are too common to read unasked ("5년", "구로구"): volunteered, they come from the whole
+message's reading, which needs a word of living beside them."""
 CHILD_SLOTS = frozenset({"child_age", "months_old", "school", "birth_date"})
 
 
@@ -121,17 +125,25 @@ def _apply(
             reading.filled.append(slot)
 
 
+def _states_household(message: str, members: list[dict[str, Any]]) -> bool:
+    """Whether the message says who lives together (not only names someone): "남편이랑 셋이 살아요", "혼자요"."""
+    return bool(members) and bool((len(members) > 1 and _TOGETHER.search(message)) or ALONE.search(message))
+
+
 def read_message(
     message: str, u: Understanding, pending: list[str], ledger: lg.Ledger, facts: dict[str, Any]
 ) -> Reading:
     """Everything `message` says, merged into `facts` (see the module docstring)."""
     asked_before = [s for s in ledger if lg.asks(ledger, s) and s not in pending]
-    candidates = pending + asked_before + [s for s in SLOT_KEYWORDS if s not in pending + asked_before]
+    unasked = [s for s in SLOT_KEYWORDS if s not in ONLY_WHEN_ASKED]
+    candidates = list(dict.fromkeys([*pending, *asked_before, *unasked]))
     correcting = bool(_CORRECTION.search(message))
     if correcting and not pending:
         # "아 아니다, 여덟 살이에요": a correction is about what she answered last.
         pending = _last_answered(ledger)
-    targets = _as_pending(relevant_slots(candidates, message), pending) or pending[:1]
+    named = _as_pending(relevant_slots(candidates, message), pending)
+    # A reply with no word of any slot ("none", "네") answers one open question: the first it can answer.
+    targets = named or pending
     if correcting and any(lg.settled(ledger, t) for t in targets if t not in pending):
         # "아 아니다, 만 69세예요" corrects her age; its "아니" is not a no to the open question.
         pending = [t for t in targets if lg.settled(ledger, t)][:1]
@@ -158,11 +170,16 @@ def read_message(
         if slot in CHILD_SLOTS and slot in stated:
             continue  # the whole message already gives each child its age; a clause would mix them up
         _apply(reading, slot, message, u, pending, asked_before)
+        if not named and (reading.answered_now or reading.refused):
+            break
     if set(reading.answered_now) & CHILD_SLOTS:
         said = _without_own_age(said)
     if set(pending) & {"support_obligor", "months_resident", "gyeonggi_residence_years"}:
-        # "아들이 잘 살아요": relatives who live elsewhere; "21년 2개월": a duration, not a baby's age.
-        said.pop("members", None)
+        # "아들이 잘 살아요": relatives who live elsewhere; "21년 2개월": a duration, not a baby's age. A birth
+        # date is not a duration: "2026년 1월 16일생이야" said meanwhile is the baby's.
+        born = [m for m in said.pop("members", []) if m.get("birth_date")]
+        if born:
+            said["members"] = born
     # A statement of monthly income or of assets is the whole of it ("월급 200": no other income; "a 5 million won
     # rental deposit": no savings and no debt), as the answer to the question about it is read.
     if "income" in said:
@@ -173,6 +190,10 @@ def read_message(
     if said:
         reading.facts = merge_facts(reading.facts, said)
         reading.filled.extend(s for s in lg.slots_of(said) if s not in reading.filled)
+    if correcting and _states_household(message, said.get("members") or []):
+        # "Không phải, tôi sống với vợ": a corrected household is the whole of it, not one more member.
+        whole = replace_members(facts.get("members") or [], said["members"])
+        reading.facts = merge_facts(reading.facts, {"members_replace": whole})
     for slot in [t for t in targets if t not in pending and t not in stated]:
         # Only slots the whole message did not already state: its reading keeps each value with its member.
         _apply(reading, slot, message, u, pending, asked_before)
@@ -183,10 +204,12 @@ def read_message(
         # A bare number while another question is open: an age she gives before being asked ("일흔둘이요").
         reading.facts = merge_facts(reading.facts, {"members": [{"relation": "self", "age": age}]})
         reading.filled.append("age")
-    members = u.facts.get("members") or []
-    lives_together = len(members) > 1 and _TOGETHER.search(message)
-    if members and (lives_together or ALONE.search(message)) and "household" not in reading.filled:
+    if _states_household(message, u.facts.get("members") or []) and "household" not in reading.filled:
         reading.filled.append("household")
     reading.refused = [s for s in reading.refused if s not in reading.filled]
     reading.answered = [s for s in reading.filled if s in pending]
     return reading
+
+
+# The patterns above also match Vietnamese typed without marks ("khong phai", "song voi vo").
+accept_unmarked(globals())

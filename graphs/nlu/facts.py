@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graphs.nlu.numbers import Money, find_ages, find_money, word_number
+from graphs.nlu.dates import find_dates
+from graphs.nlu.numbers import Age, Money, find_ages, find_money, word_number
+from graphs.nlu.places import find_region
 from graphs.nlu.programs import detect_programs
 from tools.vietnamese import accept_unmarked
 
 _REL_WORDS: dict[str, str] = {
     "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
     "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|\bchồng\b|\bvợ\b",
-    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
+    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
@@ -53,6 +55,11 @@ _SIZE += [
     re.compile(
         r"\b(two|three|four|five|six|seven|\d) of us\b|\bwe are (two|three|four|five|six|seven|\d)\b", re.I
     ),
+    # "2 people - me, my father", "3 people in the house"; not "two people I know" or "2 people work".
+    re.compile(
+        r"(?<![\w,.])(two|three|four|five|six|seven|\d) (?:people|persons)\b(?!\s+(?:i\b|we\b|who\b|work|earn))",
+        re.I,
+    ),
     re.compile(r"一家([一两二三四五六七])口"),
     re.compile(
         r"(?:nhà|gia đình)\s+(?:tôi\s+|em\s+)?(?:có\s+)?(\d|hai|ba|bốn|năm|sáu|bảy)\s+người|(?:chúng tôi|tụi tôi)\s+(\d|hai|ba|bốn|năm|sáu|bảy)\s+người"
@@ -64,7 +71,7 @@ _APART = re.compile(
     re.I,
 )
 _ONE_CHILD = re.compile(
-    r"(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들)|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
+    r"(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들|고)|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
     re.I,
 )
 _ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
@@ -74,7 +81,7 @@ _WITH_PARENT = re.compile(
     re.I,
 )
 _FOREIGN_COUNTRY: list[tuple[str, re.Pattern[str]]] = [
-    ("VN", re.compile(r"베트남|vietnam|việt nam|viet nam|越南", re.I)),
+    ("VN", re.compile(r"베트남|vietnam|việt nam|viet nam|越南|người việt|nguoi viet", re.I)),
     ("CN", re.compile(r"중국|조선족|chinese|china|中国|trung quốc|trung quoc", re.I)),
     ("PH", re.compile(r"필리핀|philippin|filipin|菲律宾", re.I)),
     ("KH", re.compile(r"캄보디아|cambodia|柬埔寨", re.I)),
@@ -95,7 +102,9 @@ _FOREIGNER = re.compile(
     re.I,
 )
 _KOREAN_NATIONAL = re.compile(
-    r"한국\s?국적|귀화|국적\s?(?:을\s?)?(?:땄|취득|받았)|korean (?:citizen|national|nationality)|naturali[sz]ed|韩国国籍|入籍|quốc tịch hàn|quoc tich han",
+    r"한국\s?국적|귀화|국적\s?(?:을\s?)?(?:땄|취득|받았)|(?<![가-힣])한국\s?사람|내국인|korean (?:citizen|national|nationality)"
+    r"|\bi(?:'m| am) (?:a )?korean\b(?!\s?(?:visa|resident|language))|naturali[sz]ed|韩国国籍|韩国人|入籍"
+    r"|quốc tịch hàn|quoc tich han|người hàn|nguoi han",
     re.I,
 )
 
@@ -285,10 +294,6 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("released_from_prison", re.compile(r"출소|교도소에서\s?나|released from prison|出狱|ra tù", re.I)),
 ]
-_REGION = re.compile(
-    r"시흥|정왕|배곧|목감|은계|대야동|신천동|신현동|은행동|매화동|군자동|월곶|과림동|연성동|장곡동|능곡동|거북섬|siheung|始兴|시화",
-    re.I,
-)
 _GYEONGGI_YEARS = re.compile(
     r"경기(?:도)?(?:에서|에)?\s?(?:산\s?지|거주(?:한\s?지)?|살았|산\s?게)\s?(\d{1,2})\s?년"
     r"|경기(?:도)?(?:에서|에)?\s?(?:만\s?)?(\d{1,2})\s?년\s?(?:째\s?)?(?:넘게\s?|이상\s?|동안\s?)?(?:살|거주)"
@@ -362,7 +367,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "earned",
         re.compile(
-            r"월급|근로|일해서|벌|버는|번다|연봉|알바|earn|\bmake\b|\bmaking\b|salary|wage|工资|挣|赚|lương|kiếm|đi làm",
+            r"월급|근로|일해서|벌|버는|번다|연봉|알바|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmake\b|\bmaking\b|salary|wage|工资|挣|赚|lương|kiếm|đi làm",
             re.I,
         ),
     ),
@@ -427,10 +432,45 @@ _NAMES_WITH_RELATIONS = re.compile(
     r"parents?'?\s(?:allowance|benefit)|child(?:ren)?'?s?\s(?:allowance|benefit|support)|single[- ]parent\s\w+"
     r"|(?:儿童|孩子|父母|单亲)(?:津贴|补贴|补助|给付)|(?:trợ cấp|tro cap)\s(?:nuôi con|nuoi con|trẻ em|tre em|cha mẹ|cha me)"
     # and names with a disability word: "중증장애인 연금" says nothing about her disability
-    r"|(?:중증\s?)?장애인?\s?(?:연금|수당)|disability (?:pension|allowance)|残疾(?:人)?(?:年金|养老金|津贴|补贴)"
-    r"|(?:lương hưu|trợ cấp|phụ cấp|tro cap|phu cap|luong huu)(?:\s\w+){0,3}\skhuyết tật",
+    r"|(?:(?:중증|경증)\s?)?장애인?\s?(?:연금|수당)|(?:残疾(?:人)?|(?:重度|轻度)残疾人?)(?:年金|养老金|津贴|补贴)"
+    r"|disability (?:pension|allowance)(?: for (?:people with )?(?:severe|mild) disabilit(?:y|ies))?"
+    r"|(?:lương hưu|trợ cấp|phụ cấp|tro cap|phu cap|luong huu)(?:\s\w+){0,3}\skhuyết tật(?:\s(?:nặng|nhẹ))?",
     re.I,
 )
+
+
+_BIRTH_WORD = re.compile(
+    r"태어|출생|낳|출산|생(?:이|일|으로|이에요|이요|이야|임)?(?![가-힣])|born|birth|出生|生的|sinh", re.I
+)
+_LIST_GAP = re.compile(r"[\s,、，/]*(?:and|và|和|랑|이랑|하고|,)?[\s,、，/]*")
+_OWN_AGE_BEFORE = re.compile(
+    r"(?:저는?|제가|나는?|내가|본인은?|i'?m|i am|我|tôi|em)\s?(?:올해\s?|今年\s?|năm nay\s?)?$"
+)
+
+
+def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
+    """Whose each age is: the nearest relation word; a list goes on with its relation ("the kids are 17, 15 and
+    9"); and a list of young ages about children ("애 세 명이랑 살아요, 열두 살, 7살, 26개월") is theirs, not hers."""
+    rels = [_nearest_relation(lower, a.start, a.end) for a in ages]
+    runs: list[list[int]] = []
+    for i in range(len(ages)):
+        if i and _LIST_GAP.fullmatch(lower, ages[i - 1].end, ages[i].start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    counted = any(p.search(lower) for p in _CHILD_COUNT) or _BIRTH_ORDER.search(lower)
+    for run in runs:
+        kin = next((rels[i] for i in run if rels[i] in ("child", "grandchild")), None)
+        if len(run) < 2 or any(rels[i] not in (None, "child", "grandchild") for i in run):
+            continue
+        if kin is None and not (counted or any(ages[i].unit == "months" for i in run)):
+            continue
+        for i in run:
+            own = i == run[0] and _OWN_AGE_BEFORE.search(lower, 0, ages[i].start)
+            young = ages[i].unit == "months" or ages[i].value < 30
+            if rels[i] is None and young and not own:
+                rels[i] = kin or "child"
+    return rels
 
 
 def extract_facts(text: str) -> dict[str, Any]:
@@ -444,15 +484,9 @@ def extract_facts(text: str) -> dict[str, Any]:
     member_facts = False
 
     # Ages, attached to the nearest relation word, else to the applicant.
-    previous: tuple[int, str | None] | None = None
-    for age in find_ages(text):
+    ages = find_ages(text)
+    for age, rel in zip(ages, _age_relations(lower, ages), strict=True):
         member_facts = True
-        rel = _nearest_relation(lower, age.start, age.end)
-        if previous is not None and previous[1] in ("child", "grandchild"):
-            between = lower[previous[0] : age.start]
-            if re.fullmatch(r"[\s,、，/]*(?:and|và|和|랑|이랑|하고|,)?[\s,、，/]*", between):
-                rel = previous[1]  # "the kids are 17, 15 and 9": a list goes on with its relation
-        previous = (age.end, rel)
         if age.unit == "months":
             rel = rel if rel in ("child", "grandchild") else "child"
         key, value = ("months_old", age.value) if age.unit == "months" else ("age", age.value)
@@ -469,6 +503,18 @@ def extract_facts(text: str) -> dict[str, Any]:
         target.setdefault(key, value)
         if age.unit == "months":
             target.setdefault("age", age.value // 12)
+
+    # A child's birth date ("2026년 1월 10일에 태어났어요", "born on 17/12/2025", "sinh ngày 17/12/2025").
+    for found in find_dates(text):
+        if _BIRTH_WORD.search(lower, max(0, found.start - 16), found.end + 12):
+            member_facts = True
+            born = next(
+                (c for c in others["child"] if not {"age", "months_old", "birth_date"} & c.keys()), None
+            )
+            if born is None:
+                born = {"relation": "child"}
+                others["child"].append(born)
+            born["birth_date"] = found.value.isoformat()
 
     # Children counted ("애 둘", "two kids", "两个孩子", "hai con").
     counted: tuple[int, int] | None = None
@@ -638,8 +684,9 @@ def extract_facts(text: str) -> dict[str, Any]:
         ] = []  # "기초연금도 차상위도 아무것도 안 받아요": the programs named are not received
     elif receiving:
         facts["receiving"] = receiving
-    if _REGION.search(lower):
-        facts["region"] = {"sido": "경기도", "sigungu": "시흥시"}
+    region = find_region(text)
+    if region:
+        facts["region"] = region
     m = _GYEONGGI_YEARS.search(text)
     if m:
         facts["gyeonggi_residence_years"] = float(next(g for g in m.groups() if g))

@@ -179,7 +179,13 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(?<![가-힣])([일이삼사오육칠팔구십]{1,3})\s?개월"), "months"),
     (re.compile(r"(\d{1,3}|[一二三四五六七八九十两]{1,4})\s?(?:周岁|岁)"), "years"),
     # "5个月大", "3个月了" — not "一个月" of "269万一个月" (per month)
-    (re.compile(r"(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月(?=大|了|的|左右|宝宝|婴儿)"), "months"),
+    # and "老大9岁，6岁，23个月", a list's last item
+    (
+        re.compile(
+            r"(?<![万元块钱\d])(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月(?=大|了|的|左右|宝宝|婴儿|\s*[，,。.、]|\s*$)"
+        ),
+        "months",
+    ),
     (
         re.compile(
             r"(?<=宝宝|孩子|婴儿|女儿|儿子)\s?(?:才|刚)?(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"
@@ -266,7 +272,7 @@ def find_money(text: str) -> list[Money]:
     "1.5 million won", "800k", 八十万, "80 triệu". Ages and counts are not mistaken for money."""
     masked = _mask(text, [(a.start, a.end) for a in find_ages(text)])
     masked = re.sub(
-        r"(\d)\s?(?:인|명|개월|년|살|세|시|종|번|구|동|층|평|대|일|口|个|người|tháng|năm)",
+        r"\d+\s?(?:인|명|개월|년|월(?!\s?(?:급|세|소득|수입))|살|세|시|종|번|구|동|층|평|대|일|口|个|người|tháng|năm)",
         lambda m: " " * len(m.group(0)),
         masked,
     )
@@ -384,7 +390,9 @@ _FILLERS = {"and", "linh", "lẻ", "le", "-"}
 _WORD = "|".join(
     sorted({*_EN_ONES, *_VI_ONES, *_WORD_SCALES, *_TENS_MARK, "and", "linh", "lẻ"}, key=len, reverse=True)
 )
-_WORD_RUN = re.compile(rf"(?<![\w])(?:(?:{_WORD})(?:[\s-]+|(?=[^\w])|$)){{1,12}}", re.IGNORECASE)
+_WORD_RUN = re.compile(
+    rf"(?<![\w])(?!(?:and|linh|lẻ)\b)(?:(?:{_WORD})(?:[\s-]+|(?=[^\w])|$)){{1,12}}", re.IGNORECASE
+)
 
 
 def parse_words(run: str) -> int | None:

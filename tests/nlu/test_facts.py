@@ -77,3 +77,34 @@ def test_extracted_facts_are_a_valid_household(text: str) -> None:
     assert "members" in facts
     household = parse_household(facts)
     assert household.members[0].relation == "self"
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("다섯 식구요. 집사람이랑 애 세 명이랑 살아요, 열두 살, 7살, 26개월요", [12, 7, 2]),
+        ("老大9岁，6岁，23个月，想问一下", [9, 6, 1]),
+        ("아이고 마, 43살 먹었어예. 신랑, 애들 셋. 첫째가 13살, 9살, 6살.", [13, 9, 6]),
+    ],
+)
+def test_a_list_of_young_ages_after_the_children_is_theirs(text: str, ages: list[int]) -> None:
+    members = extract_facts(text)["members"]
+    assert [m.get("age") for m in members if m.get("relation") == "child"] == ages
+    assert members[0].get("age") in (None, 43)
+
+
+def test_a_severity_in_a_programs_name_is_not_hers() -> None:
+    for text in (
+        "Is it possible for me to get disability allowance for mild disabilities?",
+        "경증 장애수당 돼요?",
+    ):
+        assert "members" not in extract_facts(text)
+    assert extract_facts("저 경증 장애인인데 장애수당 돼요?")["members"][0]["disability"] == "mild"
+
+
+def test_english_word_amounts_after_and_and_from_work() -> None:
+    facts = extract_facts(
+        "one million nine hundred seventy thousand won from work and three hundred forty thousand won other income"
+    )
+    assert facts["income"] == {"earned_krw": 1_970_000, "other_krw": 340_000}
+    assert len(extract_facts("2 people - me, my dad")["members"]) == 2

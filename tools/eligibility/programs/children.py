@@ -214,8 +214,10 @@ def siheung_birth_support(check: Check) -> None:
     if facts.sigungu == "시흥시":
         detail = "시흥시 거주" + (" (가정)" if facts.region_assumed else "")
         check.add("residence", True, detail, source)
-    elif facts.sigungu is None:
+    elif facts.sigungu is None and facts.sido == "경기도":
         check.add("residence", None, "사는 시·군·구 확인 필요 (시흥시)", source, ["region"])
+    elif facts.sigungu is None:
+        check.add("residence", False, f"{facts.sido} 거주 (시흥시 아님)", source)
     else:
         check.add("residence", False, f"{facts.sigungu} 거주 (시흥시 아님)", source)
     days = check.param("min_parent_residence_days")

@@ -1,0 +1,73 @@
+"""Calendar dates as residents write them: "2026년 1월 10일", "2026-01-10", "2026年1月10日", "17/12/2025",
+"ngày 17 tháng 12 năm 2025", "January 10, 2026", "10 Jan 2026". Only whole dates (a day, a month and a
+year); "올해 3월생" names a month, not a day, and is left to the question that asks for the date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tools.vietnamese import accept_unmarked
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_YMD = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-./년年]\s*(\d{1,2})\s*[-./월月]\s*(\d{1,2})(?!\d)")
+_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d{2}|19\d{2})(?!\d)")
+_VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+|,\s*)năm\s+(\d{4})", re.I)
+_EN_MDY = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_EN_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})\.?,?\s+(\d{{4}})\b", re.I)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date and where it stands in the text."""
+
+    value: date
+    start: int
+    end: int
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every whole calendar date in `text`, in order. Day and month written with slashes are read day first
+    (Vietnamese and most of the world), unless the second number cannot be a month."""
+    found: list[FoundDate] = []
+
+    def add(value: date | None, m: re.Match[str]) -> None:
+        if value is not None and not any(f.start < m.end() and m.start() < f.end for f in found):
+            found.append(FoundDate(value, m.start(), m.end()))
+
+    for m in _YMD.finditer(text):
+        add(_make(int(m.group(1)), int(m.group(2)), int(m.group(3))), m)
+    for m in _VI.finditer(text):
+        add(_make(int(m.group(3)), int(m.group(2)), int(m.group(1))), m)
+    for m in _DMY.finditer(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day, month = (second, first) if second > 12 else (first, second)
+        add(_make(year, month, day), m)
+    for m in _EN_MDY.finditer(text):
+        add(_make(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))), m)
+    for m in _EN_DMY.finditer(text):
+        add(_make(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))), m)
+    return sorted(found, key=lambda f: f.start)
+
+
+accept_unmarked(globals())

@@ -1,0 +1,118 @@
+"""Where the resident lives: 시·도 and 시·군·구 named in a message ("서울 구로구 살아요", "I live in Seongnam",
+"住在城南市", "Tôi sống ở Ansan"), and not where she does not or did before ("시흥 안 살아요", "전엔 부산에서
+살았어요").
+
+In a whole message a place counts only beside a word of living (살아요, live, 住, sống), so a program's name
+("시흥시 출생축하금") or an office ("시흥시청") is not taken for her address; in a reply to "어디 사세요?" the
+place alone is enough (`answer=True`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tools.vietnamese import accept_unmarked, with_unmarked
+
+_DATA = Path(__file__).with_name("places.yaml")
+_HANGUL = re.compile(r"[가-힣]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: After a short Korean name: a place ending or a particle, not a number's unit ("이천만원", "이천 원").
+_KO_AFTER = (
+    r"(?:시|군|구|도|동|읍|면)?"
+    r"(?!\s?(?:원|만|억|천|백|명|개|년|세|월|마리))"
+    r"(?=\s|$|[^가-힣]|에|에서|이요|요|이에요|예요|이라|라|이고|고|살|사|쪽|동네|근처|인데|이랑|랑|으로|로|은|는)"
+)
+_LIVING = re.compile(
+    r"살|사는|사세|산\s?(?:지|거|게|건|것)|삽니|거주|주민|이사|동네|토박이|\blive[sd]?\b|\bliving\b|\bmoved\b|\bresident\b|\bfrom\b"
+    r"|住|搬到|sống|\bở\b|chuyển (?:đến|về)",
+    re.I,
+)
+_NEGATED_AFTER = re.compile(
+    r"^(?:시|군|구|도)?\s?(?:에|에서|은|는|이|가)?\s?(?:안\s?(?:살|사)|살지\s?않|아니|아녜|말고|x\b"
+    r"|(?:쭉\s?|오래\s?)?(?:살았|살다가?|살던|있었|지냈))"
+    r"|^(?:市|区)?(?:不是|没住|不住)|^\s*(?:-|,)?\s*not\b",
+    re.I,
+)
+_NEGATED_BEFORE = re.compile(
+    r"(?:not|n't|no longer)\s+(?:live\s+|living\s+)?in\s+$|(?:used to live|lived|moved from|grew up) in\s+$|不(?:住|在)(?:在)?$|没住在$|không (?:sống|ở)\s(?:ở\s)?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place name found in a message."""
+
+    start: int
+    end: int
+    sido: str
+    sigungu: str | None
+    negated: bool
+
+
+def _pattern(alias: str) -> str:
+    escaped = re.escape(alias).replace(r"\ ", r"\s?")
+    if _HANGUL.search(alias):
+        return rf"(?<![가-힣]){escaped}{_KO_AFTER}"
+    if _CJK.search(alias):
+        return escaped  # the risky ones are written with their 市/区 in the data
+    return rf"\b{escaped}(?:-(?:si|gu|gun|do))?\b"
+
+
+@cache
+def _gazetteer() -> list[tuple[re.Pattern[str], str, str | None]]:
+    data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    entries: list[tuple[str, str, str | None]] = []
+    for sido, aliases in data["sido"].items():
+        entries += [(alias, sido, None) for alias in [sido, *aliases]]
+    for sido, places in data["sigungu"].items():
+        for sigungu, aliases in places.items():
+            entries += [(alias, sido, sigungu) for alias in [sigungu, *aliases]]
+    entries.sort(key=lambda e: len(e[0]), reverse=True)  # "경기도 광주" before "광주"
+    return [(with_unmarked(re.compile(_pattern(a), re.I)), s, g) for a, s, g in entries]
+
+
+def find_places(text: str) -> list[Place]:
+    """Every place named in `text`, in order, longest names first where they overlap."""
+    found: list[Place] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, sido, sigungu in _gazetteer():
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            negated = bool(
+                _NEGATED_AFTER.search(text[m.end() : m.end() + 12])
+                or _NEGATED_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+            )
+            found.append(Place(m.start(), m.end(), sido, sigungu, negated))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _near_living(text: str, place: Place, window: int = 14) -> bool:
+    around = text[max(0, place.start - window) : place.end + window]
+    return bool(_LIVING.search(around))
+
+
+def find_region(text: str, *, answer: bool = False) -> dict[str, Any] | None:
+    """The region she says she lives in (`{"sido", "sigungu"}`, sigungu None when only the 시·도 is named),
+    or None. A 시·군·구 wins over a 시·도; the last place named wins ("시흥 말고 서울 살아요")."""
+    places = [p for p in find_places(text) if not p.negated and (answer or _near_living(text, p))]
+    if not places:
+        return None
+    specific = [p for p in places if p.sigungu]
+    if not specific and all(p.sido == "경기도" for p in places):
+        return None  # "경기도에 5년 살았어요": which 시·군 is still open, and that is what decides
+    place = specific[-1] if specific else places[-1]
+    if specific and any(p.sigungu is None and p.sido != place.sido and p.start > place.start for p in places):
+        place = next(p for p in reversed(places) if p.sigungu is None)  # "강서구요, 아 부산이요"
+    return {"sido": place.sido, "sigungu": place.sigungu}
+
+
+accept_unmarked(globals())
