@@ -12,6 +12,8 @@ from langchain_core.runnables import RunnableConfig
 from graphs import responder
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import (
+    FLOWS,
+    asks_for_help,
     assumed_facts,
     goal_after,
     nationality_probe,
@@ -58,8 +60,18 @@ def _per_turn_reset() -> dict[str, Any]:
         "crisis": False,
         "keep_pending": False,
         "urgent": False,
+        "crisis_help": False,
         "usage": {"llm_calls": 0, "prompt_tokens": 0},
     }
+
+
+def _crisis_lines(state: AgentState, language: str) -> list[str]:
+    """The crisis reply's opening and the help lines that fit the danger."""
+    kinds = crisis_kinds(list(state.get("crisis_kinds") or []), state.get("message", ""))
+    return [
+        responder.render("crisis_intro", language),
+        *(f"- {line}" for line in crisis_lines(kinds, language)),
+    ]
 
 
 @dataclass
@@ -92,6 +104,7 @@ class Nodes:
                 "turn": state.get("turn", 0) + 1,
                 "crisis": bool(signals),
                 "crisis_kinds": signals,
+                "crisis_help": bool(signals) and asks_for_help(message, signals),
                 "intent": "crisis" if signals else "",
             }
         )
@@ -100,7 +113,9 @@ class Nodes:
     @staticmethod
     def after_guard(state: AgentState) -> str:
         """Crisis and refused messages skip straight to the reply."""
-        return "respond" if state.get("crisis") or state.get("refusal") else "understand"
+        if state.get("refusal") or (state.get("crisis") and not state.get("crisis_help")):
+            return "respond"
+        return "understand"
 
     # understand ------------------------------------------------------------------------------------
     async def understand(self, state: AgentState) -> dict[str, Any]:
@@ -156,11 +171,18 @@ class Nodes:
         update["ledger"] = ledger
         update["known"] = lg.known(ledger)
         update["declined"] = lg.refused(ledger)
+        if state.get("crisis_help"):
+            # Danger, and help asked for by name ("남편한테 맞고 나왔어요, 긴급지원 받을 수 있나요?"): the lines
+            # that fit the danger, then her question answered; the danger's kinds are the guard's.
+            intent = "eligibility_check" if programs else "benefit_discovery"
+            flow = intent
         update.update(
             {
                 "intent": intent,
-                "crisis": intent == "crisis",
-                "crisis_kinds": u.crisis_signals if intent == "crisis" else [],
+                "crisis": intent == "crisis" or bool(state.get("crisis_help")),
+                "crisis_kinds": list(state.get("crisis_kinds") or [])
+                if state.get("crisis_help")
+                else (u.crisis_signals if intent == "crisis" else []),
                 "facts": facts,
                 "programs": programs,
                 "flow": flow,
@@ -270,15 +292,14 @@ class Nodes:
         language = state.get("language", "ko")
         intent = state.get("intent") or "smalltalk"
         update: dict[str, Any] = {"pending": [], "offer": None, "crisis_offered": False}
-        if state.get("crisis"):
+        if state.get("crisis") and state.get("crisis_help") and intent in FLOWS:
+            update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
+            update["reply"] = "\n".join([*_crisis_lines(state, language), update["reply"]])
+            update["crisis_offered"] = True  # a case she asks for now is a crisis case
+        elif state.get("crisis"):
             update["intent"] = "crisis"
-            kinds = crisis_kinds(list(state.get("crisis_kinds") or []), state.get("message", ""))
             update["reply"] = "\n".join(
-                [
-                    responder.render("crisis_intro", language),
-                    *(f"- {line}" for line in crisis_lines(kinds, language)),
-                    responder.render("crisis_offer", language),
-                ]
+                [*_crisis_lines(state, language), responder.render("crisis_offer", language)]
             )
             update["crisis_offered"] = True
             update["offer"] = "handoff"

@@ -15,6 +15,7 @@ from graphs.dialogue import ledger as lg
 from graphs.dialogue.reading import Reading
 from graphs.memory import merge_facts
 from graphs.nlu import Understanding
+from graphs.nlu.programs import detect_programs
 from graphs.slots import SLOT_ORDER
 from tools.vietnamese import with_unmarked
 
@@ -162,7 +163,8 @@ def missing_profile(ledger: lg.Ledger) -> list[str]:
 #: "신청 가능한가요?", "can I apply?", "có thể đăng ký được không?": whether she can get it, not how to apply.
 _CAN_I = re.compile(
     r"가능(?:한가요|할까요|해요|하나요|한지|할지)|될까요|되나요|돼요\?|돼\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)|대상(?:인가|이에|이야|이나|일까|인지)"
-    r"|\bcan i (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify"
+    r"|받고\s?싶|신청하고\s?싶|주나요|줘요\?|나와요\?|나오나요"
+    r"|\bcan i (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify|\bi (?:want|would like) to (?:get|receive|apply)"
     r"|được không|duoc khong|đủ điều kiện|du dieu kien|có thể (?:đăng ký|xin|nhận)|co the (?:dang ky|xin|nhan)"
     r"|能.{0,6}吗|可以.{0,8}吗|符不符合|有资格|能不能|可不可以",
     re.IGNORECASE,
@@ -190,6 +192,11 @@ plain facts about a hard life out; with that gate the old 0.5 only lost real cri
 in `eval/dialogue/indirect_crisis.jsonl`, 0 at 0.3, with 0 of 208 plain facts and no new false alarm on the
 NLU sets)."""
 FLOWS = ("eligibility_check", "benefit_discovery")
+PERSONAL_SLOTS = frozenset(
+    {"household", "age", "child_age", "months_old", "birth_date", "income", "assets", "crisis", "disability",
+     "single_parent", "employed"}
+)  # fmt: skip
+"""Facts about her own household: said with a question about a program, they ask for her answer."""
 ASIDES = ("smalltalk", "out_of_scope")
 LOW_CONFIDENCE = 0.6
 
@@ -236,6 +243,11 @@ def turn_intent(
     can_i = bool(u.programs) and bool(_CAN_I.search(text)) and not _HOW.search(text)
     if u.intent in ("application_help", "program_info") and can_i and not in_flow:
         return "eligibility_check", False  # "신청하고 싶은데 대상인가요?", "받을 수 있는지 알고 싶어요"
+    personal = bool(set(reading.filled) & PERSONAL_SLOTS)
+    if u.intent == "program_info" and u.programs and personal and not in_flow:
+        # "첫만남이용권 둘째도 주나요? 한달 전에 둘째 낳았어요": about the program, with her own facts — her
+        # answer is the check (which says what the program gives), not the general description.
+        return "eligibility_check", False
     if u.intent == "benefit_discovery" and u.programs and not in_flow:
         return "eligibility_check", False  # naming a program is not "what can I get?"
     # A question about something ("틀니 지원 어디서?") is answered from the documents, not with the profile.
@@ -268,3 +280,17 @@ def goal_after(u: Understanding, reading: Reading, goal: list[str], text: str) -
     if goal and reading.answered and not _ASKS.search(text):
         return goal
     return list(u.programs)
+
+
+LIFE_DANGER = frozenset({"suicide", "medical_emergency"})
+"""Crisis kinds where the reply is the help lines alone: nothing else is asked of her in that turn."""
+
+
+def asks_for_help(message: str, signals: list[str]) -> bool:
+    """Whether a message with a danger also asks for a program by name ("맞고 집을 나왔어요. 긴급지원 받을 수
+    있나요?"), and the danger is not to her life right now: then the help lines come first and her question
+    is answered, not left behind the offer of a person."""
+    if not signals or set(signals) & LIFE_DANGER:
+        return False
+    asked, _ = detect_programs(message)
+    return bool(asked) and bool(_CAN_I.search(message) or _ASKS.search(message))

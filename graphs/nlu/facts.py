@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from graphs.nlu.dates import find_dates
-from graphs.nlu.numbers import Age, Money, find_ages, find_money, word_number
+from graphs.nlu.numbers import Age, Money, find_ages, find_money, native_korean_number, word_number
 from graphs.nlu.places import find_region
 from graphs.nlu.programs import detect_programs
 from tools.vietnamese import accept_unmarked
@@ -304,7 +304,7 @@ _GYEONGGI_YEARS = re.compile(
 #: A birth told in time words: "지난달에 낳았어요", "3개월 전에 출산", "last month I gave birth".
 _BIRTH = re.compile(
     r"(지난달|이번\s?달|어제|지난주|오늘|엊그제)\s?(?:에)?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났)"
-    r"|(\d{1,2})\s?개월\s?전에?\s?(?:아이를?\s?|아기를?\s?)?(?:낳|출산|태어났)"
+    r"|(\d{1,2}|한|두|세|네|다섯|여섯)\s?(?:개월|달)\s?전에?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났)"
     r"|(?:gave birth|had a baby|baby was born) (last month|this month|yesterday|last week)",
     re.I,
 )
@@ -694,7 +694,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     if birth:
         months = _BIRTH_MONTHS.get(birth.group(1) or birth.group(3) or "")
         if months is None and birth.group(2):
-            months = int(birth.group(2))
+            months = int(birth.group(2)) if birth.group(2).isdigit() else native_korean_number(birth.group(2))
         child: dict[str, Any] = {"relation": "child"}
         if months is not None:
             child["months_old"] = months
