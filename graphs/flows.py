@@ -83,6 +83,7 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
             undecidable=undecidable,
             intro=intro,
             facts_line=responder.facts_summary(state.get("facts") or {}, known, language),
+            how=bool(state.get("asked_how")),
         )
         if shown or not discovery
         else "\n".join([intro or "", text_question or responder.render("final_note", language)])

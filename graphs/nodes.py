@@ -61,6 +61,7 @@ def _per_turn_reset() -> dict[str, Any]:
         "keep_pending": False,
         "urgent": False,
         "crisis_help": False,
+        "asked_how": False,
         "usage": {"llm_calls": 0, "prompt_tokens": 0},
     }
 
@@ -158,6 +159,7 @@ class Nodes:
             u, reading, flow=flow, pending=pending, text=message, goal=programs
         )
         update["keep_pending"] = keep_pending
+        update["asked_how"] = u.intent == "application_help" and intent == "eligibility_check"
         # Danger the classifier sensed in arrears or an eviction threat: the 긴급복지 flow, with urgent help named.
         update["urgent"] = u.intent == "crisis" and intent != "crisis"
         goal = goal_after(u, reading, programs, message)

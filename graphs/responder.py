@@ -81,8 +81,11 @@ def _criterion_name(name: str, language: str) -> str:
     return str(entry.get(language) or entry.get("ko") or name)
 
 
-def result_block(result: dict[str, Any], program: dict[str, Any], language: str, *, full: bool) -> list[str]:
-    """The lines about one program's result: status, amount, reasons (and how to apply when `full`)."""
+def result_block(
+    result: dict[str, Any], program: dict[str, Any], language: str, *, full: bool, how: bool = False
+) -> list[str]:
+    """The lines about one program's result: status, amount, reasons (and how to apply when `full`, or when
+    she asked how to apply: `how`)."""
     name = program_name(result, language)
     lines = [render(f"status_{result['status']}", language, program=name)]
     if result.get("amount_krw") is not None and result.get("amount_period"):
@@ -108,7 +111,7 @@ def result_block(result: dict[str, Any], program: dict[str, Any], language: str,
         ]
         if needed:
             lines.append("  " + render("needs", language, items=", ".join(needed)))
-    if full and result["status"] != "ineligible":
+    if (full or how) and result["status"] != "ineligible":
         lines.append("  " + render("how_to_apply", language, text=_how_to_apply(program, result, language)))
         if result.get("documents"):
             lines.append("  " + render("documents", language, items=", ".join(result["documents"])))
@@ -147,12 +150,15 @@ def eligibility_reply(
     undecidable: list[str],
     intro: str | None = None,
     facts_line: str | None = None,
+    how: bool = False,
 ) -> str:
-    """Statuses first, then (when nothing is asked) how to apply; then the question or the closing note."""
+    """Statuses first, then (when nothing is asked, or she asked how: `how`) how to apply; then the question
+    or the closing note."""
     full = question is None
     lines: list[str] = [intro] if intro else []
     for result in results:
-        lines.extend(result_block(result, catalogue.get(result["program_id"], {}), language, full=full))
+        block = result_block(result, catalogue.get(result["program_id"], {}), language, full=full, how=how)
+        lines.extend(block)
     if facts_line:
         lines.append(facts_line)
     unconfirmed = sorted(

@@ -48,7 +48,7 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _NO = re.compile(
-    r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|no\b|none|nope|not\b|没有|不是|没|không|\bch\u01b0a\b",
+    r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|안\s*받|아무것도|no\b|none|nope|not\b|没有|不是|没|không|\bch\u01b0a\b",
     re.IGNORECASE,
 )
 _NOTHING = re.compile(r"\bnone\b|nothing|없어|없습니다|없음|没有(?!韩国)|什么都没|không có gì|không có", re.I)
@@ -58,6 +58,7 @@ _UNBORN = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
+_LEAD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:살|세|岁|tuổi|years?(?: old)?)?\s*(?:[.,!;]|$)", re.I)
 _MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
 _YEARS = re.compile(r"(\d+)\s*(?:년|years?|年|năm)", re.IGNORECASE)
 _SCHOOL = {
@@ -95,7 +96,9 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
     ),
     "receiving": re.compile(r"받고|받는|수급|receiv|领取|đang nhận", re.I),
     "disability": re.compile(r"장애|disab|残疾|khuyết tật", re.I),
-    "crisis": re.compile(r"실직|병|사망|죽|가출|폐업|위기|job|ill|died|crisis|失业|病|mất việc|bệnh", re.I),
+    "crisis": re.compile(
+        r"실직|병|사망|죽|가출|폐업|위기|\bjob|\bill\b|illness|died|crisis|失业|病|mất việc|bệnh", re.I
+    ),
     # How long she has lived somewhere: "5년 계속 살았어요", "태어나서 쭉", "10 years in a row", "住了8年".
     "gyeonggi_residence_years": re.compile(
         r"\d+\s?년|계속|연속|합산|합치면|태어나서|평생|쭉|\d+\s?years?|all my life|since (?:i was )?born|\d+\s?年"
@@ -190,6 +193,8 @@ def parse_answer(
             (m.get("age") for m in members if m.get("relation") == "self" and m.get("age") is not None), None
         )
         bare = bare_number(text)
+        if bare is None and (lead := _LEAD_NUMBER.match(text)):
+            bare = int(lead.group(1))  # "64. I turn 65 next month": the number she answers with comes first
         if age is None and bare is not None and 0 < bare < 120:
             age = bare
         if age is not None:
@@ -232,12 +237,17 @@ def parse_answer(
         ):
             return {"support_obligor": "fails"}
         if re.search(
-            r"어려|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|struggl|poor|can'?t help|barely|困难|不宽裕|没钱|不好|khó khăn|kho khan|nghèo|ngheo|chật vật",
+            r"어려|어렵|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|넉넉지|빠듯|겨우|근근|가난|기초연금으로|수급자|"
+            r"struggl|poor|can'?t help|barely|困难|不宽裕|没钱|不好|khó khăn|kho khan|nghèo|ngheo|chật vật",
             text,
             re.IGNORECASE,
         ):
             return {"support_obligor": "meets"}
-        if answer is False:
+        if answer is False or re.search(
+            r"돌아가셨|돌아가시고|안\s?계세|passed away|\bdied\b|\bdead\b|去世|不在了|đã mất|mất rồi",
+            text,
+            re.I,
+        ):
             return {"support_obligor": "none"}
     elif slot == "receiving":
         if said.get("receiving"):
@@ -304,16 +314,20 @@ def parse_answer(
             return {"region": region}
     elif slot == "months_resident":
         years, extra = _YEARS.search(text), _MONTHS.search(text)
-        if years or extra:
+        lifelong = _lifelong_years(text, facts)
+        if years or extra or lifelong is not None:
             total = int(years.group(1)) * 12 if years else 0
             total += int(extra.group(1)) if extra else 0
             region = dict(
                 said.get("region") or facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"}
             )
-            region["months_resident"] = total
+            region["months_resident"] = total or (lifelong or 0) * 12
             return {"region": region}
     elif slot == "gyeonggi_residence_years":
         numbers = [int(float(n)) for n in _NUMBER.findall(text)]
+        lifelong = _lifelong_years(text, facts)
+        if not numbers and lifelong is not None:
+            numbers = [lifelong]
         if numbers:
             patch: dict[str, Any] = {"gyeonggi_residence_years": numbers[0]}
             patch["gyeonggi_total_residence_years"] = max(numbers)
@@ -321,6 +335,24 @@ def parse_answer(
     if refuses(text):
         return DECLINED
     return None
+
+
+_LIFELONG = re.compile(
+    r"태어나서|태어날\s?때부터|평생|토박이|all my life|since (?:i was )?born|born (?:and raised )?here|从出生|从小|一直住"
+    r"|từ (?:nhỏ|bé|khi sinh ra)|cả đời",
+    re.I,
+)
+LIFELONG_FLOOR_YEARS = 15
+"""Years assumed for "태어나서 쭉" when her age is not known: a floor (she is a parent or an adult asking), and
+above every residence period the rules ask for (180 days, 3 years)."""
+
+
+def _lifelong_years(text: str, facts: dict[str, Any]) -> int | None:
+    """Her age in years when she says she has lived there all her life, else None."""
+    if not _LIFELONG.search(text):
+        return None
+    me: dict[str, Any] = next((m for m in facts.get("members") or [] if m.get("relation") == "self"), {})
+    return int(me.get("age") or LIFELONG_FLOOR_YEARS)
 
 
 def _months(text: str) -> int | None:

@@ -80,6 +80,8 @@ class AgentState(TypedDict, total=False):
     confidence: float
     crisis: bool
     crisis_kinds: list[str]
+    asked_how: bool
+    """She asked how to apply, with her own facts: the check's reply also says how and where."""
     crisis_help: bool
     """A danger that is not to life, said with a request for a program: help lines, then her question."""
     """The kinds of danger this message showed (suicide, violence, no_food, missing_person, ...)."""

@@ -244,9 +244,10 @@ def turn_intent(
     if u.intent in ("application_help", "program_info") and can_i and not in_flow:
         return "eligibility_check", False  # "신청하고 싶은데 대상인가요?", "받을 수 있는지 알고 싶어요"
     personal = bool(set(reading.filled) & PERSONAL_SLOTS)
-    if u.intent == "program_info" and u.programs and personal and not in_flow:
-        # "첫만남이용권 둘째도 주나요? 한달 전에 둘째 낳았어요": about the program, with her own facts — her
-        # answer is the check (which says what the program gives), not the general description.
+    if u.intent in ("program_info", "application_help") and u.programs and personal and not in_flow:
+        # "첫만남이용권 둘째도 주나요? 한달 전에 둘째 낳았어요", "국취제 신청하고 싶은데 조건이 어떻게 돼요?
+        # 29살이고…": about the program, with her own facts — her answer is the check (with how to apply when
+        # she asked how), not the general description.
         return "eligibility_check", False
     if u.intent == "benefit_discovery" and u.programs and not in_flow:
         return "eligibility_check", False  # naming a program is not "what can I get?"

@@ -17,7 +17,7 @@ from graphs.dialogue import ledger as lg
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
 from graphs.nlu.facts import ALONE, extract_facts
-from graphs.nlu.numbers import bare_number
+from graphs.nlu.numbers import bare_number, find_money
 from graphs.slots import DECLINED, SLOT_KEYWORDS, clauses_for, parse_answer, refuses, relevant_slots
 from tools.vietnamese import accept_unmarked
 
@@ -147,10 +147,12 @@ def read_message(
     if correcting and any(lg.settled(ledger, t) for t in targets if t not in pending):
         # "아 아니다, 만 69세예요" corrects her age; its "아니" is not a no to the open question.
         pending = [t for t in targets if lg.settled(ledger, t)][:1]
-    if pending and pending[0] not in targets and pending[0] not in MONEY_SLOTS:
+    first = pending[0] if pending else None
+    if first and first not in targets and (first not in MONEY_SLOTS or find_money(message)):
         # The open question is tried first even when her words also touch another slot ("My son is well off"
-        # answers the support question, not the children's ages). Money is left to its words.
-        targets = [pending[0], *targets]
+        # answers the support question, not the children's ages). Money is left to its words, and amounts
+        # are those words ("husband about 4 million, me 2.5 million").
+        targets = [first, *targets]
     said = dict(u.facts)
     reading = Reading(facts=facts)
     if (
@@ -162,6 +164,8 @@ def read_message(
         # Asked what she receives, she names programs ("차상위 확인서 받아", "只领住房补助"): facts, not a new goal.
         said["receiving"] = sorted({*(said.get("receiving") or []), *u.programs})
         reading.programs_named_as_facts = True
+    elif "support_obligor" in pending and u.programs and not _QUESTION.search(message):
+        reading.programs_named_as_facts = True  # "친정엄마는 기초연금으로 사세요": her relatives', not a goal
     # The open question first: a short reply is its answer ("여섯 살이에요" is the child's age, not hers).
     stated = set(lg.slots_of(said))
     if len(said.get("members") or []) > 1:

@@ -209,7 +209,8 @@ _UNEMPLOYED = re.compile(
 )
 #: Not working now, which is not by itself a job loss (a crisis event).
 _NOT_WORKING = re.compile(
-    r"일\s?안\s?해|일\s?안\s?하|취업\s?준비|취준|구직\s?(?:중|활동)|일\s?(?:자리\s?)?(?:찾|구하)고|not working|don'?t work"
+    r"일\s?안\s?해|일\s?안\s?하|취업\s?준비|취준|구직\s?(?:중|활동)|일\s?(?:자리\s?)?(?:찾|구하)고|퇴사\s?(?:했|하고|한\s?지)|퇴직\s?(?:했|하고)"
+    r"|not working|don'?t work|quit my job|(?:left|quit) (?:my|the) (?:job|company)|辞职了|离职了|nghỉ việc"
     r"|looking for (?:a )?(?:job|work)|job[- ]hunting|没有工作|不上班|找工作|在找工作|không (?:đi )?làm|không có việc|chưa có việc|đang tìm việc",
     re.I,
 )
@@ -308,6 +309,13 @@ _BIRTH = re.compile(
     r"|(?:gave birth|had a baby|baby was born) (last month|this month|yesterday|last week)",
     re.I,
 )
+#: A birth said without when: "둘째 낳았어요", "출산한 지 얼마 안 됐어요", "I just had a baby", "刚生了孩子".
+_BORN = re.compile(
+    r"(?:아기|아이|애기|애|첫째|둘째|셋째|넷째|막내|쌍둥이)(?:를|을|가|이)?\s?(?:낳았|출산했|태어났)|출산\s?한\s?지|낳은\s?지"
+    r"|\b(?:just |recently )?(?:had|gave birth to) (?:a|our|my) (?:baby|son|daughter|second|third)|\bnewborn\b"
+    r"|刚生了|生了(?:一个)?(?:孩子|宝宝|儿子|女儿)|mới sinh|vừa sinh",
+    re.I,
+)
 _BIRTH_MONTHS = {
     "지난달": 1,
     "이번달": 0,
@@ -404,21 +412,45 @@ def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str 
 _INCOME_RECOGNITION = re.compile(r"소득\s?인정액|income recognition|收入认定额|thu nhập được công nhận", re.I)
 
 
+_CURRENCY_LEAD = re.compile(r"^\s*(?:won\b|krw\b|원|uôn\b|韩元|块|元)", re.I)
+
+
+def _gap_after(text: str, end: int, start: int) -> int:
+    """How far a word after an amount stands from it, its currency not counted ("1.97 million won from
+    work": the word is next to the amount, as "월급 148만" is)."""
+    gap = text[end:start]
+    return len(_CURRENCY_LEAD.sub("", gap))
+
+
 def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> str | None:
+    """The kind of an amount from the nearest kind word before or after it. A word after it that stands as
+    near the next amount is that amount's when this one already has a word before it ("월급 200 연금 30"),
+    and a word nearer the next amount always is ("1.420.000 won, thêm 250.000 won")."""
     if _INCOME_RECOGNITION.search(text, max(0, money.start - 16), money.start + 1):
         return "recognition"
-    best: tuple[int, str] | None = None
+    before: tuple[int, str] | None = None
+    after: tuple[int, str, bool] | None = None
     for kind, pattern in _MONEY_KINDS:
         for m in pattern.finditer(text, max(0, money.start - 14)):
             if m.start() > money.end + 16:
                 break
+            if m.start() < money.end:
+                distance = max(0, money.start - m.end())
+                if before is None or distance < before[0]:
+                    before = (distance, kind)
+                continue
+            distance = _gap_after(text, money.end, m.start())
             following = [x for x in amounts or [] if x.start >= m.end() and x.start > money.end]
-            if m.start() >= money.end and following and following[0].start - m.end() < m.start() - money.end:
-                continue  # a word nearer the next amount is that one's ("1.420.000 won, thêm 250.000 won")
-            distance = money.start - m.end() if m.end() <= money.start else max(0, m.start() - money.end)
-            if best is None or distance < best[0]:
-                best = (distance, kind)
-    return best[1] if best else None
+            to_next = following[0].start - m.end() if following else None
+            if to_next is not None and to_next < distance:
+                continue
+            if after is None or distance < after[0]:
+                after = (distance, kind, to_next is not None and to_next <= distance)
+    if before and after and (after[0] < before[0] and not after[2]):
+        return after[1]
+    if before:
+        return before[1]
+    return after[1] if after else None
 
 
 def _count(match: re.Match[str]) -> int | None:
@@ -690,6 +722,13 @@ def extract_facts(text: str) -> dict[str, Any]:
     m = _GYEONGGI_YEARS.search(text)
     if m:
         facts["gyeonggi_residence_years"] = float(next(g for g in m.groups() if g))
+    if not any(m.get("relation") == "child" for m in facts.get("members") or []) and _BORN.search(text):
+        # "둘째 낳았어요", "출산한지 얼마 안됐어요": a baby, its age still to ask
+        baby: dict[str, Any] = {"relation": "child"}
+        order = _BIRTH_ORDER.search(text)
+        if order:
+            baby["birth_order"] = _ORDINALS[order.group(1).lower()]
+        facts.setdefault("members", [{"relation": "self"}]).append(baby)
     birth = _BIRTH.search(text)
     if birth:
         months = _BIRTH_MONTHS.get(birth.group(1) or birth.group(3) or "")

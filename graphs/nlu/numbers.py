@@ -174,8 +174,16 @@ _NATIVE_AGE_BARE = re.compile(
 _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(?:만\s?)?(\d{1,3})\s?(?:세|살)(?!대)"), "years"),
-    (re.compile(r"(?:만\s?)?([일이삼사오육칠팔구십]{1,4})\s?세"), "years"),
+    # "칠십이 세", not the verb ending "사세요" (4 + 세) or "오세요" (come)
+    (re.compile(r"(?:만\s?)?(?<![가-힣])([일이삼사오육칠팔구십]{1,4})\s?세(?!요|용|여)"), "years"),
     (re.compile(r"(\d{1,2})\s?개월"), "months"),
+    # "두 달 됐어요", "한달 반": months in native words
+    (
+        re.compile(
+            r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?달(?!러|력|에|마다|동안|간|치|씩|\s?\d|\s?(?:수입|소득|벌|월급|생활비|용돈|내내))"
+        ),
+        "months",
+    ),
     (re.compile(r"(?<![가-힣])([일이삼사오육칠팔구십]{1,3})\s?개월"), "months"),
     (re.compile(r"(\d{1,3}|[一二三四五六七八九十两]{1,4})\s?(?:周岁|岁)"), "years"),
     # "5个月大", "3个月了" — not "一个月" of "269万一个月" (per month)
@@ -214,18 +222,29 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
 ]
 
 
+_WEEKS = re.compile(
+    r"(\d{1,2})\s?(?:주차|주째|주\s?(?:됐|되었|지났|넘었|밖에)|weeks?(?:\s?old)?\b|tuần|周(?:大|了))", re.I
+)
+
+
 def find_ages(text: str) -> list[Age]:
     """Ages stated in `text`: 만 65세, 일흔 살, 예순다섯, 70岁, 70 tuổi, "I'm 70", "10 month old"."""
     found: list[Age] = []
     taken: list[tuple[int, int]] = []
+    in_weeks = False
 
     def add(value: int | None, unit: Literal["years", "months"], start: int, end: int) -> None:
         if value is None or any(s < end and start < e for s, e in taken):
             return
+        if unit == "months" and in_weeks:
+            return  # "한달 조금 넘었어요 5주차": one baby, its age said twice
         if (unit == "years" and 0 <= value <= 120) or (unit == "months" and 0 <= value <= 48):
             found.append(Age(value, unit, start, end))
             taken.append((start, end))
 
+    for m in _WEEKS.finditer(text):  # "5주차", "2 weeks old": a newborn's age in whole months, said precisely
+        add(int(m.group(1)) * 7 * 12 // 365, "months", m.start(), m.end())
+    in_weeks = bool(found)
     for m in _NATIVE_AGE.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
     for m in _NATIVE_ONES_AGE.finditer(text):
@@ -235,13 +254,40 @@ def find_ages(text: str) -> list[Age]:
     for pattern, unit in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             raw = m.group(1)
-            value = int(raw) if raw.isdigit() else parse_numeral(raw)
+            value = int(raw) if raw.isdigit() else (parse_numeral(raw) or native_korean_number(raw))
             add(int(value) if value is not None else None, unit, m.start(), m.end())
+
     for word_value, start, end, kind in find_word_numbers(text):
         if kind in ("age", "months"):
             add(word_value, "years" if kind == "age" else "months", start, end)
+    found = [a for a in found if not (a.unit == "months" and _not_an_age(text, a))]
     found.sort(key=lambda a: a.start)
     return found
+
+
+#: Months that are not someone's age: a pregnancy ("임신 6개월", "6 months pregnant") or a time ago or since
+#: ("3개월 전에 이사", "3 months ago", "실직한 지 2개월 동안").
+_PREGNANCY_BEFORE = re.compile(
+    r"(?:임신|임신한\s?지|pregnant|怀孕|mang thai|có bầu|co bau)\s?(?:\S+\s)?$", re.I
+)
+_SPAN_AFTER = re.compile(
+    r"^\s?(?:전|동안|간|후|뒤|pregnant|along|ago|before|later|into|in a row|前|后|以来|trước|sau|nữa)", re.I
+)
+
+
+#: "실직한 지 2개월", "이사 온 지 3개월": time since something — unless the something is the birth.
+_SINCE_BEFORE = re.compile(r"([가-힣]+)\s?지\s?$|\bsince\b.{0,20}$|\bfor\s+$", re.I)
+_BIRTH_VERB = re.compile(r"태어|낳|출산|born|birth", re.I)
+
+
+def _not_an_age(text: str, age: Age) -> bool:
+    before = text[max(0, age.start - 14) : age.start]
+    since = _SINCE_BEFORE.search(before)
+    return bool(
+        _PREGNANCY_BEFORE.search(before)
+        or _SPAN_AFTER.match(text[age.end :])
+        or (since and not _BIRTH_VERB.search(since.group(0)))
+    )
 
 
 _MONEY_CONTEXT = re.compile(

@@ -25,12 +25,17 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: After a short Korean name: a place ending or a particle, not a number's unit ("이천만원", "이천 원").
 _KO_AFTER = (
     r"(?:시|군|구|도|동|읍|면)?"
-    r"(?!\s?(?:원|만|억|천|백|명|개|년|세|월|마리))"
+    r"(?!\s?(?:원|만|억|천|백|명|개|년|세|마리))"
     r"(?=\s|$|[^가-힣]|에|에서|이요|요|이에요|예요|이라|라|이고|고|살|사|쪽|동네|근처|인데|이랑|랑|으로|로|은|는)"
 )
 _LIVING = re.compile(
-    r"살|사는|사세|산\s?(?:지|거|게|건|것)|삽니|거주|주민|이사|동네|토박이|\blive[sd]?\b|\bliving\b|\bmoved\b|\bresident\b|\bfrom\b"
+    r"살|사는|사세|산\s?(?:지|거|게|건|것)|삽니|거주|주민|이사|동네|토박이|\blive[sd]?\b|\bliving\b|\bmoved\b|\bresident\b"
     r"|住|搬到|sống|\bở\b|chuyển (?:đến|về)",
+    re.I,
+)
+_LIVING_BEFORE = re.compile(
+    r"(?:\blive[sd]?|\bliving|\bmoved|\bresident)\s+(?:\w+\s+){0,2}(?:in|to)?\s*$|\bin\s+$|住在\s*$|住\s*$|搬到\s*$"
+    r"|(?:sống|ở|chuyển đến|chuyển về)\s+(?:ở\s+|tại\s+)?(?:thành phố\s+|quận\s+|tp\.?\s*)?$",
     re.I,
 )
 _NEGATED_AFTER = re.compile(
@@ -40,7 +45,7 @@ _NEGATED_AFTER = re.compile(
     re.I,
 )
 _NEGATED_BEFORE = re.compile(
-    r"(?:not|n't|no longer)\s+(?:live\s+|living\s+)?in\s+$|(?:used to live|lived|moved from|grew up) in\s+$|不(?:住|在)(?:在)?$|没住在$|không (?:sống|ở)\s(?:ở\s)?$",
+    r"(?:not|n't|no longer)\s+(?:live\s+|living\s+)?in\s+$|(?:used to live|(?<!have )(?<!'ve )lived|grew up) in\s+$|\bfrom\s+$|不(?:住|在)(?:在)?$|没住在$|không (?:sống|ở)\s(?:ở\s)?$",
     re.I,
 )
 
@@ -95,9 +100,12 @@ def find_places(text: str) -> list[Place]:
     return sorted(found, key=lambda p: p.start)
 
 
-def _near_living(text: str, place: Place, window: int = 14) -> bool:
-    around = text[max(0, place.start - window) : place.end + window]
-    return bool(_LIVING.search(around))
+def _near_living(text: str, place: Place) -> bool:
+    """A word of living right after the place (Korean: "인천 논현동 사는데") or right before it ("I live in",
+    "住在", "sống ở"), not somewhere else in the sentence ("남편 직장이 시흥이라" is not her address)."""
+    after = text[place.end : place.end + 9]
+    before = text[max(0, place.start - 12) : place.start]
+    return bool(_LIVING.search(after) or _LIVING_BEFORE.search(before))
 
 
 def find_region(text: str, *, answer: bool = False) -> dict[str, Any] | None:

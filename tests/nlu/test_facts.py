@@ -108,3 +108,24 @@ def test_english_word_amounts_after_and_and_from_work() -> None:
     )
     assert facts["income"] == {"earned_krw": 1_970_000, "other_krw": 340_000}
     assert len(extract_facts("2 people - me, my dad")["members"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("월급 148만, 실업급여 1,030,000원이요", {"earned_krw": 1_480_000, "other_krw": 1_030_000}),
+        ("월급 200 연금 30", {"earned_krw": 2_000_000, "other_krw": 300_000}),
+        ("연금 30만원이랑 알바해서 50만원", {"other_krw": 300_000, "earned_krw": 500_000}),
+        ("I earn 1.2 million won, plus 300,000 won pension", {"earned_krw": 1_200_000, "other_krw": 300_000}),
+    ],
+)
+def test_each_amount_takes_its_own_kind_word(text: str, income: dict[str, int]) -> None:
+    assert extract_facts(text)["income"] == income
+
+
+def test_a_birth_without_a_date_is_a_baby_to_ask_about() -> None:
+    members = extract_facts("둘째 낳았어요^^ 첫만남이용권 둘째는 삼백 맞죠?")["members"]
+    assert {"relation": "child", "birth_order": 2} in members
+    assert extract_facts("I'm 6 months pregnant with our first")["members"] == [
+        {"relation": "self", "pregnant": True}
+    ]

@@ -126,3 +126,27 @@ def test_find_ages(text: str, value: int, unit: str) -> None:
 @pytest.mark.parametrize("text", ["70대 어르신", "I earn 800k", "3인 가구", "월 150", "I'm fine"])
 def test_no_false_ages(text: str) -> None:
     assert find_ages(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("애기 두달 됐어요", [2]),
+        ("아 아니다 한달 조금 넘었어요 5주차", [1]),  # one baby, said twice: the weeks are the precise one
+        ("The baby is 2 weeks old", [0]),
+        ("애기 태어난 지 2개월 됐어요", [2]),
+        ("임신 6개월이에요", []),  # a pregnancy, not a child
+        ("I'm 6 months pregnant", []),
+        ("we moved here only 3 months ago", []),
+        ("실직한 지 2개월 됐어요", []),  # time since a job loss
+        ("한 달에 일해서 삼백사만원", []),  # per month
+        ("집에 버는 게 한 달 685만원", []),
+    ],
+)
+def test_months_are_an_age_only_when_they_are_someones_age(text: str, months: list[int]) -> None:
+    assert [a.value for a in find_ages(text) if a.unit == "months"] == months
+
+
+def test_verb_endings_are_not_ages() -> None:
+    assert find_ages("친정엄마는 혼자 기초연금으로 사세요") == []
+    assert find_money("네네 2026년 1월 16일생이야") == []  # a date, not 10,000 won
