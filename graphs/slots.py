@@ -8,7 +8,7 @@ from typing import Any
 from graphs.memory import replace_members
 from graphs.nlu.dates import find_dates
 from graphs.nlu.facts import ALONE, RELATION_WORDS
-from graphs.nlu.numbers import bare_number, find_ages, find_money
+from graphs.nlu.numbers import bare_number, find_ages, find_money, parse_numeral, parse_words
 from graphs.nlu.places import find_region
 from prompts import load_yaml
 from tools.vietnamese import accept_unmarked
@@ -126,8 +126,14 @@ _CLAUSE = re.compile(
 )
 
 
+WHOLE_MESSAGE_SLOTS = frozenset({"support_obligor"})
+"""Slots whose answer runs over clauses: "有一个女儿在中国，她自己也困难" names her daughter, then says how she is."""
+
+
 def clauses_for(slot: str, text: str) -> str:
     """The parts of the message that speak about `slot` (the whole message when none does)."""
+    if slot in WHOLE_MESSAGE_SLOTS:
+        return text
     pattern = SLOT_KEYWORDS.get(slot)
     if pattern is None:
         return text
@@ -195,6 +201,8 @@ def parse_answer(
         bare = bare_number(text)
         if bare is None and (lead := _LEAD_NUMBER.match(text)):
             bare = int(lead.group(1))  # "64. I turn 65 next month": the number she answers with comes first
+        if bare is None:
+            bare = parse_words(text.strip(" .!,~"))  # "hai mươi tám", "sixty-two"
         if age is None and bare is not None and 0 < bare < 120:
             age = bare
         if age is not None:
@@ -313,15 +321,13 @@ def parse_answer(
         if region:
             return {"region": region}
     elif slot == "months_resident":
-        years, extra = _YEARS.search(text), _MONTHS.search(text)
+        total = _duration_months(text)
         lifelong = _lifelong_years(text, facts)
-        if years or extra or lifelong is not None:
-            total = int(years.group(1)) * 12 if years else 0
-            total += int(extra.group(1)) if extra else 0
+        if total is not None or lifelong is not None:
             region = dict(
                 said.get("region") or facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"}
             )
-            region["months_resident"] = total or (lifelong or 0) * 12
+            region["months_resident"] = total if total is not None else (lifelong or 0) * 12
             return {"region": region}
     elif slot == "gyeonggi_residence_years":
         numbers = [int(float(n)) for n in _NUMBER.findall(text)]
@@ -335,6 +341,47 @@ def parse_answer(
     if refuses(text):
         return DECLINED
     return None
+
+
+_NATIVE_MONTHS = {
+    "한": 1,
+    "두": 2,
+    "세": 3,
+    "석": 3,
+    "네": 4,
+    "넉": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+    "열": 10,
+}
+_NATIVE_DURATION = re.compile(r"(?<![가-힣])(한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)\s?달")
+_CJK_DURATION = re.compile(r"([一二三四五六七八九十两]{1,3})\s?(年|个月)")
+
+
+def _duration_months(text: str) -> int | None:
+    """How long, in months: "2년 3개월", "넉 달", "반년", "三年", "36个月" (the last figure said wins over an
+    earlier one only through the reading's correction rule, not here: the first duration is read)."""
+    years, extra = _YEARS.search(text), _MONTHS.search(text)
+    if years or extra:
+        return (int(years.group(1)) * 12 if years else 0) + (int(extra.group(1)) if extra else 0)
+    if native := _NATIVE_DURATION.search(_after_correction(text)):
+        return _NATIVE_MONTHS[native.group(1)]
+    if re.search(r"반\s?년|半年|nửa năm", text):
+        return 6
+    if cjk := _CJK_DURATION.search(text):
+        value = parse_numeral(cjk.group(1))
+        if value is not None:
+            return int(value) * (12 if cjk.group(2) == "年" else 1)
+    return None
+
+
+def _after_correction(text: str) -> str:
+    """The part of "반년이 아니라 넉 달이네요" after its "아니라": what she now says."""
+    parts = re.split(r"아니(?:라|고)|not\b|不是", text, maxsplit=1)
+    return parts[-1]
 
 
 _LIFELONG = re.compile(

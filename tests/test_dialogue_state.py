@@ -216,3 +216,21 @@ def test_none_answers_the_question_it_can_answer() -> None:
     assert reading.answered == ["receiving"]
     assert reading.facts["receiving"] == []
     assert _read("No, I'm Chinese", ["nationality"]).facts["members"][0]["nationality"] == "CN"
+
+
+def test_relatives_described_over_two_clauses_meet_the_family_rule() -> None:
+    reading = _read("有一个女儿在中国，她自己也困难", ["support_obligor"])
+    assert reading.facts["support_obligor"] == "meets"
+    assert (
+        _read("시부모님은 돌아가셨고 친정엄마는 혼자 기초연금으로 사세요", ["support_obligor"]).facts[
+            "support_obligor"
+        ]
+        == "meets"
+    )
+
+
+def test_short_answers_in_words_and_durations() -> None:
+    assert _read("hai mươi tám", ["age"]).facts["members"][0]["age"] == 28
+    reading = _read("아 다시 세어보니 반년이 아니라 넉 달이네요", ["months_resident"])
+    assert reading.facts["region"]["months_resident"] == 4
+    assert _read("三年了，36个月", ["months_resident"]).facts["region"]["months_resident"] == 36

@@ -13,7 +13,7 @@ from graphs.nlu.dates import find_dates
 from graphs.nlu.numbers import Age, Money, find_ages, find_money, native_korean_number, word_number
 from graphs.nlu.places import find_region
 from graphs.nlu.programs import detect_programs
-from tools.vietnamese import accept_unmarked
+from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
     "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
@@ -240,7 +240,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_death",
         re.compile(
-            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi)",
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì|mất (?:tháng|năm|tuần)|bị tai nạn)",
             re.I,
         ),
     ),
@@ -306,7 +306,10 @@ _GYEONGGI_YEARS = re.compile(
 _BIRTH = re.compile(
     r"(지난달|이번\s?달|어제|지난주|오늘|엊그제)\s?(?:에)?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났)"
     r"|(\d{1,2}|한|두|세|네|다섯|여섯)\s?(?:개월|달)\s?전에?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났)"
-    r"|(?:gave birth|had a baby|baby was born) (last month|this month|yesterday|last week)",
+    r"|(?:gave birth|had a baby|baby was born|was born|born) (last month|this month|yesterday|last week)"
+    r"|(上个月|这个月|昨天|上周|上星期|今天|前天)\s?(?:刚)?(?:出生|生)"
+    r"|(?:sinh|sanh)\s(?:bé\s|con\s|em bé\s)?(?:vào\s)?(tháng trước|tháng này|hôm qua|tuần trước|hôm nay)"
+    r"|(tháng trước|tháng này|hôm qua|tuần trước|hôm nay)\s(?:em\s|tôi\s|mình\s|vợ tôi\s)?(?:mới\s|vừa\s)?sinh",
     re.I,
 )
 #: A birth said without when: "둘째 낳았어요", "출산한 지 얼마 안 됐어요", "I just had a baby", "刚生了孩子".
@@ -328,7 +331,20 @@ _BIRTH_MONTHS = {
     "this month": 0,
     "yesterday": 0,
     "last week": 0,
+    "上个月": 1,
+    "这个月": 0,
+    "昨天": 0,
+    "上周": 0,
+    "上星期": 0,
+    "今天": 0,
+    "前天": 0,
+    "tháng trước": 1,
+    "tháng này": 0,
+    "hôm qua": 0,
+    "tuần trước": 0,
+    "hôm nay": 0,
 }
+_BIRTH_MONTHS_FOLDED = {fold_latin(k): v for k, v in _BIRTH_MONTHS.items()}
 _BIRTH_ORDER = re.compile(
     r"(첫째|첫|둘째|셋째|넷째|first|second|third|fourth|第一|第二|第三|đầu|thứ hai|thứ ba)\s?(?:아이|애|아기|child|baby|个孩子|胎|con|째)?",
     re.I,
@@ -731,7 +747,8 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts.setdefault("members", [{"relation": "self"}]).append(baby)
     birth = _BIRTH.search(text)
     if birth:
-        months = _BIRTH_MONTHS.get(birth.group(1) or birth.group(3) or "")
+        when = next((g for i, g in enumerate(birth.groups(), 1) if g and i != 2), "")
+        months = _BIRTH_MONTHS_FOLDED.get(fold_latin(when.lower()))
         if months is None and birth.group(2):
             months = int(birth.group(2)) if birth.group(2).isdigit() else native_korean_number(birth.group(2))
         child: dict[str, Any] = {"relation": "child"}
