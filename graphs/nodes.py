@@ -20,6 +20,7 @@ from graphs.dialogue.policy import (
     profile_complete,
     turn_intent,
 )
+from graphs.dialogue.proxy import asking_for
 from graphs.dialogue.reading import read_message
 from graphs.flows import eligibility_turn, info_turn
 from graphs.guards import guard_input, guard_reply
@@ -148,7 +149,9 @@ class Nodes:
                     {"offer": None, "intent": "handoff" if answer else "handoff_declined", "pending": []}
                 )
                 return update
-        reading = read_message(message, u, pending, ledger, facts)
+        applicant = state.get("applicant") or asking_for(message)
+        update["applicant"] = applicant
+        reading = read_message(message, u, pending, ledger, facts, applicant)
         if reading.programs_named_as_facts:
             u = u.model_copy(update={"programs": []})
         facts = reading.facts
@@ -334,6 +337,8 @@ class Nodes:
                 update["follow_up"] = {"slot": pending[0], "question": text}
         elif intent in ("eligibility_check", "benefit_discovery"):
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
+            if state.get("applicant") and asking_for(state.get("message", "")):
+                update["reply"] = responder.render("proxy_note", language) + "\n" + update["reply"]
             if state.get("urgent"):
                 update["reply"] += "\n" + responder.render("urgent_help", language)
         else:

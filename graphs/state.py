@@ -80,6 +80,8 @@ class AgentState(TypedDict, total=False):
     confidence: float
     crisis: bool
     crisis_kinds: list[str]
+    applicant: str | None
+    """Whom she asks for when it is not herself ("parent": "어머니 대신 문의드립니다"); kept for the conversation."""
     asked_how: bool
     """She asked how to apply, with her own facts: the check's reply also says how and where."""
     crisis_help: bool

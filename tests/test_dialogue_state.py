@@ -8,6 +8,7 @@ import pytest
 
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import assumed_facts, nationality_probe, next_questions, turn_intent
+from graphs.dialogue.proxy import asking_for
 from graphs.dialogue.reading import Reading, read_message
 from graphs.nlu import understand
 
@@ -234,3 +235,15 @@ def test_short_answers_in_words_and_durations() -> None:
     reading = _read("아 다시 세어보니 반년이 아니라 넉 달이네요", ["months_resident"])
     assert reading.facts["region"]["months_resident"] == 4
     assert _read("三年了，36个月", ["months_resident"]).facts["region"]["months_resident"] == 36
+
+
+def test_asking_for_a_parent_makes_the_parent_the_applicant() -> None:
+    assert asking_for("어머니 대신 문의드립니다") == "parent"
+    assert asking_for("I'm asking for my mother") == "parent"
+    assert asking_for("어머니랑 둘이 살아요") is None
+    reading = read_message(
+        "어머니 일흔일곱이세요", understand("어머니 일흔일곱이세요"), ["age"], {}, {}, applicant="parent"
+    )
+    assert reading.facts["members"] == [{"relation": "self", "age": 77}]
+    alone = read_message("혼자 사세요", understand("혼자 사세요"), ["household"], {}, {}, applicant="parent")
+    assert alone.facts["members"] == [{"relation": "self"}]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphs.dialogue import ledger as lg
+from graphs.dialogue.proxy import as_applicant
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
 from graphs.nlu.facts import ALONE, extract_facts
@@ -101,7 +102,13 @@ def _only_a_no(patch: dict[str, Any]) -> bool:
 
 
 def _apply(
-    reading: Reading, slot: str, message: str, u: Understanding, pending: list[str], asked_before: list[str]
+    reading: Reading,
+    slot: str,
+    message: str,
+    u: Understanding,
+    pending: list[str],
+    asked_before: list[str],
+    applicant: str | None = None,
 ) -> None:
     """Read `slot` from the clauses of `message` that speak about it; record a value or a refusal."""
     part = clauses_for(slot, message)
@@ -112,7 +119,8 @@ def _apply(
     )
     if slot == "age" and slot not in pending and not own_age:
         return  # "애 셋, 14살": an age the whole message gives to someone else is not hers
-    patch = parse_answer(slot, part, extract_facts(part) if part != message else u.facts, reading.facts)
+    said = as_applicant(extract_facts(part), applicant, part) if part != message else u.facts
+    patch = parse_answer(slot, part, said, reading.facts)
     if slot == "crisis" and slot not in pending and isinstance(patch, dict) and _only_a_no(patch):
         return  # "I have no job", "일이 없어요": a crisis said with a no, not "no crisis"
     if patch == DECLINED:
@@ -131,9 +139,16 @@ def _states_household(message: str, members: list[dict[str, Any]]) -> bool:
 
 
 def read_message(
-    message: str, u: Understanding, pending: list[str], ledger: lg.Ledger, facts: dict[str, Any]
+    message: str,
+    u: Understanding,
+    pending: list[str],
+    ledger: lg.Ledger,
+    facts: dict[str, Any],
+    applicant: str | None = None,
 ) -> Reading:
-    """Everything `message` says, merged into `facts` (see the module docstring)."""
+    """Everything `message` says, merged into `facts` (see the module docstring). With `applicant` (she asks
+    for her mother: "parent"), what the message says of that person is the applicant's (`proxy`)."""
+    u = u.model_copy(update={"facts": as_applicant(u.facts, applicant, message)})
     asked_before = [s for s in ledger if lg.asks(ledger, s) and s not in pending]
     unasked = [s for s in SLOT_KEYWORDS if s not in ONLY_WHEN_ASKED]
     candidates = list(dict.fromkeys([*pending, *asked_before, *unasked]))
@@ -173,7 +188,7 @@ def read_message(
     for slot in [t for t in targets if t in pending]:
         if slot in CHILD_SLOTS and slot in stated:
             continue  # the whole message already gives each child its age; a clause would mix them up
-        _apply(reading, slot, message, u, pending, asked_before)
+        _apply(reading, slot, message, u, pending, asked_before, applicant)
         if not named and (reading.answered_now or reading.refused):
             break
     if set(reading.answered_now) & CHILD_SLOTS:
@@ -200,7 +215,7 @@ def read_message(
         reading.facts = merge_facts(reading.facts, {"members_replace": whole})
     for slot in [t for t in targets if t not in pending and t not in stated]:
         # Only slots the whole message did not already state: its reading keeps each value with its member.
-        _apply(reading, slot, message, u, pending, asked_before)
+        _apply(reading, slot, message, u, pending, asked_before, applicant)
     if not reading.filled and not reading.refused and pending and refuses(message):
         reading.refused.extend(pending)
     age = bare_number(message)

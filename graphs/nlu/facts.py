@@ -193,7 +193,7 @@ _MILD = re.compile(
 )
 #: Programs named only to say she does not receive them.
 _NOT_RECEIVING = re.compile(
-    r"(?:수급자?|차상위|연금|급여|수당)\S{0,3}\s?(?:는|은|도)?\s?아니|안\s?받|받지\s?않|못\s?받고|아무것도\s?안|하나도\s?안"
+    r"(?:수급자?|차상위|연금|급여|수당)\S{0,3}\s?(?:는|은|도)?\s?아니|안\s?받|받지\s?않|못\s?받(?:고|아|아요|으세요|으시|는)|안\s?된다고|아무것도\s?안|하나도\s?안"
     r"|(?:don'?t|do not|never|not) (?:get|receive|on)|none of|没(?:有)?(?:领|拿)|不领|không (?:nhận|hưởng|có)|chưa (?:nhận|hưởng)",
     re.I,
 )

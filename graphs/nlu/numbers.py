@@ -168,7 +168,7 @@ _NATIVE_AGE = re.compile(
 #: "일흔둘이여", "예순여덟이고": an age in native words ending a phrase, without 살 (twenty and over only).
 _NATIVE_AGE_BARE = re.compile(
     r"(?<![가-힣])(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?"
-    r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|이여|이야|야|이고|이구|인데|이라|입니다|이지|이다|이랑|\s(?:먹었|됐|이에요|살|세)))"
+    r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|이여|이야|야|이고|이구|인데|이라|입니다|이지|이다|이랑|이세요|이십니다|이신데|\s(?:먹었|됐|이에요|살|세)))"
 )
 #: "여덟 살", "두 살": ones alone take only 살 ("세" after them is itself a number word).
 _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")

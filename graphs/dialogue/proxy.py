@@ -1,0 +1,59 @@
+"""Asking for someone else: "어머니 대신 문의드립니다", "I'm asking for my mother", "帮我妈妈问一下".
+
+Families often ask for an older parent. Then the applicant is the parent: what the message says about her
+("어머니 일흔일곱이세요", "혼자 사세요") is the applicant's, and the writer is not a member of her household.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graphs.nlu.facts import ALONE
+from tools.vietnamese import accept_unmarked
+
+_PARENT = r"어머니|어머님|엄마|어무이|엄니|아버지|아버님|아빠|아부지|부모님|시어머니|시아버지|친정엄마|장모님|장인어른"
+_ASKING_FOR = re.compile(
+    rf"(?:{_PARENT})\s?(?:대신|대신해서|일로|일\s?때문에|(?:를|을)\s?위해|(?:께서|가|이)?\s?(?:받으실|받을\s?수|신청하실|해당되시))"
+    rf"|(?:{_PARENT})\s?(?:\S+\s?){{0,3}}(?:문의|여쭤|알아보|물어보)"
+    r"|\b(?:asking|enquiring|inquiring|writing)\s+(?:for|on behalf of)\s+my\s+(?:mother|mom|mum|father|dad|parents?)\b"
+    r"|\bfor my (?:mother|mom|mum|father|dad)\b|\bmy (?:mother|mom|mum|father|dad) (?:is|lives|turned|can she|can he)"
+    r"|(?:替|帮)(?:我)?(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:问|咨询|打听)|我(?:妈妈|爸爸|母亲|父亲)(?:能|可以)"
+    r"|hỏi (?:giúp|cho|thay) (?:mẹ|bố|ba|má)|(?:mẹ|bố|ba|má) (?:tôi|em|mình) (?:có|được)",
+    re.IGNORECASE,
+)
+#: Honorific living words said of the parent: "혼자 사세요", "혼자 사시는데", "lives alone".
+_LIVES_ALONE = re.compile(
+    r"혼자\s?(?:사세|사시|계세|계시|지내세|지내시)|lives? alone|一个人住|sống một mình", re.I
+)
+
+
+def asking_for(message: str) -> str | None:
+    """ "parent" when the message asks for a parent, else None."""
+    return "parent" if _ASKING_FOR.search(message) else None
+
+
+def as_applicant(said: dict[str, Any], applicant: str | None, message: str) -> dict[str, Any]:
+    """The facts of a message with the person asked for as the applicant (`self`); unchanged otherwise."""
+    if applicant is None:
+        return said
+    members = said.get("members") or []
+    theirs = [m for m in members if m.get("relation") == applicant]
+    if not theirs and not _LIVES_ALONE.search(message):
+        # About the writer or the household as a whole ("둘이 살아요"): nothing to move, but the writer's own
+        # details are not the applicant's.
+        return {
+            **said,
+            "members": [m for m in members if m.get("relation") != "self"] or [{"relation": "self"}],
+        }
+    me: dict[str, Any] = {"relation": "self"}
+    for member in theirs[:1]:
+        me.update({k: v for k, v in member.items() if k != "relation"})
+    others = [m for m in members if m.get("relation") not in ("self", applicant)] + theirs[1:]
+    result = {**said, "members": [me, *others]}
+    if _LIVES_ALONE.search(message) or (ALONE.search(message) and not others):
+        result["members"] = [me]
+    return result
+
+
+accept_unmarked(globals())
