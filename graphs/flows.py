@@ -67,6 +67,16 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     text_question = " ".join(question(s, language) for s in slots) or None
     undecidable = [label for m in missing if m not in slots and (label := undecidable_label(m, language))]
     intro = None
+    if state.get("asked_about") and not discovery:
+        # She asked what the program is or how it works, with her own facts: the answer first, then hers.
+        intro = (
+            "\n".join(
+                responder.program_summary(catalogue[r["program_id"]], language)
+                for r in shown
+                if r["program_id"] in catalogue
+            )
+            or None
+        )
     if discovery:
         intro = responder.render("discovery_intro" if shown else "discovery_none", language)
         if not slots:

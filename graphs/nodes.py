@@ -13,6 +13,7 @@ from graphs import responder
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import (
     FLOWS,
+    asks_about_program,
     asks_for_help,
     assumed_facts,
     goal_after,
@@ -63,6 +64,7 @@ def _per_turn_reset() -> dict[str, Any]:
         "urgent": False,
         "crisis_help": False,
         "asked_how": False,
+        "asked_about": False,
         "usage": {"llm_calls": 0, "prompt_tokens": 0},
     }
 
@@ -163,6 +165,11 @@ class Nodes:
         )
         update["keep_pending"] = keep_pending
         update["asked_how"] = u.intent == "application_help" and intent == "eligibility_check"
+        update["asked_about"] = (
+            intent == "eligibility_check"
+            and not pending
+            and (u.intent == "program_info" or asks_about_program(u, message))
+        )
         # Danger the classifier sensed in arrears or an eviction threat: the 긴급복지 flow, with urgent help named.
         update["urgent"] = u.intent == "crisis" and intent != "crisis"
         goal = goal_after(u, reading, programs, message)

@@ -174,6 +174,12 @@ def eligibility_reply(
     return "\n".join(lines)
 
 
+def program_summary(program: dict[str, Any], language: str) -> str:
+    """The program's name and what it is, in one short paragraph."""
+    summary = str(program["summary_ko"] if language == "ko" else program["summary_en"]).strip()
+    return f"{render('info_intro', language, program=program_name(program, language))} {summary}"
+
+
 def info_reply(
     programs: list[dict[str, Any]], hits: list[dict[str, Any]], language: str, *, application: bool
 ) -> str:
@@ -181,9 +187,10 @@ def info_reply(
     lines: list[str] = []
     for program in programs:
         name = program_name(program, language)
-        lines.append(render("info_intro", language, program=name))
-        if not application:
-            lines.append(str(program["summary_ko"] if language == "ko" else program["summary_en"]).strip())
+        if application:
+            lines.append(render("info_intro", language, program=name))
+        else:
+            lines.append(program_summary(program, language))
         lines.append(render("how_to_apply", language, text=how_to_apply_text(program, language)))
         if program.get("documents"):
             lines.append(render("documents", language, items=", ".join(program["documents"])))

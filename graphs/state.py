@@ -83,6 +83,8 @@ class AgentState(TypedDict, total=False):
     applicant: str | None
     """Whom she asks for when it is not herself ("parent": "어머니 대신 문의드립니다"); kept for the conversation."""
     asked_how: bool
+    asked_about: bool
+    """She asked what a program is, with her own facts: the check's reply starts with what it is."""
     """She asked how to apply, with her own facts: the check's reply also says how and where."""
     crisis_help: bool
     """A danger that is not to life, said with a request for a program: help lines, then her question."""

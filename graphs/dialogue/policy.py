@@ -163,13 +163,15 @@ def missing_profile(ledger: lg.Ledger) -> list[str]:
 #: "신청 가능한가요?", "can I apply?", "có thể đăng ký được không?": whether she can get it, not how to apply.
 _CAN_I = re.compile(
     r"가능(?:한가요|할까요|해요|하나요|한지|할지)|될까요|되나요|돼요\?|돼\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)|대상(?:인가|이에|이야|이나|일까|인지)"
-    r"|받고\s?싶|신청하고\s?싶|주나요|줘요\?|나와요\?|나오나요"
+    r"|받고\s?싶|신청하고\s?싶"
     r"|\bcan i (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify|\bi (?:want|would like) to (?:get|receive|apply)"
     r"|được không|duoc khong|đủ điều kiện|du dieu kien|có thể (?:đăng ký|xin|nhận)|co the (?:dang ky|xin|nhan)"
     r"|能.{0,6}吗|可以.{0,8}吗|符不符合|有资格|能不能|可不可以",
     re.IGNORECASE,
 )
 #: How, where, with which documents: an application question even when it also asks "can I".
+#: "둘째도 주나요?", "나와요?": whether it is given — hers when she says her situation, else about the program.
+_GIVEN = re.compile(r"주나요|줘요\?|나와요\?|나오나요", re.IGNORECASE)
 _HOW = re.compile(
     r"어디|어떻게|서류|뭐\s?(?:가|를)?\s?필요|준비물|언제|where|\bhow\b|document|\bwhen\b|哪里|怎么|材料|什么时候|ở đâu|o dau|như thế nào|giấy tờ|giay to|khi nào",
     re.IGNORECASE,
@@ -240,10 +242,15 @@ def turn_intent(
             "handoff",
             False,
         )  # the classifier alone does not turn an answer ("One person, me") into a handoff
-    can_i = bool(u.programs) and bool(_CAN_I.search(text)) and not _HOW.search(text)
+    asks_given = bool(_GIVEN.search(text)) and bool(set(reading.filled) & PERSONAL_SLOTS)
+    can_i = bool(u.programs) and bool(_CAN_I.search(text) or asks_given) and not _HOW.search(text)
     if u.intent in ("application_help", "program_info") and can_i and not in_flow:
         return "eligibility_check", False  # "신청하고 싶은데 대상인가요?", "받을 수 있는지 알고 싶어요"
     personal = bool(set(reading.filled) & PERSONAL_SLOTS)
+    about = asks_about_program(u, text) and not _CAN_I.search(text)
+    if u.intent == "eligibility_check" and about and not in_flow and not personal:
+        # "아동수당 얼마고 몇살까지 나와요?": the answer does not depend on her
+        return "program_info", False
     if u.intent in ("program_info", "application_help") and u.programs and personal and not in_flow:
         # "첫만남이용권 둘째도 주나요? 한달 전에 둘째 낳았어요", "국취제 신청하고 싶은데 조건이 어떻게 돼요?
         # 29살이고…": about the program, with her own facts — her answer is the check (with how to apply when
@@ -295,3 +302,17 @@ def asks_for_help(message: str, signals: list[str]) -> bool:
         return False
     asked, _ = detect_programs(message)
     return bool(asked) and bool(_CAN_I.search(message) or _ASKS.search(message))
+
+
+_ABOUT_PROGRAM = re.compile(
+    r"얼마|몇\s?(?:살|세|개월|년)|까지|언제|어디|방법|뭐(?:예요|에요|야|임|지)|소급|현금"
+    r"|how much|how old|how long|until|when|where|what is|多少|几岁|什么时候|哪里|是什么|bao nhiêu|khi nào|ở đâu|là gì",
+    re.IGNORECASE,
+)
+
+
+def asks_about_program(u: Understanding, text: str) -> bool:
+    """Whether a message naming a program asks how much, until when, where or what it is ("아동수당 얼마고 몇살까지
+    나와요?", "에너지바우처 혼자사는데 얼마 나와"): the reply then starts with what the program is and gives,
+    before any question about her."""
+    return bool(u.programs) and bool(_ABOUT_PROGRAM.search(text))
