@@ -38,6 +38,12 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     turn = int(state.get("turn") or 0)
     known = lg.known(ledger)
     results = list(state.get("results") or [])
+    also: list[dict[str, Any]] = []
+    if not discovery:
+        # Related programs were checked with hers (`policy.related_programs`): named only when likely.
+        goal = set(state.get("programs") or [])
+        also = [r for r in results if r["program_id"] not in goal and r["status"] == "eligible"]
+        results = [r for r in results if r["program_id"] in goal]
     if discovery and not results:
         return ask(language, missing_profile(ledger)[:2], ledger, turn)
     probes = dict(state.get("probes") or {})
@@ -100,6 +106,11 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     )
     if discovery and not slots:
         reply = f"{reply}\n{extra}"
+    if also:
+        names = ", ".join(responder.program_name(r, language) for r in also)
+        head, _, last = reply.rpartition("\n")  # before the question or the closing note, which end the reply
+        also_line = responder.render("also_likely", language, programs=names)
+        reply = f"{head}\n{also_line}\n{last}" if head else f"{also_line}\n{last}"
     assumed = [s for s in ledger if lg.status(ledger, s) == "assumed"]
     if "receiving" in assumed and any(r["status"] != "unknown" or slots for r in shown):
         reply = f"{reply}\n{responder.render('assumed_not_receiving', language)}"
@@ -107,7 +118,7 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         "reply": reply,
         "pending": slots,
         "ledger": ledger,
-        "results": shown if discovery else results,
+        "results": shown if discovery else [*results, *also],
         "citations": [c.model_dump() for c in responder.citations(shown, [], catalogue, language)],
     }
     if slots:

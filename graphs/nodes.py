@@ -19,6 +19,7 @@ from graphs.dialogue.policy import (
     goal_after,
     nationality_probe,
     profile_complete,
+    related_programs,
     turn_intent,
 )
 from graphs.dialogue.proxy import asking_for
@@ -227,9 +228,15 @@ class Nodes:
                 }
             )
         elif intent == "eligibility_check" or (intent == "benefit_discovery" and profile_complete(ledger)):
-            scope = programs if intent == "eligibility_check" else None
+            scope = (
+                list(dict.fromkeys([*programs, *related_programs(programs)]))
+                if intent == "eligibility_check"
+                else None
+            )
             actions.append({"tool": "check_eligibility", "args": {"household": household, "programs": scope}})
-            actions.append({"tool": "program_catalogue", "args": {"programs": scope}})
+            actions.append(
+                {"tool": "program_catalogue", "args": {"programs": programs if scope is not None else None}}
+            )
             probe = nationality_probe(state.get("language", "ko"), {**facts, **assumed}, ledger)
             if probe is not None:
                 probed = to_household(probe).model_dump(mode="json", exclude_none=True)

@@ -316,3 +316,26 @@ def asks_about_program(u: Understanding, text: str) -> bool:
     나와요?", "에너지바우처 혼자사는데 얼마 나와"): the reply then starts with what the program is and gives,
     before any question about her."""
     return bool(u.programs) and bool(_ABOUT_PROGRAM.search(text))
+
+
+RELATED: dict[str, tuple[str, ...]] = {
+    "first_meeting_voucher": ("parent_benefit", "child_allowance", "siheung_birth_support"),
+    "parent_benefit": ("first_meeting_voucher", "child_allowance", "siheung_birth_support"),
+    "siheung_birth_support": ("first_meeting_voucher", "parent_benefit", "child_allowance"),
+    "child_allowance": ("parent_benefit", "first_meeting_voucher"),
+    "single_parent_child_support": ("child_allowance",),
+    "education_benefit": ("child_allowance",),
+    "emergency_welfare": ("child_allowance",),
+    "livelihood_benefit": ("medical_benefit", "housing_benefit"),
+    "medical_benefit": ("livelihood_benefit",),
+    "disability_allowance": ("disability_pension",),
+    "disability_pension": ("disability_allowance",),
+    "energy_voucher": ("parent_benefit", "child_allowance"),
+}
+"""Programs a household asking about one often also qualifies for (a birth brings 부모급여 and 아동수당 with
+첫만남이용권). They are checked with the asked ones and named only when likely: never asked about."""
+
+
+def related_programs(goal: list[str]) -> list[str]:
+    """The programs related to the goal's, not in it."""
+    return [p for g in goal for p in RELATED.get(g, ()) if p not in goal]
