@@ -83,8 +83,21 @@ def _gazetteer() -> list[tuple[re.Pattern[str], str, str | None]]:
     return [(with_unmarked(re.compile(_pattern(a), re.I)), s, g) for a, s, g in entries]
 
 
+@cache
+def _any_name() -> re.Pattern[str]:
+    """Every name as a plain literal: one quick search rules out the many messages that name no place."""
+    data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    names = {n for sido, aliases in data["sido"].items() for n in (sido, *aliases)}
+    for places in data["sigungu"].values():
+        names |= {n for sigungu, aliases in places.items() for n in (sigungu, *aliases)}
+    literals = sorted((re.escape(n).replace(r"\ ", r"\s?") for n in names), key=len, reverse=True)
+    return re.compile("|".join(literals), re.I)
+
+
 def find_places(text: str) -> list[Place]:
     """Every place named in `text`, in order, longest names first where they overlap."""
+    if not _any_name().search(text):
+        return []
     found: list[Place] = []
     taken: list[tuple[int, int]] = []
     for pattern, sido, sigungu in _gazetteer():
