@@ -173,7 +173,7 @@ STUB_RESULT: dict[str, Any] = {
                     "source": None,
                 },
             ],
-            "missing": [],
+            "missing": ["assets", "nationality_rules"],
             "assumptions": [],
             "how_to_apply": "주소지 행정복지센터, 복지로, 국민연금공단 지사에서 신청합니다.",
             "documents": ["신분증", "본인 통장 사본", "<b>소득·재산 신고서</b>"],
@@ -369,6 +369,10 @@ def test_stub_page_streams_a_reply_and_shows_a_card(browser_context: BrowserCont
         assert agent.locator("[data-testid=reply]").inner_text() == STUB_RESULT["reply"]
         assert card.locator("[data-testid=status]").inner_text().strip().endswith(KO_STATUS["eligible"])
         assert "월 349,700원" in card.inner_text()
+        # What she can tell apart from what only the office settles (not "tell me the rules for foreigners")
+        missing = card.locator("p.missing")
+        assert missing.nth(0).inner_text() == "알려 주시면 판단할 수 있어요: 재산"
+        assert missing.nth(1).inner_text() == "행정복지센터에서 확인해요: 외국 국적인 분의 자격"
         criteria = card.locator("ul.criteria li")
         assert criteria.count() == 3
         assert criteria.nth(0).locator(".criterion-icon").inner_text() == "✔"

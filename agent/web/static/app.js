@@ -341,13 +341,19 @@ function renderCard(result, lang, index) {
   }
 
   if (Array.isArray(result.missing) && result.missing.length > 0) {
-    const names = result.missing.map((slot) => (table.missingNames && table.missingNames[slot]) || slot);
-    card.append(
-      el("p", { className: "missing" }, [
-        el("strong", { text: `${table.missingLabel}: ` }),
-        document.createTextNode(names.join(", ")),
-      ]),
-    );
+    // What she can tell us, and what only the office can settle (the rules for foreign nationals, a work history).
+    const nameOf = (slot) => (table.missingNames && table.missingNames[slot]) || slot;
+    const askable = result.missing.filter((slot) => !CENTRE_DECIDES.includes(slot));
+    const centre = result.missing.filter((slot) => CENTRE_DECIDES.includes(slot));
+    for (const [slots, label] of [[askable, table.missingLabel], [centre, table.centreLabel]]) {
+      if (slots.length === 0) continue;
+      card.append(
+        el("p", { className: "missing" }, [
+          el("strong", { text: `${label}: ` }),
+          document.createTextNode(slots.map(nameOf).join(", ")),
+        ]),
+      );
+    }
   }
 
   const more = el("dl", { className: "card-facts" });
@@ -453,6 +459,17 @@ function renderFeedback(turn) {
   ]);
   return group;
 }
+
+/** Undecided facts no chat answer can settle: the 행정복지센터 (or the job centre) decides them. */
+const CENTRE_DECIDES = [
+  "nationality_rules",
+  "work_history",
+  "special_group",
+  "employment_center_review",
+  "crisis_review",
+  "parents_household_income",
+  "rules_for_date",
+];
 
 function renderResult(view, result) {
   const lang = LOCALES.includes(result.language) ? result.language : state.locale;
