@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from graphs.memory import replace_members
-from graphs.nlu.dates import find_dates
+from graphs.nlu.dates import find_past_dates
 from graphs.nlu.facts import ALONE, RELATION_WORDS
 from graphs.nlu.numbers import bare_number, find_ages, find_money, parse_numeral, parse_words
 from graphs.nlu.places import find_region
@@ -299,7 +300,7 @@ def parse_answer(
         if _UNBORN.search(text):
             return {"members": [{"relation": "self", "pregnant": True}]}
     elif slot == "birth_date":
-        dates = find_dates(text)
+        dates = find_past_dates(text, date.today())
         if dates:  # several: the latest is the youngest's
             return _set_youngest_child(facts, {"birth_date": max(d.value for d in dates).isoformat()})
     elif slot == "nationality":

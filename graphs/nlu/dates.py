@@ -46,6 +46,31 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
+_MD = re.compile(r"(?<![\d년年./-])(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]")
+_EN_MD = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
+
+
+def find_past_dates(text: str, today: date) -> list[FoundDate]:
+    """Whole dates, and a month and day said without the year ("9월 15일생", "Nov 10") taken as the last such
+    day up to `today`: for a birth that has happened, the year is not in doubt."""
+    found = find_dates(text)
+
+    def add(month: int, day: int, m: re.Match[str]) -> None:
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            return
+        value = _make(today.year, month, day)
+        if value is not None and value > today:
+            value = _make(today.year - 1, month, day)
+        if value is not None:
+            found.append(FoundDate(value, m.start(), m.end()))
+
+    for m in _MD.finditer(text):
+        add(int(m.group(1)), int(m.group(2)), m)
+    for m in _EN_MD.finditer(text):
+        add(_MONTHS[m.group(1).lower()], int(m.group(2)), m)
+    return sorted(found, key=lambda f: f.start)
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every whole calendar date in `text`, in order. Day and month written with slashes are read day first
     (Vietnamese and most of the world), unless the second number cannot be a month."""

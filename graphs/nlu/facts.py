@@ -7,9 +7,10 @@ Only what the citizen said is returned; nothing is guessed. `members` always sta
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
-from graphs.nlu.dates import find_dates
+from graphs.nlu.dates import find_past_dates
 from graphs.nlu.numbers import Age, Money, find_ages, find_money, native_korean_number, word_number
 from graphs.nlu.places import find_region
 from graphs.nlu.programs import detect_programs
@@ -553,7 +554,7 @@ def extract_facts(text: str) -> dict[str, Any]:
             target.setdefault("age", age.value // 12)
 
     # A child's birth date ("2026년 1월 10일에 태어났어요", "born on 17/12/2025", "sinh ngày 17/12/2025").
-    for found in find_dates(text):
+    for found in find_past_dates(text, date.today()):
         if _BIRTH_WORD.search(lower, max(0, found.start - 16), found.end + 12):
             member_facts = True
             born = next(
@@ -563,6 +564,8 @@ def extract_facts(text: str) -> dict[str, Any]:
                 born = {"relation": "child"}
                 others["child"].append(born)
             born["birth_date"] = found.value.isoformat()
+            if order := _BIRTH_ORDER.search(text):
+                born.setdefault("birth_order", _ORDINALS[order.group(1).lower()])
 
     # Children counted ("애 둘", "two kids", "两个孩子", "hai con").
     counted: tuple[int, int] | None = None

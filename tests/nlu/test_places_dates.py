@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from graphs.nlu.dates import find_dates
+from graphs.nlu.dates import find_dates, find_past_dates
 from graphs.nlu.facts import extract_facts
 from graphs.nlu.places import find_region
 
@@ -78,3 +78,11 @@ def test_a_birth_date_said_in_passing_is_a_childs() -> None:
     members = extract_facts("2026년 1월 10일에 태어났어요")["members"]
     assert {"relation": "child", "birth_date": "2026-01-10"} in members
     assert "members" not in extract_facts("2026년 1월 10일에 이사왔어요")
+
+
+def test_a_birth_day_said_without_the_year_is_the_last_one_that_has_passed() -> None:
+    today = date(2026, 12, 3)
+    assert [d.value for d in find_past_dates("둘째 9월 15일생이에요", today)] == [date(2026, 9, 15)]
+    assert [d.value for d in find_past_dates("12월 25일에 태어났어요", today)] == [date(2025, 12, 25)]
+    assert [d.value for d in find_past_dates("born on Nov 10", today)] == [date(2026, 11, 10)]
+    assert find_dates("9월 15일") == []  # a whole date needs its year
