@@ -39,6 +39,7 @@ from graphs.slots import (
     yes_no,
 )
 from graphs.state import FLOW_INTENTS, HISTORY_TURNS, AgentState
+from graphs.topical import topical
 from tools.registry import ToolContext, ToolError, ToolRegistry
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,12 @@ def _per_turn_reset() -> dict[str, Any]:
         "asked_about": False,
         "usage": {"llm_calls": 0, "prompt_tokens": 0},
     }
+
+
+def _on_topic(state: AgentState) -> bool:
+    """Whether the best passage found for an out-of-scope message is about what it asks."""
+    hits = list(state.get("hits") or [])
+    return bool(hits) and topical(state.get("message", ""), hits[0])
 
 
 def _crisis_lines(state: AgentState, language: str) -> list[str]:
@@ -255,6 +262,9 @@ class Nodes:
             if programs:
                 args["program_id"] = programs[0]
             actions.append({"tool": "search_documents", "args": args})
+        elif intent == "out_of_scope" and not state.get("refusal"):
+            # A question the classifier did not place may still be in the booklet ("치매검사 돈 들어요?").
+            actions.append({"tool": "search_documents", "args": {"query": state["message"], "k": 3}})
         # plugin tools (issue 8): routed by intent through their `from_turn`, never by editing this graph
         actions.extend(plugin_actions(self.tools, state, actions))
         turn = int(state.get("turn") or 0)
@@ -340,6 +350,10 @@ class Nodes:
         elif intent == "handoff_declined":
             update["intent"] = state.get("flow") or "smalltalk"
             update["reply"] = responder.render("handoff_declined", language)
+        elif intent == "out_of_scope" and _on_topic(state):
+            # The booklet answers it: the passages found, cited, instead of "I cannot answer that".
+            update["intent"] = "program_info"
+            update.update(info_turn({**state, "programs": []}, language, application=False))
         elif intent in ("smalltalk", "out_of_scope"):
             key = "thanks" if intent == "smalltalk" and _THANKS.search(state.get("message", "")) else intent
             update["reply"] = responder.render(key, language)

@@ -7,6 +7,7 @@ what to bring, whom to call, and citations.
 
 from __future__ import annotations
 
+import re
 import string
 from typing import Any
 
@@ -180,6 +181,9 @@ def program_summary(program: dict[str, Any], language: str) -> str:
     return f"{render('info_intro', language, program=program_name(program, language))} {summary}"
 
 
+_PHONE = re.compile(r"(?<![\d-])(?:0\d{1,2}-\d{3,4}-\d{4}|1\d{3}-\d{4})(?![\d-])")
+
+
 def info_reply(
     programs: list[dict[str, Any]], hits: list[dict[str, Any]], language: str, *, application: bool
 ) -> str:
@@ -206,7 +210,10 @@ def info_reply(
                 if hit.get("year") and int(hit["year"]) < 2026
                 else ""
             )
-            lines.append(f"- {hit['program']}: {text[:220]}{'…' if len(text) > 220 else ''}{note}")
+            shown = text[:220]
+            phones = [p for p in dict.fromkeys(_PHONE.findall(text)) if p not in shown][:2]
+            call = f" (☎ {', '.join(phones)})" if phones else ""  # the number she needs, even past the cut
+            lines.append(f"- {hit['program']}: {shown}{'…' if len(text) > 220 else ''}{call}{note}")
     lines.append(render("final_note", language))
     return "\n".join(lines)
 

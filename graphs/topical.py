@@ -1,0 +1,41 @@
+"""Whether a passage found for a question the classifier took as out of scope is really about it.
+
+"치매검사 돈 들어요?" is a welfare question the 19 programs do not cover; the booklet does ("치매검진 지원").
+"주차 위반 과태료 어디서 내요" is not, though the search always returns something ("요금감면제도"). The test is
+plain: a content word of the question stands in the title of the program the passage belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_HANGUL_WORD = re.compile(r"[가-힣]{2,}")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_LATIN_WORD = re.compile(r"[a-zà-ỹ]{4,}", re.I)
+#: Words in many titles or questions that say nothing of the topic.
+_STOP = frozenset(
+    {
+        "지원", "제도", "시흥", "서비스", "신청", "사업", "안내", "이용", "대상", "감면", "요금", "복지", "혜택",
+        "어디", "받아", "받을", "있어", "있나", "해요", "어떻게", "얼마", "무료", "공짜",
+        "발급", "재발", "시청", "확인", "가면", "되요", "되나", "하나", "문의", "센터", "기관",
+        "siheung", "support", "program", "service", "services", "benefit", "benefits", "money", "help", "where",
+        "what", "with", "from", "have", "that", "this", "apply", "free", "there",
+        "支援", "补贴", "服务", "申请", "哪里", "多少",
+        "trợ", "giúp", "chương", "trình", "đăng", "không",
+    }
+)  # fmt: skip
+
+
+def _bigrams(word: str) -> set[str]:
+    return {word[i : i + 2] for i in range(len(word) - 1)}
+
+
+def topical(question: str, hit: dict[str, Any]) -> bool:
+    """Whether `hit` (a passage with its program's title) is about what `question` asks."""
+    title = str(hit.get("program") or "").lower()
+    text = question.lower()
+    for word in _HANGUL_WORD.findall(text) + _CJK_WORD.findall(text):
+        if any(b in title for b in _bigrams(word) if b not in _STOP and len(set(b)) == 2):
+            return True
+    return any(w in title for w in _LATIN_WORD.findall(text) if w not in _STOP)
