@@ -9,7 +9,14 @@ from typing import Any
 from graphs.memory import replace_members
 from graphs.nlu.dates import find_past_dates
 from graphs.nlu.facts import ALONE, RELATION_WORDS
-from graphs.nlu.numbers import bare_number, find_ages, find_money, parse_numeral, parse_words
+from graphs.nlu.numbers import (
+    bare_number,
+    find_ages,
+    find_money,
+    native_korean_number,
+    parse_numeral,
+    parse_words,
+)
 from graphs.nlu.places import find_region
 from prompts import load_yaml
 from tools.vietnamese import accept_unmarked
@@ -344,20 +351,7 @@ def parse_answer(
     return None
 
 
-_NATIVE_MONTHS = {
-    "한": 1,
-    "두": 2,
-    "세": 3,
-    "석": 3,
-    "네": 4,
-    "넉": 4,
-    "다섯": 5,
-    "여섯": 6,
-    "일곱": 7,
-    "여덟": 8,
-    "아홉": 9,
-    "열": 10,
-}
+_NARROW_COUNTS = {"석": "세", "넉": "네"}  # "석 달", "넉 달": 3 and 4 before 달
 _NATIVE_DURATION = re.compile(r"(?<![가-힣])(한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)\s?달")
 _CJK_DURATION = re.compile(r"([一二三四五六七八九十两]{1,3})\s?(年|个月)")
 
@@ -369,7 +363,7 @@ def _duration_months(text: str) -> int | None:
     if years or extra:
         return (int(years.group(1)) * 12 if years else 0) + (int(extra.group(1)) if extra else 0)
     if native := _NATIVE_DURATION.search(_after_correction(text)):
-        return _NATIVE_MONTHS[native.group(1)]
+        return native_korean_number(_NARROW_COUNTS.get(native.group(1), native.group(1)))
     if re.search(r"반\s?년|半年|nửa năm", text):
         return 6
     if cjk := _CJK_DURATION.search(text):

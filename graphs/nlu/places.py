@@ -71,7 +71,8 @@ def _pattern(alias: str) -> str:
 
 
 @cache
-def _gazetteer() -> list[tuple[re.Pattern[str], str, str | None]]:
+def _names() -> list[tuple[str, str, str | None]]:
+    """(name, 시·도, 시·군·구) for every name in `places.yaml`, longest first ("경기도 광주" before "광주")."""
     data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
     entries: list[tuple[str, str, str | None]] = []
     for sido, aliases in data["sido"].items():
@@ -79,19 +80,18 @@ def _gazetteer() -> list[tuple[re.Pattern[str], str, str | None]]:
     for sido, places in data["sigungu"].items():
         for sigungu, aliases in places.items():
             entries += [(alias, sido, sigungu) for alias in [sigungu, *aliases]]
-    entries.sort(key=lambda e: len(e[0]), reverse=True)  # "경기도 광주" before "광주"
-    return [(with_unmarked(re.compile(_pattern(a), re.I)), s, g) for a, s, g in entries]
+    return sorted(entries, key=lambda e: len(e[0]), reverse=True)
+
+
+@cache
+def _gazetteer() -> list[tuple[re.Pattern[str], str, str | None]]:
+    return [(with_unmarked(re.compile(_pattern(a), re.I)), s, g) for a, s, g in _names()]
 
 
 @cache
 def _any_name() -> re.Pattern[str]:
     """Every name as a plain literal: one quick search rules out the many messages that name no place."""
-    data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
-    names = {n for sido, aliases in data["sido"].items() for n in (sido, *aliases)}
-    for places in data["sigungu"].values():
-        names |= {n for sigungu, aliases in places.items() for n in (sigungu, *aliases)}
-    literals = sorted((re.escape(n).replace(r"\ ", r"\s?") for n in names), key=len, reverse=True)
-    return re.compile("|".join(literals), re.I)
+    return re.compile("|".join(re.escape(n).replace(r"\ ", r"\s?") for n, _, _ in _names()), re.I)
 
 
 def find_places(text: str) -> list[Place]:
