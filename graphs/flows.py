@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from graphs import responder
+from graphs.answers.compose import shorten
+from graphs.answers.focus import focused_passage
+from graphs.answers.readable import readable
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import missing_profile, next_questions, undecided_facts
 from graphs.slots import question, undecidable_label
@@ -83,6 +86,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
             )
             or None
         )
+    rule = None if discovery else rule_passage(state, list(catalogue.values()), language)
+    if rule is not None:  # she asked how a rule works: that answer first, then her check
+        intro = "\n".join(x for x in (rule[0], intro) if x)
     if discovery:
         intro = responder.render("discovery_intro" if shown else "discovery_none", language)
         if not slots:
@@ -119,11 +125,28 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         "pending": slots,
         "ledger": ledger,
         "results": shown if discovery else [*results, *also],
-        "citations": [c.model_dump() for c in responder.citations(shown, [], catalogue, language)],
+        "citations": [
+            c.model_dump() for c in responder.citations(shown, [rule[1]] if rule else [], catalogue, language)
+        ],
     }
     if slots:
         update["follow_up"] = {"slot": slots[0], "question": text_question}
     return update
+
+
+def rule_passage(
+    state: AgentState, catalogue: list[dict[str, Any]], language: str
+) -> tuple[str, dict[str, Any]] | None:
+    """The line answering what her message asks about a named program beyond whether she can get it ("자식이
+    돈 잘벌면 기초연금 못받어?" → 부양의무자 기준 미적용), and the passage it quotes; None when no passage does."""
+    hits = list(state.get("hits") or [])
+    for program in catalogue:
+        own = [h for h in hits if h.get("program_id") == program["id"]]
+        name = responder.program_name(program, language)
+        hit = focused_passage(state.get("message", ""), own, [str(program.get("name_ko") or ""), name])
+        if hit is not None:
+            return f"{name}: {shorten(readable(str(hit['text'])))}", hit
+    return None
 
 
 def mentioned_traits(facts: dict[str, Any]) -> set[str]:
@@ -161,11 +184,13 @@ def info_turn(state: AgentState, language: str, *, application: bool) -> dict[st
     hits = list(state.get("hits") or [])
     if not catalogue and not hits and not state.get("programs"):
         return {"reply": responder.render("which_program", language)}
-    reply = responder.info_reply(catalogue, hits, language, application=application)
+    reply, cited = responder.info_reply(
+        catalogue, hits, language, application=application, question=state.get("message", "")
+    )
     by_id = {p["id"]: p for p in catalogue}
     return {
         "reply": reply,
-        "citations": [c.model_dump() for c in responder.citations([], hits, by_id, language)],
+        "citations": [c.model_dump() for c in responder.citations([], cited or hits, by_id, language)],
     }
 
 

@@ -32,6 +32,7 @@ from graphs.memory import to_household
 from graphs.nlu import INTENTS, understand
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
+from graphs.nlu.programs import detect_programs
 from graphs.plugin_hooks import plugin_actions, plugin_sections, with_sections
 from graphs.referrals import crisis_kinds, crisis_lines
 from graphs.slots import (
@@ -244,6 +245,19 @@ class Nodes:
             actions.append(
                 {"tool": "program_catalogue", "args": {"programs": programs if scope is not None else None}}
             )
+            named, _ = detect_programs(state.get("message", ""))
+            if named and set(named) <= set(programs):  # a question about a program she names: its passages
+                actions.append(
+                    {
+                        "tool": "search_documents",
+                        "args": {
+                            "query": state["message"],
+                            "k": 1,
+                            "program_id": named[0],
+                            "max_per_program": 10,
+                        },
+                    }
+                )
             probe = nationality_probe(state.get("language", "ko"), {**facts, **assumed}, ledger)
             if probe is not None:
                 probed = to_household(probe).model_dump(mode="json", exclude_none=True)
@@ -258,13 +272,19 @@ class Nodes:
             if programs:
                 actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
             query = state["message"]
-            args: dict[str, Any] = {"query": query, "k": 1 if programs else 3}
+            # Every passage of the program asked about (or of the programs found): the answer picks among them.
+            args: dict[str, Any] = {"query": query, "k": 1 if programs else 3, "max_per_program": 10}
             if programs:
                 args["program_id"] = programs[0]
             actions.append({"tool": "search_documents", "args": args})
         elif intent == "out_of_scope" and not state.get("refusal"):
             # A question the classifier did not place may still be in the booklet ("치매검사 돈 들어요?").
-            actions.append({"tool": "search_documents", "args": {"query": state["message"], "k": 3}})
+            actions.append(
+                {
+                    "tool": "search_documents",
+                    "args": {"query": state["message"], "k": 3, "max_per_program": 10},
+                }
+            )
         # plugin tools (issue 8): routed by intent through their `from_turn`, never by editing this graph
         actions.extend(plugin_actions(self.tools, state, actions))
         turn = int(state.get("turn") or 0)

@@ -7,10 +7,12 @@ what to bring, whom to call, and citations.
 
 from __future__ import annotations
 
-import re
 import string
 from typing import Any
 
+from graphs.answers.compose import document_answer, shorten, topic_lines
+from graphs.answers.focus import focused_passage
+from graphs.answers.readable import readable
 from graphs.state import Citation
 from prompts import label, load_yaml
 
@@ -181,16 +183,30 @@ def program_summary(program: dict[str, Any], language: str) -> str:
     return f"{render('info_intro', language, program=program_name(program, language))} {summary}"
 
 
-_PHONE = re.compile(r"(?<![\d-])(?:0\d{1,2}-\d{3,4}-\d{4}|1\d{3}-\d{4})(?![\d-])")
-
-
 def info_reply(
-    programs: list[dict[str, Any]], hits: list[dict[str, Any]], language: str, *, application: bool
-) -> str:
-    """About programs (summary, how to apply, documents, contact) or, with no program named, the passages found."""
+    programs: list[dict[str, Any]],
+    hits: list[dict[str, Any]],
+    language: str,
+    *,
+    application: bool,
+    question: str = "",
+) -> tuple[str, list[dict[str, Any]]]:
+    """The answer to an open question and the passages it cites.
+
+    About named programs: the passage that answers a rule question first (when one does), then what the
+    program is, how to apply, the documents and whom to call. With no program named: the passages found,
+    composed by `graphs.answers.compose`. Either way the specialist line for the topic closes it.
+    """
     lines: list[str] = []
+    cited: list[dict[str, Any]] = []
+    contact: str | None = None
     for program in programs:
         name = program_name(program, language)
+        own = [h for h in hits if h.get("program_id") == program["id"]]
+        rule = focused_passage(question, own, [str(program.get("name_ko") or ""), name])
+        if rule is not None:
+            lines.append(f"{name}: {shorten(readable(str(rule['text'])))}")
+            cited.append(rule)
         if application:
             lines.append(render("info_intro", language, program=name))
         else:
@@ -198,24 +214,28 @@ def info_reply(
         lines.append(render("how_to_apply", language, text=how_to_apply_text(program, language)))
         if program.get("documents"):
             lines.append(render("documents", language, items=", ".join(program["documents"])))
-        lines.append(render("contact", language, text=program["contact"]))
+        contact = str(program["contact"])
+        lines.append(render("contact", language, text=contact))
     if not programs:
-        if not hits:
-            return render("no_results", language)
-        lines.append(render("search_intro", language))
-        for hit in hits[:3]:
-            text = " ".join(str(hit["text"]).split())
-            note = (
-                " " + render("booklet_year_note", language)
-                if hit.get("year") and int(hit["year"]) < 2026
-                else ""
-            )
-            shown = text[:220]
-            phones = [p for p in dict.fromkeys(_PHONE.findall(text)) if p not in shown][:2]
-            call = f" (☎ {', '.join(phones)})" if phones else ""  # the number she needs, even past the cut
-            lines.append(f"- {hit['program']}: {shown}{'…' if len(text) > 220 else ''}{call}{note}")
-    lines.append(render("final_note", language))
-    return "\n".join(lines)
+        answer = document_answer(question, hits)
+        if not answer.lines:
+            return render("no_results", language), []
+        if language != "ko":
+            lines.append(render("search_intro", language))
+        lines += answer.lines
+        cited = answer.cited
+        contact = answer.contact
+        if contact:
+            lines.append(render("contact", language, text=contact))
+        if answer.booklet_year:
+            lines.append(render("booklet_confirm", language, year=answer.booklet_year))
+    about = " ".join([question, *(str(h.get("program") or "") for h in cited[:1])])
+    specialist = topic_lines(about, language, "\n".join(lines))
+    if specialist:
+        lines.append(render("specialist", language, lines="; ".join(specialist)))
+    if not contact:
+        lines.append(render("final_note", language))
+    return "\n".join(lines), cited
 
 
 def citations(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from graphs.answers.focus import aspect
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.reading import Reading
 from graphs.memory import merge_facts
@@ -258,9 +259,12 @@ def turn_intent(
         return "eligibility_check", False
     if u.intent == "benefit_discovery" and u.programs and not in_flow:
         return "eligibility_check", False  # naming a program is not "what can I get?"
-    # A question about something ("틀니 지원 어디서?") is answered from the documents, not with the profile.
-    asks_about = bool(_ASKS.search(text)) and not _WHAT_CAN_I.search(text) and not u.programs
-    if u.intent == "benefit_discovery" and not in_flow and asks_about:
+    if (
+        u.intent == "benefit_discovery"
+        and not in_flow
+        and not u.programs
+        and asks_about_topic(text, personal)
+    ):
         return "program_info", False
     if u.programs == ["emergency_welfare"] and u.intent in (*ASIDES, "benefit_discovery"):
         return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
@@ -278,6 +282,26 @@ def turn_intent(
     if pending and in_flow and flow and not u.programs and (u.intent not in FLOWS or u.confidence < 0.8):
         return flow, False
     return u.intent, False
+
+
+#: Spoken question endings that carry no question mark ("보험되나", "어디 가야대", "그거 뭐임").
+_ASKS_SPOKEN = re.compile(
+    r"(?:되나|있나|하나|되노|하노|있노|는겨|되는겨|뭐임|가야대|돼|되요|해요|나요|까)\s*(?:$|[^가-힣])"
+)
+
+
+def asks_about_topic(text: str, personal: bool) -> bool:
+    """Whether a message the classifier took as "what can I get?" asks about something instead ("틀니 지원
+    어디서?", "아이돌봄서비스 누가 받을 수 있어요?", "임플란트도 보험되나"): answered from the documents.
+
+    A message with her own facts stays a discovery unless it asks what, who, how much or where; "what can I
+    get?" stays one unless it asks what something is or who gets it."""
+    asked = aspect(text)
+    if personal and asked == "any":
+        return False
+    if _WHAT_CAN_I.search(text) and asked not in ("who", "what"):
+        return False
+    return asked != "any" or bool(_ASKS.search(text) or _ASKS_SPOKEN.search(text))
 
 
 def goal_after(u: Understanding, reading: Reading, goal: list[str], text: str) -> list[str]:

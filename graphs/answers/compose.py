@@ -1,0 +1,112 @@
+"""An answer composed from the passages found: the passage that answers first, then whom to ask.
+
+Used for every open question (what a program is, how a rule works, how much, where): the program the search put
+first is the subject; its passages are ranked for the question (`focus.rank`); the best ones are shown as
+readable sentences with the program's contact line, the year the booklet's figures describe, and the specialist
+line for the topic (`prompts/referrals.yaml`, `topics`). A second program is named only when its title is about
+what was asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphs.answers.focus import focus_terms, is_contact, overlap, rank
+from graphs.answers.readable import field_value, readable
+from graphs.topical import topical
+from prompts import load_yaml
+
+MAX_PASSAGES = 3
+MAX_CHARS = 360
+_PHONE = re.compile(r"(?<![\d-])(?:0\d{1,2}-\d{3,4}-\d{4}|1\d{3}-\d{4}|1[0-9]{2,3}(?=\)|,|\s|$))(?![\d-])")
+_CUT = re.compile(r"(?<=[.)다요])\s")
+
+
+@dataclass
+class Answer:
+    """The lines of a document answer and the passages it cites."""
+
+    lines: list[str] = field(default_factory=list)
+    cited: list[dict[str, Any]] = field(default_factory=list)
+    booklet_year: int | None = None
+    contact: str | None = None
+
+
+def group_hits(hits: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Hits grouped by program, in the order the search ranked the programs."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for hit in hits:
+        groups.setdefault(str(hit.get("program_id") or hit.get("program")), []).append(hit)
+    return list(groups.values())
+
+
+def shorten(text: str, limit: int = MAX_CHARS) -> str:
+    """At most `limit` characters, cut after a sentence where one ends late enough; numbers past the cut kept."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [m.start() for m in _CUT.finditer(head) if m.start() > limit // 2]
+    shown = head[: ends[-1]] if ends else head.rstrip() + "…"
+    phones = [p for p in dict.fromkeys(_PHONE.findall(text)) if p not in shown][:2]
+    return f"{shown} (☎ {', '.join(phones)})" if phones else shown
+
+
+def contact_of(group: list[dict[str, Any]]) -> str | None:
+    """Whom to contact about a program: its 문의 passage, else the 문의처 of its list row."""
+    for hit in group:
+        if is_contact(hit):
+            text = readable(str(hit["text"]))
+            return re.sub(r"^(?:문의|연락처)\s*:\s*", "", text)
+    for hit in group:
+        value = field_value(str(hit.get("text") or ""), "문의처")
+        if value:
+            return value
+    return None
+
+
+def topic_lines(text: str, language: str, shown: str) -> list[str]:
+    """The specialist lines for the topics `text` is about, unless the reply already gives their number."""
+    table = load_yaml("referrals.yaml")
+    out: list[str] = []
+    for topic in table.get("topics", {}).values():
+        if not re.search(topic["match"], text, re.I):
+            continue
+        for line_id in topic["lines"]:
+            line = table["lines"][line_id]
+            number = str(line.get("number") or "")
+            rendered = str(line.get(language) or line["ko"])
+            if (number and number in shown) or rendered in out:
+                continue
+            out.append(rendered)
+    return out
+
+
+def document_answer(question: str, hits: list[dict[str, Any]]) -> Answer:
+    """The answer the passages found give to `question` (no lines when nothing was found).
+
+    The subject is the first of the top programs whose title is about the question (else the first found);
+    up to two others follow in one line each when their best passage holds some of what was asked.
+    """
+    groups = group_hits(hits)
+    if not groups:
+        return Answer()
+    focal = next((g for g in groups[:3] if topical(question, g[0])), groups[0])
+    name = str(focal[0].get("program") or "")
+    ranked = [(s, h) for s, h in rank(question, focal, [name]) if not is_contact(h)]
+    if not ranked:
+        ranked = [(0.0, focal[0])]
+    top = ranked[0][0]
+    chosen = [hit for score, hit in ranked[:MAX_PASSAGES] if score >= 0.5 * top or hit is ranked[0][1]]
+    texts = [shorten(readable(str(h["text"]))) for h in chosen]
+    lines = [f"{name}: {texts[0]}", *(f"- {t}" for t in texts[1:])]
+    cited = list(chosen)
+    terms = focus_terms(question, [name])
+    for other in [g for g in groups[:3] if g is not focal]:
+        best = [(s, h) for s, h in rank(question, other, [str(other[0].get("program") or "")]) if s > 0]
+        if best and (topical(question, other[0]) or overlap(terms, best[0][1]) > 0):
+            lines.append(f"- {other[0]['program']}: {shorten(readable(str(best[0][1]['text'])), 200)}")
+            cited.append(best[0][1])
+    years = [int(h["year"]) for h in cited if h.get("year") and h.get("kind") == "booklet"]
+    return Answer(lines, cited, booklet_year=min(years) if years else None, contact=contact_of(focal))

@@ -1,0 +1,151 @@
+"""What a question asks about a program, and which of the program's passages answer it.
+
+The search ranks programs well but, inside one program, every passage shares the program's name, so its scores
+barely tell "이의신청은 어떻게" from "신청 방법". Here a passage is ranked for the question by what is left once
+the program's own name is set aside: the question's content words it contains, and whether its section is the
+aspect asked about (how much → 내용·금액, where → 방법·문의, who → 대상, what → 요약·개요).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, Literal
+
+Aspect = Literal["how_much", "where", "who", "what", "any"]
+
+_ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
+    (
+        "how_much",
+        re.compile(
+            r"얼마|몇\s?(?:프로|퍼|%|시간|개|번|회|만|일|살|세|개월|년)|금액|비용|본인부담|할인|how much|how many"
+            r"|多少|几|bao nhiêu|mấy",
+            re.I,
+        ),
+    ),
+    (
+        "where",
+        re.compile(
+            r"어디|어떻게\s?(?:신청|해야|하면|해요|하나|받)|신청\s?(?:방법|하려면|할려면|하면|은|해야)|전화|번호|연락처"
+            r"|위치|주소|where|how (?:do|can|to)|apply|phone|number|call|哪里|哪儿|怎么|电话|在哪|ở đâu|số điện thoại"
+            r"|đăng ký|làm sao|thế nào",
+            re.I,
+        ),
+    ),
+    ("who", re.compile(r"누가|누구|대상|자격|who can|eligible|谁|什么人|哪些人|ai được|đối tượng", re.I)),
+    (
+        "what",
+        re.compile(
+            r"뭐(?:에요|예요|야|임|지|하는|냐|니|여|가요)|무엇|뭔가요|뭔데|뭐하는|what is|what's|是什么|là gì",
+            re.I,
+        ),
+    ),
+)
+#: Section words that answer each aspect.
+_SECTIONS: dict[str, tuple[str, ...]] = {
+    "how_much": ("내용", "금액", "지급", "감면", "상세", "본인부담", "지원", "한도", "단가", "얼마"),
+    "where": ("방법", "문의", "연락처", "신청", "센터", "기관", "누리집"),
+    "who": ("대상", "자격", "기준", "요건", "누가"),
+    "what": ("요약", "개요", "한눈에", "내용", "대상"),
+}
+#: Sections that are navigation or citation, not an answer.
+_NOT_ANSWERS = ("목록", "footer", "법적", "세부목차", "장제목", "소분류", "제목", "sections", "heading")
+CONTACT_SECTIONS = ("문의", "연락처")
+_WORD = re.compile(r"[가-힣]{2,}|[\u4e00-\u9fff]{2,}|[a-zà-ỹ]{4,}", re.I)
+#: Bigrams that say nothing of what is asked.
+_STOP = frozenset(
+    {
+        "지원", "제도", "서비스", "신청", "사업", "안내", "이용", "복지", "혜택", "어디", "받아", "받을", "있어", "있나",
+        "해요", "어떻", "떻게", "얼마", "하나", "되나", "돼요", "되요", "나요", "인가", "는데", "한테", "에서", "으로",
+        "하면", "해야", "는지", "나와", "거에", "에요", "예요", "어요", "아요", "세요", "궁금", "알려", "려주", "주세",
+        "그거", "이거", "저희", "우리", "제가", "저는", "나는", "있는", "없는", "하는", "같은", "이랑", "정도", "몇프",
+        "프로", "까지", "부터", "이나", "에게", "하고", "그럼", "근데", "그냥", "혹시", "받는", "받으", "되는", "할수",
+        "수있", "있을", "싶어", "싶은", "합니", "니다", "습니",
+    }
+)  # fmt: skip
+
+
+def aspect(question: str) -> Aspect:
+    """The aspect a question asks about (the first that matches, in the order how much, where, who, what)."""
+    for name, pattern in _ASPECTS:
+        if pattern.search(question):
+            return name
+    return "any"
+
+
+def bigrams(text: str) -> set[str]:
+    """The content bigrams of a text's words (Hangul and Han pairs; Latin words whole)."""
+    out: set[str] = set()
+    for word in _WORD.findall(text.lower()):
+        if word.isascii() or not ("\uac00" <= word[0] <= "\ud7a3" or "\u4e00" <= word[0] <= "\u9fff"):
+            out.add(word)
+            continue
+        out |= {word[i : i + 2] for i in range(len(word) - 1)}
+    return {b for b in out if b not in _STOP and len(set(b)) > 1}
+
+
+def focus_terms(question: str, names: Iterable[str]) -> set[str]:
+    """The question's content bigrams that are not the program's own name."""
+    named: set[str] = set()
+    for name in names:
+        named |= bigrams(name)
+    return bigrams(question) - named
+
+
+def is_answer(hit: dict[str, Any]) -> bool:
+    """Whether a passage can answer (navigation rows and legal-basis lines cannot)."""
+    section = str(hit.get("section") or "")
+    return not any(word in section for word in _NOT_ANSWERS)
+
+
+def is_contact(hit: dict[str, Any]) -> bool:
+    """Whether a passage says whom to contact."""
+    section = str(hit.get("section") or "")
+    return any(word in section for word in CONTACT_SECTIONS)
+
+
+def overlap(terms: set[str], hit: dict[str, Any]) -> int:
+    """How many of `terms` the passage (its section and text) contains."""
+    text = f"{hit.get('section') or ''} {hit.get('text') or ''}".lower()
+    return sum(1 for t in terms if t in text)
+
+
+def rank(
+    question: str, hits: list[dict[str, Any]], names: Iterable[str]
+) -> list[tuple[float, dict[str, Any]]]:
+    """The answering passages of one program, best first, with their scores for the question."""
+    asked = aspect(question)
+    terms = focus_terms(question, names)
+    best = max((float(h.get("score") or 0) for h in hits), default=0.0) or 1.0
+    scored: list[tuple[float, dict[str, Any]]] = []
+    for hit in hits:
+        if not is_answer(hit):
+            continue
+        section = str(hit.get("section") or "")
+        score = 2.0 * overlap(terms, hit) + float(hit.get("score") or 0) / best
+        if asked != "any" and any(word in section for word in _SECTIONS[asked]):
+            score += 2.5
+        if asked == "how_much" and re.search(r"\d\s?(?:원|%|시간|회|개)|\d만", str(hit.get("text") or "")):
+            score += 1.0
+        scored.append((score, hit))
+    scored.sort(key=lambda pair: -pair[0])
+    return scored
+
+
+#: Sections a named program's reply shows anyway (its summary and contact).
+_SHOWN = ("한눈에", "요약", "문의", "연락처")
+
+
+def focused_passage(question: str, hits: list[dict[str, Any]], names: Iterable[str]) -> dict[str, Any] | None:
+    """The passage of a named program that answers what the question asks beyond the program's name (a rule,
+    a figure, a case), when the best-ranked one contains some of it."""
+    names = list(names)
+    terms = focus_terms(question, names)
+    if not terms:
+        return None
+    ranked = [
+        (s, h) for s, h in rank(question, hits, names) if not any(w in str(h.get("section")) for w in _SHOWN)
+    ]
+    if ranked and overlap(terms, ranked[0][1]) >= 1:
+        return ranked[0][1]
+    return None

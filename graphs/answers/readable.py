@@ -1,0 +1,92 @@
+"""Booklet passages as readable sentences.
+
+The corpus stores the booklet's table rows as template strings:
+"내용의 '재가급여' 관련 정보: 구분은(는) '재가급여', 지원내용은(는) '… 15% 본인부담'입니다." A resident should read
+"재가급여: … 15% 본인부담". `readable` turns a row into that (fields that only repeat the row's label, and page
+numbers, dropped; a value that is a Python dict literal becomes "key: value" pairs); other passages are only
+tidied (whitespace, list dashes).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+_TEMPLATE = re.compile(
+    r"^(?P<section>[^\n']+?)의 '(?P<label>.*?)' 관련 정보: (?P<body>.*?)\s*입니다\.?\s*$", re.S
+)
+_FIELD = re.compile(r"(?:^|',\s)(?P<key>[^']{1,40}?)은\(는\) '")
+#: Fields a reader never needs.
+_DROP = frozenset({"페이지", "ID", "id"})
+#: Keys whose value reads on its own after the label (no "key:" prefix).
+_PLAIN_KEYS = frozenset(
+    {"내용", "지원내용", "설명", "답변", "content", "description", "세부내용", "주요내용"}
+)
+_SPACES = re.compile(r"[ \t]+")
+_LIST_DASH = re.compile(r"\s*\n\s*-\s*")
+
+
+def fields(body: str) -> list[tuple[str, str]]:
+    """The `key은(는) 'value'` pairs of a template body, in order."""
+    starts = list(_FIELD.finditer(body))
+    out: list[tuple[str, str]] = []
+    for i, match in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(body)
+        value = body[match.end() : end]
+        if i + 1 == len(starts):
+            value = value.rstrip().removesuffix("'")
+        out.append((match.group("key").strip(), value.strip()))
+    return out
+
+
+def _value(text: str) -> str:
+    """A value as prose: a dict or list literal becomes "key: value; …"."""
+    text = text.strip()
+    if text[:1] in "{[" and text[-1:] in "}]":
+        try:
+            data = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            return tidy(text)
+        if isinstance(data, dict):
+            return "; ".join(f"{k}: {tidy(str(v))}" for k, v in data.items())
+        if isinstance(data, list):
+            return "; ".join(tidy(str(v)) for v in data)
+    return tidy(text)
+
+
+def tidy(text: str) -> str:
+    """Whitespace collapsed, list dashes and line breaks as separators."""
+    text = _LIST_DASH.sub(" · ", text.strip())
+    text = text.replace("\n", " ").lstrip("-· ").strip()
+    return _SPACES.sub(" ", text)
+
+
+def readable(text: str) -> str:
+    """The passage as a reader should see it."""
+    match = _TEMPLATE.match(text.strip())
+    if match is None:
+        return tidy(text)
+    label = match.group("label").strip()
+    pairs = [(k, _value(v)) for k, v in fields(match.group("body")) if k not in _DROP]
+    if not pairs:
+        return tidy(text)
+    shown = [(k, v) for k, v in pairs if v != label]
+    if not shown:
+        return _value(label)
+    if "질문" in dict(shown) and "답변" in dict(shown):  # a question and its answer: read as such
+        qa = dict(shown)
+        return f"{qa['질문']} → {qa['답변']}"
+    parts = [v if k in _PLAIN_KEYS or len(shown) == 1 else f"{k} {v}" for k, v in shown]
+    head = "" if label == match.group("section").strip() else f"{_value(label)}: "
+    return head + "; ".join(parts)
+
+
+def field_value(text: str, key: str) -> str | None:
+    """One field of a template row ("문의처" of a 목록 row), if the passage is a row that has it."""
+    match = _TEMPLATE.match(text.strip())
+    if match is None:
+        return None
+    for k, v in fields(match.group("body")):
+        if k == key:
+            return _value(v)
+    return None

@@ -1,0 +1,167 @@
+"""An open question gets the passage that answers it first, whom to call, the booklet's year and the
+specialist line for its topic; a rule question about a named program gets the passage with that rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphs.answers.compose import document_answer, shorten, topic_lines
+from graphs.answers.focus import aspect, focused_passage, rank
+from graphs.dialogue.policy import asks_about_topic
+from graphs.responder import info_reply
+
+
+def _hit(
+    section: str, text: str, score: float = 5.0, program: str = "노인장기요양보험제도"
+) -> dict[str, Any]:
+    return {
+        "program": program,
+        "section": section,
+        "text": text,
+        "score": score,
+        "year": 2024,
+        "kind": "booklet",
+    }
+
+
+LTC = [
+    _hit(
+        "알려드립니다",
+        "알려드립니다: 65세 미만 노인성 질병을 가진 사람은 의사 소견서를 제출해야 합니다.",
+        10.6,
+    ),
+    _hit(
+        "방법",
+        "방법: 국민건강보험공단 노인장기요양보험운영센터에 방문 또는 우편, 팩스, 누리집으로 신청",
+        10.4,
+    ),
+    _hit(
+        "목록",
+        "목록의 '목록' 관련 정보: 사업명은(는) '노인장기요양보험제도', 문의처은(는) '국민건강보험공단(☎1577-1000)', 페이지은(는) '216'입니다.",
+        9.2,
+    ),
+    _hit("문의", "문의: 국민건강보험공단 노인장기요양보험(☎1577-1000)", 9.1),
+    _hit(
+        "내용",
+        "내용의 '시설급여' 관련 정보: 구분은(는) '시설급여', 지원내용은(는) '요양시설 입소 … 급여비용의 20% 본인부담'입니다.",
+        9.0,
+    ),
+    _hit(
+        "내용",
+        "내용의 '재가급여' 관련 정보: 구분은(는) '재가급여', 지원내용은(는) '방문요양 … 급여비용의 15% 본인부담'입니다.",
+        8.9,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("재가급여 시설급여 본인부담 몇프로씩 내요?", "how_much"),
+        ("아버지 장기요양 신청할려면 어디다 해야돼요", "where"),
+        ("아이돌봄서비스 누가 받을수 있는거에요", "who"),
+        ("주택연금이 뭐에요", "what"),
+        ("How much is the parent benefit?", "how_much"),
+        ("Trung tâm hỗ trợ gia đình đa văn hóa là gì?", "what"),
+        ("장기요양 등급 나오면 맞춤돌봄 계속 받을수있나요", "any"),
+    ],
+)
+def test_the_aspect_asked(question: str, expected: str) -> None:
+    assert aspect(question) == expected
+
+
+def test_a_how_much_question_ranks_the_rows_with_the_figures_first() -> None:
+    ranked = rank("재가급여 시설급여 본인부담 몇프로씩 내요?", LTC, ["노인장기요양보험제도"])
+    assert {ranked[0][1]["text"], ranked[1][1]["text"]} == {LTC[4]["text"], LTC[5]["text"]}
+    assert all(h["section"] != "목록" for _, h in ranked)  # a list row is navigation, not an answer
+
+
+def test_the_answer_starts_with_the_passage_and_ends_with_whom_to_call() -> None:
+    reply, cited = info_reply(
+        [], LTC, "ko", application=False, question="아버지 장기요양 신청할려면 어디다 해야돼요"
+    )
+    first = reply.splitlines()[0]
+    assert first.startswith("노인장기요양보험제도: 방법: 국민건강보험공단")
+    assert "문의: 국민건강보험공단 노인장기요양보험(☎1577-1000)" in reply
+    assert "2024년 안내책자 기준" in reply
+    assert "은(는)" not in reply
+    assert "관련 정보" not in reply
+    assert cited
+    assert cited[0]["section"] == "방법"
+
+
+def test_the_specialist_line_is_named_once_and_not_when_the_reply_already_gives_its_number() -> None:
+    assert topic_lines("치매안심센터는 뭐하는 곳이에요", "ko", "") == [
+        "치매상담콜센터 1899-9988 (24시간)",
+        "시흥시 치매안심센터 031-310-5857 (호현로 55)",
+    ]
+    assert topic_lines("장기요양 신청", "ko", "문의: ☎1577-1000") == []
+    assert topic_lines("노인일자리 얼마 받아요", "en", "")[0].startswith("Jobs for older people: 1544-3388")
+    assert topic_lines("주차 위반 과태료", "ko", "") == []
+
+
+def test_another_program_is_named_only_when_it_is_about_the_question() -> None:
+    other = _hit(
+        "내용",
+        "내용: 본인이 부담하는 장기요양급여 비용의 40% 또는 60% 감경",
+        8.0,
+        "노인장기요양보험 본인부담금 감경",
+    )
+    unrelated = _hit("대상", "대상: 만 65세 이상 무치악 어르신", 7.0, "노인 틀니 지원")
+    answer = document_answer("장기요양 본인부담 얼마예요", [*LTC, other, unrelated])
+    text = "\n".join(answer.lines)
+    assert "노인장기요양보험 본인부담금 감경" in text
+    assert "틀니" not in text
+    assert answer.contact == "국민건강보험공단 노인장기요양보험(☎1577-1000)"
+    assert answer.booklet_year == 2024
+
+
+def test_a_rule_question_about_a_named_program_gets_the_rule() -> None:
+    hits = [
+        _hit(
+            "한눈에 보기",
+            "만 65세 이상 어르신 가운데 소득과 재산이 적은 분께 드리는 연금입니다.",
+            8.0,
+            "기초연금",
+        ),
+        _hit("신청 방법", "주소지 행정복지센터, 복지로에서 신청합니다.", 7.4, "기초연금"),
+        _hit(
+            "알려드립니다",
+            "알려드립니다: 소득인정액은 소득평가액과 재산의 소득환산액을 합산 (부양의무자 기준 미적용)",
+            6.0,
+            "기초연금제도",
+        ),
+    ]
+    assert (
+        focused_passage("자식이 돈 잘벌면 기초연금 못받어? 부양의무자 그런거 보나", hits, ["기초연금"])
+        is hits[2]
+    )
+    assert focused_passage("기초연금 신청 어떻게 해요", hits, ["기초연금"]) is None  # nothing beyond the name
+
+
+def test_a_long_passage_is_cut_after_a_sentence_and_keeps_its_phone_number() -> None:
+    text = "첫 문장입니다. " * 40 + "문의 ☎1577-1389"
+    short = shorten(text)
+    assert short.endswith("(☎ 1577-1389)")
+    assert len(short) < 400
+
+
+@pytest.mark.parametrize(
+    ("message", "personal", "about"),
+    [
+        ("틀니 지원 받을라믄 어디 가야대", False, True),
+        ("부분틀니 해넣었는데 임플란트도 보험되나", False, True),
+        ("아이돌봄서비스 누가 받을수 있는거에요", False, True),
+        ("응급안전안심서비스 그거 뭐임 혼자사는 노인들 해주는거", True, True),
+        ("제가 받을 수 있는 거 뭐 있어요?", False, False),
+        ("혼자 사는 일흔 살인데 받을 수 있는 거 있나요", True, False),
+        ("What benefits can I get? I'm 70 and live alone", True, False),
+        ("혼자 살아요", True, False),
+    ],
+)
+def test_a_question_about_a_topic_is_answered_and_what_can_i_get_starts_the_profile(
+    message: str, personal: bool, about: bool
+) -> None:
+    assert asks_about_topic(message, personal) is about
