@@ -27,6 +27,8 @@ def test_a_passage_is_used_only_when_its_program_is_what_was_asked(
 
 def test_a_phone_number_past_the_cut_of_a_passage_is_still_given() -> None:
     text = "가" * 400 + " 국민건강보험공단 ☎1577-1000"
-    reply, cited = info_reply([], [{"program": "노인장기요양보험제도", "text": text}], "ko", application=False)
+    reply, cited = info_reply(
+        [], [{"program": "노인장기요양보험제도", "text": text}], "ko", application=False
+    )
     assert "(☎ 1577-1000)" in reply
     assert len(cited) == 1

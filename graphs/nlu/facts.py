@@ -347,7 +347,8 @@ _BIRTH_MONTHS = {
 }
 _BIRTH_MONTHS_FOLDED = {fold_latin(k): v for k, v in _BIRTH_MONTHS.items()}
 _BIRTH_ORDER = re.compile(
-    r"(첫째|첫|둘째|셋째|넷째|first|second|third|fourth|第一|第二|第三|đầu|thứ hai|thứ ba)\s?(?:아이|애|아기|child|baby|个孩子|胎|con|째)?",
+    r"(?<![a-zà-ỹ])(첫째|첫|둘째|셋째|넷째|first|second|third|fourth|第一|第二|第三|đầu|thứ hai|thứ ba)(?![a-zà-ỹ])"
+    r"\s?(?:아이|애|아기|child|baby|个孩子|胎|con|째)?",
     re.I,
 )
 _ORDINALS = {
@@ -356,6 +357,15 @@ _ORDINALS = {
     "셋째": 3, "third": 3, "第三": 3, "thứ ba": 3,
     "넷째": 4, "fourth": 4,
 }  # fmt: skip
+_ORDINALS_FOLDED = {fold_latin(k): v for k, v in _ORDINALS.items()}
+
+
+def _birth_order(match: re.Match[str]) -> int:
+    """The birth order an ordinal word names, written with or without Vietnamese marks ("dau" = "đầu")."""
+    word = match.group(1).lower()
+    return _ORDINALS.get(word) or _ORDINALS_FOLDED[fold_latin(word)]
+
+
 _NO_INCOME = re.compile(
     r"수입\s?(?:이|은)?\s?없|소득\s?(?:이|은)?\s?없|무소득|no income|没有收入|không có thu nhập", re.I
 )
@@ -565,7 +575,7 @@ def extract_facts(text: str) -> dict[str, Any]:
                 others["child"].append(born)
             born["birth_date"] = found.value.isoformat()
             if order := _BIRTH_ORDER.search(text):
-                born.setdefault("birth_order", _ORDINALS[order.group(1).lower()])
+                born.setdefault("birth_order", _birth_order(order))
 
     # Children counted ("애 둘", "two kids", "两个孩子", "hai con").
     counted: tuple[int, int] | None = None
@@ -746,7 +756,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         baby: dict[str, Any] = {"relation": "child"}
         order = _BIRTH_ORDER.search(text)
         if order:
-            baby["birth_order"] = _ORDINALS[order.group(1).lower()]
+            baby["birth_order"] = _birth_order(order)
         facts.setdefault("members", [{"relation": "self"}]).append(baby)
     birth = _BIRTH.search(text)
     if birth:
@@ -759,7 +769,7 @@ def extract_facts(text: str) -> dict[str, Any]:
             child["months_old"] = months
         order = _BIRTH_ORDER.search(text)
         if order:
-            child["birth_order"] = _ORDINALS[order.group(1).lower()]
+            child["birth_order"] = _birth_order(order)
         facts.setdefault("members", [{"relation": "self"}])
         newborn = next((m for m in facts["members"] if m.get("relation") == "child" and "age" not in m), None)
         if newborn is not None:

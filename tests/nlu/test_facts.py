@@ -129,3 +129,13 @@ def test_a_birth_without_a_date_is_a_baby_to_ask_about() -> None:
     assert extract_facts("I'm 6 months pregnant with our first")["members"] == [
         {"relation": "self", "pregnant": True}
     ]
+
+
+def test_a_birth_order_inside_another_word_is_not_one_and_unmarked_vietnamese_is() -> None:
+    # "daughter" holds "dau" (đầu, first, written without marks): once a crash, now not an ordinal at all
+    english = extract_facts(
+        "our daughter was born on Jan 2 this year, the first baby of the year at the hospital"
+    )
+    assert english["members"][1]["birth_order"] == 1
+    assert extract_facts("con dau sinh ngay 2/1/2026")["members"][1]["birth_order"] == 1
+    assert "birth_order" not in extract_facts("my daughter was born on 2 March 2026")["members"][1]
