@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from graphs import responder
-from graphs.answers.compose import shorten
-from graphs.answers.focus import focused_passage
+from graphs.answers.compose import shorten, topic_lines
+from graphs.answers.focus import aspect, focused_passage
 from graphs.answers.readable import readable
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.policy import missing_profile, next_questions, undecided_facts
+from graphs.dialogue.policy import ASKS, missing_profile, next_questions, undecided_facts
 from graphs.slots import question, undecidable_label
 from graphs.state import AgentState
 
@@ -182,11 +182,17 @@ def info_turn(state: AgentState, language: str, *, application: bool) -> dict[st
     """What a program is, or where and how to apply, from the catalogue and the passages found."""
     catalogue = list(state.get("catalogue") or [])
     hits = list(state.get("hits") or [])
+    message = state.get("message", "")
     if not catalogue and not hits and not state.get("programs"):
-        return {"reply": responder.render("which_program", language)}
-    reply, cited = responder.info_reply(
-        catalogue, hits, language, application=application, question=state.get("message", "")
-    )
+        if aspect(message) == "any" and not ASKS.search(message):
+            return {"reply": responder.render("which_program", language)}
+        # A question nothing was found for: say so, and name where to ask (the topic's line, else 129).
+        lines = [responder.render("no_results", language)]
+        specialist = topic_lines(message, language, lines[0])
+        if specialist:
+            lines.append(responder.render("specialist", language, lines="; ".join(specialist)))
+        return {"reply": "\n".join(lines)}
+    reply, cited = responder.info_reply(catalogue, hits, language, application=application, question=message)
     by_id = {p["id"]: p for p in catalogue}
     return {
         "reply": reply,

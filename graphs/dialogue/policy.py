@@ -187,7 +187,8 @@ _WHAT_CAN_I = re.compile(
     re.IGNORECASE,
 )
 _WHAT_CAN_I = with_unmarked(_WHAT_CAN_I)
-_ASKS = re.compile(r"\?|？|[까나죠]요?\s*$|吗|không\s*$|khong\s*$", re.IGNORECASE)
+ASKS = re.compile(r"\?|？|[까나죠]요?\s*$|吗|không\s*$|khong\s*$", re.IGNORECASE)
+"""A message that ends as a question (a mark, a question ending)."""
 MODEL_CRISIS_CONFIDENCE = 0.3
 """The classifier alone (no crisis rule fired) must be at least this sure to route to the crisis reply: its
 own threshold. The guess also needs a word of danger or despair (`graphs.nlu.danger`), which is what keeps
@@ -238,6 +239,8 @@ def turn_intent(
             return "crisis", False
         return (flow if in_flow else u.runner_up) or "smalltalk", False
     answering = bool(reading.answered or reading.refused)
+    if u.intent == "handoff" and asks_about_service(text):
+        return "program_info", False
     if u.intent == "handoff" and u.confidence >= 0.5 and not (answering and u.confidence < 0.95):
         return (
             "handoff",
@@ -270,7 +273,7 @@ def turn_intent(
         return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
     # Naming her own program again while answering ("양육비로 66만원") stays in the flow; asking about it does not.
     own = (set(u.programs) <= set(goal) or bool(reading.answered)) and (
-        not u.programs or not _ASKS.search(text)
+        not u.programs or not ASKS.search(text)
     )
     if gave and own:
         if in_flow and flow:
@@ -282,6 +285,19 @@ def turn_intent(
     if pending and in_flow and flow and not u.programs and (u.intent not in FLOWS or u.confidence < 0.8):
         return flow, False
     return u.intent, False
+
+
+#: Words for a person to talk to: a request for one is a handoff, whatever else the message asks.
+_PERSON = re.compile(
+    r"사람|상담원|상담사|담당자|직원|공무원|person|human|agent|someone|officer|人工|真人|客服|工作人员|nhân viên|người thật|cán bộ",
+    re.IGNORECASE,
+)
+
+
+def asks_about_service(text: str) -> bool:
+    """Whether a message the classifier took as a request for a person asks about a service instead ("치매안심센터는
+    뭐하는 데예요? 상담만 해주는 거?", "Where can I take free Korean classes?"): answered, not handed off."""
+    return aspect(text) in ("what", "who", "how_much", "where") and not _PERSON.search(text)
 
 
 #: Spoken question endings that carry no question mark ("보험되나", "어디 가야대", "그거 뭐임").
@@ -301,7 +317,7 @@ def asks_about_topic(text: str, personal: bool) -> bool:
         return False
     if _WHAT_CAN_I.search(text) and asked not in ("who", "what"):
         return False
-    return asked != "any" or bool(_ASKS.search(text) or _ASKS_SPOKEN.search(text))
+    return asked != "any" or bool(ASKS.search(text) or _ASKS_SPOKEN.search(text))
 
 
 def goal_after(u: Understanding, reading: Reading, goal: list[str], text: str) -> list[str]:
@@ -309,7 +325,7 @@ def goal_after(u: Understanding, reading: Reading, goal: list[str], text: str) -
     answering the open question ("양육비로 43만 원 들어와요" is income, not a question about 양육비)."""
     if not u.programs or reading.programs_named_as_facts:
         return goal
-    if goal and reading.answered and not _ASKS.search(text):
+    if goal and reading.answered and not ASKS.search(text):
         return goal
     return list(u.programs)
 
@@ -325,7 +341,7 @@ def asks_for_help(message: str, signals: list[str]) -> bool:
     if not signals or set(signals) & LIFE_DANGER:
         return False
     asked, _ = detect_programs(message)
-    return bool(asked) and bool(_CAN_I.search(message) or _ASKS.search(message))
+    return bool(asked) and bool(_CAN_I.search(message) or ASKS.search(message))
 
 
 _ABOUT_PROGRAM = re.compile(

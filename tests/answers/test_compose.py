@@ -9,7 +9,8 @@ import pytest
 
 from graphs.answers.compose import document_answer, shorten, topic_lines
 from graphs.answers.focus import aspect, focused_passage, rank
-from graphs.dialogue.policy import asks_about_topic
+from graphs.dialogue.policy import asks_about_service, asks_about_topic
+from graphs.flows import info_turn
 from graphs.responder import info_reply
 
 
@@ -165,3 +166,24 @@ def test_a_question_about_a_topic_is_answered_and_what_can_i_get_starts_the_prof
     message: str, personal: bool, about: bool
 ) -> None:
     assert asks_about_topic(message, personal) is about
+
+
+@pytest.mark.parametrize(
+    ("message", "about"),
+    [
+        ("치매안심센터는 뭐하는덴가요? 그냥 상담만 해주는거?", True),
+        ("Where can I take free Korean classes?", True),
+        ("상담원이랑 직접 얘기하고 싶어요", False),
+        ("담당자 연결은 어디서 해요?", False),  # a person asked for: a handoff, though it asks where
+        ("Can I talk to a real person?", False),
+    ],
+)
+def test_a_question_about_a_service_is_not_a_request_for_a_person(message: str, about: bool) -> None:
+    assert asks_about_service(message) is about
+
+
+def test_a_question_nothing_was_found_for_names_where_to_ask() -> None:
+    state = {"message": "多文化家庭支援中心是做什么的？", "catalogue": [], "hits": [], "programs": []}
+    reply = info_turn(state, "zh", application=False)["reply"]  # type: ignore[arg-type]
+    assert "1577-1366" in reply
+    assert reply.startswith("没有找到相关说明")
