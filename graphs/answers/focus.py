@@ -32,7 +32,14 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("who", re.compile(r"누가|누구|대상|자격|who can|eligible|谁|什么人|哪些人|ai được|đối tượng", re.I)),
+    (
+        "who",
+        re.compile(
+            r"누가|누구|대상(?:이|은|자)|자격\s?(?:이|은)?\s?(?:어떻게|뭐)|who can|who is eligible|谁|什么人|哪些人"
+            r"|ai được|đối tượng",
+            re.I,
+        ),
+    ),
     (
         "what",
         re.compile(

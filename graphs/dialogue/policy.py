@@ -262,13 +262,15 @@ def turn_intent(
         return "eligibility_check", False
     if u.intent == "benefit_discovery" and u.programs and not in_flow:
         return "eligibility_check", False  # naming a program is not "what can I get?"
-    if (
-        u.intent == "benefit_discovery"
-        and not in_flow
-        and not u.programs
-        and asks_about_topic(text, personal)
-    ):
-        return "program_info", False
+    if not in_flow and not pending and not u.programs and asks_about_topic(text, personal):
+        # A question about something that is not one of the checked programs ("요양원 본인부담 몇프로예요?",
+        # "치매치료비 지원 받을 수 있나요?"): answered from the documents, not with the profile.
+        if u.intent == "benefit_discovery":
+            return "program_info", False
+        if u.intent == "eligibility_check" and (aspect(text) != "any" or _TOPIC_NOUN.search(text)):
+            return "program_info", False  # "can I get it?" with no program recognised stays a check
+        if u.intent == "out_of_scope":
+            return "out_of_scope", False  # searched, and answered when a passage is about it
     if u.programs == ["emergency_welfare"] and u.intent in (*ASIDES, "benefit_discovery"):
         return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
     # Naming her own program again while answering ("양육비로 66만원") stays in the flow; asking about it does not.
@@ -306,6 +308,14 @@ _ASKS_SPOKEN = re.compile(
 )
 
 
+#: A named kind of help that is not one of the 19 programs ("치매치료비 지원", "활동지원", "기차표 할인").
+_TOPIC_NOUN = re.compile(
+    r"(?<![가-힣])(?!(?:정부|나라|국가|복지|무슨|어떤|받을|생활|그런|이런|저런)[가-힣]{0,1}(?:지원|혜택|서비스|제도))"
+    r"[가-힣]{2,}(?:지원|비|수당|바우처|서비스|센터|할인|감면|등록|검사|검진|수술|교육|일자리|상담|돌봄|보험료|카드|임대)"
+    r"(?![가-힣]{2})"
+)
+
+
 def asks_about_topic(text: str, personal: bool) -> bool:
     """Whether a message the classifier took as "what can I get?" asks about something instead ("틀니 지원
     어디서?", "아이돌봄서비스 누가 받을 수 있어요?", "임플란트도 보험되나"): answered from the documents.
@@ -313,8 +323,8 @@ def asks_about_topic(text: str, personal: bool) -> bool:
     A message with her own facts stays a discovery unless it asks what, who, how much or where; "what can I
     get?" stays one unless it asks what something is or who gets it."""
     asked = aspect(text)
-    if personal and asked == "any":
-        return False
+    if personal and asked in ("any", "where") and not _TOPIC_NOUN.search(text):
+        return False  # "혼자 사는 70살인데 받을 수 있는 지원 있나요?", "I'm 70, where can I get help?"
     if _WHAT_CAN_I.search(text) and asked not in ("who", "what"):
         return False
     return asked != "any" or bool(ASKS.search(text) or _ASKS_SPOKEN.search(text))

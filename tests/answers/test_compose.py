@@ -160,6 +160,9 @@ def test_a_long_passage_is_cut_after_a_sentence_and_keeps_its_phone_number() -> 
         ("혼자 사는 일흔 살인데 받을 수 있는 거 있나요", True, False),
         ("What benefits can I get? I'm 70 and live alone", True, False),
         ("혼자 살아요", True, False),
+        ("울아버지 62세신데 치매진단 받았어요 치매치료비 지원 받을수있나요", True, True),
+        ("I'm 70 and live alone. Where can I get help?", True, False),
+        ("혼자 사는 70살인데 정부지원금 받을수 있어요?", True, False),
     ],
 )
 def test_a_question_about_a_topic_is_answered_and_what_can_i_get_starts_the_profile(
