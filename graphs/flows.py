@@ -9,7 +9,15 @@ from graphs.answers.compose import shorten, topic_lines
 from graphs.answers.focus import aspect, focused_passage
 from graphs.answers.readable import readable
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.policy import ASKS, missing_profile, next_questions, undecided_facts
+from graphs.dialogue.policy import (
+    ASKS,
+    PROFILE_SLOTS,
+    missing_profile,
+    next_questions,
+    profile_complete,
+    situational,
+    undecided_facts,
+)
 from graphs.slots import question, undecidable_label
 from graphs.state import AgentState
 
@@ -47,8 +55,8 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         goal = set(state.get("programs") or [])
         also = [r for r in results if r["program_id"] not in goal and r["status"] == "eligible"]
         results = [r for r in results if r["program_id"] in goal]
-    if discovery and not results:
-        return ask(language, missing_profile(ledger)[:2], ledger, turn)
+    if discovery and not profile_complete(ledger):
+        return situation_turn(results, catalogue, language, ledger, turn)
     probes = dict(state.get("probes") or {})
     if not {"household", "child_age"} & set(known):
         results = [reopen_children(r) for r in results]
@@ -131,6 +139,31 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     }
     if slots:
         update["follow_up"] = {"slot": slots[0], "question": text_question}
+    return update
+
+
+SITUATION_SHOWN = 3
+
+
+def situation_turn(
+    results: list[dict[str, Any]],
+    catalogue: dict[str, dict[str, Any]],
+    language: str,
+    ledger: lg.Ledger,
+    turn: int,
+) -> dict[str, Any]:
+    """A situation told before the profile ("이혼하고 애 혼자 키워요"): the programs made for it, what each is, then
+    the profile questions that decide them."""
+    asked = any(lg.asks(ledger, slot) for slot in PROFILE_SLOTS)
+    update = ask(language, missing_profile(ledger)[:2], ledger, turn)
+    fitting = [r for r in situational(results) if r["program_id"] in catalogue][:SITUATION_SHOWN]
+    if asked or not fitting:  # named once, when she tells it; then the profile questions alone
+        return update
+    lines = [responder.render("situation_intro", language)]
+    lines += [f"- {responder.program_summary(catalogue[r['program_id']], language)}" for r in fitting]
+    update["reply"] = "\n".join([*lines, update["reply"]])
+    update["results"] = fitting
+    update["citations"] = [c.model_dump() for c in responder.citations(fitting, [], catalogue, language)]
     return update
 
 

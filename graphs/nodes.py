@@ -20,6 +20,7 @@ from graphs.dialogue.policy import (
     nationality_probe,
     profile_complete,
     related_programs,
+    situation_told,
     turn_intent,
 )
 from graphs.dialogue.proxy import asking_for
@@ -235,7 +236,9 @@ class Nodes:
                     },
                 }
             )
-        elif intent == "eligibility_check" or (intent == "benefit_discovery" and profile_complete(ledger)):
+        elif intent == "eligibility_check" or (
+            intent == "benefit_discovery" and (profile_complete(ledger) or situation_told(facts))
+        ):
             scope = (
                 list(dict.fromkeys([*programs, *related_programs(programs)]))
                 if intent == "eligibility_check"

@@ -233,7 +233,9 @@ def info_reply(
     specialist = topic_lines(about, language, "\n".join(lines))
     if specialist:
         lines.append(render("specialist", language, lines="; ".join(specialist)))
-    if programs or not contact:  # the 행정복지센터 decides the 19 programs; a booklet answer ends with its contact
+    if (
+        programs or not contact
+    ):  # the 행정복지센터 decides the 19 programs; a booklet answer ends with its contact
         lines.append(render("final_note", language))
     return "\n".join(lines), cited
 

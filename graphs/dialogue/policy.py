@@ -152,6 +152,35 @@ def profile_complete(ledger: lg.Ledger) -> bool:
     )
 
 
+SITUATION_CRITERIA = frozenset(
+    {"child_age", "newborn", "child", "student", "single_parent", "crisis", "renting", "job_seeker",
+     "vulnerable_member", "severe_disability", "mild_disability"}
+)  # fmt: skip
+"""Criteria a household's situation meets (a child, a birth, a crisis, single parenthood, a disability …): a
+program one of them passes for is about what she told, even before the profile says whether she qualifies."""
+
+
+def situation_told(facts: dict[str, Any]) -> bool:
+    """Whether the facts tell a situation programs are for (a child, a single parent, a crisis, a disability)."""
+    members = facts.get("members") or []
+    return bool(
+        facts.get("single_parent")
+        or facts.get("crisis")
+        or any(m.get("relation") in ("child", "grandchild") for m in members)
+        or any(m.get("disability") in ("mild", "severe") or m.get("pregnant") for m in members)
+    )
+
+
+def situational(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The programs a situation criterion passes for and none fails: what fits what she told."""
+    return [
+        r
+        for r in results
+        if r["status"] != "ineligible"
+        and any(c["passed"] is True and c["name"] in SITUATION_CRITERIA for c in r["criteria"])
+    ]
+
+
 def missing_profile(ledger: lg.Ledger) -> list[str]:
     """The profile slots discovery still asks for."""
     return [

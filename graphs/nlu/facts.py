@@ -738,6 +738,9 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["members"] = [m for m in facts["members"] if m.get("relation") != "spouse"]
     if _SINGLE_PARENT.search(lower):
         facts["single_parent"] = True
+        members = facts.setdefault("members", [{"relation": "self"}])
+        if not any(m.get("relation") == "child" for m in members):
+            members.append({"relation": "child"})  # a single parent raises a child: its age is still to ask
     asked, receiving = detect_programs(original)
     if _NOT_RECEIVING.search(lower) and (asked or receiving):
         facts[
