@@ -84,7 +84,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     text_question = " ".join(question(s, language) for s in slots) or None
     undecidable = [label for m in missing if m not in slots and (label := undecidable_label(m, language))]
     intro = None
+    described: list[dict[str, Any]] = []  # programs whose summary the reply gives: cited as such
     if state.get("asked_about") and not discovery:
+        described = [r for r in shown if r["program_id"] in catalogue]
         # She asked what the program is or how it works, with her own facts: the answer first, then hers.
         intro = (
             "\n".join(
@@ -134,7 +136,11 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         "ledger": ledger,
         "results": shown if discovery else [*results, *also],
         "citations": [
-            c.model_dump() for c in responder.citations(shown, [rule[1]] if rule else [], catalogue, language)
+            c.model_dump()
+            for c in [
+                *(responder.program_citation(catalogue[r["program_id"]], language) for r in described),
+                *responder.citations(shown, [rule[1]] if rule else [], catalogue, language),
+            ]
         ],
     }
     if slots:

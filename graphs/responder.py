@@ -240,6 +240,17 @@ def info_reply(
     return "\n".join(lines), cited
 
 
+def program_citation(program: dict[str, Any], language: str) -> Citation:
+    """The catalogue entry a program's summary comes from."""
+    summary = str(program["summary_ko"] if language == "ko" else program["summary_en"]).strip()
+    return Citation(
+        title=program_name(program, language),
+        source=str(program.get("legal_basis") or program.get("agency") or "catalogue"),
+        url=program.get("official_url"),
+        snippet=summary[:200],
+    )
+
+
 def citations(
     results: list[dict[str, Any]],
     hits: list[dict[str, Any]],

@@ -193,6 +193,7 @@ def missing_profile(ledger: lg.Ledger) -> list[str]:
 #: "신청 가능한가요?", "can I apply?", "có thể đăng ký được không?": whether she can get it, not how to apply.
 _CAN_I = re.compile(
     r"가능(?:한가요|할까요|해요|하나요|한지|할지)|될까요|되나요|돼요\?|돼\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)|대상(?:인가|이에|이야|이나|일까|인지)"
+    r"|되(?:겠나|겠능가|겠습니까|겠어요|겠냐|나\?|나\s*$|남|노|는감|는겨|겄)|될랑가|될까"
     r"|받고\s?싶|신청하고\s?싶"
     r"|\bcan i (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify|\bi (?:want|would like) to (?:get|receive|apply)"
     r"|được không|duoc khong|đủ điều kiện|du dieu kien|có thể (?:đăng ký|xin|nhận)|co the (?:dang ky|xin|nhan)"
@@ -279,7 +280,10 @@ def turn_intent(
     can_i = bool(u.programs) and bool(_CAN_I.search(text) or asks_given) and not _HOW.search(text)
     if u.intent in ("application_help", "program_info") and can_i and not in_flow:
         return "eligibility_check", False  # "신청하고 싶은데 대상인가요?", "받을 수 있는지 알고 싶어요"
-    personal = bool(set(reading.filled) & PERSONAL_SLOTS)
+    # Her own facts: a slot filled, or people of her household named ("家里有两个孩子", "셋째 출산했는데")
+    personal = bool(set(reading.filled) & PERSONAL_SLOTS) or any(
+        m.get("relation") != "self" for m in u.facts.get("members") or []
+    )
     about = asks_about_program(u, text) and not _CAN_I.search(text)
     if u.intent == "eligibility_check" and about and not in_flow and not personal:
         # "아동수당 얼마고 몇살까지 나와요?": the answer does not depend on her

@@ -18,7 +18,8 @@ from tools.vietnamese import fold_latin
 ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 
 _RECEIVING_AFTER = re.compile(
-    r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|자(?!격|자격|가?되|이?되|신청|될)|받으면서|타고있|나오고있|받습니다)"
+    r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|자(?!격|자격|가?되|이?되|신청|될)|받으면서|타고있|나오고있|받습니다"
+    r"|받는(?:할매|할배|할머니|할아버지|사람|노인|어르신|엄마|아빠|처지|입장|집|가구|세대))"
 )
 _RECEIVING_BEFORE = re.compile(
     r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)"

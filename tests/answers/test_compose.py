@@ -9,8 +9,10 @@ import pytest
 
 from graphs.answers.compose import document_answer, shorten, topic_lines
 from graphs.answers.focus import aspect, focused_passage, rank
-from graphs.dialogue.policy import asks_about_service, asks_about_topic
+from graphs.dialogue.policy import asks_about_service, asks_about_topic, turn_intent
+from graphs.dialogue.reading import read_message
 from graphs.flows import info_turn
+from graphs.nlu import understand
 from graphs.responder import info_reply
 
 
@@ -190,3 +192,17 @@ def test_a_question_nothing_was_found_for_names_where_to_ask() -> None:
     reply = info_turn(state, "zh", application=False)["reply"]  # type: ignore[arg-type]
     assert "1577-1366" in reply
     assert reply.startswith("没有找到相关说明")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "주거급여 신청할라카는데 우리집 되겠나 좀 봐주소",
+        "경기도 청년기본소득 나두 되나? 올해 스물넷임",
+        "能源补贴券(에너지바우처)怎么申请？家里有两个孩子",
+    ],
+)
+def test_a_question_about_a_program_with_her_own_situation_is_her_check(message: str) -> None:
+    u = understand(message)
+    reading = read_message(message, u, [], {}, {}, None)
+    assert turn_intent(u, reading, flow=None, pending=[], text=message, goal=[])[0] == "eligibility_check"

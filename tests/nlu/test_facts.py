@@ -139,3 +139,8 @@ def test_a_birth_order_inside_another_word_is_not_one_and_unmarked_vietnamese_is
     assert english["members"][1]["birth_order"] == 1
     assert extract_facts("con dau sinh ngay 2/1/2026")["members"][1]["birth_order"] == 1
     assert "birth_order" not in extract_facts("my daughter was born on 2 March 2026")["members"][1]
+
+
+def test_spoken_endings_still_carry_the_fact() -> None:
+    assert extract_facts("올해 스물넷임")["members"][0]["age"] == 24
+    assert extract_facts("나 생계급여 받는 할매여")["receiving"] == ["livelihood_benefit"]
