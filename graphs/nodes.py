@@ -13,6 +13,7 @@ from graphs import responder
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import (
     FLOWS,
+    LIFE_DANGER,
     asks_about_program,
     asks_for_help,
     assumed_facts,
@@ -79,6 +80,12 @@ def _on_topic(state: AgentState) -> bool:
     return bool(hits) and topical(state.get("message", ""), hits[0])
 
 
+def answers_crisis_question(state: AgentState, signals: list[str]) -> bool:
+    """Whether a danger is her answer to "what happened?" ("Domestic violence from my husband"): the lines
+    that fit it, then her check goes on — unless her life is in danger now."""
+    return "crisis" in (state.get("pending") or []) and not set(signals) & LIFE_DANGER
+
+
 def _crisis_lines(state: AgentState, language: str) -> list[str]:
     """The crisis reply's opening and the help lines that fit the danger."""
     kinds = crisis_kinds(list(state.get("crisis_kinds") or []), state.get("message", ""))
@@ -118,7 +125,8 @@ class Nodes:
                 "turn": state.get("turn", 0) + 1,
                 "crisis": bool(signals),
                 "crisis_kinds": signals,
-                "crisis_help": bool(signals) and asks_for_help(message, signals),
+                "crisis_help": bool(signals)
+                and (asks_for_help(message, signals) or answers_crisis_question(state, signals)),
                 "intent": "crisis" if signals else "",
             }
         )

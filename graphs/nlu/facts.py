@@ -205,7 +205,7 @@ _NO_DISABILITY = re.compile(
 _UNEMPLOYED = re.compile(
     r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업(?!\s?급여)|잘렸|짤렸|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
     r"|lost (?:my|his|her) job|unemployed|laid off|(?:got|was) fired|no job|(?:factory|company|shop) (?:closed|shut down)"
-    r"|失业|没工作|丢了工作|被(?:公司)?(?:辞退|开除|裁员)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",
+    r"|失业|没工作|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",
     re.I,
 )
 #: Not working now, which is not by itself a job loss (a crisis event).
@@ -385,7 +385,8 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "other",
         re.compile(
-            r"연금|용돈|지원금|수당|양육비|실업급여|(?:급여|benefits?)로|그\s?외|unemployment benefit|그\s?밖|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
+            r"연금|용돈|지원금|수당|양육비|실업급여|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
+            r"|그\s?밖(?!에?[는엔]?\s?(?:없|아무))|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
             r"|isn'?t (?:from )?(?:work|wages)|养老金|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
             re.I,
         ),
@@ -402,7 +403,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "earned",
         re.compile(
-            r"월급|근로|일해서|벌|버는|번다|연봉|알바|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmake\b|\bmaking\b|salary|wage|工资|挣|赚|lương|kiếm|đi làm",
+            r"월급|근로|일해서|벌|버는|번다|연봉|알바|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)에서|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmake\b|\bmaking\b|salary|wage|工资|挣|赚|打工|零工|上班|兼职|lương|kiếm|đi làm",
             re.I,
         ),
     ),

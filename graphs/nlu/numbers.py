@@ -181,7 +181,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     # "두 달 됐어요", "한달 반": months in native words
     (
         re.compile(
-            r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?달(?!러|력|에|마다|동안|간|치|씩|\s?\d|\s?(?:수입|소득|벌|월급|생활비|용돈|내내))"
+            r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?달(?!러|력|에|마다|동안|간|치|씩|째|\s?\d"
+            r"|\s?(?:수입|소득|벌|월급|생활비|용돈|내내|밀|연체|못\s?(?:냈|내)|넘게|[일이삼사오육칠팔구십백천만]))"
         ),
         "months",
     ),
@@ -200,6 +201,13 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
             r"(?<=宝宝|孩子|婴儿|女儿|儿子)\s?(?:才|刚)?(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"
         ),
         "months",
+    ),
+    # "我四十五，老婆四十三": a person word, then a bare number ending the phrase (no 岁), is an age
+    (
+        re.compile(
+            r"(?<=我|妻|婆|公|夫|爸|妈|子|女)\s?(?:今年|现在)?\s?([二三四五六七八九]?十[一二三四五六七八九]?|\d{2})(?=\s*(?:[，,。.、;；]|$))"
+        ),
+        "years",
     ),
     (re.compile(r"(\d{1,3})\s?tuổi"), "years"),
     (re.compile(r"(\d{1,2})\s?tháng(?=\s?tuổi|\s*(?:có|được|thì|rồi|,|\.|$))"), "months"),
@@ -292,8 +300,12 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 
 _MONEY_CONTEXT = re.compile(
-    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|용돈|연금|통장|알바|부업|파트|"
+    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|용돈|연금|통장|알바|부업|파트|한\s?달에?|매달|매월|"
     r"收入|工资|挣|房租)(?:이|은|는|에|도|으로|로|만|이랑|하고)?\s*$"
+)
+#: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
+_EARNING_AFTER = re.compile(
+    r"^\s?(?:씩\s?)?(?:번다|벌어|벌고|법니다|벌이|받아요|받는다|받고|나와요|나온다|들어와)"
 )
 _CURRENCY_AFTER = re.compile(r"^\s?(?:원|won\b|krw\b|韩元|韩币|元|块|uôn)", re.I)
 _EN_MONEY = re.compile(
@@ -349,6 +361,8 @@ def find_money(text: str) -> list[Money]:
     # Korean / Chinese numerals; join "3억 5천" and "80 만" across one space.
     # "300이요", "1억이에요": 이/일 after a number and before no unit is a particle, not a digit.
     masked = re.sub(r"(?<=[\d억만천백])[이일](?![십백천만억\d])", " ", masked)
+    # "사백오십이요": after 십, 이 before an ending is the particle too (사백오십이만원 stays 452만).
+    masked = re.sub(r"(?<=십)이(?=요|에요|예요|고|구|랑|야|라|며|던|었|였|\s*$)", " ", masked)
     joined = re.sub(r"(?<=[억만万亿\d])\s(?=[\d일이삼사오육칠팔구천백만])", "\x00", masked)
     for m in _NUMERAL_RUN.finditer(joined):
         raw = m.group(0).replace("\x00", "").strip(".,")
@@ -361,7 +375,7 @@ def find_money(text: str) -> list[Money]:
         after = joined[end:]
         currency = bool(_CURRENCY_AFTER.match(after))
         before = joined[max(0, start - 8) : start]
-        context = bool(_MONEY_CONTEXT.search(before))
+        context = bool(_MONEY_CONTEXT.search(before) or _EARNING_AFTER.match(after))
         if not has_digit and not currency:
             continue
         if not has_ascii and not any(c in _SMALL or c in _BIG for c in raw):

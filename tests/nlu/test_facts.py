@@ -144,3 +144,30 @@ def test_a_birth_order_inside_another_word_is_not_one_and_unmarked_vietnamese_is
 def test_spoken_endings_still_carry_the_fact() -> None:
     assert extract_facts("올해 스물넷임")["members"][0]["age"] == 24
     assert extract_facts("나 생계급여 받는 할매여")["receiving"] == ["livelihood_benefit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("남편 월급 사백오십이요", {"earned_krw": 4500000}),  # 이 is the particle, not a 2
+        ("사백오십이만원 벌어요", {"earned_krw": 4520000}),
+        ("내가 노가다 해가 한달 백오십 번다", {"earned_krw": 1500000}),
+        ("와이프 마트에서 240 받아요 그 외엔 없어요", {"earned_krw": 2400000}),  # "그 외엔 없어요" is no kind
+        ("老婆打工一个月一百八十万", {"earned_krw": 1800000}),
+    ],
+)
+def test_spoken_amounts_and_their_kind(text: str, expected: dict[str, int]) -> None:
+    assert extract_facts(text)["income"] == expected
+
+
+def test_months_of_arrears_or_a_month_of_pay_are_not_a_baby() -> None:
+    facts = extract_facts("임신 6개월인데 계약 끝나서 일도 없고 월세도 두달 밀렸어요")
+    assert [m["relation"] for m in facts["members"]] == ["self"]
+    assert facts["members"][0]["pregnant"] is True
+    assert extract_facts("아기 두 달 됐어요")["members"][1]["months_old"] == 2
+
+
+def test_chinese_ages_without_sui_after_a_person() -> None:
+    members = extract_facts("我四十五，老婆四十三")["members"]
+    assert [(m["relation"], m["age"]) for m in members] == [("self", 45), ("spouse", 43)]
+    assert extract_facts("我上个月被公司解雇了")["crisis"] == ["job_loss"]
