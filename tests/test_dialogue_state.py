@@ -8,9 +8,10 @@ import pytest
 
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import assumed_facts, nationality_probe, next_questions, turn_intent
-from graphs.dialogue.proxy import asking_for
+from graphs.dialogue.proxy import as_applicant, asking_for
 from graphs.dialogue.reading import Reading, read_message
 from graphs.nlu import understand
+from graphs.nlu.facts import extract_facts
 
 
 def _read(
@@ -247,3 +248,17 @@ def test_asking_for_a_parent_makes_the_parent_the_applicant() -> None:
     assert reading.facts["members"] == [{"relation": "self", "age": 77}]
     alone = read_message("혼자 사세요", understand("혼자 사세요"), ["household"], {}, {}, applicant="parent")
     assert alone.facts["members"] == [{"relation": "self"}]
+
+
+def test_an_age_said_of_him_or_her_is_the_applicants_when_asking_for_a_parent() -> None:
+    message = "I'm asking for my dad, who lives alone in Siheung. He's 79. Can he get the basic pension?"
+    assert asking_for(message) == "parent"
+    said = as_applicant(extract_facts(message), "parent", message)
+    assert said["members"] == [{"relation": "self", "age": 79}]
+    korean = "저는 베트남 며느리에요. 시어머니 혼자 사세요 노인돌봄 신청하고싶어요"
+    assert asking_for(korean) == "parent"
+
+
+def test_the_age_she_gives_as_her_own_wins_over_one_in_her_question() -> None:
+    facts = extract_facts("경기도 청년기본소득 24살만 되는거에요? 저 올해 25인데 작년에 못 받았거든요")
+    assert facts["members"] == [{"relation": "self", "age": 25}]

@@ -16,6 +16,7 @@ _PARENT = r"어머니|어머님|엄마|어무이|엄니|아버지|아버님|아�
 _ASKING_FOR = re.compile(
     rf"(?:{_PARENT})\s?(?:대신|대신해서|일로|일\s?때문에|(?:를|을)\s?위해|(?:께서|가|이)?\s?(?:받으실|받을\s?수|신청하실|해당되시))"
     rf"|(?:{_PARENT})\s?(?:\S+\s?){{0,3}}(?:문의|여쭤|알아보|물어보)"
+    rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?혼자\s?(?:사세|사시|계세|계시|지내세|지내시)"
     r"|\b(?:asking|enquiring|inquiring|writing)\s+(?:for|on behalf of)\s+my\s+(?:mother|mom|mum|father|dad|parents?)\b"
     r"|\bfor my (?:mother|mom|mum|father|dad)\b|\bmy (?:mother|mom|mum|father|dad) (?:is|lives|turned|can she|can he)"
     r"|(?:替|帮)(?:我)?(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:问|咨询|打听)|我(?:妈妈|爸爸|母亲|父亲)(?:能|可以)"
@@ -25,6 +26,14 @@ _ASKING_FOR = re.compile(
 #: Honorific living words said of the parent: "혼자 사세요", "혼자 사시는데", "lives alone".
 _LIVES_ALONE = re.compile(
     r"혼자\s?(?:사세|사시|계세|계시|지내세|지내시)|lives? alone|一个人住|sống một mình", re.I
+)
+
+
+#: An age said of him or her ("He's 79", "她八十了"): the person asked for, though no relation word is near.
+_THEIR_AGE = re.compile(
+    r"\b(?:he|she)(?:'s|\s+is)\s+(?:now\s+|already\s+)?\d|(?:他|她)(?:今年|现在)?\s?[\d一二三四五六七八九十]+\s?岁"
+    r"|(?:ông|bà)(?:\s+ấy)?\s+\d+\s+tuổi|연세(?:가|는)?\s?\S+\s?(?:이세요|세요|이십니다|셔요)",
+    re.IGNORECASE,
 )
 
 
@@ -39,6 +48,8 @@ def as_applicant(said: dict[str, Any], applicant: str | None, message: str) -> d
         return said
     members = said.get("members") or []
     theirs = [m for m in members if m.get("relation") == applicant]
+    if not theirs and _THEIR_AGE.search(message):  # "He's 79": read as the writer's, it is the applicant's
+        theirs = [m for m in members if m.get("relation") == "self"]
     if not theirs and not _LIVES_ALONE.search(message):
         # About the writer or the household as a whole ("둘이 살아요"): nothing to move, but the writer's own
         # details are not the applicant's.
@@ -49,7 +60,9 @@ def as_applicant(said: dict[str, Any], applicant: str | None, message: str) -> d
     me: dict[str, Any] = {"relation": "self"}
     for member in theirs[:1]:
         me.update({k: v for k, v in member.items() if k != "relation"})
-    others = [m for m in members if m.get("relation") not in ("self", applicant)] + theirs[1:]
+    others = [
+        m for m in members if m.get("relation") not in ("self", applicant) and m not in theirs
+    ] + theirs[1:]
     result = {**said, "members": [me, *others]}
     if _LIVES_ALONE.search(message) or (ALONE.search(message) and not others):
         result["members"] = [me]

@@ -503,6 +503,7 @@ _BIRTH_WORD = re.compile(
     r"태어|출생|낳|출산|생(?:이|일|으로|이에요|이요|이야|임)?(?![가-힣])|born|birth|出生|生的|sinh", re.I
 )
 _LIST_GAP = re.compile(r"[\s,、，/]*(?:and|và|和|랑|이랑|하고|,)?[\s,、，/]*")
+_OWN_AGE_START = re.compile(r"(?:저|제가|나|내가|본인|전|난)\s?(?:올해|지금|현재|이제)")
 _OWN_AGE_BEFORE = re.compile(
     r"(?:저는?|제가|나는?|내가|본인은?|i'?m|i am|我|tôi|em)\s?(?:올해\s?|今年\s?|năm nay\s?)?$"
 )
@@ -551,7 +552,12 @@ def extract_facts(text: str) -> dict[str, Any]:
             rel = rel if rel in ("child", "grandchild") else "child"
         key, value = ("months_old", age.value) if age.unit == "months" else ("age", age.value)
         if rel is None or rel not in others:
-            self_member.setdefault(key, value)
+            if _OWN_AGE_BEFORE.search(lower, max(0, age.start - 12), age.start) or _OWN_AGE_START.match(
+                lower, age.start
+            ):
+                self_member[key] = value  # "24살만 돼요? 저 올해 25인데": the age she says is hers wins
+            else:
+                self_member.setdefault(key, value)
             continue
         group = others[rel]
         target = next((m for m in group if "age" not in m and "months_old" not in m), None)

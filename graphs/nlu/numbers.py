@@ -177,6 +177,14 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(?:만\s?)?(\d{1,3})\s?(?:세|살)(?!대)"), "years"),
     # "칠십이 세", not the verb ending "사세요" (4 + 세) or "오세요" (come)
     (re.compile(r"(?:만\s?)?(?<![가-힣])([일이삼사오육칠팔구십]{1,4})\s?세(?!요|용|여)"), "years"),
+    # "저 올해 25인데", "나 지금 67이야": her own age in digits without 살
+    (
+        re.compile(
+            r"(?:저는?|제가|나는?|내가|본인은?|전|난)\s?(?:올해|지금|현재|이제)\s?(\d{2})"
+            r"(?=\s?(?:이에요|예요|이고|인데|이요|요|입니다|이야|야|이거든|이라|$|[,.!?]))"
+        ),
+        "years",
+    ),
     (re.compile(r"(\d{1,2})\s?개월"), "months"),
     # "두 달 됐어요", "한달 반": months in native words
     (
@@ -220,6 +228,15 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
         "years",
     ),
     (re.compile(r"(\d{1,2})\s*(?:-\s*)?months?(?:\s*-?\s*old)?\b", re.I), "months"),
+    # "He's 79", "she is 83 now", "I'm 24": a number right after a person and to be is an age
+    (
+        re.compile(
+            r"\b(?:i'?m|i am|he'?s|he is|she'?s|she is)\s+(?:now\s+|already\s+|just\s+)?(\d{1,3})\b"
+            r"(?!\s*(?:k\b|%|won|krw|million|thousand|months?|weeks?|people|persons?|kids|children|,\d|\.\d))",
+            re.I,
+        ),
+        "years",
+    ),
     (
         re.compile(
             r"\b(?:i'?m|i am|aged|age|is|turned|turning|she's|he's|she is|he is)\s+(\d{1,3})\b"
