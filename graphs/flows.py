@@ -164,6 +164,7 @@ def situation_turn(
     update = ask(language, missing_profile(ledger)[:2], ledger, turn)
     fitting = [r for r in situational(results) if r["program_id"] in catalogue][:SITUATION_SHOWN]
     if asked or not fitting:  # named once, when she tells it; then the profile questions alone
+        update["results"] = []  # nothing is decided before the profile: no statuses shown
         return update
     lines = [responder.render("situation_intro", language)]
     lines += [f"- {responder.program_summary(catalogue[r['program_id']], language)}" for r in fitting]

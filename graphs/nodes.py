@@ -89,8 +89,9 @@ def answers_crisis_question(state: AgentState, signals: list[str]) -> bool:
 def _crisis_lines(state: AgentState, language: str) -> list[str]:
     """The crisis reply's opening and the help lines that fit the danger."""
     kinds = crisis_kinds(list(state.get("crisis_kinds") or []), state.get("message", ""))
+    fitting = next((f"crisis_intro_{k}" for k in kinds if responder.has_template(f"crisis_intro_{k}")), None)
     return [
-        responder.render("crisis_intro", language),
+        responder.render(fitting or "crisis_intro", language),
         *(f"- {line}" for line in crisis_lines(kinds, language)),
     ]
 

@@ -35,6 +35,11 @@ def render(key: str, language: str, **values: Any) -> str:
     return text.format(**values)
 
 
+def has_template(key: str) -> bool:
+    """Whether `prompts/replies.yaml` has the template `key`."""
+    return key in load_yaml("replies.yaml")
+
+
 def money(amount: int, language: str) -> str:
     """349,700원 / 349,700 won / 349,700韩元."""
     return {"ko": f"{amount:,}원", "zh": f"{amount:,}韩元"}.get(language, f"{amount:,} won")

@@ -82,6 +82,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:남편|아내|와이프|부인|아빠|아버지|엄마|어머니|부모|계부|계모|애인|남친|오빠|형).{0,12}(?:때려|때리|때립|폭력|칼|위협|목을\s?조|손을\s?대)|가정\s?폭력|폭행\s?당|맞았어|맞고\s?살|학대"
             r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내).{0,20}(?:협박|밀쳐|밀치|폭행|때려|때리|위협)"
+            r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내|아빠|엄마|아버지|어머니|부모)(?:한테|에게|한테서)\s?(?:맞|폭행|학대)"
             r"|(?:맞는|때리는)\s?소리|죽인다고|죽이겠다고|죽여\s?버리겠|죽여\s?버린다|비명(?:\s?소리)?(?:가|이|도)?\s?들려|가둬|가두고|감금|방치|밥(?:을|도)?\s?안\s?(?:줘|주|챙겨)|굶기|굶겨|스토킹|스토커|맞고\s?(?:도망|나왔|쫓겨)"
             r"|(?:전\s?남편|전\s?남친|전\s?애인|전처|전\s?여친|전\s?와이프).{0,20}(?:찾아와|찾아오|집\s?앞|따라다|두드)"
             r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)|(?:kill|hurt) me if|(?:gonna|going to|will|'ll) kill me|locks? (?:me|us) (?:in|inside|up)|locked (?:me|us) (?:in|inside|up)|took my passport|smashing things|won'?t (?:feed|give (?:her|him|me) (?:food|meals))|not (?:feeding|giving (?:her|him) food)|hiding (?:in|from) (?:the )?\w+"
@@ -116,7 +117,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         # A vulnerable person missing (dementia, a child), above all in the cold: call 112 now.
         "missing_person",
         re.compile(
-            r"(?:치매|알츠하이머).{0,30}(?:연락이?\s?안|안\s?들어|없어졌|실종|못\s?찾|나가서|나가셨)"
+            r"(?:치매|알츠하이머).{0,40}(?:연락이?\s?안|안\s?들어|안\s?돌아|돌아오지|없어졌|실종|못\s?찾|나가서|나가셨|나가셔|집에\s?안\s?오)"
             r"|(?:엄마|아빠|어머니|아버지|할머니|할아버지|아이가|애가|아들이|딸이).{0,12}(?:실종|없어졌|사라졌)"
             r"|(?:dementia|alzheimer).{0,60}(?:missing|can'?t (?:find|reach)|wandered|isn'?t back|not back|hasn'?t (?:come|been) back|didn'?t come (?:back|home))|(?:child|kid|mother|father) is missing"
             r"|失智|老年痴呆.{0,20}(?:找不到|走失|联系不上|还没回来|没回家)|走失"
