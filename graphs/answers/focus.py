@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Literal
+
+import yaml
 
 Aspect = Literal["how_much", "where", "who", "what", "any"]
 
@@ -91,12 +95,24 @@ def bigrams(text: str) -> set[str]:
     return {b for b in out if b not in _STOP and len(set(b)) > 1}
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    rows = yaml.safe_load((Path(__file__).with_name("lexicon.yaml")).read_text(encoding="utf-8"))
+    return tuple((re.compile(row["say"], re.I), tuple(row["means"])) for row in rows)
+
+
+def expansions(question: str) -> list[str]:
+    """The documents' words for what the question says in everyday words (`lexicon.yaml`)."""
+    return [word for pattern, means in _lexicon() if pattern.search(question) for word in means]
+
+
 def focus_terms(question: str, names: Iterable[str]) -> set[str]:
-    """The question's content bigrams that are not the program's own name."""
+    """The question's content bigrams, with those of the documents' words for them, that are not the
+    program's own name."""
     named: set[str] = set()
     for name in names:
         named |= bigrams(name)
-    return bigrams(question) - named
+    return (bigrams(question) | bigrams(" ".join(expansions(question)))) - named
 
 
 def is_answer(hit: dict[str, Any]) -> bool:
@@ -132,6 +148,10 @@ def rank(
         score = 2.0 * overlap(terms, hit) + float(hit.get("score") or 0) / best
         if asked != "any" and any(word in section for word in _SECTIONS[asked]):
             score += 2.5
+        if asked == "what" and any(word in section for word in ("요약", "개요", "한눈에", "내용")):
+            score += 1.5  # what it is: the summary and what it gives before who gets it
+        if hit.get("kind") == "project":
+            score += 1.5  # the current (2026) documents before the 2024 booklet's figures
         if asked == "how_much" and re.search(r"\d\s?(?:원|%|시간|회|개)|\d만", str(hit.get("text") or "")):
             score += 1.0
         scored.append((score, hit))

@@ -206,3 +206,22 @@ def test_a_question_about_a_program_with_her_own_situation_is_her_check(message:
     u = understand(message)
     reading = read_message(message, u, [], {}, {}, None)
     assert turn_intent(u, reading, flow=None, pending=[], text=message, goal=[])[0] == "eligibility_check"
+
+
+def test_everyday_words_find_the_documents_words() -> None:
+    hits = [
+        _hit(
+            "금액",
+            "2026년 기준연금액: 월 최대 349,700원. 부부가 함께 받으면 각각 20%를 감액합니다.",
+            9.0,
+            "기초연금",
+        ),
+        _hit(
+            "대상",
+            "소득 계산: 근로소득은 월 116만원을 기본 공제한 뒤 나머지의 30%를 추가 공제합니다.",
+            8.0,
+            "기초연금",
+        ),
+    ]
+    question = "경비일 해서 월급 받는데 기초연금 계산할때 일해서 번돈은 얼마나 빼줘요"
+    assert focused_passage(question, hits, ["기초연금"]) is hits[1]
