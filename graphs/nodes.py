@@ -10,6 +10,8 @@ from typing import Any
 from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
+from graphs.answers.compose import topic_lines
+from graphs.answers.focus import search_query
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import (
     FLOWS,
@@ -283,7 +285,7 @@ class Nodes:
         elif intent in ("program_info", "application_help"):
             if programs:
                 actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
-            query = state["message"]
+            query = search_query(state["message"])
             # Every passage of the program asked about (or of the programs found): the answer picks among them.
             args: dict[str, Any] = {"query": query, "k": 1 if programs else 3, "max_per_program": 10}
             if programs:
@@ -294,7 +296,7 @@ class Nodes:
             actions.append(
                 {
                     "tool": "search_documents",
-                    "args": {"query": state["message"], "k": 3, "max_per_program": 10},
+                    "args": {"query": search_query(state["message"]), "k": 3, "max_per_program": 10},
                 }
             )
         # plugin tools (issue 8): routed by intent through their `from_turn`, never by editing this graph
@@ -389,6 +391,11 @@ class Nodes:
         elif intent in ("smalltalk", "out_of_scope"):
             key = "thanks" if intent == "smalltalk" and _THANKS.search(state.get("message", "")) else intent
             update["reply"] = responder.render(key, language)
+            specialist = topic_lines(state.get("message", ""), language, update["reply"])
+            if intent == "out_of_scope" and specialist:  # not ours to answer, but we know who can
+                update["reply"] += "\n" + responder.render(
+                    "specialist", language, lines="; ".join(specialist)
+                )
             pending = list(state.get("pending") or [])
             if state.get("keep_pending") and pending:  # steer back to the question still open
                 text = " ".join(question(slot, language) for slot in pending)

@@ -101,6 +101,23 @@ def _lexicon() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     return tuple((re.compile(row["say"], re.I), tuple(row["means"])) for row in rows)
 
 
+@lru_cache(maxsize=1)
+def _crosslingual() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    rows = yaml.safe_load((Path(__file__).with_name("crosslingual.yaml")).read_text(encoding="utf-8"))
+    return tuple((re.compile(row["say"], re.I), tuple(row["ko"])) for row in rows)
+
+
+def korean_terms(question: str) -> list[str]:
+    """The Korean documents' words for the topics a question in English, Chinese or Vietnamese names."""
+    return [word for pattern, ko in _crosslingual() if pattern.search(question) for word in ko]
+
+
+def search_query(question: str) -> str:
+    """The query to search the (Korean) documents with: the question, and its topics in Korean."""
+    extra = korean_terms(question)
+    return f"{question} {' '.join(extra)}" if extra else question
+
+
 def expansions(question: str) -> list[str]:
     """The documents' words for what the question says in everyday words (`lexicon.yaml`)."""
     return [word for pattern, means in _lexicon() if pattern.search(question) for word in means]
@@ -112,7 +129,8 @@ def focus_terms(question: str, names: Iterable[str]) -> set[str]:
     named: set[str] = set()
     for name in names:
         named |= bigrams(name)
-    return (bigrams(question) | bigrams(" ".join(expansions(question)))) - named
+    extra = " ".join([*expansions(question), *korean_terms(question)])
+    return (bigrams(question) | bigrams(extra)) - named
 
 
 def is_answer(hit: dict[str, Any]) -> bool:

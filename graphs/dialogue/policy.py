@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graphs.answers.focus import aspect
+from graphs.answers.focus import aspect, bigrams
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.reading import Reading
 from graphs.memory import merge_facts
@@ -271,6 +271,11 @@ def turn_intent(
     answering = bool(reading.answered or reading.refused)
     if u.intent == "handoff" and asks_about_service(text):
         return "program_info", False
+    if u.intent == "smalltalk" and not pending and asks_something(text):
+        return (
+            "out_of_scope",
+            False,
+        )  # "老人坐地铁免费吗？": a question, searched and answered when the booklet has it
     if u.intent == "handoff" and u.confidence >= 0.5 and not (answering and u.confidence < 0.95):
         return (
             "handoff",
@@ -324,9 +329,21 @@ def turn_intent(
 
 #: Words for a person to talk to: a request for one is a handoff, whatever else the message asks.
 _PERSON = re.compile(
-    r"사람|상담원|상담사|담당자|직원|공무원|person|human|agent|someone|officer|人工|真人|客服|工作人员|nhân viên|người thật|cán bộ",
+    r"사람|상담원|상담사|담당자|직원|공무원|person|human|agent|(?:talk|speak) to someone|someone (?:to|who|can)|officer"
+    r"|人工|真人|客服|工作人员|nhân viên|người thật|cán bộ",
     re.IGNORECASE,
 )
+
+
+_GREETING = re.compile(
+    r"안녕|반가|고마|감사|수고|hello|\bhi\b|\bhey\b|thank|你好|谢谢|再见|xin chào|chào|cảm ơn|cam on|tạm biệt",
+    re.I,
+)
+
+
+def asks_something(text: str) -> bool:
+    """Whether a message the classifier took as small talk asks a question about something (not a greeting)."""
+    return bool(ASKS.search(text)) and not _GREETING.search(text) and len(bigrams(text)) >= 3
 
 
 def asks_about_service(text: str) -> bool:

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from graphs.answers.compose import document_answer, shorten, topic_lines
-from graphs.answers.focus import aspect, focused_passage, rank
-from graphs.dialogue.policy import asks_about_service, asks_about_topic, turn_intent
+from graphs.answers.focus import aspect, focused_passage, rank, search_query
+from graphs.dialogue.policy import asks_about_service, asks_about_topic, asks_something, turn_intent
 from graphs.dialogue.reading import read_message
 from graphs.flows import info_turn
 from graphs.nlu import understand
@@ -225,3 +225,21 @@ def test_everyday_words_find_the_documents_words() -> None:
     ]
     question = "경비일 해서 월급 받는데 기초연금 계산할때 일해서 번돈은 얼마나 빼줘요"
     assert focused_passage(question, hits, ["기초연금"]) is hits[1]
+
+
+def test_a_question_in_another_language_is_searched_with_its_topics_in_korean() -> None:
+    assert search_query("老人长期疗养等级在哪里申请？").endswith("노인장기요양보험 장기요양 노인 어르신")
+    assert search_query("기초연금 얼마예요") == "기초연금 얼마예요"
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("老人坐地铁免费吗？几岁开始？", True),
+        ("안녕하세요?", False),
+        ("고마워요~ 잘 알겠어요?", False),
+        ("Hi, how are you?", False),
+    ],
+)
+def test_small_talk_that_asks_about_something_is_a_question(message: str, asks: bool) -> None:
+    assert asks_something(message) is asks
