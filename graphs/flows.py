@@ -56,7 +56,7 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         also = [r for r in results if r["program_id"] not in goal and r["status"] == "eligible"]
         results = [r for r in results if r["program_id"] in goal]
     if discovery and not profile_complete(ledger):
-        return situation_turn(results, catalogue, language, ledger, turn)
+        return situation_turn(results, catalogue, language, ledger, turn, state.get("facts") or {})
     probes = dict(state.get("probes") or {})
     if not {"household", "child_age"} & set(known):
         results = [reopen_children(r) for r in results]
@@ -151,23 +151,34 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
 SITUATION_SHOWN = 3
 
 
+BIRTH_PROGRAMS = ("first_meeting_voucher", "parent_benefit", "siheung_birth_support")
+"""What a birth brings: named to an expectant mother, for after the birth (not checked before it)."""
+
+
 def situation_turn(
     results: list[dict[str, Any]],
     catalogue: dict[str, dict[str, Any]],
     language: str,
     ledger: lg.Ledger,
     turn: int,
+    facts: dict[str, Any],
 ) -> dict[str, Any]:
     """A situation told before the profile ("이혼하고 애 혼자 키워요"): the programs made for it, what each is, then
     the profile questions that decide them."""
     asked = any(lg.asks(ledger, slot) for slot in PROFILE_SLOTS)
     update = ask(language, missing_profile(ledger)[:2], ledger, turn)
     fitting = [r for r in situational(results) if r["program_id"] in catalogue][:SITUATION_SHOWN]
-    if asked or not fitting:  # named once, when she tells it; then the profile questions alone
+    expecting = any(m.get("pregnant") for m in facts.get("members") or [])
+    births = [catalogue[p] for p in BIRTH_PROGRAMS if expecting and p in catalogue]
+    if asked or not (fitting or births):  # named once, when she tells it; then the profile questions alone
         update["results"] = []  # nothing is decided before the profile: no statuses shown
         return update
     lines = [responder.render("situation_intro", language)]
     lines += [f"- {responder.program_summary(catalogue[r['program_id']], language)}" for r in fitting]
+    if births:
+        lines.append(responder.render("after_birth", language))
+        lines += [f"- {responder.program_summary(p, language)}" for p in births]
+    lines.append(responder.render("final_note", language))
     update["reply"] = "\n".join([*lines, update["reply"]])
     update["results"] = fitting
     update["citations"] = [c.model_dump() for c in responder.citations(fitting, [], catalogue, language)]

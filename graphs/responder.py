@@ -11,7 +11,7 @@ import string
 from typing import Any
 
 from graphs.answers.compose import document_answer, shorten, topic_lines
-from graphs.answers.focus import focused_passage
+from graphs.answers.focus import asks_what_or_how_much, focused_passage
 from graphs.answers.readable import readable
 from graphs.state import Citation
 from prompts import label, load_yaml
@@ -212,9 +212,9 @@ def info_reply(
         if rule is not None:
             lines.append(f"{name}: {shorten(readable(str(rule['text'])))}")
             cited.append(rule)
-        if application:
+        if application and not asks_what_or_how_much(question):
             lines.append(render("info_intro", language, program=name))
-        else:
+        else:  # "부모급여 얼마예요? 그리고 언제까지 신청해요?": the amount too, not only how to apply
             lines.append(program_summary(program, language))
         lines.append(render("how_to_apply", language, text=how_to_apply_text(program, language)))
         if program.get("documents"):

@@ -84,6 +84,19 @@ def aspect(question: str) -> Aspect:
     return "any"
 
 
+_PARTS = re.compile(r"[?？!。]+|\.\s|\s(?:그리고|그리구|또|근데|and also|also|还有|另外|và cả|còn)\s", re.I)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions of a message that asks more than one ("얼마예요? 그리고 언제까지 신청해요?")."""
+    return [p.strip() for p in _PARTS.split(question) if p and p.strip()]
+
+
+def asks_what_or_how_much(question: str) -> bool:
+    """Whether one of the message's questions asks what something is or how much it gives."""
+    return any(aspect(part) in ("how_much", "what") for part in question_parts(question))
+
+
 def bigrams(text: str) -> set[str]:
     """The content bigrams of a text's words (Hangul and Han pairs; Latin words whole)."""
     out: set[str] = set()

@@ -168,6 +168,7 @@ def situation_told(facts: dict[str, Any]) -> bool:
         or facts.get("crisis")
         or any(m.get("relation") in ("child", "grandchild") for m in members)
         or any(m.get("disability") in ("mild", "severe") or m.get("pregnant") for m in members)
+        or (facts.get("housing") or {}).get("tenure") in ("renter", "homeless")
     )
 
 

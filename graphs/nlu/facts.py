@@ -224,7 +224,11 @@ _NOT_DAYCARE = re.compile(
     r"어린이집\S{0,3}\s?(?:안|못|아니)|안\s?(?:다녀|다니|보내)|(?:doesn'?t|does not|not|don'?t) (?:go|attend|send)|没(?:有)?上|不上|没去|không (?:đi|gửi)|chưa (?:đi|gửi)",
     re.I,
 )
-_PREGNANT = re.compile(r"임신|임산부|뱃속|pregnan|怀孕|孕妇|mang thai|có bầu", re.I)
+_PREGNANT = re.compile(
+    r"임신|임산부|뱃속|만삭|출산\s?(?:예정|앞두)|(?:다음\s?달|이번\s?달|곧|\d{1,2}\s?월에?)\s?출산(?:인데|이에요|예정|할|해요|입니다|이라)"
+    r"|pregnan|due (?:next|this) month|expecting a baby|怀孕|孕妇|预产期|快生了|mang thai|có bầu|sắp sinh",
+    re.I,
+)
 _SINGLE_PARENT = re.compile(
     r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:키우|키워|길러|기르)"
     r"|single (?:mom|mother|dad|father|parent)|raising (?:\w+ ){0,3}(?:alone|on my own|by myself)"

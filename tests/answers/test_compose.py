@@ -8,7 +8,14 @@ from typing import Any
 import pytest
 
 from graphs.answers.compose import document_answer, shorten, topic_lines
-from graphs.answers.focus import aspect, focused_passage, rank, search_query
+from graphs.answers.focus import (
+    asks_what_or_how_much,
+    aspect,
+    focused_passage,
+    question_parts,
+    rank,
+    search_query,
+)
 from graphs.dialogue.policy import asks_about_service, asks_about_topic, asks_something, turn_intent
 from graphs.dialogue.reading import read_message
 from graphs.flows import info_turn
@@ -243,3 +250,12 @@ def test_a_question_in_another_language_is_searched_with_its_topics_in_korean() 
 )
 def test_small_talk_that_asks_about_something_is_a_question(message: str, asks: bool) -> None:
     assert asks_something(message) is asks
+
+
+def test_two_questions_in_one_message_are_both_seen() -> None:
+    assert question_parts("부모급여 얼마에요? 그리고 언제까지 신청해야 태어난 달부터 받아요?") == [
+        "부모급여 얼마에요",
+        "언제까지 신청해야 태어난 달부터 받아요",
+    ]
+    assert asks_what_or_how_much("儿童津贴多少钱？在哪里申请？")
+    assert not asks_what_or_how_much("기초연금 신청 어디서 해요?")
