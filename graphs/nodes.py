@@ -11,7 +11,7 @@ from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
 from graphs.answers.compose import topic_lines
-from graphs.answers.focus import search_query
+from graphs.answers.focus import asks_a_rule, search_query
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import (
     FLOWS,
@@ -260,7 +260,8 @@ class Nodes:
                 {"tool": "program_catalogue", "args": {"programs": programs if scope is not None else None}}
             )
             named, _ = detect_programs(state.get("message", ""))
-            if named and set(named) <= set(programs):  # a question about a program she names: its passages
+            if named and set(named) <= set(programs) and asks_a_rule(state.get("message", "")):
+                # a rule question about a program she names: its passages, to answer it before her check
                 actions.append(
                     {
                         "tool": "search_documents",

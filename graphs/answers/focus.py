@@ -87,6 +87,22 @@ def aspect(question: str) -> Aspect:
 _PARTS = re.compile(r"[?？!。]+|\.\s|\s(?:그리고|그리구|또|근데|and also|also|还有|另外|và cả|còn)\s", re.I)
 
 
+#: Words of a rule question said beside "can I get it?" ("자식이 돈 잘벌면 기초연금 못받어?", "소급되나요").
+_RULE_CUE = re.compile(
+    r"깎|빼|제외|중복|같이|함께|둘\s?다|소급|자동|따로|이의|신고|변경|사망|돌아가|직역|부양|자식|국민연금|공무원"
+    r"|언제|기간|마감|까지|쿠팡|온라인|어디서\s?(?:써|쓰)|현금|외국인|안\s?냈|못\s?냈|한\s?번도|떨어졌"
+    r"|계속|받는\s?중|받고\s?(?:계신|있는)데|다니(?:면|는데)|어린이집"
+    r"|reduc|deduct|both|together|deadline|foreigner|still|continue|减|扣|同时|外国人|继续|还能"
+    r"|giảm|cùng lúc|người nước ngoài|vẫn|còn nhận|nhà trẻ",
+    re.I,
+)
+
+
+def asks_a_rule(question: str) -> bool:
+    """Whether a question about a program asks more than whether she can get it: a rule, a figure, a place."""
+    return aspect(question) != "any" or bool(_RULE_CUE.search(question))
+
+
 def question_parts(question: str) -> list[str]:
     """The questions of a message that asks more than one ("얼마예요? 그리고 언제까지 신청해요?")."""
     return [p.strip() for p in _PARTS.split(question) if p and p.strip()]

@@ -22,6 +22,8 @@ _DROP = frozenset({"페이지", "ID", "id"})
 _PLAIN_KEYS = frozenset(
     {"내용", "지원내용", "설명", "답변", "content", "description", "세부내용", "주요내용"}
 )
+_NAME_KEYS = ("기관명", "기관", "센터명", "시설명")
+_PHONE_KEYS = ("연락처", "전화번호")
 _SPACES = re.compile(r"[ \t]+")
 _LIST_DASH = re.compile(r"\s*\n\s*-\s*")
 
@@ -73,6 +75,14 @@ def readable(text: str) -> str:
     shown = [(k, v) for k, v in pairs if v != label]
     if not shown:
         return _value(label)
+    named = dict(shown)
+    name = next((named[k] for k in _NAME_KEYS if k in named), None)
+    phone = next((named[k] for k in _PHONE_KEYS if k in named), None)
+    if (
+        name and phone and len(shown) <= 3
+    ):  # "기관 다누리콜센터; 연락처 1577-1366" reads "다누리콜센터 ☎1577-1366"
+        where = next((named[k] for k in ("지역", "시도", "시·도명") if k in named), None)
+        return f"{name} ☎{phone.lstrip('☎')}" + (f" ({where})" if where else "")
     if "질문" in dict(shown) and "답변" in dict(shown):  # a question and its answer: read as such
         qa = dict(shown)
         return f"{qa['질문']} → {qa['답변']}"

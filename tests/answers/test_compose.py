@@ -9,6 +9,7 @@ import pytest
 
 from graphs.answers.compose import document_answer, shorten, topic_lines
 from graphs.answers.focus import (
+    asks_a_rule,
     asks_what_or_how_much,
     aspect,
     focused_passage,
@@ -259,3 +260,18 @@ def test_two_questions_in_one_message_are_both_seen() -> None:
     ]
     assert asks_what_or_how_much("儿童津贴多少钱？在哪里申请？")
     assert not asks_what_or_how_much("기초연금 신청 어디서 해요?")
+
+
+@pytest.mark.parametrize(
+    ("message", "rule"),
+    [
+        ("일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?", False),
+        ("자식이 돈 잘벌면 기초연금 못받어?", True),
+        ("출생신고 좀 늦게 했는데 부모급여 태어난 달부터 소급되나요", True),
+        ("Con tôi đi nhà trẻ thì còn nhận 부모급여 không?", True),
+    ],
+)
+def test_only_a_rule_question_beside_can_i_get_it_searches_the_programs_passages(
+    message: str, rule: bool
+) -> None:
+    assert asks_a_rule(message) is rule

@@ -60,3 +60,8 @@ def test_no_row_of_the_booklet_keeps_its_template() -> None:
     assert len(rows) > 1000
     left = [readable(t) for t in rows if "은(는) '" in readable(t)]
     assert left == []
+
+
+def test_an_office_and_its_number_read_as_a_contact() -> None:
+    row = "문의의 '문의' 관련 정보: 기관은(는) '다누리콜센터', 연락처은(는) '1577-1366'입니다."
+    assert readable(row) == "다누리콜센터 ☎1577-1366"

@@ -119,6 +119,7 @@ class Retriever:
         self._index: LexicalIndex | None = None
         self._dense: DenseIndex | None = None
         self._current_titles: dict[tuple[str, str], str] = {}
+        self._program_masks: dict[str, np.ndarray] = {}  # per program id: its passages (built with the index)
 
     @classmethod
     def from_settings(cls, settings: RetrievalSettings, *, background_dense: bool = False) -> Retriever:
@@ -162,6 +163,8 @@ class Retriever:
             for p in index.passages
             if p.kind == "project" and p.program_id
         }
+        ids = np.array([p.program_id or "" for p in index.passages])
+        self._program_masks = {pid: ids == pid for pid in set(ids) if pid}
 
     def dense_index(self, *, wait: bool | None = None) -> DenseIndex | None:
         """The dense index when an embedder is configured and reachable.
@@ -235,8 +238,8 @@ class Retriever:
             return []
         scores = index.scores(query_terms(query))
         if program_id is not None:
-            mask = np.array([p.program_id == program_id for p in index.passages])
-            scores = np.where(mask, scores, np.float32(0))
+            mask = self._program_masks.get(program_id)
+            scores = np.where(mask, scores, np.float32(0)) if mask is not None else np.zeros_like(scores)
         ranked = _top(scores, CANDIDATES)
         fused = self._fuse(query, ranked)
         # Every passage has some dense rank, so under fusion only a program's best passage counts
