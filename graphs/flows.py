@@ -61,6 +61,8 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     if not {"household", "child_age"} & set(known):
         results = [reopen_children(r) for r in results]
         probes = {fact: [reopen_children(r) for r in alternative] for fact, alternative in probes.items()}
+    if lg.status(ledger, "receiving") == "said" and (state.get("facts") or {}).get("receiving"):
+        results = [reopen_receipts(r) for r in results]
     shown = results
     if discovery:
         # "Likely to fit": eligible, or undecided on a fact the profile asks about — not programs that
@@ -251,13 +253,28 @@ def info_turn(state: AgentState, language: str, *, application: bool) -> dict[st
     }
 
 
-def reopen_children(result: dict[str, Any]) -> dict[str, Any]:
-    """Before the citizen has said who lives with her, "no child in the household" is not known: undecided."""
+def reopen(result: dict[str, Any], names: set[str], slot: str) -> dict[str, Any]:
+    """An ineligible result that failed only on criteria `names` becomes undecided on `slot`."""
     failed = [c for c in result["criteria"] if c["passed"] is False]
-    if result["status"] != "ineligible" or not failed or any(c["name"] not in CHILD_CRITERIA for c in failed):
+    if result["status"] != "ineligible" or not failed or any(c["name"] not in names for c in failed):
         return result
     criteria = [
-        {**c, "passed": None} if c["name"] in CHILD_CRITERIA and c["passed"] is False else c
+        {**c, "passed": None} if c["name"] in names and c["passed"] is False else c
         for c in result["criteria"]
     ]
-    return {**result, "status": "unknown", "criteria": criteria, "missing": [*result["missing"], "child_age"]}
+    return {**result, "status": "unknown", "criteria": criteria, "missing": [*result["missing"], slot]}
+
+
+def reopen_children(result: dict[str, Any]) -> dict[str, Any]:
+    """Before the citizen has said who lives with her, "no child in the household" is not known: undecided."""
+    return reopen(result, CHILD_CRITERIA, "child_age")
+
+
+RECEIPT_CRITERIA = {"recipient_status", "low_income_status"}
+"""Criteria met by receiving another benefit (노인맞춤돌봄 needs 기초연금 or 수급, 장애수당 수급 or 차상위)."""
+
+
+def reopen_receipts(result: dict[str, Any]) -> dict[str, Any]:
+    """A benefit named in passing ("노인맞춤돌봄 받고 계신데") does not say she receives no other: a criterion
+    that needs another benefit is undecided, not failed, until she is asked."""
+    return reopen(result, RECEIPT_CRITERIA, "receiving")

@@ -426,7 +426,10 @@ def test_stub_page_language_switch_handoff_and_crisis(browser_context: BrowserCo
         _ask(page, "죽고 싶어요")
         page.get_by_role("alert").first.wait_for()
         crisis = _last_agent(page)
-        assert "109" in crisis.get_by_role("alert").first.inner_text()
+        banner = crisis.get_by_role("alert").first.inner_text()
+        assert "112" in banner  # the banner names the lines for any danger; the reply, those for this one
+        assert "109" not in banner
+        assert "109" in crisis.inner_text()
         assert "message-crisis" in (crisis.get_attribute("class") or "")
 
         # Keyboard only: tab to the language switch and choose English.

@@ -79,7 +79,7 @@ export const STRINGS = {
     feedbackError: "의견을 보내지 못했어요. 다시 눌러 주세요.",
     handoffCreated: "상담 요청이 접수되었어요. 접수 번호: {id}",
     crisisBanner:
-      "지금 위험하시면 바로 전화하세요: 112 (경찰·긴급), 129 (보건복지상담센터, 24시간), 109 (자살예방상담), 1366 (여성긴급전화).",
+      "지금 위험하시면 바로 전화하세요: 112 (경찰·긴급), 129 (보건복지상담센터, 24시간). 상황에 맞는 곳은 아래 답변에 있어요.",
     errorGeneric: "죄송해요, 답변을 가져오지 못했어요. 잠시 후 다시 시도해 주세요. 급하시면 129로 전화하세요.",
     errorRateLimit: "요청이 너무 많아요. {seconds}초 뒤에 다시 시도해 주세요.",
     errorNetwork: "서버에 연결하지 못했어요. 인터넷 연결을 확인하고 다시 시도해 주세요.",
@@ -184,7 +184,7 @@ export const STRINGS = {
     feedbackError: "Your feedback could not be sent. Please try again.",
     handoffCreated: "Your request to talk to a person has been received. Reference: {id}",
     crisisBanner:
-      "If you are in danger now, call: 112 (police, emergency), 129 (welfare helpline, 24 hours), 109 (suicide prevention), 1366 (women's emergency line).",
+      "If you are in danger now, call: 112 (police, emergency) or 129 (welfare helpline, 24 hours). The lines for your situation are in the reply below.",
     errorGeneric:
       "Sorry, I could not get an answer. Please try again in a moment. If it is urgent, call 129.",
     errorRateLimit: "Too many requests. Please try again in {seconds} seconds.",
@@ -289,7 +289,7 @@ export const STRINGS = {
     feedbackError: "反馈未能发送，请再试一次。",
     handoffCreated: "已收到您的人工咨询请求。受理编号：{id}",
     crisisBanner:
-      "如果您现在有危险，请立即拨打：112（警察·紧急）、129（保健福利咨询中心，24小时）、109（自杀预防咨询）、1366（女性紧急电话）。",
+      "如果您现在有危险，请立即拨打：112（警察·紧急）或 129（保健福利咨询中心，24小时）。适合您情况的电话见下方回答。",
     errorGeneric: "抱歉，未能获取回答。请稍后再试。如有急事，请拨打129。",
     errorRateLimit: "请求过多。请在 {seconds} 秒后再试。",
     errorNetwork: "无法连接服务器。请检查网络后再试。",
@@ -394,7 +394,7 @@ export const STRINGS = {
     feedbackError: "Không gửi được ý kiến. Vui lòng thử lại.",
     handoffCreated: "Đã nhận yêu cầu nói chuyện với nhân viên. Mã số: {id}",
     crisisBanner:
-      "Nếu bạn đang gặp nguy hiểm, hãy gọi ngay: 112 (cảnh sát, khẩn cấp), 129 (tư vấn phúc lợi, 24 giờ), 109 (phòng chống tự tử), 1366 (đường dây khẩn cấp cho phụ nữ).",
+      "Nếu bạn đang gặp nguy hiểm, hãy gọi ngay: 112 (cảnh sát, khẩn cấp) hoặc 129 (tư vấn phúc lợi, 24 giờ). Số điện thoại phù hợp với hoàn cảnh của bạn có trong câu trả lời bên dưới.",
     errorGeneric:
       "Xin lỗi, tôi không lấy được câu trả lời. Vui lòng thử lại sau. Nếu khẩn cấp, hãy gọi 129.",
     errorRateLimit: "Quá nhiều yêu cầu. Vui lòng thử lại sau {seconds} giây.",
