@@ -37,6 +37,7 @@ _CHILD_COUNT = [
     re.compile(r"([一两二三四五\d])\s?个\s?(?:孩子|小孩|儿子|女儿)"),
     re.compile(r"\b(một|hai|ba|bốn|năm|\d)\s+(?:đứa\s+)?(?:con|cháu)\b"),
 ]
+_ME_AND = re.compile(r"(?:저|나|제|본인)(?:랑|이랑|하고|와|과)\s?$")
 _SIZE = [
     re.compile(r"(\d|[일이삼사오육칠팔구]|한|두|세|네|다섯)\s?인\s?(?:가구|가족|세대|가정)"),
     re.compile(r"(?:식구가?|가족이?)\s?(\d|하나|둘|셋|넷|다섯|여섯)\s?(?:명|이에요|입니다)?"),
@@ -555,13 +556,15 @@ def extract_facts(text: str) -> dict[str, Any]:
         if age.unit == "months":
             rel = rel if rel in ("child", "grandchild") else "child"
         key, value = ("months_old", age.value) if age.unit == "months" else ("age", age.value)
+        own = age.unit == "years" and bool(
+            _OWN_AGE_BEFORE.search(lower, max(0, age.start - 12), age.start)
+            or _OWN_AGE_START.match(lower, age.start)
+        )
+        if own:  # "저는 서른둘", "24살만 돼요? 저 올해 25인데": the age she says is hers wins
+            self_member[key] = value
+            continue
         if rel is None or rel not in others:
-            if _OWN_AGE_BEFORE.search(lower, max(0, age.start - 12), age.start) or _OWN_AGE_START.match(
-                lower, age.start
-            ):
-                self_member[key] = value  # "24살만 돼요? 저 올해 25인데": the age she says is hers wins
-            else:
-                self_member.setdefault(key, value)
+            self_member.setdefault(key, value)
             continue
         group = others[rel]
         target = next((m for m in group if "age" not in m and "months_old" not in m), None)
@@ -592,6 +595,17 @@ def extract_facts(text: str) -> dict[str, Any]:
     counted: tuple[int, int] | None = None
     for pattern in _CHILD_COUNT:
         m = pattern.search(lower)
+        if (
+            m
+            and _count(m) == 2
+            and _ME_AND.search(lower, max(0, m.start() - 6), m.start())
+            and lower[m.end() : m.end() + 1] == "이"
+        ):
+            # "저랑 아이 둘이요", "저랑 애 둘이 살아요": the two of them, so one child
+            if not others["child"]:
+                others["child"].append({"relation": "child"})
+            member_facts = True
+            break
         if m:
             counted = m.span()
             n = _count(m)

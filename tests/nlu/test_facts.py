@@ -171,3 +171,22 @@ def test_chinese_ages_without_sui_after_a_person() -> None:
     members = extract_facts("我四十五，老婆四十三")["members"]
     assert [(m["relation"], m["age"]) for m in members] == [("self", 45), ("spouse", 43)]
     assert extract_facts("我上个月被公司解雇了")["crisis"] == ["job_loss"]
+
+
+@pytest.mark.parametrize(
+    ("text", "children"),
+    [
+        ("저랑 아이 둘이요", 1),
+        ("저랑 애 둘이 살아요", 1),
+        ("저랑 아이 둘 셋이 살아요", 2),
+        ("애 둘 키워요", 2),
+    ],
+)
+def test_me_and_a_child_two_of_us_is_one_child(text: str, children: int) -> None:
+    members = extract_facts(text)["members"]
+    assert sum(m["relation"] == "child" for m in members) == children
+
+
+def test_her_own_age_after_her_childrens_is_hers() -> None:
+    members = extract_facts("저랑 아이 둘이요 애는 다섯살이고 저는 서른둘")["members"]
+    assert members == [{"relation": "self", "age": 32}, {"relation": "child", "age": 5}]
