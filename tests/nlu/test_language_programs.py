@@ -73,3 +73,17 @@ def test_every_alias_points_at_a_known_program() -> None:
     ids = {pid for pids in load_aliases().values() for pid in pids}
     assert ids <= known
     assert known <= ids, f"programs without aliases: {sorted(known - ids)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("我能申请单亲家庭的养育费吗？", "single_parent_child_support"),
+        ("co duoc nhan tien thanh nien co ban cua Gyeonggi khong?", "gyeonggi_youth_basic_income"),
+        ("and what about that job seeker allowance thing", "national_employment_support"),
+        ("Em muốn hỏi tiền mừng sinh của Siheung", "siheung_birth_support"),
+        ("有没有紧急生活补助？", "emergency_welfare"),
+    ],
+)
+def test_names_residents_of_a_blind_set_used(text: str, program: str) -> None:
+    assert program in detect_programs(text)[0]
