@@ -16,7 +16,6 @@ from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import (
     FLOWS,
     LIFE_DANGER,
-    asks_about_program,
     asks_for_help,
     assumed_facts,
     goal_after,
@@ -186,11 +185,8 @@ class Nodes:
         )
         update["keep_pending"] = keep_pending
         update["asked_how"] = u.intent == "application_help" and intent == "eligibility_check"
-        update["asked_about"] = (
-            intent == "eligibility_check"
-            and not pending
-            and (u.intent == "program_info" or asks_about_program(u, message))
-        )
+        # Her first question about a program she names: what it is and the rule that decides come first.
+        update["asked_about"] = intent == "eligibility_check" and not pending and bool(u.programs)
         # Danger the classifier sensed in arrears or an eviction threat: the 긴급복지 flow, with urgent help named.
         update["urgent"] = u.intent == "crisis" and intent != "crisis"
         goal = goal_after(u, reading, programs, message)
