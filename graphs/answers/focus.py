@@ -124,21 +124,18 @@ def bigrams(text: str) -> set[str]:
     return {b for b in out if b not in _STOP and len(set(b)) > 1}
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    rows = yaml.safe_load((Path(__file__).with_name("lexicon.yaml")).read_text(encoding="utf-8"))
-    return tuple((re.compile(row["say"], re.I), tuple(row["means"])) for row in rows)
-
-
-@lru_cache(maxsize=1)
-def _crosslingual() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    rows = yaml.safe_load((Path(__file__).with_name("crosslingual.yaml")).read_text(encoding="utf-8"))
-    return tuple((re.compile(row["say"], re.I), tuple(row["ko"])) for row in rows)
+@lru_cache(maxsize=2)
+def _table(name: str, key: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """A word table beside this module: rows of a pattern (`say`) and the words it stands for (`key`)."""
+    rows = yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+    return tuple((re.compile(row["say"], re.I), tuple(row[key])) for row in rows)
 
 
 def korean_terms(question: str) -> list[str]:
     """The Korean documents' words for the topics a question in English, Chinese or Vietnamese names."""
-    return [word for pattern, ko in _crosslingual() if pattern.search(question) for word in ko]
+    return [
+        word for pattern, ko in _table("crosslingual.yaml", "ko") if pattern.search(question) for word in ko
+    ]
 
 
 def search_query(question: str) -> str:
@@ -149,7 +146,12 @@ def search_query(question: str) -> str:
 
 def expansions(question: str) -> list[str]:
     """The documents' words for what the question says in everyday words (`lexicon.yaml`)."""
-    return [word for pattern, means in _lexicon() if pattern.search(question) for word in means]
+    return [
+        word
+        for pattern, means in _table("lexicon.yaml", "means")
+        if pattern.search(question)
+        for word in means
+    ]
 
 
 def focus_terms(question: str, names: Iterable[str]) -> set[str]:
