@@ -19,6 +19,7 @@ from graphs.dialogue.policy import (
     asks_for_help,
     assumed_facts,
     goal_after,
+    names_other_topic,
     nationality_probe,
     profile_complete,
     related_programs,
@@ -280,6 +281,8 @@ class Nodes:
                     }
                 )
         elif intent in ("program_info", "application_help"):
+            if programs and names_other_topic(state.get("message", "")):
+                programs = []  # "치매안심센터는 뭐하는 데예요?" while talking of 노인맞춤돌봄: the new topic is searched
             if programs:
                 actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
             query = search_query(state["message"])

@@ -367,6 +367,13 @@ _TOPIC_NOUN = re.compile(
 )
 
 
+def names_other_topic(message: str) -> bool:
+    """Whether a question names a kind of help and none of the programs: a new topic, not the conversation's
+    program ("치매안심센터는 뭐하는 데예요?" after a question about 노인맞춤돌봄)."""
+    asked, _ = detect_programs(message)
+    return not asked and bool(_TOPIC_NOUN.search(message))
+
+
 def asks_about_topic(text: str, personal: bool) -> bool:
     """Whether a message the classifier took as "what can I get?" asks about something instead ("틀니 지원
     어디서?", "아이돌봄서비스 누가 받을 수 있어요?", "임플란트도 보험되나"): answered from the documents.
