@@ -1,10 +1,11 @@
 """An answer composed from the passages found: the passage that answers first, then whom to ask.
 
-Used for every open question (what a program is, how a rule works, how much, where): the program the search put
-first is the subject; its passages are ranked for the question (`focus.rank`); the best ones are shown as
-readable sentences with the program's contact line, the year the booklet's figures describe, and the specialist
-line for the topic (`prompts/referrals.yaml`, `topics`). A second program is named only when its title is about
-what was asked.
+Used for every open question (what a program is, how a rule works, how much, where): the subject is the first
+of the three programs the search ranked highest whose title is about the question (else the first); its passages
+are ranked for the question (`focus.rank`); the best ones are shown as readable sentences with the program's
+contact line and the year the booklet's figures describe (the specialist line for the topic is added by the
+responder from `prompts/referrals.yaml`, `topics`). Up to two other programs follow, one line each, when their
+title is about the question or their best passage holds some of what was asked.
 """
 
 from __future__ import annotations
