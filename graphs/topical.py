@@ -7,12 +7,10 @@ plain: a content word of the question stands in the title of the program the pas
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_HANGUL_WORD = re.compile(r"[가-힣]{2,}")
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
-_LATIN_WORD = re.compile(r"[a-zà-ỹ]{4,}", re.I)
+from graphs.answers.focus import bigrams
+
 #: Words in many titles or questions that say nothing of the topic.
 _STOP = frozenset(
     {
@@ -27,15 +25,7 @@ _STOP = frozenset(
 )  # fmt: skip
 
 
-def _bigrams(word: str) -> set[str]:
-    return {word[i : i + 2] for i in range(len(word) - 1)}
-
-
 def topical(question: str, hit: dict[str, Any]) -> bool:
     """Whether `hit` (a passage with its program's title) is about what `question` asks."""
     title = str(hit.get("program") or "").lower()
-    text = question.lower()
-    for word in _HANGUL_WORD.findall(text) + _CJK_WORD.findall(text):
-        if any(b in title for b in _bigrams(word) if b not in _STOP and len(set(b)) == 2):
-            return True
-    return any(w in title for w in _LATIN_WORD.findall(text) if w not in _STOP)
+    return any(term in title for term in bigrams(question, _STOP))

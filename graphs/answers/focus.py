@@ -113,15 +113,17 @@ def asks_what_or_how_much(question: str) -> bool:
     return any(aspect(part) in ("how_much", "what") for part in question_parts(question))
 
 
-def bigrams(text: str) -> set[str]:
-    """The content bigrams of a text's words (Hangul and Han pairs; Latin words whole)."""
+def bigrams(text: str, stop: frozenset[str] | None = None) -> set[str]:
+    """The content bigrams of a text's words (Hangul and Han pairs; Latin words whole), without `stop`
+    (this module's stop list by default)."""
+    stop = _STOP if stop is None else stop
     out: set[str] = set()
     for word in _WORD.findall(text.lower()):
         if word.isascii() or not ("\uac00" <= word[0] <= "\ud7a3" or "\u4e00" <= word[0] <= "\u9fff"):
             out.add(word)
             continue
         out |= {word[i : i + 2] for i in range(len(word) - 1)}
-    return {b for b in out if b not in _STOP and len(set(b)) > 1}
+    return {b for b in out if b not in stop and len(set(b)) > 1}
 
 
 @lru_cache(maxsize=2)
