@@ -88,14 +88,11 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     intro = None
     described: list[dict[str, Any]] = []  # programs whose summary the reply gives: cited as such
     if state.get("asked_about") and not discovery:
-        described = [r for r in shown if r["program_id"] in catalogue]
+        asked = set(state.get("asked_about") or [])
+        described = [r for r in shown if r["program_id"] in catalogue and r["program_id"] in asked]
         # She asked what the program is or how it works, with her own facts: the answer first, then hers.
         intro = (
-            "\n".join(
-                responder.program_summary(catalogue[r["program_id"]], language)
-                for r in shown
-                if r["program_id"] in catalogue
-            )
+            "\n".join(responder.program_summary(catalogue[r["program_id"]], language) for r in described)
             or None
         )
     rule = None if discovery else rule_passage(state, list(catalogue.values()), language)

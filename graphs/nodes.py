@@ -71,7 +71,7 @@ def _per_turn_reset() -> dict[str, Any]:
         "urgent": False,
         "crisis_help": False,
         "asked_how": False,
-        "asked_about": False,
+        "asked_about": [],
         "usage": {"llm_calls": 0, "prompt_tokens": 0},
     }
 
@@ -159,6 +159,8 @@ class Nodes:
         pending = list(state.get("pending") or [])
         flow = state.get("flow")
         programs = list(state.get("programs") or [])
+        # The check's programs: an aside about another program ("그런데 아동수당은 얼마예요?") leaves them be.
+        goal = list(state.get("goal") or []) if "goal" in state else programs
         ledger: lg.Ledger = dict(state.get("ledger") or {})
         turn = int(state.get("turn") or 0)
         update: dict[str, Any] = {"confidence": u.confidence, "usage": usage}
@@ -181,19 +183,21 @@ class Nodes:
         ledger = lg.record(ledger, reading.answered, "answered", turn)
         ledger = lg.record(ledger, [s for s in reading.filled if s not in reading.answered], "said", turn)
         ledger = lg.record(ledger, reading.refused, "refused", turn)
-        intent, keep_pending = turn_intent(
-            u, reading, flow=flow, pending=pending, text=message, goal=programs
-        )
+        intent, keep_pending = turn_intent(u, reading, flow=flow, pending=pending, text=message, goal=goal)
         update["keep_pending"] = keep_pending
         update["asked_how"] = u.intent == "application_help" and intent == "eligibility_check"
         # Her first question about a program she names: what it is and the rule that decides come first.
-        update["asked_about"] = intent == "eligibility_check" and not pending and bool(u.programs)
+        asked_now = [p for p in u.programs if not pending or p not in goal]
+        update["asked_about"] = asked_now if intent == "eligibility_check" else []
         # Danger the classifier sensed in arrears or an eviction threat: the 긴급복지 flow, with urgent help named.
         update["urgent"] = u.intent == "crisis" and intent != "crisis"
-        goal = goal_after(u, reading, programs, message)
-        if goal != programs:
-            programs = goal
+        in_check = flow in FLOWS
+        topic = goal_after(u, reading, goal, message, joins=in_check and intent == "eligibility_check")
+        if topic != programs:
+            programs = topic
             update["pending"] = []
+        if intent in FLOWS or not in_check:
+            goal = topic
         if intent == "eligibility_check" and not programs:
             intent = "benefit_discovery"
         if intent in ("eligibility_check", "benefit_discovery"):
@@ -215,6 +219,7 @@ class Nodes:
                 else (u.crisis_signals if intent == "crisis" else []),
                 "facts": facts,
                 "programs": programs,
+                "goal": goal,
                 "flow": flow,
             }
         )

@@ -53,7 +53,9 @@ class AgentState(TypedDict, total=False):
     flow: str | None
     """The flow the conversation is in (an intent of FLOW_INTENTS)."""
     programs: list[str]
-    """Program ids the flow is about."""
+    """Program ids this turn is about."""
+    goal: list[str]
+    """The programs of the check under way (`programs` is this turn's: an aside names its own)."""
     facts: dict[str, Any]
     """The household collected so far, in the contract's field names."""
     known: list[str]
@@ -83,9 +85,9 @@ class AgentState(TypedDict, total=False):
     applicant: str | None
     """Whom she asks for when it is not herself ("parent": "어머니 대신 문의드립니다"); kept for the conversation."""
     asked_how: bool
-    asked_about: bool
-    """She asked what a program is, with her own facts: the check's reply starts with what it is."""
     """She asked how to apply, with her own facts: the check's reply also says how and where."""
+    asked_about: list[str]
+    """The programs she asked about in this turn: the check's reply starts with what they are."""
     crisis_help: bool
     """A danger that is not to life, said with a request for a program: help lines, then her question."""
     """The kinds of danger this message showed (suicide, violence, no_food, missing_person, ...)."""

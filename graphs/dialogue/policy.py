@@ -282,6 +282,8 @@ def turn_intent(
             "handoff",
             False,
         )  # the classifier alone does not turn an answer ("One person, me") into a handoff
+    if in_flow and u.intent != "handoff" and adds_programs(u, goal, text):
+        return "eligibility_check", False  # "의료급여도 물어볼라고" in a check: that program joins it
     asks_given = bool(_GIVEN.search(text)) and bool(set(reading.filled) & PERSONAL_SLOTS)
     can_i = bool(u.programs) and bool(_CAN_I.search(text) or asks_given) and not _HOW.search(text)
     if u.intent in ("application_help", "program_info") and can_i and not in_flow:
@@ -388,14 +390,34 @@ def asks_about_topic(text: str, personal: bool) -> bool:
     return asked != "any" or bool(ASKS.search(text) or _ASKS_SPOKEN.search(text))
 
 
-def goal_after(u: Understanding, reading: Reading, goal: list[str], text: str) -> list[str]:
+#: "기초연금 말고 장애인연금이요", "not that, the disability pension": a program named instead of the goal's.
+_INSTEAD = re.compile(
+    r"말고|아니고|아니라|그보다|그것보다|instead|rather than|不是|而是|không phải|khong phai", re.IGNORECASE
+)
+
+
+def goal_after(
+    u: Understanding, reading: Reading, goal: list[str], text: str, *, joins: bool = False
+) -> list[str]:
     """The programs the conversation is about after this message: those it names, unless it names them while
-    answering the open question ("양육비로 43만 원 들어와요" is income, not a question about 양육비)."""
+    answering the open question ("양육비로 43만 원 들어와요" is income, not a question about 양육비). When it
+    `joins` a check under way ("생계급여도 같이 물어볼게요"), the goal survives with it added, unless she names it
+    instead of the goal's ("기초연금 말고 장애인연금이요")."""
     if not u.programs or reading.programs_named_as_facts:
         return goal
     if goal and reading.answered and not ASKS.search(text):
         return goal
+    if joins and goal and not _INSTEAD.search(text):
+        return [*goal, *(p for p in u.programs if p not in goal)]
     return list(u.programs)
+
+
+def adds_programs(u: Understanding, goal: list[str], text: str) -> bool:
+    """Whether a message in a check under way asks about a program beside the goal's ("난방비 지원해주는 것도
+    있다던디 그건 어뗘", "con 국민취업지원 thi sao"): it joins the check, unless she asks what it is or
+    where, how and how much, which are answered in passing ("그런데 아동수당은 얼마예요?")."""
+    new = [p for p in u.programs if p not in goal]
+    return bool(new) and not _HOW.search(text) and (aspect(text) == "any" or bool(_CAN_I.search(text)))
 
 
 LIFE_DANGER = frozenset({"suicide", "medical_emergency"})
