@@ -53,6 +53,21 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
             placeholder.update({k: v for k, v in member.items() if v is not None})
         else:
             members.append(dict(member))
+    return _order_to_infant(members)
+
+
+def _is_infant(member: dict[str, Any]) -> bool:
+    return "months_old" in member or "birth_date" in member or member.get("age") == 0
+
+
+def _order_to_infant(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The birth order of a birth she announced ("셋째 낳았어요") stays with the baby: when the children's ages
+    come later in age order ("첫째 7세, 둘째 4세, 막내 두 달"), the first age lands on the announced member."""
+    children = [m for m in members if m.get("relation") == "child"]
+    ordered = [c for c in children if "birth_order" in c and not _is_infant(c) and "age" in c]
+    infants = [c for c in children if _is_infant(c) and "birth_order" not in c]
+    if len(ordered) == 1 and len(infants) == 1 and ordered[0]["birth_order"] == len(children):
+        infants[0]["birth_order"] = ordered[0].pop("birth_order")
     return members
 
 

@@ -47,6 +47,7 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 
 _MD = re.compile(r"(?<![\d년年./-])(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]")
+_VI_MD = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\d|\s*,?\s*năm)", re.I)
 _EN_MD = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
 
 
@@ -68,7 +69,42 @@ def find_past_dates(text: str, today: date) -> list[FoundDate]:
         add(int(m.group(1)), int(m.group(2)), m)
     for m in _EN_MD.finditer(text):
         add(_MONTHS[m.group(1).lower()], int(m.group(2)), m)
+    for m in _VI_MD.finditer(text):
+        add(int(m.group(2)), int(m.group(1)), m)
     return sorted(found, key=lambda f: f.start)
+
+
+@dataclass(frozen=True)
+class FoundMonth:
+    """A month said without its day ("8월에", "in August", "2025年8月", "tháng 8"), as months before today."""
+
+    months_ago: int
+    start: int
+    end: int
+
+
+_MONTH_ONLY = re.compile(
+    r"(?:((?:19|20)\d{2})\s*[년年]\s*)?(?<![\d./-])(\d{1,2})\s*(?:월|月份?)(?!\s*\d{1,2}\s*[일日号號])"
+    rf"|\bin\s+({_MONTH_NAME})\b\.?(?:\s+((?:19|20)\d{{2}}))?"
+    r"|(?<!ngày )(?<!\d )tháng\s+(\d{1,2})(?!\d)(?:\s*(?:,\s*)?năm\s+((?:19|20)\d{2}))?",
+    re.I,
+)
+
+
+def find_past_months(text: str, today: date) -> list[FoundMonth]:
+    """Months said without a day, each the last such month up to `today` unless its year is said: for a
+    birth that has happened ("8월에 낳았어요"), how many months ago."""
+    found = []
+    for m in _MONTH_ONLY.finditer(text):
+        year_text = m.group(1) or m.group(4) or m.group(6)
+        month = int(m.group(2) or m.group(5)) if (m.group(2) or m.group(5)) else _MONTHS[m.group(3).lower()]
+        if not 1 <= month <= 12:
+            continue
+        year = int(year_text) if year_text else today.year - (month > today.month)
+        ago = (today.year - year) * 12 + today.month - month
+        if ago >= 0:
+            found.append(FoundMonth(ago, m.start(), m.end()))
+    return found
 
 
 def find_dates(text: str) -> list[FoundDate]:

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
-from graphs.nlu.dates import find_past_dates
+from graphs.nlu.dates import find_past_dates, find_past_months
 from graphs.nlu.numbers import Age, Money, find_ages, find_money, native_korean_number, word_number
 from graphs.nlu.places import find_region
 from graphs.nlu.programs import detect_programs
@@ -227,9 +227,24 @@ _NOT_DAYCARE = re.compile(
 )
 _PREGNANT = re.compile(
     r"임신|임산부|뱃속|만삭|출산\s?(?:예정|앞두)|(?:다음\s?달|이번\s?달|곧|\d{1,2}\s?월에?)\s?출산(?:인데|이에요|예정|할|해요|입니다|이라)"
-    r"|pregnan|due (?:next|this) month|expecting a baby|怀孕|孕妇|预产期|快生了|mang thai|có bầu|sắp sinh",
+    r"|肚子里|trong bụng|pregnan|due (?:next|this) month|\bdue (?:in|on|date)\b|baby (?:is )?due|expecting a baby|怀孕|孕妇|预产期|快生了"
+    r"|mang thai|có bầu|sắp sinh|dự sinh",
     re.I,
 )
+#: The baby still to be born: she is pregnant, and it is not yet a member.
+_UNBORN = re.compile(
+    r"(?:the |our |my )?baby (?:is )?due\b|뱃속\s?(?:의|에)?\s?(?:아기|애기|아이|둘째|셋째)?|배\s?속\s?(?:의|에)?\s?(?:아기|애기|아이)"
+    r"|肚子里的?(?:宝宝|孩子|宝贝)?|(?:em bé|con|bé) (?:trong bụng|sắp sinh)",
+    re.I,
+)
+_AGE_KEYS = frozenset({"age", "months_old", "birth_date"})
+#: The baby named after children whose ages were given: "4살 아들이랑 아기", "con trai 4 tuổi và em bé".
+_AND_BABY = re.compile(
+    r"(?:\bvà|\band|和|还有|이랑|랑|하고|[,，])\s*(?:the |our |a |my )?(?:em bé|\bbé\b|\bbaby\b|小宝宝|宝宝|아기|애기|막내)",
+    re.I,
+)
+#: A baby just born, its months not said: "신생아요 둘다", "newborn twins", "刚出生", "sơ sinh".
+_NEWBORN = re.compile(r"신생아|갓난\s?(?:아기|애기|쟁이)|newborns?|新生儿|刚出生|sơ sinh", re.I)
 _SINGLE_PARENT = re.compile(
     r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:키우|키워|길러|기르)"
     r"|single (?:mom|mother|dad|father|parent)|raising (?:\w+ ){0,3}(?:alone|on my own|by myself)"
@@ -425,11 +440,16 @@ _AGE_THEN_NOUN = re.compile(
 _AGE_OF = re.compile(r"\s?(?:짜리|된|인|의|的)?\s?")
 
 
+_JOINED = re.compile(r"\s?(?:이랑|랑|하고|와|과|and|và|和|跟)\s?", re.I)
+
+
 def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str | None:
     best: tuple[int, str] | None = None
     for rel, pattern in _REL.items():
         for m in pattern.finditer(text, max(0, start - window), min(len(text), end + window)):
             if m.end() <= start:
+                if _JOINED.fullmatch(text, m.end(), start):
+                    continue  # "남편이랑 5살 딸": the relation before is the list's last, not the age's own
                 distance = start - m.end()
             elif m.start() >= end:
                 if not _AGE_THEN_NOUN.match(text, end) and not _AGE_OF.fullmatch(text, end, m.start()):
@@ -505,7 +525,9 @@ _NAMES_WITH_RELATIONS = re.compile(
 
 
 _BIRTH_WORD = re.compile(
-    r"태어|출생|낳|출산|생(?:이|일|으로|이에요|이요|이야|임)?(?![가-힣])|born|birth|出生|生的|sinh", re.I
+    r"태어|출생|낳|출산|생(?:이|일|으로|이에요|이요|이야|임)?(?![가-힣])|born|birth|出生|生的|sinh"
+    r"|\bhad (?:my|our|a|the|her)\b.{0,14}\b(?:baby|son|daughter|twins)|\bdelivered\b",
+    re.I,
 )
 _LIST_GAP = re.compile(r"[\s,、，/]*(?:and|và|和|랑|이랑|하고|,)?[\s,、，/]*")
 _OWN_AGE_START = re.compile(r"(?:저|제가|나|내가|본인|전|난)\s?(?:올해|지금|현재|이제)")
@@ -514,10 +536,40 @@ _OWN_AGE_BEFORE = re.compile(
 )
 
 
+#: "he's 36", "she is 71", "他36岁", "anh ấy 40 tuổi": someone named before, not the one who writes.
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:he|she)(?:'s|\s+is|\s+was|\s+turned)\s+(?:about\s+|around\s+|only\s+)?\S*$|[他她](?:今年)?\S*$"
+    r"|(?:anh|chị|ông|bà|cô|chú)\s+ấy\s+(?:năm nay\s+)?\S*$",
+    re.I,
+)
+
+
+def _pronoun_before(text: str, age: Age) -> bool:
+    """Whether a pronoun stands right before the age's number (the age's own match may begin with it)."""
+    digits = re.search(r"\d", text[age.start : age.end])
+    number_at = age.start + digits.start() if digits else age.start
+    return bool(_PRONOUN_BEFORE.search(text, max(0, number_at - 24), number_at))
+
+
+def _last_relation(text: str, before: int) -> str | None:
+    """The relation of the last relation word before `before`."""
+    last: tuple[int, str] | None = None
+    for rel, pattern in _REL.items():
+        for m in pattern.finditer(text, 0, before):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), rel)
+    return last[1] if last else None
+
+
 def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
-    """Whose each age is: the nearest relation word; a list goes on with its relation ("the kids are 17, 15 and
-    9"); and a list of young ages about children ("애 세 명이랑 살아요, 열두 살, 7살, 26개월") is theirs, not hers."""
-    rels = [_nearest_relation(lower, a.start, a.end) for a in ages]
+    """Whose each age is: the nearest relation word, or the one a pronoun stands for ("Husband is Korean, he's
+    36"); a list goes on with its relation ("the kids are 17, 15 and 9"); and a list of young ages about
+    children ("애 세 명이랑 살아요, 열두 살, 7살, 26개월") is theirs, not hers."""
+    rels = [
+        _nearest_relation(lower, a.start, a.end)
+        or (_last_relation(lower, a.start) if _pronoun_before(lower, a) else None)
+        for a in ages
+    ]
     runs: list[list[int]] = []
     for i in range(len(ages)):
         if i and _LIST_GAP.fullmatch(lower, ages[i - 1].end, ages[i].start):
@@ -579,7 +631,7 @@ def extract_facts(text: str) -> dict[str, Any]:
 
     # A child's birth date ("2026년 1월 10일에 태어났어요", "born on 17/12/2025", "sinh ngày 17/12/2025").
     for found in find_past_dates(text, date.today()):
-        if _BIRTH_WORD.search(lower, max(0, found.start - 16), found.end + 12):
+        if _BIRTH_WORD.search(lower, max(0, found.start - 24), found.end + 12):
             member_facts = True
             born = next(
                 (c for c in others["child"] if not {"age", "months_old", "birth_date"} & c.keys()), None
@@ -590,6 +642,24 @@ def extract_facts(text: str) -> dict[str, Any]:
             born["birth_date"] = found.value.isoformat()
             if order := _BIRTH_ORDER.search(text):
                 born.setdefault("birth_order", _birth_order(order))
+
+    # A birth month without its day ("8월에 낳았어요", "had my first baby in August", "sinh tháng 10").
+    today = date.today()
+    dated = [c for c in others["child"] if "birth_date" in c]
+    for month in [] if dated else find_past_months(text, today):
+        if month.months_ago >= 36 or not _BIRTH_WORD.search(lower, max(0, month.start - 24), month.end + 12):
+            continue  # a birth three years ago or more is an age in years, and may be her own
+        member_facts = True
+        born = next((c for c in others["child"] if not {"age", "months_old", "birth_date"} & c.keys()), None)
+        if born is None:
+            born = {"relation": "child"}
+            others["child"].append(born)
+        # Born in that month: a full month fewer when most of its days are still ahead of today's date.
+        born["months_old"] = max(0, month.months_ago - (today.day < 16))
+        born["age"] = born["months_old"] // 12
+        if order := _BIRTH_ORDER.search(text):
+            born.setdefault("birth_order", _birth_order(order))
+        break
 
     # Children counted ("애 둘", "two kids", "两个孩子", "hai con").
     counted: tuple[int, int] | None = None
@@ -629,11 +699,28 @@ def extract_facts(text: str) -> dict[str, Any]:
         twin.update({k: v for k, v in aged[0].items() if k in ("age", "months_old")})
 
     together = _APART.sub(" ", lower)  # relations said to live elsewhere are not members
+    together = _UNBORN.sub(" ", together)  # "baby due in February", "肚子里的宝宝": not born yet
     # One child or grandchild named without a count ("남편이랑 아기랑 셋", "my husband and our baby").
     for rel, pattern in (("child", _ONE_CHILD), ("grandchild", _ONE_GRANDCHILD)):
         if not others[rel] and pattern.search(together):
             others[rel].append({"relation": rel})
             member_facts = True
+    and_baby = _AND_BABY.search(together)
+    if (
+        and_baby
+        and others["child"]
+        and all(_AGE_KEYS & c.keys() for c in others["child"])
+        and all(a.end <= and_baby.start() for a in ages)
+    ):  # named after every age, none said for it
+        others["child"].append({"relation": "child"})  # "con trai lớn 4 tuổi và em bé": the baby besides
+    if _NEWBORN.search(lower):  # "신생아요 둘다", "newborn twins": no months yet
+        if re.search(r"둘\s?다|both|两个都|俩都|cả hai", lower) and len(others["child"]) < 2:
+            others["child"] += [{"relation": "child"} for _ in range(2 - len(others["child"]))]
+        others["child"] = others["child"] or [{"relation": "child"}]
+        for kid in others["child"]:
+            if not {"age", "months_old", "birth_date"} & kid.keys():
+                kid.update({"months_old": 0, "age": 0})
+        member_facts = True
     if not others["parent"] and _WITH_PARENT.search(together):
         others["parent"].append({"relation": "parent"})
         member_facts = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -190,3 +191,66 @@ def test_me_and_a_child_two_of_us_is_one_child(text: str, children: int) -> None
 def test_her_own_age_after_her_childrens_is_hers() -> None:
     members = extract_facts("저랑 아이 둘이요 애는 다섯살이고 저는 서른둘")["members"]
     assert members == [{"relation": "self", "age": 32}, {"relation": "child", "age": 5}]
+
+
+def _members(text: str) -> list[dict[str, Any]]:
+    return list(extract_facts(text).get("members") or [])
+
+
+def _month_old_in(month: int) -> int:
+    """How many full months a baby born in `month` (this year or last) is taken to be today."""
+    today = date.today()
+    ago = (today.month - month) % 12
+    return max(0, ago - (today.day < 16))
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Hi, I had my first baby in August!!", 8),
+        ("8월에 둘째 낳았어요", 8),
+        ("宝宝是8月出生的", 8),
+        ("em mới sinh bé vào tháng 8", 8),
+    ],
+)
+def test_a_birth_month_gives_the_babys_months(text: str, month: int) -> None:
+    babies = [m for m in _members(text) if m["relation"] == "child"]
+    assert [b.get("months_old") for b in babies] == [_month_old_in(month)]
+
+
+def test_a_month_she_moved_or_her_own_birth_long_ago_is_no_baby() -> None:
+    assert _members("8월초에 이사 왔어요") == []
+    assert [m for m in _members("my son is 5, i was born in May 1990") if "months_old" in m] == []
+
+
+def test_a_pronoun_gives_the_age_to_the_person_named_before() -> None:
+    members = _members("Me, my husband and the baby. Husband is Korean, he's 36")
+    assert next(m for m in members if m["relation"] == "spouse")["age"] == 36
+    assert "age" not in next(m for m in members if m["relation"] == "self")
+    assert next(m for m in _members("我老公是韩国人，他36岁") if m["relation"] == "spouse")["age"] == 36
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("chồng em (40 tuổi), con trai lớn 4 tuổi và em bé", [4, None]),
+        ("4살 아들이랑 아기 있어요", [4, None]),
+        ("my son is 5 and the baby is 3 months", [5, 0]),
+        ("남편이랑 5살 딸, 아기 3개월", [5, 0]),
+        ("신생아요 둘다", [0, 0]),
+    ],
+)
+def test_the_baby_besides_older_children_is_one_more_child(text: str, ages: list[int | None]) -> None:
+    children = [m for m in _members(text) if m["relation"] == "child"]
+    assert [c.get("age") for c in children] == ages
+
+
+def test_a_relation_joined_by_and_does_not_take_the_next_age() -> None:
+    spouse = next(m for m in _members("남편이랑 5살 딸, 아기 3개월") if m["relation"] == "spouse")
+    assert "age" not in spouse
+
+
+def test_a_baby_still_due_is_a_pregnancy_not_a_child() -> None:
+    members = _members("me and my husband, baby due in February")
+    assert [m["relation"] for m in members] == ["self", "spouse"]
+    assert members[0]["pregnant"] is True
