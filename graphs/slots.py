@@ -8,8 +8,9 @@ from typing import Any
 
 from graphs.memory import replace_members
 from graphs.nlu.dates import find_past_dates
-from graphs.nlu.facts import ALONE, RELATION_WORDS
+from graphs.nlu.facts import ALONE, RELATION_WORDS, SPOUSE_GONE
 from graphs.nlu.numbers import (
+    Age,
     bare_number,
     find_ages,
     find_money,
@@ -254,7 +255,9 @@ def parse_answer(
             return {"support_obligor": "fails"}
         if re.search(
             r"어려|어렵|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|넉넉지|빠듯|겨우|근근|가난|기초연금으로|수급자|"
-            r"struggl|poor|can'?t help|barely|困难|不宽裕|没钱|不好|khó khăn|kho khan|nghèo|ngheo|chật vật",
+            r"struggl|poor|can'?t help|barely|困难|不宽裕|没钱|不好|khó khăn|kho khan|nghèo|ngheo|chật vật"
+            r"|평범|월급쟁이|회사원|직장인|(?:지|자기|제|저그)\s?식구|바쁘|바뻐|ordinary|office worker|his own family|her own family"
+            r"|普通|上班族|自己的家|bình thường|binh thuong|gia đình riêng",
             text,
             re.IGNORECASE,
         ):
@@ -287,6 +290,8 @@ def parse_answer(
     elif slot in ("single_parent", "employed"):
         if slot in said:
             return {slot: said[slot]}
+        if slot == "single_parent" and SPOUSE_GONE.search(text):
+            return {slot: True}  # "남편 재작년에 갔제": widowed, raising the children alone
         if answer is not None:
             if slot == "employed":
                 return {"members": [{"relation": "self", "employed": answer}]}
@@ -311,7 +316,8 @@ def parse_answer(
         if dates:  # several: the latest is the youngest's
             return _set_youngest_child(facts, {"birth_date": max(d.value for d in dates).isoformat()})
     elif slot == "nationality":
-        me = next((m for m in said.get("members") or [] if m.get("nationality")), None)
+        nationals = [m for m in said.get("members") or [] if m.get("nationality")]
+        me = next((m for m in nationals if m.get("relation") == "self"), nationals[0] if nationals else None)
         if me is not None:
             return {"members": [{"relation": "self", "nationality": me["nationality"]}]}
         nothing = _NOTHING.search(text)  # "none" answers "what do you receive?" asked beside it, not this
@@ -340,7 +346,9 @@ def parse_answer(
     elif slot == "gyeonggi_residence_years":
         numbers = [int(float(n)) for n in _NUMBER.findall(text)]
         lifelong = _lifelong_years(text, facts)
-        if not numbers and lifelong is not None:
+        if lifelong is not None and (not numbers or _IN_GYEONGGI_ALWAYS.search(text)):
+            # "태어나서 쭉 경기도", "부천살다가 시흥온지 3년. 태어나서 경기도 벗어난적 없음": all her life in 경기도,
+            # whatever city she moved between
             numbers = [lifelong]
         if numbers:
             patch: dict[str, Any] = {"gyeonggi_residence_years": numbers[0]}
@@ -384,6 +392,11 @@ _LIFELONG = re.compile(
     r"|từ (?:nhỏ|bé|khi sinh ra)|cả đời",
     re.I,
 )
+_IN_GYEONGGI_ALWAYS = re.compile(
+    r"경기\s?도?\s?(?:를|을|에서)?\s?(?:벗어난|떠난|나간)\s?적\s?(?:이\s?)?없|쭉\s?경기|경기도?\s?(?:에서\s?)?쭉"
+    r"|never left gyeonggi|always (?:lived )?in gyeonggi|一直在京畿|chưa (?:từng )?rời gyeonggi",
+    re.I,
+)
 LIFELONG_FLOOR_YEARS = 15
 """Years assumed for "태어나서 쭉" when her age is not known: a floor (she is a parent or an adult asking), and
 above every residence period the rules ask for (180 days, 3 years)."""
@@ -404,6 +417,12 @@ def _months(text: str) -> int | None:
         return worded
     digits = _MONTHS.search(text)
     return int(digits.group(1)) if digits else None
+
+
+#: Children's ages as bare numbers, two or more, each under 30 ("14 11 8 3", "7, 4 and 2").
+_AGE_LIST = re.compile(
+    r"(?<![\d.,])(?:[12]?\d)(?:\s*(?:,|、|，|and|và|和|이랑|랑)?\s+(?:[12]?\d))+(?![\d.,만천백])"
+)
 
 
 def _child_ages(
@@ -429,6 +448,10 @@ def _child_ages(
                 members.append({"relation": "child", **values})
         return {"members_replace": members}
     ages = find_ages(text)
+    if not ages and (listed := _AGE_LIST.search(text)):  # "만으로 14 11 8 3이요", "14, 11 and 8"
+        ages = [
+            Age(int(n), "years", listed.start(), listed.end()) for n in re.findall(r"\d+", listed.group(0))
+        ]
     if ages:
         for index, age in enumerate(ages):
             values = {"months_old": age.value} if age.unit == "months" else {"age": age.value}

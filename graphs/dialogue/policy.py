@@ -455,7 +455,7 @@ RELATED: dict[str, tuple[str, ...]] = {
     "child_allowance": ("parent_benefit", "first_meeting_voucher"),
     "single_parent_child_support": ("child_allowance",),
     "education_benefit": ("child_allowance",),
-    "emergency_welfare": ("child_allowance",),
+    "emergency_welfare": ("child_allowance", "livelihood_benefit", "housing_benefit"),
     "livelihood_benefit": ("medical_benefit", "housing_benefit"),
     "medical_benefit": ("livelihood_benefit",),
     "disability_allowance": ("disability_pension",),

@@ -18,7 +18,7 @@ from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
     "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
-    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|\bchồng\b|\bvợ\b",
+    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|\bchồng\b|\bvợ\b",
     "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
@@ -105,7 +105,7 @@ _FOREIGNER = re.compile(
 )
 _KOREAN_NATIONAL = re.compile(
     r"한국\s?국적|귀화|국적\s?(?:을\s?)?(?:땄|취득|받았)|(?<![가-힣])한국\s?사람|내국인|korean (?:citizen|national|nationality)"
-    r"|\bi(?:'m| am) (?:a )?korean\b(?!\s?(?:visa|resident|language))|naturali[sz]ed|韩国国籍|韩国人|入籍"
+    r"|\b(?:i'm|i am|is|are|both) (?:a |also )?korean\b(?!\s?(?:visa|resident|language))|naturali[sz]ed|韩国国籍|韩国人|入籍|入了韩国籍|韩国籍"
     r"|quốc tịch hàn|quoc tich han|người hàn|nguoi han",
     re.I,
 )
@@ -119,29 +119,39 @@ _NOT_NATURALISED = re.compile(
 )
 
 
+_BOTH = re.compile(r"都是|都入|\bboth\b|둘\s?다|모두|cả hai", re.I)
+
+
 def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:
-    """Nationality statements, each on the member it is about (the nearest relation word, else the applicant)."""
+    """Nationality statements, each on the member it is about (the nearest relation word in its clause, else
+    the applicant): "em quốc tịch Việt Nam, chồng con người Hàn" says hers and theirs."""
     found: list[tuple[dict[str, Any], str]] = []
     korean = None if _NOT_NATURALISED.search(lower) else _KOREAN_NATIONAL
-    for pattern, code in ((korean, "KR"), (_FOREIGNER, None)):
-        if pattern is None:
-            continue
-        m = pattern.search(lower)
-        if not m:
-            continue
-        if code is None:
-            code = next((c for c, p in _FOREIGN_COUNTRY if p.search(lower)), "XX")
+    statements: list[tuple[re.Match[str], str | None]] = (
+        [(m, "KR") for m in korean.finditer(lower)] if korean else []
+    )
+    statements += [
+        (m, None)
+        for m in _FOREIGNER.finditer(lower)
+        if not any(k.start() < m.end() and m.start() < k.end() for k, _ in statements)
+    ]
+    for m, stated in statements:  # Korean first: "người Việt nhưng đã nhập quốc tịch Hàn" is naturalised
         start = max(lower.rfind(c, 0, m.start()) for c in ",.;，。、") + 1
         ends = [i for c in ",.;，。、" if (i := lower.find(c, m.end())) >= 0]
         clause = lower[start : min(ends) if ends else len(lower)]  # whose nationality: within its clause
+        code = stated or next((c for c, p in _FOREIGN_COUNTRY if p.search(clause)), None)
+        code = code or next((c for c, p in _FOREIGN_COUNTRY if p.search(lower)), "XX")
         rel = _nearest_relation(clause, m.start() - start, m.end() - start, window=14)
-        if rel is None:
-            found.append((members[0], code))
-        else:  # about a relative: only when that relative is a member here
-            target = next((x for x in members if x.get("relation") == rel), None)
-            if target is not None:
-                found.append((target, code))
-        break
+        # about a relative: only when that relative is a member here
+        target = members[0] if rel is None else next((x for x in members if x.get("relation") == rel), None)
+        named = [r for r, p in _REL.items() if p.search(clause, 0, m.start() - start)]
+        if _BOTH.search(clause):  # "我和老伴都是入了韩国籍的", "we are both Korean": everyone named
+            targets = members
+        elif len(named) > 1 and _JOINED.search(clause):  # "chồng và con quốc tịch Hàn": each of them
+            targets = [x for x in members if x.get("relation") in named]
+        else:
+            targets = [target] if target is not None else []
+        found += [(t, code) for t in targets if all(f is not t for f, _ in found)]
     return found
 
 
@@ -156,10 +166,12 @@ ALONE = re.compile(
 """Living alone, in the four languages ("혼자 살아요", "just me", "就我自己", "chỉ có mình tôi"); not raising a child
 alone ("혼자 키워요")."""
 _WITH_SPOUSE = re.compile(
-    r"(?:남편|아내|와이프|부인|신랑|배우자)(?:이랑|랑|과|와|하고)\s?(?:단\s?)?둘이|with my (?:wife|husband)|和(?:老公|老婆|丈夫|妻子)两个人|hai vợ chồng"
+    r"(?:남편|아내|와이프|부인|신랑|배우자)(?:이랑|랑|과|와|하고)\s?(?:단\s?)?둘이|with my (?:wife|husband)|和(?:老公|老婆|丈夫|妻子)两个人|老两口|两口子|hai vợ chồng"
 )
-_SPOUSE_GONE = re.compile(
-    r"돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|passed away|died|divorc|去世|离婚|qua đời|ly hôn"
+#: A spouse who died, left or divorced ("남편 재작년에 갔제", "passed away"): not a member, and she is alone.
+SPOUSE_GONE = re.compile(
+    r"돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|먼저\s?(?:보내|가|갔)|세상\s?(?:을\s?)?떠|(?:작년|재작년|몇\s?년\s?전)에?\s?갔|여의|사별"
+    r"|passed away|died|divorc|widow|去世|离婚|走了|qua đời|ly hôn|mất rồi|đã mất"
 )
 
 _TENURE = [
@@ -246,7 +258,7 @@ _AND_BABY = re.compile(
 #: A baby just born, its months not said: "신생아요 둘다", "newborn twins", "刚出生", "sơ sinh".
 _NEWBORN = re.compile(r"신생아|갓난\s?(?:아기|애기|쟁이)|newborns?|新生儿|刚出生|sơ sinh", re.I)
 _SINGLE_PARENT = re.compile(
-    r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:키우|키워|길러|기르)"
+    r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:둘|셋|넷|하나|\d\s?명)?\s?(?:을|를)?\s?(?:키우|키워|길러|기르)"
     r"|single (?:mom|mother|dad|father|parent)|raising (?:\w+ ){0,3}(?:alone|on my own|by myself)"
     r"|单亲|一个人带孩子|自己带孩子|自己养孩子|đơn thân|một mình nuôi con",
     re.I,
@@ -423,7 +435,10 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "earned",
         re.compile(
-            r"월급|근로|일해서|벌|버는|번다|연봉|알바|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)에서|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmake\b|\bmaking\b|salary|wage|工资|挣|赚|打工|零工|上班|兼职|lương|kiếm|đi làm",
+            r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)에서|요양보호사|경비|택배|배달|청소\s?일"
+            r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmake\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
+            r"|工资|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|当.{1,3}?[工员师]"
+            r"|lương|kiếm|đi làm|làm thêm|lái xe|công nhân|nhà máy",
             re.I,
         ),
     ),
@@ -726,7 +741,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         member_facts = True
 
     # Spouse living together.
-    if _REL["spouse"].search(together) and not _SPOUSE_GONE.search(lower) and not others["spouse"]:
+    if _REL["spouse"].search(together) and not SPOUSE_GONE.search(lower) and not others["spouse"]:
         others["spouse"].append({"relation": "spouse"})
         member_facts = True
     if _WITH_SPOUSE.search(lower) and not others["spouse"]:

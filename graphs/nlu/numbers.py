@@ -213,7 +213,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     # "我四十五，老婆四十三": a person word, then a bare number ending the phrase (no 岁), is an age
     (
         re.compile(
-            r"(?<=我|妻|婆|公|夫|爸|妈|子|女)\s?(?:今年|现在)?\s?([二三四五六七八九]?十[一二三四五六七八九]?|\d{2})(?=\s*(?:[，,。.、;；]|$))"
+            r"(?<=我|妻|婆|公|夫|爸|妈|子|女|他|她|伴)\s?(?:今年|现在)?\s?([二三四五六七八九]?十[一二三四五六七八九]?|\d{2})(?=\s*(?:[，,。.、;；]|$))"
         ),
         "years",
     ),
@@ -330,6 +330,10 @@ _EN_MONEY = re.compile(
     re.I,
 )
 _VI_MONEY = re.compile(r"(\d[\d.,]*)\s*(triệu|vạn|nghìn|ngàn|tỷ|tỉ)(\s*(?:won|krw|uôn))?", re.I)
+_VI_COMPOUND = re.compile(
+    r"(\d[\d.,]*)\s*(triệu|trieu|tỷ|tỉ|ty)\s+(\d{1,3})\s*(nghìn|nghin|ngàn|ngan|triệu|trieu)(\s*(?:won|krw|uôn))?",
+    re.I,
+)
 _EN_SCALE = {"k": 10**3, "thousand": 10**3, "million": 10**6, "mil": 10**6, "m": 10**6, "billion": 10**9}
 _VI_SCALE = {"triệu": 10**6, "vạn": 10**4, "nghìn": 10**3, "ngàn": 10**3, "tỷ": 10**9, "tỉ": 10**9}
 _VI_SCALE |= {fold_latin(word): scale for word, scale in _VI_SCALE.items()}  # "trieu", "nghin"
@@ -364,6 +368,15 @@ def find_money(text: str) -> list[Money]:
     for word_value, start, end, kind in find_word_numbers(masked):
         if kind == "money":
             add(word_value, start, end, True)
+    for m in _VI_COMPOUND.finditer(masked):  # "2 triệu 200 nghìn": one amount
+        big, small = _plain_number(m.group(1)), _plain_number(m.group(3))
+        if big is not None and small is not None:
+            add(
+                big * _VI_SCALE[m.group(2).lower()] + small * _VI_SCALE[m.group(4).lower()],
+                m.start(),
+                m.end(),
+                True,
+            )
     for m in _VI_MONEY.finditer(masked):
         value = _plain_number(m.group(1))
         if value is not None:
@@ -431,6 +444,9 @@ def bare_number(text: str) -> int | None:
         flags=re.I,
     )
     core = _BARE_TAIL.sub("", core).strip()
+    core = re.sub(
+        r"^만\s?(?=\d|[일이삼사오육칠팔구십스서마쉰예일여아열한두세네])", "", core
+    )  # "만 24": 만 나이
     if not core or len(core) > 12:
         return None
     if core.isdigit():

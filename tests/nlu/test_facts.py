@@ -254,3 +254,37 @@ def test_a_baby_still_due_is_a_pregnancy_not_a_child() -> None:
     members = _members("me and my husband, baby due in February")
     assert [m["relation"] for m in members] == ["self", "spouse"]
     assert members[0]["pregnant"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("em quốc tịch Việt Nam, chồng con người Hàn", {"self": "VN"}),
+        ("tôi là người Việt nhưng đã nhập quốc tịch Hàn rồi", {"self": "KR"}),
+        ("tôi người Việt F-6, chồng và con quốc tịch Hàn", {"self": "VN", "spouse": "KR", "child": "KR"}),
+        ("我和老伴都是入了韩国籍的，我68，他66。", {"self": "KR", "spouse": "KR"}),
+        ("I'm Vietnamese, my husband is Korean", {"self": "VN", "spouse": "KR"}),
+    ],
+)
+def test_each_nationality_said_goes_to_its_person(text: str, expected: dict[str, str]) -> None:
+    said = {m["relation"]: m.get("nationality") for m in _members(text)}
+    assert {rel: said.get(rel) for rel in expected} == expected
+
+
+def test_a_late_husband_is_not_a_member_and_raising_two_alone_is_single_parent() -> None:
+    facts = extract_facts("남편 먼저 보내고 혼자 애둘 키우는디 한부모 양육비 받을 수 있으까잉")
+    assert facts["single_parent"] is True
+    assert [m["relation"] for m in facts["members"]] == ["self", "child", "child"]
+    assert extract_facts("남편 재작년에 갔제") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "earned"),
+    [
+        ("老伴当保安，每个月二百五十万", 2_500_000),
+        ("집사람 요양보호사 해가 한달 백육십 법니더", 1_600_000),
+        ("chồng lái xe được 2 triệu 200 nghìn won", 2_200_000),
+    ],
+)
+def test_a_job_named_makes_the_amount_earned(text: str, earned: int) -> None:
+    assert extract_facts(text)["income"].get("earned_krw") == earned

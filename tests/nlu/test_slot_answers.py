@@ -1,0 +1,52 @@
+"""Short replies read as the answer to the question the agent asked (`graphs.slots.parse_answer`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphs.slots import parse_answer
+
+FAMILY_OF_SIX: dict[str, Any] = {
+    "members": [{"relation": "self"}, {"relation": "spouse"}, *({"relation": "child"} for _ in range(4))]
+}
+
+
+def test_bare_ages_listed_are_the_childrens() -> None:
+    patch = parse_answer("child_age", "만으로 14 11 8 3이요", {}, FAMILY_OF_SIX)
+    assert isinstance(patch, dict)
+    ages = [m.get("age") for m in patch["members_replace"] if m["relation"] == "child"]
+    assert ages == [14, 11, 8, 3]
+
+
+def test_man_before_an_age_is_the_korean_age_word_not_ten_thousand() -> None:
+    assert parse_answer("age", "만 24", {}, {}) == {"members": [{"relation": "self", "age": 24}]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "태어나서 쭉 경기도. 안산에서 크고 작년에 시흥옴",
+        "부천살다가 시흥온지 3년. 태어나서 경기도 벗어난적 없음",
+    ],
+)
+def test_all_her_life_in_gyeonggi_counts_her_age_whatever_city(text: str) -> None:
+    facts = {"members": [{"relation": "self", "age": 24}]}
+    patch = parse_answer("gyeonggi_residence_years", text, {}, facts)
+    assert patch == {"gyeonggi_residence_years": 24, "gyeonggi_total_residence_years": 24}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "아들 하나 있는디 그놈도 월급쟁이라 지 식구 건사하기 바뻐",
+        "one son, an ordinary office worker with his own family",
+    ],
+)
+def test_an_ordinary_working_child_meets_the_support_rule(text: str) -> None:
+    assert parse_answer("support_obligor", text, {}, {}) == {"support_obligor": "meets"}
+
+
+def test_a_husband_who_died_answers_single_parent() -> None:
+    assert parse_answer("single_parent", "남편 재작년에 갔제", {}, {}) == {"single_parent": True}
