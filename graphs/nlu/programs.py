@@ -16,6 +16,7 @@ import yaml
 from tools.vietnamese import fold_latin
 
 ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
+DESCRIPTIONS_PATH = Path(__file__).with_name("descriptions.yaml")
 
 _RECEIVING_AFTER = re.compile(
     r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|자(?!격|자격|가?되|이?되|신청|될)|받으면서|타고있|나오고있|받습니다"
@@ -111,10 +112,48 @@ def _unique(ids: list[str]) -> list[str]:
     return seen
 
 
+@dataclass(frozen=True)
+class _Description:
+    program_id: str
+    required: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def load_descriptions() -> tuple[_Description, ...]:
+    """The description rules of `descriptions.yaml`, compiled."""
+    data = yaml.safe_load(DESCRIPTIONS_PATH.read_text(encoding="utf-8"))
+    return tuple(
+        _Description(
+            program_id,
+            tuple(re.compile(p, re.IGNORECASE) for p in rule["all"]),
+            tuple(re.compile(p, re.IGNORECASE) for p in rule.get("unless", [])),
+        )
+        for program_id, rules in data.items()
+        for rule in rules
+    )
+
+
+def described_programs(text: str) -> list[str]:
+    """Programs the message describes without naming them ("누가 집에 와서 들여다봐주는 거", "겨울 난방비 나오는
+    그거", "someone who can visit her"), in the order the descriptions begin."""
+    norm = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, str]] = []
+    for rule in load_descriptions():
+        if any(p.search(norm) for p in rule.unless):
+            continue
+        starts = [m.start() for p in rule.required if (m := p.search(norm))]
+        if len(starts) == len(rule.required):
+            found.append((min(starts), rule.program_id))
+    return _unique([pid for _, pid in sorted(found)])
+
+
 def detect_programs(text: str) -> tuple[list[str], list[str]]:
-    """(programs asked about, programs the citizen says she already receives), as program ids."""
+    """(programs asked about, programs the citizen says she already receives), as program ids: named (aliases)
+    or described (`descriptions.yaml`)."""
     asked: list[str] = []
     receiving: list[str] = []
     for mention in find_mentions(text):
         (receiving if mention.receiving else asked).extend(mention.program_ids)
+    asked += [p for p in described_programs(text) if p not in receiving]
     return _unique(asked), _unique(receiving)

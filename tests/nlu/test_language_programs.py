@@ -87,3 +87,28 @@ def test_every_alias_points_at_a_known_program() -> None:
 )
 def test_names_residents_of_a_blind_set_used(text: str, program: str) -> None:
     assert program in detect_programs(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("그라고 누가 집에 와가 좀 들바다봐주는 그런것도 되나", "senior_customized_care"),
+        ("혼자 사는 할머니인데 누가 좀 들여다봐주는 서비스 있다고 들었어요", "senior_customized_care"),
+        (
+            "I live overseas and worry about her — is there someone who can visit her?",
+            "senior_customized_care",
+        ),
+        ("주거급여는 받고 있슈. 겨울 난방비 나오는 그거도 되는감유", "energy_voucher"),
+        ("Is there any help with the heating bill for us?", "energy_voucher"),
+    ],
+)
+def test_a_program_described_without_its_name_is_found(text: str, program: str) -> None:
+    assert program in detect_programs(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["우리 애 학교 끝나고 돌봐주는 데 있나요", "전기세가 밀려서 끊겼어요", "애기 봐주는 사람 있나요"],
+)
+def test_other_care_or_a_cut_off_is_not_a_described_program(text: str) -> None:
+    assert not {"senior_customized_care", "energy_voucher"} & set(detect_programs(text)[0])
