@@ -100,6 +100,9 @@ def test_names_residents_of_a_blind_set_used(text: str, program: str) -> None:
         ),
         ("주거급여는 받고 있슈. 겨울 난방비 나오는 그거도 되는감유", "energy_voucher"),
         ("Is there any help with the heating bill for us?", "energy_voucher"),
+        ("나 혼자 사는 노인인디 돌봄서비스 그런 거 받을 수 있대유?", "senior_customized_care"),
+        ("第四个孩子八月五号出生的，听说始兴市生第四胎给很多钱，是真的吗？", "siheung_birth_support"),
+        ("I heard about parent benefit and some Siheung birth money", "siheung_birth_support"),
     ],
 )
 def test_a_program_described_without_its_name_is_found(text: str, program: str) -> None:
@@ -108,7 +111,15 @@ def test_a_program_described_without_its_name_is_found(text: str, program: str) 
 
 @pytest.mark.parametrize(
     "text",
-    ["우리 애 학교 끝나고 돌봐주는 데 있나요", "전기세가 밀려서 끊겼어요", "애기 봐주는 사람 있나요"],
+    [
+        "우리 애 학교 끝나고 돌봐주는 데 있나요",
+        "전기세가 밀려서 끊겼어요",
+        "애기 봐주는 사람 있나요",
+        "장애인 돌봄서비스 있나요",
+        "시흥에서 태어나서 계속 살았어",
+    ],
 )
 def test_other_care_or_a_cut_off_is_not_a_described_program(text: str) -> None:
-    assert not {"senior_customized_care", "energy_voucher"} & set(detect_programs(text)[0])
+    assert not {"senior_customized_care", "energy_voucher", "siheung_birth_support"} & set(
+        detect_programs(text)[0]
+    )
