@@ -8,7 +8,7 @@ from typing import Any
 
 from graphs.memory import replace_members
 from graphs.nlu.dates import find_past_dates
-from graphs.nlu.facts import ALONE, RELATION_WORDS, SPOUSE_GONE
+from graphs.nlu.facts import ALONE, FOREIGN_COUNTRY, RELATION_WORDS, SPOUSE_GONE
 from graphs.nlu.numbers import (
     Age,
     bare_number,
@@ -57,7 +57,16 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _NO = re.compile(
-    r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|안\s*받|아무것도|no\b|none|nope|not\b|没有|不是|没|không|\bch\u01b0a\b",
+    r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|안\s*받|아무것도|no\b|none|nope|not\b|nothing|没有|不是|没|không|\bch\u01b0a\b",
+    re.IGNORECASE,
+)
+#: A nationality said alone, as the answer to the question: Korean (group 1) or another country (group 2).
+_NATIONALITY_WORD = re.compile(
+    r"^(?:(?:she|he|i)(?:'s| is| am)\s+|(?:저는?|전|나는?|본인은?)\s?)?"
+    r"(?:(korean|한국(?:인|\s?사람|\s?국적)?|韩国(?:人|国籍|籍)?|người hàn(?: quốc)?|hàn quốc|nguoi han)"
+    r"|(vietnamese|chinese|filipino|cambodian|thai|mongolian|nepali|uzbek|베트남(?:\s?사람)?|중국(?:\s?사람)?|필리핀(?:\s?사람)?"
+    r"|越南(?:人)?|中国(?:人)?|người việt(?: nam)?|việt nam|người trung quốc))"
+    r"(?:\s?(?:national|citizen|nationality|국적|이에요|이요|예요|요|입니다|人))?\s*$",
     re.IGNORECASE,
 )
 _NOTHING = re.compile(r"\bnone\b|nothing|없어|없습니다|없음|没有(?!韩国)|什么都没|không có gì|không có", re.I)
@@ -67,7 +76,10 @@ _UNBORN = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
-_LEAD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:살|세|岁|tuổi|years?(?: old)?)?\s*(?:[.,!;]|$)", re.I)
+_LEAD_NUMBER = re.compile(
+    r"^\s*(?:만\s?)?(\d{1,3})\s*(?:살|세|岁|tuổi|years?(?: old)?)?\s*(?:[.,!;]|$|\s(?=(?:19|20)\d{2}\s?(?:년|年)))",
+    re.I,
+)
 _MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
 _YEARS = re.compile(r"(\d+)\s*(?:년|years?|年|năm)", re.IGNORECASE)
 _SCHOOL = {
@@ -320,6 +332,10 @@ def parse_answer(
         me = next((m for m in nationals if m.get("relation") == "self"), nationals[0] if nationals else None)
         if me is not None:
             return {"members": [{"relation": "self", "nationality": me["nationality"]}]}
+        bare = _NATIONALITY_WORD.search(text.strip(" .!"))  # "Korean", "한국 사람이요", "越南"
+        if bare:
+            code = "KR" if bare.group(1) else next((c for c, p in FOREIGN_COUNTRY if p.search(text)), "XX")
+            return {"members": [{"relation": "self", "nationality": code}]}
         nothing = _NOTHING.search(text)  # "none" answers "what do you receive?" asked beside it, not this
         if answer is not None and not (answer is False and nothing):  # "Korean nationality?" — "yes" / "no"
             return {"members": [{"relation": "self", "nationality": "KR" if answer else "XX"}]}
@@ -359,6 +375,10 @@ def parse_answer(
     return None
 
 
+_WORDED_DURATION = re.compile(
+    r"\b([a-z]+(?:[- ][a-z]+)?|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?: \w+)?)\s+(years?|months?|năm|tháng)\b",
+    re.I,
+)
 _NARROW_COUNTS = {"석": "세", "넉": "네"}  # "석 달", "넉 달": 3 and 4 before 달
 _NATIVE_DURATION = re.compile(r"(?<![가-힣])(한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)\s?달")
 _CJK_DURATION = re.compile(r"([一二三四五六七八九十两]{1,3})\s?(年|个月)")
@@ -370,6 +390,13 @@ def _duration_months(text: str) -> int | None:
     years, extra = _YEARS.search(text), _MONTHS.search(text)
     if years or extra:
         return (int(years.group(1)) * 12 if years else 0) + (int(extra.group(1)) if extra else 0)
+    for worded in _WORDED_DURATION.finditer(text):  # "two years ago", "hai năm", "eighteen months"
+        words = worded.group(1)
+        value = parse_words(words)
+        if value is None:
+            value = parse_words(words.split()[-1])
+        if value is not None:
+            return int(value) * (1 if worded.group(2).lower().startswith(("month", "tháng")) else 12)
     if native := _NATIVE_DURATION.search(_after_correction(text)):
         return native_korean_number(_NARROW_COUNTS.get(native.group(1), native.group(1)))
     if re.search(r"반\s?년|半年|nửa năm", text):

@@ -201,6 +201,10 @@ def read_message(
         born = [m for m in said.pop("members", []) if m.get("birth_date")]
         if born:
             said["members"] = born
+    if "support_obligor" in pending and not set(pending) & MONEY_SLOTS:
+        # "아들 하나 있는데 연봉이 2억 넘어요": the relative's money, not the household's
+        said.pop("income", None)
+        said.pop("assets", None)
     # A statement of monthly income or of assets is the whole of it ("월급 200": no other income; "a 5 million won
     # rental deposit": no savings and no debt), as the answer to the question about it is read.
     if "income" in said:

@@ -82,7 +82,8 @@ _WITH_PARENT = re.compile(
     r"|live with my (?:mother|mom|father|dad|parents)|和(?:妈妈|爸爸|父母)(?:一起)?住|sống với (?:mẹ|bố|cha mẹ)",
     re.I,
 )
-_FOREIGN_COUNTRY: list[tuple[str, re.Pattern[str]]] = [
+#: Countries residents come from, by ISO code, in the four languages.
+FOREIGN_COUNTRY: list[tuple[str, re.Pattern[str]]] = [
     ("VN", re.compile(r"베트남|vietnam|việt nam|viet nam|越南|người việt|nguoi viet", re.I)),
     ("CN", re.compile(r"중국|조선족|chinese|china|中国|trung quốc|trung quoc", re.I)),
     ("PH", re.compile(r"필리핀|philippin|filipin|菲律宾", re.I)),
@@ -139,8 +140,8 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
         start = max(lower.rfind(c, 0, m.start()) for c in ",.;，。、") + 1
         ends = [i for c in ",.;，。、" if (i := lower.find(c, m.end())) >= 0]
         clause = lower[start : min(ends) if ends else len(lower)]  # whose nationality: within its clause
-        code = stated or next((c for c, p in _FOREIGN_COUNTRY if p.search(clause)), None)
-        code = code or next((c for c, p in _FOREIGN_COUNTRY if p.search(lower)), "XX")
+        code = stated or next((c for c, p in FOREIGN_COUNTRY if p.search(clause)), None)
+        code = code or next((c for c, p in FOREIGN_COUNTRY if p.search(lower)), "XX")
         rel = _nearest_relation(clause, m.start() - start, m.end() - start, window=14)
         # about a relative: only when that relative is a member here
         target = members[0] if rel is None else next((x for x in members if x.get("relation") == rel), None)

@@ -50,3 +50,34 @@ def test_an_ordinary_working_child_meets_the_support_rule(text: str) -> None:
 
 def test_a_husband_who_died_answers_single_parent() -> None:
     assert parse_answer("single_parent", "남편 재작년에 갔제", {}, {}) == {"single_parent": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Korean", "KR"),
+        ("한국 사람이요", "KR"),
+        ("She's Korean", "KR"),
+        ("越南", "VN"),
+        ("người Việt Nam", "VN"),
+    ],
+)
+def test_a_nationality_said_alone_answers_the_question(text: str, code: str) -> None:
+    assert parse_answer("nationality", text, {}, {}) == {
+        "members": [{"relation": "self", "nationality": code}]
+    }
+
+
+def test_nothing_yet_is_no_benefit_received_and_a_birth_year_after_the_age_is_fine() -> None:
+    assert parse_answer("receiving", "nothing yet", {}, {}) == {"receiving": []}
+    assert parse_answer("age", "만24 2002년 3월생", {}, {}) == {"members": [{"relation": "self", "age": 24}]}
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("we moved here two years ago", 24), ("about eighteen months", 18), ("hai năm rồi", 24)],
+)
+def test_a_duration_in_words_is_months_lived_there(text: str, months: int) -> None:
+    patch = parse_answer("months_resident", text, {}, {})
+    assert isinstance(patch, dict)
+    assert patch["region"]["months_resident"] == months
