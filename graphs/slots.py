@@ -332,9 +332,9 @@ def parse_answer(
         me = next((m for m in nationals if m.get("relation") == "self"), nationals[0] if nationals else None)
         if me is not None:
             return {"members": [{"relation": "self", "nationality": me["nationality"]}]}
-        bare = _NATIONALITY_WORD.search(text.strip(" .!"))  # "Korean", "한국 사람이요", "越南"
-        if bare:
-            code = "KR" if bare.group(1) else next((c for c, p in FOREIGN_COUNTRY if p.search(text)), "XX")
+        alone = _NATIONALITY_WORD.search(text.strip(" .!"))  # "Korean", "한국 사람이요", "越南"
+        if alone:
+            code = "KR" if alone.group(1) else next((c for c, p in FOREIGN_COUNTRY if p.search(text)), "XX")
             return {"members": [{"relation": "self", "nationality": code}]}
         nothing = _NOTHING.search(text)  # "none" answers "what do you receive?" asked beside it, not this
         if answer is not None and not (answer is False and nothing):  # "Korean nationality?" — "yes" / "no"
@@ -392,11 +392,11 @@ def _duration_months(text: str) -> int | None:
         return (int(years.group(1)) * 12 if years else 0) + (int(extra.group(1)) if extra else 0)
     for worded in _WORDED_DURATION.finditer(text):  # "two years ago", "hai năm", "eighteen months"
         words = worded.group(1)
-        value = parse_words(words)
-        if value is None:
-            value = parse_words(words.split()[-1])
-        if value is not None:
-            return int(value) * (1 if worded.group(2).lower().startswith(("month", "tháng")) else 12)
+        count = parse_words(words)
+        if count is None:
+            count = parse_words(words.split()[-1])
+        if count is not None:
+            return int(count) * (1 if worded.group(2).lower().startswith(("month", "tháng")) else 12)
     if native := _NATIVE_DURATION.search(_after_correction(text)):
         return native_korean_number(_NARROW_COUNTS.get(native.group(1), native.group(1)))
     if re.search(r"반\s?년|半年|nửa năm", text):

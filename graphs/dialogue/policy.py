@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graphs.answers.focus import aspect, bigrams
+from graphs.answers.focus import aspect, bigrams, korean_terms
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.reading import Reading
 from graphs.memory import merge_facts
@@ -327,12 +327,16 @@ def turn_intent(
         return u.intent, True
     if pending and in_flow and flow and not u.programs and (u.intent not in FLOWS or u.confidence < 0.8):
         return flow, False
+    if u.intent == "handoff" and not _PERSON.search(text):
+        # An unsure guess of a request for a person ("Where can I take free Korean classes?") is a question:
+        # searched, and answered when the documents have it.
+        return "out_of_scope", False
     return u.intent, False
 
 
 #: Words for a person to talk to: a request for one is a handoff, whatever else the message asks.
 _PERSON = re.compile(
-    r"사람|상담원|상담사|담당자|직원|공무원|person|human|agent|(?:talk|speak) to someone|someone (?:to|who|can)|officer"
+    r"사람|상담원|상담사|담당자|직원|공무원|person|human|agent|(?:talk|speak) to someone|someone (?:to|who|can)\b|officer"
     r"|人工|真人|客服|工作人员|nhân viên|người thật|cán bộ",
     re.IGNORECASE,
 )
@@ -383,7 +387,8 @@ def asks_about_topic(text: str, personal: bool) -> bool:
     A message with her own facts stays a discovery unless it asks what, who, how much or where; "what can I
     get?" stays one unless it asks what something is or who gets it."""
     asked = aspect(text)
-    if personal and asked in ("any", "where") and not _TOPIC_NOUN.search(text):
+    topic = bool(_TOPIC_NOUN.search(text) or korean_terms(text))  # "실업급여", "unemployment benefits"
+    if personal and asked in ("any", "where") and not topic:
         return False  # "혼자 사는 70살인데 받을 수 있는 지원 있나요?", "I'm 70, where can I get help?"
     if _WHAT_CAN_I.search(text) and asked not in ("who", "what"):
         return False

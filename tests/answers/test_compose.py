@@ -275,3 +275,20 @@ def test_only_a_rule_question_beside_can_i_get_it_searches_the_programs_passages
     message: str, rule: bool
 ) -> None:
     assert asks_a_rule(message) is rule
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("Where can I take free Korean classes? someone told me about KIIP", "program_info"),
+        ("Is there a free interpreter in Vietnamese when I go to the hospital?", "out_of_scope"),
+        ("i lost my job last week. where do i apply for unemployment benefits", "program_info"),
+        ("사람이랑 직접 얘기하고 싶어요", "handoff"),
+    ],
+)
+def test_an_unsure_handoff_or_a_named_topic_is_answered_not_handed_off_or_profiled(
+    message: str, intent: str
+) -> None:
+    u = understand(message)
+    reading = read_message(message, u, [], {}, {}, None)
+    assert turn_intent(u, reading, flow=None, pending=[], text=message, goal=[])[0] == intent

@@ -123,3 +123,23 @@ def test_other_care_or_a_cut_off_is_not_a_described_program(text: str) -> None:
     assert not {"senior_customized_care", "energy_voucher", "siheung_birth_support"} & set(
         detect_programs(text)[0]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        (
+            "혼자 사는데 말할 사람도 없고 너무 적적해.. 노인들 친구 만들어주는 그런것도 있나",
+            "senior_customized_care",
+        ),
+        ("자취하는 대학생인데 월세가 너무 부담되네요ㅠ", "youth_monthly_rent"),
+    ],
+)
+def test_loneliness_of_an_older_person_and_a_students_rent_are_described_programs(
+    text: str, program: str
+) -> None:
+    assert detect_programs(text)[0] == [program]
+
+
+def test_rent_arrears_are_not_the_youth_rent_program() -> None:
+    assert detect_programs("청년인데 월세 밀려서 쫓겨날 것 같아요")[0] == []
