@@ -16,6 +16,7 @@ from graphs.dialogue import ledger as lg
 from graphs.dialogue.policy import (
     FLOWS,
     LIFE_DANGER,
+    asks_about_danger,
     asks_for_help,
     assumed_facts,
     goal_after,
@@ -129,7 +130,11 @@ class Nodes:
                 "crisis": bool(signals),
                 "crisis_kinds": signals,
                 "crisis_help": bool(signals)
-                and (asks_for_help(message, signals) or answers_crisis_question(state, signals)),
+                and (
+                    asks_for_help(message, signals)
+                    or answers_crisis_question(state, signals)
+                    or asks_about_danger(message, signals)
+                ),
                 "intent": "crisis" if signals else "",
             }
         )
@@ -208,8 +213,11 @@ class Nodes:
         if state.get("crisis_help"):
             # Danger, and help asked for by name ("남편한테 맞고 나왔어요, 긴급지원 받을 수 있나요?"): the lines
             # that fit the danger, then her question answered; the danger's kinds are the guard's.
-            intent = "eligibility_check" if programs else "benefit_discovery"
-            flow = intent
+            if not programs and asks_about_danger(message, list(state.get("crisis_kinds") or [])):
+                intent = "program_info"  # "어떤게 학대인지 궁금": the lines, then the documents' answer
+            else:
+                intent = "eligibility_check" if programs else "benefit_discovery"
+                flow = intent
         update.update(
             {
                 "intent": intent,
@@ -364,6 +372,10 @@ class Nodes:
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
             update["reply"] = "\n".join([*_crisis_lines(state, language), update["reply"]])
             update["crisis_offered"] = True  # a case she asks for now is a crisis case
+        elif state.get("crisis") and state.get("crisis_help") and intent == "program_info":
+            update.update(info_turn(state, language, application=False))
+            update["reply"] = "\n".join([*_crisis_lines(state, language), update["reply"]])
+            update["crisis_offered"] = True
         elif state.get("crisis"):
             update["intent"] = "crisis"
             update["reply"] = "\n".join(

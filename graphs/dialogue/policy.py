@@ -268,7 +268,12 @@ def turn_intent(
             return "eligibility_check", False  # arrears or an eviction threat: 긴급복지, not the suicide line
         if sure:
             return "crisis", False
-        return (flow if in_flow else u.runner_up) or "smalltalk", False
+        fallback = (flow if in_flow else u.runner_up) or "smalltalk"
+        if fallback == "handoff" and not _ASKS_FOR_PERSON.search(text):
+            fallback = (
+                "out_of_scope"  # "돌봐드릴 사람이 없어요" is a situation to answer, not a request for one
+            )
+        return fallback, False
     answering = bool(reading.answered or reading.refused)
     if u.intent == "handoff" and asks_about_service(text):
         return "program_info", False
@@ -327,10 +332,10 @@ def turn_intent(
         return u.intent, True
     if pending and in_flow and flow and not u.programs and (u.intent not in FLOWS or u.confidence < 0.8):
         return flow, False
-    if u.intent == "handoff" and not _PERSON.search(text):
+    if u.intent == "handoff" and not _ASKS_FOR_PERSON.search(text):
         # An unsure guess of a request for a person ("Where can I take free Korean classes?") is a question:
         # searched, and answered when the documents have it.
-        return "out_of_scope", False
+        return ("program_info" if u.programs else "out_of_scope"), False
     return u.intent, False
 
 
@@ -342,6 +347,11 @@ _PERSON = re.compile(
 )
 
 
+#: Asking to be put through to a person, not only naming one ("상담원 연결해 주세요", "talk to someone").
+_ASKS_FOR_PERSON = re.compile(
+    r"연결|바꿔|통화|얘기\s?하고\s?싶|이야기\s?하고\s?싶|상담\s?받고\s?싶|talk to|speak (?:to|with)|connect me|转人工|接人工|找人工|nói chuyện với|gặp nhân viên",
+    re.IGNORECASE,
+)
 _GREETING = re.compile(
     r"안녕|반가|고마|감사|수고|hello|\bhi\b|\bhey\b|thank|你好|谢谢|再见|xin chào|chào|cảm ơn|cam on|tạm biệt",
     re.I,
@@ -437,6 +447,33 @@ def asks_for_help(message: str, signals: list[str]) -> bool:
         return False
     asked, _ = detect_programs(message)
     return bool(asked) and bool(_CAN_I.search(message) or ASKS.search(message))
+
+
+#: A question about what abuse is or how reporting works, not a danger happening to her now ("어떤게 학대인지
+#:궁금", "신고하면 제 이름 알려지나요?", "what counts as abuse?").
+_ABOUT_DANGER = re.compile(
+    r"궁금|뭐(?:예요|에요|야|임|가요)|뭔가요|어떤\s?(?:게|것|경우)|들어가(?:요|나|는지)|해당(?:되|하)(?:나|는지|요)|포함(?:되|돼)"
+    r"|신고하면|이름(?:이)?\s?(?:알려|밝혀|나가)|비밀\s?(?:보장|이)|what counts|count as|is (?:it|this|that) (?:considered )?abuse"
+    r"|算不算|是不是虐待|什么(?:是|算)|举报.{0,6}(?:名字|身份)|có (?:phải|tính) là|thế nào (?:là|thì)",
+    re.IGNORECASE,
+)
+_DANGER_NOW = re.compile(
+    r"지금|살려|도와\s?주세요|도와줘|맞고\s?있|때리고\s?있|죽을\s?것|right now|help me|hitting me|救命|正在|cứu|ngay bây giờ",
+    re.IGNORECASE,
+)
+ABOUT_DANGER_KINDS = frozenset({"violence"})
+"""Crisis rules whose words a question about the topic also uses (학대, 폭력)."""
+
+
+def asks_about_danger(message: str, signals: list[str]) -> bool:
+    """Whether a message with abuse words asks about the topic rather than telling a danger now: answered from
+    the documents with the fitting lines first, not with the crisis reply alone."""
+    return (
+        bool(signals)
+        and set(signals) <= ABOUT_DANGER_KINDS
+        and bool(_ABOUT_DANGER.search(message))
+        and not _DANGER_NOW.search(message)
+    )
 
 
 _ABOUT_PROGRAM = re.compile(

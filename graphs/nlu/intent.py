@@ -128,7 +128,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "medical_emergency",
         re.compile(
-            r"쓰러졌|쓰러져\s?(?:계|있)|쓰러지(?:신|셨|시)|(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
+            r"쓰러졌(?!다가|었)|쓰러져\s?(?:계|있)|쓰러지(?:신|셨|시)(?!다가|\s?(?:후|뒤|적))|(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
             r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở|(?:好几天|几天|多天)没(?:出门|出来|露面|开门)|敲门(?:也)?没人(?:应|开|回)|haven'?t seen (?:him|her|them) (?:for|in) days|no one answers the door|mấy ngày (?:nay )?không (?:ra khỏi nhà|thấy)|không tỉnh",
             re.I,
         ),
