@@ -195,7 +195,10 @@ def rule_passage(
         name = responder.program_name(program, language)
         hit = focused_passage(state.get("message", ""), own, [str(program.get("name_ko") or ""), name])
         if hit is not None:
-            return f"{name}: {shorten(readable(str(hit['text'])))}", hit
+            line = f"{name}: {shorten(readable(str(hit['text'])))}"
+            if program.get("contact"):  # where to confirm a rule: the program's own contact
+                line += "\n" + responder.render("contact", language, text=str(program["contact"]))
+            return line, hit
     return None
 
 

@@ -49,6 +49,10 @@ from graphs.topical import topical
 from tools.registry import ToolContext, ToolError, ToolRegistry
 
 log = logging.getLogger(__name__)
+PROGRAM_PASSAGES = 40
+"""Passages of one named program the answer picks among: all of them for any of the catalogue's programs
+(the 2026 notes and the 2024 booklet's), so a rule stated only in the booklet ("부양의무자 기준 미적용") is
+found; the search ranks them, the answer chooses by what was asked."""
 LLM_INTENTS = ("eligibility_check", "benefit_discovery", "program_info", "application_help")
 """Intents whose reply the model may phrase (canned replies, crisis and refusals never go to the model)."""
 _THANKS = re.compile(r"고마|감사|thank|谢谢|多谢|cảm ơn", re.IGNORECASE)
@@ -279,7 +283,7 @@ class Nodes:
                             "query": state["message"],
                             "k": 1,
                             "program_id": named[0],
-                            "max_per_program": 10,
+                            "max_per_program": PROGRAM_PASSAGES,
                         },
                     }
                 )
@@ -300,7 +304,11 @@ class Nodes:
                 actions.append({"tool": "program_catalogue", "args": {"programs": programs}})
             query = search_query(state["message"])
             # Every passage of the program asked about (or of the programs found): the answer picks among them.
-            args: dict[str, Any] = {"query": query, "k": 1 if programs else 3, "max_per_program": 10}
+            args: dict[str, Any] = {
+                "query": query,
+                "k": 1 if programs else 3,
+                "max_per_program": PROGRAM_PASSAGES if programs else 10,
+            }
             if programs:
                 args["program_id"] = programs[0]
             actions.append({"tool": "search_documents", "args": args})

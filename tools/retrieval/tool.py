@@ -15,7 +15,7 @@ class SearchDocumentsArgs(BaseModel):
     program_id: str | None = Field(
         default=None, description="Only passages of this program (e.g. 'basic_pension'), for follow-ups."
     )
-    max_per_program: int = Field(default=1, ge=1, le=10, description="Passages per program.")
+    max_per_program: int = Field(default=1, ge=1, le=50, description="Passages per program.")
 
 
 def search_documents(args: SearchDocumentsArgs, retriever: Retriever | None = None) -> list[SearchHit]:
