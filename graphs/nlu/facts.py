@@ -420,7 +420,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"연금|용돈|지원금|수당|양육비|실업급여|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
             r"|그\s?밖(?!에?[는엔]?\s?(?:없|아무))|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
-            r"|isn'?t (?:from )?(?:work|wages)|养老金|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
+            r"|isn'?t (?:from )?(?:work|wages)|养老金|年金|津贴|补助|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
             re.I,
         ),
     ),

@@ -288,3 +288,9 @@ def test_a_late_husband_is_not_a_member_and_raising_two_alone_is_single_parent()
 )
 def test_a_job_named_makes_the_amount_earned(text: str, earned: int) -> None:
     assert extract_facts(text)["income"].get("earned_krw") == earned
+
+
+def test_only_the_basic_pension_is_what_she_receives_and_its_amount_her_income() -> None:
+    facts = extract_facts("每个月只有基础年金，三十四万九千七百韩元，别的没有")
+    assert facts["receiving"] == ["basic_pension"]
+    assert facts["income"] == {"other_krw": 349_700}
