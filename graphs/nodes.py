@@ -217,8 +217,9 @@ class Nodes:
         if state.get("crisis_help"):
             # Danger, and help asked for by name ("남편한테 맞고 나왔어요, 긴급지원 받을 수 있나요?"): the lines
             # that fit the danger, then her question answered; the danger's kinds are the guard's.
-            if not programs and asks_about_danger(message, list(state.get("crisis_kinds") or [])):
-                intent = "program_info"  # "어떤게 학대인지 궁금": the lines, then the documents' answer
+            if not u.programs and asks_about_danger(message, list(state.get("crisis_kinds") or [])):
+                # "어떤게 학대인지 궁금": the lines, then the documents' answer; a check under way waits
+                intent, programs = "program_info", []
             else:
                 intent = "eligibility_check" if programs else "benefit_discovery"
                 flow = intent

@@ -109,7 +109,7 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "housing": re.compile(
-        r"월세|전세|자가|세입자|내\s?집|무상|rent|own (?:my|the) home|租|thuê nhà|nhà riêng", re.I
+        r"월세|전세|자가|세입자|내\s?집|무상|\brent|own (?:my|the) home|租|thuê nhà|nhà riêng", re.I
     ),
     "support_obligor": re.compile(
         r"부모|자녀|자식|아들|딸|사위|며느리|부양|parents|children|family|\bsons?\b|daughters?|父母|子女|儿子|女儿|cha mẹ|con cái|con trai|con gái",
@@ -344,7 +344,7 @@ def parse_answer(
             return {"housing": said["housing"]}
         if re.search(r"자가|내\s*집|우리\s*집|own|自有|自己的房|nhà riêng|nha rieng", text, re.IGNORECASE):
             return {"housing": {"tenure": "owner"}}
-        if re.search(r"전세|월세|세입|rent|租|thuê|\bthue\b", text, re.IGNORECASE):
+        if re.search(r"전세|월세|세입|\brent|租|thuê|\bthue\b", text, re.IGNORECASE):
             return {"housing": {"tenure": "renter"}}
     elif slot == "region":
         region = said.get("region") or find_region(text, answer=True)

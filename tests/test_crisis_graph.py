@@ -81,3 +81,21 @@ def test_a_past_collapse_and_a_discharge_are_not_an_emergency(settings: Settings
     assert not turn.crisis
     assert turn.handoff is None
     assert "퇴원후돌봄" in turn.reply
+
+
+def test_a_question_about_abuse_during_a_check_is_answered_and_the_check_waits(settings: Settings) -> None:
+    async def run() -> list[ChatTurn]:
+        async with ChatService(settings) as chat:
+            first = await chat.turn("자식이 돈 잘벌면 기초연금 못받어?")
+            second = await chat.turn(
+                "노인학대에 밥 안챙겨주는것도 들어가요? 어떤게 학대인지 궁금", session_id=first.session_id
+            )
+            third = await chat.turn("혼자 살아요", session_id=first.session_id)
+            return [first, second, third]
+
+    first, second, third = asyncio.run(run())
+    assert "부양의무자" in first.reply
+    assert "1577-1389" in second.reply
+    assert second.citations
+    assert "기초연금" not in second.reply.split("\n")[0]
+    assert third.programs == ["basic_pension"]

@@ -12,6 +12,7 @@ from graphs.dialogue.proxy import as_applicant, asking_for
 from graphs.dialogue.reading import Reading, read_message
 from graphs.nlu import understand
 from graphs.nlu.facts import extract_facts
+from graphs.slots import relevant_slots
 
 
 def _read(
@@ -262,3 +263,17 @@ def test_an_age_said_of_him_or_her_is_the_applicants_when_asking_for_a_parent() 
 def test_the_age_she_gives_as_her_own_wins_over_one_in_her_question() -> None:
     facts = extract_facts("경기도 청년기본소득 24살만 되는거에요? 저 올해 25인데 작년에 못 받았거든요")
     assert facts["members"] == [{"relation": "self", "age": 25}]
+
+
+def test_who_lives_together_is_read_while_a_residence_question_is_open() -> None:
+    message = "Me, my husband and the baby. Husband is Korean, he's 36"
+    facts = {"members": [{"relation": "self"}, {"relation": "child", "months_old": 3, "age": 0}]}
+    reading = read_message(message, understand(message), ["region", "months_resident"], {}, facts, None)
+    relations = sorted(m["relation"] for m in reading.facts["members"])
+    assert relations == ["child", "self", "spouse"]
+
+
+def test_parent_benefit_is_not_rent() -> None:
+    assert "housing" not in relevant_slots(
+        ["housing"], "I heard about parent benefit and the first meeting voucher"
+    )

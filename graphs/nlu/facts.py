@@ -481,6 +481,7 @@ def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str 
 _INCOME_RECOGNITION = re.compile(r"소득\s?인정액|income recognition|收入认定额|thu nhập được công nhận", re.I)
 
 
+_NONE_AFTER = re.compile(r"\s?(?:은|는|이|도)?\s?(?:없|업|읎|no\b|none|không|khong|没)", re.I)
 _CURRENCY_LEAD = re.compile(r"^\s*(?:won\b|krw\b|원|uôn\b|韩元|块|元)", re.I)
 
 
@@ -508,6 +509,8 @@ def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> 
                 if before is None or distance < before[0]:
                     before = (distance, kind)
                 continue
+            if _NONE_AFTER.match(text, m.end()):
+                continue  # "예금은 이백, 빚 없어요": a kind she says she has none of is not this amount's
             distance = _gap_after(text, money.end, m.start())
             following = [x for x in amounts or [] if x.start >= m.end() and x.start > money.end]
             to_next = following[0].start - m.end() if following else None

@@ -294,3 +294,9 @@ def test_only_the_basic_pension_is_what_she_receives_and_its_amount_her_income()
     facts = extract_facts("每个月只有基础年金，三十四万九千七百韩元，别的没有")
     assert facts["receiving"] == ["basic_pension"]
     assert facts["income"] == {"other_krw": 349_700}
+
+
+def test_a_kind_she_has_none_of_does_not_take_the_amount_before_it() -> None:
+    assert extract_facts("이 집 하나 있는데 오래됐어요. 예금은 이백, 빚 없어요")["assets"] == {
+        "financial_krw": 2_000_000
+    }
