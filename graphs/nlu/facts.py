@@ -207,6 +207,12 @@ _MILD = re.compile(
     r"경증|가벼운\s?장애|장애\s?[3-6]급|mild(?:ly)?\s+disab|mild disability|轻度残疾|khuyết tật nhẹ", re.I
 )
 #: Programs named only to say she does not receive them.
+#: "nothing else" after what she named: "그 외엔 없어요", "nothing else", "别的没有", "không có gì khác".
+_NOTHING_ELSE = re.compile(
+    r"그\s?외(?:에|엔|에는)?\s?(?:는\s?)?(?:없|아무)|그\s?밖(?:에|엔)?\s?(?:없|아무)|다른\s?(?:건|거|것은?)\s?없|nothing else|no other|"
+    r"别的(?:都)?没|其他(?:都)?没|không có gì khác|khong co gi khac|ngoài ra không",
+    re.I,
+)
 _NOT_RECEIVING = re.compile(
     r"(?:수급자?|차상위|연금|급여|수당)\S{0,3}\s?(?:는|은|도)?\s?아니|안\s?받|받지\s?않|못\s?받(?:고|아|아요|으세요|으시|는)|안\s?된다고|아무것도\s?안|하나도\s?안"
     r"|(?:don'?t|do not|never|not) (?:get|receive|on)|none of|没(?:有)?(?:领|拿)|不领|không (?:nhận|hưởng|có)|chưa (?:nhận|hưởng)",
@@ -873,7 +879,9 @@ def extract_facts(text: str) -> dict[str, Any]:
         if not any(m.get("relation") == "child" for m in members):
             members.append({"relation": "child"})  # a single parent raises a child: its age is still to ask
     asked, receiving = detect_programs(original)
-    if _NOT_RECEIVING.search(lower) and (asked or receiving):
+    if receiving and _NOTHING_ELSE.search(lower):
+        facts["receiving"] = receiving  # "Mẹ tôi nhận 기초연금, không có gì khác": that one, nothing else
+    elif _NOT_RECEIVING.search(lower) and (asked or receiving):
         facts[
             "receiving"
         ] = []  # "기초연금도 차상위도 아무것도 안 받아요": the programs named are not received

@@ -25,7 +25,8 @@ _RECEIVING_AFTER = re.compile(
 _RECEIVING_BEFORE = re.compile(
     r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)"
     r"(?:ireceive|wereceive|iget|weget)|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
-    r"正在领|已经领|在领|领着|在拿|每月领|我领|只领|只拿|只有|还在领|chico|chinhan|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong)(?:dien|chedo|the)?$"
+    r"正在领|已经领|在领|领着|在拿|每月领|我领|只领|只拿|只有|还在领|chico|chinhan|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong"
+    r"|(?:me|bo|ba|ong|chong|vo|con)(?:toi|em|minh)nhan|(?:toi|em|minh)nhan)(?:dien|chedo|the)?$"
 )
 
 

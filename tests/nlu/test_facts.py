@@ -300,3 +300,8 @@ def test_a_kind_she_has_none_of_does_not_take_the_amount_before_it() -> None:
     assert extract_facts("이 집 하나 있는데 오래됐어요. 예금은 이백, 빚 없어요")["assets"] == {
         "financial_krw": 2_000_000
     }
+
+
+def test_the_benefit_named_before_nothing_else_is_received() -> None:
+    assert extract_facts("Mẹ tôi nhận 기초연금, không có gì khác")["receiving"] == ["basic_pension"]
+    assert extract_facts("기초연금도 차상위도 아무것도 안 받아요")["receiving"] == []
