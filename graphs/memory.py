@@ -31,12 +31,39 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
             members.insert(0, dict(new_self))
         else:
             current.update({k: v for k, v in new_self.items() if v is not None})
+    # A child named by its birth order is the child of that order already known ("둘째 낳았어요", then "첫째는
+    # 네 살이고 둘째는 지난달에 태어났어요"); the others go to the remaining members.
+    claimed: list[dict[str, Any]] = []
+    rest = []
+    for member in others:
+        ordered = next(
+            (
+                m
+                for m in members
+                if "birth_order" in member
+                and m.get("relation") == member.get("relation")
+                and m.get("birth_order") == member["birth_order"]
+            ),
+            None,
+        )
+        if ordered is None:
+            rest.append(member)
+        else:
+            ordered.update({k: v for k, v in member.items() if v is not None})
+            claimed.append(ordered)
     # Members named in passing ("남편 월급 300이요") add to the household or update the member of that
     # relation; they never drop anyone. Who lives together is replaced only by `members_replace`.
+    others = rest
     for index, member in enumerate(others):
         relation = member.get("relation")
         seen = sum(1 for m in others[:index] if m.get("relation") == relation)
-        same = [m for m in members if m.get("relation") == relation and m.get("relation") != "self"]
+        same = [
+            m
+            for m in members
+            if m.get("relation") == relation
+            and m.get("relation") != "self"
+            and all(m is not c for c in claimed)
+        ]
         placeholder = next((m for m in members if m.get("relation") is None), None)
         # An age goes to a member of that relation whose age is not known yet ("첫째 5살, 둘째 3살", then
         # "2026년 1월생이에요" is the third child's), before it would overwrite a known one.
@@ -81,11 +108,27 @@ def replace_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
         me.update({k: v for k, v in new_self.items() if v is not None})
     merged: list[dict[str, Any]] = [me]
     counts: dict[Any, int] = {}
-    for member in (m for m in new if m is not new_self):
+    stated = [m for m in new if m is not new_self]
+    # A member known by birth order stays that member ("둘째" is the baby announced before); the rest in order.
+    by_order = {
+        id(m): p
+        for m in stated
+        for p in previous
+        if "birth_order" in m
+        and p.get("relation") == m.get("relation")
+        and p.get("birth_order") == m["birth_order"]
+    }
+    taken = [id(p) for p in by_order.values()]
+    for member in stated:
         relation = member.get("relation")
+        if id(member) in by_order:
+            base = dict(by_order[id(member)])
+            base.update({k: v for k, v in member.items() if v is not None})
+            merged.append(base)
+            continue
         index = counts.get(relation, 0)
         counts[relation] = index + 1
-        same = [p for p in previous if p.get("relation") == relation]
+        same = [p for p in previous if p.get("relation") == relation and id(p) not in taken]
         base = dict(same[index]) if index < len(same) else {}
         base.update({k: v for k, v in member.items() if v is not None})
         merged.append(base)

@@ -277,3 +277,11 @@ def test_parent_benefit_is_not_rent() -> None:
     assert "housing" not in relevant_slots(
         ["housing"], "I heard about parent benefit and the first meeting voucher"
     )
+
+
+def test_a_child_named_by_birth_order_stays_that_child() -> None:
+    announced = {"members": [{"relation": "self"}, {"relation": "child", "birth_order": 2}]}
+    message = "첫째는 네 살이고 둘째는 지난달에 태어났어요"
+    reading = read_message(message, understand(message), ["household", "months_old"], {}, announced, None)
+    children = [m for m in reading.facts["members"] if m["relation"] == "child"]
+    assert [(c.get("birth_order"), c.get("age")) for c in children] == [(None, 4), (2, 0)]

@@ -348,7 +348,7 @@ _BIRTH = re.compile(
     r"|(\d{1,2}|한|두|세|네|다섯|여섯)\s?(?:개월|달)\s?전에?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났)"
     r"|(?:gave birth|had a baby|baby was born|was born|born) (last month|this month|yesterday|last week)"
     r"|(上个月|这个月|昨天|上周|上星期|今天|前天)\s?(?:刚)?(?:出生|生)"
-    r"|(?:sinh|sanh)\s(?:bé\s|con\s|em bé\s)?(?:vào\s)?(tháng trước|tháng này|hôm qua|tuần trước|hôm nay)"
+    r"|(?:sinh|sanh)\s(?:(?:bé|con|em bé)(?:\s(?:đầu lòng|đầu|thứ hai|thứ ba|trai|gái))?\s)?(?:vào\s)?(tháng trước|tháng này|hôm qua|tuần trước|hôm nay)"
     r"|(tháng trước|tháng này|hôm qua|tuần trước|hôm nay)\s(?:em\s|tôi\s|mình\s|vợ tôi\s)?(?:mới\s|vừa\s)?sinh",
     re.I,
 )
@@ -909,14 +909,17 @@ def extract_facts(text: str) -> dict[str, Any]:
         child: dict[str, Any] = {"relation": "child"}
         if months is not None:
             child["months_old"] = months
-        order = _BIRTH_ORDER.search(text)
+            child["age"] = months // 12
+        # The ordinal said just before the birth is the baby's ("첫째는 네 살이고 둘째는 지난달에 태어났어요").
+        orders = [m for m in _BIRTH_ORDER.finditer(text, 0, birth.start()) if birth.start() - m.end() <= 12]
+        order = orders[-1] if orders else _BIRTH_ORDER.search(text)
         if order:
             child["birth_order"] = _birth_order(order)
         facts.setdefault("members", [{"relation": "self"}])
         newborn = next((m for m in facts["members"] if m.get("relation") == "child" and "age" not in m), None)
         if newborn is not None:
             newborn.update({k: v for k, v in child.items() if k != "relation"})
-        elif not any(m.get("relation") == "child" for m in facts["members"]):
+        else:  # no child without an age: the baby is one more ("첫째는 네 살이고 둘째는 지난달에…")
             facts["members"].append(child)
     return facts
 
