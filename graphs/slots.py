@@ -60,15 +60,8 @@ _NO = re.compile(
     r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|안\s*받|아무것도|no\b|none|nope|not\b|nothing|没有|不是|没|không|\bch\u01b0a\b",
     re.IGNORECASE,
 )
-#: A nationality said alone, as the answer to the question: Korean (group 1) or another country (group 2).
-_NATIONALITY_WORD = re.compile(
-    r"^(?:(?:she|he|i)(?:'s| is| am)\s+|(?:저는?|전|나는?|본인은?)\s?)?"
-    r"(?:(korean|한국(?:인|\s?사람|\s?국적)?|韩国(?:人|国籍|籍)?|người hàn(?: quốc)?|hàn quốc|nguoi han)"
-    r"|(vietnamese|chinese|filipino|cambodian|thai|mongolian|nepali|uzbek|베트남(?:\s?사람)?|중국(?:\s?사람)?|필리핀(?:\s?사람)?"
-    r"|越南(?:人)?|中国(?:人)?|người việt(?: nam)?|việt nam|người trung quốc))"
-    r"(?:\s?(?:national|citizen|nationality|국적|이에요|이요|예요|요|입니다|人))?\s*$",
-    re.IGNORECASE,
-)
+#: Korea named in a short reply to the nationality question ("Korean", "한국 사람이요", "She's Korean").
+_KOREA = re.compile(r"korea|한국|韩国|hàn quốc|người hàn|han quoc|nguoi han", re.IGNORECASE)
 _NOTHING = re.compile(r"\bnone\b|nothing|없어|없습니다|없음|没有(?!韩国)|什么都没|không có gì|không có", re.I)
 #: The child is not born yet: "아직 뱃속에 있어요", "not born yet", "还没出生", "chưa sinh".
 _UNBORN = re.compile(
@@ -332,10 +325,14 @@ def parse_answer(
         me = next((m for m in nationals if m.get("relation") == "self"), nationals[0] if nationals else None)
         if me is not None:
             return {"members": [{"relation": "self", "nationality": me["nationality"]}]}
-        alone = _NATIONALITY_WORD.search(text.strip(" .!"))  # "Korean", "한국 사람이요", "越南"
-        if alone:
-            code = "KR" if alone.group(1) else next((c for c, p in FOREIGN_COUNTRY if p.search(text)), "XX")
-            return {"members": [{"relation": "self", "nationality": code}]}
+        if (
+            len(text.split()) <= 4
+        ):  # a country said alone: "Korean", "한국 사람이요", "越南", "người Việt Nam"
+            code = (
+                "KR" if _KOREA.search(text) else next((c for c, p in FOREIGN_COUNTRY if p.search(text)), None)
+            )
+            if code is not None:
+                return {"members": [{"relation": "self", "nationality": code}]}
         nothing = _NOTHING.search(text)  # "none" answers "what do you receive?" asked beside it, not this
         if answer is not None and not (answer is False and nothing):  # "Korean nationality?" — "yes" / "no"
             return {"members": [{"relation": "self", "nationality": "KR" if answer else "XX"}]}

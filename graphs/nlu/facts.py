@@ -616,6 +616,18 @@ def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
     return rels
 
 
+def _born_child(children: list[dict[str, Any]], text: str) -> dict[str, Any]:
+    """The child a birth the message tells is about: the first without an age, else a new one; with the
+    message's birth order ("둘째")."""
+    born = next((c for c in children if not _AGE_KEYS & c.keys()), None)
+    if born is None:
+        born = {"relation": "child"}
+        children.append(born)
+    if order := _BIRTH_ORDER.search(text):
+        born.setdefault("birth_order", _birth_order(order))
+    return born
+
+
 def extract_facts(text: str) -> dict[str, Any]:
     """A partial household dict (contract field names) with the facts stated in `text`."""
     original = text
@@ -658,15 +670,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     for found in find_past_dates(text, date.today()):
         if _BIRTH_WORD.search(lower, max(0, found.start - 24), found.end + 12):
             member_facts = True
-            born = next(
-                (c for c in others["child"] if not {"age", "months_old", "birth_date"} & c.keys()), None
-            )
-            if born is None:
-                born = {"relation": "child"}
-                others["child"].append(born)
+            born = _born_child(others["child"], text)
             born["birth_date"] = found.value.isoformat()
-            if order := _BIRTH_ORDER.search(text):
-                born.setdefault("birth_order", _birth_order(order))
 
     # A birth month without its day ("8월에 낳았어요", "had my first baby in August", "sinh tháng 10").
     today = date.today()
@@ -675,15 +680,10 @@ def extract_facts(text: str) -> dict[str, Any]:
         if month.months_ago >= 36 or not _BIRTH_WORD.search(lower, max(0, month.start - 24), month.end + 12):
             continue  # a birth three years ago or more is an age in years, and may be her own
         member_facts = True
-        born = next((c for c in others["child"] if not {"age", "months_old", "birth_date"} & c.keys()), None)
-        if born is None:
-            born = {"relation": "child"}
-            others["child"].append(born)
+        born = _born_child(others["child"], text)
         # Born in that month: a full month fewer when most of its days are still ahead of today's date.
         born["months_old"] = max(0, month.months_ago - (today.day < 16))
         born["age"] = born["months_old"] // 12
-        if order := _BIRTH_ORDER.search(text):
-            born.setdefault("birth_order", _birth_order(order))
         break
 
     # Children counted ("애 둘", "two kids", "两个孩子", "hai con").
@@ -743,7 +743,7 @@ def extract_facts(text: str) -> dict[str, Any]:
             others["child"] += [{"relation": "child"} for _ in range(2 - len(others["child"]))]
         others["child"] = others["child"] or [{"relation": "child"}]
         for kid in others["child"]:
-            if not {"age", "months_old", "birth_date"} & kid.keys():
+            if not _AGE_KEYS & kid.keys():
                 kid.update({"months_old": 0, "age": 0})
         member_facts = True
     if not others["parent"] and _WITH_PARENT.search(together):
