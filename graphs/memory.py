@@ -21,6 +21,20 @@ def _ages_differ(known: dict[str, Any], stated: dict[str, Any]) -> bool:
     )
 
 
+def _same_birth_order(member: dict[str, Any], known: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The known member of the same relation and birth order as `member`, if it has one."""
+    if "birth_order" not in member:
+        return None
+    return next(
+        (
+            m
+            for m in known
+            if m.get("relation") == member.get("relation") and m.get("birth_order") == member["birth_order"]
+        ),
+        None,
+    )
+
+
 def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
     members = copy.deepcopy(old) or [{"relation": "self"}]
     new_self = next((m for m in new if m.get("relation") == "self"), None)
@@ -36,16 +50,7 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
     claimed: list[dict[str, Any]] = []
     rest = []
     for member in others:
-        ordered = next(
-            (
-                m
-                for m in members
-                if "birth_order" in member
-                and m.get("relation") == member.get("relation")
-                and m.get("birth_order") == member["birth_order"]
-            ),
-            None,
-        )
+        ordered = _same_birth_order(member, members)
         if ordered is None:
             rest.append(member)
         else:
@@ -110,14 +115,7 @@ def replace_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
     counts: dict[Any, int] = {}
     stated = [m for m in new if m is not new_self]
     # A member known by birth order stays that member ("둘째" is the baby announced before); the rest in order.
-    by_order = {
-        id(m): p
-        for m in stated
-        for p in previous
-        if "birth_order" in m
-        and p.get("relation") == m.get("relation")
-        and p.get("birth_order") == m["birth_order"]
-    }
+    by_order = {id(m): p for m in stated if (p := _same_birth_order(m, previous)) is not None}
     taken = [id(p) for p in by_order.values()]
     for member in stated:
         relation = member.get("relation")
