@@ -285,3 +285,11 @@ def test_a_child_named_by_birth_order_stays_that_child() -> None:
     reading = read_message(message, understand(message), ["household", "months_old"], {}, announced, None)
     children = [m for m in reading.facts["members"] if m["relation"] == "child"]
     assert [(c.get("birth_order"), c.get("age")) for c in children] == [(None, 4), (2, 0)]
+
+
+def test_a_child_told_while_the_support_question_is_open_lives_elsewhere() -> None:
+    message = "아들 하나 있는데 월급쟁이라 지 식구 건사하기 바빠요"
+    facts = {"members": [{"relation": "self"}]}
+    reading = read_message(message, understand(message), ["support_obligor"], {}, facts, None)
+    assert [m["relation"] for m in reading.facts["members"]] == ["self"]
+    assert reading.facts["support_obligor"] == "meets"

@@ -196,7 +196,7 @@ def read_message(
     if (
         set(pending) & {"support_obligor", "months_resident", "gyeonggi_residence_years"}
         and not set(pending) & CHILD_SLOTS
-        and not _states_household(message, said.get("members") or [])
+        and ("support_obligor" in pending or not _states_household(message, said.get("members") or []))
     ):
         # "아들이 잘 살아요": relatives who live elsewhere; "21년 2개월": a duration, not a baby's age. A birth
         # date is not a duration: "2026년 1월 16일생이야" said meanwhile is the baby's.
