@@ -316,6 +316,18 @@ _FRAUD = _rules(
         r"(?:不被|不会被|不让)(?:人)?(?:查到|发现|查出)",
     },
 )
+#: A fraud request says how it deceives: hiding, faking, a name that is not hers, not being caught. The model's
+#: fraud guess is trusted only with such a word ("my boss says our company has no 산재 insurance so I can't
+#: claim" is a worker's question, not a fraud).
+_DECEIT = re.compile(
+    r"숨기|숨겨|감추|안\s?걸리|안\s?들키|안\s?들킬|티\s?(?:안|나)|피하|피해요|피할|몰래|위조|가짜|허위|조작|위장|명의|차명|서류상"
+    r"|둘러대|안\s?잡히|신고\s?안|안\s?하고|미루|빼고|적게|속이|거짓|대신\s?신청|만들어|고쳐|그럴듯|실제로는|실제보다|눈치|옮겨\s?(?:두|놓|놔)|돌려\s?(?:받|놓|놔)|잠깐"
+    r"|hide|hiding|conceal|fake|forge|false|\blie\b|lying|pretend|trick|cheat|avoid|off the (?:record|books)|don'?t report|not report"
+    r"|without (?:report|declar)|under the table|make it look|say (?:i'?m|that)|actually|draft|keep\b.{0,30}\boff (?:the|my|his|her)\b|dead"
+    r"|隐瞒|瞒|假|不被|露馅|过户|名下|骗|伪造|冒充|编"
+    r"|giấu|giả|không bị (?:phát hiện|kiểm tra)|không (?:phải )?khai|khai (?:là|thiếu)|lừa|trốn",
+    re.IGNORECASE,
+)
 _FRAUD_INFORMATIONAL = re.compile(
     r"처벌|불법|벌금|제재|환수|도용|신고는어디|신고하려|어디에신고|어떻게되나|위반|illegal|penalt|punish|"
     r"report\s+(?:fraud|it|someone|somebody|them|him|her|this|a\s+\w+)|where\s+(?:do|can|should)\s+i\s+report|"
@@ -522,7 +534,8 @@ def screen(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Screening:
     unplaced_text = _PLACEHOLDER.sub(" ", cleaned)
     verdict = judge(unplaced_text)
     letters = sum(char.isalnum() for char in unplaced_text)
-    if verdict.refuse and letters >= _MODEL_MIN_LETTERS and not crisis_signals(cleaned):
+    deceit = verdict.category != "fraud" or bool(_DECEIT.search(cleaned))
+    if verdict.refuse and deceit and letters >= _MODEL_MIN_LETTERS and not crisis_signals(cleaned):
         kind = verdict.category
         return _refuse(kind, [f"{kind}:model:{verdict.attack_probability:.2f}"], cleaned)
     return Screening(verdict="allow", category="ok", reasons=[], cleaned=cleaned)

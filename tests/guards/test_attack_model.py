@@ -64,3 +64,13 @@ def test_the_real_model_separates_plain_cases() -> None:
 def test_every_model_class_but_ok_is_a_refusal_category() -> None:
     assert LABELS[0] == "ok"
     assert set(LABELS[1:]) == set(get_args(Refusal)) - {"garbage", "too_long"}
+
+
+def test_a_fraud_guess_needs_a_word_of_deceit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(injection, "judge", lambda _text: Verdict(0.95, "fraud"))
+    worker = (
+        "I hurt my hand at the factory. My boss says the company has no insurance so I can't claim. True?"
+    )
+    assert screen(worker).verdict == "allow"  # a worker's question, however sure the model is
+    hiding = "How do I keep my cash job off the income check so the livelihood benefit keeps coming?"
+    assert screen(hiding).verdict == "refuse"
