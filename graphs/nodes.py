@@ -17,6 +17,7 @@ from graphs.dialogue.policy import (
     FLOWS,
     LIFE_DANGER,
     asks_about_danger,
+    asks_about_received,
     asks_for_help,
     assumed_facts,
     goal_after,
@@ -24,7 +25,9 @@ from graphs.dialogue.policy import (
     nationality_probe,
     profile_complete,
     related_programs,
+    sensed_danger_question,
     situation_told,
+    trusted_crisis_guess,
     turn_intent,
 )
 from graphs.dialogue.proxy import asking_for
@@ -101,6 +104,15 @@ def _crisis_lines(state: AgentState, language: str) -> list[str]:
         responder.render(fitting or "crisis_intro", language),
         *(f"- {line}" for line in crisis_lines(kinds, language)),
     ]
+
+
+def _offer_of_person(language: str) -> dict[str, Any]:
+    """The open offer that closes a reply to danger: a welfare officer takes the conversation over on a yes."""
+    return {
+        "crisis_offered": True,
+        "offer": "handoff",
+        "follow_up": {"slot": "handoff", "question": responder.render("handoff_offer_question", language)},
+    }
 
 
 @dataclass
@@ -200,6 +212,12 @@ class Nodes:
         update["asked_about"] = asked_now if intent == "eligibility_check" else []
         # Danger the classifier sensed in arrears or an eviction threat: the 긴급복지 flow, with urgent help named.
         update["urgent"] = u.intent == "crisis" and intent != "crisis"
+        # A danger the classifier sensed in a question: the lines that fit, then the answer.
+        sensed_help = (
+            trusted_crisis_guess(u, reading, flow=flow, pending=pending)
+            and intent != "crisis"
+            and sensed_danger_question(u, message)
+        )
         in_check = flow in FLOWS
         topic = goal_after(u, reading, goal, message, joins=in_check and intent == "eligibility_check")
         if topic != programs:
@@ -207,6 +225,9 @@ class Nodes:
             update["pending"] = []
         if intent in FLOWS or not in_check:
             goal = topic
+        received = [] if pending or in_check or u.programs else asks_about_received(message)
+        if intent in FLOWS and received:
+            intent, programs = "program_info", received  # a rule of what she receives, answered
         if intent == "eligibility_check" and not programs:
             intent = "benefit_discovery"
         if intent in ("eligibility_check", "benefit_discovery"):
@@ -223,13 +244,16 @@ class Nodes:
             else:
                 intent = "eligibility_check" if programs else "benefit_discovery"
                 flow = intent
+        if sensed_help:
+            update["urgent"] = False  # the lines lead the reply instead
         update.update(
             {
                 "intent": intent,
-                "crisis": intent == "crisis" or bool(state.get("crisis_help")),
+                "crisis": intent == "crisis" or bool(state.get("crisis_help")) or sensed_help,
+                "crisis_help": bool(state.get("crisis_help")) or sensed_help,
                 "crisis_kinds": list(state.get("crisis_kinds") or [])
                 if state.get("crisis_help")
-                else (u.crisis_signals if intent == "crisis" else []),
+                else (u.crisis_signals if intent == "crisis" or sensed_help else []),
                 "facts": facts,
                 "programs": programs,
                 "goal": goal,
@@ -381,21 +405,22 @@ class Nodes:
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
             update["reply"] = "\n".join([*_crisis_lines(state, language), update["reply"]])
             update["crisis_offered"] = True  # a case she asks for now is a crisis case
-        elif state.get("crisis") and state.get("crisis_help") and intent == "program_info":
-            update.update(info_turn(state, language, application=False))
-            update["reply"] = "\n".join([*_crisis_lines(state, language), update["reply"]])
-            update["crisis_offered"] = True
+        elif (
+            state.get("crisis")
+            and state.get("crisis_help")
+            and intent in ("program_info", "application_help")
+        ):
+            update.update(info_turn(state, language, application=intent == "application_help"))
+            update["reply"] = "\n".join(
+                [*_crisis_lines(state, language), update["reply"], responder.render("crisis_offer", language)]
+            )
+            update.update(_offer_of_person(language))
         elif state.get("crisis"):
             update["intent"] = "crisis"
             update["reply"] = "\n".join(
                 [*_crisis_lines(state, language), responder.render("crisis_offer", language)]
             )
-            update["crisis_offered"] = True
-            update["offer"] = "handoff"
-            update["follow_up"] = {
-                "slot": "handoff",
-                "question": responder.render("handoff_offer_question", language),
-            }
+            update.update(_offer_of_person(language))
         elif state.get("refusal"):
             update["intent"] = "out_of_scope"
             update["reply"] = guard_reply(state["refusal"], language)  # type: ignore[arg-type]
@@ -432,7 +457,8 @@ class Nodes:
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
             if state.get("applicant") and asking_for(state.get("message", "")):
                 update["reply"] = responder.render("proxy_note", language) + "\n" + update["reply"]
-            if state.get("urgent"):
+            if state.get("urgent") or "emergency_welfare" in (state.get("programs") or []):
+                # 긴급복지 helps first and checks later: where to ask for it today, whatever the check says
                 update["reply"] += "\n" + responder.render("urgent_help", language)
         else:
             update.update(info_turn(state, language, application=intent == "application_help"))

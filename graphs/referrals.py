@@ -18,7 +18,8 @@ _OLDER = re.compile(
     re.IGNORECASE,
 )
 _WITHHELD = re.compile(
-    r"밥을?\s?안\s?(?:줘|주)|굶기|방치|won'?t (?:feed|give (?:her|him) food)|不给(?:饭|吃)|không cho ăn", re.I
+    r"밥(?:을|도)?\s?(?:제대로\s?)?안\s?(?:줘|주|챙겨)|굶기|방치|won'?t (?:feed|give (?:her|him) food)|不给(?:饭|吃)|không cho ăn",
+    re.I,
 )
 
 

@@ -2,14 +2,19 @@
 
 "치매검사 돈 들어요?" is a welfare question the 19 programs do not cover; the booklet does ("치매검진 지원").
 "주차 위반 과태료 어디서 내요" is not, though the search always returns something ("요금감면제도"). The test is
-plain: a content word of the question stands in the title of the program the passage belongs to.
+plain: a content word of the question, or of the documents' name for it, stands in the title of the program
+the passage belongs to.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graphs.answers.focus import bigrams
+from graphs.answers.focus import bigrams, korean_terms
+from tools.retrieval.tokenizer import expansions
+
+#: Synonym rules this sure name the documents' own term for what she says (tools/retrieval/synonyms.yaml).
+NAMING_WEIGHT = 0.8
 
 #: Words in many titles or questions that say nothing of the topic.
 _STOP = frozenset(
@@ -28,4 +33,8 @@ _STOP = frozenset(
 def topical(question: str, hit: dict[str, Any]) -> bool:
     """Whether `hit` (a passage with its program's title) is about what `question` asks."""
     title = str(hit.get("program") or "").lower()
-    return any(term in title for term in bigrams(question, _STOP))
+    # The documents' names for what she names ("KTX 할인" → 철도 요금감면, "그린벨트" → 개발제한구역) count too.
+    named = " ".join(
+        [*(text for text, weight in expansions(question) if weight >= NAMING_WEIGHT), *korean_terms(question)]
+    )
+    return any(term in title for term in bigrams(f"{question} {named}", _STOP))

@@ -51,3 +51,19 @@ def test_an_intake_question_and_a_bare_refusal_fail() -> None:
 def test_an_unknown_failure_kind_is_an_error() -> None:
     with pytest.raises(ValueError, match="must_not"):
         _question(must_not=["typo"])
+
+
+def test_only_the_crisis_reply_alone_counts_as_the_crisis_template() -> None:
+    question = _question(must_not=["crisis_template"])
+    lines_then_answer = ChatTurn(
+        session_id="s",
+        reply="129 … 국민건강보험공단 1577-1000",
+        language="ko",
+        intent="program_info",
+        crisis=True,
+    )
+    assert score(question, lines_then_answer).failures == []
+    template = ChatTurn(
+        session_id="s", reply="129, 109, 1577-1000", language="ko", intent="crisis", crisis=True
+    )
+    assert score(question, template).failures == ["crisis_template"]

@@ -74,7 +74,7 @@ def failure_kinds(turn: ChatTurn) -> list[str]:
         kinds.append("greeting")
     if turn.intent == "out_of_scope" and not _REFERRAL.search(turn.reply):
         kinds.append("bare_refusal")
-    if turn.crisis:
+    if turn.intent == "crisis":  # the crisis reply alone; fitting lines followed by the answer are not
         kinds.append("crisis_template")
     return kinds
 

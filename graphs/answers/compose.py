@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphs.answers.focus import focus_terms, is_contact, overlap, rank
+from graphs.answers.focus import fits_person, focus_terms, is_contact, overlap, rank
 from graphs.answers.readable import field_value, readable
 from graphs.topical import topical
 from prompts import load_yaml
@@ -90,7 +90,7 @@ def document_answer(question: str, hits: list[dict[str, Any]]) -> Answer:
     The subject is the first of the top programs whose title is about the question (else the first found);
     up to two others follow in one line each when their best passage holds some of what was asked.
     """
-    groups = group_hits(hits)
+    groups = [g for g in group_hits(hits) if fits_person(question, str(g[0].get("program") or ""))]
     if not groups:
         return Answer()
     focal = next((g for g in groups[:3] if topical(question, g[0])), groups[0])

@@ -16,14 +16,17 @@ from typing import Any, Literal
 
 import yaml
 
+from graphs.nlu.language import detect_language
+from tools.vietnamese import fold_latin
+
 Aspect = Literal["how_much", "where", "who", "what", "any"]
 
 _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
     (
         "how_much",
         re.compile(
-            r"얼마|몇\s?(?:프로|퍼|%|시간|개|번|회|만|일|살|세|개월|년)|금액|비용|본인부담|할인|how much|how many"
-            r"|多少|几|bao nhiêu|mấy",
+            r"얼마|몇\s?(?:프로|퍼|%|시간|개|번|회|만|일|년)|금액|비용|본인부담|할인|how much|how many"
+            r"|多少|几(?!岁)|bao nhiêu|mấy",
             re.I,
         ),
     ),
@@ -31,7 +34,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
         "where",
         re.compile(
             r"어디|어떻게\s?(?:신청|해야|하면|해요|하나|받)|신청\s?(?:방법|하려면|할려면|하면|은|해야)|전화|번호|연락처"
-            r"|위치|주소|where|how (?:do|can|to)|apply|phone|number|call|哪里|哪儿|怎么|电话|在哪|ở đâu|số điện thoại"
+            r"|위치|주소|where|how (?:do|can|to)|apply|phone|number|call|哪里|哪儿|怎么|电话|在哪|地方|ở đâu|số điện thoại"
             r"|đăng ký|làm sao|thế nào",
             re.I,
         ),
@@ -39,7 +42,8 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
     (
         "who",
         re.compile(
-            r"누가|누구|대상(?:이|은|자)|자격\s?(?:이|은)?\s?(?:어떻게|뭐)|who can|who is eligible|谁|什么人|哪些人"
+            r"누가|누구|대상(?:이|은|자)|자격\s?(?:이|은)?\s?(?:어떻게|뭐)|몇\s?(?:살|세|개월)|나이\s?제한|who can|who is eligible"
+            r"|how old|谁|什么人|哪些人|几岁"
             r"|ai được|đối tượng",
             re.I,
         ),
@@ -52,6 +56,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_FOLDED_ASPECTS = tuple((name, re.compile(fold_latin(p.pattern), p.flags)) for name, p in _ASPECTS)
 #: Section words that answer each aspect.
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "how_much": ("내용", "금액", "지급", "감면", "상세", "본인부담", "지원", "한도", "단가", "얼마"),
@@ -62,7 +67,10 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
 #: Sections that are navigation or citation, not an answer.
 _NOT_ANSWERS = ("목록", "footer", "법적", "세부목차", "장제목", "소분류", "제목", "sections", "heading")
 CONTACT_SECTIONS = ("문의", "연락처")
-_WORD = re.compile(r"[가-힣]{2,}|[\u4e00-\u9fff]{2,}|[a-zà-ỹ]{4,}", re.I)
+_WORD = re.compile(
+    r"[가-힣]{2,}|[\u4e00-\u9fff]{2,}|[a-zà-ỹ]{4,}|(?-i:\b[A-Z]{3,}\b)|\d+(?:세|살|개월|일)(?=[가-힣\s?,.]|$)",
+    re.I,
+)
 #: Bigrams that say nothing of what is asked.
 _STOP = frozenset(
     {
@@ -78,7 +86,9 @@ _STOP = frozenset(
 
 def aspect(question: str) -> Aspect:
     """The aspect a question asks about (the first that matches, in the order how much, where, who, what)."""
-    for name, pattern in _ASPECTS:
+    # Vietnamese typed without its marks ("dang ky o dau") is read with the folded patterns.
+    unmarked = detect_language(question, default="ko") == "vi" and fold_latin(question) == question
+    for name, pattern in _FOLDED_ASPECTS if unmarked else _ASPECTS:
         if pattern.search(question):
             return name
     return "any"
@@ -91,7 +101,7 @@ _PARTS = re.compile(r"[?？!。]+|\.\s|\s(?:그리고|그리구|또|근데|and a
 _RULE_CUE = re.compile(
     r"깎|빼|제외|중복|같이|함께|둘\s?다|소급|자동|따로|이의|신고|변경|사망|돌아가|직역|부양|자식|국민연금|공무원"
     r"|언제|기간|마감|까지|쿠팡|온라인|어디서\s?(?:써|쓰)|현금|외국인|안\s?냈|못\s?냈|한\s?번도|떨어졌"
-    r"|계속|받는\s?중|받고\s?(?:계신|있는)데|다니(?:면|는데)|어린이집"
+    r"|계속|그대로|그\s?뒤|이후|나중에|바뀌|끊기|끊겨|중단|유지|미리|지나야|지나서|전부터|되기\s?전|되면|받는\s?중|받고\s?(?:계신|있는)데|다니(?:면|는데)|어린이집"
     r"|reduc|deduct|both|together|deadline|foreigner|still|continue|减|扣|同时|外国人|继续|还能"
     r"|giảm|cùng lúc|người nước ngoài|vẫn|còn nhận|nhà trẻ",
     re.I,
@@ -119,6 +129,9 @@ def bigrams(text: str, stop: frozenset[str] | None = None) -> set[str]:
     stop = _STOP if stop is None else stop
     out: set[str] = set()
     for word in _WORD.findall(text.lower()):
+        if word[0].isdigit():  # an age or a period: "65세" (a passage may say "65살" as "65세")
+            out.add(re.sub(r"살$", "세", word))
+            continue
         if word.isascii() or not ("\uac00" <= word[0] <= "\ud7a3" or "\u4e00" <= word[0] <= "\u9fff"):
             out.add(word)
             continue
@@ -130,20 +143,46 @@ def bigrams(text: str, stop: frozenset[str] | None = None) -> set[str]:
 def _table(name: str, key: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     """A word table beside this module: rows of a pattern (`say`) and the words it stands for (`key`)."""
     rows = yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
-    return tuple((re.compile(row["say"], re.I), tuple(row[key])) for row in rows)
+    # Vietnamese is matched with and without its marks (fold_latin on both sides).
+    return tuple((re.compile(fold_latin(row["say"]), re.I), tuple(row[key])) for row in rows)
 
 
 def korean_terms(question: str) -> list[str]:
     """The Korean documents' words for the topics a question in English, Chinese or Vietnamese names."""
     return [
-        word for pattern, ko in _table("crosslingual.yaml", "ko") if pattern.search(question) for word in ko
+        word
+        for pattern, ko in _table("crosslingual.yaml", "ko")
+        if pattern.search(fold_latin(question))
+        for word in ko
     ]
 
 
+#: A word she says the case is not ("노인이 아니라 요양은 안 된다던데"): left out of the search.
+_NEGATED = re.compile(r"[가-힣]+?(?:이|가)?\s?아니(?:라|고|어서|라서|니까|ㄴ데|예요|에요)")
+
+
 def search_query(question: str) -> str:
-    """The query to search the (Korean) documents with: the question, and its topics in Korean."""
+    """The query to search the (Korean) documents with: the question without what she says it is not, and
+    its topics in Korean."""
     extra = korean_terms(question)
-    return f"{question} {' '.join(extra)}" if extra else question
+    text = _NEGATED.sub(" ", question)
+    return f"{text} {' '.join(extra)}" if extra else text
+
+
+_FOR_OLDER = re.compile(r"^(?:노인|어르신|독거노인)")
+_YOUNGER_AGE = re.compile(r"(?<![0-9])[1-5][0-9]\s?(?:세|살)")
+_OLDER_PERSON = re.compile(
+    r"노인|어르신|할머니|할아버지|할매|할배|부모|어머니|아버지|엄마|아빠|어머님|아버님|(?<![0-9])[6-9][0-9]\s?(?:세|살)"
+)
+
+
+def fits_person(question: str, program: str) -> bool:
+    """Whether a program can be for the person asked about: a program for older people does not fit a
+    question about someone younger with no older person in it ("남편이 48살인데, 노인이 아니라…")."""
+    if not _FOR_OLDER.match(program):
+        return True
+    said = _NEGATED.sub(" ", question)
+    return not (_YOUNGER_AGE.search(said) and not _OLDER_PERSON.search(said))
 
 
 def expansions(question: str) -> list[str]:
@@ -151,7 +190,7 @@ def expansions(question: str) -> list[str]:
     return [
         word
         for pattern, means in _table("lexicon.yaml", "means")
-        if pattern.search(question)
+        if pattern.search(fold_latin(question))
         for word in means
     ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graphs.answers.focus import aspect, bigrams, korean_terms
+from graphs.answers.focus import asks_a_rule, aspect, bigrams, korean_terms
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.reading import Reading
 from graphs.memory import merge_facts
@@ -261,11 +261,11 @@ def turn_intent(
     goal = goal or []
     gave = bool(reading.filled or reading.refused)
     if u.intent == "crisis":
-        sure = (
-            u.confidence >= MODEL_CRISIS_CONFIDENCE and not reading.answered and not pending and not in_flow
-        )
+        sure = trusted_crisis_guess(u, reading, flow=flow, pending=pending)
         if sure and "emergency_welfare" in u.programs:
             return "eligibility_check", False  # arrears or an eviction threat: 긴급복지, not the suicide line
+        if sure and sensed_danger_question(u, text):
+            return help_intent(u), False
         if sure:
             return "crisis", False
         fallback = (flow if in_flow else u.runner_up) or "smalltalk"
@@ -313,7 +313,9 @@ def turn_intent(
         # "치매치료비 지원 받을 수 있나요?"): answered from the documents, not with the profile.
         if u.intent == "benefit_discovery":
             return "program_info", False
-        if u.intent == "eligibility_check" and (aspect(text) != "any" or _TOPIC_NOUN.search(text)):
+        if u.intent == "eligibility_check" and (
+            aspect(text) != "any" or _TOPIC_NOUN.search(text) or _AID_NOUN.search(text) or korean_terms(text)
+        ):
             return "program_info", False  # "can I get it?" with no program recognised stays a check
         if u.intent == "out_of_scope":
             return "out_of_scope", False  # searched, and answered when a passage is about it
@@ -363,6 +365,73 @@ def asks_something(text: str) -> bool:
     return bool(ASKS.search(text)) and not _GREETING.search(text) and len(bigrams(text)) >= 3
 
 
+#: "What do I do?" in a danger asks for help now, not about a service: the crisis reply answers it.
+_WHAT_TO_DO = re.compile(
+    r"어떡|어떻게\s?해야|어쩌|어찌|what (?:should|do|can) i do|怎么办|该怎么|phải làm sao|làm sao bây giờ|làm gì bây giờ",
+    re.IGNORECASE,
+)
+
+
+#: Words of a question for a service or a place ("도움받을 데가 있을까요", "그게 뭐에요", "is there any help").
+_SEEKS = re.compile(
+    r"있을까|있나|있어요|없을까|없나|도움\s?받|받을\s?(?:수|데|곳)|지원|서비스|제도|어디(?:에|서|다|로)?|신고|뭐(?:예요|에요|야|임)"
+    r"|is there|are there|any (?:help|support|service|program)|where (?:can|do)|options|有没有|哪里|ở đâu|hỗ trợ|có .{0,20}không",
+    re.IGNORECASE,
+)
+
+
+#: A question written without a question mark ("what are my options", "그거 뭐예요").
+_EN_QUESTION = re.compile(
+    r"^(?:what|how|where|who|is there|are there|can i|do i)\b|\b(?:what|where|how) (?:are|is|can|do|should)\b"
+    r"|뭐(?:예요|에요|야|임|지)\s*$|있(?:나|나요|어요|을까요)\s*$",
+    re.IGNORECASE,
+)
+
+
+def trusted_crisis_guess(u: Understanding, reading: Reading, *, flow: str | None, pending: list[str]) -> bool:
+    """Whether the classifier's crisis guess is trusted: sure enough, and the message is not an answer in a
+    flow (an answer there is read as facts)."""
+    return (
+        u.intent == "crisis"
+        and u.confidence >= MODEL_CRISIS_CONFIDENCE
+        and not reading.answered
+        and not pending
+        and flow not in FLOWS
+    )
+
+
+def sensed_danger_question(u: Understanding, text: str) -> bool:
+    """Whether a danger only the classifier sensed (no crisis rule named it) comes in a message that asks where
+    to turn or what help there is ("남편이 쓰러져서 입원했어요… 도움받을 데가 있을까요?", "집에 와서 돌봐주는 거
+    없을까요?"): the lines that fit, then the answer, not the crisis reply alone."""
+    if u.intent != "crisis" or set(u.crisis_signals) - {"model"} or _WHAT_TO_DO.search(text):
+        return False
+    asks = ASKS.search(text) or _ASKS_SPOKEN.search(text) or _EN_QUESTION.search(text)
+    return bool(asks) and bool(_SEEKS.search(text))
+
+
+_RECEIVES = re.compile(
+    r"받고\s?(?:계신|있는|있)(?:데|는데|어요|어)?|받는\s?(?:중|데)|받으시는데|receiving|领着|đang nhận"
+)
+
+
+def asks_about_received(text: str) -> list[str]:
+    """The programs she (or her family) receives that a question is about ("형이 장애인연금 받고 있는데 65세
+    되면 계속 나오는 거예요?"): the question is answered about them, not turned into "what can I get?"."""
+    asked, receiving = detect_programs(text)
+    if asked or not receiving or _WHAT_CAN_I.search(text):
+        return []
+    asking = bool(ASKS.search(text) or _ASKS_SPOKEN.search(text))
+    return receiving if asking and asks_a_rule(_RECEIVES.sub(" ", text)) else []
+
+
+def help_intent(u: Understanding) -> str:
+    """The answer a sensed danger's question gets: the check of a program she named, else the documents."""
+    if u.programs:
+        return "eligibility_check"
+    return u.runner_up if u.runner_up in ("program_info", "application_help") else "program_info"
+
+
 def asks_about_service(text: str) -> bool:
     """Whether a message the classifier took as a request for a person asks about a service instead ("치매안심센터는
     뭐하는 데예요? 상담만 해주는 거?", "Where can I take free Korean classes?"): answered, not handed off."""
@@ -383,6 +452,14 @@ _TOPIC_NOUN = re.compile(
 )
 
 
+#: Things residents ask help with by their own name, not as "…지원" ("틀니도 보험 되나", "보청기", "경로당").
+_AID_NOUN = re.compile(
+    r"틀니|임플란트|보청기|안경|개안|백내장|인공관절|무릎\s?수술|치과|기저귀|분유|예방\s?접종|건강\s?검진|난임"
+    r"|치매|장기\s?요양|요양원|요양\s?등급|경로당|복지관|휠체어|보장구|콜택시|주택연금|임대\s?주택"
+    r"|와서\s?(?:도와|돌봐|봐\s?주)|돌봐\s?(?:주는|줄)|간병|방문\s?(?:요양|간호|돌봄)|활동\s?지원|가사\s?(?:도우미|지원)"
+)
+
+
 def names_other_topic(message: str) -> bool:
     """Whether a question names a kind of help and none of the programs: a new topic, not the conversation's
     program ("치매안심센터는 뭐하는 데예요?" after a question about 노인맞춤돌봄)."""
@@ -397,7 +474,8 @@ def asks_about_topic(text: str, personal: bool) -> bool:
     A message with her own facts stays a discovery unless it asks what, who, how much or where; "what can I
     get?" stays one unless it asks what something is or who gets it."""
     asked = aspect(text)
-    topic = bool(_TOPIC_NOUN.search(text) or korean_terms(text))  # "실업급여", "unemployment benefits"
+    # "실업급여", "틀니", "unemployment benefits"
+    topic = bool(_TOPIC_NOUN.search(text) or _AID_NOUN.search(text) or korean_terms(text))
     if personal and asked in ("any", "where") and not topic:
         return False  # "혼자 사는 70살인데 받을 수 있는 지원 있나요?", "I'm 70, where can I get help?"
     if _WHAT_CAN_I.search(text) and asked not in ("who", "what"):
@@ -453,7 +531,7 @@ def asks_for_help(message: str, signals: list[str]) -> bool:
 #:궁금", "신고하면 제 이름 알려지나요?", "what counts as abuse?").
 _ABOUT_DANGER = re.compile(
     r"궁금|뭐(?:예요|에요|야|임|가요)|뭔가요|어떤\s?(?:게|것|경우)|들어가(?:요|나|는지)|해당(?:되|하)(?:나|는지|요)|포함(?:되|돼)"
-    r"|신고하면|이름(?:이)?\s?(?:알려|밝혀|나가)|비밀\s?(?:보장|이)|what counts|count as|is (?:it|this|that) (?:considered )?abuse"
+    r"|신고하면|어디(?:에|다|로)?\s?신고|신고(?:는|를)?\s?어디|이름(?:이)?\s?(?:알려|밝혀|나가)|(?:신고한\s?(?:거|게|걸)|제가).{0,8}알려지|비밀\s?(?:보장|이)|what counts|count as|is (?:it|this|that) (?:considered )?abuse"
     r"|算不算|是不是虐待|什么(?:是|算)|举报.{0,6}(?:名字|身份)|có (?:phải|tính) là|thế nào (?:là|thì)",
     re.IGNORECASE,
 )

@@ -83,18 +83,18 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:남편|아내|와이프|부인|아빠|아버지|엄마|어머니|부모|계부|계모|애인|남친|오빠|형).{0,12}(?:때려|때리|때립|폭력|칼|위협|목을\s?조|손을\s?대)|가정\s?폭력|폭행\s?당|맞았어|맞고\s?살|학대"
             r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내).{0,20}(?:협박|밀쳐|밀치|폭행|때려|때리|위협)"
             r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내|아빠|엄마|아버지|어머니|부모)(?:한테|에게|한테서)\s?(?:맞|폭행|학대)"
-            r"|(?:맞는|때리는)\s?소리|죽인다고|죽이겠다고|죽여\s?버리겠|죽여\s?버린다|비명(?:\s?소리)?(?:가|이|도)?\s?들려|가둬|가두고|감금|방치|밥(?:을|도)?\s?안\s?(?:줘|주|챙겨)|굶기|굶겨|스토킹|스토커|맞고\s?(?:도망|나왔|쫓겨)"
+            r"|(?:맞는|때리는)\s?소리|죽인다고|죽이겠다고|죽여\s?버리겠|죽여\s?버린다|비명(?:\s?소리)?(?:가|이|도)?\s?들려|가둬|가두고|감금|방치|밥(?:을|도)?\s?(?:제대로\s?)?안\s?(?:줘|주|챙겨)|굶기|굶겨|스토킹|스토커|맞고\s?(?:도망|나왔|쫓겨)"
             r"|(?:전\s?남편|전\s?남친|전\s?애인|전처|전\s?여친|전\s?와이프).{0,20}(?:찾아와|찾아오|집\s?앞|따라다|두드)"
             r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)|(?:kill|hurt) me if|(?:gonna|going to|will|'ll) kill me|locks? (?:me|us) (?:in|inside|up)|locked (?:me|us) (?:in|inside|up)|took my passport|smashing things|won'?t (?:feed|give (?:her|him|me) (?:food|meals))|not (?:feeding|giving (?:her|him) food)|hiding (?:in|from) (?:the )?\w+"
             r"|打我|家暴|虐待|不给(?:她|他|我)?(?:饭|吃的)|殴打|威胁|打骂|打她|打他|打孩子|打小孩|都是伤|弄死|杀了我|要杀|跟踪|不让我出门|关在家|把我锁|锁在|砸东西|躲在(?:卫生间|厕所|房间)"
-            r"|đánh (?:tôi|em|con|mẹ con)|không cho (?:bà|ông|mẹ|bố)?\s?ăn|bạo hành|bạo lực|ngược đãi|dọa giết|bị giết|giết (?:em|tôi)|đe dọa|nhốt|giữ hộ chiếu|đập phá|đang trốn|bị (?:chồng|vợ|bố|cha|mẹ|người yêu|bạn trai) đánh",
+            r"|đánh (?:tôi|em|con|mẹ con)|không cho (?:bà|ông|mẹ|bố)?\s?ăn|bạo hành|bạo lực|ngược đãi|dọa giết|bị giết|giết (?:em|tôi)|đe dọa|nhốt|giữ hộ chiếu|đập phá|đang trốn|bị (?:chồng|vợ|bố dượng|cha dượng|mẹ kế|bố|cha|mẹ|người yêu|bạn trai) đánh",
             re.I,
         ),
     ),
     (
         "no_food",
         re.compile(
-            r"굶|물만\s?마시|물로\s?버티|(?:한\s?끼도|하루\s?종일)\s?못\s?먹|(?:며칠째|이틀째|사흘째|며칠\s?동안).{0,10}(?:못\s?먹|안\s?먹)|밥\s?(?:을\s?)?못\s?먹(?:인|였|었|고\s?있)|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|(?:애들|아이들|아이|애|자식)\s?(?:한테\s?)?(?:밥|먹을|먹일)[^.?!]{0,12}(?:없|못)|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)|분유가?\s?(?:다\s?)?떨어|(?:줄|먹일)\s?(?:게|것이?|거)\s?(?:하나도\s?)?없|아무것도\s?못\s?먹"
+            r"굶|물만\s?마시|물로\s?버티|(?:한\s?끼도|하루\s?종일)\s?못\s?먹|(?:며칠째|이틀째|사흘째|며칠\s?동안).{0,10}(?:못\s?먹|안\s?먹)|밥\s?(?:을\s?)?못\s?먹(?:인|였|었|고\s?있)|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|(?:애들|아이들|아이|애|자식)\s?(?:한테\s?)?(?:밥|먹을|먹일)[^.?!]{0,12}(?:없|못)|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)[^.?!]{0,10}(?:없|못|떨어|모자)|분유가?\s?(?:다\s?)?떨어|(?:줄|먹일)\s?(?:게|것이?|거)\s?(?:하나도\s?)?없|아무것도\s?못\s?먹"
             r"|haven'?t eaten|no food|nothing to eat|kids are starving|children are starving|can'?t feed"
             r"|没(?:饭|吃的|东西吃)|没吃饭|饿了好几天|吃不上饭|饿了(?:一|两|三|几|好几)天|米吃完|(?:一|两|三|几|好几)天没吃"
             r"|chưa (?:được )?ăn gì|không có gì (?:để )?ăn|nhịn đói|không còn gì (?:để )?ăn",
@@ -128,7 +128,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "medical_emergency",
         re.compile(
-            r"쓰러졌(?!다가|었)|쓰러져\s?(?:계|있)|쓰러지(?:신|셨|시)(?!다가|\s?(?:후|뒤|적))|(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
+            r"쓰러졌(?!다가|었)|쓰러져\s?(?:계|있)|쓰러지(?:신|셨|시)(?!다가|면|\s?(?:후|뒤|적))|(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
             r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở|(?:好几天|几天|多天)没(?:出门|出来|露面|开门)|敲门(?:也)?没人(?:应|开|回)|haven'?t seen (?:him|her|them) (?:for|in) days|no one answers the door|mấy ngày (?:nay )?không (?:ra khỏi nhà|thấy)|không tỉnh",
             re.I,
         ),

@@ -19,9 +19,12 @@ ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 DESCRIPTIONS_PATH = Path(__file__).with_name("descriptions.yaml")
 
 _RECEIVING_AFTER = re.compile(
-    r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|자(?!격|자격|가?되|이?되|신청|될)|받으면서|타고있|나오고있|받습니다"
+    r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|자(?!격|자격|가?되|이?되|신청|될)|받으면서|받으시고|받으시는|받으세요|타고있|나오고있|받습니다"
     r"|받는(?:할매|할배|할머니|할아버지|사람|노인|어르신|엄마|아빠|처지|입장|집|가구|세대))"
 )
+#: A status said of oneself ("차상위라", "수급자인데"): the program is held, not asked about.
+_STATUS_AFTER = re.compile(r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임)")
+_STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
 _RECEIVING_BEFORE = re.compile(
     r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)"
     r"(?:ireceive|wereceive|iget|weget)|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
@@ -94,8 +97,11 @@ def find_mentions(text: str) -> list[Mention]:
         for alias in index.get(norm[i], ()):
             if norm.startswith(alias, i):
                 end = i + len(alias)
-                receiving = bool(_RECEIVING_AFTER.match(norm[end : end + 8])) or bool(
-                    _RECEIVING_BEFORE.search(norm[max(0, i - 14) : i])
+                after = norm[end : end + 8]
+                receiving = (
+                    bool(_RECEIVING_AFTER.match(after))
+                    or bool(_RECEIVING_BEFORE.search(norm[max(0, i - 14) : i]))
+                    or (bool(set(table[alias]) & _STATUSES) and bool(_STATUS_AFTER.match(after)))
                 )
                 found.append(Mention(table[alias], alias, i, end, receiving))
                 i = end
