@@ -21,7 +21,7 @@ def _ages_differ(known: dict[str, Any], stated: dict[str, Any]) -> bool:
     )
 
 
-def _same_birth_order(member: dict[str, Any], known: list[dict[str, Any]]) -> dict[str, Any] | None:
+def same_birth_order(member: dict[str, Any], known: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The known member of the same relation and birth order as `member`, if it has one."""
     if "birth_order" not in member:
         return None
@@ -35,10 +35,31 @@ def _same_birth_order(member: dict[str, Any], known: list[dict[str, Any]]) -> di
     )
 
 
+def _same_age(
+    member: dict[str, Any], known: list[dict[str, Any]], claimed: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The known member of the same relation whose age `member` repeats ("신생아" when the newborn is known),
+    so that the other ages stated with it go to the other members."""
+    shared = _AGE_KEYS & member.keys()
+    if member.get("relation") in (None, "self") or not shared:
+        return None
+    return next(
+        (
+            m
+            for m in known
+            if m.get("relation") == member.get("relation")
+            and all(m is not c for c in claimed)
+            and shared & m.keys()
+            and all(m[k] == member[k] for k in shared & m.keys())
+        ),
+        None,
+    )
+
+
 def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
     members = copy.deepcopy(old) or [{"relation": "self"}]
     new_self = next((m for m in new if m.get("relation") == "self"), None)
-    others = [m for m in new if m is not new_self]
+    others = infant_takes_order([m for m in new if m is not new_self], members)
     if new_self is not None:
         current = next((m for m in members if m.get("relation") == "self"), None)
         if current is None:
@@ -50,7 +71,7 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
     claimed: list[dict[str, Any]] = []
     rest = []
     for member in others:
-        ordered = _same_birth_order(member, members)
+        ordered = same_birth_order(member, members) or _same_age(member, members, claimed)
         if ordered is None:
             rest.append(member)
         else:
@@ -103,6 +124,16 @@ def _order_to_infant(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return members
 
 
+def infant_takes_order(stated: list[dict[str, Any]], previous: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The one baby of a household statement is the birth announced before ("둘째 낳았어요", then "큰애 네살,
+    신생아 이렇게 넷이요"): it takes that child's birth order, so the older child is not mistaken for it."""
+    announced = [p for p in previous if "birth_order" in p and not _AGE_KEYS & p.keys()]
+    infants = [m for m in stated if _is_infant(m) and "birth_order" not in m]
+    if len(announced) != 1 or len(infants) != 1:
+        return stated
+    return [{**m, "birth_order": announced[0]["birth_order"]} if m is infants[0] else m for m in stated]
+
+
 def replace_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A new statement of who lives together: `new` members, keeping what was known of the applicant and of
     members of the same relation, in the same order."""
@@ -113,9 +144,9 @@ def replace_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
         me.update({k: v for k, v in new_self.items() if v is not None})
     merged: list[dict[str, Any]] = [me]
     counts: dict[Any, int] = {}
-    stated = [m for m in new if m is not new_self]
+    stated = infant_takes_order([m for m in new if m is not new_self], previous)
     # A member known by birth order stays that member ("둘째" is the baby announced before); the rest in order.
-    by_order = {id(m): p for m in stated if (p := _same_birth_order(m, previous)) is not None}
+    by_order = {id(m): p for m in stated if (p := same_birth_order(m, previous)) is not None}
     taken = [id(p) for p in by_order.values()]
     for member in stated:
         relation = member.get("relation")

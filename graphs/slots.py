@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from graphs.memory import replace_members
+from graphs.memory import infant_takes_order, replace_members, same_birth_order
 from graphs.nlu.dates import find_past_dates
 from graphs.nlu.facts import ALONE, FOREIGN_COUNTRY, RELATION_WORDS, SPOUSE_GONE
 from graphs.nlu.numbers import (
@@ -308,12 +308,17 @@ def parse_answer(
     elif slot == "school":
         return _school(text, answer, facts)
     elif slot == "months_old":
-        months = _months(text)
+        kids = [m for m in said.get("members") or [] if m.get("relation") == "child"]
+        infant = next((m["months_old"] for m in kids if m.get("months_old") is not None), None)
+        months = _months(text) if infant is None else infant  # "큰애 네살, 신생아": the newborn's 0
         if months is not None:
             return _set_youngest_child(facts, {"months_old": months})
-        stated = [a for a in find_ages(text) if a.unit == "years"]
-        if stated:  # "10살이에요": the youngest is older than an infant; the age decides as well
-            return _set_youngest_child(facts, {"age": min(a.value for a in stated)})
+        years = [m["age"] for m in kids if m.get("age") is not None]
+        adults = [m for m in said.get("members") or [] if m.get("relation") not in (None, "self", "child")]
+        if not years and not any(m.get("age") is not None for m in adults):  # "남편(34)" is not the baby's
+            years = [a.value for a in find_ages(text) if a.unit == "years"]
+        if years:  # "10살이에요": the youngest is older than an infant; the age decides as well
+            return _set_youngest_child(facts, {"age": min(years)})
         if _UNBORN.search(text):
             return {"members": [{"relation": "self", "pregnant": True}]}
     elif slot == "birth_date":
@@ -463,11 +468,16 @@ def _child_ages(
     # Members counted earlier without a relation ("네 식구") are the children she now describes.
     children += [m for m in members if m.get("relation") is None]
     if stated:
-        for index, child in enumerate(stated):
+        # The baby is the birth announced before; the others go, in order, to the children left.
+        stated = infant_takes_order(stated, children)
+        claimed = {id(c): same_birth_order(c, children) for c in stated}
+        free = [c for c in children if all(c is not k for k in claimed.values())]
+        for child in stated:
             values = {k: v for k, v in child.items() if k != "relation" and v is not None}
-            if index < len(children):
-                _set_age(children[index], values)
-                children[index].setdefault("relation", "child")
+            target = claimed[id(child)] or (free.pop(0) if free else None)
+            if target is not None:
+                _set_age(target, values)
+                target.setdefault("relation", "child")
             else:
                 members.append({"relation": "child", **values})
         return {"members_replace": members}

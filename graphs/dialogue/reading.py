@@ -31,7 +31,7 @@ _TOGETHER = re.compile(
     re.IGNORECASE,
 )
 _CORRECTION = re.compile(
-    r"^\s*(?:아\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm|(?:à|a|ủa)\s?không\b)",
+    r"^\s*(?:아\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|잠깐(?:만)?(?:요)?|(?:아|앗)\s?(?:참|맞다)|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm|(?:à|a|ủa)\s?không\b)",
     re.IGNORECASE,
 )
 

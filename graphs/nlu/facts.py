@@ -200,7 +200,12 @@ _TENURE = [
     ("free", re.compile(r"무상\s?거주|얹혀\s?살|친척\s?집에\s?살|rent-free|免费住", re.I)),
 ]
 _SEVERE = re.compile(
-    r"중증|심한\s?장애|장애\s?[12]급|[12]급\s?장애|severe(?:ly)?\s+disab|severe disability|重度残疾|重度|khuyết tật nặng",
+    r"중증|심한\s?장애|장애\s?[12]급|[12]급\s?장애|severe(?:ly)?\s+disab|severe disability|registered as severe|重度残疾|重度|khuyết tật nặng",
+    re.I,
+)
+#: A word that places "중증"/"severe" as a disability ("registered as severe", "뇌병변 중증").
+_DISABILITY_WORD = re.compile(
+    r"장애|disab|残疾|khuyết tật|palsy|wheelchair|registered as|뇌병변|지체|시각|청각|자폐|지적|휠체어|轮椅|xe lăn",
     re.I,
 )
 _MILD = re.compile(
@@ -280,7 +285,8 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_death",
         re.compile(
-            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì|mất (?:tháng|năm|tuần)|bị tai nạn)",
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
+            r"|(?:chồng|vợ)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất)",
             re.I,
         ),
     ),
@@ -738,9 +744,16 @@ def extract_facts(text: str) -> dict[str, Any]:
         and all(a.end <= and_baby.start() for a in ages)
     ):  # named after every age, none said for it
         others["child"].append({"relation": "child"})  # "con trai lớn 4 tuổi và em bé": the baby besides
-    if _NEWBORN.search(lower):  # "신생아요 둘다", "newborn twins": no months yet
+    newborn = _NEWBORN.search(lower)
+    if newborn:  # "신생아요 둘다", "newborn twins": no months yet
         if re.search(r"둘\s?다|both|两个都|俩都|cả hai", lower) and len(others["child"]) < 2:
             others["child"] += [{"relation": "child"} for _ in range(2 - len(others["child"]))]
+        elif (
+            others["child"]
+            and all(_AGE_KEYS & c.keys() for c in others["child"])
+            and all(a.end <= newborn.start() for a in ages)
+        ):
+            others["child"].append({"relation": "child"})  # "큰애 네살, 신생아": the newborn besides
         others["child"] = others["child"] or [{"relation": "child"}]
         for kid in others["child"]:
             if not _AGE_KEYS & kid.keys():
@@ -758,13 +771,19 @@ def extract_facts(text: str) -> dict[str, Any]:
         others["spouse"].append({"relation": "spouse"})
         member_facts = True
 
-    if _NO_DISABILITY.search(lower):
-        self_member["disability"] = "none"
+    no_disability = _NO_DISABILITY.search(lower)
+    if no_disability:  # "my husband has no disability" is his, not hers
+        rel = _nearest_relation(lower, no_disability.start(), no_disability.end(), window=16)
+        holder = others.get(rel or "self") if rel not in (None, "self") else None
+        if holder:
+            holder[0]["disability"] = "none"
+        elif rel in (None, "self"):
+            self_member["disability"] = "none"
         member_facts = True
     # Disability, school, employment, pregnancy.
     for level, pattern in (("severe", _SEVERE), ("mild", _MILD)):
         m = pattern.search(lower)
-        if m and re.search(r"장애|disab|残疾|khuyết tật", lower):
+        if m and _DISABILITY_WORD.search(lower):
             rel = _nearest_relation(lower, m.start(), m.end(), window=6)
             target = others["child"][0] if rel == "child" and others["child"] else self_member
             if rel == "child" and not others["child"]:

@@ -173,6 +173,21 @@ _NATIVE_AGE_BARE = re.compile(
 )
 #: "여덟 살", "두 살": ones alone take only 살 ("세" after them is itself a number word).
 _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")
+_SPOUSE_WORDS = (
+    "남편",
+    "아내",
+    "와이프",
+    "부인",
+    "husband",
+    "wife",
+    "老公",
+    "丈夫",
+    "妻子",
+    "老婆",
+    "chồng",
+    "vợ",
+)
+_AFTER_SPOUSE = "(?:" + "|".join(f"(?<={w})|(?<={w} )" for w in _SPOUSE_WORDS) + ")"
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(?:만\s?)?(\d{1,3})\s?(?:세|살)(?!대)"), "years"),
     # "칠십이 세", not the verb ending "사세요" (4 + 세) or "오세요" (come)
@@ -185,6 +200,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
         ),
         "years",
     ),
+    # "남편(34), 큰애 네살": an age in brackets right after the person
+    (re.compile(rf"{_AFTER_SPOUSE}[(（](\d{{1,2}})(?:세|살|岁|tuổi)?[)）]", re.I), "years"),
     (re.compile(r"(\d{1,2})\s?개월"), "months"),
     # "두 달 됐어요", "한달 반": months in native words
     (
@@ -286,7 +303,11 @@ def find_ages(text: str) -> list[Age]:
     for word_value, start, end, kind in find_word_numbers(text):
         if kind in ("age", "months"):
             add(word_value, "years" if kind == "age" else "months", start, end)
-    found = [a for a in found if not (a.unit == "months" and _not_an_age(text, a))]
+    found = [
+        a
+        for a in found
+        if not (a.unit == "months" and _not_an_age(text, a)) and not _BOUND_AFTER.match(text[a.end :])
+    ]
     found.sort(key=lambda a: a.start)
     return found
 
@@ -304,6 +325,14 @@ _SPAN_AFTER = re.compile(
 #: "실직한 지 2개월", "이사 온 지 3개월": time since something — unless the something is the birth.
 _SINCE_BEFORE = re.compile(r"([가-힣]+)\s?지\s?$|\bsince\b.{0,20}$|\bfor\s+$", re.I)
 _BIRTH_VERB = re.compile(r"태어|낳|출산|born|birth", re.I)
+
+
+#: An age that bounds a rule, not a person's ("아동수당 아홉살까지 받는거죠?", "65세 이상", "under 9").
+_BOUND_AFTER = re.compile(
+    r"^\s?(?:까지|부터|이상|이하|미만|초과|넘으면|넘어서면|이전|전까지|and (?:over|older|up)|or (?:older|over)"
+    r"|以上|以下|为止|之前|trở lên|trở xuống)",
+    re.I,
+)
 
 
 def _not_an_age(text: str, age: Age) -> bool:
