@@ -83,7 +83,7 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     ledger = lg.count_asks(
         ledger, slots[:1], turn
     )  # a second question asked alongside is a bonus, not an ask
-    text_question = " ".join(question(s, language) for s in slots) or None
+    text_question = " ".join(question(s, language, state.get("facts")) for s in slots) or None
     undecidable = [label for m in missing if m not in slots and (label := undecidable_label(m, language))]
     intro = None
     described: list[dict[str, Any]] = []  # programs whose summary the reply gives: cited as such

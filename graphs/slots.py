@@ -169,9 +169,11 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
-def question(slot: str, language: str) -> str:
-    """The question that asks for `slot` in `language`."""
-    texts = load_yaml("slots.yaml")[slot]
+def question(slot: str, language: str, facts: dict[str, Any] | None = None) -> str:
+    """The question that asks for `slot` in `language` (the benefits she receives besides those she named,
+    when she named some)."""
+    key = "receiving_more" if slot == "receiving" and (facts or {}).get("receiving") else slot
+    texts = load_yaml("slots.yaml")[key]
     return str(texts.get(language) or texts["ko"])
 
 
@@ -276,8 +278,8 @@ def parse_answer(
     elif slot == "receiving":
         if said.get("receiving"):
             return {"receiving": said["receiving"]}
-        if answer is False:
-            return {"receiving": []}
+        if answer is False:  # asked for others besides those she named: "없어요" keeps those
+            return {"receiving": list(facts.get("receiving") or [])}
     elif slot == "disability":
         if re.search(r"중증|심한|severe|重度|nặng|\bnang\b", text, re.IGNORECASE) and not re.search(
             r"심하지", text

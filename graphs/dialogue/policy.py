@@ -120,9 +120,14 @@ def next_questions(
         fact
         for fact in undecided
         if fact in askable
-        and lg.status(ledger, fact) not in ("refused", *lg.SETTLED)
+        and (lg.status(ledger, fact) not in ("refused", *lg.SETTLED) or _named_in_passing(fact, ledger))
         and lg.asks(ledger, fact) < MAX_ASKS
     ][:limit]
+
+
+def _named_in_passing(fact: str, ledger: lg.Ledger) -> bool:
+    """Benefits named in passing ("기초연금 받아요") do not say she receives no other: asked once."""
+    return fact == "receiving" and lg.status(ledger, fact) == "said" and lg.asks(ledger, fact) == 0
 
 
 BABY_SLOTS = ("months_old", "birth_date")

@@ -497,11 +497,17 @@ _NONE_AFTER = re.compile(r"\s?(?:은|는|이|도)?\s?(?:없|업|읎|no\b|none|kh
 _CURRENCY_LEAD = re.compile(r"^\s*(?:won\b|krw\b|원|uôn\b|韩元|块|元)", re.I)
 
 
+_CLAUSE_GAP = 10
+
+
 def _gap_after(text: str, end: int, start: int) -> int:
     """How far a word after an amount stands from it, its currency not counted ("1.97 million won from
     work": the word is next to the amount, as "월급 148만" is)."""
     gap = text[end:start]
-    return len(_CURRENCY_LEAD.sub("", gap))
+    # A word past a comma starts the next clause ("…二百六十万, 我不上班"): it is the amount's only when
+    # nothing nearer names it. (An amount's run may have swallowed the comma: look one character back.)
+    separated = bool(re.search(r"[,，。;；]", text[max(0, end - 1) : end] + gap))
+    return len(_CURRENCY_LEAD.sub("", gap)) + (_CLAUSE_GAP if separated else 0)
 
 
 def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> str | None:

@@ -305,3 +305,10 @@ def test_a_kind_she_has_none_of_does_not_take_the_amount_before_it() -> None:
 def test_the_benefit_named_before_nothing_else_is_received() -> None:
     assert extract_facts("Mẹ tôi nhận 기초연금, không có gì khác")["receiving"] == ["basic_pension"]
     assert extract_facts("기초연금도 차상위도 아무것도 안 받아요")["receiving"] == []
+
+
+def test_a_kind_word_past_a_comma_belongs_to_the_next_clause() -> None:
+    # the guard turns "，" into ","; "上班" after the comma is her not working, not the pension's kind
+    facts = extract_facts("老公工伤年金每个月二百六十万,我不上班,婆婆没收入")
+    assert facts["income"] == {"other_krw": 2_600_000}
+    assert extract_facts("월급 200, 연금 30")["income"] == {"earned_krw": 2_000_000, "other_krw": 300_000}
