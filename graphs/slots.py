@@ -74,7 +74,12 @@ _LEAD_NUMBER = re.compile(
     re.I,
 )
 _MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
-_YEARS = re.compile(r"(\d+)\s*(?:년|years?|年|năm)", re.IGNORECASE)
+_YEARS_AND_MONTHS = re.compile(
+    r"(?<!\d)(\d{1,2})\s*(?:년|years?|年|năm)(?!\s?\d{1,2}\s?월)(?:\s*(\d{1,2})\s*(?:개월|months?|个月|tháng))?",
+    re.I,
+)
+_YEARS = re.compile(r"(?<!\d)(\d{1,2})\s*(?:년|years?|年|năm)(?!\s?\d{1,2}\s?월)", re.IGNORECASE)
+"""A number of years ("3년", "2 years"); not a calendar year ("2024년") or a date ("26년 3월")."""
 _SCHOOL = {
     "elementary": re.compile(r"초등|elementary|primary|小学|tiểu học", re.IGNORECASE),
     "middle": re.compile(r"중학|middle school|初中|trung học cơ sở", re.IGNORECASE),
@@ -254,7 +259,8 @@ def parse_answer(
         }
     elif slot == "support_obligor":
         if re.search(
-            r"넉넉|잘\s*살|잘\s*벌|많이\s*벌|여유|부자|well off|rich|earns? a lot|宽裕|有钱|收入(?:都)?(?:挺|很)?高|(?<!不)过得(?:很|挺)?好"
+            r"넉넉|잘\s*살|잘\s*벌|많이\s*벌|여유|부자|연봉이?\s?\S{0,4}억|억\s?(?:넘|이상)|의사|변호사|고소득|well off|rich|earns? a lot"
+            r"|high (?:income|salary)|\bdoctor\b|\blawyer\b|宽裕|有钱|收入(?:都)?(?:挺|很)?高|(?<!不)过得(?:很|挺)?好"
             r"|khá giả|kha gia|kiếm được nhiều|kiem duoc nhieu",
             text,
             re.IGNORECASE,
@@ -364,7 +370,10 @@ def parse_answer(
             region["months_resident"] = total if total is not None else (lifelong or 0) * 12
             return {"region": region}
     elif slot == "gyeonggi_residence_years":
-        numbers = [int(float(n)) for n in _NUMBER.findall(text)]
+        # Each duration ("1 year in a row, 13 in total", "2년 10개월"), not the year she moved ("2024년 2월에")
+        numbers = [
+            round(int(y) + (int(m) / 12 if m else 0), 2) for y, m in _YEARS_AND_MONTHS.findall(text)
+        ] or [int(float(n)) for n in _NUMBER.findall(text) if float(n) < 100]
         lifelong = _lifelong_years(text, facts)
         if lifelong is not None and (not numbers or _IN_GYEONGGI_ALWAYS.search(text)):
             # "태어나서 쭉 경기도", "부천살다가 시흥온지 3년. 태어나서 경기도 벗어난적 없음": all her life in 경기도,
@@ -483,7 +492,7 @@ def _child_ages(
             else:
                 members.append({"relation": "child", **values})
         return {"members_replace": members}
-    ages = find_ages(text)
+    ages = find_ages(text) or _named_child_ages(text)
     if not ages and (listed := _AGE_LIST.search(text)):  # "만으로 14 11 8 3이요", "14, 11 and 8"
         ages = [
             Age(int(n), "years", listed.start(), listed.end()) for n in re.findall(r"\d+", listed.group(0))
@@ -500,6 +509,23 @@ def _child_ages(
     if answer is False and not children:
         return {"members_replace": members}
     return None
+
+
+#: A child named by place in the family, then an age in native words with no 살 ("큰애 스물하나 작은애 열일곱").
+_NAMED_CHILD_AGE = re.compile(
+    r"(?:큰애|작은애|큰아이|작은아이|첫째|둘째|셋째|넷째|막내|큰아들|작은아들|큰딸|작은딸|큰놈|작은놈)(?:는|은|가|이)?\s?"
+    r"([가-힣]{1,5}?)(?:이요|요|이고|고|이에요|예요|이|,|\s|$)"
+)
+
+
+def _named_child_ages(text: str) -> list[Age]:
+    """Ages said in native words after each child's name in the family ("큰애 스물하나 작은애 열일곱")."""
+    found = []
+    for m in _NAMED_CHILD_AGE.finditer(text):
+        value = native_korean_number(m.group(1))
+        if value is not None and 0 < value <= 30:
+            found.append(Age(value, "years", m.start(1), m.end(1)))
+    return found
 
 
 def _set_age(child: dict[str, Any], values: dict[str, Any]) -> None:

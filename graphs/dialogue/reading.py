@@ -82,9 +82,12 @@ def _as_pending(targets: list[str], pending: list[str]) -> list[str]:
 
 
 def _without_own_age(said: dict[str, Any]) -> dict[str, Any]:
-    """`said` without the applicant's age: in the answer to a question about a child, an age is the child's."""
+    """`said` without the applicant's age or school: in the answer to a question about a child, an age or a
+    school is the child's."""
     members = [
-        {k: v for k, v in m.items() if k not in ("age", "months_old")} if m.get("relation") == "self" else m
+        {k: v for k, v in m.items() if k not in ("age", "months_old", "school")}
+        if m.get("relation") == "self"
+        else m
         for m in said.get("members") or []
     ]
     trimmed = {**said, "members": members} if members else dict(said)
@@ -203,6 +206,10 @@ def read_message(
         born = [m for m in said.pop("members", []) if m.get("birth_date")]
         if born:
             said["members"] = born
+        if facts.get("region") and "support_obligor" not in pending:
+            said.pop(
+                "region", None
+            )  # "대전 3년 있다가 다시 왔어요": a place she lived before, not where she lives
     if "support_obligor" in pending and not set(pending) & MONEY_SLOTS:
         # "아들 하나 있는데 연봉이 2억 넘어요": the relative's money, not the household's
         said.pop("income", None)
@@ -223,6 +230,8 @@ def read_message(
         reading.facts = merge_facts(reading.facts, {"members_replace": whole})
     for slot in [t for t in targets if t not in pending and t not in stated]:
         # Only slots the whole message did not already state: its reading keeps each value with its member.
+        if slot == "region" and facts.get("region"):
+            continue  # where she lives, once said, is not changed by a place she names in passing
         _apply(reading, slot, message, u, pending, asked_before, applicant)
     if not reading.filled and not reading.refused and pending and refuses(message):
         reading.refused.extend(pending)

@@ -40,7 +40,9 @@ _CHILD_COUNT = [
 _ME_AND = re.compile(r"(?:저|나|제|본인)(?:랑|이랑|하고|와|과)\s?$")
 _SIZE = [
     re.compile(r"(\d|[일이삼사오육칠팔구]|한|두|세|네|다섯)\s?인\s?(?:가구|가족|세대|가정)"),
-    re.compile(r"(?:식구가?|가족이?)\s?(\d|하나|둘|셋|넷|다섯|여섯)\s?(?:명|이에요|입니다)?"),
+    re.compile(
+        r"(?:식구가?|가족이?)\s?(\d+|하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열)\s?(?:명|이에요|입니다|이예)?"
+    ),
     re.compile(r"(\d)\s?식구"),
     re.compile(
         r"family of (\d|two|three|four|five|six)|household of (\d|two|three|four|five|six)|(\d|two|three|four|five|six)[- ]person household",
@@ -69,7 +71,7 @@ _SIZE += [
 ]
 #: Relations said to live apart: "아들은 따로 살아요", "my son lives separately", "儿子不住一起", "con ở riêng".
 _APART = re.compile(
-    r"[^,.;]*(?:따로|별거|떨어져|독립했|분가|separately|apart|elsewhere|不住一起|不在一起住|分开住|ở riêng|sống riêng)[^,.;]*",
+    r"[^,.;]*(?:따로|별거|떨어져|독립했|분가|separately|apart|elsewhere|\bsends?\b|不住一起|不在一起住|分开住|ở riêng|sống riêng)[^,.;]*",
     re.I,
 )
 _ONE_CHILD = re.compile(
@@ -172,7 +174,7 @@ _WITH_SPOUSE = re.compile(
 #: A spouse who died, left or divorced ("남편 재작년에 갔제", "passed away"): not a member, and she is alone.
 SPOUSE_GONE = re.compile(
     r"돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|먼저\s?(?:보내|가|갔)|세상\s?(?:을\s?)?떠|(?:작년|재작년|몇\s?년\s?전)에?\s?갔|여의|사별"
-    r"|passed away|died|divorc|widow|去世|离婚|走了|qua đời|ly hôn|mất rồi|đã mất"
+    r"|passed away|died|divorc|widow|survivor'?s? pension|유족\s?연금|去世|离婚|走了|qua đời|ly hôn|mất rồi|đã mất"
 )
 
 _TENURE = [
@@ -423,7 +425,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|house worth|home worth|flat worth|房子|nhà trị giá|tài sản",
+            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|押金|집\s?한\s?채|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|house worth|home worth|flat worth|房子|nhà trị giá|tài sản",
             re.I,
         ),
     ),
@@ -494,6 +496,11 @@ _INCOME_RECOGNITION = re.compile(r"소득\s?인정액|income recognition|收入�
 
 
 _NONE_AFTER = re.compile(r"\s?(?:은|는|이|도)?\s?(?:없|업|읎|no\b|none|không|khong|没)", re.I)
+_ABOUT = re.compile(
+    r"khoảng|khoang|chừng|about|around|roughly|approximately|大概|大约|左右|약|대략|대충|한\s?(?=[\d일이삼사오육칠팔구십백천만])",
+    re.I,
+)
+_NONE_BEFORE = re.compile(r"(?:không|khong|no|without|没有|没|无)\s*$", re.I)
 _CURRENCY_LEAD = re.compile(r"^\s*(?:won\b|krw\b|원|uôn\b|韩元|块|元)", re.I)
 
 
@@ -518,17 +525,23 @@ def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> 
         return "recognition"
     before: tuple[int, str] | None = None
     after: tuple[int, str, bool] | None = None
+    # "tiết kiệm khoảng 1 triệu": a word of about-ness between the kind and the amount does not part them
+    reach = 14 + (10 if _ABOUT.search(text, max(0, money.start - 14), money.start) else 0)
     for kind, pattern in _MONEY_KINDS:
-        for m in pattern.finditer(text, max(0, money.start - 14)):
+        for m in pattern.finditer(text, max(0, money.start - reach - 12)):
             if m.start() > money.end + 16:
                 break
             if m.start() < money.end:
                 distance = max(0, money.start - m.end())
+                if distance > reach:
+                    continue  # ends too far before the amount to be its word
                 if before is None or distance < before[0]:
                     before = (distance, kind)
                 continue
-            if _NONE_AFTER.match(text, m.end()):
-                continue  # "예금은 이백, 빚 없어요": a kind she says she has none of is not this amount's
+            if _NONE_AFTER.match(text, m.end()) or _NONE_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
+                continue  # "예금은 이백, 빚 없어요", "không nợ": a kind she has none of is not this amount's
             distance = _gap_after(text, money.end, m.start())
             following = [x for x in amounts or [] if x.start >= m.end() and x.start > money.end]
             to_next = following[0].start - m.end() if following else None

@@ -360,11 +360,14 @@ _EN_MONEY = re.compile(
 )
 _VI_MONEY = re.compile(r"(\d[\d.,]*)\s*(triệu|vạn|nghìn|ngàn|tỷ|tỉ)(\s*(?:won|krw|uôn))?", re.I)
 _VI_COMPOUND = re.compile(
-    r"(\d[\d.,]*)\s*(triệu|trieu|tỷ|tỉ|ty)\s+(\d{1,3})\s*(nghìn|nghin|ngàn|ngan|triệu|trieu)(\s*(?:won|krw|uôn))?",
+    r"(\d[\d.,]*)\s*(triệu|trieu|tỷ|tỉ|ty)\s+(\d{1,3})\s*(nghìn|nghin|ngàn|ngan|triệu|trieu|trăm nghìn|tram nghin|trăm ngàn|tram ngan|trăm|tram)"
+    r"(\s*(?:won|krw|uôn))?",
     re.I,
 )
 _EN_SCALE = {"k": 10**3, "thousand": 10**3, "million": 10**6, "mil": 10**6, "m": 10**6, "billion": 10**9}
 _VI_SCALE = {"triệu": 10**6, "vạn": 10**4, "nghìn": 10**3, "ngàn": 10**3, "tỷ": 10**9, "tỉ": 10**9}
+# "1 triệu 9 trăm (nghìn)": 9 hundred thousand after a million
+_VI_SCALE |= {"trăm nghìn": 10**5, "trăm ngàn": 10**5, "trăm": 10**5}
 _VI_SCALE |= {fold_latin(word): scale for word, scale in _VI_SCALE.items()}  # "trieu", "nghin"
 
 

@@ -312,3 +312,24 @@ def test_a_kind_word_past_a_comma_belongs_to_the_next_clause() -> None:
     facts = extract_facts("老公工伤年金每个月二百六十万,我不上班,婆婆没收入")
     assert facts["income"] == {"other_krw": 2_600_000}
     assert extract_facts("월급 200, 연금 30")["income"] == {"earned_krw": 2_000_000, "other_krw": 300_000}
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        ("Tiền cọc phòng 8 triệu won, tiết kiệm khoảng 2 triệu won. Không nợ", {"property_krw": 8_000_000, "financial_krw": 2_000_000}),
+        ("tien coc nha 4 trieu won, tiet kiem 700 nghin won, khong no", {"property_krw": 4_000_000, "financial_krw": 700_000}),
+    ],
+)  # fmt: skip
+def test_vietnamese_assets_with_about_and_no_debt(text: str, assets: dict[str, int]) -> None:
+    assert extract_facts(text)["assets"] == assets
+
+
+def test_a_vietnamese_wage_in_millions_and_hundreds() -> None:
+    assert extract_facts("lương khoảng 2 triệu 3 trăm nghìn won một tháng")["income"] == {
+        "earned_krw": 2_300_000
+    }
+
+
+def test_a_household_of_seven_said_with_sikgu() -> None:
+    assert len(extract_facts("우리 식구가 일곱이에요 시부모님이랑 같이 살아서")["members"]) == 7

@@ -81,3 +81,28 @@ def test_a_duration_in_words_is_months_lived_there(text: str, months: int) -> No
     patch = parse_answer("months_resident", text, {}, {})
     assert isinstance(patch, dict)
     assert patch["region"]["months_resident"] == months
+
+
+def test_children_named_by_place_take_ages_in_native_words() -> None:
+    facts = {"members": [{"relation": "self"}, {"relation": "child"}, {"relation": "child"}]}
+    patch = parse_answer("child_age", "첫째는 열셋이고 막내는 여덟이요", {}, facts)
+    assert isinstance(patch, dict)
+    assert [m.get("age") for m in patch["members_replace"][1:]] == [13, 8]
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "total"),
+    [
+        ("2023년 5월에 왔으니까 3년 6개월쯤요", 3.5, 3.5),
+        ("now 2 years in a row, 12 years in total", 2, 12),
+    ],
+)
+def test_gyeonggi_years_are_durations_not_the_year_she_moved(text: str, years: float, total: float) -> None:
+    patch = parse_answer("gyeonggi_residence_years", text, {}, {})
+    assert patch == {"gyeonggi_residence_years": years, "gyeonggi_total_residence_years": total}
+
+
+def test_a_son_with_a_high_salary_fails_the_support_rule() -> None:
+    assert parse_answer("support_obligor", "딸 하나 있는데 변호사라 연봉이 억대예요", {}, {}) == {
+        "support_obligor": "fails"
+    }
