@@ -49,11 +49,19 @@ def _value(text: str) -> str:
             data = ast.literal_eval(text)
         except (ValueError, SyntaxError):
             return tidy(text)
-        if isinstance(data, dict):
-            return "; ".join(f"{k}: {tidy(str(v))}" for k, v in data.items())
-        if isinstance(data, list):
-            return "; ".join(tidy(str(v)) for v in data)
+        return _prose(data)
     return tidy(text)
+
+
+def _prose(data: object, *, nested: bool = False) -> str:
+    """A literal's contents as prose, however nested: a table row inside a list reads "항목: 임금, 30세 미만:
+    220", rows and top-level pairs are parted by "; "."""
+    if isinstance(data, dict):
+        sep = ", " if nested else "; "
+        return sep.join(f"{k}: {_prose(v, nested=True)}" for k, v in data.items())
+    if isinstance(data, list | tuple):
+        return "; ".join(_prose(v, nested=True) for v in data)
+    return tidy(str(data))
 
 
 def tidy(text: str) -> str:

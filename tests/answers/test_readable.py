@@ -65,3 +65,14 @@ def test_no_row_of_the_booklet_keeps_its_template() -> None:
 def test_an_office_and_its_number_read_as_a_contact() -> None:
     row = "문의의 '문의' 관련 정보: 기관은(는) '다누리콜센터', 연락처은(는) '1577-1366'입니다."
     assert readable(row) == "다누리콜센터 ☎1577-1366"
+
+
+def test_a_table_inside_a_value_reads_as_rows_not_as_code() -> None:
+    row = (
+        "내용의 '도산 대지급금' 관련 정보: 사업명은(는) '도산 대지급금', "
+        "기준은(는) '[{'항목': '임금', '30세 미만': 220}, {'항목': '퇴직급여등', '30세 미만': 220}]'입니다."
+    )
+    text = readable(row)
+    assert "{" not in text
+    assert "[" not in text
+    assert "항목: 임금, 30세 미만: 220; 항목: 퇴직급여등" in text
