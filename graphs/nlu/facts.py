@@ -421,11 +421,16 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("property", re.compile(r"보증금|전세금|전셋돈|deposit|押金|保证金|tiền (?:đặt )?cọc", re.I)),
     ("rent", re.compile(r"월세(?!\s?보증금)|집세|\brent(?!al deposit)|房租|租金|tiền thuê", re.I)),
     ("debt", re.compile(r"빚|대출|부채|debt|loan|欠|贷款|n\u1ee3|\bno (?:ngan hang|the|\d)", re.I)),
-    ("financial", re.compile(r"예금|적금|저축|통장|savings|存款|tiết kiệm", re.I)),
+    (
+        "financial",
+        re.compile(
+            r"예금|적금|저축|통장|savings|in the bank|存款|tiết kiệm|tiet kiem|ngân hàng|ngan hang", re.I
+        ),
+    ),
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|押金|집\s?한\s?채|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|house worth|home worth|flat worth|房子|nhà trị giá|tài sản",
+            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|집\s?한\s?채|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|house worth|home worth|flat worth|房子|nhà trị giá|tài sản",
             re.I,
         ),
     ),
@@ -453,7 +458,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)에서|요양보호사|경비|택배|배달|청소\s?일"
             r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmake\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
             r"|工资|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|当.{1,3}?[工员师]"
-            r"|lương|kiếm|đi làm|làm thêm|lái xe|công nhân|nhà máy",
+            r"|lương|kiếm|đi làm|làm thêm|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
             re.I,
         ),
     ),

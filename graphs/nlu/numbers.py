@@ -171,6 +171,14 @@ _NATIVE_AGE_BARE = re.compile(
     r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|이여|이야|야|이고|이구|인데|이라|입니다|이지|이다|이랑|이세요|이십니다|이신데"
     r"|임(?![가-힣])|\s(?:먹었|됐|이에요|살|세)))"
 )
+#: "나 쉰여덟 아들 서른": an age in native words right after "나/저" (her own), whatever follows.
+_NATIVE_AGE_AFTER_ME = re.compile(
+    r"(?:^|(?<=\s))(?:나|저|난|전)\s(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?(?![가-힣])"
+)
+#: "오십둘", "육십다섯": Sino-Korean tens with native ones, as people say ages aloud.
+_MIXED_AGE = re.compile(r"^([이삼사오육칠팔구])십(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)$")
+#: "만24", "만 24": 만 before two digits is the Korean word for an age in full years.
+_MAN_AGE = re.compile(r"(?<![\d가-힣])만\s?(\d{2})(?![\d만천백억원]|\s?(?:세|살|원|명|개))")
 #: "여덟 살", "두 살": ones alone take only 살 ("세" after them is itself a number word).
 _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")
 _SPOUSE_WORDS = (
@@ -294,6 +302,10 @@ def find_ages(text: str) -> list[Age]:
         add(native_korean_number(m.group(1)), "years", m.start(), m.end())
     for m in _NATIVE_AGE_BARE.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
+    for m in _NATIVE_AGE_AFTER_ME.finditer(text):
+        add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(1), m.end())
+    for m in _MAN_AGE.finditer(text):
+        add(int(m.group(1)), "years", m.start(), m.end())
     for pattern, unit in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             raw = m.group(1)
@@ -335,8 +347,16 @@ _BOUND_AFTER = re.compile(
 )
 
 
+#: An amount just before "một tháng"/"a month": a rate, not a baby's age ("200 man mot thang").
+_PER_AMOUNT_BEFORE = re.compile(
+    r"(?:\d\s?(?:man|won|triệu|trieu|nghìn|nghin|만\s?원?|원)|\d)\s*(?:mỗi\s*|moi\s*|a\s*|per\s*)?$", re.I
+)
+
+
 def _not_an_age(text: str, age: Age) -> bool:
     before = text[max(0, age.start - 14) : age.start]
+    if _PER_AMOUNT_BEFORE.search(before) and re.match(r"(?:một|mot|1|one|a)\b", text[age.start :], re.I):
+        return True  # "200 man mot thang": per month
     since = _SINCE_BEFORE.search(before)
     return bool(
         _PREGNANCY_BEFORE.search(before)
@@ -346,8 +366,8 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 
 _MONEY_CONTEXT = re.compile(
-    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|용돈|연금|통장|알바|부업|파트|한\s?달에?|매달|매월|"
-    r"收入|工资|挣|房租)(?:이|은|는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
+    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|통장|알바|부업|파트|한\s?달에?|매달|매월|"
+    r"收入|工资|挣|房租)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
 _EARNING_AFTER = re.compile(
@@ -358,7 +378,8 @@ _EN_MONEY = re.compile(
     r"((?:₩|krw\b)\s?)?(\d[\d,]*(?:\.\d+)?)\s*(k\b|thousand\b|million\b|mil\b|m\b|billion\b)?\s*(won\b|krw\b)?",
     re.I,
 )
-_VI_MONEY = re.compile(r"(\d[\d.,]*)\s*(triệu|vạn|nghìn|ngàn|tỷ|tỉ)(\s*(?:won|krw|uôn))?", re.I)
+# "200 man", "coc 4000 man": the Korean 만 written in Latin letters by residents who write Vietnamese or English
+_VI_MONEY = re.compile(r"(\d[\d.,]*)\s*(triệu|vạn|nghìn|ngàn|tỷ|tỉ|man\b)(\s*(?:won|krw|uôn))?", re.I)
 _VI_COMPOUND = re.compile(
     r"(\d[\d.,]*)\s*(triệu|trieu|tỷ|tỉ|ty)\s+(\d{1,3})\s*(nghìn|nghin|ngàn|ngan|triệu|trieu|trăm nghìn|tram nghin|trăm ngàn|tram ngan|trăm|tram)"
     r"(\s*(?:won|krw|uôn))?",
@@ -367,7 +388,7 @@ _VI_COMPOUND = re.compile(
 _EN_SCALE = {"k": 10**3, "thousand": 10**3, "million": 10**6, "mil": 10**6, "m": 10**6, "billion": 10**9}
 _VI_SCALE = {"triệu": 10**6, "vạn": 10**4, "nghìn": 10**3, "ngàn": 10**3, "tỷ": 10**9, "tỉ": 10**9}
 # "1 triệu 9 trăm (nghìn)": 9 hundred thousand after a million
-_VI_SCALE |= {"trăm nghìn": 10**5, "trăm ngàn": 10**5, "trăm": 10**5}
+_VI_SCALE |= {"trăm nghìn": 10**5, "trăm ngàn": 10**5, "trăm": 10**5, "man": 10**4}
 _VI_SCALE |= {fold_latin(word): scale for word, scale in _VI_SCALE.items()}  # "trieu", "nghin"
 
 
@@ -483,6 +504,8 @@ def bare_number(text: str) -> int | None:
         return None
     if core.isdigit():
         return int(core)
+    if mixed := _MIXED_AGE.match(core):  # "오십둘"
+        return "이삼사오육칠팔구".index(mixed.group(1)) * 10 + 20 + _NATIVE_ONES[mixed.group(2)]
     native = native_korean_number(core)
     if native is not None:
         return native

@@ -133,8 +133,8 @@ def load_descriptions() -> tuple[_Description, ...]:
     return tuple(
         _Description(
             program_id,
-            tuple(re.compile(p, re.IGNORECASE) for p in rule["all"]),
-            tuple(re.compile(p, re.IGNORECASE) for p in rule.get("unless", [])),
+            tuple(re.compile(fold_latin(p), re.IGNORECASE) for p in rule["all"]),
+            tuple(re.compile(fold_latin(p), re.IGNORECASE) for p in rule.get("unless", [])),
         )
         for program_id, rules in data.items()
         for rule in rules
@@ -144,7 +144,7 @@ def load_descriptions() -> tuple[_Description, ...]:
 def described_programs(text: str) -> list[str]:
     """Programs the message describes without naming them ("누가 집에 와서 들여다봐주는 거", "겨울 난방비 나오는
     그거", "someone who can visit her"), in the order the descriptions begin."""
-    norm = unicodedata.normalize("NFKC", text)
+    norm = fold_latin(unicodedata.normalize("NFKC", text))  # Vietnamese with or without its marks
     found: list[tuple[int, str]] = []
     for rule in load_descriptions():
         if any(p.search(norm) for p in rule.unless):

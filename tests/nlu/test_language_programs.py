@@ -143,3 +143,8 @@ def test_loneliness_of_an_older_person_and_a_students_rent_are_described_program
 
 def test_rent_arrears_are_not_the_youth_rent_program() -> None:
     assert detect_programs("청년인데 월세 밀려서 쫓겨날 것 같아요")[0] == []
+
+
+def test_a_description_matches_vietnamese_typed_without_marks() -> None:
+    asked, _ = detect_programs("em vua sinh be thu hai. Siheung co ho tro tien sinh con khong?")
+    assert asked == ["siheung_birth_support"]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from graphs.nlu.numbers import find_ages, find_money, native_korean_number, parse_numeral, word_number
+from graphs.nlu.numbers import (
+    bare_number,
+    find_ages,
+    find_money,
+    native_korean_number,
+    parse_numeral,
+    word_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +157,34 @@ def test_months_are_an_age_only_when_they_are_someones_age(text: str, months: li
 def test_verb_endings_are_not_ages() -> None:
     assert find_ages("친정엄마는 혼자 기초연금으로 사세요") == []
     assert find_money("네네 2026년 1월 16일생이야") == []  # a date, not 10,000 won
+
+
+@pytest.mark.parametrize(
+    ("text", "krw"),
+    [
+        ("toi lam nha hang 200 man mot thang", [2_000_000]),
+        ("coc 4000 man, ngan hang 200 man", [40_000_000, 2_000_000]),
+    ],
+)
+def test_man_written_in_latin_letters_is_ten_thousand(text: str, krw: list[int]) -> None:
+    assert [m.krw for m in find_money(text)] == krw
+
+
+def test_a_rate_per_month_is_not_a_babys_age() -> None:
+    assert find_ages("toi lam nha hang 200 man mot thang") == []
+    assert [a.value for a in find_ages("be duoc mot thang")] == [1]
+
+
+@pytest.mark.parametrize(("text", "age"), [("오십둘", 52), ("육십다섯이요", 65)])
+def test_sino_tens_with_native_ones_is_an_age_said_aloud(text: str, age: int) -> None:
+    assert bare_number(text) == age
+
+
+def test_native_ages_after_me_and_man_before_digits() -> None:
+    assert [a.value for a in find_ages("나 쉰여덟 아들 서른")] == [58, 30]
+    assert [a.value for a in find_ages("02년생이요 생일 지나서 만24")] == [24]
+    assert find_ages("만 65세 이상이면 받아요") == []  # a rule's bound, nobody's age
+
+
+def test_a_deposit_and_a_bankbook_with_their_particles_are_in_ten_thousands() -> None:
+    assert [m.krw for m in find_money("전세 칠천에 살구 통장엔 한 삼백 있을거유")] == [70_000_000, 3_000_000]
