@@ -372,7 +372,7 @@ def asks_something(text: str) -> bool:
 
 #: "What do I do?" in a danger asks for help now, not about a service: the crisis reply answers it.
 _WHAT_TO_DO = re.compile(
-    r"어떡|어떻게\s?해야|어쩌|어찌|what (?:should|do|can) i do|怎么办|该怎么|phải làm sao|làm sao bây giờ|làm gì bây giờ",
+    r"어떡|어떻게\s?해야|어쩌|어찌|what (?:should|do) i do|怎么办|该怎么|phải làm sao|làm sao bây giờ|làm gì bây giờ",
     re.IGNORECASE,
 )
 
@@ -380,7 +380,7 @@ _WHAT_TO_DO = re.compile(
 #: Words of a question for a service or a place ("도움받을 데가 있을까요", "그게 뭐에요", "is there any help").
 _SEEKS = re.compile(
     r"있을까|있나|있어요|없을까|없나|도움\s?받|받을\s?(?:수|데|곳)|지원|서비스|제도|어디(?:에|서|다|로)?|신고|뭐(?:예요|에요|야|임)"
-    r"|is there|are there|any (?:help|support|service|program)|where (?:can|do)|options|有没有|哪里|ở đâu|hỗ trợ|có .{0,20}không",
+    r"|is there|are there|any (?:help|support|service|program)|where (?:can|do)|options|what can i do|有没有|哪里|ở đâu|hỗ trợ|có .{0,20}không",
     re.IGNORECASE,
 )
 

@@ -302,7 +302,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "serious_illness",
         re.compile(
-            r"암\s?(?:진단|환자|수술|투병)|중병|큰\s?병|희귀병|투병|뇌출혈|뇌졸중|중환자실|(?:쓰러져|사고로)\s?입원|cancer|serious(?:ly)? ill|stroke|in (?:the )?(?:hospital|icu)"
+            r"암\s?(?:진단|환자|수술|투병)|중병|큰\s?병|희귀병|투병|뇌출혈|뇌졸중|중환자실|(?:쓰러져(?:서)?|쓰러지셔서|쓰러지셨는데|사고로|사고가\s?나서|다쳐서)\s?(?:병원에\s?)?입원|cancer|serious(?:ly)? ill|stroke|in (?:the )?(?:hospital|icu)"
             r"|重病|癌|脑出血|中风|住院|ung thư|bệnh nặng|đột quỵ|nằm viện",
             re.I,
         ),

@@ -333,3 +333,7 @@ def test_a_vietnamese_wage_in_millions_and_hundreds() -> None:
 
 def test_a_household_of_seven_said_with_sikgu() -> None:
     assert len(extract_facts("우리 식구가 일곱이에요 시부모님이랑 같이 살아서")["members"]) == 7
+
+
+def test_a_collapse_followed_by_a_hospital_stay_is_a_serious_illness() -> None:
+    assert extract_facts("남편이 갑자기 쓰러져서 입원했어요 생활비가 없어요")["crisis"] == ["serious_illness"]
