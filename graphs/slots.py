@@ -74,6 +74,9 @@ _LEAD_NUMBER = re.compile(
     re.I,
 )
 _MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
+_BARE_YEARS = re.compile(
+    r"(?<![\d.])(\d{1,2})(?![\d.]|\s?(?:월|일|개월|명|인|만|천|원|세|살|months?|people))"
+)
 _YEARS_AND_MONTHS = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?:년|years?|年|năm)(?!\s?\d{1,2}\s?월)(?:\s*(\d{1,2})\s*(?:개월|months?|个月|tháng))?",
     re.I,
@@ -371,9 +374,10 @@ def parse_answer(
             return {"region": region}
     elif slot == "gyeonggi_residence_years":
         # Each duration ("1 year in a row, 13 in total", "2년 10개월"), not the year she moved ("2024년 2월에")
-        numbers = [
-            round(int(y) + (int(m) / 12 if m else 0), 2) for y, m in _YEARS_AND_MONTHS.findall(text)
-        ] or [int(float(n)) for n in _NUMBER.findall(text) if float(n) < 100]
+        durations = [round(int(y) + (int(m) / 12 if m else 0), 2) for y, m in _YEARS_AND_MONTHS.findall(text)]
+        # "2 years now in Siheung. Suwon from birth till 13": a bare number beside the durations is years too
+        loose: list[float] = [int(n) for n in _BARE_YEARS.findall(_YEARS_AND_MONTHS.sub(" ", text))]
+        numbers: list[float] = durations + loose if durations else loose
         lifelong = _lifelong_years(text, facts)
         if lifelong is not None and (not numbers or _IN_GYEONGGI_ALWAYS.search(text)):
             # "태어나서 쭉 경기도", "부천살다가 시흥온지 3년. 태어나서 경기도 벗어난적 없음": all her life in 경기도,

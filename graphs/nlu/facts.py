@@ -37,7 +37,7 @@ _CHILD_COUNT = [
     re.compile(r"([一两二三四五\d])\s?个\s?(?:孩子|小孩|儿子|女儿)"),
     re.compile(r"\b(một|hai|ba|bốn|năm|\d)\s+(?:đứa\s+)?(?:con|cháu)\b"),
 ]
-_ME_AND = re.compile(r"(?:저|나|제|본인)(?:랑|이랑|하고|와|과)\s?$")
+_ME_AND = re.compile(r"(?:저|나|제|본인)(?:\s?[(（]\d{1,2}[)）])?(?:랑|이랑|하고|와|과)\s?$")
 _SIZE = [
     re.compile(r"(\d|[일이삼사오육칠팔구]|한|두|세|네|다섯)\s?인\s?(?:가구|가족|세대|가정)"),
     re.compile(
@@ -173,7 +173,7 @@ _WITH_SPOUSE = re.compile(
 )
 #: A spouse who died, left or divorced ("남편 재작년에 갔제", "passed away"): not a member, and she is alone.
 SPOUSE_GONE = re.compile(
-    r"돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|먼저\s?(?:보내|가|갔)|세상\s?(?:을\s?)?떠|(?:작년|재작년|몇\s?년\s?전)에?\s?갔|여의|사별"
+    r"(?:남편|아내|와이프)(?:은|는|도)?\s?없|돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|먼저\s?(?:보내|가|갔)|세상\s?(?:을\s?)?떠|(?:작년|재작년|몇\s?년\s?전)에?\s?갔|여의|사별"
     r"|passed away|died|divorc|widow|survivor'?s? pension|유족\s?연금|去世|离婚|走了|qua đời|ly hôn|mất rồi|đã mất"
 )
 
@@ -231,6 +231,7 @@ _NO_DISABILITY = re.compile(
 )
 _UNEMPLOYED = re.compile(
     r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업(?!\s?급여)|잘렸|짤렸|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
+    r"|일자리가?\s?끊|일감이?\s?(?:끊|없어)|일이\s?(?:아예\s?|통\s?)?(?:끊|없어졌)"
     r"|lost (?:my|his|her) job|unemployed|laid off|(?:got|was) fired|no job|(?:factory|company|shop) (?:closed|shut down)"
     r"|失业|没工作|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",
     re.I,
@@ -279,10 +280,20 @@ _SINGLE_PARENT = re.compile(
 )
 _SCHOOL = [
     ("university", re.compile(r"대학생|대학교|university|college|大学生|sinh viên", re.I)),
-    ("high", re.compile(r"고등학생|고딩|고등학교|high school|高中|cấp 3|trung học phổ thông", re.I)),
-    ("middle", re.compile(r"중학생|중학교|middle school|初中|cấp 2", re.I)),
+    (
+        "high",
+        re.compile(
+            r"고등학생|고딩|고등학교|(?<![가-힣])고[1-3](?!\d)|high school|高中|cấp 3|trung học phổ thông",
+            re.I,
+        ),
+    ),
+    ("middle", re.compile(r"중학생|중딩|중학교|(?<![가-힣])중[1-3](?!\d)|middle school|初中|cấp 2", re.I)),
     ("elementary", re.compile(r"초등학생|초등학교|초딩|elementary|primary school|小学|tiểu học|cấp 1", re.I)),
 ]
+#: Children named by their place in the family ("큰애 고2 작은애 중1"): one child each.
+_RANKED_CHILD = re.compile(
+    r"큰애|작은애|큰아이|작은아이|큰아들|작은아들|큰딸|작은딸|막내|첫째|둘째|셋째|넷째"
+)
 _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_death",
@@ -723,7 +734,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         if (
             m
             and _count(m) == 2
-            and _ME_AND.search(lower, max(0, m.start() - 6), m.start())
+            and _ME_AND.search(lower, max(0, m.start() - 10), m.start())
             and lower[m.end() : m.end() + 1] == "이"
         ):
             # "저랑 아이 둘이요", "저랑 애 둘이 살아요": the two of them, so one child
@@ -741,6 +752,11 @@ def extract_facts(text: str) -> dict[str, Any]:
                     group.append({"relation": rel})
                 member_facts = True
             break
+    ranked = {m.group(0) for m in _RANKED_CHILD.finditer(lower)}
+    if len(ranked) >= 2 and len(others["child"]) < len(ranked) and not _BORN.search(text):
+        # "큰애 고2 작은애 중1": as many children as are named by place (a birth order of a new baby is not one)
+        others["child"] += [{"relation": "child"} for _ in range(len(ranked) - len(others["child"]))]
+        member_facts = True
     twins = bool(re.search(r"쌍둥이|twins|双胞胎|sinh đôi", lower))
     if twins and len(others["child"]) < 2:
         others["child"] = [

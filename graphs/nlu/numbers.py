@@ -181,20 +181,11 @@ _MIXED_AGE = re.compile(r"^([이삼사오육칠팔구])십(하나|둘|셋|넷|�
 _MAN_AGE = re.compile(r"(?<![\d가-힣])만\s?(\d{2})(?![\d만천백억원]|\s?(?:세|살|원|명|개))")
 #: "여덟 살", "두 살": ones alone take only 살 ("세" after them is itself a number word).
 _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")
+#: People an age in brackets may follow ("남편(46) 저(44)").
 _SPOUSE_WORDS = (
-    "남편",
-    "아내",
-    "와이프",
-    "부인",
-    "husband",
-    "wife",
-    "老公",
-    "丈夫",
-    "妻子",
-    "老婆",
-    "chồng",
-    "vợ",
-)
+    "남편", "아내", "와이프", "부인", "husband", "wife", "老公", "丈夫", "妻子", "老婆", "chồng", "vợ", "저", "나",
+    "아들", "딸", "큰애", "작은애", "엄마", "아빠",
+)  # fmt: skip
 _AFTER_SPOUSE = "(?:" + "|".join(f"(?<={w})|(?<={w} )" for w in _SPOUSE_WORDS) + ")"
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(?:만\s?)?(\d{1,3})\s?(?:세|살)(?!대)"), "years"),

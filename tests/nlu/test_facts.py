@@ -337,3 +337,18 @@ def test_a_household_of_seven_said_with_sikgu() -> None:
 
 def test_a_collapse_followed_by_a_hospital_stay_is_a_serious_illness() -> None:
     assert extract_facts("남편이 갑자기 쓰러져서 입원했어요 생활비가 없어요")["crisis"] == ["serious_illness"]
+
+
+def test_ages_in_brackets_and_children_named_by_place() -> None:
+    members = extract_facts("남편(46) 저(44) 큰애 고2 작은애 중1")["members"]
+    assert [m.get("age") for m in members[:2]] == [44, 46]
+    assert sum(m["relation"] == "child" for m in members) == 2
+
+
+def test_me_with_my_age_and_a_son_the_two_of_us_and_no_husband() -> None:
+    members = extract_facts("저(58)랑 아들 둘이 살아요 남편은 없어요")["members"]
+    assert [m["relation"] for m in members] == ["self", "child"]
+
+
+def test_work_that_stopped_is_a_job_loss() -> None:
+    assert extract_facts("일자리가 끊기고 월세도 두 달 밀렸어")["crisis"] == ["job_loss"]

@@ -106,3 +106,10 @@ def test_a_son_with_a_high_salary_fails_the_support_rule() -> None:
     assert parse_answer("support_obligor", "딸 하나 있는데 변호사라 연봉이 억대예요", {}, {}) == {
         "support_obligor": "fails"
     }
+
+
+def test_a_bare_number_beside_a_duration_is_years_in_gyeonggi_too() -> None:
+    patch = parse_answer(
+        "gyeonggi_residence_years", "3 years now in Siheung. Bucheon from birth till 14", {}, {}
+    )
+    assert patch == {"gyeonggi_residence_years": 3, "gyeonggi_total_residence_years": 14}
