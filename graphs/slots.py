@@ -74,15 +74,13 @@ _LEAD_NUMBER = re.compile(
     re.I,
 )
 _MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
+_YEARS = re.compile(r"(?<!\d)(\d{1,2})\s*(?:년|years?|年|năm)(?!\s?\d{1,2}\s?월)", re.IGNORECASE)
+"""A number of years ("3년", "2 years"); not a calendar year ("2024년") or a date ("26년 3월")."""
+_YEARS_AND_MONTHS = re.compile(rf"{_YEARS.pattern}(?:\s*(\d{{1,2}})\s*(?:개월|months?|个月|tháng))?", re.I)
+"""A duration in years with its months ("2년 10개월")."""
 _BARE_YEARS = re.compile(
     r"(?<![\d.])(\d{1,2})(?![\d.]|\s?(?:월|일|개월|명|인|만|천|원|세|살|months?|people))"
 )
-_YEARS_AND_MONTHS = re.compile(
-    r"(?<!\d)(\d{1,2})\s*(?:년|years?|年|năm)(?!\s?\d{1,2}\s?월)(?:\s*(\d{1,2})\s*(?:개월|months?|个月|tháng))?",
-    re.I,
-)
-_YEARS = re.compile(r"(?<!\d)(\d{1,2})\s*(?:년|years?|年|năm)(?!\s?\d{1,2}\s?월)", re.IGNORECASE)
-"""A number of years ("3년", "2 years"); not a calendar year ("2024년") or a date ("26년 3월")."""
 _SCHOOL = {
     "elementary": re.compile(r"초등|elementary|primary|小学|tiểu học", re.IGNORECASE),
     "middle": re.compile(r"중학|middle school|初中|trung học cơ sở", re.IGNORECASE),

@@ -386,7 +386,7 @@ _SEEKS = re.compile(
 
 
 #: A question written without a question mark ("what are my options", "그거 뭐예요").
-_EN_QUESTION = re.compile(
+_UNMARKED_QUESTION = re.compile(
     r"^(?:what|how|where|who|is there|are there|can i|do i)\b|\b(?:what|where|how) (?:are|is|can|do|should)\b"
     r"|뭐(?:예요|에요|야|임|지)\s*$|있(?:나|나요|어요|을까요)\s*$",
     re.IGNORECASE,
@@ -411,8 +411,7 @@ def sensed_danger_question(u: Understanding, text: str) -> bool:
     없을까요?"): the lines that fit, then the answer, not the crisis reply alone."""
     if u.intent != "crisis" or set(u.crisis_signals) - {"model"} or _WHAT_TO_DO.search(text):
         return False
-    asks = ASKS.search(text) or _ASKS_SPOKEN.search(text) or _EN_QUESTION.search(text)
-    return bool(asks) and bool(_SEEKS.search(text))
+    return (asks_question(text) or bool(_UNMARKED_QUESTION.search(text))) and bool(_SEEKS.search(text))
 
 
 _RECEIVES = re.compile(
@@ -426,8 +425,7 @@ def asks_about_received(text: str) -> list[str]:
     asked, receiving = detect_programs(text)
     if asked or not receiving or _WHAT_CAN_I.search(text):
         return []
-    asking = bool(ASKS.search(text) or _ASKS_SPOKEN.search(text))
-    return receiving if asking and asks_a_rule(_RECEIVES.sub(" ", text)) else []
+    return receiving if asks_question(text) and asks_a_rule(_RECEIVES.sub(" ", text)) else []
 
 
 def help_intent(u: Understanding) -> str:
@@ -447,6 +445,11 @@ def asks_about_service(text: str) -> bool:
 _ASKS_SPOKEN = re.compile(
     r"(?:되나|있나|하나|되노|하노|있노|는겨|되는겨|뭐임|가야대|돼|되요|해요|나요|까|야\s?(?:됨|함|되나|하나))\s*(?:$|[^가-힣])"
 )
+
+
+def asks_question(text: str) -> bool:
+    """Whether a message ends as a question: a mark, a question ending, or a spoken one ("보험되나")."""
+    return bool(ASKS.search(text) or _ASKS_SPOKEN.search(text))
 
 
 #: A named kind of help that is not one of the 19 programs ("치매치료비 지원", "활동지원", "기차표 할인").
@@ -485,7 +488,7 @@ def asks_about_topic(text: str, personal: bool) -> bool:
         return False  # "혼자 사는 70살인데 받을 수 있는 지원 있나요?", "I'm 70, where can I get help?"
     if _WHAT_CAN_I.search(text) and asked not in ("who", "what"):
         return False
-    return asked != "any" or bool(ASKS.search(text) or _ASKS_SPOKEN.search(text))
+    return asked != "any" or asks_question(text)
 
 
 #: "기초연금 말고 장애인연금이요", "not that, the disability pension": a program named instead of the goal's.

@@ -182,11 +182,11 @@ _MAN_AGE = re.compile(r"(?<![\d가-힣])만\s?(\d{2})(?![\d만천백억원]|\s?(
 #: "여덟 살", "두 살": ones alone take only 살 ("세" after them is itself a number word).
 _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")
 #: People an age in brackets may follow ("남편(46) 저(44)").
-_SPOUSE_WORDS = (
+_BRACKET_AGE_OWNERS = (
     "남편", "아내", "와이프", "부인", "husband", "wife", "老公", "丈夫", "妻子", "老婆", "chồng", "vợ", "저", "나",
     "아들", "딸", "큰애", "작은애", "엄마", "아빠",
 )  # fmt: skip
-_AFTER_SPOUSE = "(?:" + "|".join(f"(?<={w})|(?<={w} )" for w in _SPOUSE_WORDS) + ")"
+_AFTER_OWNER = "(?:" + "|".join(f"(?<={w})|(?<={w} )" for w in _BRACKET_AGE_OWNERS) + ")"
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(?:만\s?)?(\d{1,3})\s?(?:세|살)(?!대)"), "years"),
     # "칠십이 세", not the verb ending "사세요" (4 + 세) or "오세요" (come)
@@ -200,7 +200,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
         "years",
     ),
     # "남편(34), 큰애 네살": an age in brackets right after the person
-    (re.compile(rf"{_AFTER_SPOUSE}[(（](\d{{1,2}})(?:세|살|岁|tuổi)?[)）]", re.I), "years"),
+    (re.compile(rf"{_AFTER_OWNER}[(（](\d{{1,2}})(?:세|살|岁|tuổi)?[)）]", re.I), "years"),
     (re.compile(r"(\d{1,2})\s?개월"), "months"),
     # "두 달 됐어요", "한달 반": months in native words
     (
