@@ -30,7 +30,7 @@ from graphs.dialogue.policy import (
     trusted_crisis_guess,
     turn_intent,
 )
-from graphs.dialogue.proxy import asking_for
+from graphs.dialogue.proxy import as_applicant, asking_for
 from graphs.dialogue.reading import read_message
 from graphs.flows import eligibility_turn, info_turn
 from graphs.guards import guard_input, guard_reply
@@ -196,6 +196,9 @@ class Nodes:
                 )
                 return update
         applicant = state.get("applicant") or asking_for(message)
+        if applicant and not state.get("applicant"):
+            # asking for a parent shows only now: what was said of her before is the applicant's too
+            facts = as_applicant(facts, applicant, "")
         update["applicant"] = applicant
         reading = read_message(message, u, pending, ledger, facts, applicant)
         if reading.programs_named_as_facts:

@@ -15,7 +15,7 @@ from tools.vietnamese import accept_unmarked
 _PARENT = r"어머니|어머님|엄마|어무이|엄니|아버지|아버님|아빠|아부지|부모님|시어머니|시아버지|친정엄마|장모님|장인어른"
 _ASKING_FOR = re.compile(
     rf"(?:{_PARENT})\s?(?:대신|대신해서|일로|일\s?때문에|(?:를|을)\s?위해|(?:께서|가|이)?\s?(?:받으실|받을\s?수|신청하실|해당되시))"
-    rf"|(?:{_PARENT})\s?(?:\S+\s?){{0,3}}(?:문의|여쭤|알아보|물어보)"
+    rf"|(?:{_PARENT})\s?(?:\S+\s?){{0,3}}(?:문의|여쭤|알아보|알아볼|물어보|물어볼)"
     rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?혼자\s?(?:사세|사시|계세|계시|지내세|지내시)"
     r"|\b(?:asking|enquiring|inquiring|writing)\s+(?:for|on behalf of)\s+my\s+(?:mother|mom|mum|father|dad|parents?)\b"
     r"|\bfor my (?:mother|mom|mum|father|dad)\b|\bmy (?:mother|mom|mum|father|dad) (?:is|lives|turned|can she|can he)"

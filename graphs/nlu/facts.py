@@ -441,7 +441,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|집\s?한\s?채|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|house worth|home worth|flat worth|房子|nhà trị giá|tài sản",
+            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|house worth|home worth|flat worth|房子|nhà trị giá|tài sản",
             re.I,
         ),
     ),
