@@ -9,8 +9,8 @@ from graphs.answers.compose import shorten, topic_lines
 from graphs.answers.focus import aspect, focused_passage
 from graphs.answers.readable import readable
 from graphs.dialogue import ledger as lg
+from graphs.dialogue.asking import ASKS
 from graphs.dialogue.policy import (
-    ASKS,
     PROFILE_SLOTS,
     missing_profile,
     next_questions,

@@ -13,25 +13,18 @@ from graphs import responder
 from graphs.answers.compose import topic_lines
 from graphs.answers.focus import asks_a_rule, search_query
 from graphs.dialogue import ledger as lg
+from graphs.dialogue.asking import names_other_topic
+from graphs.dialogue.danger import rule_danger_reply
 from graphs.dialogue.policy import (
-    FLOWS,
-    LIFE_DANGER,
-    asks_about_danger,
-    asks_about_received,
-    asks_for_help,
     assumed_facts,
-    goal_after,
-    names_other_topic,
     nationality_probe,
     profile_complete,
     related_programs,
-    sensed_danger_question,
     situation_told,
-    trusted_crisis_guess,
-    turn_intent,
 )
 from graphs.dialogue.proxy import as_applicant, asking_for
 from graphs.dialogue.reading import read_message
+from graphs.dialogue.turn import ASIDES, Before, decide
 from graphs.flows import eligibility_turn, info_turn
 from graphs.guards import guard_input, guard_reply
 from graphs.llm import ChatBackend
@@ -47,7 +40,7 @@ from graphs.slots import (
     question,
     yes_no,
 )
-from graphs.state import FLOW_INTENTS, HISTORY_TURNS, AgentState
+from graphs.state import FLOW_INTENTS, FLOWS, HISTORY_TURNS, AgentState
 from graphs.topical import topical
 from tools.registry import ToolContext, ToolError, ToolRegistry
 
@@ -75,9 +68,8 @@ def _per_turn_reset() -> dict[str, Any]:
         "citations": [],
         "mode": "deterministic",
         "crisis": False,
+        "danger_reply": "none",
         "keep_pending": False,
-        "urgent": False,
-        "crisis_help": False,
         "asked_how": False,
         "asked_about": [],
         "usage": {"llm_calls": 0, "prompt_tokens": 0},
@@ -88,12 +80,6 @@ def _on_topic(state: AgentState) -> bool:
     """Whether the best passage found for an out-of-scope message is about what it asks."""
     hits = list(state.get("hits") or [])
     return bool(hits) and topical(state.get("message", ""), hits[0])
-
-
-def answers_crisis_question(state: AgentState, signals: list[str]) -> bool:
-    """Whether a danger is her answer to "what happened?" ("Domestic violence from my husband"): the lines
-    that fit it, then her check goes on — unless her life is in danger now."""
-    return "crisis" in (state.get("pending") or []) and not set(signals) & LIFE_DANGER
 
 
 def _crisis_lines(state: AgentState, language: str) -> list[str]:
@@ -145,12 +131,7 @@ class Nodes:
                 "turn": state.get("turn", 0) + 1,
                 "crisis": bool(signals),
                 "crisis_kinds": signals,
-                "crisis_help": bool(signals)
-                and (
-                    asks_for_help(message, signals)
-                    or answers_crisis_question(state, signals)
-                    or asks_about_danger(message, signals)
-                ),
+                "danger_reply": rule_danger_reply(message, signals, list(state.get("pending") or [])),
                 "intent": "crisis" if signals else "",
             }
         )
@@ -159,7 +140,7 @@ class Nodes:
     @staticmethod
     def after_guard(state: AgentState) -> str:
         """Crisis and refused messages skip straight to the reply."""
-        if state.get("refusal") or (state.get("crisis") and not state.get("crisis_help")):
+        if state.get("refusal") or state.get("danger_reply") == "crisis_reply":
             return "respond"
         return "understand"
 
@@ -178,10 +159,7 @@ class Nodes:
                 u = u.model_copy(update={"intent": assisted.intent, "confidence": 0.8})
         facts = dict(state.get("facts") or {})
         pending = list(state.get("pending") or [])
-        flow = state.get("flow")
         programs = list(state.get("programs") or [])
-        # The check's programs: an aside about another program ("그런데 아동수당은 얼마예요?") leaves them be.
-        goal = list(state.get("goal") or []) if "goal" in state else programs
         ledger: lg.Ledger = dict(state.get("ledger") or {})
         turn = int(state.get("turn") or 0)
         update: dict[str, Any] = {"confidence": u.confidence, "usage": usage}
@@ -195,6 +173,10 @@ class Nodes:
                     {"offer": None, "intent": "handoff" if answer else "handoff_declined", "pending": []}
                 )
                 return update
+            if answer is None and u.intent in ASIDES and not u.programs and not u.facts:
+                # "I don't know", "음…": neither yes nor no, and nothing else said; the offer is asked again
+                update.update({"intent": "handoff_unclear", "pending": []})
+                return update
         applicant = state.get("applicant") or asking_for(message)
         if applicant and not state.get("applicant"):
             # asking for a parent shows only now: what was said of her before is the applicant's too
@@ -207,60 +189,34 @@ class Nodes:
         ledger = lg.record(ledger, reading.answered, "answered", turn)
         ledger = lg.record(ledger, [s for s in reading.filled if s not in reading.answered], "said", turn)
         ledger = lg.record(ledger, reading.refused, "refused", turn)
-        intent, keep_pending = turn_intent(u, reading, flow=flow, pending=pending, text=message, goal=goal)
-        update["keep_pending"] = keep_pending
-        update["asked_how"] = u.intent == "application_help" and intent == "eligibility_check"
-        # Her first question about a program she names: what it is and the rule that decides come first.
-        asked_now = [p for p in u.programs if not pending or p not in goal]
-        update["asked_about"] = asked_now if intent == "eligibility_check" else []
-        # Danger the classifier sensed in arrears or an eviction threat: the 긴급복지 flow, with urgent help named.
-        update["urgent"] = u.intent == "crisis" and intent != "crisis"
-        # A danger the classifier sensed in a question: the lines that fit, then the answer.
-        sensed_help = (
-            trusted_crisis_guess(u, reading, flow=flow, pending=pending)
-            and intent != "crisis"
-            and sensed_danger_question(u, message)
+        before = Before(
+            flow=state.get("flow"),
+            pending=pending,
+            # The check's programs: an aside about another program ("그런데 아동수당은 얼마예요?") leaves them be.
+            goal=list(state.get("goal") or []) if "goal" in state else programs,
+            programs=programs,
+            danger=state.get("danger_reply") or "none",
+            danger_kinds=list(state.get("crisis_kinds") or []),
         )
-        in_check = flow in FLOWS
-        topic = goal_after(u, reading, goal, message, joins=in_check and intent == "eligibility_check")
-        if topic != programs:
-            programs = topic
+        decision = decide(u, reading, message, before)
+        if decision.new_topic:
             update["pending"] = []
-        if intent in FLOWS or not in_check:
-            goal = topic
-        received = [] if pending or in_check or u.programs else asks_about_received(message)
-        if intent in FLOWS and received:
-            intent, programs = "program_info", received  # a rule of what she receives, answered
-        if intent == "eligibility_check" and not programs:
-            intent = "benefit_discovery"
-        if intent in ("eligibility_check", "benefit_discovery"):
-            flow = intent  # program and application questions answer in passing; the slot flow stays
-        update["ledger"] = ledger
-        update["known"] = lg.known(ledger)
-        update["declined"] = lg.refused(ledger)
-        if state.get("crisis_help"):
-            # Danger, and help asked for by name ("남편한테 맞고 나왔어요, 긴급지원 받을 수 있나요?"): the lines
-            # that fit the danger, then her question answered; the danger's kinds are the guard's.
-            if not u.programs and asks_about_danger(message, list(state.get("crisis_kinds") or [])):
-                # "어떤게 학대인지 궁금": the lines, then the documents' answer; a check under way waits
-                intent, programs = "program_info", []
-            else:
-                intent = "eligibility_check" if programs else "benefit_discovery"
-                flow = intent
-        if sensed_help:
-            update["urgent"] = False  # the lines lead the reply instead
         update.update(
             {
-                "intent": intent,
-                "crisis": intent == "crisis" or bool(state.get("crisis_help")) or sensed_help,
-                "crisis_help": bool(state.get("crisis_help")) or sensed_help,
-                "crisis_kinds": list(state.get("crisis_kinds") or [])
-                if state.get("crisis_help")
-                else (u.crisis_signals if intent == "crisis" or sensed_help else []),
+                "intent": decision.intent,
+                "flow": decision.flow,
+                "programs": decision.programs,
+                "goal": decision.goal,
+                "keep_pending": decision.keep_pending,
+                "asked_about": decision.asked_about,
+                "asked_how": decision.asked_how,
+                "danger_reply": decision.danger,
+                "crisis": decision.crisis,
+                "crisis_kinds": decision.danger_kinds,
                 "facts": facts,
-                "programs": programs,
-                "goal": goal,
-                "flow": flow,
+                "ledger": ledger,
+                "known": lg.known(ledger),
+                "declined": lg.refused(ledger),
             }
         )
         return update
@@ -293,7 +249,7 @@ class Nodes:
             intent == "benefit_discovery" and (profile_complete(ledger) or situation_told(facts))
         ):
             scope = (
-                list(dict.fromkeys([*programs, *related_programs(programs)]))
+                list(dict.fromkeys([*programs, *related_programs(programs, facts)]))
                 if intent == "eligibility_check"
                 else None
             )
@@ -404,21 +360,20 @@ class Nodes:
         language = state.get("language", "ko")
         intent = state.get("intent") or "smalltalk"
         update: dict[str, Any] = {"pending": [], "offer": None, "crisis_offered": False}
-        if state.get("crisis") and state.get("crisis_help") and intent in FLOWS:
+        danger = state.get("danger_reply") or "none"
+        if danger == "lines_then_answer" and intent in FLOWS:
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
             update["reply"] = "\n".join([*_crisis_lines(state, language), update["reply"]])
+            if "emergency_welfare" in (state.get("programs") or []):
+                update["reply"] += "\n" + responder.render("urgent_help", language)
             update["crisis_offered"] = True  # a case she asks for now is a crisis case
-        elif (
-            state.get("crisis")
-            and state.get("crisis_help")
-            and intent in ("program_info", "application_help")
-        ):
+        elif danger == "lines_then_answer" and intent in ("program_info", "application_help"):
             update.update(info_turn(state, language, application=intent == "application_help"))
             update["reply"] = "\n".join(
                 [*_crisis_lines(state, language), update["reply"], responder.render("crisis_offer", language)]
             )
             update.update(_offer_of_person(language))
-        elif state.get("crisis"):
+        elif danger in ("crisis_reply", "lines_then_answer"):
             update["intent"] = "crisis"
             update["reply"] = "\n".join(
                 [*_crisis_lines(state, language), responder.render("crisis_offer", language)]
@@ -435,6 +390,11 @@ class Nodes:
             else:  # the case could not be recorded (database down): say so, and where to turn now
                 update["reply"] = responder.render("handoff_failed", language)
 
+        elif intent == "handoff_unclear":
+            update["intent"] = "smalltalk"
+            update["reply"] = responder.render("handoff_offer_again", language)
+            update.update(_offer_of_person(language))
+            update["crisis_offered"] = bool(state.get("crisis_offered"))
         elif intent == "handoff_declined":
             update["intent"] = state.get("flow") or "smalltalk"
             update["reply"] = responder.render("handoff_declined", language)
@@ -460,7 +420,7 @@ class Nodes:
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
             if state.get("applicant") and asking_for(state.get("message", "")):
                 update["reply"] = responder.render("proxy_note", language) + "\n" + update["reply"]
-            if state.get("urgent") or "emergency_welfare" in (state.get("programs") or []):
+            if danger == "urgent_help" or "emergency_welfare" in (state.get("programs") or []):
                 # 긴급복지 helps first and checks later: where to ask for it today, whatever the check says
                 update["reply"] += "\n" + responder.render("urgent_help", language)
         else:

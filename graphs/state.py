@@ -18,6 +18,12 @@ FLOW_INTENTS: tuple[Intent, ...] = (
     "application_help",
     "benefit_discovery",
 )
+FLOWS: tuple[Intent, ...] = ("eligibility_check", "benefit_discovery")
+"""The intents that run a check: their open questions carry over to the next turn."""
+DangerReply = Literal["none", "crisis_reply", "lines_then_answer", "urgent_help"]
+"""How a danger shapes the reply: not at all; the crisis reply alone (the lines that fit, and the offer of a
+person); the lines that fit and then the answer to what she asked; or the 긴급복지 check with where to ask for
+it today."""
 HISTORY_TURNS = 6
 """How many past turns (citizen + agent) the state keeps for the responder."""
 
@@ -66,8 +72,6 @@ class AgentState(TypedDict, total=False):
     """A yes/no offer awaiting an answer (e.g. 'handoff')."""
     declined: list[str]
     """Slots the citizen preferred not to answer."""
-    urgent: bool
-    """The classifier sensed danger in a message the flow answers (arrears, an eviction threat): help is named."""
     keep_pending: bool
     """This turn answered something else briefly; the pending question is asked again."""
     ledger: dict[str, dict[str, Any]]
@@ -81,16 +85,17 @@ class AgentState(TypedDict, total=False):
     intent: str
     confidence: float
     crisis: bool
+    """The reply opens with the help lines for a danger (`danger_reply` is one of the two crisis replies)."""
     crisis_kinds: list[str]
+    """The kinds of danger this message showed (suicide, violence, no_food, missing_person, ...)."""
+    danger_reply: DangerReply
+    """How a danger shapes this turn's reply (`graphs.dialogue.turn.danger_reply`)."""
     applicant: str | None
     """Whom she asks for when it is not herself ("parent": "어머니 대신 문의드립니다"); kept for the conversation."""
     asked_how: bool
     """She asked how to apply, with her own facts: the check's reply also says how and where."""
     asked_about: list[str]
     """The programs she asked about in this turn: the check's reply starts with what they are."""
-    crisis_help: bool
-    """A danger that is not to life, said with a request for a program: help lines, then her question."""
-    """The kinds of danger this message showed (suicide, violence, no_food, missing_person, ...)."""
     pii: list[str]
     """Kinds of personal data removed from this message."""
     refusal: str | None

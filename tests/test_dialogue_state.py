@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.policy import assumed_facts, nationality_probe, next_questions, turn_intent
+from graphs.dialogue.policy import assumed_facts, nationality_probe, next_questions
 from graphs.dialogue.proxy import as_applicant, asking_for
 from graphs.dialogue.reading import Reading, read_message
+from graphs.dialogue.turn import turn_intent
 from graphs.nlu import understand
 from graphs.nlu.facts import extract_facts
 from graphs.slots import relevant_slots

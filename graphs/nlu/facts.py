@@ -37,6 +37,8 @@ _CHILD_COUNT = [
     re.compile(r"([一两二三四五\d])\s?个\s?(?:孩子|小孩|儿子|女儿)"),
     re.compile(r"\b(một|hai|ba|bốn|năm|\d)\s+(?:đứa\s+)?(?:con|cháu)\b"),
 ]
+#: "애들 둘", "아이들 둘": children in the plural, so two children besides her ("아들 둘이" may be the two of them).
+_PLURAL_CHILDREN = re.compile(r"(?:애|아이|아기|애기|자녀|자식|손주)들")
 _ME_AND = re.compile(r"(?:저|나|제|본인)(?:\s?[(（]\d{1,2}[)）])?(?:랑|이랑|하고|와|과)\s?$")
 _SIZE = [
     re.compile(r"(\d|[일이삼사오육칠팔구]|한|두|세|네|다섯)\s?인\s?(?:가구|가족|세대|가정)"),
@@ -75,7 +77,7 @@ _APART = re.compile(
     re.I,
 )
 _ONE_CHILD = re.compile(
-    r"(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들|고)|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
+    r"(?<![가-힣])애(?=\s?(?:데리고|랑|하고|를|키우|혼자))|(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들|고)|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
     re.I,
 )
 _ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
@@ -174,7 +176,9 @@ _WITH_SPOUSE = re.compile(
 #: A spouse who died, left or divorced ("남편 재작년에 갔제", "passed away"): not a member, and she is alone.
 SPOUSE_GONE = re.compile(
     r"(?:남편|아내|와이프)(?:은|는|도)?\s?없|돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|먼저\s?(?:보내|가|갔)|세상\s?(?:을\s?)?떠|(?:작년|재작년|몇\s?년\s?전)에?\s?갔|여의|사별"
+    r"|집(?:을|에서)?\s?나왔|(?:데리고|피해서?)\s?나왔|도망"
     r"|passed away|died|divorc|widow|survivor'?s? pension|유족\s?연금|去世|离婚|走了|qua đời|ly hôn|mất rồi|đã mất"
+    r"|left (?:my )?(?:husband|wife|partner|him|home)|\bfled\b|ran away|跑出来|逃出来|bỏ nhà|bỏ chồng"
 )
 
 _TENURE = [
@@ -321,7 +325,8 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "domestic_violence",
         re.compile(
-            r"가정\s?폭력|(?:남편|아내|와이프|부인|신랑|husband|wife|partner|丈夫|老公|chồng).{0,10}(?:때려|때리|폭력|맞았|맞아|칼|위협|hits?\b|beats?|hurts? me|打我|殴打|đánh)|家暴|domestic violence|bạo lực gia đình",
+            r"가정\s?폭력|(?:남편|아내|와이프|부인|신랑|husband|wife|partner|丈夫|老公|chồng).{0,10}(?:때려|때리|폭력|맞았|맞아|맞고|칼|위협|hits?\b|beats?|hurts? me|打我|殴打|đánh)|家暴|domestic violence|bạo lực gia đình"
+            r"|(?:husband|partner|boyfriend)\b.{0,60}\b(?:he|she) (?:hit|hits|beat|beats|hurt|hurts|kicked) me",
             re.I,
         ),
     ),
@@ -466,7 +471,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "earned",
         re.compile(
-            r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)에서|요양보호사|경비|택배|배달|청소\s?일"
+            r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)(?:에서|\s?(?:다니|댕기|나가|출근))|요양보호사|경비|택배|배달|청소\s?일"
             r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmake\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
             r"|工资|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|当.{1,3}?[工员师]"
             r"|lương|kiếm|đi làm|làm thêm|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
@@ -627,6 +632,10 @@ def _last_relation(text: str, before: int) -> str | None:
     return last[1] if last else None
 
 
+#: "with my 5 year old", "our 3-year-old": an age after "my" with no one named is her child's.
+_MY_AGED = re.compile(r"\b(?:my|our)\s+$")
+
+
 def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
     """Whose each age is: the nearest relation word, or the one a pronoun stands for ("Husband is Korean, he's
     36"); a list goes on with its relation ("the kids are 17, 15 and 9"); and a list of young ages about
@@ -634,6 +643,7 @@ def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
     rels = [
         _nearest_relation(lower, a.start, a.end)
         or (_last_relation(lower, a.start) if _pronoun_before(lower, a) else None)
+        or ("child" if _MY_AGED.search(lower, max(0, a.start - 6), a.start) else None)
         for a in ages
     ]
     runs: list[list[int]] = []
@@ -736,8 +746,9 @@ def extract_facts(text: str) -> dict[str, Any]:
             and _count(m) == 2
             and _ME_AND.search(lower, max(0, m.start() - 10), m.start())
             and lower[m.end() : m.end() + 1] == "이"
+            and not _PLURAL_CHILDREN.match(m.group(0))
         ):
-            # "저랑 아이 둘이요", "저랑 애 둘이 살아요": the two of them, so one child
+            # "저랑 아이 둘이요", "저랑 애 둘이 살아요": the two of them, so one child ("저랑 애들 둘이요": two)
             if not others["child"]:
                 others["child"].append({"relation": "child"})
             member_facts = True

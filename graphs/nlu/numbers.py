@@ -362,7 +362,7 @@ _MONEY_CONTEXT = re.compile(
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
 _EARNING_AFTER = re.compile(
-    r"^\s?(?:씩\s?)?(?:번다|벌어|벌고|법니다|벌이|받아요|받는다|받고|나와요|나온다|들어와)"
+    r"^\s?(?:씩\s?)?(?:번다|벌어|벌고|법니다|벌이|버는|벌음|받아|받는다|받는데|받고|받음|받습니다|나와요|나온다|들어와)"
 )
 _CURRENCY_AFTER = re.compile(r"^\s?(?:원|won\b|krw\b|韩元|韩币|元|块|uôn)", re.I)
 _EN_MONEY = re.compile(

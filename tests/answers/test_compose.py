@@ -17,8 +17,9 @@ from graphs.answers.focus import (
     rank,
     search_query,
 )
-from graphs.dialogue.policy import asks_about_service, asks_about_topic, asks_something, turn_intent
+from graphs.dialogue.asking import asks_about_service, asks_about_topic, asks_something
 from graphs.dialogue.reading import read_message
+from graphs.dialogue.turn import turn_intent
 from graphs.flows import info_turn
 from graphs.nlu import understand
 from graphs.responder import info_reply

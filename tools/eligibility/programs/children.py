@@ -141,6 +141,10 @@ def first_meeting_voucher(check: Check) -> None:
         check.pay(None, "once", "첫째 200만원, 둘째 이상 300만원")
 
 
+SCHOOL_CHILD = frozenset({"elementary", "middle", "high"})
+"""Schools whose pupils are below the student age limit of 한부모 아동양육비 (22): 초·중·고."""
+
+
 def single_parent_child_support(check: Check) -> None:
     """한부모가족 아동양육비: 한부모, 18세 미만 (재학 중 22세 미만) 자녀, 소득인정액 ≤ 중위 65% (2026)."""
     facts = check.facts
@@ -156,7 +160,9 @@ def single_parent_child_support(check: Check) -> None:
     undecided: list[Member] = []
     for child in facts.children:
         age = child.age_on(facts.as_of)
-        if age is None:
+        if age is None and child.school in SCHOOL_CHILD:
+            eligible.append(child)  # a pupil is under the student age limit whatever their age
+        elif age is None:
             undecided.append(child)
         elif age < under:
             eligible.append(child)

@@ -1,0 +1,163 @@
+"""What a message asks: whether she can get something, how or where, what a program or a topic is, or for a
+person to talk to. Patterns over the four languages, and small predicates over them; the turn's decision
+(`graphs.dialogue.turn`) combines them."""
+
+from __future__ import annotations
+
+import re
+
+from graphs.answers.focus import asks_a_rule, aspect, bigrams, korean_terms
+from graphs.nlu import Understanding
+from graphs.nlu.programs import detect_programs
+from tools.vietnamese import with_unmarked
+
+#: "신청 가능한가요?", "can I apply?", "có thể đăng ký được không?": whether she can get it, not how to apply.
+CAN_I = re.compile(
+    r"가능(?:한가요|할까요|해요|하나요|한지|할지)|될까요|되나요|돼요\?|돼\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)|대상(?:인가|이에|이야|이나|일까|인지)"
+    r"|되(?:겠나|겠능가|겠습니까|겠어요|겠냐|나\?|나\s*$|남|노|는감|는겨|겄|능교|나예)|될랑가|될까|됩니[꺼까]|될까예"
+    r"|받고\s?싶|신청하고\s?싶|신청하면\s?(?:나오|받|되|돼)"
+    r"|\bcan i (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify|\bi (?:want|would like) to (?:get|receive|apply)"
+    r"|\bdoes\b.{0,60}\b(?:still )?apply\b(?! for)"
+    r"|được không|duoc khong|đủ điều kiện|du dieu kien|có thể (?:đăng ký|xin|nhận)|co the (?:dang ky|xin|nhan)"
+    r"|能.{0,6}吗|可以.{0,8}吗|符不符合|有资格|能不能|可不可以",
+    re.IGNORECASE,
+)
+
+
+#: How, where, with which documents: an application question even when it also asks "can I".
+#: "둘째도 주나요?", "나와요?": whether it is given — hers when she says her situation, else about the program.
+GIVEN = re.compile(r"주나요|줘요\?|나와요\?|나오나요", re.IGNORECASE)
+
+
+HOW = re.compile(
+    r"어디|어떻게|서류|뭐\s?(?:가|를)?\s?필요|준비물|언제|where|\bhow\b|document|\bwhen\b(?!\s(?:he|she|i|they|we|my|our)\b)|哪里|怎么|材料|什么时候|ở đâu|o dau|như thế nào|giấy tờ|giay to|khi nào",
+    re.IGNORECASE,
+)
+
+
+#: "What can I get?" with no topic: the one question that starts with the short profile.
+WHAT_CAN_I = re.compile(
+    r"(?:뭐|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|지원|혜택|복지)"
+    r"|해당(?:되는|하는)\s?(?:거|것|게)|what (?:can|could) i (?:get|receive|apply)|what (?:benefits|support|help)|anything (?:i|we) can get"
+    r"|能(?:领|拿|申请|享受)(?:到)?(?:什么|哪些)|有(?:什么|哪些)(?:补助|福利|补贴|支援|待遇)|可以享受哪些"
+    r"|(?:được|có thể|điều kiện) (?:nhận|hưởng|xin)(?: được)? (?:những |các )?"
+    r"(?:gì|trợ cấp (?:gì|nào)|hỗ trợ (?:gì|nào)|chế độ (?:gì|nào)|phúc lợi (?:gì|nào))|hỗ trợ gì|phúc lợi gì",
+    re.IGNORECASE,
+)
+
+
+WHAT_CAN_I = with_unmarked(WHAT_CAN_I)
+
+
+ASKS = re.compile(r"\?|？|[까나죠]요?\s*$|吗|không\s*$|khong\s*$", re.IGNORECASE)
+"""A message that ends as a question (a mark, a question ending)."""
+
+
+#: Words for a person to talk to: a request for one is a handoff, whatever else the message asks.
+_PERSON = re.compile(
+    r"사람|상담원|상담사|담당자|직원|공무원|person|human|agent|(?:talk|speak) to someone|someone (?:to|who|can)\b|officer"
+    r"|人工|真人|客服|工作人员|nhân viên|người thật|cán bộ",
+    re.IGNORECASE,
+)
+
+
+#: Asking to be put through to a person, not only naming one ("상담원 연결해 주세요", "talk to someone").
+ASKS_FOR_PERSON = re.compile(
+    r"연결|바꿔|통화|얘기\s?하고\s?싶|이야기\s?하고\s?싶|상담\s?받고\s?싶|talk to|speak (?:to|with)|connect me|转人工|接人工|找人工|nói chuyện với|gặp nhân viên",
+    re.IGNORECASE,
+)
+
+
+_GREETING = re.compile(
+    r"안녕|반가|고마|감사|수고|hello|\bhi\b|\bhey\b|thank|你好|谢谢|再见|xin chào|chào|cảm ơn|cam on|tạm biệt",
+    re.I,
+)
+
+
+def asks_something(text: str) -> bool:
+    """Whether a message the classifier took as small talk asks a question about something (not a greeting)."""
+    return bool(ASKS.search(text)) and not _GREETING.search(text) and len(bigrams(text)) >= 3
+
+
+_RECEIVES = re.compile(
+    r"받고\s?(?:계신|있는|있)(?:데|는데|어요|어)?|받는\s?(?:중|데)|받으시는데|receiving|领着|đang nhận"
+)
+
+
+def asks_about_received(text: str) -> list[str]:
+    """The programs she (or her family) receives that a question is about ("형이 장애인연금 받고 있는데 65세
+    되면 계속 나오는 거예요?"): the question is answered about them, not turned into "what can I get?"."""
+    asked, receiving = detect_programs(text)
+    if asked or not receiving or WHAT_CAN_I.search(text):
+        return []
+    return receiving if asks_question(text) and asks_a_rule(_RECEIVES.sub(" ", text)) else []
+
+
+def asks_about_service(text: str) -> bool:
+    """Whether a message the classifier took as a request for a person asks about a service instead ("치매안심센터는
+    뭐하는 데예요? 상담만 해주는 거?", "Where can I take free Korean classes?"): answered, not handed off."""
+    return aspect(text) in ("what", "who", "how_much", "where") and not _PERSON.search(text)
+
+
+#: Spoken question endings that carry no question mark ("보험되나", "어디 가야대", "그거 뭐임").
+_ASKS_SPOKEN = re.compile(
+    r"(?:되나|있나|하나|되노|하노|있노|는겨|되는겨|뭐임|가야대|돼|되요|해요|나요|까|야\s?(?:됨|함|되나|하나))\s*(?:$|[^가-힣])"
+)
+
+
+def asks_question(text: str) -> bool:
+    """Whether a message ends as a question: a mark, a question ending, or a spoken one ("보험되나")."""
+    return bool(ASKS.search(text) or _ASKS_SPOKEN.search(text))
+
+
+#: A named kind of help that is not one of the 19 programs ("치매치료비 지원", "활동지원", "기차표 할인").
+TOPIC_NOUN = re.compile(
+    r"(?<![가-힣])(?!(?:정부|나라|국가|복지|무슨|어떤|받을|생활|그런|이런|저런)[가-힣]{0,1}(?:지원|혜택|서비스|제도))"
+    r"[가-힣]{1,}(?:지원|비|수당|바우처|서비스|센터|할인|감면|등록|검사|검진|수술|교육|일자리|상담|돌봄|보험료|카드|임대|장려금|대출|저축계좌)"
+    r"(?![가-힣]{2})"
+)
+
+
+#: Things residents ask help with by their own name, not as "…지원" ("틀니도 보험 되나", "보청기", "경로당").
+AID_NOUN = re.compile(
+    r"틀니|임플란트|보청기|안경|개안|백내장|인공관절|무릎\s?수술|치과|기저귀|분유|예방\s?접종|건강\s?검진|난임"
+    r"|치매|장기\s?요양|요양원|요양\s?등급|경로당|복지관|휠체어|보장구|콜택시|주택연금|임대\s?주택"
+    r"|장려금|저축계좌|극저신용|햇살론|와서\s?(?:도와|돌봐|봐\s?주)|돌봐\s?(?:주는|줄)|간병|방문\s?(?:요양|간호|돌봄)|활동\s?지원|가사\s?(?:도우미|지원)"
+)
+
+
+def names_other_topic(message: str) -> bool:
+    """Whether a question names a kind of help and none of the programs: a new topic, not the conversation's
+    program ("치매안심센터는 뭐하는 데예요?" after a question about 노인맞춤돌봄)."""
+    asked, _ = detect_programs(message)
+    return not asked and bool(TOPIC_NOUN.search(message))
+
+
+def asks_about_topic(text: str, personal: bool) -> bool:
+    """Whether a message the classifier took as "what can I get?" asks about something instead ("틀니 지원
+    어디서?", "아이돌봄서비스 누가 받을 수 있어요?", "임플란트도 보험되나"): answered from the documents.
+
+    A message with her own facts stays a discovery unless it asks what, who, how much or where; "what can I
+    get?" stays one unless it asks what something is or who gets it."""
+    asked = aspect(text)
+    # "실업급여", "틀니", "unemployment benefits"
+    topic = bool(TOPIC_NOUN.search(text) or AID_NOUN.search(text) or korean_terms(text))
+    if personal and asked in ("any", "where") and not topic:
+        return False  # "혼자 사는 70살인데 받을 수 있는 지원 있나요?", "I'm 70, where can I get help?"
+    if WHAT_CAN_I.search(text) and asked not in ("who", "what"):
+        return False
+    return asked != "any" or asks_question(text)
+
+
+_ABOUT_PROGRAM = re.compile(
+    r"얼마|몇\s?(?:살|세|개월|년)|까지|언제|어디|방법|뭐(?:예요|에요|야|임|지)|소급|현금"
+    r"|how much|how old|how long|until|when|where|what is|多少|几岁|什么时候|哪里|是什么|bao nhiêu|khi nào|ở đâu|là gì",
+    re.IGNORECASE,
+)
+
+
+def asks_about_program(u: Understanding, text: str) -> bool:
+    """Whether a message naming a program asks how much, until when, where or what it is ("아동수당 얼마고 몇살까지
+    나와요?", "에너지바우처 혼자사는데 얼마 나와"): the reply then starts with what the program is and gives,
+    before any question about her."""
+    return bool(u.programs) and bool(_ABOUT_PROGRAM.search(text))

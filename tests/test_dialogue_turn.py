@@ -1,0 +1,113 @@
+"""The turn's decision on its own (`graphs.dialogue.turn`): one row per rule of the table, read through the
+real understanding and reading of each message, with what the conversation held before it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphs.dialogue.danger import rule_danger_reply
+from graphs.dialogue.reading import read_message
+from graphs.dialogue.turn import Before, Decision, decide
+from graphs.nlu import understand
+from graphs.nlu.intent import crisis_signals
+
+IN_PENSION_CHECK: dict[str, Any] = {
+    "flow": "eligibility_check",
+    "goal": ["basic_pension"],
+    "programs": ["basic_pension"],
+}
+
+
+def _decide(text: str, **before: Any) -> Decision:
+    """The decision for one message, the guard's rule reply included, as the graph makes it."""
+    signals = crisis_signals(text)
+    pending = list(before.get("pending", []))
+    rule = rule_danger_reply(text, signals, pending)
+    assert rule != "crisis_reply", "the crisis reply alone never reaches the decision"
+    u = understand(text)
+    reading = read_message(text, u, pending, {}, {}, None)
+    return decide(u, reading, text, Before(danger=rule, danger_kinds=signals, **before))
+
+
+@pytest.mark.parametrize(
+    ("text", "pending", "expected"),
+    [
+        ("죽고 싶어요", [], "crisis_reply"),
+        ("남편한테 맞고 집을 나왔어요. 긴급지원 받을 수 있나요?", [], "lines_then_answer"),
+        ("어떤게 학대인지 궁금해요", [], "lines_then_answer"),
+        ("남편한테 맞았어요", ["crisis"], "lines_then_answer"),
+        ("남편이랑 셋이 살아요", [], "none"),
+    ],
+)
+def test_the_guards_reply_to_a_danger_a_rule_names(text: str, pending: list[str], expected: str) -> None:
+    assert rule_danger_reply(text, crisis_signals(text), pending) == expected
+
+
+def test_plain_facts_about_the_household_start_discovery_and_name_no_danger() -> None:
+    d = _decide("남편이랑 셋이 살아요")
+    assert (d.intent, d.danger, d.crisis) == ("benefit_discovery", "none", False)
+
+
+def test_arrears_and_an_eviction_go_to_emergency_welfare_with_where_to_ask_today() -> None:
+    d = _decide("월세가 석 달 밀려서 다음 주에 쫓겨날 것 같아요")
+    assert (d.intent, d.programs, d.danger, d.crisis) == (
+        "eligibility_check",
+        ["emergency_welfare"],
+        "urgent_help",
+        False,
+    )
+
+
+def test_a_danger_named_with_a_program_asked_for_gets_the_lines_then_the_check() -> None:
+    d = _decide("남편한테 맞고 집을 나왔어요. 긴급지원 받을 수 있나요?")
+    assert (d.intent, d.programs, d.danger, d.danger_kinds) == (
+        "eligibility_check",
+        ["emergency_welfare"],
+        "lines_then_answer",
+        ["violence"],
+    )
+
+
+def test_a_question_about_what_abuse_is_is_answered_from_the_documents() -> None:
+    d = _decide("어떤게 학대인지 궁금해요")
+    assert (d.intent, d.programs, d.danger) == ("program_info", [], "lines_then_answer")
+
+
+def test_a_danger_the_classifier_senses_in_a_question_gets_the_lines_then_the_answer() -> None:
+    d = _decide("남편이 쓰러져서 입원했어요. 돈도 없고 막막한데 도움받을 데가 있을까요?")
+    assert d.danger == "lines_then_answer"
+    assert d.crisis
+    assert d.intent in ("eligibility_check", "program_info")
+
+
+def test_an_aside_about_another_program_is_answered_and_the_check_keeps_its_goal() -> None:
+    d = _decide("그런데 아동수당은 얼마예요?", pending=["income"], **IN_PENSION_CHECK)
+    assert (d.intent, d.programs, d.goal, d.flow) == (
+        "program_info",
+        ["child_allowance"],
+        ["basic_pension"],
+        "eligibility_check",
+    )
+    assert d.new_topic
+
+
+def test_a_short_reply_to_the_open_question_continues_the_check() -> None:
+    d = _decide("예순두 살이요", pending=["age"], **IN_PENSION_CHECK)
+    assert (d.intent, d.goal, d.new_topic) == ("eligibility_check", ["basic_pension"], False)
+
+
+def test_a_program_that_joins_the_check_is_added_to_its_goal() -> None:
+    before = {"flow": "eligibility_check", "goal": ["livelihood_benefit"], "programs": ["livelihood_benefit"]}
+    d = _decide("의료급여도 같이 물어볼게요", pending=["income"], **before)
+    assert (d.intent, d.goal, d.asked_about) == (
+        "eligibility_check",
+        ["livelihood_benefit", "medical_benefit"],
+        ["medical_benefit"],
+    )
+
+
+def test_thanks_in_a_check_keeps_the_open_question() -> None:
+    d = _decide("고마워요", pending=["income"], **IN_PENSION_CHECK)
+    assert (d.intent, d.keep_pending, d.goal) == ("smalltalk", True, ["basic_pension"])
