@@ -82,6 +82,8 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
     others = rest
     for index, member in enumerate(others):
         relation = member.get("relation")
+        if relation is None and len(members) >= len(new):
+            continue  # "for the two of us" said of a household already of two: no one new
         seen = sum(1 for m in others[:index] if m.get("relation") == relation)
         same = [
             m

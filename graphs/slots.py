@@ -57,7 +57,7 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _NO = re.compile(
-    r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|안\s*받|아무것도|no\b|none|nope|not\b|nothing|没有|不是|没|không|\bch\u01b0a\b",
+    r"없어|없습니다|없음|없고|아니|아뇨|안\s*해|안\s*하|안\s*받|아무것도|빵원|no\b|none|nope|not\b|nothing|\bzero\b|没有|不是|没|零收入|không|\bch\u01b0a\b",
     re.IGNORECASE,
 )
 #: Korea named in a short reply to the nationality question ("Korean", "한국 사람이요", "She's Korean").
@@ -104,7 +104,7 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "assets": re.compile(
-        r"재산|전세금|보증금|땅|예금|적금|저축|통장|빚|대출|부채|집값|집이?\s?\d|asset|property|savings|debt|财产|存款|tài sản|n\u1ee3|\bno (?:ngan hang|the|\d)",
+        r"재산|전세금|보증금|땅|예금|적금|저축|통장|빚|대출|부채|집값|집이?\s?\d|asset|property|savings|account|debt|财产|存款|tài sản|n\u1ee3|\bno (?:ngan hang|the|\d)",
         re.I,
     ),
     "housing": re.compile(
@@ -195,6 +195,13 @@ def _children(facts: dict[str, Any]) -> list[dict[str, Any]]:
     return [m for m in facts.get("members", []) if m.get("relation") in ("child", "grandchild", None)]
 
 
+#: The relatives who would have to support her are gone ("부모님 돌아가셨어요", "bố mẹ chồng mất rồi").
+OBLIGORS_GONE = re.compile(
+    r"돌아가셨|돌아가시고|안\s?계세|passed away|\bdied\b|\bdead\b|去世|不在了|đã mất|mất rồi|da mat|mat roi|qua đời|qua doi",
+    re.I,
+)
+
+
 def parse_answer(
     slot: str, text: str, said: dict[str, Any], facts: dict[str, Any]
 ) -> dict[str, Any] | str | None:
@@ -276,11 +283,7 @@ def parse_answer(
             re.IGNORECASE,
         ):
             return {"support_obligor": "meets"}
-        if answer is False or re.search(
-            r"돌아가셨|돌아가시고|안\s?계세|passed away|\bdied\b|\bdead\b|去世|不在了|đã mất|mất rồi",
-            text,
-            re.I,
-        ):
+        if answer is False or OBLIGORS_GONE.search(text):
             return {"support_obligor": "none"}
     elif slot == "receiving":
         if said.get("receiving"):

@@ -294,3 +294,92 @@ def test_a_child_told_while_the_support_question_is_open_lives_elsewhere() -> No
     reading = read_message(message, understand(message), ["support_obligor"], {}, facts, None)
     assert [m["relation"] for m in reading.facts["members"]] == ["self"]
     assert reading.facts["support_obligor"] == "meets"
+
+
+@pytest.mark.parametrize(
+    ("message", "pending", "expected"),
+    [
+        ("공장 다니고 220 받아", ["income"], {"earned_krw": 2_200_000, "other_krw": 0}),
+        ("zero right now", ["income"], {"earned_krw": 0, "other_krw": 0}),
+        ("My dad makes about 5 million won a month. Mom and I have no income", ["income"], {"earned_krw": 5_000_000, "other_krw": 0}),
+        ("일해서 1,020만원 벌고 지원금으로 72만원 들어와요", [], {"earned_krw": 10_200_000, "other_krw": 720_000}),
+    ],
+)  # fmt: skip
+def test_income_said_the_way_residents_say_it(
+    message: str, pending: list[str], expected: dict[str, int]
+) -> None:
+    assert _read(message, pending).facts["income"] == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("my own account has 800,000. everything else is in his name", (0, 800_000, 0)),
+        ("Our house is worth maybe 400 million, about 30 million in savings, and a 150 million mortgage", (400_000_000, 30_000_000, 150_000_000)),
+        ("the villa is worth about 120 million, savings 5 million", (120_000_000, 5_000_000, 0)),
+    ],
+)  # fmt: skip
+def test_assets_said_in_english(message: str, expected: tuple[int, int, int]) -> None:
+    assets = _read(message, ["assets"]).facts["assets"]
+    assert (assets["property_krw"], assets["financial_krw"], assets["debt_krw"]) == expected
+
+
+def test_me_and_the_kids_two_of_them_is_three_people() -> None:
+    members = _read("저랑 애들 둘이요 중3 초5", ["household"]).facts["members"]
+    assert [m["relation"] for m in members] == ["self", "child", "child"]
+
+
+def test_a_son_busy_making_a_living_on_an_ordinary_wage_meets_the_support_rule() -> None:
+    message = "아들 하나 있는디 지도 먹고살기 바빠 따로 살어요. 공장 댕기는디 한달 250 버는가"
+    facts = _read(message, ["support_obligor"], {"members": [{"relation": "self"}]}).facts
+    assert facts["support_obligor"] == "meets"
+    assert "income" not in facts
+
+
+def test_the_in_laws_gone_are_no_obligors_and_no_breadwinners_death() -> None:
+    facts = _read("bo me chong mat roi", ["support_obligor"]).facts
+    assert facts["support_obligor"] == "none"
+    assert "crisis" not in extract_facts("bố mẹ chồng mất rồi")
+
+
+def test_no_job_is_not_a_job_lost_and_says_nothing_of_relatives() -> None:
+    facts = _read("hey, 24M, just moved out of my parents place, no job rn.", []).facts
+    assert facts["members"][0]["employed"] is False
+    assert "crisis" not in facts
+    assert "support_obligor" not in facts
+
+
+def test_fleeing_violence_with_a_child_and_no_money() -> None:
+    facts = extract_facts(
+        "I left my husband last week because he hit me. I'm staying at a friend's with my 5 year old. I have no money."
+    )
+    assert [(m["relation"], m.get("age")) for m in facts["members"]] == [("self", None), ("child", 5)]
+    assert facts["crisis"] == ["domestic_violence"]
+
+
+@pytest.mark.parametrize(
+    ("message", "holder", "level"),
+    [
+        ("Chong em bi khuyet tat nhe", "spouse", "mild"),
+        ("my husband has a severe disability", "spouse", "severe"),
+        ("64살이에요. 신랑이랑살아요. 장애 정도가 심한장애인이에요.", "self", "severe"),
+        ("남편이랑 살고 저는 경증 장애가 있어요", "self", "mild"),
+    ],
+)
+def test_a_disability_belongs_to_the_person_it_is_said_of(message: str, holder: str, level: str) -> None:
+    members = extract_facts(message)["members"]
+    assert [m["relation"] for m in members if m.get("disability") == level] == [holder]
+
+
+def test_months_of_a_pregnancy_in_vietnamese_without_marks_are_not_a_baby() -> None:
+    members = extract_facts("Em co thai 5 thang, con dau 2 tuoi ruoi (28 thang).")["members"]
+    assert members[0].get("pregnant") is True
+    assert [m.get("age") for m in members if m["relation"] == "child"] == [2]
+
+
+def test_a_size_said_again_adds_no_one() -> None:
+    facts = {"members": [{"relation": "self"}, {"relation": "spouse", "age": 74}]}
+    reading = _read(
+        "national pension 600,000 and basic pension about 560,000 for the two of us", ["income"], facts
+    )
+    assert len(reading.facts["members"]) == 2

@@ -19,7 +19,15 @@ from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
 from graphs.nlu.facts import ALONE, extract_facts
 from graphs.nlu.numbers import bare_number, find_money
-from graphs.slots import DECLINED, SLOT_KEYWORDS, clauses_for, parse_answer, refuses, relevant_slots
+from graphs.slots import (
+    DECLINED,
+    OBLIGORS_GONE,
+    SLOT_KEYWORDS,
+    clauses_for,
+    parse_answer,
+    refuses,
+    relevant_slots,
+)
 from tools.vietnamese import accept_unmarked
 
 _QUESTION = re.compile(r"\?\s*$|[까나]요\s*$|吗|không\s*$", re.IGNORECASE)
@@ -126,6 +134,13 @@ def _apply(
     patch = parse_answer(slot, part, said, reading.facts)
     if slot == "crisis" and slot not in pending and isinstance(patch, dict) and _only_a_no(patch):
         return  # "I have no job", "일이 없어요": a crisis said with a no, not "no crisis"
+    if (
+        slot == "support_obligor"
+        and slot not in pending
+        and patch == {"support_obligor": "none"}
+        and not OBLIGORS_GONE.search(part)
+    ):
+        return  # "moved out of my parents place, no job rn": a no about something else, not "no relatives"
     if patch == DECLINED:
         if slot in pending or slot in asked_before or slot in relevant_slots([slot], part):
             reading.refused.append(slot)

@@ -6,6 +6,7 @@ Only what the citizen said is returned; nothing is guessed. `members` always sta
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Any
@@ -240,6 +241,13 @@ _UNEMPLOYED = re.compile(
     r"|失业|没工作|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",
     re.I,
 )
+#: A job lost, the crisis event: not being without work ("무직", "no job rn", "没工作"), which may have no loss
+#: behind it.
+_JOBLESS_STATE = ("|무직|백수", "|no job", "|没工作")
+_JOB_LOST = re.compile(
+    functools.reduce(lambda pattern, state: pattern.replace(state, ""), _JOBLESS_STATE, _UNEMPLOYED.pattern),
+    re.I,
+)
 #: Not working now, which is not by itself a job loss (a crisis event).
 _NOT_WORKING = re.compile(
     r"일\s?안\s?해|일\s?안\s?하|취업\s?준비|취준|구직\s?(?:중|활동)|일\s?(?:자리\s?)?(?:찾|구하)고|퇴사\s?(?:했|하고|한\s?지)|퇴직\s?(?:했|하고)"
@@ -259,7 +267,7 @@ _NOT_DAYCARE = re.compile(
 _PREGNANT = re.compile(
     r"임신|임산부|뱃속|만삭|출산\s?(?:예정|앞두)|(?:다음\s?달|이번\s?달|곧|\d{1,2}\s?월에?)\s?출산(?:인데|이에요|예정|할|해요|입니다|이라)"
     r"|肚子里|trong bụng|pregnan|due (?:next|this) month|\bdue (?:in|on|date)\b|baby (?:is )?due|expecting a baby|怀孕|孕妇|预产期|快生了"
-    r"|mang thai|có bầu|sắp sinh|dự sinh",
+    r"|mang thai|có bầu|có thai|co thai|co bau|mang bầu|mang bau|sắp sinh|sap sinh|dự sinh|du sinh",
     re.I,
 )
 #: The baby still to be born: she is pregnant, and it is not yet a member.
@@ -302,8 +310,9 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_death",
         re.compile(
+            r"(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?<!시)"
             r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
-            r"|(?:chồng|vợ)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất)",
+            r"|(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?:chồng|vợ|chong)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất|mat roi|qua doi|da mat)",
             re.I,
         ),
     ),
@@ -348,7 +357,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("job_loss", _UNEMPLOYED),
+    ("job_loss", _JOB_LOST),
     ("divorce", re.compile(r"이혼|divorc|离婚|ly hôn", re.I)),
     (
         "utility_cutoff",
@@ -436,17 +445,23 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # A deposit is an asset, also "a rental deposit" and "월세 보증금".
     ("property", re.compile(r"보증금|전세금|전셋돈|deposit|押金|保证金|tiền (?:đặt )?cọc", re.I)),
     ("rent", re.compile(r"월세(?!\s?보증금)|집세|\brent(?!al deposit)|房租|租金|tiền thuê", re.I)),
-    ("debt", re.compile(r"빚|대출|부채|debt|loan|欠|贷款|n\u1ee3|\bno (?:ngan hang|the|\d)", re.I)),
+    (
+        "debt",
+        re.compile(
+            r"빚|대출|부채|debt|loan|mortgage|欠|贷款|房贷|n\u1ee3|thế chấp|\bno (?:ngan hang|the|\d)", re.I
+        ),
+    ),
     (
         "financial",
         re.compile(
-            r"예금|적금|저축|통장|savings|in the bank|存款|tiết kiệm|tiet kiem|ngân hàng|ngan hang", re.I
+            r"예금|적금|저축|통장|savings|in the bank|(?:bank )?account|存款|tiết kiệm|tiet kiem|ngân hàng|ngan hang",
+            re.I,
         ),
     ),
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|house worth|home worth|flat worth|房子|nhà trị giá|tài sản",
+            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|\bworth\b|\bvilla\b|\bapartment\b|房子|nhà trị giá|tài sản",
             re.I,
         ),
     ),
@@ -472,7 +487,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
         "earned",
         re.compile(
             r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)(?:에서|\s?(?:다니|댕기|나가|출근))|요양보호사|경비|택배|배달|청소\s?일"
-            r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmake\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
+            r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmakes?\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
             r"|工资|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|当.{1,3}?[工员师]"
             r"|lương|kiếm|đi làm|làm thêm|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
             re.I,
@@ -667,6 +682,27 @@ def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
     return rels
 
 
+#: She speaks of herself: a relation word before this is not the one a trait after it belongs to.
+_SELF_WORD = re.compile(r"저는|제가|나는|내가|본인|\bi\b|\bi'm\b|\bmy own\b|tôi|我", re.I)
+
+
+#: A relation named as company ("신랑이랑 살아요", "with my husband") is not the one a trait after it belongs to.
+_NOT_HOLDER = re.compile(r"\s?(?:이랑|랑|하고|와|과|and\b|và\b|和)")
+
+
+def _holder_before(text: str, start: int, reach: int = 16) -> str | None:
+    """The relation a trait said just after it belongs to ("my husband has a severe disability", "chồng em bị
+    khuyết tật nhẹ"), unless she speaks of herself in between ("남편이랑 살고 저는 경증")."""
+    best: tuple[int, str] | None = None
+    for rel, pattern in _REL.items():
+        for m in pattern.finditer(text, max(0, start - reach - 10), start):
+            if start - m.end() <= reach and (best is None or m.end() > best[0]):
+                best = (m.end(), rel)
+    if best is None or _SELF_WORD.search(text, best[0], start) or _NOT_HOLDER.match(text, best[0]):
+        return None
+    return best[1] if not re.search(r"[.!?。！？]", text[best[0] : start]) else None
+
+
 def _born_child(children: list[dict[str, Any]], text: str) -> dict[str, Any]:
     """The child a birth the message tells is about: the first without an age, else a new one; with the
     message's birth order ("둘째")."""
@@ -834,9 +870,14 @@ def extract_facts(text: str) -> dict[str, Any]:
     # Disability, school, employment, pregnancy.
     for level, pattern in (("severe", _SEVERE), ("mild", _MILD)):
         m = pattern.search(lower)
-        if m and _DISABILITY_WORD.search(lower):
-            rel = _nearest_relation(lower, m.start(), m.end(), window=6)
-            target = others["child"][0] if rel == "child" and others["child"] else self_member
+        word = _DISABILITY_WORD.search(lower)
+        if m and word:
+            # "아들이 중증", "chồng em bị khuyết tật nhẹ": the relation next to the level or to the word
+            rel = _nearest_relation(lower, m.start(), m.end(), window=6) or _holder_before(
+                lower, min(m.start(), word.start())
+            )
+            held = others.get(rel or "self") or []
+            target = held[0] if held else self_member
             if rel == "child" and not others["child"]:
                 target = {"relation": "child"}
                 others["child"].append(target)

@@ -318,7 +318,8 @@ def find_ages(text: str) -> list[Age]:
 #: Months that are not someone's age: a pregnancy ("임신 6개월", "6 months pregnant") or a time ago or since
 #: ("3개월 전에 이사", "3 months ago", "실직한 지 2개월 동안").
 _PREGNANCY_BEFORE = re.compile(
-    r"(?:임신|임신한\s?지|pregnant|怀孕|mang thai|có bầu|co bau)\s?(?:\S+\s)?$", re.I
+    r"(?:임신|임신한\s?지|pregnant|怀孕|mang thai|có bầu|co bau|có thai|co thai|mang bầu|mang bau)\s?(?:\S+\s)?$",
+    re.I,
 )
 _SPAN_AFTER = re.compile(
     r"^\s?(?:전|동안|간|후|뒤|pregnant|along|ago|before|later|into|in a row|前|后|以来|trước|sau|nữa)", re.I
@@ -376,6 +377,9 @@ _VI_COMPOUND = re.compile(
     r"(\s*(?:won|krw|uôn))?",
     re.I,
 )
+#: "800,000": thousands grouped by commas are an amount of won, never an age or a count.
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_KOREAN_UNIT = re.compile(r"\s?[만억천백원万亿千元]")
 _EN_SCALE = {"k": 10**3, "thousand": 10**3, "million": 10**6, "mil": 10**6, "m": 10**6, "billion": 10**9}
 _VI_SCALE = {"triệu": 10**6, "vạn": 10**4, "nghìn": 10**3, "ngàn": 10**3, "tỷ": 10**9, "tỉ": 10**9}
 # "1 triệu 9 trăm (nghìn)": 9 hundred thousand after a million
@@ -427,7 +431,8 @@ def find_money(text: str) -> list[Money]:
             add(value * _VI_SCALE[m.group(2).lower()], m.start(), m.end(), True)
     for m in _EN_MONEY.finditer(masked):
         scale, won = m.group(3), m.group(4)
-        if not (scale or won or m.group(1)):
+        grouped = bool(_GROUPED.fullmatch(m.group(2))) and not _KOREAN_UNIT.match(masked, m.end())
+        if not (scale or won or m.group(1) or grouped):
             continue
         value = _plain_number(m.group(2))
         if value is not None:
