@@ -101,13 +101,26 @@ def asks_about_service(text: str) -> bool:
 
 #: Spoken question endings that carry no question mark ("보험되나", "어디 가야대", "그거 뭐임").
 _ASKS_SPOKEN = re.compile(
-    r"(?:되나|있나|하나|되노|하노|있노|는겨|되는겨|뭐임|가야대|돼|되요|해요|나요|까|야\s?(?:됨|함|되나|하나))\s*(?:$|[^가-힣])"
+    r"(?:되나|있나|하나|되노|하노|있노|는겨|되는겨|뭐임|가야대|돼|되요|해요|나요|까|냐|니|야\s?(?:됨|함|되나|하나))\s*(?:$|[^가-힣])"
+)
+
+
+#: An English question written without a question mark ("what can i do", "where do I apply").
+_ASKS_UNMARKED = re.compile(
+    r"^(?:what|how|where|who|is there|are there|can i|do i)\b|\b(?:what|where|how) (?:are|is|can|do|should)\b",
+    re.IGNORECASE,
+)
+#: A question written without a question mark ("what are my options", "그거 뭐예요"); "있어요" too, which may also
+#: be a statement, so only beside words of seeking help (`graphs.dialogue.danger`).
+UNMARKED_QUESTION = re.compile(
+    _ASKS_UNMARKED.pattern + r"|뭐(?:예요|에요|야|임|지)\s*$|있(?:나|나요|어요|을까요)\s*$", re.IGNORECASE
 )
 
 
 def asks_question(text: str) -> bool:
-    """Whether a message ends as a question: a mark, a question ending, or a spoken one ("보험되나")."""
-    return bool(ASKS.search(text) or _ASKS_SPOKEN.search(text))
+    """Whether a message ends as a question: a mark, a question ending, a spoken one ("보험되나"), or an English
+    question with no mark ("what can i do")."""
+    return bool(ASKS.search(text) or _ASKS_SPOKEN.search(text) or _ASKS_UNMARKED.search(text))
 
 
 #: A named kind of help that is not one of the 19 programs ("치매치료비 지원", "활동지원", "기차표 할인").

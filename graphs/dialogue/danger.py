@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.dialogue.asking import ASKS, CAN_I, asks_question
+from graphs.dialogue.asking import ASKS, CAN_I, UNMARKED_QUESTION, asks_question
 from graphs.dialogue.reading import Reading
 from graphs.nlu import Understanding, situation_programs
 from graphs.nlu.programs import detect_programs
@@ -35,14 +35,6 @@ _SEEKS = re.compile(
 )
 
 
-#: A question written without a question mark ("what are my options", "그거 뭐예요").
-_UNMARKED_QUESTION = re.compile(
-    r"^(?:what|how|where|who|is there|are there|can i|do i)\b|\b(?:what|where|how) (?:are|is|can|do|should)\b"
-    r"|뭐(?:예요|에요|야|임|지)\s*$|있(?:나|나요|어요|을까요)\s*$",
-    re.IGNORECASE,
-)
-
-
 def trusted_crisis_guess(u: Understanding, reading: Reading, *, flow: str | None, pending: list[str]) -> bool:
     """Whether the classifier's crisis guess is trusted: sure enough, and the message is not an answer in a
     flow (an answer there is read as facts)."""
@@ -61,7 +53,7 @@ def sensed_danger_question(u: Understanding, text: str) -> bool:
     없을까요?"): the lines that fit, then the answer, not the crisis reply alone."""
     if u.intent != "crisis" or set(u.crisis_signals) - {"model"} or _WHAT_TO_DO.search(text):
         return False
-    return (asks_question(text) or bool(_UNMARKED_QUESTION.search(text))) and bool(_SEEKS.search(text))
+    return (asks_question(text) or bool(UNMARKED_QUESTION.search(text))) and bool(_SEEKS.search(text))
 
 
 def help_intent(u: Understanding) -> str:

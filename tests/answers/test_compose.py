@@ -293,3 +293,23 @@ def test_an_unsure_handoff_or_a_named_topic_is_answered_not_handed_off_or_profil
     u = understand(message)
     reading = read_message(message, u, [], {}, {}, None)
     assert turn_intent(u, reading, flow=None, pending=[], text=message, goal=[])[0] == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "number"),
+    [
+        ("회사 망해서 사장이 월급 3달치 안주고 잠수탔어", "ko", "1350"),
+        ("my boss never paid me for two months", "en", "1588-0075"),
+        ("집주인이 계약끝났는데 보증금을 안돌려줘요", "ko", "132"),
+        ("my landlord refuse to give back my deposit", "en", "132"),
+        ("카드빚 연체된지 4달 넘었어", "ko", "1600-5500"),
+    ],
+)
+def test_situations_outside_welfare_name_the_line_that_handles_them(
+    question: str, language: str, number: str
+) -> None:
+    assert any(number in line for line in topic_lines(question, language, ""))
+
+
+def test_rent_in_arrears_is_not_a_debt_for_the_credit_line() -> None:
+    assert not any("1600-5500" in line for line in topic_lines("월세가 석 달 연체됐어요", "ko", ""))
