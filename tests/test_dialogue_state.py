@@ -383,3 +383,18 @@ def test_a_size_said_again_adds_no_one() -> None:
         "national pension 600,000 and basic pension about 560,000 for the two of us", ["income"], facts
     )
     assert len(reading.facts["members"]) == 2
+
+
+def test_an_age_in_native_words_before_grandmother_is_hers() -> None:
+    members = _read("혼자사는 예순여섯 할머니인데요 누가 좀 들여다봐주는 서비스 있다고 들었어요", []).facts[
+        "members"
+    ]
+    assert members[0].get("age") == 66
+
+
+def test_asking_whether_she_can_get_a_program_is_not_receiving_it() -> None:
+    reading = _read(
+        "생계비도 받을수있나해서요", ["receiving"], {"members": [{"relation": "self", "age": 66}]}
+    )
+    assert "livelihood_benefit" not in (reading.facts.get("receiving") or [])
+    assert not reading.programs_named_as_facts

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphs.dialogue import ledger as lg
+from graphs.dialogue.asking import CAN_I
 from graphs.dialogue.proxy import as_applicant
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
@@ -192,6 +193,7 @@ def read_message(
         "receiving" in pending
         and u.programs
         and not _QUESTION.search(message)
+        and not CAN_I.search(message)  # "생계비도 받을수있나해서요" asks for it: not received
         and said.get("receiving") != []
     ):
         # Asked what she receives, she names programs ("차상위 확인서 받아", "只领住房补助"): facts, not a new goal.
