@@ -398,3 +398,15 @@ def test_asking_whether_she_can_get_a_program_is_not_receiving_it() -> None:
     )
     assert "livelihood_benefit" not in (reading.facts.get("receiving") or [])
     assert not reading.programs_named_as_facts
+
+
+@pytest.mark.parametrize(
+    ("message", "ages"),
+    [
+        ("me, my wife, kids 3 and 5", [3, 5]),
+        ("Can we get the energy voucher? 2 little kids (3 and 5).", [3, 5]),
+    ],
+)
+def test_a_list_of_numbers_after_the_kids_is_their_ages(message: str, ages: list[int]) -> None:
+    members = _read(message, ["household"]).facts["members"]
+    assert [m.get("age") for m in members if m["relation"] == "child"] == ages

@@ -179,6 +179,12 @@ _NATIVE_AGE_AFTER_ME = re.compile(
 _MIXED_AGE = re.compile(r"^([이삼사오육칠팔구])십(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)$")
 #: "만24", "만 24": 만 before two digits is the Korean word for an age in full years.
 _MAN_AGE = re.compile(r"(?<![\d가-힣])만\s?(\d{2})(?![\d만천백억원]|\s?(?:세|살|원|명|개))")
+#: "kids 3 and 5", "two sons aged 7, 9": a list of numbers right after the children is their ages.
+_KIDS_AGES = re.compile(
+    r"\b(?:kids?|children|sons?|daughters?|boys?|girls?)\s*(?:are\s+|aged?\s+|of\s+)?[(（]?"
+    r"(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b(?!\s*(?:months?|weeks?|people|won|%))",
+    re.I,
+)
 #: "여덟 살", "두 살": ones alone take only 살 ("세" after them is itself a number word).
 _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")
 #: People an age in brackets may follow ("남편(46) 저(44)").
@@ -297,6 +303,9 @@ def find_ages(text: str) -> list[Age]:
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(1), m.end())
     for m in _MAN_AGE.finditer(text):
         add(int(m.group(1)), "years", m.start(), m.end())
+    for m in _KIDS_AGES.finditer(text):  # "kids 3 and 5": each number a child's age
+        for number in re.finditer(r"\d{1,2}", m.group(1)):
+            add(int(number.group(0)), "years", m.start(1) + number.start(), m.start(1) + number.end())
     for pattern, unit in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             raw = m.group(1)
