@@ -410,3 +410,16 @@ def test_asking_whether_she_can_get_a_program_is_not_receiving_it() -> None:
 def test_a_list_of_numbers_after_the_kids_is_their_ages(message: str, ages: list[int]) -> None:
     members = _read(message, ["household"]).facts["members"]
     assert [m.get("age") for m in members if m["relation"] == "child"] == ages
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "셋째 태어났심더 이십일 됐고예",
+        "12, 9, 6살 그리고 이번에 낳은 아기",
+        "em mới sinh bé đầu lòng được 10 ngày",
+    ],
+)
+def test_a_baby_born_days_ago_is_zero_months_old(message: str) -> None:
+    members = _read(message, []).facts["members"]
+    assert [m.get("months_old") for m in members if m["relation"] == "child" and "months_old" in m] == [0]

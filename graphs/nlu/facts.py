@@ -283,7 +283,11 @@ _AND_BABY = re.compile(
     re.I,
 )
 #: A baby just born, its months not said: "신생아요 둘다", "newborn twins", "刚出生", "sơ sinh".
-_NEWBORN = re.compile(r"신생아|갓난\s?(?:아기|애기|쟁이)|newborns?|新生儿|刚出生|sơ sinh", re.I)
+_NEWBORN = re.compile(
+    r"신생아|갓난\s?(?:아기|애기|쟁이)|(?:방금|막|이번에|며칠\s?전에?|지난\s?주에?|엊그제)\s?(?:낳은|낳았|출산한|출산했|태어난|태어났)"
+    r"|newborns?|born (?:last week|this week|a few days ago)|新生儿|刚出生|sơ sinh",
+    re.I,
+)
 _SINGLE_PARENT = re.compile(
     r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:둘|셋|넷|하나|\d\s?명)?\s?(?:을|를)?\s?(?:키우|키워|길러|기르)"
     r"|single (?:mom|mother|dad|father|parent)|raising (?:\w+ ){0,3}(?:alone|on my own|by myself)"

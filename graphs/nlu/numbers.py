@@ -275,6 +275,14 @@ _WEEKS = re.compile(
 )
 
 
+#: A baby's age in days: "이십일 됐고예", "열흘 됐어요", "10 days old", "bé được 10 ngày", "出生10天".
+_DAYS = re.compile(
+    r"(\d{1,3}|[일이삼사오육칠팔구십]{1,3}|열흘|보름|스무)\s?(?:일\s?(?:됐|되었|째|지났)|days?\s?old|ngày\s?(?:tuổi)?(?![a-zà-ỹ])|天(?:了|大)?)",
+    re.I,
+)
+_DAY_WORDS = {"열흘": 10, "보름": 15, "스무": 20}
+
+
 def find_ages(text: str) -> list[Age]:
     """Ages stated in `text`: 만 65세, 일흔 살, 예순다섯, 70岁, 70 tuổi, "I'm 70", "10 month old"."""
     found: list[Age] = []
@@ -292,6 +300,10 @@ def find_ages(text: str) -> list[Age]:
 
     for m in _WEEKS.finditer(text):  # "5주차", "2 weeks old": a newborn's age in whole months, said precisely
         add(int(m.group(1)) * 7 * 12 // 365, "months", m.start(), m.end())
+    for m in _DAYS.finditer(text):  # "이십일 됐고예", "10 days old", "được 10 ngày": a newborn's days
+        days = _DAY_WORDS.get(m.group(1)) or parse_numeral(m.group(1))
+        if days is not None and 0 < days < 120:
+            add(int(days) // 30, "months", m.start(), m.end())
     in_weeks = bool(found)
     for m in _NATIVE_AGE.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
