@@ -96,10 +96,17 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
         # An age goes to a member of that relation whose age is not known yet ("첫째 5살, 둘째 3살", then
         # "2026년 1월생이에요" is the third child's), before it would overwrite a known one.
         unaged = None
-        if seen < len(same) and _ages_differ(same[seen], member):
+        differs = seen < len(same) and _ages_differ(same[seen], member)
+        if differs:
             unaged = next((m for m in same if not _AGE_KEYS & m.keys()), None)
         if unaged is not None:
             unaged.update({k: v for k, v in member.items() if v is not None})
+        elif (
+            differs
+            and relation == "child"
+            and (same[seen].get("months_old") or 0) < 12 <= 12 * (member.get("age") or 0)
+        ):
+            members.append(dict(member))  # "bé lớn 3 tuổi" beside the newborn told before: another child
         elif seen < len(same):
             same[seen].update({k: v for k, v in member.items() if v is not None})
         elif (
@@ -145,7 +152,6 @@ def replace_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
     if new_self is not None:
         me.update({k: v for k, v in new_self.items() if v is not None})
     merged: list[dict[str, Any]] = [me]
-    counts: dict[Any, int] = {}
     stated = infant_takes_order([m for m in new if m is not new_self], previous)
     # A member known by birth order stays that member ("둘째" is the baby announced before); the rest in order.
     by_order = {id(m): p for m in stated if (p := same_birth_order(m, previous)) is not None}
@@ -157,10 +163,18 @@ def replace_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
             base.update({k: v for k, v in member.items() if v is not None})
             merged.append(base)
             continue
-        index = counts.get(relation, 0)
-        counts[relation] = index + 1
-        same = [p for p in previous if p.get("relation") == relation and id(p) not in taken]
-        base = dict(same[index]) if index < len(same) else {}
+        # The known member of that relation whose age agrees ("bé lớn 3 tuổi" is not the newborn told before);
+        # a member counted but not named ("4 người") is one already known, if any is left.
+        left = [p for p in previous if id(p) not in taken]
+        if relation is None:
+            known = left[0] if left else None
+        else:
+            known = next(
+                (p for p in left if p.get("relation") == relation and not _ages_differ(p, member)), None
+            )
+        base = dict(known) if known is not None else {}
+        if known is not None:
+            taken.append(id(known))
         base.update({k: v for k, v in member.items() if v is not None})
         merged.append(base)
     return merged

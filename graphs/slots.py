@@ -98,7 +98,10 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         r"\d\s?(?:살|세)|나이|살이|세예|\byears? old\b|\bage\b|岁|tuổi|[열스서마쉰예일여아][물른흔순]?\s?살",
         re.I,
     ),
-    "child_age": re.compile(r"아이|아기|애|딸|아들|개월|child|kid|baby|son|daughter|孩子|宝宝|con", re.I),
+    "child_age": re.compile(
+        r"아이|아기|(?<!장)(?<!사랑)애(?!인|완|매|교|정)|딸|아들|개월|child|kid|baby|son|daughter|孩子|宝宝|con",
+        re.I,
+    ),
     "income": re.compile(
         r"소득|수입|월급|벌|버는|(?<!기초)(?<!장애인)연금|용돈|(?<!받는\s)(?<!받는)(?<!복지\s)(?<!생계)(?<!주거)(?<!의료)(?<!교육)급여|월\s?\d|한\s?달에|income|earn|salary|wage|pension|a month|per month|monthly|收入|工资|每个月|thu nhập|lương|mỗi tháng|một tháng",
         re.I,

@@ -423,3 +423,19 @@ def test_a_list_of_numbers_after_the_kids_is_their_ages(message: str, ages: list
 def test_a_baby_born_days_ago_is_zero_months_old(message: str) -> None:
     members = _read(message, []).facts["members"]
     assert [m.get("months_old") for m in members if m["relation"] == "child" and "months_old" in m] == [0]
+
+
+def test_an_older_child_named_beside_a_newborn_told_before_is_another_child() -> None:
+    facts = {"members": [{"relation": "self"}, {"relation": "child", "months_old": 0, "age": 0}]}
+    message = "4 người: em, chồng, bé lớn 3 tuổi và bé mới sinh"
+    for pending in (["household"], ["months_resident"]):
+        members = _read(message, pending, facts).facts["members"]
+        children = sorted(
+            (m.get("age"), m.get("months_old")) for m in members if m.get("relation") == "child"
+        )
+        assert children == [(0, 0), (3, None)], pending
+
+
+def test_the_ae_of_jangae_is_not_a_child() -> None:
+    members = _read("장애수당 자격 되나요? 올해 54세예요", []).facts["members"]
+    assert [(m["relation"], m.get("age")) for m in members] == [("self", 54)]
