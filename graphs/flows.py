@@ -63,6 +63,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         probes = {fact: [reopen_children(r) for r in alternative] for fact, alternative in probes.items()}
     if lg.status(ledger, "receiving") == "said" and (state.get("facts") or {}).get("receiving"):
         results = [reopen_receipts(r) for r in results]
+    if "income_kind" in probes:
+        # "월 182" read as other income: a status the 30% deduction on earnings would change is not decided yet
+        results = reopen_on_probe(results, probes["income_kind"], "income_kind")
     shown = results
     if discovery:
         # "Likely to fit": eligible, or undecided on a fact the profile asks about — not programs that
@@ -263,6 +266,19 @@ def reopen(result: dict[str, Any], names: set[str], slot: str) -> dict[str, Any]
         for c in result["criteria"]
     ]
     return {**result, "status": "unknown", "criteria": criteria, "missing": [*result["missing"], slot]}
+
+
+def reopen_on_probe(
+    results: list[dict[str, Any]], alternative: list[dict[str, Any]], fact: str
+) -> list[dict[str, Any]]:
+    """Results whose status the probed fact would change become undecided on that fact."""
+    status_if = {r["program_id"]: r["status"] for r in alternative}
+    return [
+        {**r, "status": "unknown", "missing": [*r.get("missing", []), fact]}
+        if status_if.get(r["program_id"], r["status"]) != r["status"]
+        else r
+        for r in results
+    ]
 
 
 def reopen_children(result: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from graphs.dialogue.asking import names_other_topic
 from graphs.dialogue.danger import rule_danger_reply
 from graphs.dialogue.policy import (
     assumed_facts,
+    income_kind_probe,
     nationality_probe,
     profile_complete,
     related_programs,
@@ -31,6 +32,7 @@ from graphs.llm import ChatBackend
 from graphs.llm_turn import answer_with_tools, assist_understanding, phrase
 from graphs.memory import to_household
 from graphs.nlu import INTENTS, understand
+from graphs.nlu.facts import states_income_kind
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
 from graphs.nlu.programs import detect_programs
@@ -189,6 +191,10 @@ class Nodes:
         ledger = lg.record(ledger, reading.answered, "answered", turn)
         ledger = lg.record(ledger, [s for s in reading.filled if s not in reading.answered], "said", turn)
         ledger = lg.record(ledger, reading.refused, "refused", turn)
+        if {"income", "income_kind"} & set(reading.filled):
+            update["income_kind_unsaid"] = "income_kind" not in reading.filled and not states_income_kind(
+                message
+            )
         before = Before(
             flow=state.get("flow"),
             pending=pending,
@@ -271,16 +277,20 @@ class Nodes:
                         },
                     }
                 )
-            probe = nationality_probe(state.get("language", "ko"), {**facts, **assumed}, ledger)
-            if probe is not None:
-                probed = to_household(probe).model_dump(mode="json", exclude_none=True)
-                actions.append(
-                    {
-                        "tool": "check_eligibility",
-                        "args": {"household": probed, "programs": scope},
-                        "probe": "nationality",
-                    }
-                )
+            probes = {
+                "nationality": nationality_probe(state.get("language", "ko"), {**facts, **assumed}, ledger),
+                "income_kind": income_kind_probe({**facts, **assumed}, bool(state.get("income_kind_unsaid"))),
+            }
+            for fact, probe in probes.items():
+                if probe is not None:
+                    probed = to_household(probe).model_dump(mode="json", exclude_none=True)
+                    actions.append(
+                        {
+                            "tool": "check_eligibility",
+                            "args": {"household": probed, "programs": scope},
+                            "probe": fact,
+                        }
+                    )
         elif intent in ("program_info", "application_help"):
             if programs and names_other_topic(state.get("message", "")):
                 programs = []  # "치매안심센터는 뭐하는 데예요?" while talking of 노인맞춤돌봄: the new topic is searched

@@ -74,6 +74,9 @@ class AgentState(TypedDict, total=False):
     """Slots the citizen preferred not to answer."""
     keep_pending: bool
     """This turn answered something else briefly; the pending question is asked again."""
+    income_kind_unsaid: bool
+    """Her income was given without saying whether it is earned ("월 182"): read as other income, and asked
+    when the 30% deduction on earnings would change a status (`policy.income_kind_probe`)."""
     ledger: dict[str, dict[str, Any]]
     """Per fact slot: status (said, answered, corrected, refused, assumed), turn, and how often it was asked
     (see `graphs.dialogue.ledger`); `known` and `declined` are its views."""

@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.policy import assumed_facts, nationality_probe, next_questions
+from graphs.dialogue.policy import assumed_facts, income_kind_probe, nationality_probe, next_questions
 from graphs.dialogue.proxy import as_applicant, asking_for
 from graphs.dialogue.reading import Reading, read_message
 from graphs.dialogue.turn import turn_intent
 from graphs.nlu import understand
-from graphs.nlu.facts import extract_facts
+from graphs.nlu.facts import extract_facts, states_income_kind
 from graphs.slots import relevant_slots
 
 
@@ -439,3 +439,48 @@ def test_an_older_child_named_beside_a_newborn_told_before_is_another_child() ->
 def test_the_ae_of_jangae_is_not_a_child() -> None:
     members = _read("장애수당 자격 되나요? 올해 54세예요", []).facts["members"]
     assert [(m["relation"], m.get("age")) for m in members] == [("self", 54)]
+
+
+@pytest.mark.parametrize(
+    ("message", "stated"),
+    [
+        ("월 182", False),
+        ("소득은 200이에요", False),
+        ("월급 182", True),
+        ("국민연금 30만원", True),
+        ("상가 세 삼백만원", True),
+    ],
+)
+def test_whether_a_message_says_the_kind_of_its_income(message: str, stated: bool) -> None:
+    assert states_income_kind(message) is stated
+
+
+def test_income_of_unsaid_kind_is_probed_as_earnings_only_while_unsaid() -> None:
+    facts = {
+        "members": [{"relation": "self", "age": 36}],
+        "income": {"earned_krw": 0, "other_krw": 1_820_000},
+    }
+    probe = income_kind_probe(facts, unsaid=True)
+    assert probe is not None
+    assert probe["income"] == {"earned_krw": 1_820_000, "other_krw": 0}
+    assert income_kind_probe(facts, unsaid=False) is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "earned"),
+    [
+        ("일해서 버는 거예요", 1_820_000),
+        ("네", 1_820_000),
+        ("아니요 연금이랑 임대료예요", 0),
+        ("상가 세 받는 거예요", 0),
+    ],
+)
+def test_the_answer_to_whether_income_is_from_work(answer: str, earned: int) -> None:
+    facts = {
+        "members": [{"relation": "self", "age": 36}],
+        "income": {"earned_krw": 0, "other_krw": 1_820_000},
+    }
+    reading = _read(answer, ["income_kind"], facts, lg.record({}, ["income"], "answered", 2))
+    assert reading.answered == ["income_kind"]
+    assert reading.facts["income"]["earned_krw"] == earned
+    assert sum(reading.facts["income"].values()) == 1_820_000

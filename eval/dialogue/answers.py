@@ -45,6 +45,7 @@ ANSWERS: dict[str, Answerer] = {
     "household": household_answer,
     "age": age_answer,
     "income": income_answer,
+    "income_kind": income_answer,  # restated with its kinds ("월급 182만원이요")
     "income_recognition": income_recognition_answer,
     "assets": assets_answer,
     "support_obligor": support_obligor_answer,

@@ -77,6 +77,16 @@ def nationality_probe(language: str, facts: dict[str, Any], ledger: lg.Ledger) -
     return merge_facts(facts, {"members": [{"relation": "self", "nationality": FOREIGN}]})
 
 
+def income_kind_probe(facts: dict[str, Any], unsaid: bool) -> dict[str, Any] | None:
+    """The household as it would be if the income she gave without its kind ("월 182") were earnings, when it
+    was read as other income: where the probe's statuses differ, the 30% deduction on earnings decides, and
+    whether it is from work is asked (see `undecided_facts`)."""
+    income = facts.get("income") or {}
+    if not unsaid or income.get("earned_krw") or not income.get("other_krw"):
+        return None
+    return {**facts, "income": {"earned_krw": income["other_krw"], "other_krw": 0}}
+
+
 def undecided_facts(
     results: list[dict[str, Any]], ledger: lg.Ledger, probes: dict[str, list[dict[str, Any]]] | None = None
 ) -> list[str]:

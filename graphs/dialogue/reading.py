@@ -171,13 +171,17 @@ def read_message(
     asked_before = [s for s in ledger if lg.asks(ledger, s) and s not in pending]
     unasked = [s for s in SLOT_KEYWORDS if s not in ONLY_WHEN_ASKED]
     candidates = list(dict.fromkeys([*pending, *asked_before, *unasked]))
-    correcting = bool(_CORRECTION.search(message))
+    # A yes/no question is open ("is that from work?"): "아니요" answers it, it corrects nothing.
+    correcting = bool(_CORRECTION.search(message)) and "income_kind" not in pending
     if correcting and not pending:
         # "아 아니다, 여덟 살이에요": a correction is about what she answered last.
         pending = _last_answered(ledger)
     named = _as_pending(relevant_slots(candidates, message), pending)
     # A reply with no word of any slot ("none", "네") answers one open question: the first it can answer.
     targets = named or pending
+    if "income_kind" in pending and not find_money(message):
+        # "아니요 연금이랑 임대료예요" says what her income is, not how much: the open question, not income
+        targets = ["income_kind", *(t for t in targets if t not in ("income", "income_kind"))]
     if correcting and any(lg.settled(ledger, t) for t in targets if t not in pending):
         # "아 아니다, 만 69세예요" corrects her age; its "아니" is not a no to the open question.
         pending = [t for t in targets if lg.settled(ledger, t)][:1]

@@ -472,7 +472,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "other",
         re.compile(
-            r"연금|용돈|지원금|수당|양육비|실업급여|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
+            r"연금|용돈|지원금|수당|양육비|실업급여|임대\s?(?:료|소득|수입)|(?:상가|가게|건물|방)\s?세|rental income|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
             r"|그\s?밖(?!에?[는엔]?\s?(?:없|아무))|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
             r"|isn'?t (?:from )?(?:work|wages)|养老金|年金|津贴|补助|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
             re.I,
@@ -717,6 +717,22 @@ def _born_child(children: list[dict[str, Any]], text: str) -> dict[str, Any]:
     if order := _BIRTH_ORDER.search(text):
         born.setdefault("birth_order", _birth_order(order))
     return born
+
+
+_GENERIC_INCOME = "(?<!근로)"
+"""The start of the pattern for income of unstated kind (소득, 수입, income): not a word of its kind."""
+
+
+def states_income_kind(text: str) -> bool:
+    """Whether a message says what kind its income is: work ("월급", "일해서", "salary") or not ("연금", "수당",
+    "pension"). "월 182" and "소득은 200" do not: the 30% deduction on earnings then hangs on it."""
+    lower = text.lower()
+    return any(
+        kind in ("earned", "other")
+        and not pattern.pattern.startswith(_GENERIC_INCOME)
+        and pattern.search(lower)
+        for kind, pattern in _MONEY_KINDS
+    )
 
 
 def extract_facts(text: str) -> dict[str, Any]:
