@@ -272,13 +272,22 @@ def reopen_on_probe(
     results: list[dict[str, Any]], alternative: list[dict[str, Any]], fact: str
 ) -> list[dict[str, Any]]:
     """Results whose status the probed fact would change become undecided on that fact."""
-    status_if = {r["program_id"]: r["status"] for r in alternative}
-    return [
-        {**r, "status": "unknown", "missing": [*r.get("missing", []), fact]}
-        if status_if.get(r["program_id"], r["status"]) != r["status"]
-        else r
-        for r in results
-    ]
+    other = {r["program_id"]: r for r in alternative}
+    reopened = []
+    for result in results:
+        twin = other.get(result["program_id"])
+        if twin is None or twin["status"] == result["status"]:
+            reopened.append(result)
+            continue
+        # the criteria the fact decides are open, not failed or met
+        decided = {c["name"]: c["passed"] for c in twin.get("criteria") or []}
+        criteria = [
+            {**c, "passed": None} if decided.get(c["name"], c["passed"]) != c["passed"] else c
+            for c in result.get("criteria") or []
+        ]
+        missing = [*result.get("missing", []), fact]
+        reopened.append({**result, "status": "unknown", "missing": missing, "criteria": criteria})
+    return reopened
 
 
 def reopen_children(result: dict[str, Any]) -> dict[str, Any]:

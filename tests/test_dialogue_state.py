@@ -484,3 +484,11 @@ def test_the_answer_to_whether_income_is_from_work(answer: str, earned: int) -> 
     assert reading.answered == ["income_kind"]
     assert reading.facts["income"]["earned_krw"] == earned
     assert sum(reading.facts["income"].values()) == 1_820_000
+
+
+@pytest.mark.parametrize(
+    ("message", "order"), [("Em vừa sinh bé thứ hai được 10 ngày", 2), ("셋째 태어났심더 이십일 됐고예", 3)]
+)
+def test_the_baby_told_of_has_the_birth_order_said(message: str, order: int) -> None:
+    members = _read(message, []).facts["members"]
+    assert [m.get("birth_order") for m in members if m["relation"] == "child"] == [order]

@@ -793,6 +793,13 @@ def extract_facts(text: str) -> dict[str, Any]:
         born["age"] = born["months_old"] // 12
         break
 
+    # "Em vừa sinh bé thứ hai được 10 ngày", "둘째 낳은 지 20일": the one baby told of is of that birth order.
+    order = _BIRTH_ORDER.search(lower)
+    if order and _BORN.search(text) and len(others["child"]) == 1:
+        told = others["child"][0]
+        if told.get("months_old") is not None and "birth_order" not in told:
+            told["birth_order"] = _birth_order(order)
+
     # Children counted ("애 둘", "two kids", "两个孩子", "hai con").
     counted: tuple[int, int] | None = None
     for pattern in _CHILD_COUNT:
