@@ -8,7 +8,7 @@ from typing import Any
 
 from graphs.memory import infant_takes_order, replace_members, same_birth_order
 from graphs.nlu.dates import find_past_dates
-from graphs.nlu.facts import ALONE, FOREIGN_COUNTRY, RELATION_WORDS, SPOUSE_GONE
+from graphs.nlu.facts import ALONE, FOREIGN_COUNTRY, RELATION_WORDS, SPOUSE_GONE, income_kinds_said
 from graphs.nlu.numbers import (
     Age,
     bare_number,
@@ -206,20 +206,6 @@ OBLIGORS_GONE = re.compile(
 )
 
 
-#: Money from work, in an answer to "is that from work?" ("일해서 버는 거예요", "월급이요", "from my job", "工资").
-_FROM_WORK = re.compile(
-    r"일해서|일하고|월급|급여로|알바|일당|장사|근로|직장|회사|공장|from (?:my |his |her )?(?:work|job)|salary|wages?|\bwork"
-    r"|工资|上班|打工|lương|làm việc|đi làm",
-    re.I,
-)
-#: Money not from work ("연금이에요", "지원금", "pension", "养老金", "trợ cấp").
-_NOT_FROM_WORK = re.compile(
-    r"연금|수당|지원금|용돈|양육비|실업급여|임대|세\s?(?:받|들어)|pension|allowance|benefit|support from|rent(?:al)? income"
-    r"|养老金|补助|津贴|租金|lương hưu|trợ cấp|tiền thuê",
-    re.I,
-)
-
-
 def _income_kind(
     text: str, said: dict[str, Any], facts: dict[str, Any], answer: bool | None
 ) -> dict[str, Any] | None:
@@ -228,7 +214,8 @@ def _income_kind(
         return {"income": {"earned_krw": 0, "other_krw": 0, **said["income"]}}
     income = facts.get("income") or {}
     total = int(income.get("earned_krw") or 0) + int(income.get("other_krw") or 0)
-    work, other = bool(_FROM_WORK.search(text)), bool(_NOT_FROM_WORK.search(text))
+    kinds = income_kinds_said(text)
+    work, other = "earned" in kinds, "other" in kinds
     if (work and not other) or (answer is True and not other):
         return {"income": {"earned_krw": total, "other_krw": 0}}
     if other or answer is False:

@@ -6,7 +6,6 @@ Only what the citizen said is returned; nothing is guessed. `members` always sta
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 from typing import Any
@@ -234,20 +233,17 @@ _NO_DISABILITY = re.compile(
     r"(?:등록된\s?)?장애(?:는|가|도)?\s?(?:없|아니)|no disability|not disabled|没有残疾|không (?:bị |có )?khuyết tật",
     re.I,
 )
-_UNEMPLOYED = re.compile(
-    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|무직|백수|실업(?!\s?급여)|잘렸|짤렸|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
-    r"|일자리가?\s?끊|일감이?\s?(?:끊|없어)|일이\s?(?:아예\s?|통\s?)?(?:끊|없어졌)"
-    r"|lost (?:my|his|her) job|unemployed|laid off|(?:got|was) fired|no job|(?:factory|company|shop) (?:closed|shut down)"
-    r"|失业|没工作|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",
-    re.I,
-)
-#: A job lost, the crisis event: not being without work ("무직", "no job rn", "没工作"), which may have no loss
-#: behind it.
-_JOBLESS_STATE = ("|무직|백수", "|no job", "|没工作")
+#: A job lost, the crisis event ("실직", "laid off", "mất việc").
 _JOB_LOST = re.compile(
-    functools.reduce(lambda pattern, state: pattern.replace(state, ""), _JOBLESS_STATE, _UNEMPLOYED.pattern),
+    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|실업(?!\s?급여)|잘렸|짤렸|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
+    r"|일자리가?\s?끊|일감이?\s?(?:끊|없어)|일이\s?(?:아예\s?|통\s?)?(?:끊|없어졌)"
+    r"|lost (?:my|his|her) job|unemployed|laid off|(?:got|was) fired|(?:factory|company|shop) (?:closed|shut down)"
+    r"|失业|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",
     re.I,
 )
+#: Without work, which may have no loss behind it ("무직", "no job rn", "没工作"): not a crisis event.
+_JOBLESS = re.compile(r"무직|백수|no job|没工作", re.I)
+_UNEMPLOYED = re.compile(f"{_JOB_LOST.pattern}|{_JOBLESS.pattern}", re.I)
 #: Not working now, which is not by itself a job loss (a crisis event).
 _NOT_WORKING = re.compile(
     r"일\s?안\s?해|일\s?안\s?하|취업\s?준비|취준|구직\s?(?:중|활동)|일\s?(?:자리\s?)?(?:찾|구하)고|퇴사\s?(?:했|하고|한\s?지)|퇴직\s?(?:했|하고)"
@@ -445,6 +441,8 @@ def _birth_order(match: re.Match[str]) -> int:
 _NO_INCOME = re.compile(
     r"수입\s?(?:이|은)?\s?없|소득\s?(?:이|은)?\s?없|무소득|no income|没有收入|không có thu nhập", re.I
 )
+#: Income of unstated kind ("소득", "수입", "income"): counted as other income, no work deduction.
+_UNSTATED_INCOME = re.compile(r"(?<!근로)(?<!근로\s)(?<!사업)(?<!사업\s)소득|수입|income|收入|thu nhập", re.I)
 _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # A deposit is an asset, also "a rental deposit" and "월세 보증금".
     ("property", re.compile(r"보증금|전세금|전셋돈|deposit|押金|保证金|tiền (?:đặt )?cọc", re.I)),
@@ -486,7 +484,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # Income of unstated kind counts as other income: no work deduction, so never an underestimate.
-    ("other", re.compile(r"(?<!근로)(?<!근로\s)(?<!사업)(?<!사업\s)소득|수입|income|收入|thu nhập", re.I)),
+    ("other", _UNSTATED_INCOME),
     (
         "earned",
         re.compile(
@@ -641,14 +639,20 @@ def _pronoun_before(text: str, age: Age) -> bool:
     return bool(_PRONOUN_BEFORE.search(text, max(0, number_at - 24), number_at))
 
 
+def _last_relation_word(text: str, before: int, since: int = 0) -> tuple[re.Match[str], str] | None:
+    """The last relation word between `since` and `before`, with its relation."""
+    last: tuple[re.Match[str], str] | None = None
+    for rel, pattern in _REL.items():
+        for m in pattern.finditer(text, since, before):
+            if last is None or m.start() > last[0].start():
+                last = (m, rel)
+    return last
+
+
 def _last_relation(text: str, before: int) -> str | None:
     """The relation of the last relation word before `before`."""
-    last: tuple[int, str] | None = None
-    for rel, pattern in _REL.items():
-        for m in pattern.finditer(text, 0, before):
-            if last is None or m.start() > last[0]:
-                last = (m.start(), rel)
-    return last[1] if last else None
+    found = _last_relation_word(text, before)
+    return found[1] if found else None
 
 
 #: "with my 5 year old", "our 3-year-old": an age after "my" with no one named is her child's.
@@ -696,15 +700,15 @@ _NOT_HOLDER = re.compile(r"\s?(?:이랑|랑|하고|와|과|and\b|và\b|和)")
 
 def _holder_before(text: str, start: int, reach: int = 16) -> str | None:
     """The relation a trait said just after it belongs to ("my husband has a severe disability", "chồng em bị
-    khuyết tật nhẹ"), unless she speaks of herself in between ("남편이랑 살고 저는 경증")."""
-    best: tuple[int, str] | None = None
-    for rel, pattern in _REL.items():
-        for m in pattern.finditer(text, max(0, start - reach - 10), start):
-            if start - m.end() <= reach and (best is None or m.end() > best[0]):
-                best = (m.end(), rel)
-    if best is None or _SELF_WORD.search(text, best[0], start) or _NOT_HOLDER.match(text, best[0]):
+    khuyết tật nhẹ"), unless she speaks of herself in between ("남편이랑 살고 저는 경증") or a sentence ends."""
+    found = _last_relation_word(text, start, max(0, start - reach - 10))
+    if found is None:
         return None
-    return best[1] if not re.search(r"[.!?。！？]", text[best[0] : start]) else None
+    word, rel = found
+    between = text[word.end() : start]
+    if len(between) > reach or _SELF_WORD.search(between) or _NOT_HOLDER.match(between):
+        return None
+    return None if re.search(r"[.!?。！？]", between) else rel
 
 
 def _born_child(children: list[dict[str, Any]], text: str) -> dict[str, Any]:
@@ -719,20 +723,20 @@ def _born_child(children: list[dict[str, Any]], text: str) -> dict[str, Any]:
     return born
 
 
-_GENERIC_INCOME = "(?<!근로)"
-"""The start of the pattern for income of unstated kind (소득, 수입, income): not a word of its kind."""
+def income_kinds_said(text: str) -> set[str]:
+    """The kinds of income a message names: "earned" (월급, 일해서, salary) and "other" (연금, 수당, 상가 세,
+    pension). "월 182" and "소득은 200" name none: the 30% deduction on earnings then hangs on it."""
+    lower = text.lower()
+    return {
+        kind
+        for kind, pattern in _MONEY_KINDS
+        if kind in ("earned", "other") and pattern is not _UNSTATED_INCOME and pattern.search(lower)
+    }
 
 
 def states_income_kind(text: str) -> bool:
-    """Whether a message says what kind its income is: work ("월급", "일해서", "salary") or not ("연금", "수당",
-    "pension"). "월 182" and "소득은 200" do not: the 30% deduction on earnings then hangs on it."""
-    lower = text.lower()
-    return any(
-        kind in ("earned", "other")
-        and not pattern.pattern.startswith(_GENERIC_INCOME)
-        and pattern.search(lower)
-        for kind, pattern in _MONEY_KINDS
-    )
+    """Whether a message says what kind its income is (`income_kinds_said`)."""
+    return bool(income_kinds_said(text))
 
 
 def extract_facts(text: str) -> dict[str, Any]:
