@@ -7,7 +7,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup run test lint typecheck pytest bench compose-check clean
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.package-lock.json
+
+# axe-core for the browser tests' accessibility checks (skipped, with the reason, where npm is missing).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility checks of the browser tests will be skipped"; fi
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or later is required"'
@@ -39,4 +44,4 @@ compose-check:
 	bash .ci/compose-check
 
 clean:
-	rm -rf $(VENV) var bench/results .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) var bench/results .mypy_cache .ruff_cache .pytest_cache node_modules

@@ -17,7 +17,7 @@ from psycopg_pool import PoolTimeout
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from agent.api import citizen, officer, ops
+from agent.api import citizen, console, officer, ops
 from agent.api.deps import Services
 from agent.api.middleware import BodyLimit, RequestLog
 from agent.chat import ChatService
@@ -47,6 +47,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 ),
                 client_limiter=Limiter(
                     settings.rate_client_per_min, burst=max(1, int(settings.rate_client_per_min // 3))
+                ),
+                case_limiter=Limiter(
+                    settings.rate_cases_per_hour / 60, burst=max(1, int(settings.rate_cases_per_hour))
                 ),
             )
             yield
@@ -96,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(citizen.router)
     app.include_router(officer.router)
     app.include_router(ops.router)
+    app.include_router(console.router)
 
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -1,15 +1,17 @@
-"""Officer API keys: created once (shown once), stored as a hash, checked on every officer call."""
+"""Officer API keys (created once, shown once, stored as a hash, checked on every officer call) and the console's
+sign-in sessions (a key exchanged for a random cookie token; the table keeps only its hash)."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 from typing import Literal
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from agent.models import ApiUser, utcnow
+from agent.models import ApiUser, OfficerSession, utcnow
 
 Role = Literal["officer", "admin"]
 KEY_PREFIX = "wa_"
@@ -62,3 +64,54 @@ def authenticate(engine: Engine, key: str) -> ApiUser | None:
     if user is None or user.revoked_at is not None:
         return None
     return user
+
+
+def sign_in(engine: Engine, key: str, hours: float) -> tuple[ApiUser, str, OfficerSession] | None:
+    """A console session for the holder of `key`: (user, cookie token, session), or None for a bad key.
+
+    The token is returned once; the table stores its hash, so a copy of the database signs no one in.
+    """
+    user = authenticate(engine, key)
+    if user is None or user.id is None:
+        return None
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    session_row = OfficerSession(
+        id=hash_key(token),
+        user_id=user.id,
+        csrf=secrets.token_urlsafe(24),
+        created_at=now,
+        expires_at=now + timedelta(hours=hours),
+    )
+    with Session(engine) as session:
+        session.add(session_row)
+        session.commit()
+        session.refresh(session_row)
+    return user, token, session_row
+
+
+def session_user(engine: Engine, token: str) -> tuple[ApiUser, OfficerSession] | None:
+    """The user of a live console session (expired sessions and revoked keys end it), or None."""
+    if not token:
+        return None
+    with Session(engine) as session:
+        row = session.get(OfficerSession, hash_key(token))
+        if row is None:
+            return None
+        if row.expires_at <= utcnow():
+            session.delete(row)
+            session.commit()
+            return None
+        user = session.get(ApiUser, row.user_id)
+    if user is None or user.revoked_at is not None:
+        return None
+    return user, row
+
+
+def sign_out(engine: Engine, token: str) -> None:
+    """End a console session."""
+    with Session(engine) as session:
+        row = session.get(OfficerSession, hash_key(token))
+        if row is not None:
+            session.delete(row)
+            session.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import time
@@ -11,15 +12,19 @@ from typing import Any, Literal
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+from sqlalchemy import Engine
 
 from agent.db import load_rules_engine, make_engine
 from agent.llm.factory import make_backend
 from agent.settings import Settings
+from graphs.dialogue.handoff import PHONE_KINDS
 from graphs.graph import build_graph
 from graphs.guards import guard_input
+from graphs.guards.pii import detect_pii
 from graphs.llm import ChatBackend
 from graphs.state import ChatTurn, Citation, FollowUp
 from tools.builtin import ToolDeps, register_tools
+from tools.handoff.service import add_message, attach_phone, get_case
 from tools.plugins import PluginReport, load_plugins, parse_allow_list
 from tools.registry import ToolRegistry
 from tools.retrieval.search import Retriever
@@ -102,11 +107,13 @@ class ChatService:
         locale: str | None = None,
         audience: str = "citizen",
         on_token: Callable[[str], Awaitable[None]] | None = None,
+        handoff_allowed: bool = True,
     ) -> ChatTurn:
         """One chat turn: the contract's chat turn object.
 
         `on_token` receives the model's reply as it streams, one checked sentence at a time (nothing in
-        deterministic mode: the caller streams the final reply itself).
+        deterministic mode: the caller streams the final reply itself). `handoff_allowed` is False when the
+        client may open no more cases for now.
         """
         text = message.strip()
         if not text:
@@ -129,10 +136,12 @@ class ChatService:
                 "guarded": True,
                 "pii": list(guarded.pii_kinds),
                 "refusal": None if guarded.allowed else guarded.screening.category,
+                "handoff_allowed": handoff_allowed,
             },
             config,
             durability="exit",
         )
+        await asyncio.to_thread(keep_for_case, self.db, state, text, guarded.text)
         if state.get("turn", 0) % PRUNE_EVERY == 0:
             await prune_checkpoints(self.checkpointer, session)
         log.info(
@@ -145,6 +154,23 @@ class ChatService:
             },
         )
         return turn_from_state(state, session)
+
+
+def keep_for_case(db: Engine, state: dict[str, Any], raw: str, redacted: str) -> None:
+    """What a case keeps from this turn: the call-back number she gave when she chose a call (from the raw
+    message, into the case record only), or, once her case is open, her message (redacted) for the officer."""
+    opened = state.get("handoff")
+    if opened:
+        if opened.get("contact") == "phone":
+            number = next((f.value for f in detect_pii(raw) if f.kind in PHONE_KINDS), None)
+            if number:
+                attach_phone(db, opened["id"], number)
+        return
+    case_id = state.get("handoff_id")
+    if case_id and not state.get("refusal"):
+        case = get_case(db, case_id)
+        if case is not None and case.status != "closed":
+            add_message(db, case_id, "citizen", redacted)
 
 
 def turn_from_state(state: dict[str, Any], session_id: str) -> ChatTurn:

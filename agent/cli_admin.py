@@ -18,6 +18,7 @@ from agent.cli_common import fail
 from agent.db import make_engine, prepare_database
 from agent.retention import purge_conversations
 from agent.settings import get_settings
+from tools.handoff.service import purge_closed
 
 users_app = typer.Typer(help="Officer API keys.", no_args_is_help=True)
 audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
@@ -113,7 +114,8 @@ def register(app: typer.Typer) -> None:
             int | None, typer.Option(help="Keep this many days (default WELFARE_RETENTION_DAYS)")
         ] = None,
     ) -> None:
-        """Delete conversations older than the retention period (default 30 days)."""
+        """Delete conversations older than the retention period (default 30 days), and the handoff cases closed
+        before it (with their messages and call-back numbers)."""
         settings = get_settings()
         keep = settings.retention_days if days is None else days
         if keep < 0:
@@ -121,3 +123,9 @@ def register(app: typer.Typer) -> None:
         cutoff = datetime.now(UTC) - timedelta(days=keep)
         removed = asyncio.run(purge_conversations(settings, cutoff))
         typer.echo(f"deleted {removed} conversation(s) last active before {cutoff:%Y-%m-%d %H:%M} UTC")
+        engine = make_engine(settings)
+        try:
+            cases = purge_closed(engine, cutoff)
+        finally:
+            engine.dispose()
+        typer.echo(f"deleted {cases} handoff case(s) closed before {cutoff:%Y-%m-%d %H:%M} UTC")

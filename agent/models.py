@@ -1,4 +1,4 @@
-"""Tables of the application layer: officer API keys, the audit log, citizen feedback."""
+"""Tables of the application layer: officer API keys and console sessions, the audit log, citizen feedback."""
 
 from __future__ import annotations
 
@@ -56,3 +56,15 @@ class Feedback(SQLModel, table=True):
     intent: str | None = Field(default=None, max_length=32)
     programs: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class OfficerSession(SQLModel, table=True):
+    """A signed-in console session: the cookie holds a random token, the table only its hash."""
+
+    __tablename__ = "officer_session"
+
+    id: str = Field(primary_key=True, max_length=64, description="sha256 of the cookie's token")
+    user_id: int = Field(index=True, foreign_key="api_user.id")
+    csrf: str = Field(max_length=64, description="the token unsafe requests must echo in X-CSRF-Token")
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime

@@ -31,6 +31,12 @@ class Limiter:
             self._evict(now)
         return None
 
+    def available(self, key: str, now: float | None = None) -> bool:
+        """Whether `check` would allow a request now (nothing is counted)."""
+        now = time.monotonic() if now is None else now
+        tokens, last = self._buckets.get(key, (float(self.burst), now))
+        return min(float(self.burst), tokens + (now - last) * self.per_minute / 60.0) >= 1.0
+
     def _evict(self, now: float) -> None:
         """Forget the keys whose buckets have refilled (they would start full anyway)."""
         rate = self.per_minute / 60.0

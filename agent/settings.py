@@ -124,6 +124,22 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("WELFARE_RATE_CLIENT_PER_MIN"),
         description="Requests a minute per client.",
     )
+    rate_cases_per_hour: float = Field(
+        default=3,
+        validation_alias=AliasChoices("WELFARE_RATE_CASES_PER_HOUR"),
+        description="Handoff cases a client may open an hour (the officers' queue is for residents).",
+    )
+    officer_session_hours: float = Field(
+        default=8,
+        validation_alias=AliasChoices("WELFARE_OFFICER_SESSION_HOURS"),
+        description="How long a console sign-in lasts.",
+    )
+    cookie_secure: bool = Field(
+        default=False,
+        validation_alias=AliasChoices("WELFARE_COOKIE_SECURE"),
+        description="Mark the console's session cookie Secure (set it behind HTTPS; requests over https "
+        "get it anyway).",
+    )
     retention_days: int = Field(
         default=30,
         validation_alias=AliasChoices("WELFARE_RETENTION_DAYS"),

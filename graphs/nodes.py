@@ -15,6 +15,7 @@ from graphs.answers.focus import asks_a_rule, search_query
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import names_other_topic
 from graphs.dialogue.danger import rule_danger_reply
+from graphs.dialogue.handoff import PHONE_KINDS, answer_offer
 from graphs.dialogue.policy import (
     assumed_facts,
     income_kind_probe,
@@ -66,6 +67,7 @@ def _per_turn_reset() -> dict[str, Any]:
         "catalogue": [],
         "plugin_results": [],
         "handoff": None,
+        "handoff_contact": None,
         "follow_up": None,
         "citations": [],
         "mode": "deterministic",
@@ -166,18 +168,26 @@ class Nodes:
         turn = int(state.get("turn") or 0)
         update: dict[str, Any] = {"confidence": u.confidence, "usage": usage}
 
-        if state.get("offer") == "handoff":
-            answer = yes_no(message)
-            if (answer is not None and u.intent not in FLOW_INTENTS) or (
-                answer is not None and not u.programs
-            ):
+        offer = state.get("offer")
+        if offer in ("handoff", "handoff_phone"):
+            answered = answer_offer(
+                "handoff_phone" if offer == "handoff_phone" else "handoff",
+                message,
+                pii=list(state.get("pii") or []),
+                yes=yes_no(message),
+                aside=u.intent in ASIDES and not u.programs and not u.facts,
+                moves_on=u.intent in FLOW_INTENTS and bool(u.programs),
+            )
+            if answered is not None:
+                limited = answered.step == "handoff" and state.get("handoff_allowed") is False
                 update.update(
-                    {"offer": None, "intent": "handoff" if answer else "handoff_declined", "pending": []}
+                    {
+                        "offer": None,
+                        "intent": "handoff_limited" if limited else answered.step,
+                        "pending": [],
+                        "handoff_contact": answered.contact,
+                    }
                 )
-                return update
-            if answer is None and u.intent in ASIDES and not u.programs and not u.facts:
-                # "I don't know", "음…": neither yes nor no, and nothing else said; the offer is asked again
-                update.update({"intent": "handoff_unclear", "pending": []})
                 return update
         applicant = state.get("applicant") or asking_for(message)
         if applicant and not state.get("applicant"):
@@ -209,7 +219,8 @@ class Nodes:
             update["pending"] = []
         update.update(
             {
-                "intent": decision.intent,
+                # a request for a person is confirmed (and how to reach her chosen) before a case opens
+                "intent": "handoff_request" if decision.intent == "handoff" else decision.intent,
                 "flow": decision.flow,
                 "programs": decision.programs,
                 "goal": decision.goal,
@@ -246,8 +257,10 @@ class Nodes:
                         if state.get("crisis") or state.get("crisis_offered")
                         else "requested",
                         "summary": _summary(state),
-                        "facts": facts,
+                        "facts": household if facts else {},  # the contract's household, validated
                         "programs": programs,
+                        "contact": state.get("handoff_contact") or "chat",
+                        "transcript": _transcript(state),
                     },
                 }
             )
@@ -393,12 +406,8 @@ class Nodes:
             update["intent"] = "out_of_scope"
             update["reply"] = guard_reply(state["refusal"], language)  # type: ignore[arg-type]
             update["pending"] = list(state.get("pending") or [])  # the open question stays open
-        elif intent == "handoff":
-            case = state.get("handoff")
-            if case:
-                update["reply"] = responder.render("handoff_created", language, case_id=case["id"])
-            else:  # the case could not be recorded (database down): say so, and where to turn now
-                update["reply"] = responder.render("handoff_failed", language)
+        elif intent in HANDOFF_STEPS:
+            update.update(_handoff_reply(state, intent, language))
 
         elif intent == "handoff_unclear":
             update["intent"] = "smalltalk"
@@ -483,7 +492,8 @@ class Nodes:
             if phrased.text is not None:
                 update["reply"], update["mode"] = phrased.text, "llm"
         update["usage"] = usage
-        if state.get("pii"):  # personal data was removed before anything stored it: say so, kindly
+        if state.get("pii") and not _number_for_case(state):
+            # personal data was removed before anything stored it: say so, kindly
             update["reply"] = guard_reply("pii_notice", language) + "\n" + update["reply"]
         history = list(state.get("history") or [])
         history += [
@@ -494,12 +504,51 @@ class Nodes:
         return update
 
 
+LANGUAGE_NAMES_KO = {"ko": "한국어", "en": "영어", "zh": "중국어", "vi": "베트남어"}
+HANDOFF_STEPS = ("handoff", "handoff_request", "handoff_ask_phone", "handoff_limited")
+
+
+def _handoff_reply(state: AgentState, step: str, language: str) -> dict[str, Any]:
+    """The reply of a step of the handoff: confirm and choose how, the number, the case opened (or not)."""
+    update: dict[str, Any] = {"intent": "handoff"}
+    if step in ("handoff_request", "handoff_ask_phone"):
+        key = "handoff_confirm" if step == "handoff_request" else "handoff_ask_phone"
+        update["reply"] = responder.render(key, language)
+        update["offer"] = "handoff" if step == "handoff_request" else "handoff_phone"
+        update["follow_up"] = {"slot": "handoff", "question": update["reply"].splitlines()[0]}
+        update["crisis_offered"] = bool(state.get("crisis_offered"))  # a crisis case stays one
+        return update
+    case = state.get("handoff")
+    if step == "handoff_limited":
+        update["reply"] = responder.render("handoff_limited", language)
+    elif case:
+        contact = case.get("contact") or "chat"
+        update["reply"] = responder.render(f"handoff_created_{contact}", language, case_id=case["id"])
+    else:  # the case could not be recorded (database down): say so, and where to turn now
+        update["reply"] = responder.render("handoff_failed", language)
+    return update
+
+
+def _number_for_case(state: AgentState) -> bool:
+    """The only personal data removed is the call-back number she gave for her case (its reply says where it
+    is kept, so the general notice would only confuse)."""
+    kinds = set(state.get("pii") or [])
+    return state.get("intent") in ("handoff", "handoff_ask_phone") and bool(kinds) and kinds <= PHONE_KINDS
+
+
+def _transcript(state: AgentState) -> list[dict[str, str]]:
+    """The conversation the officer reads: the kept turns and this message, all redacted already."""
+    turns = [
+        {"from": "citizen" if h["role"] == "citizen" else "agent", "text": h["text"]}
+        for h in state.get("history") or []
+    ]
+    return [*turns, {"from": "citizen", "text": state.get("message", "")}]
+
+
 def _summary(state: AgentState) -> str:
-    """A short case summary for the officer: the last citizen messages and what was asked about."""
+    """A short case summary for the officer: the language and her last messages (the programs she asked about
+    and the facts collected travel beside it in the case)."""
     said = [h["text"] for h in (state.get("history") or []) if h["role"] == "citizen"][-4:]
     said.append(state.get("message", ""))
-    programs = ", ".join(state.get("programs") or []) or "-"
-    return (
-        f"[{state.get('language', 'ko')}] flow={state.get('flow') or '-'} programs={programs}\n"
-        + "\n".join(f"- {t}" for t in said if t)
-    )
+    language = LANGUAGE_NAMES_KO.get(state.get("language", "ko"), state.get("language", "ko"))
+    return f"상담 언어: {language}\n최근 말씀:\n" + "\n".join(f"- {t}" for t in said if t)

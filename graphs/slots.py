@@ -187,6 +187,20 @@ def question(slot: str, language: str, facts: dict[str, Any] | None = None) -> s
     return str(texts.get(language) or texts["ko"])
 
 
+def questions_for(missing: list[str], language: str = "ko") -> list[dict[str, str]]:
+    """For an officer: the question to ask the resident for each missing fact that has one."""
+    texts, labels = load_yaml("slots.yaml"), load_yaml("facts.yaml")
+    return [
+        {
+            "fact": fact,
+            "label": str((labels.get(fact) or {}).get(language) or fact),
+            "question": str(texts[fact].get(language) or texts[fact]["ko"]),
+        }
+        for fact in missing
+        if fact in texts
+    ]
+
+
 def undecidable_label(fact: str, language: str) -> str | None:
     """Why a fact cannot be collected in the chat, or None when it can."""
     table = load_yaml("undecidable.yaml")

@@ -39,6 +39,8 @@ class TurnInput(TypedDict, total=False):
     """True when the caller already redacted and screened `message` (then `pii` and `refusal` say what it found)."""
     pii: list[str]
     refusal: str | None
+    handoff_allowed: bool
+    """False when this client has opened as many cases as it may for now (no case is opened this turn)."""
 
 
 class AgentState(TypedDict, total=False):
@@ -52,6 +54,7 @@ class AgentState(TypedDict, total=False):
     session_id: str
     audience: str
     guarded: bool
+    handoff_allowed: bool
     # memory (persists across turns)
     history: list[dict[str, str]]
     """The last turns as {"role": "citizen" | "agent", "text": ...}, trimmed to HISTORY_TURNS."""
@@ -83,6 +86,8 @@ class AgentState(TypedDict, total=False):
     crisis_offered: bool
     """The last reply was a crisis reply (its offer of a person is open; a case it opens is a crisis case)."""
     handoff_id: str | None
+    handoff_contact: str | None
+    """How she chose to be reached (chat | phone | visit), on the turn she answered the offer of a person."""
     turn: int
     # this turn's work (overwritten every turn)
     intent: str

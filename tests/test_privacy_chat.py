@@ -94,8 +94,9 @@ def test_no_planted_value_reaches_the_model_or_any_store(
         async def run() -> list[ChatTurn]:
             async with ChatService(settings) as chat:
                 turns = [await chat.turn(text) for text, _ in cases]
+                await chat.turn("상담원 연결해 주세요", session_id=turns[0].session_id)
                 await chat.turn(
-                    "상담원 연결해 주세요", session_id=turns[0].session_id
+                    "채팅으로 받을게요", session_id=turns[0].session_id
                 )  # a handoff case is stored
                 return turns
 

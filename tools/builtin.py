@@ -56,14 +56,18 @@ class HandoffArgs(BaseModel):
     summary: str = Field(max_length=4000)
     facts: dict[str, Any] = Field(default_factory=dict)
     programs: list[str] = Field(default_factory=list)
+    contact: Literal["chat", "phone", "visit"] = "chat"
+    transcript: list[dict[str, str]] = Field(default_factory=list, max_length=100)
 
 
 class HandoffCase(BaseModel):
-    """A created (or already open) case."""
+    """A created (or already open) case: the chat turn's `handoff`."""
 
     id: str
+    case_id: str
     status: str
     reason: str
+    contact: str
     created_at: str
 
 
@@ -73,6 +77,17 @@ class ListHandoffsArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: Literal["open", "claimed", "closed"] | None = None
+
+
+def _results_for_case(rules: Engine, facts: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every program checked on the facts collected (none when no household was described)."""
+    if not facts:
+        return []
+    try:
+        household = parse_household(facts)
+    except ValueError:  # facts the chat collected are valid by construction; a case opens regardless
+        return []
+    return [r.model_dump(mode="json") for r in rules.check(household)]
 
 
 def register_tools(registry: ToolRegistry, deps: ToolDeps) -> None:
@@ -132,9 +147,17 @@ def register_tools(registry: ToolRegistry, deps: ToolDeps) -> None:
             summary=args.summary,
             facts=args.facts,
             programs=args.programs,
+            contact=args.contact,
+            results=_results_for_case(deps.rules, args.facts),
+            transcript=args.transcript,
         )
         return HandoffCase(
-            id=case.id, status=case.status, reason=case.reason, created_at=case.created_at.isoformat()
+            id=case.id,
+            case_id=case.id,
+            status=case.status,
+            reason=case.reason,
+            contact=case.contact,
+            created_at=case.created_at.isoformat(),
         )
 
     @tool(

@@ -1,4 +1,5 @@
-"""Citizen routes: chat (JSON and Server-Sent Events), feedback, the program catalogue, deleting a session."""
+"""Citizen routes: chat (JSON and Server-Sent Events), her handoff case, feedback, the program catalogue,
+deleting a session."""
 
 from __future__ import annotations
 
@@ -12,18 +13,19 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
 import psycopg
-from fastapi import APIRouter, Depends, HTTPException, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.sse import EventSourceResponse, format_sse_event
 from psycopg_pool import PoolTimeout
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from agent.api.deps import Services, ServicesDep, limit_client, limit_session
+from agent.api.deps import Services, ServicesDep, client_key, limit_client, limit_session
 from agent.chat import MAX_MESSAGE_CHARS, ChatInputError, new_session_id
 from agent.models import Feedback
 from graphs.guards import redact
 from graphs.state import ChatTurn
+from tools.handoff.service import case_of_session, messages_of
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1", tags=["citizens"], dependencies=[Depends(limit_client)])
@@ -76,11 +78,17 @@ def _record(services: Services, turn: ChatTurn, started: float) -> None:
         metrics.handoffs.inc()
 
 
-async def _turn(request: ChatRequest, services: Services, session: str, on_token: Any = None) -> ChatTurn:
+async def _turn(
+    request: ChatRequest, services: Services, session: str, client: str, on_token: Any = None
+) -> ChatTurn:
     started = time.perf_counter()
     try:
         turn = await services.chat.turn(
-            request.message, session_id=session, locale=request.locale, on_token=on_token
+            request.message,
+            session_id=session,
+            locale=request.locale,
+            on_token=on_token,
+            handoff_allowed=services.case_limiter.available(client),
         )
     except ChatInputError as exc:
         raise HTTPException(422, str(exc)) from None
@@ -90,16 +98,18 @@ async def _turn(request: ChatRequest, services: Services, session: str, on_token
         raise HTTPException(
             503, "the service is temporarily unavailable; please try again shortly or call 129"
         ) from None
+    if turn.handoff:
+        services.case_limiter.check(client)  # one of the few cases this client may open
     _record(services, turn, started)
     return turn
 
 
 @router.post("/chat", response_model=ChatTurn)
-async def chat(request: ChatRequest, services: ServicesDep) -> ChatTurn:
+async def chat(request: ChatRequest, services: ServicesDep, http: Request) -> ChatTurn:
     """One chat turn."""
     session = await _session_for(request, services)
     limit_session(session, services)
-    return await _turn(request, services, session)
+    return await _turn(request, services, session, client_key(http))
 
 
 @router.post(
@@ -107,21 +117,23 @@ async def chat(request: ChatRequest, services: ServicesDep) -> ChatTurn:
     response_class=Response,
     responses={200: {"content": {"text/event-stream": {}}, "description": "token events, then one result"}},
 )
-async def chat_stream(request: ChatRequest, services: ServicesDep) -> EventSourceResponse:
+async def chat_stream(request: ChatRequest, services: ServicesDep, http: Request) -> EventSourceResponse:
     """One chat turn as Server-Sent Events: `token` deltas, then one `result` (or `error`).
 
     The session and the rate limit are checked before the stream starts, so those errors are plain 4xx.
     """
     session = await _session_for(request, services)
     limit_session(session, services)
-    return EventSourceResponse(_stream(request, services, session))
+    return EventSourceResponse(_stream(request, services, session, client_key(http)))
 
 
 def _sse(event: str, data: Any) -> bytes:
     return format_sse_event(event=event, data_str=json.dumps(data, ensure_ascii=False))
 
 
-async def _stream(request: ChatRequest, services: Services, session: str) -> AsyncIterator[bytes]:
+async def _stream(
+    request: ChatRequest, services: Services, session: str, client: str
+) -> AsyncIterator[bytes]:
     queue: asyncio.Queue[str | None] = asyncio.Queue()
 
     async def sink(text: str) -> None:
@@ -129,7 +141,7 @@ async def _stream(request: ChatRequest, services: Services, session: str) -> Asy
 
     async def run() -> ChatTurn:
         try:
-            return await _turn(request, services, session, on_token=sink)
+            return await _turn(request, services, session, client, on_token=sink)
         finally:
             await queue.put(None)
 
@@ -185,6 +197,25 @@ async def delete_session(
         raise HTTPException(404, "no such conversation")
     await services.chat.delete_session(session_id)
     return Response(status_code=204)
+
+
+@router.get("/sessions/{session_id}/handoff")
+async def session_handoff(
+    session_id: Annotated[str, "the conversation whose case to show"], services: ServicesDep
+) -> dict[str, Any]:
+    """Her case and the officer's replies (the session id is her only credential); 404 when there is none."""
+    if not SESSION_ID.match(session_id):
+        raise HTTPException(404, "no case for this conversation")
+    case = await asyncio.to_thread(case_of_session, services.db, session_id)
+    if case is None:
+        raise HTTPException(404, "no case for this conversation")
+    messages = await asyncio.to_thread(messages_of, services.db, case.id)
+    return {
+        "case_id": case.id,
+        "status": case.status,
+        "contact": case.contact,
+        "messages": [{"from": m.sender, "text": m.text, "at": m.at.isoformat()} for m in messages],
+    }
 
 
 @router.get("/programs")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy import Engine
 
-from agent.auth import authenticate
+from agent.auth import authenticate, session_user
 from agent.chat import ChatService
 from agent.metrics import Metrics
 from agent.models import ApiUser
@@ -26,6 +27,8 @@ class Services:
     metrics: Metrics
     session_limiter: Limiter
     client_limiter: Limiter
+    case_limiter: Limiter
+    """Handoff cases a client may open (a few an hour)."""
 
 
 def get_services(request: Request) -> Services:
@@ -61,11 +64,29 @@ def limit_session(session_id: str, services: Services) -> None:
         )
 
 
+SESSION_COOKIE = "welfare_officer"
+CSRF_HEADER = "x-csrf-token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def officer(request: Request, services: ServicesDep) -> ApiUser:
-    """The authenticated officer or admin (Authorization: Bearer <key>), else 401."""
+    """The authenticated officer or admin, else 401.
+
+    A script sends its key (Authorization: Bearer <key>); the console sends its session cookie, and on every
+    request that changes something also the session's CSRF token in X-CSRF-Token (a page on another site can
+    make the browser send the cookie, never read the token).
+    """
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
-    user = authenticate(services.db, key.strip()) if scheme.lower() == "bearer" else None
+    if scheme.lower() == "bearer":
+        user = authenticate(services.db, key.strip())
+    else:
+        signed_in = session_user(services.db, request.cookies.get(SESSION_COOKIE, ""))
+        user = signed_in[0] if signed_in else None
+        if signed_in and request.method not in SAFE_METHODS:
+            sent = request.headers.get(CSRF_HEADER, "")
+            if not hmac.compare_digest(sent.encode(), signed_in[1].csrf.encode()):
+                raise HTTPException(403, "the console's CSRF token is missing or wrong; reload the page")
     if user is None:
         raise HTTPException(
             401, "a valid officer API key is required", headers={"WWW-Authenticate": "Bearer"}

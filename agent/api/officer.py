@@ -7,14 +7,22 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query
-from pydantic import BaseModel, ConfigDict
-from sqlmodel import Session
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
 
 from agent import audit
-from agent.api.deps import AdminDep, OfficerDep, ServicesDep, limit_client
+from agent.api.deps import AdminDep, OfficerDep, Services, ServicesDep, limit_client
+from graphs.slots import questions_for
 from tools.eligibility.household import HouseholdInputError, parse_household
-from tools.handoff.models import Handoff, utcnow_handoff
-from tools.handoff.service import list_cases
+from tools.handoff.models import Handoff
+from tools.handoff.service import (
+    CaseStateError,
+    add_message,
+    change_status,
+    get_case,
+    list_cases,
+    messages_of,
+)
 
 router = APIRouter(prefix="/v1", tags=["officers"], dependencies=[Depends(limit_client)])
 MAX_BATCH = 500
@@ -66,6 +74,41 @@ async def check(
     return out if isinstance(body, list) else {"results": out[0]["results"]}
 
 
+@router.post("/eligibility/consult")
+async def consult(
+    user: OfficerDep,
+    services: ServicesDep,
+    body: Annotated[dict[str, Any], Body(description="A household JSON (as for /eligibility/check).")],
+    as_of: Annotated[date | None, Query(description="Date the rules apply to.")] = None,
+) -> Any:
+    """The consultation screen's view of one household: every program's result, its Korean name, and for
+    each fact still missing the question to ask the resident. Invalid input: 422 naming the field."""
+    try:
+        household = parse_household(body)
+    except HouseholdInputError as exc:
+        return JSONResponse({"error": str(exc), "field": exc.field}, status_code=422)
+    rules = services.chat.rules
+    results = rules.check(household, None, as_of)
+    audit.append(
+        services.db,
+        actor=user.name,
+        role=user.role,
+        action="eligibility.consult",
+        target=audit.fingerprint(body),
+        detail={"statuses": {r.program_id: r.status for r in results}},
+    )
+    return {
+        "results": [
+            {
+                **r.model_dump(mode="json"),
+                "name_ko": rules.book.programs[r.program_id].name_ko,
+                "questions": questions_for(r.missing),
+            }
+            for r in results
+        ]
+    }
+
+
 @router.get("/search")
 async def search(
     user: OfficerDep,
@@ -86,8 +129,45 @@ async def search(
     return [h.model_dump(mode="json") for h in hits]
 
 
-def _case(case: Handoff) -> dict[str, Any]:
-    return case.model_dump(mode="json")
+QUEUE_FIELDS = (
+    "id",
+    "session_id",
+    "status",
+    "reason",
+    "language",
+    "contact",
+    "programs",
+    "summary",
+    "created_at",
+    "claimed_by",
+    "closed_at",
+    "outcome",
+)
+
+
+def _queue_item(case: Handoff) -> dict[str, Any]:
+    """What the queue shows of a case (the packet, with the number and the transcript, is one click away)."""
+    data = case.model_dump(mode="json", include=set(QUEUE_FIELDS))
+    data["case_id"] = case.id
+    return data
+
+
+def _packet(case: Handoff, services: Services) -> dict[str, Any]:
+    """The case packet: summary, facts, results, redacted transcript, contact, and the messages so far."""
+    data = case.model_dump(mode="json")
+    data["case_id"] = case.id
+    data["messages"] = [
+        {"from": m.sender, "author": m.author, "text": m.text, "at": m.at.isoformat()}
+        for m in messages_of(services.db, case.id)
+    ]
+    return data
+
+
+def _found(services: Services, case_id: str) -> Handoff:
+    case = get_case(services.db, case_id)
+    if case is None:
+        raise HTTPException(404, "no such case")
+    return case
 
 
 @router.get("/handoffs")
@@ -96,56 +176,98 @@ async def handoffs(
     services: ServicesDep,
     status: Annotated[Literal["open", "claimed", "closed"] | None, Query()] = None,
 ) -> list[dict[str, Any]]:
-    """The handoff queue, newest first."""
+    """The handoff queue: crisis cases first, then the newest."""
+    cases = list_cases(services.db, status)
     audit.append(
-        services.db, actor=user.name, role=user.role, action="handoffs.list", detail={"status": status}
+        services.db,
+        actor=user.name,
+        role=user.role,
+        action="handoffs.list",
+        detail={"status": status, "cases": [c.id for c in cases[:50]]},
     )
-    return [_case(c) for c in list_cases(services.db, status)]
+    return [_queue_item(c) for c in cases]
+
+
+@router.get("/handoffs/summary")
+async def handoffs_summary(user: OfficerDep, services: ServicesDep) -> dict[str, int]:
+    """How many cases wait, and how many of them are crisis cases (counts only: no case is viewed)."""
+    del user
+    waiting = list_cases(services.db, "open")
+    return {"open": len(waiting), "crisis_open": sum(c.reason == "crisis" for c in waiting)}
 
 
 @router.get("/handoffs/{case_id}")
 async def handoff(case_id: str, user: OfficerDep, services: ServicesDep) -> dict[str, Any]:
-    """One case with its summary and the collected facts."""
-    with Session(services.db) as db:
-        case = db.get(Handoff, case_id)
-    if case is None:
-        raise HTTPException(404, "no such case")
+    """One case packet (every view is audited: it holds personal data)."""
+    case = _found(services, case_id)
     audit.append(services.db, actor=user.name, role=user.role, action="handoffs.read", target=case_id)
-    return _case(case)
+    return _packet(case, services)
 
 
 class HandoffUpdate(BaseModel):
-    """Claim or close a case."""
+    """Claim or close a case (closing says what came of it)."""
 
     model_config = ConfigDict(extra="forbid")
 
     status: Literal["claimed", "closed"]
+    outcome: str | None = Field(default=None, max_length=2000)
 
 
 @router.patch("/handoffs/{case_id}")
 async def update_handoff(
     case_id: str, change: HandoffUpdate, user: OfficerDep, services: ServicesDep
 ) -> dict[str, Any]:
-    """open → claimed (by the caller) → closed; anything else is a 409."""
-    with Session(services.db) as db:
-        case = db.get(Handoff, case_id)
-        if case is None:
-            raise HTTPException(404, "no such case")
-        allowed = {"open": {"claimed", "closed"}, "claimed": {"closed"}, "closed": set()}[case.status]
-        if change.status not in allowed:
-            raise HTTPException(409, f"a {case.status} case cannot become {change.status}")
-        if change.status == "claimed":
-            case.claimed_by = user.name
-        else:
-            case.closed_at = utcnow_handoff()
-        case.status = change.status
-        db.add(case)
-        db.commit()
-        db.refresh(case)
+    """open → claimed (by the caller) → closed with an outcome; anything else is a 409."""
+    if change.status == "closed" and not (change.outcome or "").strip():
+        raise HTTPException(422, "outcome: say what came of the case when closing it")
+    try:
+        case = change_status(services.db, case_id, change.status, user.name, change.outcome)
+    except KeyError:
+        raise HTTPException(404, "no such case") from None
+    except CaseStateError as exc:
+        raise HTTPException(409, str(exc)) from None
     audit.append(
-        services.db, actor=user.name, role=user.role, action=f"handoffs.{change.status}", target=case_id
+        services.db,
+        actor=user.name,
+        role=user.role,
+        action=f"handoffs.{change.status}",
+        target=case_id,
+        detail={"outcome": change.outcome} if change.outcome else {},
     )
-    return _case(case)
+    return _packet(case, services)
+
+
+class OfficerMessage(BaseModel):
+    """An officer's reply to the citizen (shown in her chat)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=4000)
+
+
+@router.post("/handoffs/{case_id}/messages", status_code=201)
+async def reply_to_citizen(
+    case_id: str, message: OfficerMessage, user: OfficerDep, services: ServicesDep
+) -> dict[str, Any]:
+    """Reply to the citizen; she sees it in her chat page. A closed case takes no more replies (409)."""
+    case = _found(services, case_id)
+    if case.status == "closed":
+        raise HTTPException(409, "the case is closed")
+    text = message.text.strip()
+    if not text:
+        raise HTTPException(422, "text: must not be empty")
+    if case.status == "open":  # answering a case takes it
+        case = change_status(services.db, case_id, "claimed", user.name, None)
+    sent = add_message(services.db, case_id, "officer", text, author=user.name)
+    audit.append(
+        services.db,
+        actor=user.name,
+        role=user.role,
+        action="handoffs.reply",
+        target=case_id,
+        detail={"chars": len(text)},
+    )
+    return {"from": "officer", "author": sent.author, "text": sent.text, "at": sent.at.isoformat()}
 
 
 @router.get("/audit")

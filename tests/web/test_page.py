@@ -13,44 +13,29 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import shutil
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from agent.settings import Settings
+from tests.web.browser import ARTIFACTS, CHROMIUM_FLAGS, TIMEOUT_MS, ThreadedServer, chromium_path
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Locator, Page
 
 REPO = Path(__file__).resolve().parents[2]
 STATIC = REPO / "agent" / "web" / "static"
-ARTIFACTS = REPO / "test-artifacts"
 QUESTION = "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요? 월 소득 30만원, 재산 없어요"
 KO_STATUS = {
     "eligible": "받으실 가능성이 높아요",
     "ineligible": "지금 조건으로는 어려워요",
     "unknown": "확인이 더 필요해요",
 }
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 INTERACTIVE_ROLES = {
     "button",
     "link",
@@ -66,18 +51,10 @@ INTERACTIVE_ROLES = {
     "spinbutton",
     "slider",
 }
-TIMEOUT_MS = 30_000
 
 
 # ---------------------------------------------------------------------------------------------
 # Browser
-
-
-def _chromium_path() -> str:
-    found = os.environ.get("WELFARE_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found or not Path(found).exists():
-        pytest.skip("Chromium not found: apt-get install -y chromium fonts-nanum (or set WELFARE_CHROMIUM)")
-    return found
 
 
 @pytest.fixture
@@ -88,7 +65,7 @@ def browser_context(tmp_path: Path) -> Iterator[BrowserContext]:
     )
     from playwright.sync_api import sync_playwright
 
-    executable = _chromium_path()
+    executable = chromium_path()
     profile = tmp_path / "chromium-profile"
     profile.mkdir()
     with sync_playwright() as playwright:
@@ -112,27 +89,6 @@ def browser_context(tmp_path: Path) -> Iterator[BrowserContext]:
 
 # ---------------------------------------------------------------------------------------------
 # A uvicorn server on a free loopback port, in a thread
-
-
-class _ThreadedServer:
-    def __init__(self, app: FastAPI) -> None:
-        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", ws="none", lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, name="uvicorn-web-test", daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        port = self.server.servers[0].sockets[0].getsockname()[1]
-        return f"http://127.0.0.1:{port}/"
-
-    def __exit__(self, *_: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=15)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -211,7 +167,7 @@ def _stub_turn(body: dict[str, Any]) -> dict[str, Any]:
             programs=[],
             eligibility=[],
             citations=[],
-            reply="I have asked an officer to contact you.",
+            reply="I have asked an officer to contact you (case H-42).",
             handoff={"id": "H-42"},
         )
     elif "죽고" in message:
@@ -342,7 +298,7 @@ def _screenshot(page: Page, name: str) -> Path:
 def test_stub_page_streams_a_reply_and_shows_a_card(browser_context: BrowserContext) -> None:
     """The page alone: streamed tokens, the authoritative final reply, a card, links, feedback, a11y."""
     requests: list[dict[str, Any]] = []
-    with _ThreadedServer(_stub_app(requests)) as base:
+    with ThreadedServer(_stub_app(requests)) as base:
         page = browser_context.new_page()
         page.goto(base)
         page.wait_for_selector("body.ready")
@@ -418,7 +374,7 @@ def test_stub_page_streams_a_reply_and_shows_a_card(browser_context: BrowserCont
 def test_stub_page_language_switch_handoff_and_crisis(browser_context: BrowserContext) -> None:
     """The switch translates the UI and sets `locale`; the handoff button; a crisis reply is an alert."""
     requests: list[dict[str, Any]] = []
-    with _ThreadedServer(_stub_app(requests)) as base:
+    with ThreadedServer(_stub_app(requests)) as base:
         page = browser_context.new_page()
         page.goto(base)
         page.wait_for_selector("body.ready")
@@ -440,7 +396,7 @@ def test_stub_page_language_switch_handoff_and_crisis(browser_context: BrowserCo
         handoff = page.get_by_role("button", name="Talk to a person")
         handoff.focus()
         page.keyboard.press("Enter")
-        _last_agent(page).get_by_text("Reference: H-42").wait_for()
+        _last_agent(page).get_by_text("case H-42").wait_for()
         assert requests[-1]["message"] == "Please connect me to a person."
         assert requests[-1]["locale"] == "en"
         assert page.get_by_label("Message").is_visible()
@@ -464,7 +420,7 @@ def test_page_against_the_real_app(browser_context: BrowserContext, settings: Se
     if "/v1/chat/stream" not in application.openapi().get("paths", {}):
         pytest.skip("agent.app has no POST /v1/chat/stream yet")
 
-    with _ThreadedServer(application) as base:
+    with ThreadedServer(application) as base:
         page = browser_context.new_page()
         stream_calls: list[str] = []
         page.on(

@@ -8,7 +8,9 @@ const API = {
   stream: "v1/chat/stream",
   chat: "v1/chat",
   feedback: "v1/feedback",
+  handoff: (sessionId) => `v1/sessions/${encodeURIComponent(sessionId)}/handoff`,
 };
+const CASE_POLL_MS = 15000;
 const STORAGE = {
   session: "welfare.session_id",
   locale: "welfare.locale",
@@ -20,6 +22,8 @@ const state = {
   localeChosen: false, // true once the citizen picked a language: `locale` is then sent with each turn
   sessionId: null,
   busy: false,
+  casePoll: null, // the timer that looks for an officer's reply once she has a case
+  officerSeen: 0, // how many officer messages are on the page
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -496,11 +500,7 @@ function renderResult(view, result) {
     view.bubble.append(section);
   }
 
-  if (result.handoff && result.handoff.id) {
-    view.bubble.append(
-      el("p", { className: "handoff-note", text: format(tableFor(lang).handoffCreated, { id: result.handoff.id }) }),
-    );
-  }
+  if (result.handoff && result.handoff.id) watchCase(); // the reply already gives the case number
 
   const citations = Array.isArray(result.citations) ? renderCitations(result.citations, lang) : null;
   if (citations) view.bubble.append(citations);
@@ -538,6 +538,51 @@ function announce(text) {
   window.setTimeout(() => {
     region.textContent = text;
   }, 50);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Her case: an officer's replies appear in the conversation
+
+function watchCase() {
+  if (state.casePoll) return;
+  pollCase();
+  state.casePoll = window.setInterval(pollCase, CASE_POLL_MS);
+}
+
+function stopWatchingCase() {
+  window.clearInterval(state.casePoll);
+  state.casePoll = null;
+}
+
+async function pollCase() {
+  const sessionId = state.sessionId;
+  if (!sessionId) return stopWatchingCase();
+  let response;
+  try {
+    response = await fetch(API.handoff(sessionId), { headers: { Accept: "application/json" } });
+  } catch {
+    return undefined; // offline for a moment: the next poll tries again
+  }
+  if (response.status === 404) return stopWatchingCase();
+  if (!response.ok || sessionId !== state.sessionId) return undefined;
+  const data = await response.json();
+  const replies = (Array.isArray(data.messages) ? data.messages : []).filter((m) => m.from === "officer");
+  for (const message of replies.slice(state.officerSeen)) addOfficerMessage(message);
+  state.officerSeen = Math.max(state.officerSeen, replies.length);
+  if (data.status === "closed") stopWatchingCase();
+  return undefined;
+}
+
+function addOfficerMessage(message) {
+  const item = el("li", { className: "message message-agent message-officer" }, [
+    el("p", { className: "role", text: t("roleOfficer"), attrs: { "data-i18n": "roleOfficer" } }),
+    el("div", { className: "bubble" }, [
+      el("p", { className: "reply-text", text: String(message.text || ""), attrs: { "data-testid": "officer-reply" } }),
+    ]),
+  ]);
+  messagesList().append(item);
+  announce(`${t("roleOfficer")}: ${message.text}`);
+  scrollToEnd(item);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -581,7 +626,8 @@ async function ask(message) {
     renderError(view, error);
   } finally {
     setBusy(false);
-    scrollToEnd(view.item);
+    // The reply is read from its beginning (a follow-up question stays on a phone's screen).
+    view.item.scrollIntoView({ block: "start", behavior: prefersReducedMotion() ? "auto" : "smooth" });
   }
 }
 
@@ -661,6 +707,8 @@ function init() {
   document.getElementById("handoff-button").addEventListener("click", () => ask(t("handoffMessage")));
 
   document.getElementById("new-chat-button").addEventListener("click", () => {
+    stopWatchingCase();
+    state.officerSeen = 0;
     state.sessionId = null;
     storageSet(STORAGE.session, null);
     const list = messagesList();
@@ -674,6 +722,7 @@ function init() {
     applyLocale(event.target.value, true);
   });
 
+  if (state.sessionId) watchCase(); // a reply from an officer may have come while the page was closed
   document.body.classList.add("ready");
 }
 

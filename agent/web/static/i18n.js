@@ -41,6 +41,9 @@ export const STRINGS = {
     send: "보내기",
     roleUser: "나",
     roleAgent: "복지 도우미",
+    roleOfficer: "시흥시 복지 담당자",
+    serviceNote:
+      "시흥시가 운영하는 복지 상담 도우미예요. 주민등록번호·전화번호 같은 개인정보는 가린 뒤에만 저장해요. 급할 때는 보건복지상담센터 129(24시간)로 전화하세요.",
     thinking: "답변을 준비하고 있어요…",
     answerReady: "답변이 도착했어요.",
     resultsLabel: "자격 확인 결과",
@@ -77,7 +80,6 @@ export const STRINGS = {
     notHelpful: "도움이 안 됐어요",
     feedbackThanks: "의견 감사합니다.",
     feedbackError: "의견을 보내지 못했어요. 다시 눌러 주세요.",
-    handoffCreated: "상담 요청이 접수되었어요. 접수 번호: {id}",
     crisisBanner:
       "지금 위험하시면 바로 전화하세요: 112 (경찰·긴급), 129 (보건복지상담센터, 24시간). 상황에 맞는 곳은 아래 답변에 있어요.",
     errorGeneric: "죄송해요, 답변을 가져오지 못했어요. 잠시 후 다시 시도해 주세요. 급하시면 129로 전화하세요.",
@@ -146,6 +148,9 @@ export const STRINGS = {
     send: "Send",
     roleUser: "You",
     roleAgent: "Assistant",
+    roleOfficer: "Siheung welfare officer",
+    serviceNote:
+      "This welfare assistant is run by Siheung City. Personal data such as registration or phone numbers is masked before anything is stored. In an emergency, call 129 (Health and Welfare Call Centre, 24 hours).",
     thinking: "Preparing an answer…",
     answerReady: "The answer has arrived.",
     resultsLabel: "Eligibility results",
@@ -182,7 +187,6 @@ export const STRINGS = {
     notHelpful: "Not helpful",
     feedbackThanks: "Thank you for your feedback.",
     feedbackError: "Your feedback could not be sent. Please try again.",
-    handoffCreated: "Your request to talk to a person has been received. Reference: {id}",
     crisisBanner:
       "If you are in danger now, call: 112 (police, emergency) or 129 (welfare helpline, 24 hours). The lines for your situation are in the reply below.",
     errorGeneric:
@@ -251,6 +255,8 @@ export const STRINGS = {
     send: "发送",
     roleUser: "我",
     roleAgent: "福利助手",
+    roleOfficer: "始兴市福利负责人",
+    serviceNote: "本福利咨询助手由始兴市运营。身份证号、电话号码等个人信息会先遮盖再保存。紧急时请拨打保健福利咨询中心129（24小时）。",
     thinking: "正在准备回答…",
     answerReady: "回答已送达。",
     resultsLabel: "资格确认结果",
@@ -287,7 +293,6 @@ export const STRINGS = {
     notHelpful: "没有帮助",
     feedbackThanks: "感谢您的反馈。",
     feedbackError: "反馈未能发送，请再试一次。",
-    handoffCreated: "已收到您的人工咨询请求。受理编号：{id}",
     crisisBanner:
       "如果您现在有危险，请立即拨打：112（警察·紧急）或 129（保健福利咨询中心，24小时）。适合您情况的电话见下方回答。",
     errorGeneric: "抱歉，未能获取回答。请稍后再试。如有急事，请拨打129。",
@@ -356,6 +361,9 @@ export const STRINGS = {
     send: "Gửi",
     roleUser: "Bạn",
     roleAgent: "Trợ lý",
+    roleOfficer: "Cán bộ phúc lợi Siheung",
+    serviceNote:
+      "Trợ lý tư vấn phúc lợi này do thành phố Siheung vận hành. Thông tin cá nhân như số đăng ký, số điện thoại được che trước khi lưu. Khi khẩn cấp, hãy gọi 129 (Trung tâm tư vấn Y tế Phúc lợi, 24 giờ).",
     thinking: "Đang chuẩn bị câu trả lời…",
     answerReady: "Đã có câu trả lời.",
     resultsLabel: "Kết quả xét điều kiện",
@@ -392,7 +400,6 @@ export const STRINGS = {
     notHelpful: "Không hữu ích",
     feedbackThanks: "Cảm ơn ý kiến của bạn.",
     feedbackError: "Không gửi được ý kiến. Vui lòng thử lại.",
-    handoffCreated: "Đã nhận yêu cầu nói chuyện với nhân viên. Mã số: {id}",
     crisisBanner:
       "Nếu bạn đang gặp nguy hiểm, hãy gọi ngay: 112 (cảnh sát, khẩn cấp) hoặc 129 (tư vấn phúc lợi, 24 giờ). Số điện thoại phù hợp với hoàn cảnh của bạn có trong câu trả lời bên dưới.",
     errorGeneric:
