@@ -68,3 +68,12 @@ def test_every_vietnamese_evaluation_item_survives_losing_its_marks() -> None:
 def test_programs_are_named_without_marks() -> None:
     assert understand("tro cap nuoi con don than bao nhieu").programs == ["single_parent_child_support"]
     assert understand("tien mung sinh con o Siheung").programs == ["siheung_birth_support"]
+
+
+def test_one_plain_word_keeps_a_vietnamese_conversation() -> None:
+    from graphs.nlu.language import detect_language
+
+    assert detect_language("chat", default="vi") == "vi"
+    assert detect_language("ok", default="vi") == "vi"
+    assert detect_language("chat", default="ko") == "en"
+    assert detect_language("I would like a call back", default="vi") == "en"

@@ -457,7 +457,7 @@ async function openCase(caseId) {
 function renderCase(c) {
   const detail = $("case-detail");
   const term = (label, value) => [el("dt", {}, label), el("dd", {}, value ?? "-")];
-  const likely = (c.results || []).filter((r) => r.status !== "ineligible");
+  const likely = (c.results || []).filter((r) => r.status === "eligible");
   fill(detail, 
     el("h3", {}, `요청 ${c.case_id}`, c.reason === "crisis" ? el("span", { class: "badge reason-crisis" }, "위기") : null),
     el("dl", { class: "facts" },
@@ -473,7 +473,7 @@ function renderCase(c) {
     (c.programs || []).length
       ? el("p", {}, el("strong", {}, "묻던 제도: "), c.programs.map((id) => state.programs[id]?.name_ko || id).join(", "))
       : null,
-    likely.length ? [el("h4", {}, "대화에서 살펴본 제도"),
+    likely.length ? [el("h4", {}, "모은 정보로 받을 가능성이 높은 제도"),
       el("ul", {}, likely.map((r) => el("li", {}, `${state.programs[r.program_id]?.name_ko || r.program_id}: ${STATUS[r.status]}`)))] : [],
     Object.keys(c.facts || {}).length
       ? el("button", { type: "button", class: "button", onclick: () => openInConsult(c) }, "상담 화면에서 가구 정보 열기")
