@@ -6,7 +6,6 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 import psycopg
 from fastapi import FastAPI, Request
@@ -24,9 +23,9 @@ from agent.chat import ChatService
 from agent.metrics import Metrics
 from agent.ratelimit import Limiter
 from agent.settings import Settings, get_settings
+from agent.web import STATIC
 
 log = logging.getLogger(__name__)
-STATIC = Path(__file__).resolve().parent / "web" / "static"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -21,8 +21,7 @@ class Limiter:
         """None when allowed (and counted); otherwise the seconds to wait before retrying."""
         now = time.monotonic() if now is None else now
         rate = self.per_minute / 60.0
-        tokens, last = self._buckets.get(key, (float(self.burst), now))
-        tokens = min(float(self.burst), tokens + (now - last) * rate)
+        tokens = self._tokens(key, now)
         if tokens < 1.0:
             self._buckets[key] = (tokens, now)
             return math.ceil((1.0 - tokens) / rate) if rate > 0 else 60.0
@@ -33,9 +32,12 @@ class Limiter:
 
     def available(self, key: str, now: float | None = None) -> bool:
         """Whether `check` would allow a request now (nothing is counted)."""
-        now = time.monotonic() if now is None else now
+        return self._tokens(key, time.monotonic() if now is None else now) >= 1.0
+
+    def _tokens(self, key: str, now: float) -> float:
+        """The bucket's tokens at `now` (refilled since its last use, never above the burst)."""
         tokens, last = self._buckets.get(key, (float(self.burst), now))
-        return min(float(self.burst), tokens + (now - last) * self.per_minute / 60.0) >= 1.0
+        return min(float(self.burst), tokens + (now - last) * self.per_minute / 60.0)
 
     def _evict(self, now: float) -> None:
         """Forget the keys whose buckets have refilled (they would start full anyway)."""

@@ -7,7 +7,6 @@ API with that cookie, and every request that changes something carries the sessi
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
@@ -15,10 +14,10 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent import audit
-from agent.api.deps import CSRF_HEADER, SESSION_COOKIE, ServicesDep, limit_client
+from agent.api.deps import SESSION_COOKIE, ServicesDep, csrf_ok, limit_client
 from agent.auth import session_user, sign_in, sign_out
+from agent.web import STATIC
 
-STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 router = APIRouter(tags=["console"], dependencies=[Depends(limit_client)])
 PAGE_HEADERS = {
     "Cache-Control": "no-store",
@@ -30,7 +29,7 @@ PAGE_HEADERS = {
 
 
 class SignIn(BaseModel):
-    """The sign-in form: an officer key (`welfare-agent users create`)."""
+    """The sign-in form: an officer key (`welfare-agent users add`)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -90,7 +89,7 @@ async def console_sign_out(request: Request, services: ServicesDep) -> Response:
     signed = session_user(services.db, token)
     if signed is not None:
         user, row = signed
-        if request.headers.get(CSRF_HEADER) != row.csrf:
+        if not csrf_ok(request, row.csrf):
             raise HTTPException(403, "the console's CSRF token is missing or wrong; reload the page")
         sign_out(services.db, token)
         audit.append(services.db, actor=user.name, role=user.role, action="console.sign_out")

@@ -69,6 +69,11 @@ CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+def csrf_ok(request: Request, expected: str) -> bool:
+    """Whether the request echoes the console session's CSRF token (compared in constant time)."""
+    return hmac.compare_digest(request.headers.get(CSRF_HEADER, "").encode(), expected.encode())
+
+
 def officer(request: Request, services: ServicesDep) -> ApiUser:
     """The authenticated officer or admin, else 401.
 
@@ -83,10 +88,8 @@ def officer(request: Request, services: ServicesDep) -> ApiUser:
     else:
         signed_in = session_user(services.db, request.cookies.get(SESSION_COOKIE, ""))
         user = signed_in[0] if signed_in else None
-        if signed_in and request.method not in SAFE_METHODS:
-            sent = request.headers.get(CSRF_HEADER, "")
-            if not hmac.compare_digest(sent.encode(), signed_in[1].csrf.encode()):
-                raise HTTPException(403, "the console's CSRF token is missing or wrong; reload the page")
+        if signed_in and request.method not in SAFE_METHODS and not csrf_ok(request, signed_in[1].csrf):
+            raise HTTPException(403, "the console's CSRF token is missing or wrong; reload the page")
     if user is None:
         raise HTTPException(
             401, "a valid officer API key is required", headers={"WWW-Authenticate": "Bearer"}

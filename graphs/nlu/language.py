@@ -60,9 +60,8 @@ def detect_language(text: str, default: Language = "ko") -> Language:
             return "vi"
         if _VI_WORDS.search(text.lower()) or _plain_vietnamese(text):
             return "vi"
+        # One plain word ("chat", "ok") in a Vietnamese conversation is not a switch to English.
         if default == "vi" and len(text.split()) == 1 and latin <= 8:
-            return (
-                "vi"  # one plain word ("chat", "ok") in a Vietnamese conversation is not a switch to English
-            )
+            return "vi"
         return "en"
     return "zh" if han else "ko"
