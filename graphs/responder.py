@@ -95,7 +95,8 @@ def result_block(
     """The lines about one program's result: status, amount, reasons (and how to apply when `full`, or when
     she asked how to apply: `how`)."""
     name = program_name(result, language)
-    lines = [render(f"status_{result['status']}", language, program=name)]
+    status = "window_closed" if result.get("window_closed") else result["status"]
+    lines = [render(f"status_{status}", language, program=name)]
     if result.get("amount_krw") is not None and result.get("amount_period"):
         period = label("labels", result["amount_period"], language)
         year = str(result["rules_version"])[:4]

@@ -119,6 +119,12 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "receiving": re.compile(r"받고|받는|수급|receiv|领取|đang nhận", re.I),
+    # A date ("2017년 5월 3일", "5월 3일생", "2019-05-07", "3/5/2017"): read only when the birth date was asked.
+    "birth_date": re.compile(
+        r"\d{4}\s*년\s*\d{1,2}\s*월|\d{1,2}\s*월\s*\d{1,2}\s*일|\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|"
+        r"\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{4}|\d{4}年\d{1,2}月|생년월일|date of birth|born on|出生日期|ngày sinh",
+        re.I,
+    ),
     "disability": re.compile(r"장애|disab|残疾|khuyết tật", re.I),
     "crisis": re.compile(
         r"실직|병|사망|죽|가출|폐업|위기|\bjob|\bill\b|illness|died|crisis|失业|病|mất việc|bệnh", re.I
@@ -362,18 +368,18 @@ def parse_answer(
         months = _months(text) if infant is None else infant  # "큰애 네살, 신생아": the newborn's 0
         if months is not None:
             return _set_youngest_child(facts, {"months_old": months})
-        years = [m["age"] for m in kids if m.get("age") is not None]
-        adults = [m for m in said.get("members") or [] if m.get("relation") not in (None, "self", "child")]
-        if not years and not any(m.get("age") is not None for m in adults):  # "남편(34)" is not the baby's
-            years = [a.value for a in find_ages(text) if a.unit == "years"]
-        if years:  # "10살이에요": the youngest is older than an infant; the age decides as well
-            return _set_youngest_child(facts, {"age": min(years)})
+        aged = _youngest_in_years(text, said, facts)
+        if aged is not None:  # "10살이에요": the youngest is older than an infant; the age decides as well
+            return aged
         if _UNBORN.search(text):
             return {"members": [{"relation": "self", "pregnant": True}]}
     elif slot == "birth_date":
         dates = find_past_dates(text, date.today())
         if dates:  # several: the latest is the youngest's
             return _set_youngest_child(facts, {"birth_date": max(d.value for d in dates).isoformat()})
+        return _youngest_in_years(
+            text, said, facts
+        )  # "만으로 여덟살이에요": the age, not the date, settles it
     elif slot == "nationality":
         nationals = [m for m in said.get("members") or [] if m.get("nationality")]
         me = next((m for m in nationals if m.get("relation") == "self"), nationals[0] if nationals else None)
@@ -601,6 +607,16 @@ def _school(text: str, answer: bool | None, facts: dict[str, Any]) -> dict[str, 
             member.setdefault("school", "none")
         return {"members_replace": members}
     return None
+
+
+def _youngest_in_years(text: str, said: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any] | None:
+    """An age in years said in answer to a question about the youngest child's months or birth date."""
+    members = said.get("members") or []
+    years = [m["age"] for m in members if m.get("relation") == "child" and m.get("age") is not None]
+    adults = [m for m in members if m.get("relation") not in (None, "self", "child")]
+    if not years and not any(m.get("age") is not None for m in adults):  # "남편(34)" is not the child's
+        years = [a.value for a in find_ages(text) if a.unit == "years"]
+    return _set_youngest_child(facts, {"age": min(years)}) if years else None
 
 
 def _set_youngest_child(facts: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:

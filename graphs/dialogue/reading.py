@@ -64,14 +64,19 @@ class Reading:
 
 
 MONEY_SLOTS = frozenset({"income", "assets", "income_recognition"})
-ONLY_WHEN_ASKED = frozenset({"region", "months_resident", "gyeonggi_residence_years"})
-"""Slots whose words are too common to read unasked ("5년", "구로구"): volunteered, they come from the whole
-message's reading, which needs a word of living beside them."""
+ONLY_WHEN_ASKED = frozenset({"region", "months_resident", "gyeonggi_residence_years", "birth_date"})
+"""Slots whose words are too common to read unasked ("5년", "구로구", a date): volunteered, they come from the
+whole message's reading, which needs a word of living (or of birth) beside them."""
 CHILD_SLOTS = frozenset({"child_age", "months_old", "school", "birth_date"})
 
 
 #: Words of a general slot that answer the open, more specific one: "여섯 살이에요" asked for a child's age.
-ANSWERS_FOR = {"child_age": {"age"}, "months_old": {"age", "child_age"}, "school": {"child_age"}}
+ANSWERS_FOR = {
+    "child_age": {"age"},
+    "months_old": {"age", "child_age"},
+    "birth_date": {"age", "child_age"},
+    "school": {"child_age"},
+}
 
 
 def _last_answered(ledger: lg.Ledger) -> list[str]:

@@ -452,3 +452,57 @@ def test_unknown_program_in_a_case_fails_with_its_name(case_engine: Engine) -> N
     )
     with pytest.raises(pytest.fail.Exception, match=r"x\.yaml, case #1 '오타': unknown program id"):
         run_case(case, case_engine)
+
+
+def test_a_program_that_needs_another_first_names_it(case_engine: Engine) -> None:
+    """노인맞춤돌봄 and 에너지바우처 for a household not yet receiving, whose 생계급여 is itself likely: likely
+    once 생계급여 is granted (`after`), and not eligible when nothing qualifying is likely."""
+    from tools.eligibility.household import parse_household
+
+    poor = parse_household(
+        {
+            "members": [{"relation": "self", "age": 75}],
+            "income_recognition_krw": 200000,
+            "support_obligor": "none",
+            "receiving": [],
+        }
+    )
+    results = {r.program_id: r for r in case_engine.check(poor, as_of=date(2026, 11, 25))}
+    assert results["livelihood_benefit"].status == "eligible"
+    for pid in ("senior_customized_care", "energy_voucher"):
+        assert results[pid].status == "eligible"
+        assert results[pid].after == ["livelihood_benefit"]
+        assert "먼저 신청" in next(c.detail for c in results[pid].criteria if c.name == "recipient_status")
+    alone = case_engine.check(poor, ["energy_voucher"], date(2026, 11, 25))[0]
+    assert alone.after == ["livelihood_benefit"]  # asked alone, the prerequisite is still decided
+    rich = parse_household(
+        {"members": [{"relation": "self", "age": 75}], "income_recognition_krw": 5_000_000, "receiving": []}
+    )
+    care = case_engine.check(rich, ["senior_customized_care"], date(2026, 11, 25))[0]
+    assert care.status == "ineligible"
+    assert care.after == []
+
+
+def test_a_closed_application_window_is_its_own_reason(case_engine: Engine) -> None:
+    """청년월세 after its 2026 window: ineligible for now, marked `window_closed`, and the reply says so."""
+    from graphs.responder import result_block
+    from tools.eligibility.household import parse_household
+
+    youth = parse_household(
+        {
+            "members": [{"relation": "self", "age": 27}],
+            "income": {"earned_krw": 1_000_000, "other_krw": 0},
+            "assets": {"property_krw": 0, "financial_krw": 0, "debt_krw": 0},
+            "housing": {"tenure": "renter", "rent_krw": 400_000},
+        }
+    )
+    during = case_engine.check(youth, ["youth_monthly_rent"], date(2026, 4, 1))[0]
+    after = case_engine.check(youth, ["youth_monthly_rent"], date(2026, 12, 4))[0]
+    assert (during.status, during.window_closed) == ("unknown", False)
+    assert (after.status, after.window_closed) == ("ineligible", True)
+    lines = result_block(after.model_dump(mode="json"), {}, "ko", full=False)
+    assert "신청 기간이 끝났어요" in lines[0]
+    too_old = parse_household(
+        {**youth.model_dump(mode="json", exclude_none=True), "members": [{"relation": "self", "age": 45}]}
+    )
+    assert case_engine.check(too_old, ["youth_monthly_rent"], date(2026, 12, 4))[0].window_closed is False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -11,6 +11,10 @@ from tools.benefits.models import ProgramBase
 from tools.eligibility.facts import HouseholdFacts
 from tools.eligibility.result import AmountPeriod, Criterion, EligibilityResult, Status
 from tools.eligibility.rulebook import MedianValue, ParamValue, RuleBook
+
+WINDOW = "application_period"
+"""The criterion of a program's application period: failing it alone is a closed window, not "does not
+qualify" (`EligibilityResult.window_closed`)."""
 
 
 def won(value: int | float) -> str:
@@ -46,6 +50,10 @@ class Check:
     amount_krw: int | None = None
     amount_period: AmountPeriod | None = None
     amount_note: str | None = None
+    other: Callable[[str], EligibilityResult | None] = field(default=lambda _: None)
+    """Another program's result for the same household (the engine answers; None for one being decided)."""
+    after: list[str] = field(default_factory=list)
+    """Programs to be granted first: the result holds once they are (see `EligibilityResult.after`)."""
     _versions: set[str] = field(default_factory=set)
 
     # Parameters -----------------------------------------------------------------------------------
@@ -80,6 +88,10 @@ class Check:
     def _flag(self, text: str) -> None:
         if text not in self.unconfirmed:
             self.unconfirmed.append(text)
+
+    def likely(self, programs: Sequence[str]) -> list[str]:
+        """Which of `programs` the same household likely gets, in their order."""
+        return [p for p in programs if (r := self.other(p)) is not None and r.status == "eligible"]
 
     # Criteria -------------------------------------------------------------------------------------
     def add(
@@ -140,4 +152,7 @@ class Check:
             unconfirmed=self.unconfirmed,
             contact=program.contact,
             official_url=program.official_url,
+            after=self.after if status != "ineligible" else [],
+            window_closed=status == "ineligible"
+            and all(c.name == WINDOW for c in self.criteria if c.passed is False),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from tools.eligibility.check import Check
@@ -52,10 +52,26 @@ class Engine:
             self.validate_programs(household.receiving, "receiving")
         on = as_of or household.as_of or date.today()
         facts = derive_facts(household, on)
-        return [self._one(pid, facts) for pid in ids]
+        done: dict[str, EligibilityResult] = {}
+        under_way: set[str] = set()
 
-    def _one(self, program_id: str, facts: HouseholdFacts) -> EligibilityResult:
-        check = Check(program=self.book.programs[program_id], facts=facts, book=self.book)
+        def one(pid: str) -> EligibilityResult:
+            if pid not in done:
+                under_way.add(pid)
+                done[pid] = self._one(pid, facts, other)
+                under_way.discard(pid)
+            return done[pid]
+
+        def other(pid: str) -> EligibilityResult | None:
+            """Another program's result on the same facts (decided once); None while it is being decided."""
+            return None if pid not in self.book.programs or pid in under_way else one(pid)
+
+        return [one(pid) for pid in ids]
+
+    def _one(
+        self, program_id: str, facts: HouseholdFacts, other: Callable[[str], EligibilityResult | None]
+    ) -> EligibilityResult:
+        check = Check(program=self.book.programs[program_id], facts=facts, book=self.book, other=other)
         try:
             RULES[program_id](check)
         except MissingRuleError as missing:

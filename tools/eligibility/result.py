@@ -39,3 +39,9 @@ class EligibilityResult(BaseModel):
     unconfirmed: list[str] = []
     contact: str | None = None
     official_url: str | None = None
+    window_closed: bool = False
+    """Ineligible only because the application period has ended (every other criterion passed or is open):
+    a reason of its own, not "does not qualify"."""
+    after: list[str] = []
+    """Programs the household must be granted first (each likely on the same facts): the status holds once
+    they are ("likely once 생계급여 is granted")."""

@@ -21,7 +21,7 @@ const CRISIS = [["breadwinner_death", "주소득자 사망"], ["breadwinner_abse
   ["serious_illness", "중한 질병·부상"], ["abuse", "방임·유기·학대"], ["domestic_violence", "가정폭력·성폭력"],
   ["fire_disaster", "화재 등 재난"], ["business_closure", "휴업·폐업"], ["job_loss", "실직"], ["divorce", "이혼"],
   ["utility_cutoff", "단전·단수"], ["released_from_prison", "출소"], ["other", "그 밖의 위기"]];
-const STATUS = { eligible: "받을 가능성 높음", unknown: "확인 필요", ineligible: "해당 없음" };
+const STATUS = { eligible: "받을 가능성 높음", unknown: "확인 필요", closed: "신청 기간 끝남", ineligible: "해당 없음" };
 const CASE_STATUS = { open: "대기", claimed: "처리 중", closed: "종결" };
 const CONTACT = { chat: "채팅 답변", phone: "전화", visit: "방문 상담" };
 const REASON = { crisis: "위기", requested: "요청", undecidable: "판단 어려움" };
@@ -322,6 +322,8 @@ function resultCard(result) {
   return el("article", { class: `card status-${result.status}`, "aria-labelledby": `card-${result.program_id}` },
     el("h5", { id: `card-${result.program_id}` }, result.name_ko,
       amount ? el("span", { class: "amount" }, `${amount} (예상)`) : null),
+    result.after?.length ? el("p", { class: "after" },
+      `먼저 받을 급여: ${result.after.map((id) => state.programs[id]?.name_ko || id).join(", ")} — 그 급여를 받게 되면 대상`) : null,
     el("ul", { class: "criteria" }, shown.map(criterionItem)),
     result.questions?.length ? el("div", { class: "ask" },
       el("p", { class: "ask-label" }, "주민께 물어볼 것"),
@@ -341,8 +343,8 @@ function resultCard(result) {
 }
 
 function renderResults(results) {
-  const groups = { eligible: [], unknown: [], ineligible: [] };
-  for (const result of results) groups[result.status]?.push(result);
+  const groups = { eligible: [], unknown: [], closed: [], ineligible: [] };
+  for (const result of results) groups[result.window_closed ? "closed" : result.status]?.push(result);
   const section = (status, open) => {
     const items = groups[status];
     const heading = `${STATUS[status]} (${items.length})`;
@@ -352,9 +354,11 @@ function renderResults(results) {
     }
     return el("section", { class: `group-${status}`, "aria-label": heading }, el("h4", {}, heading), body);
   };
-  fill($("result-groups"), section("eligible"), section("unknown"), section("ineligible"));
+  fill($("result-groups"), section("eligible"), section("unknown"),
+    groups.closed.length ? section("closed") : null, section("ineligible"));
   $("results-status").textContent =
-    `19개 제도 판정: 받을 가능성 높음 ${groups.eligible.length}, 확인 필요 ${groups.unknown.length}, 해당 없음 ${groups.ineligible.length}`;
+    `19개 제도 판정: 받을 가능성 높음 ${groups.eligible.length}, 확인 필요 ${groups.unknown.length}, ` +
+    `${groups.closed.length ? `신청 기간 끝남 ${groups.closed.length}, ` : ""}해당 없음 ${groups.ineligible.length}`;
   updatePrintButton();
 }
 
@@ -383,6 +387,9 @@ function buildChecklist() {
       el("h2", {}, el("span", { class: "box", "aria-hidden": "true" }, "□ "), result.name_ko,
         result.status === "unknown" ? el("span", { class: "tag" }, " (확인 후 신청)") : null),
       amount ? el("p", {}, el("strong", {}, "예상 금액: "), `${amount} (심사로 달라질 수 있어요)`) : null,
+      result.after?.length
+        ? el("p", {}, el("strong", {}, "먼저 신청: "), result.after.map((id) => state.programs[id]?.name_ko || id).join(", "))
+        : null,
       result.status === "unknown" && result.questions?.length
         ? el("p", {}, el("strong", {}, "신청 때 확인할 것: "), result.questions.map((q) => q.label).join(", ")) : null,
       el("p", {}, el("strong", {}, "신청: "), program.how_to_apply || result.how_to_apply || "행정복지센터"),

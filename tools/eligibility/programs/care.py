@@ -14,6 +14,15 @@ def _status(check: Check, qualifying: list[str], label: str) -> None:
         check.add("recipient_status", None, f"{label} 수급 여부 확인 필요", source, ["receiving"])
     elif received:
         check.add("recipient_status", True, f"{program_names(check, received)} 수급 중", source)
+    elif likely := check.likely(qualifying):
+        # Not received yet, but the household likely gets one of them: likely once it is granted.
+        check.after = likely[:1]
+        check.add(
+            "recipient_status",
+            True,
+            f"{particle(program_names(check, likely[:1]), '을', '를')} 받을 가능성이 높음 — 먼저 신청해 받게 되면 대상",
+            source,
+        )
     else:
         check.add(
             "recipient_status",

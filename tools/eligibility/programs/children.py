@@ -7,7 +7,7 @@ from datetime import date
 from tools.eligibility.check import Check
 from tools.eligibility.household import Member
 from tools.eligibility.income import income_criterion, nbls_recognised_income
-from tools.eligibility.rulebook import MissingRuleError
+from tools.eligibility.rulebook import MissingRuleError, ParamValue
 
 
 def _count(members: list[Member]) -> str:
@@ -61,17 +61,28 @@ def child_allowance(check: Check) -> None:
     """아동수당: every child under the year's age limit (2026: 만 9세 미만); 수도권 월 10만원."""
     limit = check.param("max_age_exclusive")
     on = check.facts.as_of
-    eligible = [
-        c for c in check.facts.children if (age := c.age_on(on)) is not None and age < int(limit.value)
-    ]
-    unknown = [c for c in check.facts.children if c.age_on(on) is None]
-    rule = f"만 {limit.value}세 미만 ({on.year}년)"
-    if eligible:
-        check.add("child_age", True, f"{rule} 아동 {_count(eligible)}", limit.reference)
-    elif unknown:
-        check.add("child_age", None, f"아이 나이 확인 필요 ({rule})", limit.reference, ["child_age"])
+    children = check.facts.children
+    by_age = [c for c in children if (age := c.age_on(on)) is not None and age < int(limit.value)]
+    older = [c for c in children if c not in by_age and c.age_on(on) is not None]
+    # The 2017년생 특례 is looked up only for a child over the limit (it is an unconfirmed figure).
+    special = _special_birth_year(check) if older else None
+    by_year = [c for c in older if _born_in(c, on, special) is True]
+    eligible = by_age + by_year
+    undecided = [c for c in older if _born_in(c, on, special) is None]
+    rule = f"만 {limit.value}세 미만 ({on.year}년)" + (f" 또는 {special.value}년생 특례" if special else "")
+    source = limit.reference + (f"; {special.reference}" if special else "")
+    if by_year and not by_age:
+        check.add(
+            "child_age", True, f"{special.value if special else ''}년생 특례 아동 {_count(by_year)}", source
+        )
+    elif eligible:
+        check.add("child_age", True, f"{rule} 아동 {_count(eligible)}", source)
+    elif any(c.age_on(on) is None for c in children):
+        check.add("child_age", None, f"아이 나이 확인 필요 ({rule})", source, ["child_age"])
+    elif undecided:
+        check.add("child_age", None, f"아이 출생연도 확인 필요 ({rule})", source, ["birth_date"])
     else:
-        check.add("child_age", False, f"{rule} 아동이 없음", limit.reference)
+        check.add("child_age", False, f"{rule} 아동이 없음", source)
     try:
         table = check.value("amount_krw")
     except MissingRuleError:
@@ -81,6 +92,25 @@ def child_allowance(check: Check) -> None:
     per_child = int(table[area])
     note = "수도권 월 지급액 × 아동 수" if area == "capital" else "비수도권 금액 (인구감소지역은 11–12만원)"
     check.pay(per_child * len(eligible) if eligible else per_child, "month", note)
+
+
+def _special_birth_year(check: Check) -> ParamValue | None:
+    """The birth year that keeps 아동수당 whatever the age limit (2017년생 특례), where it is in force."""
+    try:
+        return check.param("special_birth_year")
+    except MissingRuleError:
+        return None
+
+
+def _born_in(child: Member, on: date, special: ParamValue | None) -> bool | None:
+    """Whether the child was born in the special year: None when the birth dates still possible straddle it."""
+    span = child.birth_range(on)
+    if special is None or span is None:
+        return False
+    years = {span[0].year, span[1].year}
+    if years == {int(special.value)}:
+        return True
+    return None if int(special.value) in range(span[0].year, span[1].year + 1) else False
 
 
 def parent_benefit(check: Check) -> None:

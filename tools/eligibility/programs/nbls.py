@@ -12,6 +12,7 @@ from tools.eligibility.programs.common import (
     program_names,
     receiving_any,
 )
+from tools.eligibility.result import EligibilityResult
 
 SUPPORT_OBLIGOR_SOURCE = "국민기초생활 보장법 (부양의무자 기준)"
 
@@ -21,6 +22,10 @@ def _income_test(check: Check, *, basic_property_deduction: bool) -> tuple[int, 
     estimate = nbls_recognised_income(check, basic_property_deduction=basic_property_deduction)
     income_criterion(check, estimate, threshold, label, check.param("income_ratio").reference)
     return threshold, estimate
+
+
+def _income_passed(result: EligibilityResult) -> bool:
+    return any(c.name == "income_recognition" and c.passed for c in result.criteria)
 
 
 def _support_obligor(check: Check) -> None:
@@ -57,7 +62,21 @@ def livelihood_benefit(check: Check) -> None:
 def medical_benefit(check: Check) -> None:
     """의료급여: 소득인정액 ≤ 중위 40% and the 부양의무자 기준 (부양비 폐지 2026)."""
     foreign_national_check(check)
-    _income_test(check, basic_property_deduction=False)
+    threshold, label = check.threshold("income_ratio")
+    estimate = nbls_recognised_income(check, basic_property_deduction=False)
+    lower = check.other("livelihood_benefit")
+    if math.isinf(estimate.high) and lower is not None and _income_passed(lower):
+        # Its own 기본재산액 is not in the rules data, but the same household is under 생계급여's lower line:
+        # the two never contradict each other on the same facts.
+        check.add(
+            "income_recognition",
+            True,
+            f"생계급여 선정기준(중위 32%) 이하로 판단되어 {label} 이하로 봄",
+            check.param("income_ratio").reference,
+        )
+        check.assume("의료급여의 기본재산액은 규칙 자료에 없어, 생계급여 기준으로 본 소득인정액을 따랐습니다")
+    else:
+        income_criterion(check, estimate, threshold, label, check.param("income_ratio").reference)
     _support_obligor(check)
     check.pay(
         None, None, "현금이 아닌 진료비 본인부담 경감 (1종 외래 1,000–2,000원, 2종 의원 1,000원·병원 15%)"

@@ -60,7 +60,22 @@ def basic_pension(check: Check) -> None:
     label = f"{'부부' if couple else '단독'}가구 선정기준액 {won(threshold.value)} ({threshold.effective_from.year}년)"
     estimate = basic_pension_recognised_income(check)
     income_criterion(check, estimate, int(threshold.value), label, threshold.reference)
-    _no_overlap(check, "disability_pension", DISABILITY_PENSION_OVERLAP)
+    age = facts.applicant.age_on(facts.as_of)
+    if (
+        age is not None
+        and age >= int(check.value("min_age"))
+        and receiving_any(check, ("disability_pension",))
+    ):
+        # From 65 the 장애인연금 (its 기초급여) gives way to 기초연금: the overlap is a switch, not a refusal.
+        check.add(
+            "no_overlap",
+            True,
+            "장애인연금 수급 중: 65세부터는 기초연금으로 바꿔 받음",
+            DISABILITY_PENSION_OVERLAP,
+        )
+        check.assume("장애인연금을 받던 분은 65세가 되는 달부터 기초연금을 별도로 신청합니다")
+    else:
+        _no_overlap(check, "disability_pension", DISABILITY_PENSION_OVERLAP)
     standard = int(check.value("standard_amount_krw"))
     spouse_age = facts.spouse.age_on(facts.as_of) if facts.spouse else None
     min_age = int(check.value("min_age"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tools.eligibility.check import Check, apply_ratio, won
+from tools.eligibility.check import WINDOW, Check, apply_ratio, won
 from tools.eligibility.income import gross_income, income_criterion
 from tools.eligibility.programs.common import age_between, receiving_any
 from tools.eligibility.rulebook import MissingRuleError
@@ -38,9 +38,9 @@ def youth_monthly_rent(check: Check) -> None:
     start, end = date.fromisoformat(window.value["start"]), date.fromisoformat(window.value["end"])
     span = f"{start.year}년 신규 신청기간 {start:%m.%d}–{end:%m.%d}"
     if facts.as_of <= end:
-        check.add("application_period", True, span, window.reference)
+        check.add(WINDOW, True, span, window.reference)
     else:
-        check.add("application_period", False, f"{span}이 지났습니다 (다음 공고 확인)", window.reference)
+        check.add(WINDOW, False, f"{span}이 지났습니다 (다음 공고 확인)", window.reference)
     threshold, label = check.threshold("youth_household_income_ratio")
     income_criterion(
         check,
