@@ -119,7 +119,8 @@ def test_officer_and_resident_in_the_browser(browser: Browser, settings: Setting
 
         # The consultation: results for all programs, grouped, updating as she types.
         first = officer.locator(".member").first
-        first.locator("[data-mpath=age]").fill("72")
+        first.locator("[data-mpath=age]").focus()
+        officer.keyboard.type("72")  # the results follow the keyboard as she types
         officer.locator("[data-path='income.earned_krw']").fill("0")
         officer.locator("[data-path='income.other_krw']").fill("30")
         officer.locator("#results-status", has_text="19개 제도 판정").wait_for()
@@ -155,19 +156,23 @@ def test_officer_and_resident_in_the_browser(browser: Browser, settings: Setting
         officer.set_viewport_size({"width": 1366, "height": 768})
         officer.screenshot(path=str(ARTIFACTS / "officer-consultation.png"))
 
-        # The queue: the resident's case, claimed and answered.
-        officer.get_by_role("button", name=re.compile("연결 요청")).click()
-        officer.get_by_role("button", name=re.compile(case_id.group(0))).click()
+        # The queue, with the keyboard alone (focus, Enter, typing): the resident's case, claimed and answered.
+        def press(target: Any) -> None:
+            target.focus()
+            officer.keyboard.press("Enter")
+
+        press(officer.get_by_role("button", name=re.compile("연결 요청")))
+        press(officer.get_by_role("button", name=re.compile(case_id.group(0))))
         detail = officer.locator("#case-detail")
         detail.locator(".from-citizen", has_text="사람이랑 직접 상담하고 싶어요").wait_for()
         assert "채팅 답변" in detail.inner_text()
         violations += _axe(officer, "handoff case")
-        detail.get_by_role("button", name="내가 맡기").click()
+        press(detail.get_by_role("button", name="내가 맡기"))
         detail.get_by_text("처리 중").first.wait_for()
-        detail.get_by_label(re.compile("주민에게 답장")).fill(
-            "안녕하세요, 김주무관입니다. 내일 오전 10시에 통화 가능하세요?"
-        )
-        detail.get_by_role("button", name="보내기").click()
+        detail.get_by_label(re.compile("주민에게 답장")).focus()
+        officer.keyboard.type("안녕하세요, 김주무관입니다. 내일 오전 10시에 통화 가능하세요?")
+        officer.keyboard.press("Tab")  # to 보내기
+        officer.keyboard.press("Enter")
         detail.locator(".from-officer", has_text="내일 오전 10시").wait_for()
         officer.screenshot(path=str(ARTIFACTS / "officer-queue.png"))
 
@@ -177,11 +182,12 @@ def test_officer_and_resident_in_the_browser(browser: Browser, settings: Setting
         assert "김주무관" in reply.inner_text()
         resident.screenshot(path=str(ARTIFACTS / "resident-officer-reply.png"), full_page=True)
 
-        # Closing takes an outcome.
-        detail.get_by_label("처리 결과").fill("통화 예약, 기초연금 신청 안내")
-        detail.get_by_role("button", name="종결").click()
+        # Closing takes an outcome (typed; Enter submits the form).
+        detail.get_by_label("처리 결과").focus()
+        officer.keyboard.type("통화 예약, 기초연금 신청 안내")
+        officer.keyboard.press("Enter")
         detail.get_by_text("종결된 요청이에요.").wait_for()
 
-        officer.get_by_role("button", name="로그아웃").click()
+        press(officer.get_by_role("button", name="로그아웃"))
         officer.get_by_label("담당자 키").wait_for()
         assert violations == [], violations

@@ -326,6 +326,10 @@ def test_stub_page_streams_a_reply_and_shows_a_card(browser_context: BrowserCont
         assert card.locator("[data-testid=status]").inner_text().strip().endswith(KO_STATUS["eligible"])
         assert "월 349,700원" in card.inner_text()
         # What she can tell apart from what only the office settles (not "tell me the rules for foreigners")
+        # Criteria, how to apply and documents are folded under one line (the reply already gives the verdict).
+        assert not card.locator("ul.criteria").is_visible()
+        card.get_by_test_id("card-details").click()
+        assert card.locator("ul.criteria").is_visible()
         missing = card.locator("p.missing")
         assert missing.nth(0).inner_text() == "알려 주시면 판단할 수 있어요: 재산"
         assert missing.nth(1).inner_text() == "행정복지센터에서 확인해요: 외국 국적인 분의 자격"

@@ -324,6 +324,11 @@ function renderCard(result, lang, index) {
 
   if (facts.childElementCount > 0) card.append(facts);
 
+  // The reply text already says the verdict, the amount and the main reasons: the card keeps the rest (every
+  // criterion with its source, how to apply, documents) folded, so a conversation is not read twice.
+  const details = el("details", { className: "card-details" }, [
+    el("summary", { text: table.detailsLabel, attrs: { "data-testid": "card-details" } }),
+  ]);
   if (Array.isArray(result.criteria) && result.criteria.length > 0) {
     const criteriaId = `${headingId}-criteria`;
     const list = el("ul", { className: "criteria", attrs: { "aria-labelledby": criteriaId } });
@@ -340,13 +345,13 @@ function renderCard(result, lang, index) {
       ]);
       list.append(item);
     }
-    card.append(el("h4", { className: "card-subheading", text: table.criteriaLabel, attrs: { id: criteriaId } }));
-    card.append(list);
+    details.append(el("h4", { className: "card-subheading", text: table.criteriaLabel, attrs: { id: criteriaId } }));
+    details.append(list);
   }
 
   if (Array.isArray(result.missing) && result.missing.length > 0) {
     // What she can tell us, and what only the office can settle (the rules for foreign nationals, a work history).
-    const nameOf = (slot) => (table.missingNames && table.missingNames[slot]) || slot;
+    const nameOf = (slot) => (table.missingNames && table.missingNames[slot]) || table.missingOther;
     const askable = result.missing.filter((slot) => !CENTRE_DECIDES.includes(slot));
     const centre = result.missing.filter((slot) => CENTRE_DECIDES.includes(slot));
     for (const [slots, label] of [[askable, table.missingLabel], [centre, table.centreLabel]]) {
@@ -354,7 +359,7 @@ function renderCard(result, lang, index) {
       card.append(
         el("p", { className: "missing" }, [
           el("strong", { text: `${label}: ` }),
-          document.createTextNode(slots.map(nameOf).join(", ")),
+          document.createTextNode([...new Set(slots.map(nameOf))].join(", ")),
         ]),
       );
     }
@@ -387,16 +392,18 @@ function renderCard(result, lang, index) {
     );
   }
 
-  if (more.childElementCount > 0) card.append(more);
+  if (more.childElementCount > 0) details.append(more);
 
   if (Array.isArray(result.unconfirmed) && result.unconfirmed.length > 0) {
-    card.append(
+    details.append(
       el("p", { className: "note" }, [
         el("strong", { text: `${table.unconfirmedLabel}: ` }),
         document.createTextNode(result.unconfirmed.join(", ")),
       ]),
     );
   }
+
+  if (details.childElementCount > 1) card.append(details);
 
   const footer = [table.decisionNote];
   if (result.rules_version) footer.push(format(table.rulesVersion, { version: result.rules_version }));
