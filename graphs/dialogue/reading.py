@@ -32,6 +32,12 @@ from graphs.slots import (
 from tools.vietnamese import accept_unmarked
 
 _QUESTION = re.compile(r"\?\s*$|[까나]요\s*$|吗|không\s*$", re.IGNORECASE)
+#: A request to look at something ("노인맞춤돌봄도 봐주세요", "check the care service too"): a program it names is
+#: what she asks about, not a relative's benefit.
+_REQUEST = re.compile(
+    r"봐\s?주|알아봐|확인해\s?주|알려\s?주|찾아\s?주|\bcheck\b|look (?:at|into)|帮我看|查一下|看看|xem giúp|kiểm tra",
+    re.I,
+)
 #: Words that make a list of people a statement of who lives together ("남편이랑 셋이 살아요", "me, my husband and our
 #: baby", "我和老公还有孩子三口人"), not a mention ("우리 애 11살이에요").
 _TOGETHER = re.compile(
@@ -208,7 +214,11 @@ def read_message(
         # Asked what she receives, she names programs ("차상위 확인서 받아", "只领住房补助"): facts, not a new goal.
         said["receiving"] = sorted({*(said.get("receiving") or []), *u.programs})
         reading.programs_named_as_facts = True
-    elif "support_obligor" in pending and u.programs and not _QUESTION.search(message):
+    elif (
+        "support_obligor" in pending
+        and u.programs
+        and not (_QUESTION.search(message) or _REQUEST.search(message))
+    ):
         reading.programs_named_as_facts = True  # "친정엄마는 기초연금으로 사세요": her relatives', not a goal
     # The open question first: a short reply is its answer ("여섯 살이에요" is the child's age, not hers).
     stated = set(lg.slots_of(said))

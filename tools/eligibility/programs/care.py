@@ -23,6 +23,16 @@ def _status(check: Check, qualifying: list[str], label: str) -> None:
             f"{particle(program_names(check, likely[:1]), '을', '를')} 받을 가능성이 높음 — 먼저 신청해 받게 되면 대상",
             source,
         )
+    elif open_ := [r for q in qualifying if (r := check.other(q)) is not None and r.status == "unknown"]:
+        # Not received, and whether she could get one is still open: the facts that decide it decide this too.
+        missing = list(dict.fromkeys(m for r in open_ for m in r.missing))
+        check.add(
+            "recipient_status",
+            None,
+            f"{particle(label, '을', '를')} 받지 않음 — 받을 수 있는지에 따라 대상 (먼저 신청)",
+            source,
+            missing,
+        )
     else:
         check.add(
             "recipient_status",
