@@ -320,7 +320,7 @@ def parse_answer(
         if re.search(
             r"어려|어렵|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|넉넉지|빠듯|겨우|근근|가난|기초연금으로|수급자|"
             r"struggl|poor|can'?t help|can'?t (?:\w+ )?support|barely|normal (?:salar|income|job|wage)|average (?:salar|income)"
-            r"|困难|不宽裕|没钱|不好|khó khăn|kho khan|nghèo|ngheo|chật vật"
+            r"|困难|不宽裕|没钱|不好|顾不过来|顾不上|自顾不暇|khó khăn|kho khan|nghèo|ngheo|chật vật"
             r"|평범|월급쟁이|회사원|직장인|공장|(?:지|자기|제|저그)\s?식구|바쁘|바뻐|바빠|ordinary|office worker|his own family|her own family"
             r"|普通|上班族|自己的家|bình thường|binh thuong|gia đình riêng",
             text,

@@ -43,6 +43,7 @@ def test_all_her_life_in_gyeonggi_counts_her_age_whatever_city(text: str) -> Non
         "아들 하나 있는디 그놈도 월급쟁이라 지 식구 건사하기 바뻐",
         "one son, an ordinary office worker with his own family",
         "our daughter and her husband have normal salaries, they can't support us much",
+        "有个儿子在中国，自己都顾不过来",
     ],
 )
 def test_an_ordinary_working_child_meets_the_support_rule(text: str) -> None:
