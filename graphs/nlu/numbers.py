@@ -330,7 +330,13 @@ def find_ages(text: str) -> list[Age]:
     found = [
         a
         for a in found
-        if not (a.unit == "months" and _not_an_age(text, a)) and not _BOUND_AFTER.match(text[a.end :])
+        if not (a.unit == "months" and _not_an_age(text, a))
+        and not (
+            a.unit == "years"
+            and _LIVED_BEFORE.search(text[max(0, a.start - 40) : a.start])
+            and not _OLD_AFTER.search(text[a.start : a.end + 8])
+        )
+        and not _BOUND_AFTER.match(text[a.end :])
     ]
     found.sort(key=lambda a: a.start)
     return found
@@ -364,6 +370,14 @@ _BOUND_AFTER = re.compile(
 _PER_AMOUNT_BEFORE = re.compile(
     r"(?:\d\s?(?:man|won|triệu|trieu|nghìn|nghin|만\s?원?|원)|\d)\s*(?:mỗi\s*|moi\s*|a\s*|per\s*)?$", re.I
 )
+
+
+#: "I've lived in Siheung 3 years", "been living here for 5 years", "sống ở đây 3 năm": a stay, not an age.
+_LIVED_BEFORE = re.compile(
+    r"\b(?:lived|living|live|stayed|staying|been)\b[^.,?!\d]{0,30}$|(?:sống|ở)\s[^.,?!\d]{0,20}$",
+    re.IGNORECASE,
+)
+_OLD_AFTER = re.compile(r"\bold\b|tuổi|세|살|岁", re.IGNORECASE)
 
 
 def _not_an_age(text: str, age: Age) -> bool:

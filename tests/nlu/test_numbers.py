@@ -188,3 +188,12 @@ def test_native_ages_after_me_and_man_before_digits() -> None:
 
 def test_a_deposit_and_a_bankbook_with_their_particles_are_in_ten_thousands() -> None:
     assert [m.krw for m in find_money("전세 칠천에 살구 통장엔 한 삼백 있을거유")] == [70_000_000, 3_000_000]
+
+
+def test_a_stay_in_years_is_not_an_age() -> None:
+    from graphs.nlu import understand
+
+    for text in ("What about it? I've lived in Siheung 3 years", "I have been living here 5 years"):
+        ages = [m.get("age") for m in understand(text).facts.get("members", [])]
+        assert not {3, 5} & set(ages)
+    assert understand("I live alone, 70 years old").facts["members"][0]["age"] == 70
