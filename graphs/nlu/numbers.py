@@ -374,7 +374,7 @@ _PER_AMOUNT_BEFORE = re.compile(
 
 #: "I've lived in Siheung 3 years", "been living here for 5 years", "sống ở đây 3 năm": a stay, not an age.
 _LIVED_BEFORE = re.compile(
-    r"\b(?:lived|living|live|stayed|staying|been)\b[^.,?!\d]{0,30}$|(?:sống|ở)\s[^.,?!\d]{0,20}$",
+    r"\b(?:lived|living|live|stayed|staying|been)\b[^.,?!\d]{0,30}$|\b(?:sống|ở)\s[^.,?!\d]{0,20}$",
     re.IGNORECASE,
 )
 _OLD_AFTER = re.compile(r"\bold\b|tuổi|세|살|岁", re.IGNORECASE)

@@ -197,3 +197,5 @@ def test_a_stay_in_years_is_not_an_age() -> None:
         ages = [m.get("age") for m in understand(text).facts.get("members", [])]
         assert not {3, 5} & set(ages)
     assert understand("I live alone, 70 years old").facts["members"][0]["age"] == 70
+    # an "o" inside a word is not the unmarked Vietnamese "ở" (in): "so I'm 24" keeps its age
+    assert understand("hey so I'm 24 and just heard about it").facts["members"][0]["age"] == 24
