@@ -25,6 +25,12 @@ _PLAIN_KEYS = frozenset(
 _NAME_KEYS = ("기관명", "기관", "센터명", "시설명")
 _PHONE_KEYS = ("연락처", "전화번호")
 _SPACES = re.compile(r"[ \t]+")
+#: The project documents' own confidence marks ("(확인등급 B)", "(2026년, 확인등급 A)"): for its editors, not
+#: for a resident; a C grade is said as "미확인" (unconfirmed).
+_GRADE_ALONE = re.compile(r"\s*\(확인등급\s*[AB][+-]?\)")
+_GRADE_IN = re.compile(r"[,;]\s*확인등급\s*[AB][+-]?(?=[);])")
+_GRADE_FIRST = re.compile(r"\(확인등급\s*[AB][+-]?;\s*")
+_GRADE_C = re.compile(r"확인등급\s*C[+-]?")
 _LIST_DASH = re.compile(r"\s*\n\s*-\s*")
 
 
@@ -65,7 +71,9 @@ def _prose(data: object, *, nested: bool = False) -> str:
 
 
 def tidy(text: str) -> str:
-    """Whitespace collapsed, list dashes and line breaks as separators."""
+    """Whitespace collapsed, list dashes and line breaks as separators, the documents' confidence marks gone."""
+    text = _GRADE_FIRST.sub("(", _GRADE_IN.sub("", _GRADE_ALONE.sub("", text)))
+    text = _GRADE_C.sub("미확인", text).replace("미확인, 미확인", "미확인")
     text = _LIST_DASH.sub(" · ", text.strip())
     text = text.replace("\n", " ").lstrip("-· ").strip()
     return _SPACES.sub(" ", text)

@@ -76,3 +76,13 @@ def test_a_table_inside_a_value_reads_as_rows_not_as_code() -> None:
     assert "{" not in text
     assert "[" not in text
     assert "항목: 임금, 30세 미만: 220; 항목: 퇴직급여등" in text
+
+
+def test_the_documents_confidence_marks_are_not_shown() -> None:
+    assert (
+        readable("- 장기요양등급을 받은 분은 제외됩니다 (확인등급 B).")
+        == "장기요양등급을 받은 분은 제외됩니다."
+    )
+    assert readable("32% 이하 (2026년, 확인등급 A).") == "32% 이하 (2026년)."
+    assert readable("서류 (서류 목록은 미확인, 확인등급 C+)") == "서류 (서류 목록은 미확인)"
+    assert "확인등급" not in readable("금액 (확인등급 B; 복지로 원문은 금액을 반대로 적고 있어 확인 필요)")

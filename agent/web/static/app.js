@@ -301,7 +301,7 @@ function renderCard(result, lang, index) {
     el("p", { className: `badge badge-${status}`, attrs: { "data-testid": "status" } }, [
       el("span", { className: "badge-icon", text: STATUS_ICON[status], attrs: { "aria-hidden": "true" } }),
       el("span", { className: "sr-only", text: `${table.statusLabel}: ` }),
-      el("span", { className: "badge-text", text: statusText(status, table) }),
+      el("span", { className: "badge-text", text: result.window_closed ? table.status.closed : statusText(status, table) }),
     ]),
   ]);
   card.append(header);

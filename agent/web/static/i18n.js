@@ -52,6 +52,7 @@ export const STRINGS = {
       eligible: "받으실 가능성이 높아요",
       ineligible: "지금 조건으로는 어려워요",
       unknown: "확인이 더 필요해요",
+      closed: "올해 신청 기간이 끝났어요",
     },
     amountLabel: "예상 금액",
     amount: {
@@ -161,6 +162,7 @@ export const STRINGS = {
       eligible: "Likely eligible",
       ineligible: "Not eligible as things stand",
       unknown: "More information needed",
+      closed: "This year's application period has ended",
     },
     amountLabel: "Estimated amount",
     amount: {
@@ -269,6 +271,7 @@ export const STRINGS = {
       eligible: "很可能符合条件",
       ineligible: "按目前条件不符合",
       unknown: "需要更多信息",
+      closed: "今年的申请期已结束",
     },
     amountLabel: "预计金额",
     amount: {
@@ -378,6 +381,7 @@ export const STRINGS = {
       eligible: "Có khả năng đủ điều kiện",
       ineligible: "Hiện chưa đủ điều kiện",
       unknown: "Cần thêm thông tin",
+      closed: "Đã hết thời gian đăng ký năm nay",
     },
     amountLabel: "Số tiền ước tính",
     amount: {
