@@ -589,7 +589,7 @@ function addOfficerMessage(message) {
   ]);
   messagesList().append(item);
   announce(`${t("roleOfficer")}: ${message.text}`);
-  scrollToEnd(item);
+  item.scrollIntoView({ block: "start", behavior: prefersReducedMotion() ? "auto" : "smooth" });
 }
 
 // ---------------------------------------------------------------------------------------------
