@@ -25,6 +25,7 @@ const STATUS = { eligible: "받을 가능성 높음", unknown: "확인 필요", 
 const CASE_STATUS = { open: "대기", claimed: "처리 중", closed: "종결" };
 const CONTACT = { chat: "채팅 답변", phone: "전화", visit: "방문 상담" };
 const REASON = { crisis: "위기", requested: "요청", undecidable: "판단 어려움" };
+const LANGUAGE = { ko: "한국어", en: "영어", zh: "중국어", vi: "베트남어" };
 const PERIOD = { month: "월", year: "연", once: "1회", quarter: "분기" };
 // The engine's assumptions are the contract's English strings; the console shows them in Korean.
 const ASSUMPTION = { "members are Korean nationals": "가구원 모두 한국 국적" };
@@ -471,7 +472,7 @@ function renderCase(c) {
       term("상태", CASE_STATUS[c.status] || c.status),
       term("연락 방법", CONTACT[c.contact] || c.contact),
       c.contact === "phone" ? term("전화번호", c.phone || "(받지 못함)") : [],
-      term("언어", c.language),
+      term("언어", LANGUAGE[c.language] || c.language),
       term("접수", when(c.created_at)),
       term("담당", c.claimed_by),
       c.outcome ? term("처리 결과", c.outcome) : []),
@@ -487,12 +488,12 @@ function renderCase(c) {
       : el("p", { class: "hint" }, "대화에서 모은 가구 정보가 없어요."),
     el("h4", {}, "대화 기록 (개인정보 가림)"),
     el("ol", { class: "transcript" }, (c.transcript || []).map((t) =>
-      el("li", { class: `from-${t.from}` }, el("span", { class: "who" }, t.from === "citizen" ? "주민" : "도우미"), el("br"), t.text))),
+      el("li", { class: `from-${t.from}` }, el("span", { class: "who" }, t.from === "citizen" ? "주민" : "도우미"), t.text))),
     el("h4", {}, "주고받은 메시지"),
     el("ol", { class: "transcript" }, (c.messages || []).length ? c.messages.map((m) =>
       el("li", { class: `from-${m.from}` },
-        el("span", { class: "who" }, m.from === "officer" ? `담당자 ${m.author || ""}` : "주민"),
-        el("span", { class: "case-time" }, ` ${when(m.at)}`), el("br"), m.text))
+        el("span", { class: "who" }, m.from === "officer" ? `담당자 ${m.author || ""}` : "주민",
+          el("span", { class: "case-time" }, ` · ${when(m.at)}`)), m.text))
       : [el("li", { class: "hint" }, "아직 없어요.")]),
     caseActions(c),
   );
