@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from graphs import responder
@@ -107,6 +108,23 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
             text_question = None
             extra = responder.render("discovery_more", language)
     refused = [d for d in lg.refused(ledger) if d in missing]
+    verdicts = {r["program_id"]: verdict_of(r) for r in shown}
+    if not discovery and not slots and not intro and not also and verdicts == state.get("verdicts"):
+        # A remark after the verdict that changes nothing ("자식은 없어요"): said so in one line, then the
+        # statuses again in short — the cards keep the details.
+        lines = [responder.render("verdict_unchanged", language)]
+        lines += [
+            responder.result_block(r, catalogue.get(r["program_id"], {}), language, full=False)[0]
+            for r in shown
+        ]
+        lines.append(responder.render("final_note", language))
+        return {
+            "reply": "\n".join(lines),
+            "pending": [],
+            "ledger": ledger,
+            "results": results,
+            "verdicts": verdicts,
+        }
     reply = (
         responder.eligibility_reply(
             shown,
@@ -135,6 +153,7 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     update: dict[str, Any] = {
         "reply": reply,
         "pending": slots,
+        "verdicts": {} if slots else verdicts,
         "ledger": ledger,
         "results": shown if discovery else [*results, *also],
         "citations": [
@@ -148,6 +167,13 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     if slots:
         update["follow_up"] = {"slot": slots[0], "question": text_question}
     return update
+
+
+def verdict_of(result: dict[str, Any]) -> str:
+    """What a reply says of one result (status, amount, each criterion's outcome), to tell when a remark
+    changed nothing."""
+    said = {k: result.get(k) for k in ("status", "amount_krw", "criteria", "after", "window_closed")}
+    return json.dumps(said, sort_keys=True, ensure_ascii=False, default=str)
 
 
 SITUATION_SHOWN = 3

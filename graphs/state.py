@@ -110,6 +110,9 @@ class AgentState(TypedDict, total=False):
     """A guard refusal category (injection, fraud, ...) when the message was refused."""
     actions: list[dict[str, Any]]
     results: list[dict[str, Any]]
+    verdicts: dict[
+        str, str
+    ]  # the verdict last given (`flows.verdict_of`), to tell when a remark changes nothing
     probes: dict[str, list[dict[str, Any]]]
     """Results under another value of an unstated fact (`policy.nationality_probe`), by fact."""
     hits: list[dict[str, Any]]

@@ -17,6 +17,11 @@ _ASKING_FOR = re.compile(
     rf"(?:{_PARENT})\s?(?:대신|대신해서|일로|일\s?때문에|(?:를|을)\s?위해|(?:께서|가|이)?\s?(?:받으실|받을\s?수|신청하실|해당되시))"
     rf"|(?:{_PARENT})\s?(?:\S+\s?){{0,3}}(?:문의|여쭤|알아보|알아볼|물어보|물어볼)"
     rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?혼자\s?(?:사세|사시|계세|계시|지내세|지내시)"
+    # "어머니가 72세인데 기초연금 되나요", "엄마 일흔셋이신데": the parent's age said to set the topic — not an
+    # age in a list of the household ("저 30살 남편 45살 시어머니 72살")
+    rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?(?:올해|지금|연세가?)?\s?(?:만\s?)?"
+    r"(?:\d{2,3}\s?(?:세|살)|(?:쉰|예순|일흔|여든|아흔)(?:하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s?(?:살|세)?)"
+    r"\s?(?:인데|이신데|신데|이세요|세요|이셔서|되셨는데|되셨어요|되셨|이시고|이신데요)"
     r"|\b(?:asking|enquiring|inquiring|writing)\s+(?:for|on behalf of)\s+my\s+(?:mother|mom|mum|father|dad|parents?)\b"
     r"|\bfor my (?:mother|mom|mum|father|dad)\b|\bmy (?:mother|mom|mum|father|dad) (?:is|lives|turned|can she|can he)"
     r"|(?:替|帮)(?:我)?(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:问|咨询|打听)|我(?:妈妈|爸爸|母亲|父亲)(?:能|可以)"

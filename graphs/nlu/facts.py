@@ -594,6 +594,29 @@ def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> 
     return after[1] if after else None
 
 
+#: A word that makes the next amount the sum of those before it: "190, 60 해서 한달 250", "in total 2.5 million".
+_TOTAL_BEFORE = re.compile(
+    r"(?:합쳐서|합치면|합해서|다\s?해서|해서|총|모두|전부|in total|total|altogether|一共|总共|加起来|合计|tổng cộng|tổng|cả thảy)"
+    r"\D{0,8}$",
+    re.I,
+)
+
+_TOTAL_AFTER = re.compile(r"\s?(?:won\s)?(?:in total|total|altogether|in all|tổng cộng)", re.I)
+
+
+def _restates_total(text: str, money: Money, income: dict[str, int]) -> bool:
+    """Whether `money` only sums the incomes already read from the message ("국민연금 190 퇴직연금 60 해서 250")."""
+    told = sum(income.values())
+    return (
+        told > 0
+        and abs(money.krw - told) <= 10_000
+        and bool(
+            _TOTAL_BEFORE.search(text, max(0, money.start - 14), money.start)
+            or _TOTAL_AFTER.match(text, money.end)
+        )
+    )
+
+
 def _count(match: re.Match[str]) -> int | None:
     raw = next((g for g in match.groups() if g), None)
     return word_number(raw) if raw else None
@@ -983,6 +1006,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     amounts = find_money(text)
     for money in amounts:
         kind = _money_kind(lower, money, amounts)
+        if kind in ("earned", "other") and _restates_total(lower, money, income):
+            continue
         if kind == "earned":
             income["earned_krw"] = income.get("earned_krw", 0) + money.krw
         elif kind == "other":

@@ -339,7 +339,31 @@ def find_ages(text: str) -> list[Age]:
         and not _BOUND_AFTER.match(text[a.end :])
     ]
     found.sort(key=lambda a: a.start)
-    return found
+    return _join_years_and_months(text, found)
+
+
+#: What may stand between the years and the months of one age: "2살 3개월", "两岁一个月", "2 tuổi 2 tháng",
+#: "2 years and 3 months".
+_YEARS_THEN_MONTHS = re.compile(r"\s?(?:하고|and|và|零|又)?\s?", re.I)  # not a comma: "3살, 11개월" are two
+
+
+def _join_years_and_months(text: str, ages: list[Age]) -> list[Age]:
+    """One young child's age said in years and months ("두 살 한 달") is one age in months, not two ages."""
+    joined: list[Age] = []
+    for age in ages:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.unit == "years"
+            and age.unit == "months"
+            and age.value < 12
+            and last.value * 12 + age.value <= 48
+            and _YEARS_THEN_MONTHS.fullmatch(text[last.end : age.start])
+        ):
+            joined[-1] = Age(last.value * 12 + age.value, "months", last.start, age.end)
+            continue
+        joined.append(age)
+    return joined
 
 
 #: Months that are not someone's age: a pregnancy ("임신 6개월", "6 months pregnant") or a time ago or since

@@ -352,3 +352,15 @@ def test_me_with_my_age_and_a_son_the_two_of_us_and_no_husband() -> None:
 
 def test_work_that_stopped_is_a_job_loss() -> None:
     assert extract_facts("일자리가 끊기고 월세도 두 달 밀렸어")["crisis"] == ["job_loss"]
+
+
+def test_a_total_that_restates_the_parts_is_not_counted_again() -> None:
+    assert extract_facts("국민연금 190 퇴직연금 60 해서 한달 250 들어와")["income"] == {
+        "other_krw": 2_500_000
+    }
+    assert extract_facts("salary 2 million and pension 500k, 2.5 million in total")["income"] == {
+        "earned_krw": 2_000_000,
+        "other_krw": 500_000,
+    }
+    # without a word of summing, a later amount is more income
+    assert extract_facts("연금 100 용돈 30 받아요")["income"] == {"other_krw": 1_300_000}

@@ -199,3 +199,16 @@ def test_a_stay_in_years_is_not_an_age() -> None:
     assert understand("I live alone, 70 years old").facts["members"][0]["age"] == 70
     # an "o" inside a word is not the unmarked Vietnamese "ở" (in): "so I'm 24" keeps its age
     assert understand("hey so I'm 24 and just heard about it").facts["members"][0]["age"] == 24
+
+
+def test_an_age_in_years_and_months_is_one_age_in_months() -> None:
+    for text, months in (
+        ("孩子两岁一个月了", 25),
+        ("con toi duoc 2 tuoi 2 thang roi", 26),
+        ("2살 3개월이에요", 27),
+        ("my son is 2 years and 3 months old", 27),
+    ):
+        assert [(a.value, a.unit) for a in find_ages(text)] == [(months, "months")], text
+    # two people's ages side by side stay two ages
+    assert [a.value for a in find_ages("남편 45살 아이 3개월")] == [45, 3]
+    assert [a.value for a in find_ages("첫째가 3살, 11개월")] == [3, 11]
