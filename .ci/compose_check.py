@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,36 @@ def problems(spec: dict[str, Any]) -> list[str]:
     ):
         if not isinstance(depends, dict) or depends.get(name, {}).get("condition") != condition:
             found.append(f"api: must wait for {name} ({condition})")
+    found.extend(replica_problems(spec))
+    return found
+
+
+def replica_problems(spec: dict[str, Any]) -> list[str]:
+    """Several API replicas behind a proxy, sharing Redis, migrated once before they start."""
+    found: list[str] = []
+    services = spec.get("services", {})
+    for name in ("redis", "migrate", "proxy"):
+        if name not in services:
+            found.append(f"service '{name}' is missing")
+    api = services.get("api", {})
+    replicas = str(api.get("deploy", {}).get("replicas", 1))  # "${WELFARE_REPLICAS:-2}": its default counts
+    if int(([*re.findall(r"\d+", replicas)] or ["1"])[-1]) < 2:
+        found.append("api: fewer than 2 replicas")
+    if "ports" in api:
+        found.append("api: replicas must not publish a port (the proxy does)")
+    if "REDIS_URL" not in (api.get("environment") or {}):
+        found.append("api: REDIS_URL not set (rate limits would be per replica)")
+    depends = api.get("depends_on", {})
+    for name, condition in (("redis", "service_healthy"), ("migrate", "service_completed_successfully")):
+        if not isinstance(depends, dict) or depends.get(name, {}).get("condition") != condition:
+            found.append(f"api: must wait for {name} ({condition})")
+    proxy = services.get("proxy", {})
+    if not proxy.get("ports"):
+        found.append("proxy: publishes no port")
+    for volume in proxy.get("volumes", []):
+        source = str(volume).split(":", 1)[0]
+        if source.startswith(".") and not Path(source).exists():
+            found.append(f"proxy: {source} does not exist")
     return found
 
 
@@ -50,7 +81,9 @@ def main() -> int:
     for problem in found:
         print(f"{path}: {problem}", file=sys.stderr)
     if not found:
-        print(f"{path}: complete (services, healthchecks, GPU reservation, start order)")
+        print(
+            f"{path}: complete (services, healthchecks, GPU reservation, start order, replicas behind a proxy)"
+        )
     return 1 if found else 0
 
 

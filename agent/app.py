@@ -21,7 +21,7 @@ from agent.api.deps import Services
 from agent.api.middleware import BodyLimit, RequestLog
 from agent.chat import ChatService
 from agent.metrics import Metrics
-from agent.ratelimit import Limiter
+from agent.ratelimit import Limiter, make_storage, token_windows
 from agent.settings import Settings, get_settings
 from agent.web import STATIC
 
@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        storage = make_storage(settings.redis_url)  # one count for every replica when Redis is configured
         async with ChatService(settings) as chat:
             app.state.services = Services(
                 settings=settings,
@@ -42,13 +43,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 db=chat.db,
                 metrics=metrics,
                 session_limiter=Limiter(
-                    settings.rate_session_per_min, burst=max(1, int(settings.rate_session_per_min // 3))
+                    "session",
+                    token_windows(settings.rate_session_per_min, int(settings.rate_session_per_min // 3)),
+                    storage,
                 ),
                 client_limiter=Limiter(
-                    settings.rate_client_per_min, burst=max(1, int(settings.rate_client_per_min // 3))
+                    "client",
+                    token_windows(settings.rate_client_per_min, int(settings.rate_client_per_min // 3)),
+                    storage,
                 ),
                 case_limiter=Limiter(
-                    settings.rate_cases_per_hour / 60, burst=max(1, int(settings.rate_cases_per_hour))
+                    "cases",
+                    token_windows(settings.rate_cases_per_hour / 60, int(settings.rate_cases_per_hour)),
+                    storage,
                 ),
             )
             yield

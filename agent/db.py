@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy import Engine, create_engine, inspect, text
 from sqlmodel import Session
 
 from agent.settings import Settings
@@ -47,10 +49,29 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+#: The PostgreSQL advisory lock replicas take while one of them migrates and seeds (any fixed number will do).
+_MIGRATION_LOCK = 72_160_001
+
+
+@contextmanager
+def _replicas_lock(engine: Engine) -> Iterator[None]:
+    """On PostgreSQL, one replica at a time migrates and seeds; the others wait and then find nothing to do."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(text("select pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK})
+        try:
+            yield
+        finally:
+            connection.execute(text("select pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK})
+            connection.commit()
+
+
 def prepare_database(settings: Settings, engine: Engine | None = None) -> Engine:
     """Migrate and seed the catalogue when the data files changed; return the engine."""
     engine = engine or make_engine(settings)
-    with _lock:
+    with _lock, _replicas_lock(engine):
         if "alembic_version" not in inspect(engine).get_table_names():
             log.info(
                 "database: creating schema", extra={"url": engine.url.render_as_string(hide_password=True)}

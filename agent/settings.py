@@ -129,6 +129,16 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("WELFARE_RATE_CASES_PER_HOUR"),
         description="Handoff cases a client may open an hour (the officers' queue is for residents).",
     )
+    redis_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("REDIS_URL", "WELFARE_REDIS_URL"),
+        description="Redis for state the replicas share (rate limits); unset keeps it in the process.",
+    )
+    metrics_key: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("WELFARE_METRICS_KEY"),
+        description="Bearer key for GET /metrics; unset serves metrics only to clients on this host.",
+    )
     officer_session_hours: float = Field(
         default=8,
         validation_alias=AliasChoices("WELFARE_OFFICER_SESSION_HOURS"),

@@ -110,6 +110,19 @@ def postgres_url() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """The local Redis (database 15, kept for tests; skipped when Redis is absent)."""
+    url = os.environ.get("WELFARE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except Exception as exc:  # any failure to reach the server means: no Redis here
+        pytest.skip(f"Redis not reachable at {url} ({type(exc).__name__}); set WELFARE_TEST_REDIS_URL")
+    return url
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def any_db_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """Settings on SQLite and, as a second run, on PostgreSQL."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
@@ -50,6 +51,21 @@ async def readyz(services: ServicesDep) -> Response:
 
 
 @router.get("/metrics")
-async def metrics(services: ServicesDep) -> Response:
-    """Prometheus metrics."""
+async def metrics(request: Request, services: ServicesDep) -> Response:
+    """Prometheus metrics, for the bearer of `WELFARE_METRICS_KEY`, or (with no key set) for clients on this
+    host that did not come through a proxy."""
+    key = services.settings.metrics_key or None  # an empty key is no key
+    if key is not None:
+        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), key.encode()):
+            return JSONResponse({"detail": "metrics need the metrics key"}, status_code=401)
+    elif not _local(request):
+        return JSONResponse({"detail": "metrics are served only on this host"}, status_code=403)
     return Response(services.metrics.render(), media_type="text/plain; version=0.0.4")
+
+
+def _local(request: Request) -> bool:
+    """A request from this host itself, not one a proxy forwarded."""
+    host = request.client.host if request.client else ""
+    forwarded = "x-forwarded-for" in request.headers or "forwarded" in request.headers
+    return not forwarded and host in ("127.0.0.1", "::1")

@@ -12,11 +12,16 @@ from agent.app import create_app
 from agent.auth import create_user
 from agent.settings import Settings
 
+METRICS_KEY = "metrics-test-key"
+METRICS_HEADERS = {"Authorization": f"Bearer {METRICS_KEY}"}
+
 
 @pytest.fixture
 def api_settings(tmp_path: Path) -> Settings:
     """Deterministic mode, generous limits."""
-    return Settings(WELFARE_DATA_DIR=str(tmp_path / "data"), WELFARE_LLM_BACKEND="none")
+    return Settings(
+        WELFARE_DATA_DIR=str(tmp_path / "data"), WELFARE_LLM_BACKEND="none", WELFARE_METRICS_KEY=METRICS_KEY
+    )
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from agent.app import create_app
 from agent.settings import Settings
+from tests.api.conftest import METRICS_HEADERS
 
 ASK = "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?"
 
@@ -97,7 +98,7 @@ def test_feedback_and_deleting_a_conversation(client: TestClient) -> None:
         },
     )
     assert ok.status_code == 201
-    metrics = client.get("/metrics").text
+    metrics = client.get("/metrics", headers=METRICS_HEADERS).text
     assert 'welfare_feedback_total{helpful="false",intent="-",program="basic_pension"} 1.0' in metrics
     assert client.post("/v1/feedback", json={"session_id": "B" * 32, "helpful": True}).status_code == 404
     assert client.delete(f"/v1/sessions/{session}").status_code == 204
