@@ -11,7 +11,8 @@ COPY tools ./tools
 COPY prompts ./prompts
 COPY data ./data
 RUN pip install --no-cache-dir uv \
- && uv pip install --system --no-cache -c requirements.lock -e . \
+ && uv pip install --system --no-cache --compile-bytecode -c requirements.lock -e . \
+ && python -m compileall -q agent graphs tools prompts \
  && useradd --system --home /var/lib/welfare welfare && mkdir -p /var/lib/welfare && chown welfare /var/lib/welfare
 USER welfare
 EXPOSE 8000

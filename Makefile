@@ -18,7 +18,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or later is required"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -c requirements.lock -e '.[dev]'
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -c requirements.lock -e '.[dev]'
+	@# Bytecode written now: with PYTHONDONTWRITEBYTECODE set, every start would compile every module again.
+	$(BIN)/python -m compileall -q -j 0 agent graphs tools prompts eval bench >/dev/null
 	touch $(STAMP)
 
 run: setup

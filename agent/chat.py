@@ -15,6 +15,7 @@ from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from sqlalchemy import Engine
 
 from agent.db import load_rules_engine, make_engine
+from agent.errors import ChatInputError
 from agent.llm.factory import make_backend
 from agent.settings import Settings
 from graphs.dialogue.handoff import PHONE_KINDS
@@ -33,10 +34,6 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
 PRUNE_EVERY = 10
 """Old checkpoints of a conversation are deleted every this many turns (the store keeps at most this many)."""
-
-
-class ChatInputError(ValueError):
-    """A turn the service refuses before running it (empty or overlong message, bad locale)."""
 
 
 def new_session_id() -> str:

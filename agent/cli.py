@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 import typer
 
 from agent import cli_admin, cli_chat, cli_doctor, cli_eligibility, cli_retrieval, cli_service, cli_tools
-from agent.logging import configure_logging
-from agent.settings import get_settings
 
 app = typer.Typer(
     name="welfare-agent",
@@ -22,10 +20,13 @@ app = typer.Typer(
 @app.callback()
 def _configure() -> None:
     """Structured logs on stderr for every command."""
+    from agent.logging import configure_logging
+    from agent.settings import get_settings
+
     settings = get_settings()
-    # Commands print their results on stdout; routine INFO logs would only clutter a terminal.
-    level = settings.log_level if "WELFARE_LOG_LEVEL" in os.environ else "WARNING"
-    configure_logging(level, settings.log_format)
+    # Commands print results and conversations on the terminal: the log goes to a file beside the data
+    # (`serve` logs on stderr instead, as services do).
+    configure_logging(settings.log_level, "json", file=log_file(settings.data_dir))
 
 
 cli_eligibility.register(app)
@@ -35,6 +36,11 @@ cli_chat.register(app)
 cli_admin.register(app)
 cli_doctor.register(app)
 cli_tools.register(app)
+
+
+def log_file(data_dir: Path) -> Path:
+    """Where the terminal commands write their log."""
+    return data_dir / "logs" / "welfare-agent.log"
 
 
 def main() -> None:

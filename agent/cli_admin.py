@@ -7,24 +7,25 @@ import json
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from sqlalchemy import Engine
 
-from agent import audit as audit_log
-from agent.auth import create_user, list_users, revoke_user
 from agent.cli_common import fail
-from agent.db import make_engine, prepare_database
-from agent.retention import purge_conversations
-from agent.settings import get_settings
-from tools.handoff.service import purge_closed
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# The database and the chat graph are imported by the commands that use them: `--help` stays fast.
 
 users_app = typer.Typer(help="Officer API keys.", no_args_is_help=True)
 audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 
 
 def _engine() -> Engine:
+    from agent.db import make_engine, prepare_database
+    from agent.settings import get_settings
+
     settings = get_settings()
     return prepare_database(settings, make_engine(settings))
 
@@ -37,6 +38,8 @@ def users_add(
     """Create a key (printed once: store it safely)."""
     if role not in ("officer", "admin"):
         fail("--role: must be officer or admin")
+    from agent.auth import create_user
+
     chosen: Literal["officer", "admin"] = "admin" if role == "admin" else "officer"
     user, key = create_user(_engine(), name.strip(), chosen)
     typer.echo(f"created {user.role} {user.name} (id {user.id}); key (shown once):\n{key}")
@@ -45,6 +48,8 @@ def users_add(
 @users_app.command("list")
 def users_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Every user (keys are never shown, only their first characters)."""
+    from agent.auth import list_users
+
     users = list_users(_engine())
     rows = [
         {
@@ -68,6 +73,8 @@ def users_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
 @users_app.command("revoke")
 def users_revoke(who: Annotated[str, typer.Argument(help="A name or a key prefix")]) -> None:
     """Revoke a user's active keys."""
+    from agent.auth import revoke_user
+
     count = revoke_user(_engine(), who)
     if count == 0:
         fail(f"no active key for {who!r}")
@@ -77,6 +84,8 @@ def users_revoke(who: Annotated[str, typer.Argument(help="A name or a key prefix
 @audit_app.command("verify")
 def audit_verify() -> None:
     """Recompute the hash chain; exit 1 when an entry was changed, removed or reordered."""
+    from agent import audit as audit_log
+
     result = audit_log.verify(_engine())
     if result.ok:
         typer.echo(f"audit log intact: {result.count} entries")
@@ -90,6 +99,8 @@ def audit_export(
     out: Annotated[str, typer.Option("--out", help="FILE.jsonl, or - for stdout")] = "-",
 ) -> None:
     """Write every entry as JSON lines."""
+    from agent import audit as audit_log
+
     lines = audit_log.export_lines(_engine())
     if out == "-":
         for line in lines:
@@ -116,6 +127,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Delete conversations older than the retention period (default 30 days), and the handoff cases closed
         before it (with their messages and call-back numbers)."""
+        from agent.db import make_engine
+        from agent.retention import purge_conversations
+        from agent.settings import get_settings
+        from tools.handoff.service import purge_closed
+
         settings = get_settings()
         keep = settings.retention_days if days is None else days
         if keep < 0:

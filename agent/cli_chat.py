@@ -5,23 +5,53 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from agent.chat import ChatInputError, ChatService
 from agent.cli_common import fail, read_text
-from agent.settings import get_settings
+from agent.errors import ChatInputError
+
+if TYPE_CHECKING:
+    from agent.chat import ChatService
+
+
+def _service() -> ChatService:
+    """The chat service (the graph and its models are imported only by the commands that talk)."""
+    from agent.chat import ChatService
+    from agent.settings import get_settings
+
+    return ChatService(get_settings())
+
+
+async def mode_notice(chat: ChatService) -> str | None:
+    """The one line saying replies are deterministic and why, or None when a model will phrase them."""
+    tail = f"replies come from the rules engine and the documents (log: {chat.settings.data_dir / 'logs'})"
+    if chat.llm is None:
+        return f"deterministic mode (WELFARE_LLM_BACKEND=none): {tail}"
+    health = await chat.llm.health()
+    if health.ok:
+        return None
+    why = health.error if not health.reachable else f"model {health.model} is not on the server"
+    return f"deterministic mode: no model at {health.host} ({why}); {tail}"
+
+
+async def _notice(chat: ChatService) -> None:
+    notice = await mode_notice(chat)
+    if notice:
+        typer.echo(notice, err=True)
 
 
 async def _ask(message: str, session: str | None, locale: str | None) -> dict[str, Any]:
-    async with ChatService(get_settings()) as chat:
+    async with _service() as chat:
+        await _notice(chat)
         turn = await chat.turn(message, session_id=session, locale=locale)
     return turn.model_dump(mode="json")
 
 
 async def _batch(text: str) -> None:
-    async with ChatService(get_settings()) as chat:
+    async with _service() as chat:
+        await _notice(chat)
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
@@ -41,7 +71,8 @@ async def _batch(text: str) -> None:
 
 
 async def _repl(locale: str | None) -> None:
-    async with ChatService(get_settings()) as chat:
+    async with _service() as chat:
+        await _notice(chat)
         session: str | None = None
         typer.echo(
             "시흥시 복지 상담 (끝내려면 빈 줄이나 Ctrl-D). Siheung welfare chat — empty line or Ctrl-D to quit."

@@ -12,15 +12,12 @@ import asyncio
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
-from sqlalchemy import inspect, text
 
-from agent.db import make_engine
-from agent.llm.factory import make_backend
-from agent.settings import Settings, get_settings
-from tools.retrieval.index import read_manifest
+if TYPE_CHECKING:  # what each check needs is imported by that check: `--help` stays fast
+    from agent.settings import Settings
 
 Status = Literal["ok", "warn", "fail"]
 
@@ -37,6 +34,10 @@ class Check:
 
 def check_database(settings: Settings) -> Check:
     """Reachable, migrated and seeded (a missing SQLite file is created on first start: a warning)."""
+    from sqlalchemy import inspect, text
+
+    from agent.db import make_engine
+
     url = settings.sqlalchemy_url
     shown = url
     if url.startswith("sqlite"):
@@ -73,6 +74,8 @@ def check_database(settings: Settings) -> Check:
 
 
 def check_index(settings: Settings) -> Check:
+    from tools.retrieval.index import read_manifest
+
     """Whether the lexical search index is built (reading its manifest only; it is cheap)."""
     index_dir = settings.data_dir / "index"
     manifest = read_manifest(index_dir)
@@ -89,6 +92,8 @@ def check_index(settings: Settings) -> Check:
 
 
 async def _health(settings: Settings) -> Check:
+    from agent.llm.factory import make_backend
+
     backend = make_backend(settings)
     if backend is None:
         return Check(
@@ -130,6 +135,8 @@ def doctor_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Check the database, the search index and the model server; exit 1 when something is down."""
+    from agent.settings import get_settings
+
     settings = get_settings()
     checks = run_checks(settings)
     ok = all(c.status != "fail" for c in checks)

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from agent.cli_common import fail, read_text
-from agent.db import load_rules_engine
-from agent.settings import get_settings
-from prompts import label
-from tools.eligibility.engine import Engine
-from tools.eligibility.household import HouseholdInputError, parse_household
-from tools.eligibility.result import EligibilityResult
+
+if TYPE_CHECKING:  # the rules engine and the database are imported by the commands that use them
+    from tools.eligibility.engine import Engine
+    from tools.eligibility.result import EligibilityResult
+
+
+def _rules() -> Engine:
+    from agent.db import load_rules_engine
+    from agent.settings import get_settings
+
+    return load_rules_engine(get_settings())
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -34,12 +39,16 @@ def check_one(
     engine: Engine, data: Any, programs: list[str] | None, as_of: date | None
 ) -> list[EligibilityResult]:
     """Validate one household and evaluate it (raises `HouseholdInputError`)."""
+    from tools.eligibility.household import parse_household
+
     household = parse_household(data)
     return engine.check(household, programs, as_of)
 
 
 def render_text(results: list[EligibilityResult], language: str = "ko") -> str:
     """Readable results for a terminal (labels from `prompts/labels.yaml`)."""
+    from prompts import label
+
     lines: list[str] = []
     for r in results:
         amount = ""
@@ -60,6 +69,8 @@ def render_text(results: list[EligibilityResult], language: str = "ko") -> str:
 
 
 def _batch(engine: Engine, text: str, programs: list[str] | None, as_of: date | None) -> None:
+    from tools.eligibility.household import HouseholdInputError
+
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
@@ -106,9 +117,11 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of results")] = False,
     ) -> None:
         """Check a household's eligibility for every program (or those given with --program)."""
+        from tools.eligibility.household import HouseholdInputError
+
         on = _parse_date(as_of)
         text = read_text(household)
-        engine = load_rules_engine(get_settings())
+        engine = _rules()
         programs = program or None
         if programs:
             try:
@@ -136,7 +149,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the catalogue as JSON")] = False,
     ) -> None:
         """List the program catalogue."""
-        engine = load_rules_engine(get_settings())
+        engine = _rules()
         catalogue = [engine.book.programs[pid] for pid in engine.program_ids]
         if as_json:
             typer.echo(

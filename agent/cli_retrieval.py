@@ -13,14 +13,12 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
-from agent.settings import get_settings
-from tools.retrieval.documents import SUPPORTED_SUFFIXES
-from tools.retrieval.search import Retriever, SearchError, SearchHit, configure_default
-from tools.retrieval.store import IngestOutcome
+if TYPE_CHECKING:  # the retrieval stack is imported by the commands that search or ingest
+    from tools.retrieval.search import Retriever, SearchHit
 
 MAX_K = 100
 
@@ -31,6 +29,9 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 
 def _retriever() -> Retriever:
+    from agent.settings import get_settings
+    from tools.retrieval.search import Retriever, configure_default
+
     retriever = Retriever.from_settings(get_settings())
     configure_default(retriever)
     return retriever
@@ -71,6 +72,8 @@ def _batch_lines(source: str) -> Iterator[tuple[int, str]]:
 
 
 def _run_batch(retriever: Retriever, source: str, k: int, per_program: int) -> None:
+    from tools.retrieval.search import SearchError
+
     for number, line in _batch_lines(source):
         if not line.strip():
             continue
@@ -104,6 +107,8 @@ def search_command(
     program: Annotated[str | None, typer.Option("--program", help="Only this program id.")] = None,
 ) -> None:
     """Search the policy documents: the top passages with program, title, source, year, score and text."""
+    from tools.retrieval.search import SearchError
+
     if batch is not None and query is not None:
         _fail("give either a QUERY or --batch FILE, not both")
     if batch is None and (query is None or not query.strip()):
@@ -131,6 +136,8 @@ def search_command(
 
 
 def _expand(paths: list[Path]) -> Iterator[Path]:
+    from tools.retrieval.documents import SUPPORTED_SUFFIXES
+
     for path in paths:
         if path.is_dir():
             found = sorted(
@@ -151,6 +158,8 @@ def ingest_command(
 ) -> None:
     """Add policy documents to retrieval. Re-ingesting a file replaces it; a broken file is reported and
     skipped (exit code 2 after the others are ingested)."""
+    from tools.retrieval.store import IngestOutcome
+
     expanded = list(_expand(paths))
     outcomes: dict[int, IngestOutcome] = {}
     files: list[tuple[int, Path]] = []

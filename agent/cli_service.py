@@ -6,19 +6,25 @@ from typing import Annotated
 
 import typer
 
-from agent.db import make_engine, prepare_database
-from agent.logging import configure_logging
-from agent.settings import get_settings
-
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 
 
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply migrations and seed the catalogue from the data files when they changed."""
+    from agent.db import prepare_database
+    from agent.settings import get_settings
+    from agent.warmup import warm_up
+
     settings = get_settings()
     engine = prepare_database(settings)
     typer.echo(f"database ready: {engine.url.render_as_string(hide_password=True)}")
+    # The first answer should not wait for these: built now, loaded by `serve` (see agent/warmup.py).
+    warmed = warm_up(settings)
+    typer.echo(
+        f"search index ready: {warmed.passages} passages ({warmed.index_seconds:.1f} s); "
+        f"intent model ready ({warmed.intent_seconds:.1f} s)"
+    )
 
 
 @db_app.command("seed")
@@ -26,6 +32,8 @@ def db_seed() -> None:
     """Re-load the program and parameter files into the database, even when unchanged."""
     from sqlmodel import Session
 
+    from agent.db import make_engine, prepare_database
+    from agent.settings import get_settings
     from tools.benefits.files import load_dataset
     from tools.benefits.seed import seed
 
@@ -51,9 +59,13 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from agent.app import create_app
+        from agent.logging import configure_logging
+        from agent.settings import get_settings
+        from agent.warmup import warm_up
 
         settings = get_settings()
         configure_logging(settings.log_level, settings.log_format)
+        warm_up(settings)  # before the port opens: a replica is ready when it answers
         uvicorn.run(
             create_app(settings), host=host or settings.host, port=port or settings.port, log_config=None
         )

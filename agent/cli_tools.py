@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from agent.chat import ChatService
-from agent.settings import get_settings
-from tools.plugins import PluginReport
-from tools.registry import Tool
+if TYPE_CHECKING:
+    from tools.plugins import PluginReport
+    from tools.registry import Tool
 
 tools_app = typer.Typer(help="The agent's tools (built-in and plugins).", no_args_is_help=True)
 
@@ -43,6 +42,9 @@ def plugin_info(report: PluginReport) -> dict[str, Any]:
 
 
 async def _inventory() -> dict[str, Any]:
+    from agent.chat import ChatService
+    from agent.settings import get_settings
+
     async with ChatService(get_settings()) as chat:  # the same registry the agent runs with
         return {
             "tools": [tool_info(t) for t in chat.registry.all()],

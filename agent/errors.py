@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class UserInputError(ValueError):
     """Bad input from a user: the message names the field and says what is wrong."""
+
+
+class ChatInputError(ValueError):
+    """A turn the service refuses before running it (empty or overlong message, bad locale)."""

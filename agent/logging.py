@@ -1,4 +1,4 @@
-"""Structured logging: one JSON object per line on stderr."""
+"""Structured logging: one JSON object per line, on stderr for the service and in a file for the terminal."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 _RESERVED = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
@@ -29,16 +30,27 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False, default=str)
 
 
-def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
-    """Install one stderr handler on the root logger (idempotent)."""
+def configure_logging(level: str = "INFO", fmt: str = "json", file: Path | None = None) -> None:
+    """Install one handler on the root logger (idempotent): stderr, or `file` for the terminal commands, whose
+    conversation and results must not be interleaved with log lines. A file that cannot be opened falls back
+    to stderr."""
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_welfare", False):
-            root.removeHandler(handler)
-    handler = logging.StreamHandler(sys.stderr)
+    for old in list(root.handlers):
+        if getattr(old, "_welfare", False):
+            root.removeHandler(old)
+            old.close()
+    handler: logging.Handler = logging.StreamHandler(sys.stderr)
+    if file is not None:
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(file, encoding="utf-8", delay=True)
+        except OSError:
+            pass
     handler._welfare = True  # type: ignore[attr-defined]
     handler.setFormatter(
         JsonFormatter() if fmt == "json" else logging.Formatter("%(levelname)s %(name)s: %(message)s")
     )
+    # The handler's own level too: libraries that set their loggers to DEBUG (bm25s) stay below it.
+    handler.setLevel(level.upper())
     root.addHandler(handler)
     root.setLevel(level.upper())

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from tools.yamlio import safe_load
 
 LANGUAGES = ("ko", "en", "zh", "vi")
 
@@ -27,7 +27,7 @@ def load_text(name: str) -> str:
 @lru_cache(maxsize=64)
 def load_yaml(name: str) -> Any:
     """The parsed YAML file `prompts/<name>`."""
-    return yaml.safe_load(load_text(name))
+    return safe_load(load_text(name))
 
 
 def label(table: str, key: str, language: str = "ko") -> str:

@@ -67,6 +67,10 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
         "WELFARE_LLM_BACKEND",
         "OLLAMA_HOST",
         "WELFARE_LLM_MODEL",
+        "REDIS_URL",
+        "WELFARE_REDIS_URL",
+        "WELFARE_METRICS_KEY",
+        "WELFARE_LOG_LEVEL",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("WELFARE_DATA_DIR", str(tmp_path / "data"))

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from agent.chat import PRUNE_EVERY, ChatInputError, ChatService
+from agent.chat import PRUNE_EVERY, ChatService
+from agent.errors import ChatInputError
 from agent.settings import Settings
 from graphs.state import ChatTurn
 

@@ -129,3 +129,27 @@ def test_migrations_match_the_models(any_db_settings: Settings) -> None:
         )
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
+
+
+def test_the_head_read_from_the_files_is_alembics_head(any_db_settings: Settings) -> None:
+    from alembic.script import ScriptDirectory
+
+    from agent.db import alembic_config, current_revision, head_revision
+
+    engine = prepare_database(any_db_settings)
+    try:
+        script = ScriptDirectory.from_config(alembic_config(any_db_settings.sqlalchemy_url))
+        assert head_revision() == script.get_current_head()
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_a_database_without_a_schema_has_no_revision(settings: Settings) -> None:
+    from agent.db import current_revision
+
+    engine = make_engine(settings)
+    try:
+        assert current_revision(engine) is None
+    finally:
+        engine.dispose()

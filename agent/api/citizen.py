@@ -21,7 +21,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from agent.api.deps import Services, ServicesDep, client_key, limit_client, limit_session
-from agent.chat import MAX_MESSAGE_CHARS, ChatInputError, new_session_id
+from agent.chat import MAX_MESSAGE_CHARS, new_session_id
+from agent.errors import ChatInputError
 from agent.models import Feedback
 from graphs.guards import redact
 from graphs.state import ChatTurn

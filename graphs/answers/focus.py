@@ -14,10 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from graphs.nlu.language import detect_language
 from tools.vietnamese import fold_latin
+from tools.yamlio import safe_load
 
 Aspect = Literal["how_much", "where", "who", "what", "any"]
 
@@ -143,7 +142,7 @@ def bigrams(text: str, stop: frozenset[str] | None = None) -> set[str]:
 @lru_cache(maxsize=2)
 def _table(name: str, key: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     """A word table beside this module: rows of a pattern (`say`) and the words it stands for (`key`)."""
-    rows = yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+    rows = safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
     # Vietnamese is matched with and without its marks (fold_latin on both sides).
     return tuple((re.compile(fold_latin(row["say"]), re.I), tuple(row[key])) for row in rows)
 

@@ -15,9 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tools.vietnamese import accept_unmarked, with_unmarked
+from tools.yamlio import safe_load
 
 _DATA = Path(__file__).with_name("places.yaml")
 _HANGUL = re.compile(r"[가-힣]")
@@ -73,7 +72,7 @@ def _pattern(alias: str) -> str:
 @cache
 def _names() -> list[tuple[str, str, str | None]]:
     """(name, 시·도, 시·군·구) for every name in `places.yaml`, longest first ("경기도 광주" before "광주")."""
-    data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = safe_load(_DATA.read_text(encoding="utf-8"))
     entries: list[tuple[str, str, str | None]] = []
     for sido, aliases in data["sido"].items():
         entries += [(alias, sido, None) for alias in [sido, *aliases]]

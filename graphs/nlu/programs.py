@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from tools.vietnamese import fold_latin
+from tools.yamlio import safe_load
 
 ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 DESCRIPTIONS_PATH = Path(__file__).with_name("descriptions.yaml")
@@ -64,7 +63,7 @@ class Mention:
 @lru_cache(maxsize=1)
 def load_aliases() -> dict[str, tuple[str, ...]]:
     """Compact alias → program ids, from `aliases.yaml`."""
-    data = yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8"))
+    data = safe_load(ALIASES_PATH.read_text(encoding="utf-8"))
     table: dict[str, tuple[str, ...]] = {}
     for key, value in data.items():
         if key == "_ambiguous":
@@ -129,7 +128,7 @@ class _Description:
 @lru_cache(maxsize=1)
 def load_descriptions() -> tuple[_Description, ...]:
     """The description rules of `descriptions.yaml`, compiled."""
-    data = yaml.safe_load(DESCRIPTIONS_PATH.read_text(encoding="utf-8"))
+    data = safe_load(DESCRIPTIONS_PATH.read_text(encoding="utf-8"))
     return tuple(
         _Description(
             program_id,

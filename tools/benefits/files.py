@@ -16,6 +16,8 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from tools.yamlio import safe_load
+
 Confidence = Literal["A", "B", "C"]
 Level = Literal["national", "gyeonggi", "siheung"]
 ParamValue = int | float | str | bool | dict[str, Any] | list[Any]
@@ -130,7 +132,7 @@ class DataSet(BaseModel):
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot read YAML: {exc}") from exc
 
@@ -144,17 +146,31 @@ def _parse(model: type[M], path: Path) -> M:
         raise DataFileError(f"{path}: {loc}: {first['msg']}") from exc
 
 
-def load_dataset(rules_dir: Path) -> DataSet:
-    """Read and validate every program and parameter file below `rules_dir`."""
+def _paths(rules_dir: Path) -> tuple[list[Path], list[Path], Path]:
     program_paths = sorted((rules_dir / "programs").glob("*.yaml"))
     shared_paths = sorted(p for p in (rules_dir / "parameters").glob("*.yaml") if p.stem != "median_income")
-    median_path = rules_dir / "parameters" / "median_income.yaml"
     if not program_paths:
         raise DataFileError(f"{rules_dir / 'programs'}: no program files found")
+    return program_paths, shared_paths, rules_dir / "parameters" / "median_income.yaml"
+
+
+def dataset_hash(rules_dir: Path) -> str:
+    """The content hash of the data files below `rules_dir` (what `load_dataset` reports), without parsing."""
+    program_paths, shared_paths, median_path = _paths(rules_dir)
     digest = hashlib.sha256()
     for path in [*program_paths, *shared_paths, median_path]:
         digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            raise DataFileError(f"{path}: cannot read: {exc}") from exc
+    return digest.hexdigest()
+
+
+def load_dataset(rules_dir: Path) -> DataSet:
+    """Read and validate every program and parameter file below `rules_dir`."""
+    program_paths, shared_paths, median_path = _paths(rules_dir)
+    content_hash = dataset_hash(rules_dir)
     programs = [_parse(ProgramFile, p) for p in program_paths]
     for path, program in zip(program_paths, programs, strict=True):
         if path.stem != program.id:
@@ -163,5 +179,5 @@ def load_dataset(rules_dir: Path) -> DataSet:
         programs=programs,
         shared=[_parse(SharedParameterFile, p) for p in shared_paths],
         median_income=_parse(MedianIncomeFile, median_path),
-        content_hash=digest.hexdigest(),
+        content_hash=content_hash,
     )

@@ -19,6 +19,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from tools.yamlio import safe_load
+
 PassageKind = Literal["project", "booklet", "ingested"]
 
 #: File suffixes `load_document` understands.
@@ -121,7 +123,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = re.match(r"^---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", text, re.DOTALL)
     if not match:
         raise ValueError("front matter is not closed by a '---' line")
-    meta = yaml.safe_load(match.group(1)) or {}
+    meta = safe_load(match.group(1)) or {}
     if not isinstance(meta, dict):
         raise ValueError("front matter is not a mapping")
     return meta, text[match.end() :]
@@ -347,7 +349,7 @@ def load_corpus_info(path: Path) -> CorpusInfo | None:
     if not info.is_file():
         return None
     try:
-        return CorpusInfo.model_validate(yaml.safe_load(info.read_text(encoding="utf-8")))
+        return CorpusInfo.model_validate(safe_load(info.read_text(encoding="utf-8")))
     except (yaml.YAMLError, ValueError) as exc:
         raise DocumentError(f"{info}: {exc}") from exc
 

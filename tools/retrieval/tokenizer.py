@@ -14,10 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tools.korean import get_kiwi
 from tools.vietnamese import UNMARKED_SYLLABLES
+from tools.yamlio import safe_load
 
 #: Bump when token output changes: it is part of the index content hash, so indexes are rebuilt.
 TOKENIZER_VERSION = "kiwi-cong-nomulti-4"
@@ -164,7 +163,7 @@ def _compile(pattern: str) -> tuple[str | None, re.Pattern[str] | None]:
 
 def load_synonyms(path: Path = SYNONYMS_PATH) -> tuple[SynonymRule, ...]:
     """Parse the synonym file: a list of `{match: [...], add: "...", weight: 0.7}` rules."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = safe_load(path.read_text(encoding="utf-8")) or {}
     rules: list[SynonymRule] = []
     for i, entry in enumerate(raw.get("rules", [])):
         if not isinstance(entry, dict) or "match" not in entry or "add" not in entry:
