@@ -16,7 +16,7 @@ from psycopg_pool import PoolTimeout
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from agent.api import citizen, console, officer, ops
+from agent.api import citizen, console, officer, ops, screening
 from agent.api.deps import Services
 from agent.api.middleware import BodyLimit, RequestLog
 from agent.chat import ChatService
@@ -104,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(citizen.router)
     app.include_router(officer.router)
+    app.include_router(screening.router)
     app.include_router(ops.router)
     app.include_router(console.router)
 
@@ -114,6 +115,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async def index() -> FileResponse:
             return FileResponse(STATIC / "index.html")
 
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    officer_batches = dict.fromkeys(
+        ("/v1/screenings", "/v1/eligibility/check"), settings.max_officer_body_bytes
+    )
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, larger=officer_batches)
     app.add_middleware(RequestLog, metrics=metrics)
     return app

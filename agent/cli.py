@@ -6,7 +6,16 @@ from pathlib import Path
 
 import typer
 
-from agent import cli_admin, cli_chat, cli_doctor, cli_eligibility, cli_retrieval, cli_service, cli_tools
+from agent import (
+    cli_admin,
+    cli_chat,
+    cli_doctor,
+    cli_eligibility,
+    cli_retrieval,
+    cli_screening,
+    cli_service,
+    cli_tools,
+)
 
 app = typer.Typer(
     name="welfare-agent",
@@ -30,6 +39,7 @@ def _configure() -> None:
 
 
 cli_eligibility.register(app)
+cli_screening.register(app)
 cli_retrieval.register(app)
 cli_service.register(app)
 cli_chat.register(app)

@@ -114,6 +114,11 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("WELFARE_MAX_BODY_BYTES"),
         description="Largest request body.",
     )
+    max_officer_body_bytes: int = Field(
+        default=2_000_000,
+        validation_alias=AliasChoices("WELFARE_MAX_OFFICER_BODY_BYTES"),
+        description="Largest body of an officer's batch (POST /v1/screenings, /v1/eligibility/check).",
+    )
     rate_session_per_min: float = Field(
         default=30,
         validation_alias=AliasChoices("WELFARE_RATE_SESSION_PER_MIN"),

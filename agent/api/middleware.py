@@ -13,19 +13,23 @@ log = logging.getLogger("agent.http")
 
 
 class BodyLimit:
-    """Refuse bodies over `max_bytes` with 413 and a JSON error, before the route reads them."""
+    """Refuse bodies over `max_bytes` with 413 and a JSON error, before the route reads them; paths starting
+    with a prefix of `larger` (officers' batches of households) have that prefix's limit instead."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.default_bytes = max_bytes
+        self.larger = dict(larger or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        path = str(scope.get("path", ""))
+        max_bytes = next((n for p, n in self.larger.items() if path.startswith(p)), self.default_bytes)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await _json(send, 413, {"error": f"request body larger than {self.max_bytes} bytes"})
+        if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+            await _json(send, 413, {"error": f"request body larger than {max_bytes} bytes"})
             return
         received = 0
         too_large = False
@@ -35,7 +39,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > max_bytes:
                     too_large = True
                     return {"type": "http.request", "body": b"", "more_body": False}
             return message
@@ -46,7 +50,7 @@ class BodyLimit:
             nonlocal started
             if too_large and not started:
                 started = True
-                await _json(send, 413, {"error": f"request body larger than {self.max_bytes} bytes"})
+                await _json(send, 413, {"error": f"request body larger than {max_bytes} bytes"})
                 return
             if too_large:
                 return
