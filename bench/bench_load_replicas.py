@@ -64,11 +64,13 @@ def _database() -> Iterator[str]:
         admin.dispose()
 
 
-async def _wait_ready(urls: list[str]) -> None:
+async def _wait_ready(urls: list[str], processes: list[subprocess.Popen[bytes]]) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     async with httpx.AsyncClient(timeout=2) as client:
-        for url in urls:
+        for url, process in zip(urls, processes, strict=True):
             while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"the replica at {url} exited during start-up")
                 with contextlib.suppress(httpx.HTTPError):
                     if (await client.get(f"{url}/readyz")).status_code == 200:
                         break
@@ -104,8 +106,20 @@ async def _session(client: httpx.AsyncClient, urls: itertools.cycle[str], tally:
     tally.sessions_done += 1
 
 
-async def _drive(urls: list[str], sessions: int) -> tuple[Tally, float]:
-    await _wait_ready(urls)
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time process `pid` has used so far (0 when it cannot be read)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _drive(
+    urls: list[str], sessions: int, processes: list[subprocess.Popen[bytes]]
+) -> tuple[Tally, float, float]:
+    await _wait_ready(urls, processes)
+    pids = [p.pid for p in processes]
     limits = httpx.Limits(max_connections=2 * sessions, keepalive_expiry=2.0)
     async with httpx.AsyncClient(limits=limits, timeout=httpx.Timeout(REQUEST_TIMEOUT_S)) as client:
         warm = Tally()
@@ -114,8 +128,11 @@ async def _drive(urls: list[str], sessions: int) -> tuple[Tally, float]:
         if warm.errors:
             raise RuntimeError(f"warm-up failed: {dict(warm.errors)}")
         tally = Tally()
+        cpu_before = sum(cpu_seconds(pid) for pid in pids)
         tasks = [
-            asyncio.create_task(_session(client, itertools.cycle(urls[n % 2 :] + urls[: n % 2]), tally))
+            asyncio.create_task(
+                _session(client, itertools.cycle(urls[n % len(urls) :] + urls[: n % len(urls)]), tally)
+            )
             for n in range(sessions)
         ]
         started = time.perf_counter()
@@ -126,11 +143,12 @@ async def _drive(urls: list[str], sessions: int) -> tuple[Tally, float]:
         if pending:
             tally.errors["deadline"] += len(pending)
             await asyncio.gather(*pending, return_exceptions=True)
-        return tally, wall
+        return tally, wall, sum(cpu_seconds(pid) for pid in pids) - cpu_before
 
 
-def measure(sessions: int = SESSIONS) -> tuple[Tally, float, list[float]]:
-    """Two replicas on one fresh database and Redis; (tally, wall s, each replica's peak RSS MB)."""
+def measure(sessions: int = SESSIONS, replicas: int = 2) -> tuple[Tally, float, float, list[float]]:
+    """`replicas` servers on one fresh database and Redis; (tally, wall s, the replicas' CPU seconds during
+    the load, each replica's peak RSS MB)."""
     with _database() as database, tempfile.TemporaryDirectory(prefix="welfare-load2-") as tmp:
         env = {
             **os.environ,
@@ -150,18 +168,29 @@ def measure(sessions: int = SESSIONS) -> tuple[Tally, float, list[float]]:
         )
         servers: list[tuple[str, subprocess.Popen[bytes]]] = []
         try:
-            for name in ("a", "b"):
+            for name in "abcdefgh"[:replicas]:
                 port = _free_port()
+                log = (Path(tmp) / f"{name}.log").open("wb")
                 process = subprocess.Popen(
                     [sys.executable, "-m", "agent", "serve", "--port", str(port)],
                     cwd=ROOT,
                     env={**env, "WELFARE_DATA_DIR": str(Path(tmp) / name)},
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
                 )
                 servers.append((f"http://127.0.0.1:{port}", process))
-            tally, wall = asyncio.run(_drive([url for url, _ in servers], sessions))
-            return tally, wall, [peak_rss_mb(p.pid) for _, p in servers]
+            try:
+                tally, wall, cpu = asyncio.run(
+                    _drive([url for url, _ in servers], sessions, [p for _, p in servers])
+                )
+            except RuntimeError:
+                for log_path in sorted(Path(tmp).glob("*.log")):
+                    print(
+                        f"--- {log_path.name}\n{log_path.read_text(errors='replace')[-3000:]}",
+                        file=sys.stderr,
+                    )
+                raise
+            return tally, wall, cpu, [peak_rss_mb(p.pid) for _, p in servers]
         finally:
             for _, process in servers:
                 _stop(process)
@@ -169,7 +198,7 @@ def measure(sessions: int = SESSIONS) -> tuple[Tally, float, list[float]]:
 
 def run() -> list[Row]:
     """The two-replica load benchmark's rows."""
-    tally, wall, rss = measure()
+    tally, wall, cpu, rss = measure()
     samples = tally.latencies or [0.0]
     note = f"{os.cpu_count()} cores shared by the client and both replicas"
     rows = [
@@ -179,6 +208,8 @@ def run() -> list[Row]:
         row(NAME, "turn latency p99", percentile(samples, 99) * 1e3, "ms"),
         row(NAME, "turns completed", tally.turns, "turns", str(SESSIONS * len(CONVERSATION))),
         row(NAME, "errors", sum(tally.errors.values()), "count", "0"),
+        row(NAME, "replicas' CPU per turn (server side, PostgreSQL and Redis not included)", cpu / max(1, tally.turns) * 1e3, "ms"),
+        row(NAME, "turns one replica sustains per core (1 / CPU per turn)", tally.turns / cpu if cpu else 0.0, "1/s"),
         *(row(NAME, f"replica {i + 1} peak RSS (VmHWM)", mb, "MB") for i, mb in enumerate(rss)),
     ]  # fmt: skip
     rows.extend(row(NAME, f"errors: {kind}", n, "count", "0") for kind, n in sorted(tally.errors.items()))
