@@ -84,11 +84,22 @@ class FoundMonth:
 
 
 _MONTH_ONLY = re.compile(
-    r"(?:((?:19|20)\d{2})\s*[년年]\s*)?(?<![\d./-])(\d{1,2})\s*(?:월|月份?)(?!\s*\d{1,2}\s*[일日号號])"
+    r"(?:(?:((?:19|20)?\d{2})\s*[년年]|(재작년|작년|지난\s?해|올해|금년|去年|今年))\s*)?"
+    r"(?<![\d./-])(\d{1,2})\s*(?:월|月份?)(?!\s*\d{1,2}\s*[일日号號])"
     rf"|\bin\s+({_MONTH_NAME})\b\.?(?:\s+((?:19|20)\d{{2}}))?"
     r"|(?<!ngày )(?<!\d )tháng\s+(\d{1,2})(?!\d)(?:\s*(?:,\s*)?năm\s+((?:19|20)\d{2}))?",
     re.I,
 )
+
+
+#: Years back said in words before a month: "작년 11월에 낳았어요".
+_YEARS_BACK = {"재작년": 2, "작년": 1, "지난해": 1, "去年": 1, "올해": 0, "금년": 0, "今年": 0}
+
+
+def _century(two_digits: int, today: date) -> int:
+    """ "25년" is 2025; a two-digit year after this one is last century's ("98년생")."""
+    year = 2000 + two_digits
+    return year if year <= today.year else year - 100
 
 
 def find_past_months(text: str, today: date) -> list[FoundMonth]:
@@ -96,11 +107,17 @@ def find_past_months(text: str, today: date) -> list[FoundMonth]:
     birth that has happened ("8월에 낳았어요"), how many months ago."""
     found = []
     for m in _MONTH_ONLY.finditer(text):
-        year_text = m.group(1) or m.group(4) or m.group(6)
-        month = int(m.group(2) or m.group(5)) if (m.group(2) or m.group(5)) else _MONTHS[m.group(3).lower()]
+        year_text = m.group(1) or m.group(5) or m.group(7)
+        digits = m.group(3) or m.group(6)
+        month = int(digits) if digits else _MONTHS[m.group(4).lower()]
         if not 1 <= month <= 12:
             continue
-        year = int(year_text) if year_text else today.year - (month > today.month)
+        if year_text:
+            year = int(year_text) if len(year_text) == 4 else _century(int(year_text), today)
+        elif m.group(2):
+            year = today.year - _YEARS_BACK[re.sub(r"\s", "", m.group(2))]
+        else:
+            year = today.year - (month > today.month)
         ago = (today.year - year) * 12 + today.month - month
         if ago >= 0:
             found.append(FoundMonth(ago, m.start(), m.end()))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from graphs.nlu.dates import find_dates, find_past_dates
+from graphs.nlu.dates import find_dates, find_past_dates, find_past_months
 from graphs.nlu.facts import extract_facts
 from graphs.nlu.places import find_region
 
@@ -86,3 +86,13 @@ def test_a_birth_day_said_without_the_year_is_the_last_one_that_has_passed() -> 
     assert [d.value for d in find_past_dates("12월 25일에 태어났어요", today)] == [date(2025, 12, 25)]
     assert [d.value for d in find_past_dates("born on Nov 10", today)] == [date(2026, 11, 10)]
     assert find_dates("9월 15일") == []  # a whole date needs its year
+
+
+def test_a_birth_month_with_a_short_or_relative_year() -> None:
+    today = date(2026, 12, 4)
+    assert [m.months_ago for m in find_past_months("25년 12월생이에요", today)] == [12]
+    assert [m.months_ago for m in find_past_months("작년 11월에 태어났어요", today)] == [13]
+    assert [m.months_ago for m in find_past_months("재작년 1월에 낳았어요", today)] == [35]
+    assert [m.months_ago for m in find_past_months("去年11月出生的", today)] == [13]
+    assert [m.months_ago for m in find_past_months("8월에 낳았어요", today)] == [4]  # the last August
+    assert [m.months_ago for m in find_past_months("98년 3월생", today)] == [(2026 - 1998) * 12 + 9]
