@@ -437,8 +437,10 @@ class Nodes:
                 update["follow_up"] = {"slot": pending[0], "question": text}
         elif intent in ("eligibility_check", "benefit_discovery"):
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
-            if state.get("applicant") and asking_for(state.get("message", "")):
-                update["reply"] = responder.render("proxy_note", language) + "\n" + update["reply"]
+            applicant = state.get("applicant")
+            if applicant and asking_for(state.get("message", "")):
+                note = "proxy_note" if applicant == "parent" else f"proxy_note_{applicant}"
+                update["reply"] = responder.render(note, language) + "\n" + update["reply"]
             if danger == "urgent_help" or "emergency_welfare" in (state.get("programs") or []):
                 # 긴급복지 helps first and checks later: where to ask for it today, whatever the check says
                 update["reply"] += "\n" + responder.render("urgent_help", language)

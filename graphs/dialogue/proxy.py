@@ -1,4 +1,4 @@
-"""Asking for someone else: "어머니 대신 문의드립니다", "I'm asking for my mother", "帮我妈妈问一下".
+"""Asking for someone else: "어머니 대신 문의드립니다", "I'm asking for my mother", "帮我妈妈问一下", "남편이 받을 수 있나요?".
 
 Families often ask for an older parent. Then the applicant is the parent: what the message says about her
 ("어머니 일흔일곱이세요", "혼자 사세요") is the applicant's, and the writer is not a member of her household.
@@ -42,15 +42,68 @@ _THEIR_AGE = re.compile(
 )
 
 
+_SPOUSE = r"남편|신랑|아내|와이프|집사람|부인"
+_SPOUSE_WORD = re.compile(
+    rf"{_SPOUSE}|\b(?:husband|wife|spouse)\b|老公|丈夫|妻子|老婆|爱人|\b(?:chồng|vợ)\b", re.IGNORECASE
+)
+#: The writer speaking of herself: "I'm 48", "저는 장애 없고요", "我今年", "tôi 45 tuổi".
+_FIRST_PERSON = re.compile(
+    r"\bI(?:'m|\s+am|\s+have|\s+work)\b|저는|제가|전\s|나는|내가|난\s|본인은|我(?:今年|是|有|也)|\btôi\s+(?:là|\d|có|bị)",
+    re.IGNORECASE,
+)
+#: Asking whether her husband (his wife) can get something: "남편이 중증인데 장애인연금 받을 수 있나요?", "can my
+#: wife get ...", "我老公能领吗", "chồng tôi có được ...". Not when she asks for herself ("남편이 실직했는데 제가
+#: 받을 수 있나요?"): no first-person subject between the spouse and the question.
+_ASKING_FOR_SPOUSE = re.compile(
+    rf"(?:{_SPOUSE})\s?(?:이|가|은|는|께서|도)?\s"
+    r"(?:(?!저는|제가|저도|나는|내가|난\s|전\s|우리)[^.?!。？\n]){0,30}?"
+    r"(?:받을\s?수|받을수|받나요|받아요\?|되나요|될까요|되나\b|해당(?:되|돼)|신청할\s?수|신청\s?가능)"
+    r"|\b(?:can|could|will|would)\s+my\s+(?:husband|wife)\b|\bis\s+my\s+(?:husband|wife)\s+(?:eligible|entitled)"
+    r"|\bfor\s+my\s+(?:husband|wife)\b|我(?:的)?(?:老公|丈夫|妻子|老婆)(?:能|可以|能不能|有没有资格)"
+    r"|(?:chồng|vợ)\s+(?:tôi|em|mình)\s+(?:có\s+)?(?:được|đủ điều kiện)",
+    re.IGNORECASE,
+)
+
+
 def asking_for(message: str) -> str | None:
-    """ "parent" when the message asks for a parent, else None."""
-    return "parent" if _ASKING_FOR.search(message) else None
+    """ "parent" when the message asks for a parent, "spouse" for her husband (his wife), else None."""
+    if _ASKING_FOR.search(message):
+        return "parent"
+    return "spouse" if _ASKING_FOR_SPOUSE.search(message) else None
+
+
+def _swapped(member: dict[str, Any]) -> dict[str, Any]:
+    relation = {"self": "spouse", "spouse": "self"}.get(str(member.get("relation")), member.get("relation"))
+    return {**member, "relation": relation}
 
 
 def as_applicant(said: dict[str, Any], applicant: str | None, message: str) -> dict[str, Any]:
-    """The facts of a message with the person asked for as the applicant (`self`); unchanged otherwise."""
+    """The facts of a message with the person asked for as the applicant (`self`); unchanged otherwise. Asking
+    for a parent, the writer is not of the applicant's household; asking for a spouse, the writer is the
+    applicant's spouse."""
     if applicant is None:
         return said
+    if applicant == "spouse":
+        if not _SPOUSE_WORD.search(message) and not _FIRST_PERSON.search(message):
+            return said  # "55살이요" to the question about him: the applicant's, as asked
+        members = [dict(m) for m in said.get("members") or []]
+        writer = next((m for m in members if m.get("relation") == "self"), None)
+        spouse = next((m for m in members if m.get("relation") == "spouse"), None)
+        if writer and spouse and not _FIRST_PERSON.search(message):
+            # "Can my wife get it? She is 50 and severely disabled": nothing is said of the writer, so what
+            # was read as hers is the spouse's.
+            for key in [k for k in writer if k != "relation" and k not in spouse]:
+                spouse[key] = writer.pop(key)
+        members = [_swapped(m) for m in members]
+        if members and not any(m.get("relation") == "self" for m in members):
+            # "둘이 살아요": the writer (now the spouse) and one unnamed — the applicant
+            unnamed = next((m for m in members if not m.get("relation")), None)
+            if unnamed is not None:
+                unnamed["relation"] = "self"
+        members.sort(
+            key=lambda m: m.get("relation") != "self"
+        )  # the applicant first, as the household has it
+        return {**said, "members": members} if members else said
     members = said.get("members") or []
     theirs = [m for m in members if m.get("relation") == applicant]
     if not theirs and _THEIR_AGE.search(message):  # "He's 79": read as the writer's, it is the applicant's
