@@ -117,6 +117,8 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
             responder.result_block(r, catalogue.get(r["program_id"], {}), language, full=False)[0]
             for r in shown
         ]
+        facts_line = responder.facts_summary(state.get("facts") or {}, known, language)
+        lines += [facts_line] if facts_line else []  # what was used: she sees what was not read
         lines.append(responder.render("final_note", language))
         return {
             "reply": "\n".join(lines),

@@ -42,6 +42,12 @@ _THEIR_AGE = re.compile(
 )
 
 
+#: An honorific verb, said of the parent, not of the writer herself ("받으셨어요", "다니시고"); not a request to
+#: the agent ("알려주세요").
+_HONORIFIC = re.compile(
+    r"[가-힣](?:으)?(?:셨|시고|신데|십니다|셔요|셔서|시는|시며)|(?<!주)(?<!주\s)(?:으)?세요"
+)
+
 _SPOUSE = r"남편|신랑|아내|와이프|집사람|부인"
 _SPOUSE_WORD = re.compile(
     rf"{_SPOUSE}|\b(?:husband|wife|spouse)\b|老公|丈夫|妻子|老婆|爱人|\b(?:chồng|vợ)\b", re.IGNORECASE
@@ -106,7 +112,8 @@ def as_applicant(said: dict[str, Any], applicant: str | None, message: str) -> d
         return {**said, "members": members} if members else said
     members = said.get("members") or []
     theirs = [m for m in members if m.get("relation") == applicant]
-    if not theirs and _THEIR_AGE.search(message):  # "He's 79": read as the writer's, it is the applicant's
+    if not theirs and (_THEIR_AGE.search(message) or _HONORIFIC.search(message)):
+        # "He's 79", "장기요양 3등급 받으셨어요": read as the writer's, it is the applicant's
         theirs = [m for m in members if m.get("relation") == "self"]
     if not theirs and not _LIVES_ALONE.search(message):
         # About the writer or the household as a whole ("둘이 살아요"): nothing to move, but the writer's own

@@ -617,6 +617,23 @@ def _restates_total(text: str, money: Money, income: dict[str, int]) -> bool:
     )
 
 
+#: A 노인장기요양 grade (which excludes 노인맞춤돌봄): "장기요양 3등급 받으셨어요", "요양등급 나왔어요".
+_LONG_TERM_CARE = re.compile(
+    r"장기\s?요양\s?(?:보험\s?)?(?:[1-5일이삼사오]\s?|인지지원\s?)?등급|요양\s?등급"
+    r"|long[- ]term[- ]care (?:grade|rating|level)|长期护理(?:保险)?等级|护理等级"
+    r"|(?:cấp|mức)(?: độ)? chăm sóc dài hạn",
+    re.IGNORECASE,
+)
+_IF_GRADED = re.compile(
+    r"\s?(?:이|을|가|를|은)?\s?(?:나오면|받으면|받게|되면|신청(?:하면|해|하려))|\s?if\b", re.I
+)
+_NO_LONG_TERM_CARE = re.compile(
+    r"등급(?:은|이|도)?\s?(?:없|안\s?(?:받|나)|못\s?받|탈락)|no long[- ]term[- ]care|没有(?:长期)?护理等级"
+    r"|không có (?:cấp|mức)",
+    re.IGNORECASE,
+)
+
+
 def _count(match: re.Match[str]) -> int | None:
     raw = next((g for g in match.groups() if g), None)
     return word_number(raw) if raw else None
@@ -970,6 +987,12 @@ def extract_facts(text: str) -> dict[str, Any]:
         member_facts = True
     if _PREGNANT.search(lower):
         self_member["pregnant"] = True
+        member_facts = True
+    graded = _LONG_TERM_CARE.search(lower)
+    if graded and not _IF_GRADED.match(lower, graded.end()):  # "등급 나오면 …": a what-if, not a fact
+        # "장기요양 3등급 받으신 어머니": the parent named, else the writer (or the applicant she asks for)
+        holder = others["parent"][-1] if others["parent"] else self_member
+        holder["long_term_care"] = not _NO_LONG_TERM_CARE.search(lower)
         member_facts = True
 
     # Household size.

@@ -75,6 +75,9 @@ class Member(_Strict):
     nationality: str | None = Field(default=None, pattern=r"^[A-Za-z]{2,3}$")
     daycare: bool | None = None
     birth_order: int | None = Field(default=None, ge=1, le=30)
+    long_term_care: bool | None = Field(
+        default=None, description="extension: has a 노인장기요양 등급 (excluded from 노인맞춤돌봄)"
+    )
 
     @model_validator(mode="after")
     def _age_and_months_agree(self) -> Member:

@@ -46,9 +46,16 @@ def senior_customized_care(check: Check) -> None:
     """노인맞춤돌봄: 65세 이상 + 기초수급·차상위·기초연금 수급; 장기요양등급자 제외."""
     age_at_least(check, check.facts.applicant, "min_age")
     _status(check, list(check.value("qualifying_programs")), "기초생활수급·차상위·기초연금")
-    check.assume(
-        "장기요양등급이 없다고 보았습니다 (등급이 있으면 제외); 돌봄 필요 정도는 수행기관이 조사합니다"
-    )
+    graded = check.facts.applicant.long_term_care
+    source = check.program.legal_basis
+    if graded is None:
+        check.assume(
+            "장기요양등급이 없다고 보았습니다 (등급이 있으면 제외); 돌봄 필요 정도는 수행기관이 조사합니다"
+        )
+    else:
+        detail = "노인장기요양 등급이 있음 (등급자는 제외)" if graded else "노인장기요양 등급 없음"
+        check.add("long_term_care", not graded, detail, source)
+        check.assume("돌봄 필요 정도는 수행기관이 조사합니다")
     check.pay(None, None, "서비스 제공 (일반돌봄 월 16시간 미만, 중점돌봄 월 20–40시간)")
 
 
