@@ -991,8 +991,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     graded = _LONG_TERM_CARE.search(lower)
     if graded and not _IF_GRADED.match(lower, graded.end()):  # "등급 나오면 …": a what-if, not a fact
         # "장기요양 3등급 받으신 어머니": the parent named, else the writer (or the applicant she asks for)
-        holder = others["parent"][-1] if others["parent"] else self_member
-        holder["long_term_care"] = not _NO_LONG_TERM_CARE.search(lower)
+        graded_member = others["parent"][-1] if others["parent"] else self_member
+        graded_member["long_term_care"] = not _NO_LONG_TERM_CARE.search(lower)
         member_facts = True
 
     # Household size.
