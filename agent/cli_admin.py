@@ -125,12 +125,13 @@ def register(app: typer.Typer) -> None:
             int | None, typer.Option(help="Keep this many days (default WELFARE_RETENTION_DAYS)")
         ] = None,
     ) -> None:
-        """Delete conversations older than the retention period (default 30 days), and the handoff cases closed
-        before it (with their messages and call-back numbers)."""
-        from agent.db import make_engine
+        """Delete conversations older than the retention period (default 30 days), the handoff cases closed
+        before it (with their messages and call-back numbers) and the household records imported before it."""
+        from agent.db import make_engine, prepare_database
         from agent.retention import purge_conversations
         from agent.settings import get_settings
         from tools.handoff.service import purge_closed
+        from tools.screening.records import purge_records
 
         settings = get_settings()
         keep = settings.retention_days if days is None else days
@@ -139,9 +140,11 @@ def register(app: typer.Typer) -> None:
         cutoff = datetime.now(UTC) - timedelta(days=keep)
         removed = asyncio.run(purge_conversations(settings, cutoff))
         typer.echo(f"deleted {removed} conversation(s) last active before {cutoff:%Y-%m-%d %H:%M} UTC")
-        engine = make_engine(settings)
+        engine = prepare_database(settings, make_engine(settings))
         try:
             cases = purge_closed(engine, cutoff)
+            records = purge_records(engine, cutoff)
         finally:
             engine.dispose()
         typer.echo(f"deleted {cases} handoff case(s) closed before {cutoff:%Y-%m-%d %H:%M} UTC")
+        typer.echo(f"deleted {records} household record(s) imported before {cutoff:%Y-%m-%d %H:%M} UTC")

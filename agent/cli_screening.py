@@ -5,24 +5,87 @@ from __future__ import annotations
 import getpass
 import json
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from agent.cli_common import fail, read_text
 
 if TYPE_CHECKING:  # the rules engine is imported by the command itself: `--help` stays fast
+    from collections.abc import Iterator
+
+    from agent.settings import Settings
     from tools.screening import Screened
 
 
+records_app = typer.Typer(help="Household records kept for screening (personal data).", no_args_is_help=True)
+
+
+@records_app.command("import")
+def records_import(
+    path: Annotated[str, typer.Argument(help="RECORDS.jsonl or .csv (or - for JSON lines on stdin)")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
+) -> None:
+    """Store household records (re-importing a record_id replaces it); bad lines are reported, the others
+    stored (exit 2 when any was refused). Audited; purged with `welfare-agent purge`."""
+    import sys
+
+    from agent import audit
+    from agent.db import make_engine, prepare_database
+    from agent.settings import get_settings
+    from tools.screening import read_records
+    from tools.screening.records import import_records
+
+    text = read_text(path)
+    items = list(read_records(text, path.lower().endswith(".csv")))
+    settings = get_settings()
+    engine = prepare_database(settings, make_engine(settings))
+    try:
+        with typer.progressbar(
+            length=len(items), label="importing", file=sys.stderr, hidden=len(items) < 5000
+        ) as bar:
+            report = import_records(engine, items, progress=bar.update)
+        audit.append(
+            engine,
+            actor=getpass.getuser(),
+            role="cli",
+            action="records.import",
+            target=report.import_id,
+            detail={"stored": report.stored, "replaced": report.replaced, "errors": len(report.errors)},
+        )
+    finally:
+        engine.dispose()
+    summary = {
+        "import_id": report.import_id,
+        "stored": report.stored,
+        "replaced": report.replaced,
+        "errors": [{"line": line, "error": error} for line, error in report.errors],
+    }
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+    else:
+        typer.echo(f"imported {report.stored} record(s) ({report.replaced} replaced) as {report.import_id}")
+        for line, error in report.errors:
+            typer.echo(f"line {line}: {error}", err=True)
+    if report.errors:
+        typer.echo(f"error: {len(report.errors)} line(s) could not be imported", err=True)
+        raise typer.Exit(2)
+
+
 def register(app: typer.Typer) -> None:
-    """Add `screen` to the main app."""
+    """Add `screen` and `records` to the main app."""
+    app.add_typer(records_app, name="records")
 
     @app.command()
     def screen(
         records: Annotated[
-            str, typer.Argument(help="RECORDS.jsonl (a household with record_id and dong a line), .csv, or -")
-        ],
+            str | None,
+            typer.Argument(help="RECORDS.jsonl (a household with record_id and dong a line), .csv, or -"),
+        ] = None,
+        imported: Annotated[
+            bool, typer.Option("--imported", help="Screen the records stored by `records import`")
+        ] = False,
+        dong: Annotated[str | None, typer.Option("--dong", help="With --imported: only this 동")] = None,
         program: Annotated[
             list[str] | None, typer.Option("--program", "-p", help="Program id (repeatable)")
         ] = None,
@@ -39,13 +102,16 @@ def register(app: typer.Typer) -> None:
         from agent.db import load_rules_engine, make_engine
         from agent.settings import get_settings
         from tools.eligibility.household import HouseholdInputError
-        from tools.screening import RecordError, Screened, rank, read_records, screen_record
+        from tools.screening import RecordError, Screened, rank, screen_record
 
         try:
             on = date.fromisoformat(as_of) if as_of else None
         except ValueError:
             fail(f"--as-of: not a date (YYYY-MM-DD): {as_of!r}")
-        text = read_text(records)
+        if (records is None) == (not imported):
+            fail("give either RECORDS or --imported")
+        if dong is not None and not imported:
+            fail("--dong: only with --imported")
         settings = get_settings()
         engine = load_rules_engine(settings)
         try:
@@ -53,7 +119,7 @@ def register(app: typer.Typer) -> None:
         except HouseholdInputError as exc:
             fail(str(exc))
         screened: list[Screened] = []
-        for number, record in read_records(text, records.lower().endswith(".csv")):
+        for number, record in _records(settings, records, dong):
             if isinstance(record, RecordError):
                 screened.append(Screened(record_id=None, error=str(record), line=number))
                 continue
@@ -86,6 +152,23 @@ def register(app: typer.Typer) -> None:
         if failed:
             typer.echo(f"error: {failed} of {len(ranked)} record(s) could not be screened", err=True)
             raise typer.Exit(2)
+
+
+def _records(settings: Settings, path: str | None, dong: str | None) -> Iterator[tuple[int, Any]]:
+    """The records of a file, or (with no path) those stored in the database, numbered."""
+    from tools.screening import read_records
+
+    if path is not None:
+        yield from read_records(read_text(path), path.lower().endswith(".csv"))
+        return
+    from agent.db import make_engine
+    from tools.screening.records import stored_records
+
+    engine = make_engine(settings)
+    try:
+        yield from enumerate(stored_records(engine, dong), start=1)
+    finally:
+        engine.dispose()
 
 
 def _line(item: Screened) -> str:

@@ -8,12 +8,13 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from agent import audit
 from agent.api.deps import OfficerDep, ServicesDep, limit_client
 from tools.eligibility.household import HouseholdInputError
 from tools.screening import rank, screen_record
+from tools.screening.records import stored_records
 
 router = APIRouter(prefix="/v1", tags=["officers"], dependencies=[Depends(limit_client)])
 MAX_RECORDS = 2000
@@ -23,9 +24,19 @@ class ScreeningRequest(BaseModel):
     """Records to screen (each a Household with `record_id` and an optional `dong`)."""
 
     model_config = ConfigDict(extra="forbid")
-    records: list[Any] = Field(min_length=1, max_length=MAX_RECORDS)
+    records: list[Any] | None = Field(default=None, min_length=1, max_length=MAX_RECORDS)
+    imported: bool = Field(default=False, description="Screen the records stored by `records import`")
+    dong: str | None = Field(default=None, max_length=32, description="With `imported`: only this 동")
     programs: list[str] | None = None
     as_of: date | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ScreeningRequest:
+        if (self.records is None) == (not self.imported):
+            raise ValueError("give either records or imported: true")
+        if self.dong is not None and not self.imported:
+            raise ValueError("dong: only with imported: true")
+        return self
 
 
 @router.post("/screenings")
@@ -37,7 +48,8 @@ async def screenings(body: ScreeningRequest, user: OfficerDep, services: Service
         programs = rules.validate_programs(body.programs, "programs") if body.programs else None
     except HouseholdInputError as exc:
         raise HTTPException(422, str(exc)) from None
-    ranked = rank(screen_record(rules, record, programs, body.as_of) for record in body.records)
+    records = body.records if body.records is not None else stored_records(services.db, body.dong)
+    ranked = rank(screen_record(rules, record, programs, body.as_of) for record in records)
     summary = {
         "records": len(ranked),
         "with_candidates": sum(bool(item.candidates) for item in ranked),
@@ -49,6 +61,12 @@ async def screenings(body: ScreeningRequest, user: OfficerDep, services: Service
         role=user.role,
         action="screening.run",
         target=audit.fingerprint([item.record_id for item in ranked[:20]]),
-        detail={**summary, "programs": programs or "all", "as_of": str(body.as_of) if body.as_of else None},
+        detail={
+            **summary,
+            "source": "imported" if body.imported else "request",
+            "dong": body.dong,
+            "programs": programs or "all",
+            "as_of": str(body.as_of) if body.as_of else None,
+        },
     )
     return {"results": [item.as_json() for item in ranked], "summary": summary}

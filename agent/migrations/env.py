@@ -10,7 +10,8 @@ import agent.models  # noqa: F401
 
 # Importing the model modules registers their tables on SQLModel.metadata.
 import tools.benefits.models
-import tools.handoff.models  # noqa: F401
+import tools.handoff.models
+import tools.screening.models  # noqa: F401
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -48,3 +49,34 @@ def test_a_batch_larger_than_a_chat_message_is_accepted(
     assert response.json()["summary"]["records"] == 200
     # a citizen route keeps the small limit
     assert client.post("/v1/chat", json={"message": "가" * 20_000}).status_code == 413
+
+
+def test_officers_screen_the_imported_records_of_a_dong(
+    client: TestClient, officer_headers: dict[str, str]
+) -> None:
+    from tools.screening import read_records
+    from tools.screening.records import import_records
+
+    db = client.app.state.services.db  # type: ignore[attr-defined]
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS[:5])
+    import_records(db, read_records(lines, csv_format=False))
+    response = client.post(
+        "/v1/screenings", json={"imported": True, "dong": "정왕본동"}, headers=officer_headers
+    )
+    assert response.status_code == 200, response.text
+    assert [r["record_id"] for r in response.json()["results"]] == [
+        "r-crisis",
+        "r-85",
+        "r-85-receiving",
+        "r-70",
+    ]
+    both = client.post(
+        "/v1/screenings", json={"imported": True, "records": RECORDS[:1]}, headers=officer_headers
+    )
+    assert both.status_code == 422
+    assert (
+        client.post(
+            "/v1/screenings", json={"dong": "x", "records": RECORDS[:1]}, headers=officer_headers
+        ).status_code
+        == 422
+    )
