@@ -41,8 +41,9 @@ class ScreeningRequest(BaseModel):
 
 @router.post("/screenings")
 async def screenings(body: ScreeningRequest, user: OfficerDep, services: ServicesDep) -> dict[str, Any]:
-    """`{"results": [...], "summary": {...}}`: one result per record, ranked (crisis, the very old living alone,
-    infants, severe disability, then the monthly amount missed); a bad record carries its `error`."""
+    """`{"results": [...], "summary": {...}}`: one result per record with its validated household, ranked
+    (crisis, the very old living alone, infants, severe disability, then the monthly amount missed); a bad
+    record carries its `error`."""
     rules = services.chat.rules
     try:
         programs = rules.validate_programs(body.programs, "programs") if body.programs else None
@@ -69,4 +70,5 @@ async def screenings(body: ScreeningRequest, user: OfficerDep, services: Service
             "as_of": str(body.as_of) if body.as_of else None,
         },
     )
-    return {"results": [item.as_json() for item in ranked], "summary": summary}
+    # Officers open a household from the list (the console's consultation screen): it comes with each result.
+    return {"results": [item.as_json(with_household=True) for item in ranked], "summary": summary}

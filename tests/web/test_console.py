@@ -191,3 +191,53 @@ def test_officer_and_resident_in_the_browser(browser: Browser, settings: Setting
         press(officer.get_by_role("button", name="로그아웃"))
         officer.get_by_label("담당자 키").wait_for()
         assert violations == [], violations
+
+
+def test_officer_screens_the_records_of_a_dong_and_opens_one(browser: Browser, settings: Settings) -> None:
+    from agent.app import create_app
+    from tests.screening.test_screening import RECORDS
+    from tools.screening import read_records
+    from tools.screening.records import import_records
+
+    with ThreadedServer(create_app(settings)) as base:
+        engine = make_engine(settings)
+        _, key = create_user(engine, "박주무관", "officer")
+        lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS[:5])
+        import_records(engine, read_records(lines, csv_format=False))
+        engine.dispose()
+
+        officer = browser.new_page(
+            viewport={"width": 1366, "height": 768}, locale="ko-KR", accept_downloads=True
+        )
+        officer.set_default_timeout(TIMEOUT_MS)
+        officer.goto(base + "officer")
+        officer.get_by_label("담당자 키").fill(key)
+        officer.keyboard.press("Enter")
+        officer.get_by_role("button", name="로그아웃").wait_for()
+
+        officer.get_by_role("button", name="사각지대 선별").click()
+        officer.get_by_label("동 (비우면 전체)").fill("정왕본동")
+        officer.keyboard.press("Enter")
+        officer.locator("#screen-summary", has_text="가구 기록 4건").wait_for()
+        rows = officer.locator("#screen-rows tr")
+        assert rows.count() == 4
+        first = rows.nth(0).inner_text()
+        assert "r-crisis" in first
+        assert "위기" in first
+        assert "80세 이상 홀로" in rows.nth(1).inner_text()
+        assert "기초연금" in rows.nth(1).inner_text()
+        violations = _axe(officer, "screening")
+        officer.screenshot(path=str(ARTIFACTS / "officer-screening.png"), full_page=True)
+
+        with officer.expect_download() as download:
+            officer.get_by_role("button", name="CSV 내려받기").click()
+        csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+        assert csv_text.splitlines()[0].startswith("순위,기록 번호,동")
+        assert len(csv_text.splitlines()) == 5
+        assert "r-85" in csv_text
+
+        officer.get_by_role("button", name="기록 r-85 상담 화면에서 열기").click()
+        officer.locator("#case-banner", has_text="가구 기록 r-85").wait_for()
+        assert officer.locator(".member").first.locator("[data-mpath=age]").input_value() == "85"
+        officer.locator("#results-status", has_text="19개 제도 판정").wait_for()
+        assert violations == [], violations

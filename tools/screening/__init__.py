@@ -51,13 +51,17 @@ class Screened:
     missed_monthly_krw: int = 0
     error: str | None = None
     line: int | None = None
+    household: dict[str, Any] | None = None
 
-    def as_json(self) -> dict[str, Any]:
-        """The contract's output line (`priorities`, `missed_monthly_krw`, `dong` and `line` are extensions)."""
+    def as_json(self, with_household: bool = False) -> dict[str, Any]:
+        """The contract's output line (`priorities`, `missed_monthly_krw`, `dong` and `line` are extensions);
+        `with_household` adds the validated household, for an officer to open it."""
         out: dict[str, Any] = {
             "record_id": self.record_id,
             "candidates": [c.__dict__ for c in self.candidates],
         }
+        if with_household and self.household is not None:
+            out["household"] = self.household
         if self.dong is not None:
             out["dong"] = self.dong
         if self.error is not None:
@@ -152,6 +156,7 @@ def screen_record(
         candidates=found,
         priorities=priorities(household) if found else [],
         missed_monthly_krw=sum(monthly(by_id[c.program_id]) for c in found),
+        household=household.model_dump(mode="json", exclude_none=True),
     )
 
 

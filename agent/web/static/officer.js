@@ -6,6 +6,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   csrf: null, name: null, programs: {}, results: [], timer: null, seq: 0, caseId: null, poll: null,
   included: new Set(),  // programs "needing a fact" the officer chose to put on the checklist
+  screening: [],  // the ranked households of the last screening
 };
 
 const RELATIONS = [["self", "본인"], ["spouse", "배우자"], ["child", "자녀"], ["parent", "부모"],
@@ -128,15 +129,16 @@ async function signOut() {
   showSignIn("로그아웃했어요.");
 }
 
+const HEADINGS = { consult: "household-heading", queue: "queue-heading", screen: "screen-heading" };
+
 function showView(view, focus = true) {
-  $("consult-view").hidden = view !== "consult";
-  $("queue-view").hidden = view !== "queue";
+  for (const name of Object.keys(HEADINGS)) $(`${name}-view`).hidden = view !== name;
   for (const tab of document.querySelectorAll(".tab")) {
     if (tab.dataset.view === view) tab.setAttribute("aria-current", "page");
     else tab.removeAttribute("aria-current");
   }
   if (view === "queue") loadQueue();
-  if (focus) (view === "queue" ? $("queue-heading") : $("household-heading")).focus?.();
+  if (focus) $(HEADINGS[view]).focus?.();
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -539,6 +541,78 @@ function openInConsult(c) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Screening the stored household records
+
+const PRIORITY = { crisis: "위기", very_old_alone: "80세 이상 홀로", infant: "영아", severe_disability: "중증 장애" };
+
+function programName(id) {
+  return state.programs[id]?.name_ko || id;
+}
+
+async function runScreening(event) {
+  event.preventDefault();
+  const dong = $("screen-dong").value.trim();
+  $("screen-summary").textContent = "선별하는 중이에요…";
+  const result = await api("POST", "/v1/screenings", { imported: true, ...(dong ? { dong } : {}) });
+  if (!result.ok) {
+    $("screen-summary").textContent = `선별하지 못했어요: ${result.data?.detail?.[0]?.msg || result.data?.detail || result.status}`;
+    return;
+  }
+  state.screening = result.data.results.filter((item) => !item.error && item.candidates.length);
+  const { records, errors } = result.data.summary;
+  $("screen-summary").textContent = records
+    ? `${dong || "전체"} 가구 기록 ${records}건 중 ${state.screening.length}가구에 아직 받지 않는 급여가 있어요.`
+      + (errors ? ` 확인할 수 없는 기록 ${errors}건은 뺐어요.` : "")
+    : `${dong || "전체"}에 저장된 가구 기록이 없어요.`;
+  fill($("screen-rows"), state.screening.map(screeningRow));
+  $("screen-table").hidden = !state.screening.length;
+  $("screen-csv").disabled = !state.screening.length;
+}
+
+function screeningRow(item, index) {
+  const programs = item.candidates.map((c) => programName(c.program_id));
+  return el("tr", { class: item.priorities.includes("crisis") ? "crisis" : null },
+    el("td", {}, String(index + 1)),
+    el("td", {}, item.record_id),
+    el("td", {}, item.dong || "-"),
+    el("td", {}, item.priorities.map((p) => PRIORITY[p] || p).join(", ") || "-"),
+    el("td", {}, programs.join(", ")),
+    el("td", { class: "amount" }, item.missed_monthly_krw ? `${item.missed_monthly_krw.toLocaleString("ko-KR")}원` : "-"),
+    el("td", {}, el("button", {
+      type: "button", class: "button button-quiet",
+      "aria-label": `기록 ${item.record_id} 상담 화면에서 열기`,
+      onclick: () => openRecord(item),
+    }, "상담 화면에서 열기")));
+}
+
+function openRecord(item) {
+  showView("consult");
+  fillForm(item.household);
+  $("case-banner").hidden = false;
+  $("case-banner").textContent = `가구 기록 ${item.record_id}${item.dong ? ` (${item.dong})` : ""}을 불러왔어요. 주민과 확인하며 고쳐 주세요.`;
+}
+
+function csvCell(value) {
+  const text = String(value ?? "");
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function downloadScreening() {
+  const header = ["순위", "기록 번호", "동", "우선 사유", "받을 가능성 높은 급여", "월 추정액(원)"];
+  const lines = [header, ...state.screening.map((item, index) => [
+    index + 1, item.record_id, item.dong || "", item.priorities.map((p) => PRIORITY[p] || p).join(" · "),
+    item.candidates.map((c) => programName(c.program_id)).join(" · "), item.missed_monthly_krw,
+  ])].map((cells) => cells.map(csvCell).join(","));
+  // A byte-order mark: spreadsheet programs then read the Korean text as UTF-8.
+  const blob = new Blob(["\ufeff" + lines.join("\r\n")], { type: "text/csv;charset=utf-8" });
+  const link = el("a", { href: URL.createObjectURL(blob), download: `screening-${$("screen-dong").value.trim() || "all"}.csv` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+// ------------------------------------------------------------------------------------------------
 
 async function loadPrograms() {
   const result = await api("GET", "/v1/programs");
@@ -563,7 +637,9 @@ async function start() {
   });
   $("print-button").addEventListener("click", printChecklist);
   $("queue-filter").addEventListener("change", loadQueue);
-  for (const heading of [$("household-heading"), $("queue-heading")]) heading.tabIndex = -1;
+  $("screen-form").addEventListener("submit", runScreening);
+  $("screen-csv").addEventListener("click", downloadScreening);
+  for (const id of Object.values(HEADINGS)) $(id).tabIndex = -1;
   await loadPrograms();
   const who = await api("GET", "/officer/session");
   if (who.ok) showConsole(who.data);
