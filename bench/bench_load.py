@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,8 +119,11 @@ def _eligible(body: dict[str, Any]) -> bool:
     )
 
 
-async def _session(client: httpx.AsyncClient, tally: Tally, *, record: bool = True) -> None:
-    """One conversation; stops at its first error (later turns would not be meaningful)."""
+async def _session(
+    client: httpx.AsyncClient, tally: Tally, *, record: bool = True, base: Iterator[str] | None = None
+) -> None:
+    """One conversation; stops at its first error (later turns would not be meaningful). With `base`, each
+    turn goes to the next base URL it gives (a load balancer's choice of replica)."""
     session_id: str | None = None
     for index, message in enumerate(CONVERSATION):
         payload: dict[str, str] = {"message": message}
@@ -127,7 +131,7 @@ async def _session(client: httpx.AsyncClient, tally: Tally, *, record: bool = Tr
             payload["session_id"] = session_id
         started = time.perf_counter()
         try:
-            response = await client.post("/v1/chat", json=payload)
+            response = await client.post(f"{next(base) if base else ''}/v1/chat", json=payload)
         except httpx.HTTPError as exc:
             tally.errors[f"exception:{type(exc).__name__}"] += 1
             return

@@ -29,13 +29,12 @@ from sqlalchemy import create_engine, make_url, text
 from bench.bench_load import (
     CONVERSATION,
     DEADLINE_S,
-    ELIGIBLE_TURN,
     REQUEST_TIMEOUT_S,
     SESSIONS,
     STARTUP_TIMEOUT_S,
     Tally,
-    _eligible,
     _free_port,
+    _session,
     _stop,
     peak_rss_mb,
 )
@@ -79,33 +78,6 @@ async def _wait_ready(urls: list[str], processes: list[subprocess.Popen[bytes]])
                 await asyncio.sleep(0.2)
 
 
-async def _session(client: httpx.AsyncClient, urls: itertools.cycle[str], tally: Tally) -> None:
-    """One conversation, each turn on the next replica; stops at its first error."""
-    session_id: str | None = None
-    for index, message in enumerate(CONVERSATION):
-        payload = {"message": message, **({"session_id": session_id} if session_id else {})}
-        started = time.perf_counter()
-        try:
-            response = await client.post(f"{next(urls)}/v1/chat", json=payload)
-        except httpx.HTTPError as exc:
-            tally.errors[f"exception:{type(exc).__name__}"] += 1
-            return
-        if not response.is_success:
-            tally.errors[f"http_{response.status_code}"] += 1
-            return
-        body = response.json()
-        if session_id is not None and body.get("session_id") != session_id:
-            tally.errors["session_changed"] += 1
-            return
-        session_id = body["session_id"]
-        tally.latencies.append(time.perf_counter() - started)
-        tally.turns += 1
-        if index == ELIGIBLE_TURN and not _eligible(body):
-            tally.errors["turn3_not_eligible"] += 1
-            return
-    tally.sessions_done += 1
-
-
 def cpu_seconds(pid: int) -> float:
     """User and system CPU time process `pid` has used so far (0 when it cannot be read)."""
     try:
@@ -124,14 +96,14 @@ async def _drive(
     async with httpx.AsyncClient(limits=limits, timeout=httpx.Timeout(REQUEST_TIMEOUT_S)) as client:
         warm = Tally()
         for _ in range(3):
-            await _session(client, itertools.cycle(urls), warm)
+            await _session(client, warm, record=False, base=itertools.cycle(urls))
         if warm.errors:
             raise RuntimeError(f"warm-up failed: {dict(warm.errors)}")
         tally = Tally()
         cpu_before = sum(cpu_seconds(pid) for pid in pids)
         tasks = [
             asyncio.create_task(
-                _session(client, itertools.cycle(urls[n % len(urls) :] + urls[: n % len(urls)]), tally)
+                _session(client, tally, base=itertools.cycle(urls[n % len(urls) :] + urls[: n % len(urls)]))
             )
             for n in range(sessions)
         ]
