@@ -594,6 +594,14 @@ def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> 
     return after[1] if after else None
 
 
+#: A word between two amounts that takes the first back: "아니", "잘못 말했어요", "sorry, I mean", "à nhầm", "不对".
+_CORRECTS = re.compile(
+    r"아니(?:다|고|요|야)?(?![가-힣]*(?:에요|예요|었|라|면))|잘못\s?말|정정|\bsorry\b|\bI mean\b|\bactually\b|\bno,"
+    r"|nhầm|nham\b|không phải|khong phai|不对|不是|说错",
+    re.IGNORECASE,
+)
+
+
 #: A word that makes the next amount the sum of those before it: "190, 60 해서 한달 250", "in total 2.5 million".
 _TOTAL_BEFORE = re.compile(
     r"(?:합쳐서|합치면|합해서|다\s?해서|해서|총|모두|전부|in total|total|altogether|一共|总共|加起来|合计|tổng cộng|tổng|cả thảy)"
@@ -1027,10 +1035,21 @@ def extract_facts(text: str) -> dict[str, Any]:
     assets: dict[str, int] = {}
     housing: dict[str, Any] = {}
     amounts = find_money(text)
+    last: tuple[str, Money] | None = None  # the kind and the amount read last
     for money in amounts:
         kind = _money_kind(lower, money, amounts)
+        if last is not None and _CORRECTS.search(lower, last[1].end, money.start):
+            # "월급 250만원 아니 280만원", "250 triệu… à nhầm 2 triệu 5": the second replaces the first
+            kind = kind or last[0]
+            if kind == last[0]:
+                bucket = income if kind in ("earned", "other") else assets
+                key = f"{kind}_krw"
+                if key in bucket:
+                    bucket[key] -= last[1].krw
         if kind in ("earned", "other") and _restates_total(lower, money, income):
             continue
+        if kind is not None:
+            last = (kind, money)
         if kind == "earned":
             income["earned_krw"] = income.get("earned_krw", 0) + money.krw
         elif kind == "other":

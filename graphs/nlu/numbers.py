@@ -440,6 +440,12 @@ _VI_COMPOUND = re.compile(
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _KOREAN_UNIT = re.compile(r"\s?[만억천백원万亿千元]")
 _EN_SCALE = {"k": 10**3, "thousand": 10**3, "million": 10**6, "mil": 10**6, "m": 10**6, "billion": 10**9}
+#: "2 triệu 5" is 2.5 million (a lone digit after the millions is hundreds of thousands), "2 triệu rưỡi" too.
+_VI_TENTHS = re.compile(
+    r"(\d+)\s*(triệu|trieu)\s+(\d|rưỡi|ruoi)(?![\d.,])"
+    r"(?!\s*(?:nghìn|nghin|ngàn|ngan|trăm|tram|triệu|trieu|tuổi|tuoi|người|nguoi|tháng|thang|năm|nam|con|đứa|dua)\b)",
+    re.IGNORECASE,
+)
 _VI_SCALE = {"triệu": 10**6, "vạn": 10**4, "nghìn": 10**3, "ngàn": 10**3, "tỷ": 10**9, "tỉ": 10**9}
 # "1 triệu 9 trăm (nghìn)": 9 hundred thousand after a million
 _VI_SCALE |= {"trăm nghìn": 10**5, "trăm ngàn": 10**5, "trăm": 10**5, "man": 10**4}
@@ -475,6 +481,11 @@ def find_money(text: str) -> list[Money]:
     for word_value, start, end, kind in find_word_numbers(masked):
         if kind == "money":
             add(word_value, start, end, True)
+    for m in _VI_TENTHS.finditer(masked):  # "2 triệu 5", "2 triệu rưỡi": 2.5 million
+        big = _plain_number(m.group(1))
+        if big is not None:
+            tenths = 5 if m.group(3).lower() in ("rưỡi", "ruoi") else int(m.group(3))
+            add(big * 10**6 + tenths * 10**5, m.start(), m.end(), True)
     for m in _VI_COMPOUND.finditer(masked):  # "2 triệu 200 nghìn": one amount
         big, small = _plain_number(m.group(1)), _plain_number(m.group(3))
         if big is not None and small is not None:

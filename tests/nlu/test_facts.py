@@ -364,3 +364,15 @@ def test_a_total_that_restates_the_parts_is_not_counted_again() -> None:
     }
     # without a word of summing, a later amount is more income
     assert extract_facts("연금 100 용돈 30 받아요")["income"] == {"other_krw": 1_300_000}
+
+
+def test_an_amount_taken_back_in_the_same_message_is_replaced() -> None:
+    assert extract_facts("월급 250만원 아니 280만원이요")["income"] == {"earned_krw": 2_800_000}
+    assert extract_facts("salary 25 million, sorry I mean 2.5 million a month")["income"] == {
+        "earned_krw": 2_500_000
+    }
+    said = "chồng tôi làm công nhân 250 triệu... à nhầm 2 triệu 5 một tháng"
+    assert extract_facts(said)["income"] == {"earned_krw": 2_500_000}
+    assert extract_facts("예금 천만원 아니 이천만원")["assets"] == {"financial_krw": 20_000_000}
+    # two kinds, no word taking one back: both count
+    assert extract_facts("월급 200 연금 50")["income"] == {"earned_krw": 2_000_000, "other_krw": 500_000}

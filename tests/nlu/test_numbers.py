@@ -212,3 +212,11 @@ def test_an_age_in_years_and_months_is_one_age_in_months() -> None:
     # two people's ages side by side stay two ages
     assert [a.value for a in find_ages("남편 45살 아이 3개월")] == [45, 3]
     assert [a.value for a in find_ages("첫째가 3살, 11개월")] == [3, 11]
+
+
+def test_vietnamese_millions_and_a_lone_digit_are_tenths() -> None:
+    assert [m.krw for m in find_money("2 triệu 5 một tháng")] == [2_500_000]
+    assert [m.krw for m in find_money("2 trieu ruoi")] == [2_500_000]
+    assert [m.krw for m in find_money("thu nhập 2 triệu 3 tháng nay")] == [
+        2_000_000
+    ]  # 3 months, not 2.3 million
