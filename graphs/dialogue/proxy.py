@@ -71,11 +71,18 @@ _ASKING_FOR_SPOUSE = re.compile(
 )
 
 
+#: The spouse's situation as a condition of the writer's question, not the spouse asking: "…있으면", "안되나요".
+_ABOUT_THEIRS = re.compile(r"[가-힣]면(?:\s|$)|안\s?되|못\s?받")
+
+
 def asking_for(message: str) -> str | None:
     """ "parent" when the message asks for a parent, "spouse" for her husband (his wife), else None."""
     if _ASKING_FOR.search(message):
         return "parent"
-    return "spouse" if _ASKING_FOR_SPOUSE.search(message) else None
+    found = _ASKING_FOR_SPOUSE.search(message)
+    if found is None or _ABOUT_THEIRS.search(found.group(0)):
+        return None  # "와이프가 버는게 있으면 안되나요?": her earnings as a condition of his own claim
+    return "spouse"
 
 
 def _swapped(member: dict[str, Any]) -> dict[str, Any]:

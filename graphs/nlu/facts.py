@@ -597,9 +597,11 @@ def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> 
 #: A word between two amounts that takes the first back: "아니", "잘못 말했어요", "sorry, I mean", "à nhầm", "不对".
 _CORRECTS = re.compile(
     r"아니(?:다|고|요|야)?(?![가-힣]*(?:에요|예요|었|라|면))|잘못\s?말|정정|\bsorry\b|\bI mean\b|\bactually\b|\bno,"
-    r"|nhầm|nham\b|không phải|khong phai|不对|不是|说错",
+    r"|nhầm|nham\b|不对|说错",
     re.IGNORECASE,
 )
+#: A word between two amounts that denies the second: "A chứ không phải B", "A, not B", "A，不是B".
+_NOT_THIS = re.compile(r"chứ không phải|chu khong phai|\bnot\b|不是|아니라", re.IGNORECASE)
 
 
 #: A word that makes the next amount the sum of those before it: "190, 60 해서 한달 250", "in total 2.5 million".
@@ -637,6 +639,7 @@ _IF_GRADED = re.compile(
 )
 _NO_LONG_TERM_CARE = re.compile(
     r"등급(?:은|이|도)?\s?(?:없|안\s?(?:받|나)|못\s?받|탈락)|no long[- ]term[- ]care|没有(?:长期)?护理等级"
+    r"|(?:does\s?n[o']t|do\s?n[o']t|has\s?n[o']t|have\s?n[o']t|without|never)\s+(?:\w+\s+){0,3}long[- ]term[- ]care"
     r"|không có (?:cấp|mức)",
     re.IGNORECASE,
 )
@@ -1038,6 +1041,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     last: tuple[str, Money] | None = None  # the kind and the amount read last
     for money in amounts:
         kind = _money_kind(lower, money, amounts)
+        if last is not None and _NOT_THIS.search(lower, last[1].end, money.start):
+            continue  # "2 triệu 8 chứ không phải 3 triệu 8", "2.8 million, not 3.8": the second is denied
         if last is not None and _CORRECTS.search(lower, last[1].end, money.start):
             # "월급 250만원 아니 280만원", "250 triệu… à nhầm 2 triệu 5": the second replaces the first
             kind = kind or last[0]

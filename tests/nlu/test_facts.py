@@ -376,3 +376,16 @@ def test_an_amount_taken_back_in_the_same_message_is_replaced() -> None:
     assert extract_facts("예금 천만원 아니 이천만원")["assets"] == {"financial_krw": 20_000_000}
     # two kinds, no word taking one back: both count
     assert extract_facts("월급 200 연금 50")["income"] == {"earned_krw": 2_000_000, "other_krw": 500_000}
+
+
+def test_an_amount_denied_after_another_is_not_counted() -> None:
+    said = "à em nói nhầm, chồng em lương 2 triệu 8 chứ không phải 3 triệu 8"
+    assert extract_facts(said)["income"] == {"earned_krw": 2_800_000}
+
+
+def test_a_long_term_care_grade_said_not_to_exist() -> None:
+    said = "He doesn't have a long-term care grade (장기요양등급)"
+    assert extract_facts(said)["members"][0]["long_term_care"] is False
+    assert extract_facts("장기요양 등급은 없어요")["members"][0]["long_term_care"] is False
+    assert extract_facts("작년에 장기요양 3등급 받으셨어요")["members"][0]["long_term_care"] is True
+    assert "members" not in extract_facts("장기요양 등급 나오면 계속 받을 수 있나요")

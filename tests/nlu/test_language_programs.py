@@ -148,3 +148,12 @@ def test_rent_arrears_are_not_the_youth_rent_program() -> None:
 def test_a_description_matches_vietnamese_typed_without_marks() -> None:
     asked, _ = detect_programs("em vua sinh be thu hai. Siheung co ho tro tien sinh con khong?")
     assert asked == ["siheung_birth_support"]
+
+
+def test_asking_for_a_spouse_and_not_when_the_spouse_is_a_condition() -> None:
+    from graphs.dialogue.proxy import asking_for
+
+    assert asking_for("남편이 중증장애인인데 장애인연금 받을 수 있나요?") == "spouse"
+    assert asking_for("Can my wife get the disability pension?") == "spouse"
+    assert asking_for("와이프가 버는게 있으면 안되나요?") is None
+    assert asking_for("남편이 실직했는데 제가 받을 수 있나요") is None
