@@ -442,7 +442,7 @@ _KOREAN_UNIT = re.compile(r"\s?[만억천백원万亿千元]")
 _EN_SCALE = {"k": 10**3, "thousand": 10**3, "million": 10**6, "mil": 10**6, "m": 10**6, "billion": 10**9}
 #: "2 triệu 5" is 2.5 million (a lone digit after the millions is hundreds of thousands), "2 triệu rưỡi" too.
 _VI_TENTHS = re.compile(
-    r"(\d+)\s*(triệu|trieu)\s+(\d|rưỡi|ruoi)(?![\d.,])"
+    r"(\d+)\s*(triệu|trieu)\s+(\d|rưỡi|ruoi)(?!\d|[.,]\d)"
     r"(?!\s*(?:nghìn|nghin|ngàn|ngan|trăm|tram|triệu|trieu|tuổi|tuoi|người|nguoi|tháng|thang|năm|nam|con|đứa|dua)\b)",
     re.IGNORECASE,
 )

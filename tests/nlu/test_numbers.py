@@ -220,3 +220,4 @@ def test_vietnamese_millions_and_a_lone_digit_are_tenths() -> None:
     assert [m.krw for m in find_money("thu nhập 2 triệu 3 tháng nay")] == [
         2_000_000
     ]  # 3 months, not 2.3 million
+    assert [m.krw for m in find_money("chồng em lương 3 triệu 8.")] == [3_800_000]  # the end of a sentence
