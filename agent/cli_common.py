@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -26,3 +26,8 @@ def read_text(path: str) -> str:
         return file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"{path}: cannot read: {exc}")
+
+
+#: The options `check` and `screen` share.
+ProgramOption = Annotated[list[str] | None, typer.Option("--program", "-p", help="Program id (repeatable)")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Date the rules apply to (YYYY-MM-DD)")]

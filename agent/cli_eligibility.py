@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from agent.cli_common import fail, read_text
+from agent.cli_common import AsOfOption, ProgramOption, fail, read_text
 
 if TYPE_CHECKING:  # the rules engine and the database are imported by the commands that use them
     from tools.eligibility.engine import Engine
@@ -108,12 +108,8 @@ def register(app: typer.Typer) -> None:
         household: Annotated[
             str, typer.Argument(help="HOUSEHOLD.json, a .jsonl file (one a line), or - for stdin")
         ],
-        program: Annotated[
-            list[str] | None, typer.Option("--program", "-p", help="Program id (repeatable)")
-        ] = None,
-        as_of: Annotated[
-            str | None, typer.Option("--as-of", help="Date the rules apply to (YYYY-MM-DD)")
-        ] = None,
+        program: ProgramOption = None,
+        as_of: AsOfOption = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of results")] = False,
     ) -> None:
         """Check a household's eligibility for every program (or those given with --program)."""

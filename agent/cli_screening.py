@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from agent.cli_common import fail, read_text
+from agent.cli_common import AsOfOption, ProgramOption, fail, read_text
 
 if TYPE_CHECKING:  # the rules engine is imported by the command itself: `--help` stays fast
     from collections.abc import Iterator
@@ -86,12 +86,8 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--imported", help="Screen the records stored by `records import`")
         ] = False,
         dong: Annotated[str | None, typer.Option("--dong", help="With --imported: only this 동")] = None,
-        program: Annotated[
-            list[str] | None, typer.Option("--program", "-p", help="Program id (repeatable)")
-        ] = None,
-        as_of: Annotated[
-            str | None, typer.Option("--as-of", help="Date the rules apply to (YYYY-MM-DD)")
-        ] = None,
+        program: ProgramOption = None,
+        as_of: AsOfOption = None,
         as_json: Annotated[bool, typer.Option("--json", help="One JSON line per record")] = False,
     ) -> None:
         """Screen household records, ranked for follow-up: crisis, the very old living alone, infants, severe

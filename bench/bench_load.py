@@ -174,15 +174,20 @@ async def _drive(
             raise RuntimeError(f"warm-up failed: {dict(warm.errors)}")
         tally = Tally()
         tasks = [asyncio.create_task(_session(client, tally)) for _ in range(sessions)]
-        started = time.perf_counter()
-        _, pending = await asyncio.wait(tasks, timeout=DEADLINE_S)
-        wall = time.perf_counter() - started
-        for task in pending:
-            task.cancel()
-        if pending:
-            tally.errors["deadline"] += len(pending)
-            await asyncio.gather(*pending, return_exceptions=True)
-        return tally, wall
+        return tally, await until_deadline(tasks, tally)
+
+
+async def until_deadline(tasks: list[asyncio.Task[None]], tally: Tally) -> float:
+    """Wait for the sessions at most DEADLINE_S (those still running count as errors); the wall time."""
+    started = time.perf_counter()
+    _, pending = await asyncio.wait(tasks, timeout=DEADLINE_S)
+    wall = time.perf_counter() - started
+    for task in pending:
+        task.cancel()
+    if pending:
+        tally.errors["deadline"] += len(pending)
+        await asyncio.gather(*pending, return_exceptions=True)
+    return wall
 
 
 def measure(sessions: int = SESSIONS) -> tuple[Tally, float, float, int]:

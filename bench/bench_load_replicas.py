@@ -28,7 +28,6 @@ from sqlalchemy import create_engine, make_url, text
 
 from bench.bench_load import (
     CONVERSATION,
-    DEADLINE_S,
     REQUEST_TIMEOUT_S,
     SESSIONS,
     STARTUP_TIMEOUT_S,
@@ -37,6 +36,7 @@ from bench.bench_load import (
     _session,
     _stop,
     peak_rss_mb,
+    until_deadline,
 )
 from bench.common import Row, percentile, row
 
@@ -107,14 +107,7 @@ async def _drive(
             )
             for n in range(sessions)
         ]
-        started = time.perf_counter()
-        _, pending = await asyncio.wait(tasks, timeout=DEADLINE_S)
-        wall = time.perf_counter() - started
-        for task in pending:
-            task.cancel()
-        if pending:
-            tally.errors["deadline"] += len(pending)
-            await asyncio.gather(*pending, return_exceptions=True)
+        wall = await until_deadline(tasks, tally)
         return tally, wall, sum(cpu_seconds(pid) for pid in pids) - cpu_before
 
 

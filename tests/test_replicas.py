@@ -43,6 +43,28 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
     raise AssertionError(f"replica at {url} not ready in {START_SECONDS} s")
 
 
+def _start_replica(env: dict[str, str], tries: int = 3) -> tuple[str, subprocess.Popen[bytes]]:
+    """A ready `serve` process. A free port can be taken by another process's connection before the replica
+    binds it (the machine runs other tests): then it exits, and another port is tried."""
+    for attempt in range(tries):
+        port = _free_port()
+        process = subprocess.Popen(
+            [str(BIN / "welfare-agent"), "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_ready(url, process)
+            return url, process
+        except AssertionError:
+            if process.poll() is None or attempt == tries - 1:
+                process.terminate()
+                raise
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture(scope="module")
 def replicas(
     postgres_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory
@@ -68,16 +90,7 @@ def replicas(
     started: list[tuple[str, subprocess.Popen[bytes]]] = []
     try:
         for name in ("a", "b"):
-            port = _free_port()
-            process = subprocess.Popen(
-                [str(BIN / "welfare-agent"), "serve", "--port", str(port)],
-                env={**env, "WELFARE_DATA_DIR": str(data / name)},
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            started.append((f"http://127.0.0.1:{port}", process))
-        for url, process in started:
-            _wait_ready(url, process)
+            started.append(_start_replica({**env, "WELFARE_DATA_DIR": str(data / name)}))
         yield started
     finally:
         for _, process in started:
