@@ -244,7 +244,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     # "for 10 years" / "10 years ago" are durations, not ages.
     (
         re.compile(
-            r"(?<!for )(?<!over )(?<!\d)(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?)(?:\s*-?\s*old)?\b(?! ago)(?! now)",
+            r"(?<!for )(?<!over )(?<!after )(?<!\d)(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?)(?:\s*-?\s*old)?\b(?! ago)(?! now)"
+            r"(?!\s+(?:in|abroad|here|there|of|living|working)\b)",  # "30 years in the US": a stay
             re.I,
         ),
         "years",

@@ -221,3 +221,9 @@ def test_vietnamese_millions_and_a_lone_digit_are_tenths() -> None:
         2_000_000
     ]  # 3 months, not 2.3 million
     assert [m.krw for m in find_money("chồng em lương 3 triệu 8.")] == [3_800_000]  # the end of a sentence
+
+
+def test_years_spent_somewhere_are_not_an_age() -> None:
+    said = "I moved back to Korea after 30 years in the US. I'm 66 and a Korean citizen."
+    assert [a.value for a in find_ages(said)] == [66]
+    assert [a.value for a in find_ages("I worked 20 years in a factory, now I am 64")] == [64]
