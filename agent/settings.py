@@ -139,6 +139,12 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("REDIS_URL", "WELFARE_REDIS_URL"),
         description="Redis for state the replicas share (rate limits); unset keeps it in the process.",
     )
+    trusted_proxies: str = Field(
+        default="127.0.0.1/32,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16",
+        validation_alias=AliasChoices("WELFARE_TRUSTED_PROXIES"),
+        description="Networks (comma-separated CIDRs) whose X-Forwarded-For is believed: the reverse proxies. "
+        "A client elsewhere is limited by its own address, whatever header it sends; empty trusts none.",
+    )
     metrics_key: str | None = Field(
         default=None,
         validation_alias=AliasChoices("WELFARE_METRICS_KEY"),

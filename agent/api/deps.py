@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hmac
+import ipaddress
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -40,12 +42,29 @@ def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
+@lru_cache(maxsize=8)
+def _networks(spec: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in spec.split(",") if part.strip())
+
+
+def _trusted(host: str, spec: str) -> bool:
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return any(address in network for network in _networks(spec))
+
+
 def client_key(request: Request) -> str:
-    """The client's address (behind a proxy, the first X-Forwarded-For hop the proxy set)."""
+    """The client's address: behind a trusted proxy (`WELFARE_TRUSTED_PROXIES`) the first X-Forwarded-For hop
+    it set, otherwise the connection's own address, so a client cannot pick a new identity per request."""
+    peer = request.client.host if request.client else "unknown"
     forwarded = request.headers.get("x-forwarded-for")
-    if forwarded:
+    services: Services | None = getattr(request.app.state, "services", None)
+    spec = services.settings.trusted_proxies if services is not None else ""
+    if forwarded and _trusted(peer, spec):
         return forwarded.split(",")[0].strip()
-    return request.client.host if request.client else "unknown"
+    return peer
 
 
 def limit_client(request: Request, services: ServicesDep) -> None:
