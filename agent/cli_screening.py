@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -120,9 +121,7 @@ def register(app: typer.Typer) -> None:
                 screened.append(Screened(record_id=None, error=str(record), line=number))
                 continue
             result = screen_record(engine, record, programs, on)
-            screened.append(
-                result if result.error is None else Screened(**{**result.__dict__, "line": number})
-            )
+            screened.append(result if result.error is None else replace(result, line=number))
         ranked = rank(screened)
         for item in ranked:
             typer.echo(json.dumps(item.as_json(), ensure_ascii=False) if as_json else _line(item))

@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,7 @@ from typing import Any
 
 import httpx
 
-from bench.common import Row, percentile, row
+from bench.common import Row, free_port, percentile, row
 
 CONVERSATION = (
     "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?",
@@ -56,13 +55,6 @@ class Tally:
     errors: Counter[str] = field(default_factory=Counter)
     turns: int = 0
     sessions_done: int = 0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def _server_env(data_dir: Path) -> dict[str, str]:
@@ -194,7 +186,7 @@ def measure(sessions: int = SESSIONS) -> tuple[Tally, float, float, int]:
     """Start the server, run `sessions` conversations; (tally, wall s, server peak RSS MB, server log errors)."""
     with tempfile.TemporaryDirectory(prefix="welfare-load-") as tmp:
         base = Path(tmp)
-        port = _free_port()
+        port = free_port()
         log = base / "server.log"
         with log.open("wb") as out:
             proc = subprocess.Popen(

@@ -19,12 +19,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, make_url, text
 
 from bench.bench_load import (
     CONVERSATION,
@@ -32,13 +29,12 @@ from bench.bench_load import (
     SESSIONS,
     STARTUP_TIMEOUT_S,
     Tally,
-    _free_port,
     _session,
     _stop,
     peak_rss_mb,
     until_deadline,
 )
-from bench.common import Row, percentile, row
+from bench.common import Row, free_port, percentile, postgres_database, row
 
 NAME = "load-2-replicas"
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,21 +42,6 @@ POSTGRES = os.environ.get(
     "WELFARE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 REDIS = os.environ.get("WELFARE_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
-
-
-@contextlib.contextmanager
-def _database() -> Iterator[str]:
-    """A fresh PostgreSQL database, dropped afterwards."""
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    name = f"welfare_bench_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 async def _wait_ready(urls: list[str], processes: list[subprocess.Popen[bytes]]) -> None:
@@ -114,7 +95,7 @@ async def _drive(
 def measure(sessions: int = SESSIONS, replicas: int = 2) -> tuple[Tally, float, float, list[float]]:
     """`replicas` servers on one fresh database and Redis; (tally, wall s, the replicas' CPU seconds during
     the load, each replica's peak RSS MB)."""
-    with _database() as database, tempfile.TemporaryDirectory(prefix="welfare-load2-") as tmp:
+    with postgres_database() as database, tempfile.TemporaryDirectory(prefix="welfare-load2-") as tmp:
         env = {
             **os.environ,
             "DATABASE_URL": database,
@@ -134,7 +115,7 @@ def measure(sessions: int = SESSIONS, replicas: int = 2) -> tuple[Tally, float, 
         servers: list[tuple[str, subprocess.Popen[bytes]]] = []
         try:
             for name in "abcdefgh"[:replicas]:
-                port = _free_port()
+                port = free_port()
                 log = (Path(tmp) / f"{name}.log").open("wb")
                 process = subprocess.Popen(
                     [sys.executable, "-m", "agent", "serve", "--port", str(port)],

@@ -8,19 +8,17 @@ what that path does, and the 100,000-record time is projected from it, not measu
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
 import time
-import uuid
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import create_engine, make_url, text
-
 from agent.db import load_rules_engine, prepare_database
 from agent.settings import Settings
-from bench.common import Row, row
+from bench.common import Row, postgres_database, row
 from eval.dialogue.households import generate_cases
 from tools.screening import rank, read_records, screen_record
 from tools.screening.records import import_records, stored_records
@@ -77,22 +75,13 @@ def run() -> list[Row]:
         sqlite = Settings(WELFARE_DATA_DIR=str(Path(tmp) / "data"), WELFARE_LLM_BACKEND="none")
         lines = synthetic_records(sqlite)
         rows = _measure(sqlite, lines, "SQLite")
-        admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-        name = f"welfare_bench_{uuid.uuid4().hex[:10]}"
-        try:
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        except Exception:  # no PostgreSQL here: SQLite only
-            admin.dispose()
-            return rows
-        try:
-            url = make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
+        with contextlib.ExitStack() as stack:
+            try:
+                url = stack.enter_context(postgres_database())
+            except Exception:  # no PostgreSQL here: SQLite only
+                return rows
             postgres = Settings(
                 WELFARE_DATA_DIR=str(Path(tmp) / "pg"), DATABASE_URL=url, WELFARE_LLM_BACKEND="none"
             )
             rows += _measure(postgres, lines, "PostgreSQL")
-        finally:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
         return rows

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.common import Row, median, row
+from bench.common import Row, free_port, median, row
 
 BIN = Path(sys.executable).parent
 RUNS = 5
@@ -40,15 +39,9 @@ def _cold(command: list[str], env: dict[str, str], runs: int = RUNS) -> float:
     return median(samples)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _first_document_answer(env: dict[str, str]) -> tuple[float, float]:
     """Seconds from `serve` starting to its port answering, and of the first question needing documents."""
-    port = _free_port()
+    port = free_port()
     started = time.perf_counter()
     server = subprocess.Popen(
         [str(BIN / "welfare-agent"), "serve", "--port", str(port)],

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
@@ -58,7 +58,7 @@ class Screened:
         `with_household` adds the validated household, for an officer to open it."""
         out: dict[str, Any] = {
             "record_id": self.record_id,
-            "candidates": [c.__dict__ for c in self.candidates],
+            "candidates": [asdict(c) for c in self.candidates],
         }
         if with_household and self.household is not None:
             out["household"] = self.household
