@@ -1014,7 +1014,11 @@ def extract_facts(text: str) -> dict[str, Any]:
             size = _count(m)  # ("애 둘이에요" counts children, not the household)
             break
     alone = bool(ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
-    if alone and not re.search(r"사시|살고\s?계|(?:mother|father|mom|dad|妈妈|爸爸|m\u1eb9|b\u1ed1)", lower):
+    # "엄마가 … 혼자 사세요": the parent lives alone (an honorific), not the writer
+    if alone and not re.search(
+        r"사시|사세요|사셔|살고\s?계|계세요|지내세요|(?:mother|father|mom|dad|妈妈|爸爸|m\u1eb9|b\u1ed1)",
+        lower,
+    ):
         member_facts = True
         others["parent"] = []
         size = 1
