@@ -153,3 +153,34 @@ def test_a_database_without_a_schema_has_no_revision(settings: Settings) -> None
         assert current_revision(engine) is None
     finally:
         engine.dispose()
+
+
+def test_every_program_reads_in_four_languages() -> None:
+    """Chinese and Vietnamese text for the 19 programs (and English documents and contact), marked unreviewed
+    until a person checks them; each translation lists the same documents as the Korean."""
+    for program in load_dataset(SOURCE_ROOT / "data").programs:
+        assert set(program.translations) == {"en", "zh", "vi"}, program.id
+        for language in ("zh", "vi"):
+            t = program.translations[language]
+            assert all((t.name, t.summary, t.how_to_apply, t.contact)), (program.id, language)
+            assert not t.reviewed, "a person's review is recorded by hand, not by a translator"
+        assert program.translations["en"].contact
+
+
+def test_a_translation_with_other_documents_is_refused(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    (rules / "programs").mkdir(parents=True)
+    (rules / "parameters").mkdir()
+    source = SOURCE_ROOT / "data"
+    (rules / "parameters" / "median_income.yaml").write_text(
+        (source / "parameters" / "median_income.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    text = (source / "programs" / "basic_pension.yaml").read_text(encoding="utf-8")
+    head, _, translations = text.partition("\ntranslations:")
+    first_zh_document = translations.split("  zh:")[1].split("documents:")[1].splitlines()[1]
+    cut = translations.replace(first_zh_document + "\n", "", 1)
+    (rules / "programs" / "basic_pension.yaml").write_text(head + "\ntranslations:" + cut, encoding="utf-8")
+    with pytest.raises(
+        DataFileError, match=r"basic_pension\.yaml: .*translations\.zh\.documents has 4 lines"
+    ):
+        load_dataset(rules)

@@ -65,6 +65,21 @@ class ParameterSpec(BaseModel):
         return self
 
 
+class Translation(BaseModel):
+    """A program's reader-facing text in another language, beside the Korean. `reviewed` stays false until
+    a person who reads both languages has checked it; English name, summary and how-to-apply live in the
+    `*_en` fields, so an English block holds only documents and contact."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reviewed: bool = False
+    name: str | None = None
+    summary: str | None = None
+    how_to_apply: str | None = None
+    documents: list[str] = Field(default_factory=list)
+    contact: str | None = None
+
+
 class ProgramFile(BaseModel):
     """The catalogue entry of one program and its rule parameters."""
 
@@ -87,6 +102,17 @@ class ProgramFile(BaseModel):
     official_url: str | None = None
     sources: list[str] = Field(min_length=1)
     parameters: dict[str, ParameterSpec] = Field(default_factory=dict)
+    translations: dict[Literal["en", "zh", "vi"], Translation] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _translations_match(self) -> ProgramFile:
+        for language, t in self.translations.items():
+            if len(t.documents) != len(self.documents):
+                raise ValueError(
+                    f"translations.{language}.documents has {len(t.documents)} lines; documents has "
+                    f"{len(self.documents)}"
+                )
+        return self
 
 
 class SharedParameterFile(BaseModel):

@@ -28,6 +28,11 @@ class ProgramBase(SQLModel):
     contact: str
     official_url: str | None = None
     sources: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    translations: dict[str, Any] = Field(
+        default_factory=dict,
+        sa_column=Column(JSON, nullable=False),
+        description="Reader-facing text by language (en, zh, vi): name, summary, how_to_apply, documents, contact.",
+    )
 
 
 class Program(ProgramBase, table=True):
