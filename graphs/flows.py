@@ -145,7 +145,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     if discovery and not slots:
         reply = f"{reply}\n{extra}"
     if also:
-        names = ", ".join(responder.program_name(r, language) for r in also)
+        names = ", ".join(
+            responder.program_name({**r, **catalogue.get(r["program_id"], {})}, language) for r in also
+        )
         head, _, last = reply.rpartition("\n")  # before the question or the closing note, which end the reply
         also_line = responder.render("also_likely", language, programs=names)
         reply = f"{head}\n{also_line}\n{last}" if head else f"{also_line}\n{last}"
@@ -228,7 +230,8 @@ def rule_passage(
         if hit is not None:
             line = f"{name}: {shorten(readable(str(hit['text'])))}"
             if program.get("contact"):  # where to confirm a rule: the program's own contact
-                line += "\n" + responder.render("contact", language, text=str(program["contact"]))
+                contact = str(responder.localized(program, "contact", language))
+                line += "\n" + responder.render("contact", language, text=contact)
             return line, hit
     return None
 

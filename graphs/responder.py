@@ -45,14 +45,38 @@ def money(amount: int, language: str) -> str:
     return {"ko": f"{amount:,}원", "zh": f"{amount:,}韩元"}.get(language, f"{amount:,} won")
 
 
+_KOREAN_FIELDS = {"summary": "summary_ko", "how_to_apply": "how_to_apply", "documents": "documents"}
+_ENGLISH_FIELDS = {"summary": "summary_en", "how_to_apply": "how_to_apply_en"}
+
+
+def localized(program: dict[str, Any], field: str, language: str) -> Any:
+    """A catalogue field (summary, how_to_apply, documents, contact) for a reader of `language`: her
+    language's translation where the data files have one, else English, else the Korean."""
+    korean = program.get(_KOREAN_FIELDS.get(field, field))
+    if language == "ko":
+        return korean
+    translations = program.get("translations") or {}
+    for source in (language, "en"):
+        value = (translations.get(source) or {}).get(field)
+        if value:
+            return value
+        if source == "en" and program.get(_ENGLISH_FIELDS.get(field, "")):
+            return program[_ENGLISH_FIELDS[field]]
+    return korean
+
+
 def program_name(result_or_program: dict[str, Any], language: str) -> str:
-    """The program's name for `language` (Korean name kept beside the English one for zh/vi)."""
+    """The program's name for `language`, with the Korean official name once in brackets so she can say it
+    at the 행정복지센터 (zh/vi without a translated name: the English one beside the Korean)."""
     ko = str(result_or_program.get("program_name") or result_or_program.get("name_ko"))
     en = str(result_or_program.get("program_name_en") or result_or_program.get("name_en"))
     if language == "ko":
         return ko
     if language == "en":
         return f"{en} ({ko})"
+    own = ((result_or_program.get("translations") or {}).get(language) or {}).get("name")
+    if own:
+        return f"{own}（{ko}）" if language == "zh" else f"{own} ({ko})"
     return f"{ko} ({en})"
 
 
@@ -71,12 +95,11 @@ def _reasons(result: dict[str, Any], language: str) -> str:
 
 
 def how_to_apply_text(program: dict[str, Any], language: str) -> str:
-    """Where and how to apply, in `language` (Chinese and Vietnamese: a short line, then the Korean text)."""
+    """Where and how to apply, in `language` (without a translation: a short line, then the Korean text)."""
     korean = str(program.get("how_to_apply", "")).strip()
-    if language == "ko":
-        return korean
-    if language == "en":
-        return str(program.get("how_to_apply_en") or korean).strip()
+    text = str(localized(program, "how_to_apply", language) or "").strip()
+    if language == "ko" or (text and text != korean):
+        return text
     return f"{render('apply_generic', language)} {korean}"
 
 
@@ -94,7 +117,7 @@ def result_block(
 ) -> list[str]:
     """The lines about one program's result: status, amount, reasons (and how to apply when `full`, or when
     she asked how to apply: `how`)."""
-    name = program_name(result, language)
+    name = program_name({**result, "translations": program.get("translations")}, language)
     status = "window_closed" if result.get("window_closed") else result["status"]
     lines = [render(f"status_{status}", language, program=name)]
     if result.get("amount_krw") is not None and result.get("amount_period"):
@@ -122,10 +145,12 @@ def result_block(
             lines.append("  " + render("needs", language, items=", ".join(needed)))
     if (full or how) and result["status"] != "ineligible":
         lines.append("  " + render("how_to_apply", language, text=_how_to_apply(program, result, language)))
-        if result.get("documents"):
-            lines.append("  " + render("documents", language, items=", ".join(result["documents"])))
-        if result.get("contact"):
-            lines.append("  " + render("contact", language, text=result["contact"]))
+        documents = localized({**program, **result}, "documents", language)
+        if documents:
+            lines.append("  " + render("documents", language, items=", ".join(documents)))
+        contact = localized({**program, **result}, "contact", language)
+        if contact:
+            lines.append("  " + render("contact", language, text=contact))
     return lines
 
 
@@ -185,7 +210,7 @@ def eligibility_reply(
 
 def program_summary(program: dict[str, Any], language: str) -> str:
     """The program's name and what it is, in one short paragraph."""
-    summary = str(program["summary_ko"] if language == "ko" else program["summary_en"]).strip()
+    summary = str(localized(program, "summary", language)).strip()
     return f"{render('info_intro', language, program=program_name(program, language))} {summary}"
 
 
@@ -219,11 +244,13 @@ def info_reply(
             lines.append(program_summary(program, language))
         lines.append(render("how_to_apply", language, text=how_to_apply_text(program, language)))
         if program.get("documents"):
-            lines.append(render("documents", language, items=", ".join(program["documents"])))
-        contact = str(program["contact"])
+            lines.append(
+                render("documents", language, items=", ".join(localized(program, "documents", language)))
+            )
+        contact = str(localized(program, "contact", language))
         lines.append(render("contact", language, text=contact))
     if not programs:
-        answer = document_answer(question, hits)
+        answer = document_answer(question, hits, language)
         if not answer.lines:
             return render("no_results", language), []
         if language != "ko":
@@ -248,7 +275,7 @@ def info_reply(
 
 def program_citation(program: dict[str, Any], language: str) -> Citation:
     """The catalogue entry a program's summary comes from."""
-    summary = str(program["summary_ko"] if language == "ko" else program["summary_en"]).strip()
+    summary = str(localized(program, "summary", language)).strip()
     return Citation(
         title=program_name(program, language),
         source=str(program.get("legal_basis") or program.get("agency") or "catalogue"),

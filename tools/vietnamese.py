@@ -92,3 +92,15 @@ def _unmarked_in(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _unmarked_in(v) for k, v in value.items()}
     return value
+
+
+_VI_MARKS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def is_vietnamese(text: str) -> bool:
+    """Vietnamese marks, or mostly syllables common in unmarked Vietnamese."""
+    if _VI_MARKS.search(text):
+        return True
+    words = _LATIN_WORD.findall(fold_latin(text.lower()))
+    return bool(words) and sum(w in UNMARKED_SYLLABLES for w in words) >= 0.5 * len(words)

@@ -21,7 +21,9 @@ from prompts import load_yaml
 
 MAX_PASSAGES = 3
 MAX_CHARS = 360
-_PHONE = re.compile(r"(?<![\d-])(?:0\d{1,2}-\d{3,4}-\d{4}|1\d{3}-\d{4}|1[0-9]{2,3}(?=\)|,|\s|$))(?![\d-])")
+_PHONE = re.compile(
+    r"(?<![\d,-])(?:0\d{1,2}-\d{3,4}-\d{4}|1\d{3}-\d{4}|1[0-9]{2,3}(?=\)|,(?!\d{3})|\s|$))(?![\d-])"
+)  # 129, 1577-1000, 031-310-2114; not the 150 of "150,000 won"
 _CUT = re.compile(r"(?<=[.)다요])\s")
 
 
@@ -84,16 +86,65 @@ def topic_lines(text: str, language: str, shown: str) -> list[str]:
     return out
 
 
-def document_answer(question: str, hits: list[dict[str, Any]]) -> Answer:
+def _summary(group: list[dict[str, Any]], language: str) -> dict[str, Any] | None:
+    """The program's summary in `language` among its passages (the booklet's `gists.<lang>.yaml`), if found."""
+    return next((h for h in group if h.get("section") == "summary" and h.get("lang") == language), None)
+
+
+def _summary_line(hit: dict[str, Any], limit: int = MAX_CHARS) -> str:
+    """ "Dementia treatment cost support (치매치료 관리비 지원사업): For people …"."""
+    name, _, gist = str(hit["text"]).partition(": ")
+    return f"{name} ({hit['program']}): {shorten(gist, limit)}"
+
+
+def _foreign_answer(groups: list[list[dict[str, Any]]], focal: list[dict[str, Any]], language: str) -> Answer:
+    """For a question in English, Chinese or Vietnamese: each program's summary in her language, then the
+    subject's best Korean passage quoted (to show at the 행정복지센터); a program with no summary in her
+    language is quoted in Korean under the line saying so."""
+    summary = _summary(focal, language)
+    korean = [
+        h for h in focal if h.get("lang") == "ko" and not is_contact(h) and h.get("section") != "summary"
+    ]
+    lines: list[str] = []
+    cited: list[dict[str, Any]] = []
+    if summary is not None:
+        lines.append(_summary_line(summary))
+        cited.append(summary)
+    if korean:
+        quote = shorten(readable(str(korean[0]["text"])), 200)
+        key = "korean_original" if summary is not None else "korean_only"
+        lines.append(render_line(key, language, program=str(focal[0].get("program") or ""), text=quote))
+        cited.append(korean[0])
+    for other in [g for g in groups[:3] if g is not focal]:
+        other_summary = _summary(other, language)
+        if other_summary is not None:
+            lines.append(f"- {_summary_line(other_summary, 200)}")
+            cited.append(other_summary)
+    if not lines:
+        return Answer()
+    years = [int(h["year"]) for h in cited if h.get("year") and h.get("kind") == "booklet"]
+    return Answer(lines, cited, booklet_year=min(years) if years else None, contact=contact_of(focal))
+
+
+def render_line(key: str, language: str, **values: str) -> str:
+    """A line of `prompts/replies.yaml` (the composer's own labels)."""
+    table = load_yaml("replies.yaml")
+    return str(table[key].get(language) or table[key]["en"]).format(**values)
+
+
+def document_answer(question: str, hits: list[dict[str, Any]], language: str = "ko") -> Answer:
     """The answer the passages found give to `question` (no lines when nothing was found).
 
     The subject is the first of the top programs whose title is about the question (else the first found);
-    up to two others follow in one line each when their best passage holds some of what was asked.
+    up to two others follow in one line each when their best passage holds some of what was asked. For a
+    question in another language, see `_foreign_answer`.
     """
     groups = [g for g in group_hits(hits) if fits_person(question, str(g[0].get("program") or ""))]
     if not groups:
         return Answer()
     focal = next((g for g in groups[:3] if topical(question, g[0])), groups[0])
+    if language != "ko":
+        return _foreign_answer(groups, focal, language)
     name = str(focal[0].get("program") or "")
     ranked = [(s, h) for s, h in rank(question, focal, [name]) if not is_contact(h)]
     if not ranked:

@@ -12,7 +12,7 @@ import pytest
 
 from agent.settings import Settings
 from tests.retrieval.retrieval_helpers import FakeOllama
-from tools.retrieval.dense import OllamaEmbedder, reciprocal_rank_fusion
+from tools.retrieval.dense import LocalEmbedder, OllamaEmbedder, reciprocal_rank_fusion
 from tools.retrieval.search import Retriever
 
 IRON = "임산부 철분제·엽산제 지원"
@@ -123,14 +123,26 @@ def test_server_errors_fall_back_to_lexical(
 
 
 @pytest.mark.parametrize(
-    ("backend", "model", "dense"),
-    [("none", "bge-m3", False), ("ollama", None, False), ("ollama", "bge-m3", True)],
+    ("backend", "model", "local", "kind"),
+    [
+        ("none", "bge-m3", "true", LocalEmbedder),  # no model server: the in-process model
+        ("ollama", None, "true", LocalEmbedder),
+        ("ollama", "bge-m3", "true", OllamaEmbedder),  # a configured server's model wins
+        ("ollama", None, "false", None),
+        ("none", None, "false", None),
+    ],
 )
-def test_dense_only_when_configured(tmp_path: Path, backend: str, model: str | None, dense: bool) -> None:
+def test_embedder_follows_the_settings(
+    tmp_path: Path, backend: str, model: str | None, local: str, kind: type | None
+) -> None:
     settings = Settings(
-        WELFARE_DATA_DIR=tmp_path, WELFARE_LLM_BACKEND=backend, WELFARE_EMBED_MODEL=model, _env_file=None
+        WELFARE_DATA_DIR=tmp_path,
+        WELFARE_LLM_BACKEND=backend,
+        WELFARE_EMBED_MODEL=model,
+        WELFARE_LOCAL_EMBED=local,
+        _env_file=None,
     )
     retriever = Retriever.from_settings(settings)
-    assert (retriever.embedder is not None) is dense
+    assert type(retriever.embedder) is kind if kind else retriever.embedder is None
     if isinstance(retriever.embedder, OllamaEmbedder):
         retriever.embedder.close()

@@ -62,10 +62,14 @@ class Passage(BaseModel):
 
 
 def detect_lang(text: str) -> str:
-    """'ko' when the text is mostly Hangul among letters, else 'en'."""
+    """'ko' when the text is mostly Hangul among letters, 'zh' when mostly Chinese characters, else 'en'
+    (Vietnamese included: passages exist only in Korean and English)."""
     hangul = len(_HANGUL.findall(text))
-    latin = len(re.findall(r"[A-Za-z]", text))
-    return "ko" if hangul * 2 >= latin else "en"
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-zÀ-ỹ]", text))
+    if hangul * 2 >= latin + han:
+        return "ko"
+    return "zh" if han > latin else "en"
 
 
 def _read_text(path: Path) -> str:
@@ -418,6 +422,53 @@ def load_corpus_json(
         )
     if not out:
         raise DocumentError(f"{path.name}: no records with text")
+    return out
+
+
+_GIST_LANGUAGES = {"en": "English", "zh": "Chinese", "vi": "Vietnamese"}
+
+
+def gist_files(corpus_json: Path) -> list[Path]:
+    """The `gists.<lang>.yaml` files beside a corpus file."""
+    return sorted(p for p in corpus_json.parent.glob("gists.*.yaml") if p.suffixes[0][1:] in _GIST_LANGUAGES)
+
+
+def load_corpus_gists(path: Path, *, doc_prefix: str, kind: PassageKind = "booklet") -> list[Passage]:
+    """Passages of a `gists.<lang>.yaml` beside a corpus file: for each program (by its Korean 사업명), its
+    name and a one- or two-sentence summary in that language, written from the corpus's own text. They let
+    a question in English, Chinese or Vietnamese find the program in its own words, and give the answer a
+    line she can read beside the Korean passage. Cited as the corpus, marked as an unreviewed summary."""
+    lang = path.suffixes[0][1:]
+    try:
+        raw = safe_load(_read_text(path)) or {}
+    except yaml.YAMLError as exc:
+        raise DocumentError(f"{path.name}: invalid YAML ({exc})") from exc
+    programs = raw.get("programs") if isinstance(raw, dict) else None
+    if not isinstance(programs, dict):
+        raise DocumentError(f"{path.name}: expected a 'programs' mapping")
+    info = load_corpus_info(path.with_name("chunks.json"))
+    title = info.title if info else doc_prefix
+    state = "reviewed" if raw.get("reviewed") else "not yet reviewed"
+    out: list[Passage] = []
+    for n, (program, entry) in enumerate(programs.items()):
+        if not isinstance(entry, dict) or not entry.get("gist"):
+            raise DocumentError(f"{path.name}: '{program}' has no gist")
+        name = str(entry.get("name") or program)
+        out.append(
+            Passage(
+                id=f"{doc_prefix}:gist-{lang}#{n}",
+                doc_id=f"{doc_prefix}:gist-{lang}",
+                program=str(program),
+                title=f"{name} ({program})",
+                section="summary",
+                text=f"{name}: {str(entry['gist']).strip()}",
+                source=f"「{title}」 ({_GIST_LANGUAGES[lang]} summary, {state})",
+                year=info.year if info else None,
+                url=info.url if info else None,
+                lang=lang,
+                kind=kind,
+            )
+        )
     return out
 
 

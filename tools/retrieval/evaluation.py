@@ -35,11 +35,13 @@ class EvalQuestion(BaseModel):
     names_program: bool = False
     split: str = "test"
 
-    def matches(self, hit: SearchHit) -> bool:
-        """True when the hit comes from a gold program."""
-        return (hit.program_id is not None and hit.program_id in self.gold_program_ids) or (
-            hit.program in self.gold_programs
-        )
+    def matches(self, hit: SearchHit, aliases: dict[str, str] | None = None) -> bool:
+        """True when the hit comes from a gold program. `aliases` maps booklet 사업명 to the contract program
+        they belong to, so the 2026 document of 기초연금 answers a question whose gold is 기초연금제도."""
+        ids = set(self.gold_program_ids) | {
+            (aliases or {})[g] for g in self.gold_programs if g in (aliases or {})
+        }
+        return (hit.program_id is not None and hit.program_id in ids) or hit.program in self.gold_programs
 
 
 class Outcome(BaseModel):
@@ -101,11 +103,14 @@ def scores(outcomes: Sequence[Outcome]) -> Scores:
 
 def evaluate(retriever: Retriever, questions: Iterable[EvalQuestion]) -> EvalReport:
     """Run every question through the retriever and score the rankings."""
+    aliases = {
+        p.program: p.program_id for p in retriever.index().passages if p.kind == "booklet" and p.program_id
+    }
     started = time.perf_counter()
     outcomes: list[Outcome] = []
     for q in questions:
         hits = retriever.search(q.question, MRR_DEPTH)
-        rank = next((i for i, h in enumerate(hits, start=1) if q.matches(h)), None)
+        rank = next((i for i, h in enumerate(hits, start=1) if q.matches(h, aliases)), None)
         outcomes.append(
             Outcome(
                 id=q.id,

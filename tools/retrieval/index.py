@@ -31,6 +31,8 @@ from pydantic import BaseModel, TypeAdapter
 from tools.retrieval.documents import (
     DocumentError,
     Passage,
+    gist_files,
+    load_corpus_gists,
     load_corpus_json,
     load_markdown,
     markdown_metadata,
@@ -66,7 +68,11 @@ class Sources:
     def files(self) -> list[Path]:
         """The project document and corpus files, in a stable order."""
         docs = sorted(p for p in self.documents_dir.rglob("*.md") if p.name.lower() != "readme.md")
-        corpus = sorted(self.corpus_dir.rglob("*.json")) + sorted(self.corpus_dir.rglob("corpus.yaml"))
+        corpus = (
+            sorted(self.corpus_dir.rglob("*.json"))
+            + sorted(self.corpus_dir.rglob("corpus.yaml"))
+            + sorted(self.corpus_dir.rglob("gists.*.yaml"))
+        )
         return [p for p in docs + corpus if p.is_file()]
 
 
@@ -105,6 +111,12 @@ def collect_passages(sources: Sources) -> list[Passage]:
             passages.extend(load_corpus_json(path, doc_prefix=prefix, kind="booklet"))
         except DocumentError as exc:
             log.warning("corpus skipped", extra={"path": str(path), "reason": str(exc)})
+            continue
+        for gists in gist_files(path):
+            try:
+                passages.extend(load_corpus_gists(gists, doc_prefix=prefix))
+            except DocumentError as exc:
+                log.warning("corpus summaries skipped", extra={"path": str(gists), "reason": str(exc)})
     passages.extend(sources.store.passages())
     return [
         p.model_copy(update={"program_id": aliases[p.program]})

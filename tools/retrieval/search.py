@@ -19,9 +19,11 @@ from typing import Protocol
 import numpy as np
 from pydantic import BaseModel, Field
 
+from tools.retrieval.crosslingual import translations
 from tools.retrieval.dense import (
     DenseIndex,
     Embedder,
+    LocalEmbedder,
     OllamaEmbedder,
     build_dense,
     load_dense,
@@ -30,7 +32,8 @@ from tools.retrieval.dense import (
 from tools.retrieval.documents import Passage, detect_lang
 from tools.retrieval.index import LexicalIndex, Sources, ensure_index, program_key
 from tools.retrieval.store import DocumentStore, IngestOutcome
-from tools.retrieval.tokenizer import query_terms
+from tools.retrieval.tokenizer import query_terms, tokenize
+from tools.vietnamese import is_vietnamese
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,18 @@ CANDIDATES = 300
 #: Within a program, a preferred passage (current document, query language) is shown instead of the best
 #: one when its score is at least this share of the best.
 PREFER_SHARE = 0.5
+#: Weight of the Korean terms a foreign-language query is translated to (its own words weigh 1).
+TRANSLATED_WEIGHT = 1.0
+#: How the readings of one word share its weight: each gets TRANSLATED_WEIGHT / k ** this.
+TRANSLATION_SHARE_POWER = 0.5
+#: Reciprocal-rank-fusion weights (lexical, dense) by query language, chosen on the dev half of the
+#: retrieval sets (`eval/retrieval`): the small model helps most for English, whose passages it knows best.
+DENSE_WEIGHTS: dict[str, tuple[float, float]] = {
+    "ko": (1.0, 0.3),
+    "en": (1.0, 1.0),
+    "zh": (1.0, 0.3),
+    "vi": (1.0, 0.3),
+}
 #: A program's score: its passages' scores, best first, times these weights (evidence spread over chunks).
 AGGREGATE_WEIGHTS = (1.0, 0.4, 0.2)
 
@@ -77,6 +92,8 @@ class RetrievalSettings(Protocol):
     def ollama_host(self) -> str: ...
     @property
     def embed_model(self) -> str | None: ...
+    @property
+    def local_embed(self) -> bool: ...
 
 
 class SearchError(ValueError):
@@ -107,6 +124,7 @@ class Retriever:
         """`background_dense`: build missing passage embeddings in a background thread and answer
         lexically meanwhile (for long-running services); otherwise the first search builds them."""
         self.index_dir = data_dir / "index"
+        self.shipped_vectors = rules_dir / "embeddings"
         self.store = DocumentStore(data_dir / "documents")
         self.sources = Sources(
             documents_dir=rules_dir / "documents", corpus_dir=rules_dir / "corpus", store=self.store
@@ -123,11 +141,14 @@ class Retriever:
 
     @classmethod
     def from_settings(cls, settings: RetrievalSettings, *, background_dense: bool = False) -> Retriever:
-        """A retriever configured from the application settings (dense only with an embedding model and an
-        LLM backend other than 'none')."""
+        """A retriever configured from the application settings: dense through Ollama with an embedding
+        model and an LLM backend other than 'none', else in process when `local_embed` is on and the
+        local model is installed, else lexical only."""
         embedder: Embedder | None = None
         if settings.llm_backend != "none" and settings.embed_model:
             embedder = OllamaEmbedder(settings.ollama_host, settings.embed_model)
+        elif settings.local_embed and LocalEmbedder.installed():
+            embedder = LocalEmbedder()
         return cls(
             data_dir=settings.data_dir,
             rules_dir=settings.rules_dir,
@@ -185,7 +206,9 @@ class Retriever:
             if thread is None or not thread.is_alive():
 
                 def build() -> None:
-                    dense = build_dense(index.passages, index.content_hash, embedder, self.index_dir)
+                    dense = build_dense(
+                        index.passages, index.content_hash, embedder, self.index_dir, self.shipped_vectors
+                    )
                     with self._dense_lock:
                         current = self._index
                         if (
@@ -236,7 +259,7 @@ class Retriever:
         index = self.index()
         if not len(index):
             return []
-        scores = index.scores(query_terms(query))
+        scores = index.scores(search_terms(query))
         if program_id is not None:
             mask = self._program_masks.get(program_id)
             scores = np.where(mask, scores, np.float32(0)) if mask is not None else np.zeros_like(scores)
@@ -260,11 +283,14 @@ class Retriever:
         dense = self.dense_index()
         if dense is None:
             return lexical
-        vector = self.embedder.embed([query])
+        vector = self.embedder.embed([query], query=True)
         if vector is None or vector.shape[1] != dense.vectors.shape[1]:
             return lexical
         dense_ranking = dense.top(vector[0], CANDIDATES)
-        return reciprocal_rank_fusion([[i for i, _ in lexical], dense_ranking])
+        # Korean tokens carry most of a Korean query; a query in another language matches few Korean
+        # passages lexically, so there the meaning (dense) leads.
+        weights = DENSE_WEIGHTS["vi" if is_vietnamese(query) else detect_lang(query)]
+        return reciprocal_rank_fusion([[i for i, _ in lexical], dense_ranking], weights=weights)
 
     def _pick(self, index: LexicalIndex, group: _Group, lang: str, n: int) -> list[tuple[int, float]]:
         members = group.members
@@ -304,6 +330,19 @@ class Retriever:
             kind=p.kind,
             note=note,
         )
+
+
+def search_terms(query: str) -> dict[str, float]:
+    """The weighted index tokens of a query: its own (with synonyms) and, for a question in English,
+    Chinese or Vietnamese, the Korean welfare terms it means (`crosslingual`), weighted `TRANSLATED_WEIGHT`."""
+    weights = query_terms(query)
+    for group in translations(query):
+        # The k readings of one word share its weight (a word with seven Korean readings must not outweigh
+        # the rest of the question).
+        share = TRANSLATED_WEIGHT / len(group) ** TRANSLATION_SHARE_POWER
+        for token in tokenize(" ".join(sorted(group))):
+            weights[token] = max(weights.get(token, 0.0), share)
+    return weights
 
 
 def _top(scores: np.ndarray, n: int) -> list[tuple[int, float]]:
@@ -358,6 +397,7 @@ class _EnvSettings:
     llm_backend: str
     ollama_host: str
     embed_model: str | None
+    local_embed: bool
 
     @classmethod
     def from_env(cls) -> _EnvSettings:
@@ -368,6 +408,7 @@ class _EnvSettings:
             llm_backend=env.get("WELFARE_LLM_BACKEND", "ollama"),
             ollama_host=env.get("OLLAMA_HOST", "http://127.0.0.1:11434"),
             embed_model=env.get("WELFARE_EMBED_MODEL") or None,
+            local_embed=env.get("WELFARE_LOCAL_EMBED", "true").lower() not in {"0", "false", "no", "off"},
         )
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from tools.korean import get_kiwi
-from tools.vietnamese import UNMARKED_SYLLABLES
+from tools.vietnamese import UNMARKED_SYLLABLES, fold_latin
 from tools.yamlio import safe_load
 
 #: Bump when token output changes: it is part of the index content hash, so indexes are rebuilt.
-TOKENIZER_VERSION = "kiwi-cong-nomulti-4"
+TOKENIZER_VERSION = "kiwi-cong-nomulti-5-zh-vi"
 
 # Content morphemes: nouns, numerals, roots, foreign words, numbers, verb and adjective stems, adverbs.
 _NOUNS = frozenset({"NNG", "NNP", "NR", "XR", "SH"})
@@ -117,19 +117,41 @@ def _tokens_from_kiwi(morphs: Iterable[Any]) -> list[str]:
     return out
 
 
+_HAN_RUN = re.compile(r"^[\u4e00-\u9fff]{3,}$")
+_SYLLABLE = re.compile(r"[a-z]+")
+_LATIN_RUN = re.compile(r"[a-z][a-z\s'-]*[a-z]")
+
+
+def _other_scripts(text: str, tokens: list[str]) -> list[str]:
+    """Chinese and Vietnamese, which Kiwi does not segment: a run of Chinese characters becomes its
+    character bigrams (我妈妈有 -> 我妈 妈妈 妈有), and Latin text adds its word bigrams with the marks
+    folded: Vietnamese words are mostly two syllables (trợ cấp, tro cap -> tro_cap), so a question typed
+    without marks meets the marked text (for English the bigrams act as a light phrase match)."""
+    out: list[str] = []
+    for token in tokens:
+        if _HAN_RUN.match(token):
+            out.extend(token[i : i + 2] for i in range(len(token) - 1))
+        else:
+            out.append(token)
+    for run in _LATIN_RUN.findall(fold_latin(text)):
+        words = _SYLLABLE.findall(run)
+        out.extend(f"{a}_{b}" for a, b in itertools.pairwise(words))
+    return out
+
+
 def tokenize(text: str) -> list[str]:
     """Index/query tokens of one text."""
     text = normalize(text)
     if not text:
         return []
-    return _tokens_from_kiwi(get_kiwi().tokenize(text))
+    return _other_scripts(text, _tokens_from_kiwi(get_kiwi().tokenize(text)))
 
 
 def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
     """Tokens of many texts, using Kiwi's batch mode (about twice as fast as one at a time)."""
     normalized = [normalize(t) for t in texts]
     result = get_kiwi().tokenize(normalized)
-    return [_tokens_from_kiwi(morphs) for morphs in result]
+    return [_other_scripts(t, _tokens_from_kiwi(m)) for t, m in zip(normalized, result, strict=True)]
 
 
 # --------------------------------------------------------------------------------------------- synonyms

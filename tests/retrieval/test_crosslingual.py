@@ -1,0 +1,63 @@
+"""Query translation: the Korean welfare terms an English, Chinese or Vietnamese question means."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tools.retrieval.crosslingual import Lexicon, korean_terms, load_lexicon
+from tools.vietnamese import is_vietnamese
+
+LEXICON = """
+치매:
+  en: [dementia, alzheimer, memory loss]
+  zh: [痴呆, 老年痴呆, 失智]
+  vi: [sa sút trí tuệ, mất trí nhớ]
+노인:
+  en: [elderly, senior, grandma, old people]
+  zh: [老人, 老年人]
+  vi: [người già, bà, ông]
+장기요양:
+  en: [long term care, nursing care]
+  zh: [长期护理, 长期照护]
+  vi: [chăm sóc dài hạn]
+어머니:
+  en: [mother, mom]
+  zh: [妈妈, 母亲]
+  vi: [mẹ]
+"""
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
+    path = tmp_path_factory.mktemp("lex") / "lexicon.yaml"
+    path.write_text(LEXICON, encoding="utf-8")
+    return load_lexicon(path)
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("My grandma has dementia, what help is there?", ["노인", "치매"]),
+        ("Seniors with memory-loss", ["노인", "치매"]),  # plural and hyphen
+        ("long-term care for my mom", ["장기요양", "어머니"]),
+        ("我妈妈有老年痴呆，有什么补助？", ["어머니", "치매"]),  # the longest expression, not 痴呆 inside it
+        ("Mẹ tôi bị sa sút trí tuệ", ["어머니", "치매"]),
+        ("me toi bi sa sut tri tue", ["어머니", "치매"]),  # typed without marks
+        ("엄마가 치매예요", []),  # Korean questions are not translated
+        ("Tôi muốn hỏi về 치매 지원", []),  # nothing in the lexicon beyond the Korean itself
+    ],
+)
+def test_korean_terms(lexicon: Lexicon, query: str, terms: list[str]) -> None:
+    assert korean_terms(query, lexicon) == terms
+
+
+def test_english_words_are_not_read_as_unmarked_vietnamese() -> None:
+    assert not is_vietnamese("can my mom get it")
+    assert is_vietnamese("me toi bi benh")
+    assert is_vietnamese("Bà tôi")
+
+
+def test_a_missing_lexicon_translates_nothing(tmp_path: Path) -> None:
+    assert korean_terms("dementia", load_lexicon(tmp_path / "none.yaml")) == []

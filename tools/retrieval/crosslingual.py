@@ -1,0 +1,138 @@
+"""Query translation for questions in English, Chinese or Vietnamese: the Korean welfare terms they mean.
+
+The passages are Korean, so a foreign-language question shares almost no tokens with them. The welfare
+lexicon (`lexicon.yaml`: Korean booklet terms with the words residents use for them in en, zh and vi) turns
+"my grandma has dementia" into 치매 노인 and "bà tôi bị lẫn" into the same, which the lexical index then
+matches. Matching: English by lightly stemmed word n-grams, Vietnamese by syllable n-grams with the
+diacritics folded (so "tro cap" meets "trợ cấp"), Chinese by substring.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from tools.retrieval.tokenizer import normalize, stem_en
+from tools.vietnamese import fold_latin, is_vietnamese
+from tools.yamlio import safe_load
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+#: Longest expression matched, in words (English) or syllables (Vietnamese).
+MAX_WORDS = 6
+
+_WORD = re.compile(r"[a-z0-9]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Expressions to Korean terms: word tuples for English and (folded) Vietnamese, strings for Chinese."""
+
+    en: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    vi: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    zh: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _en_words(text: str) -> tuple[str, ...]:
+    return tuple(stem_en(w) for w in _WORD.findall(normalize(text).replace("-", " ")))
+
+
+def _vi_syllables(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold_latin(normalize(text))))
+
+
+def _add(table: dict[object, set[str]], key: object, korean: str) -> None:
+    if key:
+        table.setdefault(key, set()).add(korean)
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read the lexicon file (a missing file gives an empty lexicon)."""
+    if not path.is_file():
+        return Lexicon()
+    raw = safe_load(path.read_text(encoding="utf-8")) or {}
+    en: dict[object, set[str]] = {}
+    vi: dict[object, set[str]] = {}
+    zh: dict[object, set[str]] = {}
+    for korean, entry in raw.items():
+        for expression in entry.get("en") or []:
+            _add(en, _en_words(str(expression)), str(korean))
+        for expression in entry.get("vi") or []:
+            _add(vi, _vi_syllables(str(expression)), str(korean))
+        for expression in entry.get("zh") or []:
+            if len(str(expression)) >= 2:
+                _add(zh, str(expression), str(korean))
+    return Lexicon(
+        en={k: frozenset(v) for k, v in en.items() if isinstance(k, tuple)},
+        vi={k: frozenset(v) for k, v in vi.items() if isinstance(k, tuple)},
+        zh={k: frozenset(v) for k, v in zh.items() if isinstance(k, str)},
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The bundled lexicon (parsed once)."""
+    return load_lexicon()
+
+
+def _ngram_groups(
+    words: tuple[str, ...], table: dict[tuple[str, ...], frozenset[str]]
+) -> tuple[list[frozenset[str]], int]:
+    """The Korean terms of each longest expression found, left to right, without overlaps; and how many
+    words they cover."""
+    groups: list[frozenset[str]] = []
+    covered = 0
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            found = table.get(words[i : i + n])
+            if found:
+                groups.append(found)
+                covered += n
+                i += n
+                break
+        else:
+            i += 1
+    return groups, covered
+
+
+def _zh_groups(text: str, table: dict[str, frozenset[str]]) -> list[frozenset[str]]:
+    longest = max((len(k) for k in table), default=0)
+    groups: list[frozenset[str]] = []
+    i = 0
+    while i < len(text):
+        for n in range(min(longest, len(text) - i), 1, -1):
+            found = table.get(text[i : i + n])
+            if found:
+                groups.append(found)
+                i += n
+                break
+        else:
+            i += 1
+    return groups
+
+
+def translations(query: str, lexicon: Lexicon | None = None) -> list[frozenset[str]]:
+    """For each welfare expression of a non-Korean query, the Korean terms it may mean (one set per
+    expression, in order; empty for a Korean query)."""
+    lexicon = lexicon or default_lexicon()
+    if len(_HANGUL.findall(query)) * 2 >= len(re.findall(r"[^\W\d_]", query)):
+        return []
+    groups: list[frozenset[str]] = []
+    if _HAN.search(query):
+        groups += _zh_groups(normalize(query), lexicon.zh)
+    vi, vi_covered = _ngram_groups(_vi_syllables(query), lexicon.vi)
+    if is_vietnamese(query):
+        groups += vi
+    else:  # unmarked Latin text: the reading that explains more of its words
+        en, en_covered = _ngram_groups(_en_words(query), lexicon.en)
+        groups += vi if vi_covered > en_covered else en
+    return groups
+
+
+def korean_terms(query: str, lexicon: Lexicon | None = None) -> list[str]:
+    """The Korean welfare terms a non-Korean query means (empty for a Korean query), in order, unique."""
+    return list(dict.fromkeys(t for group in translations(query, lexicon) for t in sorted(group)))
