@@ -8,6 +8,7 @@ the passage belongs to.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graphs.answers.focus import bigrams, korean_terms
@@ -26,15 +27,28 @@ _STOP = frozenset(
         "what", "with", "from", "have", "that", "this", "apply", "free", "there",
         "支援", "补贴", "服务", "申请", "哪里", "多少",
         "trợ", "giúp", "chương", "trình", "đăng", "không",
+        # in English and Vietnamese summaries' names, words about everyone
+        "people", "person", "family", "families", "children", "child", "for", "and", "the",
+        "cho", "con", "của", "các", "những", "được", "có", "tôi", "em", "bạn", "nhà", "người", "và", "với",
+        "là", "gì", "nào", "hỗ", "gia", "đình", "tiền", "phí",
     }
 )  # fmt: skip
 
 
+def _in_title(term: str, title: str) -> bool:
+    if term.isascii() or not ("\uac00" <= term[0] <= "\ud7a3" or "\u4e00" <= term[0] <= "\u9fff"):
+        return len(term) >= 3 and re.search(rf"(?<!\w){re.escape(term)}(?!\w)", title) is not None
+    return term in title
+
+
 def topical(question: str, hit: dict[str, Any]) -> bool:
-    """Whether `hit` (a passage with its program's title) is about what `question` asks."""
+    """Whether `hit` (a passage with its program's title) is about what `question` asks. A summary in her
+    language (the booklet's `gists.<lang>.yaml`) brings the program's name in that language too."""
     title = str(hit.get("program") or "").lower()
+    if hit.get("section") == "summary":
+        title += " " + str(hit.get("title") or "").lower()
     # The documents' names for what she names ("KTX 할인" → 철도 요금감면, "그린벨트" → 개발제한구역) count too.
     named = " ".join(
         [*(text for text, weight in expansions(question) if weight >= NAMING_WEIGHT), *korean_terms(question)]
     )
-    return any(term in title for term in bigrams(f"{question} {named}", _STOP))
+    return any(_in_title(term, title) for term in bigrams(f"{question} {named}", _STOP))

@@ -9,6 +9,7 @@ import re
 from graphs.answers.focus import asks_a_rule, aspect, bigrams, korean_terms
 from graphs.nlu import Understanding
 from graphs.nlu.programs import detect_programs
+from tools.retrieval.crosslingual import names_a_kind_of_help
 from tools.vietnamese import with_unmarked
 
 #: "신청 가능한가요?", "can I apply?", "có thể đăng ký được không?": whether she can get it, not how to apply.
@@ -154,7 +155,9 @@ def asks_about_topic(text: str, personal: bool) -> bool:
     get?" stays one unless it asks what something is or who gets it."""
     asked = aspect(text)
     # "실업급여", "틀니", "unemployment benefits"
-    topic = bool(TOPIC_NOUN.search(text) or AID_NOUN.search(text) or korean_terms(text))
+    topic = bool(
+        TOPIC_NOUN.search(text) or AID_NOUN.search(text) or korean_terms(text) or names_a_kind_of_help(text)
+    )
     if personal and asked in ("any", "where") and not topic:
         return False  # "혼자 사는 70살인데 받을 수 있는 지원 있나요?", "I'm 70, where can I get help?"
     if WHAT_CAN_I.search(text) and asked not in ("who", "what"):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.retrieval.crosslingual import Lexicon, korean_terms, load_lexicon
+from tools.retrieval.crosslingual import Lexicon, korean_terms, load_lexicon, names_a_kind_of_help
 from tools.vietnamese import is_vietnamese
 
 LEXICON = """
@@ -61,3 +61,16 @@ def test_english_words_are_not_read_as_unmarked_vietnamese() -> None:
 
 def test_a_missing_lexicon_translates_nothing(tmp_path: Path) -> None:
     assert korean_terms("dementia", load_lexicon(tmp_path / "none.yaml")) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("My newborn failed the hearing test. If she needs hearing aids, is there support?", True),
+        ("我孩子需要助听器，有补助吗？", True),
+        ("what can I get?", False),  # no kind of help: the short profile, not a document answer
+        ("보청기 지원 있어요?", False),  # Korean questions have their own test (graphs.dialogue.asking)
+    ],
+)
+def test_a_question_naming_a_kind_of_help(question: str, names: bool) -> None:
+    assert names_a_kind_of_help(question) is names

@@ -9,6 +9,7 @@ diacritics folded (so "tro cap" meets "trợ cấp"), Chinese by substring.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -136,3 +137,43 @@ def translations(query: str, lexicon: Lexicon | None = None) -> list[frozenset[s
 def korean_terms(query: str, lexicon: Lexicon | None = None) -> list[str]:
     """The Korean welfare terms a non-Korean query means (empty for a Korean query), in order, unique."""
     return list(dict.fromkeys(t for group in translations(query, lexicon) for t in sorted(group)))
+
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "data" / "corpus"
+#: A word in more than this share of the programs' names says who, not what ("support", "children").
+NAME_WORD_MAX_SHARE = 0.03
+
+
+def _name_units(text: str, language: str) -> set[str]:
+    """Words (English), folded syllable pairs (Vietnamese) or character pairs (Chinese) of a text."""
+    if language == "zh":
+        runs = re.findall(r"[\u4e00-\u9fff]+", text)
+        return {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    if language == "vi":
+        syllables = _vi_syllables(text)
+        return {f"{a} {b}" for a, b in itertools.pairwise(syllables)}
+    return {w for w in _en_words(text) if len(w) >= 4}
+
+
+@lru_cache(maxsize=3)
+def _help_names(language: str) -> frozenset[str]:
+    """The distinctive units of the booklet programs' names in `language` (from `gists.<lang>.yaml`)."""
+    counts: dict[str, int] = {}
+    names = 0
+    for path in CORPUS_DIR.rglob(f"gists.{language}.yaml"):
+        programs = (safe_load(path.read_text(encoding="utf-8")) or {}).get("programs") or {}
+        for entry in programs.values():
+            names += 1
+            for unit in _name_units(str(entry.get("name") or ""), language):
+                counts[unit] = counts.get(unit, 0) + 1
+    return frozenset(u for u, n in counts.items() if n <= max(1, NAME_WORD_MAX_SHARE * names))
+
+
+def names_a_kind_of_help(text: str) -> bool:
+    """Whether a question in English, Chinese or Vietnamese names a kind of help the booklet has a program
+    for ("hearing aids", "助听器", "máy trợ thính"), by the distinctive words of the programs' names in her
+    language; who it is for ("children", "elderly") does not count."""
+    if _HANGUL.search(text) and len(_HANGUL.findall(text)) * 2 >= len(re.findall(r"[^\W\d_]", text)):
+        return False
+    language = "zh" if _HAN.search(text) else "vi" if is_vietnamese(text) else "en"
+    return bool(_name_units(text, language) & _help_names(language))
