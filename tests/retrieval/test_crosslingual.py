@@ -68,7 +68,11 @@ def test_a_missing_lexicon_translates_nothing(tmp_path: Path) -> None:
     [
         ("My newborn failed the hearing test. If she needs hearing aids, is there support?", True),
         ("我孩子需要助听器，有补助吗？", True),
+        ("Con tôi cần máy trợ thính", True),
+        ("con toi can may tro thinh", True),  # typed without marks
         ("what can I get?", False),  # no kind of help: the short profile, not a document answer
+        ("I'm 70 and live alone. Where can I get help?", False),  # who she is, not what she asks for
+        ("Bà tôi 70 tuổi sống một mình, có hỗ trợ gì không", False),
         ("보청기 지원 있어요?", False),  # Korean questions have their own test (graphs.dialogue.asking)
     ],
 )

@@ -144,27 +144,56 @@ CORPUS_DIR = Path(__file__).resolve().parents[2] / "data" / "corpus"
 NAME_WORD_MAX_SHARE = 0.03
 
 
+#: Words in the names of programs that do not say what kind of help ("help", "living").
+_NAME_STOP = frozenset(
+    {"help", "live", "living", "life", "need", "want", "money", "pay", "payment", "cost", "costs", "support",
+     "service", "program", "programme", "center", "centre", "free", "more", "other", "general", "basic",
+     # Vietnamese: "support", and the syllables of "for", "of", "and", "have", "not"
+     "hỗ trợ", "ho tro", "có", "co", "cho", "của", "cua", "và", "va", "các", "cac", "không", "khong"}
+)  # fmt: skip
+
+
 def _name_units(text: str, language: str) -> set[str]:
-    """Words (English), folded syllable pairs (Vietnamese) or character pairs (Chinese) of a text."""
+    """Words (English), syllable pairs (Vietnamese, marks folded in "vi-folded") or character pairs (Chinese)."""
     if language == "zh":
         runs = re.findall(r"[\u4e00-\u9fff]+", text)
         return {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
-    if language == "vi":
-        syllables = _vi_syllables(text)
-        return {f"{a} {b}" for a, b in itertools.pairwise(syllables)}
-    return {w for w in _en_words(text) if len(w) >= 4}
+    if language.startswith("vi"):
+        lowered = normalize(text) if language == "vi" else fold_latin(normalize(text))
+        syllables = re.findall(r"[^\W\d_]+", lowered)
+        return {
+            f"{a} {b}"
+            for a, b in itertools.pairwise(syllables)
+            if a not in _NAME_STOP and b not in _NAME_STOP and f"{a} {b}" not in _NAME_STOP
+        }
+    return {w for w in _en_words(text) if len(w) >= 4 and w not in _NAME_STOP}
 
 
-@lru_cache(maxsize=3)
+#: Where a program's name turns from what it gives to whom it is for ("Emergency safety service | for
+#: seniors living alone", "Hỗ trợ chi phí điều trị | cho người …"). Chinese names put who first and are
+#: left whole.
+_FOR = {
+    "en": re.compile(r"\s(?:for|of)\s", re.IGNORECASE),
+    "vi": re.compile(r"\s(?:dành cho|cho|của)\s", re.IGNORECASE),
+}
+
+
+def _what(name: str, language: str) -> str:
+    """The part of a program's name that says what it gives."""
+    split = _FOR.get(language)
+    return split.split(name, maxsplit=1)[0] if split else name
+
+
+@lru_cache(maxsize=4)
 def _help_names(language: str) -> frozenset[str]:
     """The distinctive units of the booklet programs' names in `language` (from `gists.<lang>.yaml`)."""
     counts: dict[str, int] = {}
     names = 0
-    for path in CORPUS_DIR.rglob(f"gists.{language}.yaml"):
+    for path in CORPUS_DIR.rglob(f"gists.{language[:2]}.yaml"):
         programs = (safe_load(path.read_text(encoding="utf-8")) or {}).get("programs") or {}
         for entry in programs.values():
             names += 1
-            for unit in _name_units(str(entry.get("name") or ""), language):
+            for unit in _name_units(_what(str(entry.get("name") or ""), language[:2]), language):
                 counts[unit] = counts.get(unit, 0) + 1
     return frozenset(u for u, n in counts.items() if n <= max(1, NAME_WORD_MAX_SHARE * names))
 
@@ -175,5 +204,10 @@ def names_a_kind_of_help(text: str) -> bool:
     language; who it is for ("children", "elderly") does not count."""
     if _HANGUL.search(text) and len(_HANGUL.findall(text)) * 2 >= len(re.findall(r"[^\W\d_]", text)):
         return False
-    language = "zh" if _HAN.search(text) else "vi" if is_vietnamese(text) else "en"
+    if _HAN.search(text):
+        language = "zh"
+    elif is_vietnamese(text):  # with marks, marked pairs meet; typed without, folded ones
+        language = "vi" if fold_latin(text) != text else "vi-folded"
+    else:
+        language = "en"
     return bool(_name_units(text, language) & _help_names(language))
