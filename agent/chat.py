@@ -18,6 +18,7 @@ from agent.db import load_rules_engine, make_engine
 from agent.errors import ChatInputError
 from agent.llm.factory import make_backend
 from agent.settings import Settings
+from graphs import responder
 from graphs.dialogue.handoff import PHONE_KINDS
 from graphs.graph import build_graph
 from graphs.guards import guard_input
@@ -174,13 +175,21 @@ def turn_from_state(state: dict[str, Any], session_id: str) -> ChatTurn:
     """The chat turn object from the graph's final state."""
     follow = state.get("follow_up")
     intent = state.get("intent") or "smalltalk"
+    language = state.get("language", "ko")
+    results = list(state.get("results") or [])
+    if language != "ko":  # the card in her language beside the official Korean (`local`, contracts.md)
+        catalogue = {p["id"]: p for p in state.get("catalogue") or []}
+        results = [
+            {**r, "local": responder.local_view(r, catalogue.get(r["program_id"], {}), language)}
+            for r in results
+        ]
     return ChatTurn(
         session_id=session_id,
         reply=state.get("reply", ""),
-        language=state.get("language", "ko"),
+        language=language,
         intent=intent if intent != "handoff_declined" else (state.get("flow") or "smalltalk"),
         programs=list(state.get("programs") or []),
-        eligibility=list(state.get("results") or []),
+        eligibility=results,
         citations=[Citation(**c) for c in state.get("citations") or []],
         follow_up=FollowUp(**follow) if follow else None,
         handoff=state.get("handoff"),

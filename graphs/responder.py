@@ -94,6 +94,20 @@ def _reasons(result: dict[str, Any], language: str) -> str:
     return ", ".join(parts)
 
 
+def local_view(result: dict[str, Any], program: dict[str, Any], language: str) -> dict[str, Any]:
+    """What the page shows a reader of `language` on a result's card, in her language: the program's name
+    (the Korean one in brackets), each criterion's name, how to apply, the documents and the contact. The
+    result itself keeps the Korean (the official text the 행정복지센터 reads)."""
+    merged = {**program, **result, "translations": program.get("translations")}
+    return {
+        "name": program_name(merged, language),
+        "criteria": [_criterion_name(c["name"], language) for c in result.get("criteria") or []],
+        "how_to_apply": how_to_apply_text({**program, "how_to_apply": result.get("how_to_apply")}, language),
+        "documents": list(localized(merged, "documents", language) or []),
+        "contact": localized(merged, "contact", language),
+    }
+
+
 def how_to_apply_text(program: dict[str, Any], language: str) -> str:
     """Where and how to apply, in `language` (without a translation: a short line, then the Korean text)."""
     korean = str(program.get("how_to_apply", "")).strip()
@@ -297,6 +311,7 @@ def citations(
         if result["status"] == "ineligible":
             continue
         program = catalogue.get(result["program_id"], {})
+        name = program_name({**result, "translations": program.get("translations")}, language)
         for criterion in result["criteria"]:
             key = (result["program_id"], criterion["source"])
             if criterion["passed"] is None or key in seen:
@@ -304,7 +319,7 @@ def citations(
             seen.add(key)
             out.append(
                 Citation(
-                    title=f"{program_name(result, language)} — {_criterion_name(criterion['name'], language)}",
+                    title=f"{name} — {_criterion_name(criterion['name'], language)}",
                     source=criterion["source"],
                     url=program.get("official_url"),
                     snippet=criterion["detail"],

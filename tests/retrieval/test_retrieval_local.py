@@ -3,8 +3,9 @@ and the vector cache that keeps re-indexing from embedding unchanged passages ag
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 import pytest
@@ -66,6 +67,7 @@ class Counting:
     """A deterministic embedder that counts the texts it embeds."""
 
     model = "counting"
+    fusion_weights: Mapping[str, tuple[float, float]] = MappingProxyType({})
 
     def __init__(self) -> None:
         self.embedded = 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -458,3 +459,27 @@ def test_page_against_the_real_app(browser_context: BrowserContext, settings: Se
         # Feedback reaches the real API (201).
         _last_agent(page).get_by_role("button", name="도움이 됐어요").click()
         _last_agent(page).get_by_text("의견 감사합니다.").wait_for()
+
+
+def test_a_chinese_conversation_gets_its_card_in_chinese(
+    browser_context: BrowserContext, settings: Settings
+) -> None:
+    """Issue 16: the card of a Chinese conversation names the program in Chinese (the Korean in brackets) and
+    lists the documents and the contact in Chinese; no internal field name anywhere on the page."""
+    from agent import app as app_module
+
+    with ThreadedServer(app_module.create_app(settings)) as base:
+        page = browser_context.new_page()
+        page.goto(base)
+        page.wait_for_selector("body.ready")
+        _ask(page, "我奶奶72岁，一个人住，每月收入30万韩元，没有财产，可以领基础养老金吗？")
+        card = _wait_for_answer_and_card(page)
+        assert card.locator("h3").inner_text() == "基础养老金（기초연금）"
+        card.locator("[data-testid=card-details]").click()
+        details = card.inner_text()
+        assert "身份证件" in details
+        assert "保健福祉咨询中心" in details
+        assert "신분증" not in details
+        text = page.locator("body").inner_text()
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), re.findall(r"\b[a-z]+_[a-z_]+\b", text)
+        _screenshot(page, "web-chat-zh.png")

@@ -46,14 +46,6 @@ PREFER_SHARE = 0.5
 TRANSLATED_WEIGHT = 1.0
 #: How the readings of one word share its weight: each gets TRANSLATED_WEIGHT / k ** this.
 TRANSLATION_SHARE_POWER = 0.5
-#: Reciprocal-rank-fusion weights (lexical, dense) by query language, chosen on the dev half of the
-#: retrieval sets (`eval/retrieval`): the small model helps most for English, whose passages it knows best.
-DENSE_WEIGHTS: dict[str, tuple[float, float]] = {
-    "ko": (1.0, 0.3),
-    "en": (1.0, 1.0),
-    "zh": (1.0, 0.3),
-    "vi": (1.0, 0.3),
-}
 #: A program's score: its passages' scores, best first, times these weights (evidence spread over chunks).
 AGGREGATE_WEIGHTS = (1.0, 0.4, 0.2)
 
@@ -280,6 +272,11 @@ class Retriever:
     def _fuse(self, query: str, lexical: list[tuple[int, float]]) -> list[tuple[int, float]]:
         if self.embedder is None:
             return lexical
+        weights = self.embedder.fusion_weights.get(
+            "vi" if is_vietnamese(query) else detect_lang(query), (1.0, 1.0)
+        )
+        if weights[1] == 0:
+            return lexical
         dense = self.dense_index()
         if dense is None:
             return lexical
@@ -287,9 +284,6 @@ class Retriever:
         if vector is None or vector.shape[1] != dense.vectors.shape[1]:
             return lexical
         dense_ranking = dense.top(vector[0], CANDIDATES)
-        # Korean tokens carry most of a Korean query; a query in another language matches few Korean
-        # passages lexically, so there the meaning (dense) leads.
-        weights = DENSE_WEIGHTS["vi" if is_vietnamese(query) else detect_lang(query)]
         return reciprocal_rank_fusion([[i for i, _ in lexical], dense_ranking], weights=weights)
 
     def _pick(self, index: LexicalIndex, group: _Group, lang: str, n: int) -> list[tuple[int, float]]:

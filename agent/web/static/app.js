@@ -288,8 +288,14 @@ const STATUS_ICON = { eligible: "✔", ineligible: "✘", unknown: "?" };
 function renderCard(result, lang, index) {
   const table = tableFor(lang);
   const status = ["eligible", "ineligible", "unknown"].includes(result.status) ? result.status : "unknown";
+  // `local`: the card in her language (name, criteria, how to apply, documents, contact), beside the Korean.
+  const local = lang !== "ko" && result.local && typeof result.local === "object" ? result.local : null;
   const name =
-    (lang !== "ko" && result.program_name_en) || result.program_name || result.program_id || "";
+    (local && local.name) ||
+    (lang !== "ko" && result.program_name_en) ||
+    result.program_name ||
+    result.program_id ||
+    "";
   const headingId = `card-${Date.now().toString(36)}-${index}`;
 
   const card = el("article", {
@@ -332,19 +338,20 @@ function renderCard(result, lang, index) {
   if (Array.isArray(result.criteria) && result.criteria.length > 0) {
     const criteriaId = `${headingId}-criteria`;
     const list = el("ul", { className: "criteria", attrs: { "aria-labelledby": criteriaId } });
-    for (const criterion of result.criteria) {
+    result.criteria.forEach((criterion, i) => {
+      const label = local && Array.isArray(local.criteria) ? local.criteria[i] : null;
       const passed = criterion.passed === true ? "true" : criterion.passed === false ? "false" : "null";
       const icon = passed === "true" ? "✔" : passed === "false" ? "✘" : "?";
       const item = el("li", { className: `criterion criterion-${passed}` }, [
         el("span", { className: "criterion-icon", text: icon, attrs: { "aria-hidden": "true" } }),
         el("span", { className: "criterion-body" }, [
           el("span", { className: "sr-only", text: `${table.criterion[passed]}: ` }),
-          el("span", { className: "criterion-detail", text: criterion.detail || criterion.name || "" }),
+          el("span", { className: "criterion-detail", text: label || criterion.detail || criterion.name || "" }),
           criterion.source ? el("span", { className: "criterion-source", text: criterion.source }) : null,
         ]),
       ]);
       list.append(item);
-    }
+    });
     details.append(el("h4", { className: "card-subheading", text: table.criteriaLabel, attrs: { id: criteriaId } }));
     details.append(list);
   }
@@ -369,20 +376,23 @@ function renderCard(result, lang, index) {
   const addMore = (label, valueNode) => {
     more.append(el("dt", { text: label }), el("dd", {}, [valueNode]));
   };
-  if (result.how_to_apply) addMore(table.howToApplyLabel, el("span", { text: result.how_to_apply }));
+  const howToApply = (local && local.how_to_apply) || result.how_to_apply;
+  if (howToApply) addMore(table.howToApplyLabel, el("span", { text: howToApply }));
 
-  if (Array.isArray(result.documents) && result.documents.length > 0) {
+  const documents = local && Array.isArray(local.documents) && local.documents.length > 0 ? local.documents : result.documents;
+  if (Array.isArray(documents) && documents.length > 0) {
     addMore(
       table.documentsLabel,
       el(
         "ul",
         { className: "documents" },
-        result.documents.map((doc) => el("li", { text: doc })),
+        documents.map((doc) => el("li", { text: doc })),
       ),
     );
   }
 
-  if (result.contact) addMore(table.contactLabel, el("span", { text: result.contact }));
+  const contact = (local && local.contact) || result.contact;
+  if (contact) addMore(table.contactLabel, el("span", { text: contact }));
 
   const official = safeUrl(result.official_url);
   if (official) {
