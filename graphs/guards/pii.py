@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -284,6 +284,22 @@ _HANGUL_DIGITS = {
     "구": "9",
 }
 _HANGUL_DIGIT_RUN = re.compile(r"[공영일이삼사오육칠팔구](?:(?: ?-? ?)[공영일이삼사오육칠팔구]){9,}")
+#: "…오육칠팔이에요": the last 이 of a run before a particle's ending is the copula, not a 2.
+_COPULA_AFTER = re.compile(r"[에예다고요야라랑며었]")
+_HAN_DIGITS = dict(zip("零〇一二三四五六七八九", "00123456789", strict=True))
+_HAN_DIGIT_RUN = re.compile(r"[零〇一二三四五六七八九](?:[ -]?[零〇一二三四五六七八九]){9,}")
+#: Digits said in words, in English and Vietnamese (with and without marks).
+_WORD_DIGITS = {
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9",
+    "không": "0", "khong": "0", "một": "1", "mot": "1", "hai": "2", "ba": "3", "bốn": "4", "bon": "4",
+    "năm": "5", "nam": "5", "sáu": "6", "sau": "6", "bảy": "7", "bay": "7", "tám": "8", "tam": "8",
+    "chín": "9", "chin": "9",
+}  # fmt: skip
+_DIGIT_WORD = "(?:" + "|".join(sorted(map(re.escape, _WORD_DIGITS), key=len, reverse=True)) + ")"
+_WORD_DIGIT_RUN = re.compile(
+    rf"(?<![^\W\d_]){_DIGIT_WORD}(?:[\s,.-]+{_DIGIT_WORD}){{9,}}(?![^\W\d_])", re.IGNORECASE
+)
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:" + _SEP + r"[0-9]){9,}(?![0-9])")
 
 
@@ -334,39 +350,81 @@ def is_public_number(number: str) -> bool:
 
 @dataclass
 class _View:
-    """The normalised text that patterns run on, with the original index of every character."""
+    """The normalised text that patterns run on, with the span in the original text of every character (a
+    digit said as a word stands for the whole word)."""
 
     text: str
-    index: list[int]
+    starts: list[int]
+    ends: list[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.index[start], self.index[end - 1] + 1
+        return self.starts[start], self.ends[end - 1]
+
+
+def _replace(view: _View, pattern: re.Pattern[str], digit: Callable[[str], str | None]) -> _View:
+    """The view with every run of `pattern` (digits said as words) written as bare digits: each word that
+    `digit` reads becomes one digit spanning the word, and what stands between the words is dropped."""
+    runs = list(pattern.finditer(view.text))
+    if not runs:
+        return view
+    text: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    cursor = 0
+    for run in runs:
+        text.append(view.text[cursor : run.start()])
+        starts.extend(view.starts[cursor : run.start()])
+        ends.extend(view.ends[cursor : run.start()])
+        for piece in re.finditer(r"[^\s,.-]+", run.group()):
+            value = digit(piece.group())
+            if value is None:
+                continue
+            first, last = run.start() + piece.start(), run.start() + piece.end() - 1
+            text.append(value)
+            starts.append(view.starts[first])
+            ends.append(view.ends[last])
+        cursor = run.end()
+    text.append(view.text[cursor:])
+    starts.extend(view.starts[cursor:])
+    ends.extend(view.ends[cursor:])
+    return _View("".join(text), starts, ends)
+
+
+def _in_place(view: _View, pattern: re.Pattern[str], digits: dict[str, str]) -> _View:
+    """Digits read one character each, in Hangul ("공일공 일이삼사") or in Chinese ("零一零"), as digits; a
+    copula 이 ending a Hangul run stays ("…오육칠팔이에요")."""
+    chars = list(view.text)
+    for match in pattern.finditer(view.text):
+        end = match.end()
+        if chars[end - 1] == "이" and _COPULA_AFTER.match(view.text, end):
+            end -= 1
+        for position in range(match.start(), end):
+            chars[position] = digits.get(chars[position], chars[position])
+    return _View("".join(chars), view.starts, view.ends)
+
+
+def _without_spaces(view: _View) -> _View:
+    """Runs of single digits with one separator between ("0 1 0 - 1 2 3 4 …") without their spaces."""
+    keep = [True] * len(view.text)
+    for match in _SPACED_DIGITS.finditer(view.text):
+        for position in range(match.start(), match.end()):
+            keep[position] = view.text[position] != " "
+    if all(keep):
+        return view
+    return _View(
+        "".join(c for c, k in zip(view.text, keep, strict=True) if k),
+        [i for i, k in zip(view.starts, keep, strict=True) if k],
+        [i for i, k in zip(view.ends, keep, strict=True) if k],
+    )
 
 
 def _build_view(text: str) -> _View:
     normalised, index = normalize_with_map(text)
-    chars = list(normalised)
-    for match in _HANGUL_DIGIT_RUN.finditer(normalised):
-        for position in range(match.start(), match.end()):
-            chars[position] = _HANGUL_DIGITS.get(chars[position], chars[position])
-    folded = "".join(chars)
-    spaced = list(_SPACED_DIGITS.finditer(folded))
-    if not spaced:
-        return _View(folded, index)
-    out: list[str] = []
-    new_index: list[int] = []
-    cursor = 0
-    for match in spaced:
-        out.append(folded[cursor : match.start()])
-        new_index.extend(index[cursor : match.start()])
-        for position in range(match.start(), match.end()):
-            if folded[position] != " ":
-                out.append(folded[position])
-                new_index.append(index[position])
-        cursor = match.end()
-    out.append(folded[cursor:])
-    new_index.extend(index[cursor:])
-    return _View("".join(out), new_index)
+    view = _View(normalised, index, [i + 1 for i in index])
+    view = _replace(view, _WORD_DIGIT_RUN, lambda word: _WORD_DIGITS.get(word.lower()))
+    view = _in_place(view, _HANGUL_DIGIT_RUN, _HANGUL_DIGITS)
+    view = _in_place(view, _HAN_DIGIT_RUN, _HAN_DIGITS)
+    return _without_spaces(view)
 
 
 def _near_bank(view: str, start: int, end: int) -> bool:

@@ -59,10 +59,24 @@ def test_foreigner_registration_numbers(text: str) -> None:
         "010‐1111‐2222",
         "0 1 0 5 5 5 5 6 6 6 6",
         "공일공 구팔칠육 오사삼이",
+        # Said in words (issue 15: an identifier in words is personal data like one in digits)
+        "제 폰은 공일공 일이삼사 오육칠팔이에요",  # the copula 이 is not a 2
+        "my number is zero one zero, one two three four, five six seven eight",
+        "call me on oh one oh nine eight seven six five four three two",
+        "电话是零一零一二三四五六七八",
+        "Số của tôi là không một không một hai ba bốn năm sáu bảy tám nhé",
+        "so cua toi la khong mot khong chin tam bay sau nam bon ba",
     ],
 )
 def test_mobile_numbers(text: str) -> None:
     assert kinds(text) == ["mobile"]
+
+
+def test_a_number_said_in_words_is_redacted_whole() -> None:
+    text = "my number is zero one zero, one two three four, five six seven eight, thanks"
+    [finding] = detect_pii(text)
+    assert text[finding.start : finding.end] == "zero one zero, one two three four, five six seven eight"
+    assert redact("제 폰은 공일공 일이삼사 오육칠팔이에요").text == "제 폰은 [전화번호]이에요"
 
 
 @pytest.mark.parametrize(
@@ -188,6 +202,8 @@ def test_detailed_addresses_keep_the_dong(text: str, redacted: str) -> None:
         "보건복지부고시 제2026-156호",
         "4호선 정왕역",
         "중위소득 2,392,013원",
+        "I am sixty two and have one son and two daughters",
+        "Tôi năm nay ba mươi hai tuổi, có hai con",
     ],
 )
 def test_look_alikes_are_not_redacted(text: str) -> None:
