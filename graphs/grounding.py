@@ -17,11 +17,17 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from graphs.nlu.numbers import parse_numeral
+from graphs.nlu.numbers import (
+    EN_NUMBER_WORD,
+    VI_NUMBER_WORD,
+    english_number,
+    parse_numeral,
+    vietnamese_number,
+)
 
 FigureKind = Literal["amount", "percent", "date", "phone", "citation"]
 
@@ -43,6 +49,16 @@ _AMOUNT_UNITS_ONLY = re.compile(
     # in words only when not inside a longer word ("천만에요")
     rf"|(?<![\d.,가-힣]){_KWORD}\s?[만억조](?![가-힣])"
 )
+# An amount in English words: "five hundred twenty-three thousand won" (a model may write figures so).
+_AMOUNT_EN_WORDS = re.compile(
+    rf"(?i)\b{EN_NUMBER_WORD}(?:(?:[\s-]+|,\s*|\s+and\s+){EN_NUMBER_WORD})*\s+(?:korean\s+)?(?:won|krw)\b"
+)
+# In Vietnamese words ("năm trăm hai mươi ba nghìn won") and in Chinese numerals or digits with 韩元.
+_AMOUNT_VI_WORDS = re.compile(
+    rf"(?i)(?<![^\W\d_]){VI_NUMBER_WORD}(?:\s+{VI_NUMBER_WORD})*\s+(?:won|krw|uôn)\b"
+)
+_ZH_NUMERAL = "零〇一二三四五六七八九两十百千万亿"
+_AMOUNT_ZH = re.compile(rf"(?:\d|[{_ZH_NUMERAL}])(?:[\d,.]|[{_ZH_NUMERAL}])*\s?(?:韩元|韩币|韓元)")
 _PERCENT = re.compile(rf"(?<![\d.,])({_NUM})\s?(?:%|％|퍼센트|프로|percent)")
 
 _MONTHS_EN = {
@@ -217,8 +233,31 @@ def _is_approximate(text: str, start: int, end: int) -> bool:
     return bool(_APPROX.search(text[max(0, start - 8) : start]) or _APPROX.search(text[end : end + 6]))
 
 
+def _zh_amount(text: str) -> int | None:
+    value = parse_numeral(text)
+    return None if value is None else round(value)
+
+
+_CURRENCY_WORD = re.compile(r"(?i)\s*(?:(?:korean\s+)?(?:won|krw)|uôn|韩元|韩币|韓元)$")
+#: Amounts written in words or Chinese numerals, read before the Korean and digit forms.
+_WORDED_AMOUNTS: tuple[tuple[re.Pattern[str], Callable[[str], int | None]], ...] = (
+    (_AMOUNT_EN_WORDS, english_number),
+    (_AMOUNT_VI_WORDS, vietnamese_number),
+    (_AMOUNT_ZH, _zh_amount),
+)
+
+
 def _extract_amounts(text: str) -> tuple[list[Figure], str]:
     found: list[Figure] = []
+    spans = []
+    for pattern, read in _WORDED_AMOUNTS:
+        for m in pattern.finditer(text):
+            value = read(_CURRENCY_WORD.sub("", m.group(0)))
+            if value is not None:
+                approx = _is_approximate(text, *m.span())
+                found.append(Figure("amount", m.group(0), str(value), m.start(), approx))
+                spans.append(m.span())
+        text = _mask(text, spans)
     for pattern in (_AMOUNT_WITH_WON, _AMOUNT_UNITS_ONLY):
         spans = []
         for m in pattern.finditer(text):

@@ -147,6 +147,100 @@ def native_korean_number(text: str) -> int | None:
     return _NATIVE_ONES.get(text)
 
 
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+#: One English number word (for patterns that find a number written in words).
+EN_NUMBER_WORD = "(?:" + "|".join(sorted([*_EN_UNITS, "hundred", *_EN_SCALES], key=len, reverse=True)) + ")"
+
+
+def english_number(text: str) -> int | None:
+    """A number written in English words, digits allowed between them: "five hundred twenty-three
+    thousand" → 523000, "three hundred forty-nine thousand seven hundred" → 349700, "1.5 million" →
+    1500000. None when a word is not part of a number."""
+    total = 0
+    current = 0.0
+    seen = False
+    for word in re.findall(r"[a-z]+|\d+(?:\.\d+)?", text.lower().replace(",", "")):
+        if word == "and" and seen:
+            continue
+        if word in _EN_UNITS:
+            current += _EN_UNITS[word]
+        elif word[0].isdigit():
+            current += float(word)
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _EN_SCALES:
+            total += round((current or 1) * _EN_SCALES[word])
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + round(current) if seen else None
+
+
+_VI_DIGIT_WORDS = {
+    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
+    "bảy": 7, "tám": 8, "chín": 9,
+}  # fmt: skip
+_VI_DIGIT_WORDS |= {
+    fold_latin(w): d for w, d in list(_VI_DIGIT_WORDS.items()) if fold_latin(w) not in ("tu",)
+}
+_VI_BIG = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+_VI_BIG |= {fold_latin(w): v for w, v in list(_VI_BIG.items())}
+#: One Vietnamese number word, with and without its marks (for patterns that find a number in words).
+VI_NUMBER_WORD = (
+    "(?:"
+    + "|".join(
+        sorted(
+            {*_VI_DIGIT_WORDS, *_VI_BIG, "mười", "muoi", "mươi", "trăm", "tram", "linh", "lẻ", "le"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
+
+
+def vietnamese_number(text: str) -> int | None:
+    """A number written in Vietnamese words, marks optional: "năm trăm hai mươi ba nghìn" → 523000, "ba trăm
+    bốn mươi chín nghìn bảy trăm" → 349700, "hai triệu rưỡi" is not read (None). None when a word is not part
+    of a number."""
+    total = 0
+    hundreds = 0
+    rest = 0
+    last = 0
+    seen = False
+    for word in re.findall(r"[^\W\d_]+|\d+", text.lower()):
+        if word in ("linh", "lẻ", "le") and seen:
+            continue
+        if word.isdigit():
+            rest += int(word)
+            last = int(word)
+        elif word in _VI_DIGIT_WORDS:
+            rest += _VI_DIGIT_WORDS[word]
+            last = _VI_DIGIT_WORDS[word]
+        elif word in ("mười", "muoi") and not (rest and last):
+            rest += 10
+            last = 0
+        elif word in ("mươi", "muoi"):
+            rest += last * 9  # "hai mươi": the digit before counts ten times
+            last = 0
+        elif word in ("trăm", "tram"):
+            hundreds, rest, last = (rest or 1) * 100, 0, 0
+        elif word in _VI_BIG:
+            total += (hundreds + rest or 1) * _VI_BIG[word]
+            hundreds, rest, last = 0, 0, 0
+        else:
+            return None
+        seen = True
+    return total + hundreds + rest if seen else None
+
+
 def word_number(text: str) -> int | None:
     """A small count written as digits or a word in any of the four languages (two, hai, 两, 둘, 두 명)."""
     text = text.strip().lower()

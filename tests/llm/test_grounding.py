@@ -104,6 +104,12 @@ def test_words_that_look_numeric_are_not_figures(text: str) -> None:
         "소득인정액이 기준 중위소득의 32%입니다.",
         "근거: 「기초연금법」 제3조 [출처: 기초연금 안내].",
         "You are likely eligible for 349,700 won a month [2].",
+        # the same amount, however it is written (issue 15)
+        "You could get three hundred forty-nine thousand seven hundred won a month.",
+        "每月可领三十四万九千七百韩元。",
+        "每月可领34万9千7百韩元。",
+        "Mỗi tháng khoảng ba trăm bốn mươi chín nghìn bảy trăm won.",
+        "Bạn 70 tuổi, sống một mình, có hai con.",  # counts and ages in words are not amounts
     ],
 )
 def test_grounded_replies_pass(reply: str) -> None:
@@ -126,6 +132,12 @@ def test_grounded_replies_pass(reply: str) -> None:
         ("자세한 내용은 [3]을 보세요.", "#3"),
         ("[출처: 주거급여 안내]", "주거급여"),
         ("「국민기초생활 보장법」에 따라", "국민기초생활"),
+        ("You will receive five hundred twenty-three thousand won every month.", "523000"),
+        ("You will get one million two hundred thousand won.", "1200000"),
+        ("每月可领五十二万三千韩元。", "523000"),
+        ("每月可领523,000韩元。", "523000"),
+        ("Mỗi tháng bạn nhận năm trăm hai mươi ba nghìn won.", "523000"),
+        ("moi thang nam tram hai muoi ba nghin won", "523000"),
     ],
 )
 def test_invented_figures_and_citations_are_violations(reply: str, fragment: str) -> None:
