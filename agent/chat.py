@@ -14,7 +14,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from sqlalchemy import Engine
 
-from agent.db import load_rules_engine, make_engine
+from agent.db import load_rules_engine, make_engine, rules_version
 from agent.errors import ChatInputError
 from agent.llm.factory import make_backend
 from agent.settings import Settings
@@ -24,7 +24,8 @@ from graphs.graph import build_graph
 from graphs.guards import guard_input
 from graphs.guards.pii import detect_pii
 from graphs.llm import ChatBackend
-from graphs.state import ChatTurn, Citation, FollowUp
+from graphs.state import ChatTurn, Citation, FollowUp, Stamp
+from prompts import prompts_version
 from tools.builtin import ToolDeps, register_tools
 from tools.handoff.service import add_message, attach_phone, get_case
 from tools.plugins import PluginReport, load_plugins, parse_allow_list
@@ -60,6 +61,7 @@ class ChatService:
         self.registry = ToolRegistry()
         self.plugin_reports: list[PluginReport] = []
         self._graph: Any = None
+        self._versions: dict[str, str] = {}  # the stamp's parts that do not change between turns
 
     def retriever(self) -> Retriever:
         """The document retriever, loaded on first use (the index is built once and persisted)."""
@@ -77,7 +79,28 @@ class ChatService:
         self.plugin_reports = load_plugins(self.registry, deps, allow=parse_allow_list(self.settings.plugins))
         self.checkpointer = await self._stack.enter_async_context(_checkpointer(self.settings))
         self._graph = build_graph(tools=self.registry, llm=self.llm, checkpointer=self.checkpointer)
+        self._versions = {"rules": rules_version(db), "prompts": prompts_version()}
         return self
+
+    async def stamp(self, mode: str) -> Stamp:
+        """What produces this service's answers: the rules data, the document index, the prompts and, in LLM
+        mode, the model (with its digest, asked of the server once)."""
+        if "documents" not in self._versions:
+            index = await asyncio.to_thread(lambda: self.retriever().index())
+            self._versions["documents"] = index.content_hash[:12]
+        model = "deterministic"
+        if mode == "llm" and self.llm is not None:
+            if "model" not in self._versions:
+                health = await self.llm.health()
+                digest = f"@{health.digest.removeprefix('sha256:')[:12]}" if health.digest else ""
+                self._versions["model"] = f"{health.backend}:{health.model}{digest}"
+            model = self._versions["model"]
+        return Stamp(
+            rules=self._versions["rules"],
+            documents=self._versions["documents"],
+            prompts=self._versions["prompts"],
+            model=model,
+        )
 
     async def __aexit__(self, *exc: object) -> None:
         if self.llm is not None:
@@ -151,7 +174,9 @@ class ChatService:
                 "turn": state.get("turn"),
             },
         )
-        return turn_from_state(state, session)
+        turn = turn_from_state(state, session)
+        turn.stamp = await self.stamp(turn.mode)
+        return turn
 
 
 def keep_for_case(db: Engine, state: dict[str, Any], raw: str, redacted: str) -> None:

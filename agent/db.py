@@ -135,3 +135,10 @@ def load_rules_engine(settings: Settings, engine: Engine | None = None) -> Rules
     finally:
         if owned:
             engine.dispose()
+
+
+def rules_version(engine: Engine) -> str:
+    """A short hash of the rules data the database was seeded from ('unseeded' for an empty one)."""
+    with Session(engine) as session:
+        seeded = seeded_hash(session)
+    return seeded[:12] if seeded else "unseeded"

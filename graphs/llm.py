@@ -112,6 +112,8 @@ class BackendHealth:
     model_present: bool = False
     models: list[str] = field(default_factory=list)
     version: str | None = None
+    digest: str | None = None
+    """The configured model's content digest, where the server reports one (Ollama's /api/tags)."""
     circuit: str = "closed"
     error: str | None = None
 

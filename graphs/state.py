@@ -144,6 +144,19 @@ class FollowUp(BaseModel):
     question: str
 
 
+class Stamp(BaseModel):
+    """What produced an answer, so that it can be explained and replayed later."""
+
+    rules: str = Field(
+        description="Content hash of the rules data files seeded (data/programs, data/parameters)."
+    )
+    documents: str = Field(
+        description="Content hash of the document index (documents, corpus, ingested files)."
+    )
+    prompts: str = Field(description="Hash of the prompt, reply-template and locale files.")
+    model: str = Field(description="'deterministic', or the backend and model (with its digest when known).")
+
+
 class ChatTurn(BaseModel):
     """The chat turn of the contract (`POST /v1/chat`, `welfare-agent ask --json`)."""
 
@@ -160,3 +173,5 @@ class ChatTurn(BaseModel):
     mode: Literal["llm", "deterministic"] = "deterministic"
     usage: dict[str, int] = Field(default_factory=dict)
     """Extension: LLM calls and (approximate) prompt tokens of this turn."""
+    stamp: Stamp | None = None
+    """Extension: the rules data, document index, prompt and model versions behind this answer."""

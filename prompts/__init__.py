@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -37,3 +38,15 @@ def label(table: str, key: str, language: str = "ko") -> str:
         raise PromptNotFoundError(f"prompts/{table}.yaml has no '{key}'")
     texts = entries[key]
     return str(texts.get(language) or texts["ko"])
+
+
+@lru_cache(maxsize=1)
+def prompts_version() -> str:
+    """A short hash of every prompt, reply template and locale file: which texts produced an answer."""
+    digest = hashlib.sha256()
+    root = resources.files(__package__)
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and entry.name.endswith((".md", ".yaml", ".txt")):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:12]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import time
 from pathlib import Path
@@ -45,6 +46,9 @@ def test_a_grounded_reply_is_streamed_and_shown(tmp_path: Path, fake: FakeOllama
     assert "".join(streamed).replace(" ", "").endswith(GROUNDED.replace(" ", ""))
     prompt = fake.bodies()[-1]["messages"]
     assert "349700" in prompt[-1]["content"] or "349,700" in prompt[-1]["content"]
+    # The stamp names the model and its digest as the server reports them (issue 15).
+    assert final.stamp is not None
+    assert re.fullmatch(r"ollama:[\w.:-]+@[0-9a-f]{12}", final.stamp.model), final.stamp.model
 
 
 def test_an_invented_amount_never_reaches_the_citizen(tmp_path: Path, fake: FakeOllama) -> None:
@@ -98,6 +102,10 @@ def test_no_model_server_means_deterministic_mode(tmp_path: Path) -> None:
     turns = asyncio.run(_conversation(model_settings(tmp_path, closed), []))
     assert [t.mode for t in turns] == ["deterministic", "deterministic"]
     assert turns[1].eligibility[0]["status"] == "eligible"
+    stamp = turns[1].stamp
+    assert stamp is not None
+    assert stamp.model == "deterministic"
+    assert all(re.fullmatch(r"[0-9a-f]{12}", v) for v in (stamp.rules, stamp.documents, stamp.prompts)), stamp
     assert time.perf_counter() - started < 5
 
 

@@ -38,7 +38,8 @@ async def check(
     ] = None,
     as_of: Annotated[date | None, Query(description="Date the rules apply to.")] = None,
 ) -> Any:
-    """The rules engine on one household (`{"results": [...]}`) or many (a list of `{"index", "results" | "error"}`)."""
+    """The rules engine on one household (`{"results": [...], "stamp"}`) or many (a list of `{"index", "results" |
+    "error", "stamp"}`)."""
     rules = services.chat.rules
     try:
         programs = rules.validate_programs(program, "program") if program else None
@@ -71,7 +72,12 @@ async def check(
             ],
         },
     )
-    return out if isinstance(body, list) else {"results": out[0]["results"]}
+    # What produced the results (rules data, documents, prompts; the engine is deterministic): a list answer
+    # carries it on every item, a single one beside its results.
+    stamp = (await services.chat.stamp("deterministic")).model_dump()
+    if isinstance(body, list):
+        return [{**item, "stamp": stamp} for item in out]
+    return {"results": out[0]["results"], "stamp": stamp}
 
 
 @router.post("/eligibility/consult")

@@ -137,6 +137,14 @@ class OllamaBackend(ResilientBackend):
                 body = response.json()
                 version = str(body.get("version")) if isinstance(body, Mapping) else None
         models = [str(m.get("model") or m.get("name")) for m in tags.get("models", [])]
+        digest = next(
+            (
+                str(m.get("digest"))
+                for m in tags.get("models", [])
+                if m.get("digest") and model_matches(self.model, str(m.get("model") or m.get("name")))
+            ),
+            None,
+        )
         return BackendHealth(
             backend=self.name,
             host=self.host,
@@ -145,4 +153,5 @@ class OllamaBackend(ResilientBackend):
             model_present=any(model_matches(self.model, m) for m in models),
             models=models,
             version=version,
+            digest=digest,
         )

@@ -318,6 +318,7 @@ class ResilientBackend(ABC):
             model_present=health.model_present,
             models=health.models,
             version=health.version,
+            digest=health.digest,
             circuit=str(self.breaker.state),
             error=health.error,
         )

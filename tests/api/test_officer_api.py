@@ -27,11 +27,14 @@ def test_eligibility_one_and_many(client: TestClient, officer_headers: dict[str,
         "/v1/eligibility/check", json=ELDER, params={"program": "basic_pension"}, headers=officer_headers
     )
     assert one.json()["results"][0]["status"] == "eligible"
+    assert one.json()["stamp"]["model"] == "deterministic"  # what produced it (issue 15)
+    assert len(one.json()["stamp"]["rules"]) == 12
     many = client.post(
         "/v1/eligibility/check", json=[ELDER, {"members": [{"age": 300}]}], headers=officer_headers
     )
     assert many.status_code == 200
     assert len(many.json()[0]["results"]) == 19
+    assert many.json()[1]["stamp"] == one.json()["stamp"]
     assert "members[0].age" in many.json()[1]["error"]
     bad = client.post("/v1/eligibility/check", json={"members": [{"age": 300}]}, headers=officer_headers)
     assert bad.status_code == 422
