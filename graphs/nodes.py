@@ -32,7 +32,7 @@ from graphs.guards import guard_input, guard_reply
 from graphs.llm import ChatBackend
 from graphs.llm_turn import answer_with_tools, assist_understanding, phrase
 from graphs.memory import to_household
-from graphs.nlu import INTENTS, understand
+from graphs.nlu import understand
 from graphs.nlu.facts import states_income_kind
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
@@ -154,9 +154,13 @@ class Nodes:
         message = state["message"]
         u = understand(message)
         usage = {"llm_calls": 0, "prompt_tokens": 0}
-        if self.llm is not None and u.needs_llm and not state.get("pending"):
+        # The model assists, it does not route: it may only choose among the intents the classifier ranks
+        # high, and a message the classifier placed out of scope stays there (searched, answered only from
+        # the documents), so no unsure message becomes one the model phrases on its own say.
+        if self.llm is not None and u.needs_llm and not state.get("pending") and u.intent != "out_of_scope":
+            allowed: list[str] = list(u.candidates or [u.intent])
             assisted = await assist_understanding(
-                self.llm, message=message, intents=list(INTENTS), pending_question=None
+                self.llm, message=message, intents=allowed, pending_question=None
             )
             usage["llm_calls"] += 1
             if assisted is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import socket
 import time
@@ -176,3 +177,40 @@ def test_a_reply_that_repeats_the_system_prompt_is_blocked(tmp_path: Path, fake:
     assert final.mode == "deterministic"
     assert "You are the welfare assistant" not in final.reply
     assert not any("You are the welfare assistant" in s for s in streamed)
+
+
+def _structured_requests(fake: FakeOllama) -> list[dict[str, object]]:
+    return [b for b in fake.bodies() if b.get("format")]
+
+
+def test_the_model_chooses_only_among_the_classifiers_likely_intents(
+    tmp_path: Path, fake: FakeOllama
+) -> None:
+    """Issue 15: an unsure message ('그거 어떻게 하는 거예요': program_info, unsure) is settled by the model only
+    among the intents the classifier ranks high; an answer outside them is ignored."""
+    fake.script(FakeReply(json={"intent": "eligibility_check", "language": "ko", "programs": []}))
+
+    async def run() -> ChatTurn:
+        async with ChatService(model_settings(tmp_path, fake.url)) as chat:
+            return await chat.turn("그거 어떻게 하는 거예요")
+
+    turn = asyncio.run(run())
+    [asked] = _structured_requests(fake)
+    prompt = json.dumps(asked["messages"], ensure_ascii=False)
+    assert "- program_info" in prompt
+    assert "- eligibility_check" not in prompt
+    assert turn.intent != "eligibility_check"
+
+
+def test_an_out_of_scope_message_is_never_handed_to_the_model_to_route(
+    tmp_path: Path, fake: FakeOllama
+) -> None:
+    """'운전면허 갱신 어디서 하나요' is out of scope (unsure): no model is asked to re-route it."""
+
+    async def run() -> ChatTurn:
+        async with ChatService(model_settings(tmp_path, fake.url)) as chat:
+            return await chat.turn("운전면허 갱신 어디서 하나요")
+
+    turn = asyncio.run(run())
+    assert not _structured_requests(fake)
+    assert turn.intent in ("out_of_scope", "program_info")

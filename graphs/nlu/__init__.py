@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from graphs.nlu.facts import extract_facts
-from graphs.nlu.intent import INTENTS, Intent, classify
+from graphs.nlu.intent import INTENTS, Intent, IntentResult, classify
 from graphs.nlu.language import Language, detect_language
 from graphs.nlu.programs import detect_programs
 
@@ -48,6 +48,8 @@ class Understanding(BaseModel):
     """Crisis rule kinds that fired (suicide, violence, no_food, no_shelter, medical_emergency, ...)."""
     runner_up: Intent = "smalltalk"
     """The likeliest intent other than crisis: what the turn is when a crisis guess is not trusted."""
+    candidates: list[Intent] = Field(default_factory=list)
+    """The intents the classifier ranks high (its guess first): all a model may choose among when asked."""
 
     @property
     def is_crisis(self) -> bool:
@@ -88,6 +90,20 @@ def situation_programs(text: str) -> list[str]:
     return ["emergency_welfare"] if _ARREARS.search(text) else []
 
 
+#: An intent the classifier gives at least this probability (at most `MAX_CANDIDATES` of them) is one a model
+#: may choose when asked to settle an unsure message.
+CANDIDATE_MIN_SCORE = 0.1
+MAX_CANDIDATES = 3
+
+
+def candidates(result: IntentResult) -> list[Intent]:
+    """The classifier's guess, then the likeliest other intents it gives some weight (never crisis: the rules
+    decide danger, not a model)."""
+    ranked = sorted((i for i in result.scores if i != "crisis"), key=lambda i: -result.scores[i])
+    likely = [i for i in ranked if result.scores[i] >= CANDIDATE_MIN_SCORE and i != result.intent]
+    return [result.intent, *likely][:MAX_CANDIDATES]
+
+
 def understand(text: str) -> Understanding:
     """Language, intent (with confidence), programs and facts of one citizen message."""
     programs, _ = detect_programs(text)
@@ -96,6 +112,7 @@ def understand(text: str) -> Understanding:
     return Understanding(
         intent=result.intent,
         runner_up=result.runner_up,
+        candidates=candidates(result),
         confidence=round(min(1.0, max(0.0, result.confidence)), 4),
         language=detect_language(text),
         programs=programs,
