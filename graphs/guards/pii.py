@@ -286,6 +286,7 @@ _HANGUL_DIGITS = {
 _HANGUL_DIGIT_RUN = re.compile(r"[공영일이삼사오육칠팔구](?:(?: ?-? ?)[공영일이삼사오육칠팔구]){9,}")
 #: "…오육칠팔이에요": the last 이 of a run before a particle's ending is the copula, not a 2.
 _COPULA_AFTER = re.compile(r"[에예다고요야라랑며었]")
+_NUMBER_LENGTHS = (10, 11)  # digits of a Korean phone number
 _HAN_DIGITS = dict(zip("零〇一二三四五六七八九", "00123456789", strict=True))
 _HAN_DIGIT_RUN = re.compile(r"[零〇一二三四五六七八九](?:[ -]?[零〇一二三四五六七八九]){9,}")
 #: Digits said in words, in English and Vietnamese (with and without marks).
@@ -396,7 +397,14 @@ def _in_place(view: _View, pattern: re.Pattern[str], digits: dict[str, str]) -> 
     chars = list(view.text)
     for match in pattern.finditer(view.text):
         end = match.end()
-        if chars[end - 1] == "이" and _COPULA_AFTER.match(view.text, end):
+        count = sum(1 for c in match.group() if c in digits)
+        # "…오육칠팔이에요" has a copula after a whole number; "…오사삼이요" ends in a 2: the count decides.
+        if (
+            chars[end - 1] == "이"
+            and _COPULA_AFTER.match(view.text, end)
+            and count not in _NUMBER_LENGTHS
+            and count - 1 in _NUMBER_LENGTHS
+        ):
             end -= 1
         for position in range(match.start(), end):
             chars[position] = digits.get(chars[position], chars[position])

@@ -229,3 +229,9 @@ def test_findings_never_serialise_or_print_the_value() -> None:
     assert "2234567" not in repr(finding)
     assert "2234567" not in result.model_dump_json()
     assert "value" not in finding.model_dump()
+
+
+def test_a_trailing_i_is_a_digit_when_the_number_needs_it() -> None:
+    # "오사삼이요": 이 is the last digit of 010-9876-5432; "오육칠팔이에요": the number is whole before 이에요.
+    assert redact("공일공 구팔칠육 오사삼이요").text == "[전화번호]요"
+    assert redact("공일공 일이삼사 오육칠팔이에요").text == "[전화번호]이에요"
