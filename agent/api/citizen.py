@@ -147,10 +147,11 @@ async def _stream(
             await queue.put(None)
 
     task = asyncio.create_task(run())
-    streamed = False
+    sent: list[str] = []
     while (piece := await queue.get()) is not None:
-        streamed = True
+        sent.append(piece)
         yield _sse("token", piece)
+    streamed = bool(sent)
     try:
         turn = await task
     except HTTPException as exc:
@@ -164,7 +165,15 @@ async def _stream(
     if not streamed:  # deterministic mode: stream the final reply in word-sized pieces
         for piece in _CHUNK.findall(turn.reply):
             yield _sse("token", piece)
+    elif _squeezed("".join(sent)) != _squeezed(turn.reply):
+        # The model's reply failed its check after some sentences passed (only checked sentences are ever
+        # sent): the page replaces what it showed with the reply that stands, before the result arrives.
+        yield _sse("replace", {"text": turn.reply})
     yield _sse("result", turn.model_dump(mode="json"))
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 @router.post("/feedback", status_code=201)

@@ -76,3 +76,49 @@ def test_tokens_arrive_before_the_result(live: tuple[str, FakeOllama]) -> None:
     )  # the first sentence reached the client while the model typed on
     assert result["mode"] == "llm"
     assert result["reply"] == sentences
+
+
+def _events(base: str, message: str) -> list[tuple[str, str]]:
+    events: list[tuple[str, str]] = []
+    with (
+        httpx.Client(timeout=30) as client,
+        client.stream("POST", f"{base}/v1/chat/stream", json={"message": message}) as response,
+    ):
+        assert response.status_code == 200
+        event = ""
+        for line in response.iter_lines():
+            if line.startswith("event: "):
+                event = line.removeprefix("event: ")
+            elif line.startswith("data: "):
+                events.append((event, line.removeprefix("data: ")))
+    return events
+
+
+def test_a_rejected_sentence_never_reaches_the_wire(live: tuple[str, FakeOllama]) -> None:
+    """Issue 15: the first sentence passes and is sent; the second invents an amount and is not; the page is
+    told to show the deterministic reply instead (`replace`), which is the result's reply."""
+    base, fake = live
+    fake.script(
+        FakeReply(
+            text="기초연금 상담을 도와드릴게요. 매달 52만 3천원을 받으실 수 있어요. 행정복지센터에 신청하세요.",
+            delay_between_tokens_ms=5,
+        )
+    )
+    events = _events(base, "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?")
+    kinds = [kind for kind, _ in events]
+    tokens = "".join(json.loads(data) for kind, data in events if kind == "token")
+    assert "기초연금 상담을 도와드릴게요." in tokens  # the sentence that passed was streamed
+    assert "52만" not in tokens  # the one that failed never was
+    assert kinds[-2:] == ["replace", "result"]
+    result = json.loads(events[-1][1])
+    assert json.loads(events[-2][1])["text"] == result["reply"]
+    assert result["mode"] == "deterministic"
+    assert "52만" not in result["reply"]
+
+
+def test_a_reply_that_passes_has_no_replace_event(live: tuple[str, FakeOllama]) -> None:
+    base, fake = live
+    fake.script(FakeReply(text="기초연금 상담을 도와드릴게요. 먼저 한 달 소득을 알려 주세요."))
+    kinds = [kind for kind, _ in _events(base, "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?")]
+    assert "replace" not in kinds
+    assert kinds[-1] == "result"

@@ -178,7 +178,7 @@ function requestBody(message) {
 }
 
 /** One chat turn, streamed; falls back to `POST /v1/chat` when streaming is unavailable. */
-async function sendTurn(message, onToken) {
+async function sendTurn(message, onToken, onReplace = () => {}) {
   const headers = { "Content-Type": "application/json", Accept: "text/event-stream" };
   let response;
   try {
@@ -203,6 +203,14 @@ async function sendTurn(message, onToken) {
         /* a bare string */
       }
       onToken(delta);
+    } else if (name === "replace") {
+      // The model's reply failed its check after some sentences were shown: show the reply that stands.
+      try {
+        const parsed = JSON.parse(data);
+        if (parsed && typeof parsed.text === "string") onReplace(parsed.text);
+      } catch {
+        /* ignore a malformed event; the result that follows still carries the reply */
+      }
     } else if (name === "result") {
       result = JSON.parse(data);
     } else if (name === "error") {
@@ -625,11 +633,18 @@ async function ask(message) {
   const view = addAgentMessage();
   let streamed = "";
   try {
-    const result = await sendTurn(text, (delta) => {
-      if (view.typing.isConnected) view.typing.remove();
-      streamed += delta;
-      view.replyText.textContent = streamed;
-    });
+    const result = await sendTurn(
+      text,
+      (delta) => {
+        if (view.typing.isConnected) view.typing.remove();
+        streamed += delta;
+        view.replyText.textContent = streamed;
+      },
+      (reply) => {
+        streamed = reply;
+        view.replyText.textContent = reply;
+      },
+    );
     if (result && typeof result.session_id === "string" && result.session_id) {
       state.sessionId = result.session_id;
       storageSet(STORAGE.session, state.sessionId);
