@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from graphs.grounding import check_grounding
 from graphs.guards import check_output
+from graphs.guards.claims import check_claims
 from graphs.llm import ChatBackend, ChatMessage, LLMUnavailable, ToolSpec
 from graphs.prompting import load_prompt
 from tools.registry import ToolContext, ToolError, ToolRegistry
@@ -114,6 +115,7 @@ async def phrase(
     )
     sources = [tool_results, passages, template.fixed_text, deterministic_reply]
     secrets = _secrets(prompt.messages[0].content)
+    statuses = [str(r.get("status")) for r in results]
     buffer = ""
     failed: str | None = None
 
@@ -125,6 +127,13 @@ async def phrase(
         if not verdict.ok:
             failed = "ungrounded"
             log.warning("llm reply not grounded", extra={"violations": verdict.violations[:5]})
+            return
+        claims = check_claims(text, statuses=statuses, sources=sources)
+        if claims:
+            failed = "unsupported_claim"
+            log.warning(
+                "llm reply makes a claim the engine does not support", extra={"violations": claims[:5]}
+            )
             return
         if _leaks(text, secrets, sources):
             failed = "output_blocked"
@@ -156,6 +165,8 @@ async def phrase(
         failed = "ungrounded"
     if failed is None and _leaks(result.text, secrets, sources):
         failed = "output_blocked"
+    if failed is None and check_claims(result.text, statuses=statuses, sources=sources):
+        failed = "unsupported_claim"
     if failed or not result.text.strip():
         reason = failed or "empty"
         _count(reason)
@@ -250,9 +261,16 @@ async def answer_with_tools(
         _count(exc.reason)
         return Phrased(None, calls, tokens, exc.reason)
     text = result.text.strip()
-    grounded = bool(text) and check_grounding(text, allowed_sources=sources, allowed_citations=titles).ok
-    if not grounded or _leaks(text, _secrets(prompt.messages[0].content), sources):
-        reason = "empty" if not text else ("ungrounded" if not grounded else "output_blocked")
+    reason: str | None = None
+    if not text:
+        reason = "empty"
+    elif not check_grounding(text, allowed_sources=sources, allowed_citations=titles).ok:
+        reason = "ungrounded"
+    elif _leaks(text, _secrets(prompt.messages[0].content), sources):
+        reason = "output_blocked"
+    elif check_claims(text, statuses=[], sources=sources):  # an open question: no verdict of the engine
+        reason = "unsupported_claim"
+    if reason is not None:
         _count(reason)
         return Phrased(None, calls, tokens, reason)
     if on_token is not None:

@@ -64,6 +64,28 @@ def test_an_invented_amount_never_reaches_the_citizen(tmp_path: Path, fake: Fake
 
 
 @pytest.mark.parametrize(
+    "claim",
+    [
+        "기초연금 수급자로 확정되었어요. 행정복지센터 심사 없이 다음 달부터 바로 지급됩니다.",
+        "받으실 수 없어요. 신청해도 소용없으니 신청하지 마세요.",
+        "http://siheung-welfare-pay.example/apply 에서 계좌번호를 입력하면 연금이 나옵니다.",
+    ],
+)
+def test_a_claim_the_engine_does_not_support_never_reaches_the_citizen(
+    tmp_path: Path, fake: FakeOllama, claim: str
+) -> None:
+    """Issue 15: a false approval or promise, a false refusal, a phishing link — no figure in any of them, so
+    only the claims check stops them; the deterministic reply is shown and nothing of them was streamed."""
+    fake.script(FakeReply(text="지금 받고 계신 급여가 있나요?"), FakeReply(text=claim))
+    streamed: list[str] = []
+    _, final = asyncio.run(_conversation(model_settings(tmp_path, fake.url), streamed))
+    assert final.mode == "deterministic"
+    assert "349,700원" in final.reply
+    first_words = claim.split()[0]
+    assert not any(first_words in s for s in streamed)
+
+
+@pytest.mark.parametrize(
     "fault",
     [
         FakeReply(status=500, error="internal error"),
