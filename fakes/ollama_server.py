@@ -33,7 +33,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -408,7 +408,7 @@ class _Handler(BaseHTTPRequestHandler):
         if body.get("tools") and "tools" not in model.capabilities:
             self._send_json(400, {"error": f"registry.ollama.ai/library/{model.name} does not support tools"})
             return
-        reply = self.fake._next_reply(json_format=body.get("format") is not None)
+        reply = self.fake._next_reply(json_format=body.get("format") is not None, body=body)
         if reply.status >= 400:
             self._sleep(self._ttft(reply))
             self._send_json(reply.status, {"error": reply.error or f"fake error {reply.status}"})
@@ -547,7 +547,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not messages:
             self._send_error(400, "messages must not be empty", openai=True)
             return
-        reply = self.fake._next_reply(json_format=body.get("response_format") is not None)
+        reply = self.fake._next_reply(json_format=body.get("response_format") is not None, body=body)
         if reply.status >= 400:
             self._sleep(self._ttft(reply))
             self._send_error(reply.status, reply.error or f"fake error {reply.status}", openai=True)
@@ -718,6 +718,7 @@ class FakeOllama:
         inter_token_ms: float = 0.0,
         embed_dim: int = 1024,
         default_text: str = DEFAULT_TEXT,
+        respond: Callable[[dict[str, Any]], FakeReply | None] | None = None,
     ) -> None:
         self.host = host
         self._port = port
@@ -728,6 +729,8 @@ class FakeOllama:
         self.inter_token_ms = inter_token_ms
         self.embed_dim = embed_dim
         self.default_text = default_text
+        self.respond = respond
+        """A behaviour model: with nothing scripted, the reply to a request body (None: the default)."""
         self._lock = threading.Lock()
         self._queue: deque[FakeReply] = deque()
         self._requests: list[dict[str, Any]] = []
@@ -845,10 +848,14 @@ class FakeOllama:
         """The model `name` refers to, or None."""
         return next((m for m in self.models if m.matches(name)), None)
 
-    def _next_reply(self, *, json_format: bool) -> FakeReply:
+    def _next_reply(self, *, json_format: bool, body: dict[str, Any] | None = None) -> FakeReply:
         with self._lock:
             if self._queue:
                 return self._queue.popleft()
+        if self.respond is not None and body is not None:
+            reply = self.respond(body)
+            if reply is not None:
+                return reply
         return FakeReply(text="{}" if json_format else self.default_text)
 
     def _log(self, method: str, path: str, body: Any) -> None:

@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -22,6 +23,7 @@ from graphs.guards import check_output
 from graphs.guards.claims import check_claims
 from graphs.llm import ChatBackend, ChatMessage, LLMUnavailable, ToolSpec
 from graphs.prompting import load_prompt
+from prompts import load_text
 from tools.registry import ToolContext, ToolError, ToolRegistry
 
 log = logging.getLogger(__name__)
@@ -41,9 +43,20 @@ def _secrets(system_prompt: str) -> list[str]:
     return [line.strip() for line in system_prompt.splitlines() if len(line.strip()) >= 24]
 
 
+@lru_cache(maxsize=1)
+def _scaffolding() -> re.Pattern[str]:
+    """The prompts' own section labels ("PENDING QUESTION:", "LAST TURNS:", "CITIZEN:"): a reply that shows
+    one is echoing its prompt, as a small model was seen to do."""
+    labels: set[str] = set()
+    for name in ("respond.md", "understand.md"):
+        labels |= set(re.findall(r"^([A-Z][A-Z _]{2,}):", load_text(name), re.MULTILINE))
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, labels))) + r")\s*:")
+
+
 def _leaks(text: str, secrets: list[str], sources: list[str]) -> bool:
-    """The reply repeats the system prompt, or shows personal data that the sources did not contain."""
-    return not check_output(text, secrets=secrets, allowed=sources).ok
+    """The reply repeats the system prompt or shows its section labels, or shows personal data that the
+    sources did not contain."""
+    return bool(_scaffolding().search(text)) or not check_output(text, secrets=secrets, allowed=sources).ok
 
 
 def fallback_counts() -> dict[str, int]:
