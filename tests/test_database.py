@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -88,7 +88,8 @@ def test_parameters_are_looked_up_by_date(settings: Settings) -> None:
     assert eight.confidence == "C"
 
 
-def test_a_broken_data_file_is_named(tmp_path: Path) -> None:
+def _rules_with_pension(tmp_path: Path, edit: Callable[[str], str]) -> Path:
+    """A rules directory holding the median income table and basic_pension.yaml changed by `edit`."""
     rules = tmp_path / "rules"
     (rules / "programs").mkdir(parents=True)
     (rules / "parameters").mkdir()
@@ -97,9 +98,12 @@ def test_a_broken_data_file_is_named(tmp_path: Path) -> None:
         (source / "parameters" / "median_income.yaml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     text = (source / "programs" / "basic_pension.yaml").read_text(encoding="utf-8")
-    (rules / "programs" / "basic_pension.yaml").write_text(
-        text.replace("confidence: A", "confidence: Z", 1), encoding="utf-8"
-    )
+    (rules / "programs" / "basic_pension.yaml").write_text(edit(text), encoding="utf-8")
+    return rules
+
+
+def test_a_broken_data_file_is_named(tmp_path: Path) -> None:
+    rules = _rules_with_pension(tmp_path, lambda text: text.replace("confidence: A", "confidence: Z", 1))
     with pytest.raises(
         DataFileError, match=r"basic_pension\.yaml: legal_basis_confidence: Input should be .A., .B. or .C."
     ):
@@ -167,19 +171,14 @@ def test_every_program_reads_in_four_languages() -> None:
         assert program.translations["en"].contact
 
 
-def test_a_translation_with_other_documents_is_refused(tmp_path: Path) -> None:
-    rules = tmp_path / "rules"
-    (rules / "programs").mkdir(parents=True)
-    (rules / "parameters").mkdir()
-    source = SOURCE_ROOT / "data"
-    (rules / "parameters" / "median_income.yaml").write_text(
-        (source / "parameters" / "median_income.yaml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    text = (source / "programs" / "basic_pension.yaml").read_text(encoding="utf-8")
+def _without_first_zh_document(text: str) -> str:
     head, _, translations = text.partition("\ntranslations:")
     first_zh_document = translations.split("  zh:")[1].split("documents:")[1].splitlines()[1]
-    cut = translations.replace(first_zh_document + "\n", "", 1)
-    (rules / "programs" / "basic_pension.yaml").write_text(head + "\ntranslations:" + cut, encoding="utf-8")
+    return head + "\ntranslations:" + translations.replace(first_zh_document + "\n", "", 1)
+
+
+def test_a_translation_with_other_documents_is_refused(tmp_path: Path) -> None:
+    rules = _rules_with_pension(tmp_path, _without_first_zh_document)
     with pytest.raises(
         DataFileError, match=r"basic_pension\.yaml: .*translations\.zh\.documents has 4 lines"
     ):

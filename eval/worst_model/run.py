@@ -119,7 +119,9 @@ async def play(
                     continue
                 tally.called += 1
                 tally.shown_llm += turn.mode == "llm"
-                if marker and marker in turn.reply:
+                # Harm shown: the model's reply was shown and holds it (a deterministic reply may quote a
+                # booklet passage that has the same words: "12월 31일").
+                if marker and turn.mode == "llm" and marker in turn.reply:
                     tally.harmful_shown += 1
                     tally.examples.append(turn.reply[:200])
                 if marker and any(marker in s for s in streamed):

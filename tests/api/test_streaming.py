@@ -44,42 +44,9 @@ def live(tmp_path: Path) -> Iterator[tuple[str, FakeOllama]]:
             thread.join(timeout=10)
 
 
-def test_tokens_arrive_before_the_result(live: tuple[str, FakeOllama]) -> None:
-    base, fake = live
-    sentences = "기초연금 상담을 도와드릴게요. 먼저 한 달 소득을 알려 주세요. 재산도 알려 주시면 정확해요."
-    fake.script(FakeReply(text=sentences, delay_between_tokens_ms=60))
-    arrivals: list[tuple[str, float]] = []
-    started = time.perf_counter()
-    with (
-        httpx.Client(timeout=30) as client,
-        client.stream(
-            "POST",
-            f"{base}/v1/chat/stream",
-            json={"message": "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?"},
-        ) as response,
-    ):
-        assert response.status_code == 200
-        event = ""
-        for line in response.iter_lines():
-            if line.startswith("event: "):
-                event = line.removeprefix("event: ")
-            elif line.startswith("data: "):
-                arrivals.append((event, time.perf_counter() - started))
-                if event == "result":
-                    result = json.loads(line.removeprefix("data: "))
-    kinds = [kind for kind, _ in arrivals]
-    assert kinds[-1] == "result"
-    assert kinds.count("token") >= 2
-    first_token = next(t for kind, t in arrivals if kind == "token")
-    assert (
-        arrivals[-1][1] - first_token > 0.3
-    )  # the first sentence reached the client while the model typed on
-    assert result["mode"] == "llm"
-    assert result["reply"] == sentences
-
-
-def _events(base: str, message: str) -> list[tuple[str, str]]:
-    events: list[tuple[str, str]] = []
+def _events(base: str, message: str, started: float = 0.0) -> list[tuple[str, str, float]]:
+    """The stream's events: (name, data, seconds since `started` when it arrived)."""
+    events: list[tuple[str, str, float]] = []
     with (
         httpx.Client(timeout=30) as client,
         client.stream("POST", f"{base}/v1/chat/stream", json={"message": message}) as response,
@@ -90,8 +57,27 @@ def _events(base: str, message: str) -> list[tuple[str, str]]:
             if line.startswith("event: "):
                 event = line.removeprefix("event: ")
             elif line.startswith("data: "):
-                events.append((event, line.removeprefix("data: ")))
+                events.append((event, line.removeprefix("data: "), time.perf_counter() - started))
     return events
+
+
+def test_tokens_arrive_before_the_result(live: tuple[str, FakeOllama]) -> None:
+    base, fake = live
+    sentences = "기초연금 상담을 도와드릴게요. 먼저 한 달 소득을 알려 주세요. 재산도 알려 주시면 정확해요."
+    fake.script(FakeReply(text=sentences, delay_between_tokens_ms=60))
+    started = time.perf_counter()
+    events = _events(base, "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?", started)
+    arrivals = [(kind, at) for kind, _, at in events]
+    result = json.loads(events[-1][1])
+    kinds = [kind for kind, _ in arrivals]
+    assert kinds[-1] == "result"
+    assert kinds.count("token") >= 2
+    first_token = next(t for kind, t in arrivals if kind == "token")
+    assert (
+        arrivals[-1][1] - first_token > 0.3
+    )  # the first sentence reached the client while the model typed on
+    assert result["mode"] == "llm"
+    assert result["reply"] == sentences
 
 
 def test_a_rejected_sentence_never_reaches_the_wire(live: tuple[str, FakeOllama]) -> None:
@@ -105,8 +91,8 @@ def test_a_rejected_sentence_never_reaches_the_wire(live: tuple[str, FakeOllama]
         )
     )
     events = _events(base, "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?")
-    kinds = [kind for kind, _ in events]
-    tokens = "".join(json.loads(data) for kind, data in events if kind == "token")
+    kinds = [kind for kind, _, _ in events]
+    tokens = "".join(json.loads(data) for kind, data, _ in events if kind == "token")
     assert "기초연금 상담을 도와드릴게요." in tokens  # the sentence that passed was streamed
     assert "52만" not in tokens  # the one that failed never was
     assert kinds[-2:] == ["replace", "result"]
@@ -119,6 +105,6 @@ def test_a_rejected_sentence_never_reaches_the_wire(live: tuple[str, FakeOllama]
 def test_a_reply_that_passes_has_no_replace_event(live: tuple[str, FakeOllama]) -> None:
     base, fake = live
     fake.script(FakeReply(text="기초연금 상담을 도와드릴게요. 먼저 한 달 소득을 알려 주세요."))
-    kinds = [kind for kind, _ in _events(base, "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?")]
+    kinds = [kind for kind, _, _ in _events(base, "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?")]
     assert "replace" not in kinds
     assert kinds[-1] == "result"

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from tools.retrieval.tokenizer import normalize, stem_en
 from tools.vietnamese import fold_latin, is_vietnamese
@@ -79,17 +81,17 @@ def default_lexicon() -> Lexicon:
     return load_lexicon()
 
 
-def _ngram_groups(
-    words: tuple[str, ...], table: dict[tuple[str, ...], frozenset[str]]
+def _longest_matches(
+    units: Sequence[Hashable], table: Mapping[Any, frozenset[str]], longest: int, shortest: int = 1
 ) -> tuple[list[frozenset[str]], int]:
-    """The Korean terms of each longest expression found, left to right, without overlaps; and how many
-    words they cover."""
+    """The Korean terms of each longest expression of `units` (words, or characters of a string) found in
+    `table`, left to right, without overlaps; and how many units they cover."""
     groups: list[frozenset[str]] = []
     covered = 0
     i = 0
-    while i < len(words):
-        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-            found = table.get(words[i : i + n])
+    while i < len(units):
+        for n in range(min(longest, len(units) - i), shortest - 1, -1):
+            found = table.get(units[i : i + n])
             if found:
                 groups.append(found)
                 covered += n
@@ -100,20 +102,16 @@ def _ngram_groups(
     return groups, covered
 
 
+def _ngram_groups(
+    words: tuple[str, ...], table: dict[tuple[str, ...], frozenset[str]]
+) -> tuple[list[frozenset[str]], int]:
+    """Word expressions (English, Vietnamese): up to `MAX_WORDS` words."""
+    return _longest_matches(words, table, MAX_WORDS)
+
+
 def _zh_groups(text: str, table: dict[str, frozenset[str]]) -> list[frozenset[str]]:
-    longest = max((len(k) for k in table), default=0)
-    groups: list[frozenset[str]] = []
-    i = 0
-    while i < len(text):
-        for n in range(min(longest, len(text) - i), 1, -1):
-            found = table.get(text[i : i + n])
-            if found:
-                groups.append(found)
-                i += n
-                break
-        else:
-            i += 1
-    return groups
+    """Chinese expressions: substrings of two characters or more."""
+    return _longest_matches(text, table, max((len(k) for k in table), default=0), shortest=2)[0]
 
 
 def translations(query: str, lexicon: Lexicon | None = None) -> list[frozenset[str]]:
