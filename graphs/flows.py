@@ -281,10 +281,13 @@ def info_turn(state: AgentState, language: str, *, application: bool) -> dict[st
         return {"reply": "\n".join(lines)}
     reply, cited = responder.info_reply(catalogue, hits, language, application=application, question=message)
     by_id = {p["id"]: p for p in catalogue}
-    return {
+    update: dict[str, Any] = {
         "reply": reply,
         "citations": [c.model_dump() for c in responder.citations([], cited or hits, by_id, language)],
     }
+    if not catalogue and cited:  # a booklet program: what a follow-up with no topic of its own is about
+        update["topic"] = str(cited[0].get("program_id") or cited[0].get("program") or "") or None
+    return update
 
 
 def reopen(result: dict[str, Any], names: set[str], slot: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from graphs import responder
 from graphs.answers.compose import topic_lines
 from graphs.answers.focus import asks_a_rule, search_query
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.asking import names_other_topic
+from graphs.dialogue.asking import follows_up, names_other_topic
 from graphs.dialogue.danger import rule_danger_reply
 from graphs.dialogue.handoff import PHONE_KINDS, answer_offer
 from graphs.dialogue.policy import (
@@ -322,6 +322,9 @@ class Nodes:
             }
             if programs:
                 args["program_id"] = programs[0]
+            elif state.get("topic") and follows_up(state["message"]):
+                # "어디서 신청해요?" after an answer about a booklet program: that program's passages
+                args.update({"program_id": state["topic"], "k": 1, "max_per_program": PROGRAM_PASSAGES})
             actions.append({"tool": "search_documents", "args": args})
         elif intent == "out_of_scope" and not state.get("refusal"):
             # A question the classifier did not place may still be in the booklet ("치매검사 돈 들어요?").

@@ -116,6 +116,9 @@ class AgentState(TypedDict, total=False):
     probes: dict[str, list[dict[str, Any]]]
     """Results under another value of an unstated fact (`policy.nationality_probe`), by fact."""
     hits: list[dict[str, Any]]
+    topic: str | None
+    """The booklet program the last document answer was about (its 사업명 or id): a follow-up that names no
+    topic of its own ("어디서 신청해요?", "where do we apply for it?") is about it."""
     catalogue: list[dict[str, Any]]
     plugin_results: list[dict[str, Any]]
     """Results of plugin tools this turn, as {"tool": name, "result": JSON} (rendered by the responder)."""

@@ -97,14 +97,18 @@ def _summary_line(hit: dict[str, Any], limit: int = MAX_CHARS) -> str:
     return f"{name} ({hit['program']}): {shorten(gist, limit)}"
 
 
-def _foreign_answer(groups: list[list[dict[str, Any]]], focal: list[dict[str, Any]], language: str) -> Answer:
+def _foreign_answer(
+    question: str, groups: list[list[dict[str, Any]]], focal: list[dict[str, Any]], language: str
+) -> Answer:
     """For a question in English, Chinese or Vietnamese: each program's summary in her language, then the
     subject's best Korean passage quoted (to show at the 행정복지센터); a program with no summary in her
     language is quoted in Korean under the line saying so."""
     summary = _summary(focal, language)
     korean = [
-        h for h in focal if h.get("lang") == "ko" and not is_contact(h) and h.get("section") != "summary"
-    ]
+        h
+        for _, h in rank(question, focal, [str(focal[0].get("program") or "")])
+        if h.get("lang") == "ko" and h.get("section") != "summary"
+    ]  # the passage for what she asks (where to apply, who, how much) first
     lines: list[str] = []
     cited: list[dict[str, Any]] = []
     if summary is not None:
@@ -144,7 +148,7 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
         return Answer()
     focal = next((g for g in groups[:3] if topical(question, g[0])), groups[0])
     if language != "ko":
-        return _foreign_answer(groups, focal, language)
+        return _foreign_answer(question, groups, focal, language)
     name = str(focal[0].get("program") or "")
     ranked = [(s, h) for s, h in rank(question, focal, [name]) if not is_contact(h)]
     if not ranked:

@@ -177,3 +177,17 @@ def asks_about_program(u: Understanding, text: str) -> bool:
     나와요?", "에너지바우처 혼자사는데 얼마 나와"): the reply then starts with what the program is and gives,
     before any question about her."""
     return bool(u.programs) and bool(_ABOUT_PROGRAM.search(text))
+
+
+#: Longest follow-up read as being about the last answer's program ("어디서 신청해요?", "서류는요?").
+FOLLOW_UP_CHARS = 40
+
+
+def follows_up(text: str) -> bool:
+    """Whether a question asks where, how, who, what or how much without naming a topic of its own: it is
+    about the program of the last answer ("어디서 신청해요?", "where do we apply for it?", "cần giấy tờ gì?")."""
+    asked, _ = detect_programs(text)
+    named = (
+        TOPIC_NOUN.search(text) or AID_NOUN.search(text) or korean_terms(text) or names_a_kind_of_help(text)
+    )
+    return len(text.strip()) <= FOLLOW_UP_CHARS and aspect(text) != "any" and not asked and not named

@@ -46,7 +46,7 @@ def test_eligibility_one_and_many(client: TestClient, officer_headers: dict[str,
 
 
 def test_search_cites_sources(client: TestClient, officer_headers: dict[str, str]) -> None:
-    hits = client.get("/v1/search", params={"q": "노령연금 얼마", "k": 3}, headers=officer_headers).json()
+    hits = client.get("/v1/search", params={"q": "기초연금 얼마", "k": 3}, headers=officer_headers).json()
     assert hits[0]["program_id"] == "basic_pension"
     assert {"program", "title", "source", "year", "score", "text"} <= set(hits[0])
 

@@ -129,7 +129,8 @@ class Retriever:
         self._index: LexicalIndex | None = None
         self._dense: DenseIndex | None = None
         self._current_titles: dict[tuple[str, str], str] = {}
-        self._program_masks: dict[str, np.ndarray] = {}  # per program id: its passages (built with the index)
+        # per program (its id, else the booklet's 사업명): its passages (built with the index)
+        self._program_masks: dict[str, np.ndarray] = {}
 
     @classmethod
     def from_settings(cls, settings: RetrievalSettings, *, background_dense: bool = False) -> Retriever:
@@ -176,8 +177,8 @@ class Retriever:
             for p in index.passages
             if p.kind == "project" and p.program_id
         }
-        ids = np.array([p.program_id or "" for p in index.passages])
-        self._program_masks = {pid: ids == pid for pid in set(ids) if pid}
+        keys = np.array([program_key(p) for p in index.passages])
+        self._program_masks = {key: keys == key for key in set(keys) if key}
 
     def dense_index(self, *, wait: bool | None = None) -> DenseIndex | None:
         """The dense index when an embedder is configured and reachable.
@@ -238,8 +239,8 @@ class Retriever:
     ) -> list[SearchHit]:
         """The top `k` hits for a query: at most `max_per_program` passages per program, best first.
 
-        `program_id` restricts the search to one program's passages (e.g. to answer a follow-up about
-        a program already chosen).
+        `program_id` restricts the search to one program's passages (a contract program id, or a booklet
+        program's 사업명), e.g. to answer a follow-up about a program already chosen.
         """
         query = query.strip()
         if not query:
@@ -252,11 +253,18 @@ class Retriever:
         if not len(index):
             return []
         scores = index.scores(search_terms(query))
+        mask = None if program_id is None else self._program_masks.get(program_id)
         if program_id is not None:
-            mask = self._program_masks.get(program_id)
             scores = np.where(mask, scores, np.float32(0)) if mask is not None else np.zeros_like(scores)
         ranked = _top(scores, CANDIDATES)
-        fused = self._fuse(query, ranked)
+        if mask is not None:
+            # Within one program every passage is a candidate, in the documents' order after those the
+            # words matched ("where do we apply for it?" shares no word with a Korean passage).
+            matched = {i for i, _ in ranked}
+            ranked += [(int(i), 1e-6) for i in np.flatnonzero(mask) if int(i) not in matched]
+            fused = ranked
+        else:
+            fused = self._fuse(query, ranked)
         # Every passage has some dense rank, so under fusion only a program's best passage counts
         # (summing would favour programs with many passages).
         groups = _group(index, fused, AGGREGATE_WEIGHTS if fused is ranked else (1.0,))
