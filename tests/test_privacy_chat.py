@@ -21,15 +21,18 @@ SUITE = Path(__file__).resolve().parents[1] / "eval" / "guards" / "pii_messages.
 
 
 def _occurs(value: str, haystack: str | bytes) -> bool:
-    """Whether a planted value occurs; a value of digits only must stand alone, because LangGraph's channel
-    versions are random decimals in which any six digits eventually appear ("0.9550101..." is not 550101)."""
+    """Whether a planted value occurs. A value with digits must stand alone: LangGraph's channel versions are
+    random decimals in which any six digits eventually appear ("0.9550101..." is not 550101), and its
+    checkpoint ids are UUIDs in which a short number can too ("1f1f0105-2345-6f52-…" is not 2345-6)."""
+    if not any(c.isdigit() for c in value):
+        return (value.encode() in haystack) if isinstance(haystack, bytes) else value in haystack
+    edge = "0-9" if value.isdigit() else "0-9A-Za-z"
     if isinstance(haystack, bytes):
-        if not value.isdigit():
-            return value.encode() in haystack
-        return re.search(rb"(?<![0-9])" + value.encode() + rb"(?![0-9])", haystack) is not None
-    if not value.isdigit():
-        return value in haystack
-    return re.search(rf"(?<![0-9]){value}(?![0-9])", haystack) is not None
+        pattern = (
+            rb"(?<![" + edge.encode() + rb"])" + re.escape(value).encode() + rb"(?![" + edge.encode() + rb"])"
+        )
+        return re.search(pattern, haystack) is not None
+    return re.search(rf"(?<![{edge}]){re.escape(value)}(?![{edge}])", haystack) is not None
 
 
 def _planted() -> list[tuple[str, list[str]]]:
