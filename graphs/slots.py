@@ -8,7 +8,14 @@ from typing import Any
 
 from graphs.memory import infant_takes_order, replace_members, same_birth_order
 from graphs.nlu.dates import find_past_dates
-from graphs.nlu.facts import ALONE, FOREIGN_COUNTRY, RELATION_WORDS, SPOUSE_GONE, income_kinds_said
+from graphs.nlu.facts import (
+    ALONE,
+    FOREIGN_COUNTRY,
+    RELATION_WORDS,
+    SCHOOL_LEVELS,
+    SPOUSE_GONE,
+    income_kinds_said,
+)
 from graphs.nlu.numbers import (
     Age,
     bare_number,
@@ -82,11 +89,8 @@ _YEARS_AND_MONTHS = re.compile(rf"{_YEARS.pattern}(?:\s*(\d{{1,2}})\s*(?:개월|
 _BARE_YEARS = re.compile(
     r"(?<![\d.])(\d{1,2})(?![\d.]|\s?(?:월|일|개월|명|인|만|천|원|세|살|months?|people))"
 )
-_SCHOOL = {
-    "elementary": re.compile(r"초등|elementary|primary|小学|tiểu học", re.IGNORECASE),
-    "middle": re.compile(r"중학|middle school|初中|trung học cơ sở", re.IGNORECASE),
-    "high": re.compile(r"고등|고딩|high school|高中|trung học phổ thông", re.IGNORECASE),
-}
+_SCHOOL = dict(SCHOOL_LEVELS)
+_ALL_OF_THEM = re.compile(r"\b(?:both|all)\b|둘\s?다|모두|다\s|都|cả hai|tất cả|cả ba", re.I)
 
 
 #: Words that tie part of an answer to one slot, so "소득은 없고 재산은 1억" fills each slot with its own clause.
@@ -420,9 +424,13 @@ def parse_answer(
     elif slot == "gyeonggi_residence_years":
         # Each duration ("1 year in a row, 13 in total", "2년 10개월"), not the year she moved ("2024년 2월에")
         durations = [round(int(y) + (int(m) / 12 if m else 0), 2) for y, m in _YEARS_AND_MONTHS.findall(text)]
+        if len(durations) == 1 and _AND_A_HALF.search(text):
+            durations = [durations[0] + 0.5]  # "1년 반"
         # "2 years now in Siheung. Suwon from birth till 13": a bare number beside the durations is years too
         loose: list[float] = [int(n) for n in _BARE_YEARS.findall(_YEARS_AND_MONTHS.sub(" ", text))]
         numbers: list[float] = durations + loose if durations else loose
+        if not numbers and (months := _duration_months(text)) is not None:
+            numbers = [round(months / 12, 2)]  # "about a year and a half", "五年", "hai năm"
         lifelong = _lifelong_years(text, facts)
         if lifelong is not None and (not numbers or _IN_GYEONGGI_ALWAYS.search(text)):
             # "태어나서 쭉 경기도", "부천살다가 시흥온지 3년. 태어나서 경기도 벗어난적 없음": all her life in 경기도,
@@ -441,6 +449,9 @@ _WORDED_DURATION = re.compile(
     r"\b([a-z]+(?:[- ][a-z]+)?|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?: \w+)?)\s+(years?|months?|năm|tháng)\b",
     re.I,
 )
+#: "a year and a half", "1년 반", "một năm rưỡi", "一年半": six months more.
+_AND_A_HALF = re.compile(r"and a half|(?:년|year)\s?반|năm rưỡi|年半", re.I)
+_A_YEAR = re.compile(r"\b(?:a|an|one)\s+year\b|(?<![가-힣\d])일\s?년|(?<![\d])一年|\bmột năm\b", re.I)
 _NARROW_COUNTS = {"석": "세", "넉": "네"}  # "석 달", "넉 달": 3 and 4 before 달
 _NATIVE_DURATION = re.compile(r"(?<![가-힣])(한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)\s?달")
 _CJK_DURATION = re.compile(r"([一二三四五六七八九十两]{1,3})\s?(年|个月)")
@@ -450,8 +461,11 @@ def _duration_months(text: str) -> int | None:
     """How long, in months: "2년 3개월", "넉 달", "반년", "三年", "36个月" (the last figure said wins over an
     earlier one only through the reading's correction rule, not here: the first duration is read)."""
     years, extra = _YEARS.search(text), _MONTHS.search(text)
+    half = 6 if _AND_A_HALF.search(text) else 0
     if years or extra:
-        return (int(years.group(1)) * 12 if years else 0) + (int(extra.group(1)) if extra else 0)
+        return (int(years.group(1)) * 12 if years else 0) + (int(extra.group(1)) if extra else half)
+    if _A_YEAR.search(text):
+        return 12 + half
     for worded in _WORDED_DURATION.finditer(text):  # "two years ago", "hai năm", "eighteen months"
         words = worded.group(1)
         count = parse_words(words)
@@ -586,12 +600,23 @@ def _set_age(child: dict[str, Any], values: dict[str, Any]) -> None:
 
 
 def _school(text: str, answer: bool | None, facts: dict[str, Any]) -> dict[str, Any] | None:
-    found = [(m.start(), level) for level, pattern in _SCHOOL.items() for m in pattern.finditer(text)]
-    levels = [level for _, level in sorted(found)]  # "초등학생, 초등학생, 중학생": one per child, in order
+    found = sorted(
+        (m.start(), m.end(), level) for level, pattern in _SCHOOL.items() for m in pattern.finditer(text)
+    )
+    levels: list[str] = []  # "초등학생, 초등학생, 중학생": one per child, in order
+    last_end = -10
+    for start, end, level in found:
+        if not (levels and levels[-1] == level and start - last_end <= 2):  # "university freshman": one child
+            levels.append(level)
+        last_end = end
     members = [dict(m) for m in facts.get("members", [{"relation": "self"}])]
     children = [
         m for m in members if m.get("relation") in ("child", "grandchild", None) and m is not members[0]
     ]
+    if len(levels) == 1 and _ALL_OF_THEM.search(text):
+        levels = levels * max(1, sum(1 for c in children if c.get("school") is None))  # "both in elementary"
+    elif children and len(levels) > len(children) and len(set(levels)) == 1:
+        levels = levels[: len(children)]  # "都上小学，大的六年级，小的三年级": two children, said three ways
     if levels:
         for level in levels:
             target = next((c for c in children if c.get("school") is None), None)

@@ -26,7 +26,8 @@ def slots_of(patch: dict[str, Any]) -> list[str]:
     me: dict[str, Any] = next((m for m in members if m.get("relation") == "self"), {})
     if me.get("age") is not None:
         slots.append("age")
-    if any(m.get("age") is not None or m.get("months_old") is not None for m in others):
+    young = [m for m in others if m.get("relation") in ("child", "grandchild")]
+    if any(m.get("age") is not None or m.get("months_old") is not None for m in young):
         slots.append("child_age")
     if any(m.get("months_old") is not None for m in others):
         slots.append("months_old")

@@ -25,7 +25,13 @@ _ASKING_FOR = re.compile(
     r"|\b(?:asking|enquiring|inquiring|writing)\s+(?:for|on behalf of)\s+my\s+(?:mother|mom|mum|father|dad|parents?)\b"
     r"|\bfor my (?:mother|mom|mum|father|dad)\b|\bmy (?:mother|mom|mum|father|dad) (?:is|lives|turned|can she|can he)"
     r"|(?:替|帮)(?:我)?(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:问|咨询|打听)|我(?:妈妈|爸爸|母亲|父亲)(?:能|可以)"
-    r"|hỏi (?:giúp|cho|thay) (?:mẹ|bố|ba|má)|(?:mẹ|bố|ba|má) (?:tôi|em|mình) (?:có|được)",
+    r"|hỏi (?:giúp|cho|thay) (?:mẹ|bố|ba|má)|(?:mẹ|bố|ba|má) (?:tôi|em|mình) (?:có|được)"
+    # the parent named, then the question asked of him or her a few words on: "아버지가 정왕동서 혼자 사시는디",
+    # "我妈妈73岁，和我们一起住。她能领…吗", "my mom is 70 and lives alone, can she get…", "mẹ em … bà có được…"
+    rf"|(?:{_PARENT})(?:가|께서|는|은|이)?\s?[^.?!。？]{{0,16}}?혼자\s?(?:사세|사시|계세|계시|지내세|지내시)"
+    r"|(?:妈妈|爸爸|母亲|父亲|婆婆|公公)[^？?]{0,40}?(?:她|他)(?:能|可以|有没有|够不够)"
+    r"|\bmy (?:mother|mom|mum|father|dad)\b[^?]{0,80}?\b(?:can|could|is|does) (?:she|he)\b"
+    r"|(?:mẹ|bố|ba|má)(?: chồng)? (?:tôi|em|mình)[^?]{0,80}?\b(?:bà|ông)(?: ấy)? (?:có )?(?:được|đủ)",
     re.IGNORECASE,
 )
 #: Honorific living words said of the parent: "혼자 사세요", "혼자 사시는데", "lives alone".
@@ -48,6 +54,10 @@ _HONORIFIC = re.compile(
     r"[가-힣](?:으)?(?:셨|시고|신데|십니다|셔요|셔서|시는|시며)|(?<!주)(?<!주\s)(?:으)?세요"
 )
 
+_PARENT_WORD = re.compile(
+    rf"{_PARENT}|\b(?:mother|mom|mum|father|dad|parents?)\b|妈|爸|母亲|父亲|婆婆|公公|\b(?:mẹ|bố|ba|má)\b",
+    re.I,
+)
 _SPOUSE = r"남편|신랑|아내|와이프|집사람|부인"
 _SPOUSE_WORD = re.compile(
     rf"{_SPOUSE}|\b(?:husband|wife|spouse)\b|老公|丈夫|妻子|老婆|爱人|\b(?:chồng|vợ)\b", re.IGNORECASE
@@ -66,6 +76,8 @@ _ASKING_FOR_SPOUSE = re.compile(
     r"(?:받을\s?수|받을수|받나요|받아요\?|되나요|될까요|되나\b|해당(?:되|돼)|신청할\s?수|신청\s?가능)"
     r"|\b(?:can|could|will|would)\s+my\s+(?:husband|wife)\b|\bis\s+my\s+(?:husband|wife)\s+(?:eligible|entitled)"
     r"|\bfor\s+my\s+(?:husband|wife)\b|我(?:的)?(?:老公|丈夫|妻子|老婆)(?:能|可以|能不能|有没有资格)"
+    r"|我(?:的)?(?:老公|丈夫|妻子|老婆)[^？?]{0,40}?(?:他|她)(?:能|可以|能不能|有没有资格)"
+    r"|\bmy (?:husband|wife)\b[^?]{0,80}?\b(?:can|could) (?:she|he) (?:get|receive|apply)"
     r"|(?:chồng|vợ)\s+(?:tôi|em|mình)\s+(?:có\s+)?(?:được|đủ điều kiện)",
     re.IGNORECASE,
 )
@@ -118,6 +130,8 @@ def as_applicant(said: dict[str, Any], applicant: str | None, message: str) -> d
         )  # the applicant first, as the household has it
         return {**said, "members": members} if members else said
     members = said.get("members") or []
+    if not (_PARENT_WORD.search(message) or _FIRST_PERSON.search(message) or ALONE.search(message)):
+        return said  # "여든셋이셔유" to the question about her: the applicant's, as asked
     theirs = [m for m in members if m.get("relation") == applicant]
     if not theirs and (_THEIR_AGE.search(message) or _HONORIFIC.search(message)):
         # "He's 79", "장기요양 3등급 받으셨어요": read as the writer's, it is the applicant's

@@ -18,7 +18,7 @@ from graphs.dialogue.asking import CAN_I
 from graphs.dialogue.proxy import as_applicant
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
-from graphs.nlu.facts import ALONE, extract_facts
+from graphs.nlu.facts import ALONE, extract_facts, unlabelled_amounts
 from graphs.nlu.numbers import bare_number, find_money
 from graphs.slots import (
     DECLINED,
@@ -256,6 +256,8 @@ def read_message(
     # rental deposit": no savings and no debt), as the answer to the question about it is read.
     if "income" in said:
         said["income"] = {"earned_krw": 0, "other_krw": 0, **said["income"]}
+        if "income" in pending:  # "老公二百八十万" beside a pension: in the answer about income, it is income
+            said["income"]["other_krw"] += unlabelled_amounts(message)
     if "assets" in said:
         said["assets"] = {"property_krw": 0, "financial_krw": 0, "debt_krw": 0, **said["assets"]}
     # Then what the whole message states; then other slots' own clauses, more precise for their slot.

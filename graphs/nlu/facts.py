@@ -19,7 +19,7 @@ from tools.vietnamese import accept_unmarked, fold_latin
 _REL_WORDS: dict[str, str] = {
     "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
     "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|\bchồng\b|\bvợ\b",
-    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
+    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b(?!\s(?:chế độ|che do|cái|cai|thì|thi|về|ve|tiền|tien|trợ cấp|tro cap|hỗ trợ|ho tro|nữa|nua|gì|gi|được|duoc)\b)|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
@@ -290,18 +290,43 @@ _SINGLE_PARENT = re.compile(
     r"|单亲|一个人带孩子|自己带孩子|自己养孩子|đơn thân|một mình nuôi con",
     re.I,
 )
-_SCHOOL = [
-    ("university", re.compile(r"대학생|대학교|university|college|大学生|sinh viên", re.I)),
+SCHOOL_LEVELS: list[tuple[str, re.Pattern[str]]] = [
     (
-        "high",
+        "university",
         re.compile(
-            r"고등학생|고딩|고등학교|(?<![가-힣])고[1-3](?!\d)|high school|高中|cấp 3|trung học phổ thông",
+            r"대학생|대학교|대학\s?(?:[1-4]학년|다니|신입생)|university|college|freshman|sophomore|大学|大[一二三四](?![\d一-龥])"
+            r"|sinh viên|đại học",
             re.I,
         ),
     ),
-    ("middle", re.compile(r"중학생|중딩|중학교|(?<![가-힣])중[1-3](?!\d)|middle school|初中|cấp 2", re.I)),
-    ("elementary", re.compile(r"초등학생|초등학교|초딩|elementary|primary school|小学|tiểu học|cấp 1", re.I)),
+    (
+        "high",
+        re.compile(
+            r"고등학생|고딩|고등학교|고등|(?<![가-힣])고[1-3](?!\d)|high school|\bgrade 1[0-2]\b|\b1[0-2]th grade\b|高中|高[一二三]"
+            r"|cấp 3|trung học phổ thông|\blớp 1[0-2]\b",
+            re.I,
+        ),
+    ),
+    (
+        "middle",
+        re.compile(
+            r"중학생|중딩|중학교|중학|(?<![가-힣])중[1-3](?!\d)|middle school|\bgrade [7-9]\b|\b[7-9]th grade\b|初中|初[一二三]"
+            r"|cấp 2|trung học cơ sở|\blớp [6-9]\b",
+            re.I,
+        ),
+    ),
+    (
+        "elementary",
+        re.compile(
+            r"초등학생|초등학교|초등|초딩|(?<![가-힣])초[1-6](?!\d)|elementary|primary school|\bgrade [1-6]\b"
+            r"|\b(?:[1-6](?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth) grade\b|小学|(?<![初高大])[一二三四五六]年级"
+            r"|tiểu học|cấp 1|\blớp [1-5]\b",
+            re.I,
+        ),
+    ),
 ]
+"""School levels in the four languages, with grades ("중3", "高二", "lớp 1", "3rd grade"), most advanced first."""
+_SCHOOL = SCHOOL_LEVELS
 #: Children named by their place in the family ("큰애 고2 작은애 중1"): one child each.
 _RANKED_CHILD = re.compile(
     r"큰애|작은애|큰아이|작은아이|큰아들|작은아들|큰딸|작은딸|막내|첫째|둘째|셋째|넷째"
@@ -311,7 +336,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
         "breadwinner_death",
         re.compile(
             r"(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?<!시)"
-            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
             r"|(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?:chồng|vợ|chong)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất|mat roi|qua doi|da mat)",
             re.I,
         ),
@@ -490,7 +515,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)(?:에서|\s?(?:다니|댕기|나가|출근))|요양보호사|경비|택배|배달|청소\s?일"
             r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmakes?\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
-            r"|工资|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|当.{1,3}?[工员师]"
+            r"|工资|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|开(?:货|出租|大)?车|送快递|干活|当.{1,3}?[工员师]"
             r"|lương|kiếm|đi làm|làm thêm|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
             re.I,
         ),
@@ -669,9 +694,11 @@ _BIRTH_WORD = re.compile(
     re.I,
 )
 _LIST_GAP = re.compile(r"[\s,、，/]*(?:and|và|和|랑|이랑|하고|,)?[\s,、，/]*")
-_OWN_AGE_START = re.compile(r"(?:저|제가|나|내가|본인|전|난)\s?(?:올해|지금|현재|이제)")
+_OWN_AGE_START = re.compile(r"(?:저|제가|나|내가|본인|전|난)\s?(?:올해|지금|현재|이제)|i'?m\s|i am\s", re.I)
 _OWN_AGE_BEFORE = re.compile(
-    r"(?:저는?|제가|나는?|내가|본인은?|i'?m|i am|我|tôi|em)\s?(?:올해\s?|今年\s?|năm nay\s?)?$"
+    r"(?:저는?|제가|나는?|내가|본인은?|(?<![가-힣])(?:전|난)|나이(?:는|가)?|i'?m|i am|\bme|我"
+    r"|(?<!chồng )(?<!vợ )(?<!con )(?<!mẹ )(?<!bố )(?:tôi|em))\s?(?:올해\s?|今年\s?|năm nay\s?)?"
+    r"[(（]?\s?$"
 )
 
 
@@ -710,6 +737,11 @@ def _last_relation(text: str, before: int) -> str | None:
 _MY_AGED = re.compile(r"\b(?:my|our)\s+$")
 
 
+_PLURAL_KIDS = re.compile(
+    r"\b(?:kids|children|sons|daughters)\b|애들|아이들|자녀들|孩子们|các con|mấy đứa", re.I
+)
+
+
 def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
     """Whose each age is: the nearest relation word, or the one a pronoun stands for ("Husband is Korean, he's
     36"); a list goes on with its relation ("the kids are 17, 15 and 9"); and a list of young ages about
@@ -726,7 +758,9 @@ def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
             runs[-1].append(i)
         else:
             runs.append([i])
-    counted = any(p.search(lower) for p in _CHILD_COUNT) or _BIRTH_ORDER.search(lower)
+    counted = (
+        any(p.search(lower) for p in _CHILD_COUNT) or _BIRTH_ORDER.search(lower) or _PLURAL_KIDS.search(lower)
+    )
     for run in runs:
         kin = next((rels[i] for i in run if rels[i] in ("child", "grandchild")), None)
         if len(run) < 2 or any(rels[i] not in (None, "child", "grandchild") for i in run):
@@ -772,6 +806,26 @@ def _born_child(children: list[dict[str, Any]], text: str) -> dict[str, Any]:
     if order := _BIRTH_ORDER.search(text):
         born.setdefault("birth_order", _birth_order(order))
     return born
+
+
+def unlabelled_amounts(text: str) -> int:
+    """The sum of the amounts in `text` that no word of kind is near ("老公二百八十万", "남편 150"): said in
+    answer to the question about income, they are income."""
+    amounts = find_money(text)
+    return sum(
+        m.krw
+        for m in amounts
+        if _money_kind(text.lower(), m, amounts) is None
+        and not any(o is not m and o.krw == m.krw for o in amounts)  # "1 triệu 2 (120 man)": said twice
+        and not _NOT_NOW.match(text, m.end)  # "I had 2.2 million before but now nothing"
+        and not _TOTAL_NEAR.search(text, max(0, m.start - 12), m.end + 12)  # "so 7 million total"
+    )
+
+
+_NOT_NOW = re.compile(
+    r"\W{0,3}(?:won\s)?(?:before|previously)|[^.]{0,8}(?:전에는|전엔|예전|以前|trước đây)", re.I
+)
+_TOTAL_NEAR = re.compile(r"total|altogether|in all|합쳐|합해서|합이|총|모두 합|总共|一共|加起来|tổng", re.I)
 
 
 def income_kinds_said(text: str) -> set[str]:

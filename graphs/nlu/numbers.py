@@ -262,7 +262,8 @@ _NATIVE_AGE = re.compile(
 #: "일흔둘이여", "예순여덟이고": an age in native words ending a phrase, without 살 (twenty and over only).
 _NATIVE_AGE_BARE = re.compile(
     r"(?<![가-힣])(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?"
-    r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|이여|이야|야|이고|이구|인데|이라|입니다|이지|이다|이랑|이세요|이십니다|이신데"
+    r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|유(?![가-힣])|이유|이여|이야|야|이고|이구|인데|이라|입니다|이지|이다|이랑|이세요|이십니다|이신데"
+    r"|이셔|이시|이제|인기라|묵|먹|잡숫"
     r"|임(?![가-힣])|\s(?:먹었|먹은|됐|된|이에요|살|세)|\s?(?:할머니|할아버지|할매|할배|노인|어르신|영감|할멈)))"
 )
 #: "나 쉰여덟 아들 서른": an age in native words right after "나/저" (her own), whatever follows.
@@ -275,7 +276,8 @@ _MIXED_AGE = re.compile(r"^([이삼사오육칠팔구])십(하나|둘|셋|넷|�
 _MAN_AGE = re.compile(r"(?<![\d가-힣])만\s?(\d{2})(?![\d만천백억원]|\s?(?:세|살|원|명|개))")
 #: "kids 3 and 5", "two sons aged 7, 9": a list of numbers right after the children is their ages.
 _KIDS_AGES = re.compile(
-    r"\b(?:kids?|children|sons?|daughters?|boys?|girls?)\s*(?:are\s+|aged?\s+|of\s+)?[(（]?"
+    r"(?:\b(?:kids?|children|sons?|daughters?|boys?|girls?)\s*(?:are\s+|aged?\s+|of\s+)?"
+    r"|(?<=kids|dren|sons|ters|boys|irls)\b[^.!\d]{0,60}\b(?:they(?:'re|\s+are)|ages?)\s+)[(（]?"
     r"(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b(?!\s*(?:months?|weeks?|people|won|%))",
     re.I,
 )
@@ -284,7 +286,7 @@ _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일
 #: People an age in brackets may follow ("남편(46) 저(44)").
 _BRACKET_AGE_OWNERS = (
     "남편", "아내", "와이프", "부인", "husband", "wife", "老公", "丈夫", "妻子", "老婆", "chồng", "vợ", "저", "나",
-    "아들", "딸", "큰애", "작은애", "엄마", "아빠",
+    "아들", "딸", "큰애", "작은애", "엄마", "아빠", "我", "女儿", "儿子", "孩子", "妈妈", "爸爸",
 )  # fmt: skip
 _AFTER_OWNER = "(?:" + "|".join(f"(?<={w})|(?<={w} )" for w in _BRACKET_AGE_OWNERS) + ")"
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
@@ -365,8 +367,72 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
 ]
 
 
+#: Who a bare number after a person word is about: "남편 60 저 57", "저는 66이고 남편은 68이요", "Chồng 67, tôi 45",
+#: "me (41)", "나이는 육십사". The number must end its phrase; a message about money reads such numbers as money.
+_AGE_LABEL_KO = (
+    "저|전|나|난|내가|제가|본인|나이|남편|아내|와이프|신랑|마누라|영감|할멈|엄마|어머니|아빠|아버지|시어머니|시아버지"
+    "|아들|딸|손주|손자|손녀|큰애|작은애|첫째|둘째|셋째|막내"
+    "|할머니|할아버지|할매|할배"
+)
+_AGE_LABEL_OTHER = (
+    r"\b(?:me|myself|husband|wife|son|daughter|mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather"
+    r"|grandson|granddaughter)\b"
+    r"|\b(?:tôi|em|chồng|vợ|con trai|con gái|con|mẹ|bố|ba|má|bà|ông|cháu)\b"
+)
+_SINO_AGE = r"[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?|[이삼사오육칠팔구]십(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)"
+_NATIVE_AGE_WORD = (
+    r"(?:스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?"
+)
+_LABEL_END = (
+    r"(?=\s*(?:$|[,.!?~、，;)）]|(?:이|이에|이예|예|이시|이셔|이세|이십|이신|이여|이유|이라|이고|이구|인데|임|입니|이지|이다|이야"
+    r"|야|요|유|살|세|먹|묵|됐|되|넘)|\s(?:" + _AGE_LABEL_KO + r")|\s?(?:and|và|tuổi)\b"
+    r"|\s(?:me|my|husband|wife|son|daughter|mom|dad|tôi|em|chồng|vợ|con)\b))"
+)
+_LABELLED_AGE = re.compile(
+    r"(?:(?<![가-힣])(?:" + _AGE_LABEL_KO + r")(?:은|는|이|가|도)?|" + _AGE_LABEL_OTHER + r")"
+    r"\s?(?:is\s|:\s?)?(?:올해|지금|현재|이제|năm nay)?\s?[(（]?\s?"
+    r"(\d{2}|" + _NATIVE_AGE_WORD + "|" + _SINO_AGE + r")\s?[)）]?" + _LABEL_END,
+    re.IGNORECASE,
+)
+_MONEY_WORDS = re.compile(
+    r"월급|소득|수입|벌|급여|연금|용돈|만\s?원|천만|보증금|전세|월세|예금|통장|재산|빚|대출|income|earn|make|salary|wage|pension"
+    r"|deposit|savings|rent|lương|thu nhập|tiền|cọc|tiết kiệm|工资|收入|挣|赚|存款|押金|保证金|房租",
+    re.IGNORECASE,
+)
+
+
+def _labelled_ages(text: str) -> list[tuple[int, int, int]]:
+    """(value, start, end) of numbers said right after a person word, as ages (see `_LABELLED_AGE`)."""
+    if _MONEY_WORDS.search(text):
+        return []
+    found = []
+    for m in _LABELLED_AGE.finditer(text):
+        raw = m.group(1)
+        value = int(raw) if raw.isdigit() else native_korean_number(raw) or _sino_korean(raw)
+        if value is not None and 10 <= value <= 110:
+            found.append((value, m.start(1), m.end(1)))
+    return found
+
+
+def _sino_korean(text: str) -> int | None:
+    """육십사 (64), 오십둘 (52): tens in Sino-Korean, ones in either."""
+    m = re.fullmatch(r"([이삼사오육칠팔구])?십(.*)", text)
+    if m is None:
+        return None
+    tens = "_이삼사오육칠팔구".find(m.group(1)) + 1 if m.group(1) else 1
+    ones = m.group(2)
+    if not ones:
+        return tens * 10
+    unit = "_일이삼사오육칠팔구".find(ones) if len(ones) == 1 else -1
+    value = unit if unit > 0 else native_korean_number(ones)
+    return tens * 10 + value if value is not None and 0 < value < 10 else None
+
+
 _WEEKS = re.compile(
-    r"(\d{1,2})\s?(?:주차|주째|주\s?(?:됐|되었|지났|넘었|밖에)|weeks?(?:\s?old)?\b|tuần|周(?:大|了))", re.I
+    r"(\d{1,2}|\b(?:one|two|three|four|five|six|seven|eight|một|hai|ba|bốn|năm|sáu)\b|[一二两三四五六七八]"
+    r"|(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟))"
+    r"\s?(?:주차|주째|주\s?(?:됐|되었|지났|넘었|밖에)|weeks?(?:\s?old)?\b|tuần|周(?:大|了))",
+    re.I,
 )
 
 
@@ -394,7 +460,9 @@ def find_ages(text: str) -> list[Age]:
             taken.append((start, end))
 
     for m in _WEEKS.finditer(text):  # "5주차", "2 weeks old": a newborn's age in whole months, said precisely
-        add(int(m.group(1)) * 7 * 12 // 365, "months", m.start(), m.end())
+        weeks = word_number(m.group(1))
+        if weeks is not None:
+            add(weeks * 7 * 12 // 365, "months", m.start(), m.end())
     for m in _DAYS.finditer(text):  # "이십일 됐고예", "10 days old", "được 10 ngày": a newborn's days
         days = _DAY_WORDS.get(m.group(1)) or parse_numeral(m.group(1))
         if days is not None and 0 < days < 120:
@@ -419,6 +487,8 @@ def find_ages(text: str) -> list[Age]:
             value = int(raw) if raw.isdigit() else (parse_numeral(raw) or native_korean_number(raw))
             add(int(value) if value is not None else None, unit, m.start(), m.end())
 
+    for value, start, end in _labelled_ages(text):
+        add(value, "years", start, end)
     for word_value, start, end, kind in find_word_numbers(text):
         if kind in ("age", "months"):
             add(word_value, "years" if kind == "age" else "months", start, end)
@@ -474,7 +544,8 @@ _SPAN_AFTER = re.compile(
 
 #: "실직한 지 2개월", "이사 온 지 3개월": time since something — unless the something is the birth.
 _SINCE_BEFORE = re.compile(r"([가-힣]+)\s?지\s?$|\bsince\b.{0,20}$|\bfor\s+$", re.I)
-_BIRTH_VERB = re.compile(r"태어|낳|출산|born|birth", re.I)
+_BIRTH_VERB = re.compile(r"태어|낳|출산|born|birth|出生|生了|sinh", re.I)
+_AGO_AFTER = re.compile(r"^\s?(?:ago|전|前|trước)", re.I)
 
 
 #: An age that bounds a rule, not a person's ("아동수당 아홉살까지 받는거죠?", "65세 이상", "under 9").
@@ -504,6 +575,10 @@ def _not_an_age(text: str, age: Age) -> bool:
     if _PER_AMOUNT_BEFORE.search(before) and re.match(r"(?:một|mot|1|one|a)\b", text[age.start :], re.I):
         return True  # "200 man mot thang": per month
     since = _SINCE_BEFORE.search(before)
+    if _BIRTH_VERB.search(text[max(0, age.start - 40) : age.start]) and _AGO_AFTER.match(text[age.end :]):
+        return (
+            False  # "born here three weeks ago", "낳은 지 두 달 전": a time since the birth is the baby's age
+        )
     return bool(
         _PREGNANCY_BEFORE.search(before)
         or _SPAN_AFTER.match(text[age.end :])
@@ -517,7 +592,7 @@ _MONEY_CONTEXT = re.compile(
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
 _EARNING_AFTER = re.compile(
-    r"^\s?(?:씩\s?)?(?:번다|벌어|벌고|법니다|벌이|버는|벌음|받아|받는다|받는데|받고|받음|받습니다|나와요|나온다|들어와)"
+    r"^\s?(?:씩\s?)?(?:번다|벌어|벌고|법니다|벌이|버는|벌음|받아|받는다|받는데|받고|받음|받습니다|나와|나옴|나오고|나오는데|나온다|들어와|들어옴)"
 )
 _CURRENCY_AFTER = re.compile(r"^\s?(?:원|won\b|krw\b|韩元|韩币|元|块|uôn)", re.I)
 _EN_MONEY = re.compile(

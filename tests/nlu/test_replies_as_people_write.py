@@ -1,0 +1,164 @@
+"""Replies the way residents write them, found unread in the dialogue sets: ages after a person word, dialect
+endings, grades, durations in words, amounts with no word of kind, and who the question is about."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphs.dialogue.proxy import asking_for
+from graphs.dialogue.reading import read_message
+from graphs.nlu import understand
+from graphs.nlu.facts import extract_facts, unlabelled_amounts
+from graphs.slots import parse_answer
+
+
+def _ages(text: str) -> dict[str, Any]:
+    return {m["relation"]: m.get("age") for m in extract_facts(text).get("members") or []}
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("남편 60 저 57", {"self": 57, "spouse": 60}),
+        ("저는 66이고 남편은 68이요", {"self": 66, "spouse": 68}),
+        ("남편은 60이고 전 57", {"self": 57, "spouse": 60}),
+        ("저 52 아들 20", {"self": 52, "child": 20}),
+        ("내가 예순여덟 손주는 열살", {"self": 68, "grandchild": 10}),
+        ("여든셋이셔유", {"self": 83}),
+        ("여든하나유", {"self": 81}),
+        ("나이는 육십사", {"self": 64}),
+        ("Chồng 67, tôi 45", {"self": 45, "spouse": 67}),
+        ("chồng (55), em (42), con trai 14", {"self": 42, "spouse": 55, "child": 14}),
+        ("chong toi (45 tuoi), toi, con trai 9 tuoi", {"self": None, "spouse": 45, "child": 9}),
+        ("老公(50)、我(47)、女儿(15)", {"self": 47, "spouse": 50, "child": 15}),
+        ("husband 45, me 36, 2 kids", {"self": 36, "spouse": 45, "child": None}),
+        ("I'm 40 and my kids are 3 and 7", {"self": 40, "child": 7}),
+    ],
+)
+def test_an_age_after_a_person_word_is_that_persons(text: str, ages: dict[str, Any]) -> None:
+    assert _ages(text) == ages
+
+
+def test_a_list_of_ages_after_kids_is_theirs() -> None:
+    members = extract_facts("Can my kids get the child allowance? They are 3 and 7")["members"]
+    assert [m.get("age") for m in members if m["relation"] == "child"] == [3, 7]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["남편 월급 250 저 100", "me 36, rent 50", "Chồng lương 67, tôi 45"],
+)
+def test_numbers_in_a_message_about_money_are_not_ages(text: str) -> None:
+    assert all(m.get("age") is None for m in extract_facts(text).get("members") or [])
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Three weeks old.", 0),
+        ("Our daughter was born here three weeks ago.", 0),
+        ("Em sinh con được hai tuần", 0),
+    ],
+)
+def test_weeks_in_words_are_a_babys_age(text: str, months: int) -> None:
+    babies = [m for m in extract_facts(text)["members"] if m["relation"] == "child"]
+    assert babies[0]["months_old"] == months
+
+
+def test_weeks_since_a_job_loss_are_not_a_baby() -> None:
+    assert "members" not in extract_facts("I lost my job 3 weeks ago") or all(
+        m["relation"] == "self" for m in extract_facts("I lost my job 3 weeks ago")["members"]
+    )
+
+
+def test_losing_a_job_is_not_a_death_in_vietnamese() -> None:
+    facts = extract_facts("Chồng em mới bị mất việc tháng trước, nhà có 2 đứa nhỏ.")
+    assert facts["crisis"] == ["job_loss"]
+    assert extract_facts("chồng em mất vì tai nạn")["crisis"] == ["breadwinner_death"]
+
+
+def test_con_asking_what_about_a_program_is_not_a_child() -> None:
+    facts = extract_facts("con che do ho tro tim viec 국민취업지원 thi sao")
+    assert not any(m["relation"] == "child" for m in facts.get("members") or [])
+
+
+_THREE = {"members": [{"relation": "self"}, {"relation": "child"}, {"relation": "child"}]}
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("老大高二，老二初二", ["high", "middle"]),
+        ("con học lớp 1", ["elementary", None]),
+        ("he's a university freshman", ["university", None]),
+        ("both in elementary school", ["elementary", "elementary"]),
+        ("둘 다 초등학생이에요", ["elementary", "elementary"]),
+        ("都上小学，大的六年级，小的三年级", ["elementary", "elementary"]),
+        ("중3 초5", ["middle", "elementary"]),
+    ],
+)
+def test_school_answers_with_grades(text: str, levels: list[str | None]) -> None:
+    patch = parse_answer("school", text, extract_facts(text), _THREE)
+    assert isinstance(patch, dict)
+    assert [m.get("school") for m in patch["members_replace"][1:]] == levels
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("五年，一直在시흥", 5.0),
+        ("about a year and a half. always lived in seoul before that", 1.5),
+        ("Just one year. Before that I always lived in Australia, never in Gyeonggi.", 1.0),
+        ("1년 반 살았어요", 1.5),
+        ("hai năm", 2.0),
+    ],
+)
+def test_years_in_gyeonggi_in_words(text: str, years: float) -> None:
+    patch = parse_answer(
+        "gyeonggi_residence_years", text, extract_facts(text), {"members": [{"relation": "self"}]}
+    )
+    assert isinstance(patch, dict)
+    assert patch["gyeonggi_residence_years"] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("연금이랑 이것저것 해서 300 나와 마누라는 없고", 3_000_000),
+        ("我每月一百九十万，老公二百八十万，婆婆基础年金三十四万九千七百", 5_049_700),
+        ("lam them o nha may, moi thang khoang một triệu hai trăm nghìn won (120 man)", 1_200_000),
+        ("My husband earns around 2.6 million a month. I had 2.2 million before but now nothing", 2_600_000),
+        ("I have no income now. Dad earns about 4.5m and mum 2.5m, so 7 million total", 7_000_000),
+    ],
+)
+def test_every_amount_of_an_income_answer_counts_once(text: str, income: int) -> None:
+    reading = read_message(text, understand(text), ["income"], {}, {"members": [{"relation": "self"}]})
+    said = reading.facts["income"]
+    assert said["earned_krw"] + said["other_krw"] == income
+
+
+def test_an_amount_with_a_word_of_kind_is_not_unlabelled() -> None:
+    assert unlabelled_amounts("월급 200 받아요") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("아버지가 정왕동서 혼자 사시는디 노인맞춤돌봄 그거 신청 되는감유?", "parent"),
+        ("我妈妈73岁，和我们一起住。她能领 기초연금 吗？", "parent"),
+        ("My mom is 70 and lives alone, can she get the basic pension?", "parent"),
+        ("Mẹ chồng em 77 tuổi, sống cùng nhà em. 노인맞춤돌봄 bà có được không?", "parent"),
+        ("我丈夫45岁，是重度残疾。他能领残疾人年金吗？", "spouse"),
+        ("엄마가 혼자 키워주셨어요 저 기초생활수급 되나요", None),
+        ("I live with my mom, can I get housing benefit?", None),
+    ],
+)
+def test_who_the_question_is_about(text: str, who: str | None) -> None:
+    assert asking_for(text) == who
+
+
+def test_a_parents_age_said_alone_after_the_question_is_the_applicants() -> None:
+    reading = read_message("여든셋이셔유", understand("여든셋이셔유"), ["age"], {}, {}, applicant="parent")
+    assert reading.facts["members"] == [{"relation": "self", "age": 83}]
