@@ -198,25 +198,40 @@ def situation_turn(
     turn: int,
     facts: dict[str, Any],
 ) -> dict[str, Any]:
-    """A situation told before the profile ("이혼하고 애 혼자 키워요"): the programs made for it, what each is, then
-    the profile questions that decide them."""
+    """A situation told before the profile ("아기 두 달 됐고 남편이랑 셋이 살아요", "이혼하고 애 혼자 키워요"): the
+    programs made for it — those her facts already decide as likely said so, with the amount; the others with
+    what each is — then the profile questions that look for more. Later turns of the profile confirm what she
+    said and keep the likely programs on the cards."""
     asked = any(lg.asks(ledger, slot) for slot in PROFILE_SLOTS)
     update = ask(language, missing_profile(ledger)[:2], ledger, turn)
     fitting = [r for r in situational(results) if r["program_id"] in catalogue][:SITUATION_SHOWN]
+    likely = [r for r in fitting if r["status"] == "eligible"]
+    undecided = [r for r in fitting if r["status"] != "eligible"]
     expecting = any(m.get("pregnant") for m in facts.get("members") or [])
     births = [catalogue[p] for p in BIRTH_PROGRAMS if expecting and p in catalogue]
-    if asked or not (fitting or births):  # named once, when she tells it; then the profile questions alone
-        update["results"] = []  # nothing is decided before the profile: no statuses shown
-        return update
-    lines = [responder.render("situation_intro", language)]
-    lines += [f"- {responder.program_summary(catalogue[r['program_id']], language)}" for r in fitting]
-    if births:
+    lines: list[str] = []
+    if asked:
+        facts_line = responder.facts_summary(facts, lg.known(ledger), language)
+        lines += [facts_line] if facts_line else []
+    elif likely:
+        lines.append(responder.render("situation_likely", language))
+        for r in likely:
+            lines += responder.result_block(r, catalogue[r["program_id"]], language, full=False)
+    if not asked and undecided:
+        lines.append(responder.render("situation_intro", language))
+        lines += [f"- {responder.program_summary(catalogue[r['program_id']], language)}" for r in undecided]
+    if not asked and births:
         lines.append(responder.render("after_birth", language))
         lines += [f"- {responder.program_summary(p, language)}" for p in births]
-    lines.append(responder.render("final_note", language))
+    if not asked and (likely or undecided or births):
+        lines.append(responder.render("final_note", language))
+    if likely and update["pending"]:
+        lines.append(responder.render("discovery_look_further", language))
     update["reply"] = "\n".join([*lines, update["reply"]])
-    update["results"] = fitting
-    update["citations"] = [c.model_dump() for c in responder.citations(fitting, [], catalogue, language)]
+    update["results"] = likely if asked else fitting
+    update["citations"] = [
+        c.model_dump() for c in responder.citations(update["results"], [], catalogue, language)
+    ]
     return update
 
 
@@ -229,6 +244,19 @@ def rule_passage(
     for program in catalogue:
         own = [h for h in hits if h.get("program_id") == program["id"]]
         name = responder.program_name(program, language)
+        limits = responder.limit_lines(program, state.get("message", ""), language)
+        if limits and program["id"] in (state.get("programs") or []):
+            # "혼자 살면 소득 얼마 이하여야돼요": the rules data's figures, not a passage of another year
+            first = next(x for x in program["limits"] if x["label"] in limits[1])
+            cited = {
+                "program": name,
+                "title": f"{name} — {first['label']}",
+                "source": first["reference"],
+                "year": first["year"],
+                "text": " ".join(line.strip() for line in limits[1:]),
+                "url": program.get("official_url"),
+            }
+            return "\n".join([f"{name}:", *limits]), cited
         hit = focused_passage(state.get("message", ""), own, [str(program.get("name_ko") or ""), name])
         if hit is not None:
             line = f"{name}: {shorten(readable(str(hit['text'])))}"

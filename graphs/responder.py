@@ -12,6 +12,7 @@ from typing import Any
 
 from graphs.answers.compose import document_answer, shorten, topic_lines
 from graphs.answers.focus import asks_what_or_how_much, focused_passage
+from graphs.answers.limits import asks_deduction, asks_limit
 from graphs.answers.readable import readable
 from graphs.state import Citation
 from prompts import label, load_yaml
@@ -228,6 +229,20 @@ def program_summary(program: dict[str, Any], language: str) -> str:
     return f"{render('info_intro', language, program=program_name(program, language))} {summary}"
 
 
+def limit_lines(program: dict[str, Any], question: str, language: str) -> list[str]:
+    """The program's income and asset limits in force today (the catalogue's `limits`, from the rules data),
+    when the question asks for them; the labels in Korean as officially written, introduced in her language."""
+    wanted = "deduction" if asks_deduction(question) else "limit"
+    limits = [x for x in program.get("limits") or [] if x.get("kind", "limit") == wanted]
+    if not limits or not asks_limit(question):
+        return []
+    lines = [render(f"{wanted}s_intro", language, year=limits[0]["year"])]
+    for limit in limits:
+        unconfirmed = f" ({label('labels', 'unconfirmed', language)})" if limit["unconfirmed"] else ""
+        lines.append(f"  {limit['label']}: {limit['figures']} ({limit['reference']}){unconfirmed}")
+    return lines
+
+
 def info_reply(
     programs: list[dict[str, Any]],
     hits: list[dict[str, Any]],
@@ -249,7 +264,10 @@ def info_reply(
         name = program_name(program, language)
         own = [h for h in hits if h.get("program_id") == program["id"]]
         rule = focused_passage(question, own, [str(program.get("name_ko") or ""), name])
-        if rule is not None:
+        limits = limit_lines(program, question, language)
+        if limits:  # "소득 기준 얼마예요?": the rules data's own figures, not a passage of another year
+            lines += [f"{name}:", *limits]
+        elif rule is not None:
             lines.append(f"{name}: {shorten(readable(str(rule['text'])))}")
             cited.append(rule)
         if application and not asks_what_or_how_much(question):

@@ -13,6 +13,7 @@ from sqlalchemy import Engine as DbEngine
 
 from tools.eligibility.engine import Engine
 from tools.eligibility.household import parse_household
+from tools.eligibility.limits import program_limits
 from tools.eligibility.result import EligibilityResult
 from tools.handoff.service import create_case, list_cases
 from tools.registry import ToolContext, ToolRegistry, tool
@@ -127,7 +128,14 @@ def register_tools(registry: ToolRegistry, deps: ToolDeps) -> None:
     def catalogue(args: CatalogueArgs, context: ToolContext) -> list[dict[str, Any]]:
         del context
         ids = deps.rules.validate_programs(args.programs) if args.programs else deps.rules.program_ids
-        return [deps.rules.book.programs[i].model_dump(mode="json") for i in ids]
+        today = date.today()
+        return [
+            {
+                **deps.rules.book.programs[i].model_dump(mode="json"),
+                "limits": program_limits(deps.rules.book, i, today),
+            }
+            for i in ids
+        ]
 
     @tool(
         name="create_handoff",

@@ -44,6 +44,18 @@ ASIDES = ("smalltalk", "out_of_scope")
 LOW_CONFIDENCE = 0.6
 
 
+#: A rule asked as a condition: "장기요양 등급 받으면 노인맞춤돌봄도 같이 받을 수 있어요?", "if I get the disability
+#: pension, can I also get …", "如果领了基础年金，还能领…吗", "nếu nhận … thì có được nhận thêm … không" — whether two
+#: benefits go together, which the rules answer whoever asks.
+_IF_ALSO = re.compile(
+    r"[가-힣](?:으)?면\s.{0,30}?(?:도|같이|함께|동시에|중복으로|따로)\s?.{0,10}?(?:받을\s?수|받을수|되나|돼요|되요|가능|나와|나오)"
+    r"|\bif\b.{0,60}\b(?:also|too|as well|both|at the same time)\b"
+    r"|(?:如果|要是).{0,30}(?:还能|也能|同时|一起)"
+    r"|\bnếu\b.{0,50}(?:cũng|đồng thời|cùng lúc|thêm)",
+    re.IGNORECASE,
+)
+
+
 def turn_intent(
     u: Understanding,
     reading: Reading,
@@ -99,13 +111,15 @@ def turn_intent(
         return "eligibility_check", False  # "의료급여도 물어볼라고" in a check: that program joins it
     asks_given = bool(GIVEN.search(text)) and bool(set(reading.filled) & PERSONAL_SLOTS)
     can_i = bool(u.programs) and bool(CAN_I.search(text) or asks_given) and not HOW.search(text)
-    if u.intent in ("application_help", "program_info") and can_i and not in_flow:
+    # "장기요양 등급 받으면 노인맞춤돌봄도 받을 수 있어요?" with nothing of her own: a rule, not her check
+    rule_only = bool(_IF_ALSO.search(text)) and not reading.filled
+    if u.intent in ("application_help", "program_info") and can_i and not in_flow and not rule_only:
         return "eligibility_check", False  # "신청하고 싶은데 대상인가요?", "받을 수 있는지 알고 싶어요"
     # Her own facts: a slot filled, or people of her household named ("家里有两个孩子", "셋째 출산했는데")
     personal = bool(set(reading.filled) & PERSONAL_SLOTS) or any(
         m.get("relation") != "self" for m in u.facts.get("members") or []
     )
-    about = asks_about_program(u, text) and not CAN_I.search(text)
+    about = (asks_about_program(u, text) and not CAN_I.search(text)) or rule_only
     if u.intent == "eligibility_check" and about and not in_flow and not personal:
         # "아동수당 얼마고 몇살까지 나와요?": the answer does not depend on her
         return "program_info", False

@@ -78,6 +78,10 @@ class RuleBook:
         """Insert one median income cell."""
         self._median[(value.year, value.size)] = value
 
+    def keys_of(self, scope: str) -> list[str]:
+        """The parameter names of one scope (a program id, or a shared table such as "nbls")."""
+        return [key for s, key in self._params if s == scope]
+
     def param(self, scope: str, key: str, on: date) -> ParamValue:
         """The value of `scope.key` in force on `on`, or `MissingRuleError`."""
         starts = self._starts.get((scope, key))

@@ -108,7 +108,12 @@ def education_benefit(check: Check) -> None:
     undetermined = [
         m
         for m in members
-        if m.school is None and (m.age_on(as_of) is None or 6 <= (m.age_on(as_of) or 0) <= 19)
+        if m.school is None
+        and (
+            6 <= (m.age_on(as_of) or 0) <= 19
+            # a spouse or a parent of unknown age is an adult, not a possible pupil
+            or (m.age_on(as_of) is None and m.relation not in ("spouse", "parent"))
+        )
     ]
     source = check.program.legal_basis
     if students:
