@@ -218,7 +218,9 @@ def eligibility_reply(
     if full and undecidable:
         lines.append(render("undecidable", language, items="; ".join(undecidable)))
     if full and declined:
-        lines.append(render("declined", language, items=", ".join(declined)))
+        names = load_yaml("facts.yaml")
+        said = [str(names[d].get(language) or names[d]["ko"]) if d in names else d for d in declined]
+        lines.append(render("declined", language, items=", ".join(said)))
     lines.append(question if question else render("final_note", language))
     return "\n".join(lines)
 

@@ -287,6 +287,8 @@ def parse_answer(
             money = find_money(text)
             if money:
                 income = {"other_krw": int(sum(m.krw for m in money))}
+            elif (amount := _bare_amount(text)) is not None:
+                income = {"other_krw": amount}  # "170이에요", "아 아니다 이번에 올라서 170이에요": 만원
             elif answer is False:
                 income = {"earned_krw": 0, "other_krw": 0}
         if income:
@@ -429,8 +431,15 @@ def parse_answer(
         # "2 years now in Siheung. Suwon from birth till 13": a bare number beside the durations is years too
         loose: list[float] = [int(n) for n in _BARE_YEARS.findall(_YEARS_AND_MONTHS.sub(" ", text))]
         numbers: list[float] = durations + loose if durations else loose
+        if not numbers:  # "这次搬回来一年了，以前住过十年，加起来十一年": each duration in words, in order
+            numbers = [
+                float(v)
+                for m in _CJK_DURATION.finditer(text)
+                if m.group(2) == "年"
+                if (v := parse_numeral(m.group(1))) is not None
+            ]
         if not numbers and (months := _duration_months(text)) is not None:
-            numbers = [round(months / 12, 2)]  # "about a year and a half", "五年", "hai năm"
+            numbers = [round(months / 12, 2)]  # "about a year and a half", "hai năm"
         lifelong = _lifelong_years(text, facts)
         if lifelong is not None and (not numbers or _IN_GYEONGGI_ALWAYS.search(text)):
             # "태어나서 쭉 경기도", "부천살다가 시흥온지 3년. 태어나서 경기도 벗어난적 없음": all her life in 경기도,
@@ -482,6 +491,19 @@ def _duration_months(text: str) -> int | None:
         if value is not None:
             return int(value) * (12 if cjk.group(2) == "年" else 1)
     return None
+
+
+_BARE_AMOUNT = re.compile(
+    r"(?<![\d.])(\d{2,5})\s?(?:정도|쯤|가량)?\s?(?:이에요|예요|이요|요|이고|입니다|이야|임|이다|받아요|벌어요)?\s*[.!~]*\s*$"
+)
+
+
+def _bare_amount(text: str) -> int | None:
+    """An amount said as a bare number ending the answer about money, in 만원 ("170이에요" → 1,700,000)."""
+    found = _BARE_AMOUNT.search(text)
+    if found is None or len(re.findall(r"\d+", text)) != 1 or len(text.strip()) > 24 or "?" in text:
+        return None  # only a short reply that is the amount: "I am 70" in a question is not money
+    return int(found.group(1)) * 10_000
 
 
 def _after_correction(text: str) -> str:

@@ -18,7 +18,7 @@ from graphs.dialogue.asking import CAN_I
 from graphs.dialogue.proxy import as_applicant
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
-from graphs.nlu.facts import ALONE, extract_facts, unlabelled_amounts
+from graphs.nlu.facts import ALONE, extract_facts, income_kinds_said, unlabelled_amounts
 from graphs.nlu.numbers import bare_number, find_money
 from graphs.slots import (
     DECLINED,
@@ -45,6 +45,7 @@ _TOGETHER = re.compile(
     r"|live with|living with|lives with|of us|\bme,|just me|一起住|住|口人|一家|sống với|ở với|người|nhà (?:tôi|em)|tôi,|toi,",
     re.IGNORECASE,
 )
+_BOTH = re.compile(r"둘\s?다|모두|전부|\bboth\b|\bneither\b|都|cả hai", re.IGNORECASE)
 _CORRECTION = re.compile(
     r"^\s*(?:아\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|잠깐(?:만)?(?:요)?|(?:아|앗)\s?(?:참|맞다)|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm|(?:à|a|ủa)\s?không\b)"
     # a few words in: "à em nói nhầm", "제가 잘못 말했어요", "oh I meant"
@@ -186,13 +187,27 @@ def read_message(
     candidates = list(dict.fromkeys([*pending, *asked_before, *unasked]))
     # A yes/no question is open ("is that from work?"): "아니요" answers it, it corrects nothing.
     correcting = bool(_CORRECTION.search(message)) and "income_kind" not in pending
-    if correcting and not pending:
-        # "아 아니다, 여덟 살이에요": a correction is about what she answered last.
-        pending = _last_answered(ledger)
+    last = _last_answered(ledger)
+    if correcting and (
+        not pending
+        or (
+            set(last) & MONEY_SLOTS
+            and not set(last) & set(pending)
+            and not relevant_slots(candidates, message)
+            and re.search(r"\d|[일이삼사오육칠팔구십백천만억]", message)
+        )
+    ):
+        # "아 아니다, 여덟 살이에요", "아 아니다 이번에 올라서 170이에요" (while assets are asked): a correction is
+        # about what she answered last, not the open question.
+        pending = last
     named = _as_pending(relevant_slots(candidates, message), pending)
     # A reply with no word of any slot ("none", "네") answers one open question: the first it can answer.
     targets = named or pending
-    if "income_kind" in pending and not find_money(message):
+    if (
+        "income_kind" in pending
+        and not find_money(message)
+        and (pending[0] == "income_kind" or income_kinds_said(message))
+    ):
         # "아니요 연금이랑 임대료예요" says what her income is, not how much: the open question, not income
         targets = ["income_kind", *(t for t in targets if t not in ("income", "income_kind"))]
     if correcting and any(lg.settled(ledger, t) for t in targets if t not in pending):
@@ -273,8 +288,17 @@ def read_message(
         if slot == "region" and facts.get("region"):
             continue  # where she lives, once said, is not changed by a place she names in passing
         _apply(reading, slot, message, u, pending, asked_before, applicant)
+    before_income = facts.get("income") or {}
+    now_income = reading.facts.get("income") or {}
+    if correcting and "income" in reading.filled and before_income and not income_kinds_said(message):
+        # "월급 150" then "아 아니다 170이에요": the corrected amount is of the kind it corrects
+        kinds = [k for k in ("earned_krw", "other_krw") if before_income.get(k)]
+        if len(kinds) == 1:
+            total = int(now_income.get("earned_krw") or 0) + int(now_income.get("other_krw") or 0)
+            reading.facts = {**reading.facts, "income": {"earned_krw": 0, "other_krw": 0, kinds[0]: total}}
     if not reading.filled and not reading.refused and pending and refuses(message):
-        reading.refused.extend(pending)
+        # "모르겠어요" to two questions asked together answers the first; "둘 다 몰라요" both
+        reading.refused.extend(pending if _BOTH.search(message) else pending[:1])
     age = bare_number(message)
     if not reading.filled and age is not None and 0 < age < 120 and not lg.settled(ledger, "age"):
         # A bare number while another question is open: an age she gives before being asked ("일흔둘이요").

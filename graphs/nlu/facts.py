@@ -556,6 +556,10 @@ def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str 
 
 
 _INCOME_RECOGNITION = re.compile(r"소득\s?인정액|income recognition|收入认定额|thu nhập được công nhận", re.I)
+_RECOGNITION_ZERO = re.compile(
+    rf"(?:{_INCOME_RECOGNITION.pattern})[^.?!。]{{0,12}}?(?:\bzero\b|\bnone\b|\bnothing\b|(?<!\d)0\s?(?:원|won)?(?![\d,.])|없|零|không\b)",
+    re.I,
+)
 
 
 _NONE_AFTER = re.compile(r"\s?(?:은|는|이|도)?\s?(?:없|업|읎|no\b|none|không|khong|没)", re.I)
@@ -774,6 +778,8 @@ def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
                 rels[i] = kin or "child"
     return rels
 
+
+_HE_OR_SHE = re.compile(r"\b(?:he|she)(?:'s|\s+is|\s+goes)\b|[他她]|\b(?:nó|bé|cháu)\b", re.I)
 
 #: She speaks of herself: a relation word before this is not the one a trait after it belongs to.
 _SELF_WORD = re.compile(r"저는|제가|나는|내가|본인|\bi\b|\bi'm\b|\bmy own\b|tôi|我", re.I)
@@ -1024,6 +1030,8 @@ def extract_facts(text: str) -> dict[str, Any]:
         m = pattern.search(lower)
         if m:
             rel = _nearest_relation(lower, m.start(), m.end(), window=8)
+            if rel is None and _HE_OR_SHE.search(lower, max(0, m.start() - 16), m.start()):
+                rel = _last_relation(lower, m.start())  # "Does my son qualify? He's in 4th grade"
             if rel == "child":
                 if not others["child"]:
                     others["child"].append({"relation": "child"})
@@ -1123,6 +1131,8 @@ def extract_facts(text: str) -> dict[str, Any]:
             assets[f"{kind}_krw"] = assets.get(f"{kind}_krw", 0) + money.krw
         elif kind == "recognition":
             facts["income_recognition_krw"] = money.krw
+    if "income_recognition_krw" not in facts and _RECOGNITION_ZERO.search(lower):
+        facts["income_recognition_krw"] = 0  # "my own 소득인정액 is zero", "소득인정액이 0원이래요"
     if _NO_INCOME.search(lower) and not income:
         income = {"earned_krw": 0, "other_krw": 0}
     if income:

@@ -25,7 +25,7 @@ _RECEIVING_AFTER = re.compile(
 _STATUS_AFTER = re.compile(r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임)")
 _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
 _RECEIVING_BEFORE = re.compile(
-    r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)"
+    r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)(?<!and)"
     r"(?:ireceive|wereceive|iget|weget)|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
     r"正在领|已经领|在领|领着|在拿|每月领|我领|只领|只拿|只有|还在领|chico|chinhan|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong"
     r"|(?:me|bo|ba|ong|chong|vo|con)(?:toi|em|minh)nhan|(?:toi|em|minh)nhan)(?:dien|chedo|the)?$"

@@ -162,3 +162,50 @@ def test_who_the_question_is_about(text: str, who: str | None) -> None:
 def test_a_parents_age_said_alone_after_the_question_is_the_applicants() -> None:
     reading = read_message("여든셋이셔유", understand("여든셋이셔유"), ["age"], {}, {}, applicant="parent")
     assert reading.facts["members"] == [{"relation": "self", "age": 83}]
+
+
+def test_a_bare_amount_answers_the_income_question_in_man_won() -> None:
+    assert parse_answer("income", "170이에요", {}, {}) == {
+        "income": {"earned_krw": 0, "other_krw": 1_700_000}
+    }
+    assert parse_answer("income", "Can I get the basic pension? I am 70 ", {}, {}) is None
+
+
+def test_a_corrected_amount_keeps_the_kind_it_corrects() -> None:
+    facts = {"members": [{"relation": "self"}], "income": {"earned_krw": 1_500_000, "other_krw": 0}}
+    ledger: dict[str, dict[str, Any]] = {
+        "income": {"status": "said", "turn": 1, "asks": 0},
+        "assets": {"status": None, "turn": 1, "asks": 1},
+    }
+    text = "아 아니다 이번에 올라서 170이에요"
+    reading = read_message(text, understand(text), ["assets"], ledger, facts)
+    assert reading.facts["income"] == {"earned_krw": 1_700_000, "other_krw": 0}
+    assert "assets" not in reading.facts
+
+
+def test_i_dont_know_to_two_questions_answers_the_first() -> None:
+    reading = read_message("I don't know", understand("I don't know"), ["nationality", "income_kind"], {}, {})
+    assert reading.refused == ["nationality"]
+
+
+@pytest.mark.parametrize(
+    "text", ["The community center said my own 소득인정액 is zero, btw", "소득인정액이 0원이래요"]
+)
+def test_a_recognised_income_of_zero_is_read(text: str) -> None:
+    assert extract_facts(text)["income_recognition_krw"] == 0
+
+
+def test_years_in_gyeonggi_in_chinese_words_give_the_current_stay_and_the_total() -> None:
+    text = "这次搬回来一年了，以前在安山住过十年，加起来十一年"
+    patch = parse_answer("gyeonggi_residence_years", text, extract_facts(text), {})
+    assert patch == {"gyeonggi_residence_years": 1.0, "gyeonggi_total_residence_years": 11.0}
+
+
+def test_a_grade_said_of_him_is_the_sons() -> None:
+    facts = extract_facts("Does my son qualify for education benefit? He's in 4th grade.")
+    assert [m.get("school") for m in facts["members"] if m.get("relation") == "child"] == ["elementary"]
+
+
+def test_can_my_mom_and_i_get_asks_for_the_program() -> None:
+    u = understand("can my mom and I get the near-poverty (chasangwi) certificate?")
+    assert u.programs == ["near_poverty"]
