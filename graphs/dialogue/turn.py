@@ -56,6 +56,17 @@ _IF_ALSO = re.compile(
 )
 
 
+#: A need told as a situation, or a question of what to do: "애 맡길 데가 없어요", "봐드릴 사람이 없어요",
+#: "뭐부터 해야 되나요", "what should I do?", "我该怎么办", "tôi nên làm gì".
+NEEDS_HELP = re.compile(
+    r"(?:맡길|봐\s?(?:줄|드릴)|돌봐\s?(?:줄|드릴)|도와\s?(?:줄|드릴)|챙겨\s?(?:줄|드릴)|모실)\s?(?:데|곳|사람|분)(?:가|이|도)?\s?없"
+    r"|뭐부터\s?해야|어떻게\s?해야\s?(?:하|되|돼|할)|어디에?\s?(?:연락|신고)해야"
+    r"|\bwhat (?:should|do|can) (?:i|we) do\b|\bwho (?:should|do|can) (?:i|we) (?:call|contact)\b"
+    r"|(?:我|我们)?(?:该|应该)怎么办|找谁|tôi (?:nên|phải) làm (?:gì|sao)|(?:nên|phải) gọi ai",
+    re.IGNORECASE,
+)
+
+
 def turn_intent(
     u: Understanding,
     reading: Reading,
@@ -141,6 +152,10 @@ def turn_intent(
             return "program_info", False  # "can I get it?" with no program recognised stays a check
         if u.intent == "out_of_scope":
             return "out_of_scope", False  # searched, and answered when a passage is about it
+    if not in_flow and not pending and not u.programs and u.intent in FLOWS and NEEDS_HELP.search(text):
+        # "낮에 봐드릴 사람이 없어요", "애 맡길 데가 없어요", "what should I do?": a situation to answer from the
+        # documents (or refer honestly), not the start of a profile
+        return "out_of_scope", False
     if u.programs == ["emergency_welfare"] and u.intent in (*ASIDES, "benefit_discovery"):
         return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
     # Naming her own program again while answering ("양육비로 66만원") stays in the flow; asking about it does not.
