@@ -287,6 +287,8 @@ def read_message(
         # Only slots the whole message did not already state: its reading keeps each value with its member.
         if slot == "region" and facts.get("region"):
             continue  # where she lives, once said, is not changed by a place she names in passing
+        if slot in MONEY_SLOTS and "support_obligor" in pending and not find_money(message):
+            continue  # "돈 잘버는 애들은 아니유": her daughters' means, not "no income" for the household
         _apply(reading, slot, message, u, pending, asked_before, applicant)
     before_income = facts.get("income") or {}
     now_income = reading.facts.get("income") or {}

@@ -58,6 +58,7 @@ _SIZE += [
         r"(?<![가-힣])(둘|셋|넷|다섯|여섯|일곱|여덟)이(?:서|요|에요|예요|유|라예|\s?살|\s?지내|\s?있|\s?같이|\s?함께|다)"
     ),
     re.compile(r"(?<![가-힣])(두|세|네|다섯|여섯|일곱)\s?식구"),
+    re.compile(r"(?<![가-힣])(서이|너이)(?:다|요|유|서|예|라|\s?살)"),  # 경상도 "남편 내 딸 아들 너이다"
     re.compile(
         r"\b(two|three|four|five|six|seven|\d) of us\b|\bwe are (two|three|four|five|six|seven|\d)\b", re.I
     ),
@@ -470,7 +471,13 @@ _NO_INCOME = re.compile(
 _UNSTATED_INCOME = re.compile(r"(?<!근로)(?<!근로\s)(?<!사업)(?<!사업\s)소득|수입|income|收入|thu nhập", re.I)
 _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # A deposit is an asset, also "a rental deposit" and "월세 보증금".
-    ("property", re.compile(r"보증금|전세금|전셋돈|deposit|押金|保证金|tiền (?:đặt )?cọc", re.I)),
+    (
+        "property",
+        re.compile(
+            r"보증금|전세금|전셋돈|전세(?!\s?(?:대출|자금|사기))|deposit|押金|保证金|全租|tiền (?:đặt )?cọc",
+            re.I,
+        ),
+    ),
     ("rent", re.compile(r"월세(?!\s?보증금)|집세|\brent(?!al deposit)|房租|租金|tiền thuê", re.I)),
     (
         "debt",
@@ -481,7 +488,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "financial",
         re.compile(
-            r"예금|적금|저축|통장|savings|in the bank|(?:bank )?account|存款|tiết kiệm|tiet kiem|ngân hàng|ngan hang",
+            r"예금|적금|저축|통장|savings|in the bank|(?:bank )?account|存款|tiết kiệm|tiet kiem|(?<!nợ )(?<!no )ngân hàng|(?<!nợ )(?<!no )ngan hang",
             re.I,
         ),
     ),
@@ -674,9 +681,12 @@ _NO_LONG_TERM_CARE = re.compile(
 )
 
 
+_DIALECT_COUNTS = {"서이": "셋", "너이": "넷"}
+
+
 def _count(match: re.Match[str]) -> int | None:
     raw = next((g for g in match.groups() if g), None)
-    return word_number(raw) if raw else None
+    return word_number(_DIALECT_COUNTS.get(raw, raw)) if raw else None
 
 
 #: Program names that contain a relation word ("애기 수당", "parent benefit", "儿童津贴"): not members.

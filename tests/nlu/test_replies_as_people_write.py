@@ -209,3 +209,35 @@ def test_a_grade_said_of_him_is_the_sons() -> None:
 def test_can_my_mom_and_i_get_asks_for_the_program() -> None:
     u = understand("can my mom and I get the near-poverty (chasangwi) certificate?")
     assert u.programs == ["near_poverty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        (
+            "전세 칠천에 살구 통장엔 한 삼백 있을거유",
+            {"property_krw": 70_000_000, "financial_krw": 3_000_000},
+        ),
+        ("전세 2억 대출 1억", {"property_krw": 200_000_000, "debt_krw": 100_000_000}),
+        (
+            "nhà thuê 전세 120 triệu won, nợ ngân hàng 60 triệu, tiết kiệm 3 triệu",
+            {"property_krw": 120_000_000, "debt_krw": 60_000_000, "financial_krw": 3_000_000},
+        ),
+    ],
+)
+def test_a_jeonse_deposit_is_property_and_a_bank_debt_is_debt(text: str, assets: dict[str, int]) -> None:
+    assert extract_facts(text)["assets"] == assets
+
+
+def test_a_household_counted_in_dialect() -> None:
+    assert len(extract_facts("남편 내 딸 아들 너이다")["members"]) == 4
+
+
+def test_relatives_who_are_not_well_off_do_not_wipe_the_income() -> None:
+    facts = {
+        "members": [{"relation": "self"}, {"relation": "spouse"}],
+        "income": {"earned_krw": 0, "other_krw": 1_400_000},
+    }
+    text = "딸 둘 있는디 다 시집가서 지들 살기 바빠유. 돈 잘버는 애들은 아니유"
+    reading = read_message(text, understand(text), ["support_obligor"], {}, facts)
+    assert reading.facts["income"] == {"earned_krw": 0, "other_krw": 1_400_000}
