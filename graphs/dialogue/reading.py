@@ -145,6 +145,13 @@ def _apply(
     )
     if slot == "age" and slot not in pending and not own_age:
         return  # "애 셋, 14살": an age the whole message gives to someone else is not hers
+    aged_child = any(
+        m.get("relation") in ("child", "grandchild")
+        and (m.get("age") is not None or m.get("months_old") is not None)
+        for m in u.facts.get("members") or []
+    )
+    if slot == "child_age" and slot not in pending and not aged_child:
+        return  # "I just turned 45 … three kids": an age the whole message gives to her is not a child's
     said = as_applicant(extract_facts(part), applicant, part) if part != message else u.facts
     patch = parse_answer(slot, part, said, reading.facts)
     if slot == "crisis" and slot not in pending and isinstance(patch, dict) and _only_a_no(patch):

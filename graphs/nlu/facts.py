@@ -328,6 +328,11 @@ SCHOOL_LEVELS: list[tuple[str, re.Pattern[str]]] = [
 ]
 """School levels in the four languages, with grades ("중3", "高二", "lớp 1", "3rd grade"), most advanced first."""
 _SCHOOL = SCHOOL_LEVELS
+_NOT_SINGLE_PARENT = re.compile(
+    r"(?:한부모|싱글맘|싱글대디)(?:는|가|은)?\s?(?:아니|아녀|아님)|\bnot (?:a )?single (?:mom|mother|dad|father|parent)"
+    r"|不是单亲|không phải (?:gia đình )?(?:đơn thân|bố mẹ đơn thân|mẹ đơn thân)",
+    re.I,
+)
 #: Children named by their place in the family ("큰애 고2 작은애 중1"): one child each.
 _RANKED_CHILD = re.compile(
     r"큰애|작은애|큰아이|작은아이|큰아들|작은아들|큰딸|작은딸|막내|첫째|둘째|셋째|넷째"
@@ -1165,7 +1170,9 @@ def extract_facts(text: str) -> dict[str, Any]:
     if {"breadwinner_death", "breadwinner_absent"} & set(crisis) and "members" in facts:
         # A spouse who died or left is named, but is no longer a member of the household.
         facts["members"] = [m for m in facts["members"] if m.get("relation") != "spouse"]
-    if _SINGLE_PARENT.search(lower):
+    if _NOT_SINGLE_PARENT.search(lower):
+        facts["single_parent"] = False  # "한부모는 아니에요", "I'm not a single parent"
+    elif _SINGLE_PARENT.search(lower):
         facts["single_parent"] = True
         members = facts.setdefault("members", [{"relation": "self"}])
         if not any(m.get("relation") == "child" for m in members):

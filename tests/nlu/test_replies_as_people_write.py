@@ -241,3 +241,29 @@ def test_relatives_who_are_not_well_off_do_not_wipe_the_income() -> None:
     text = "딸 둘 있는디 다 시집가서 지들 살기 바빠유. 돈 잘버는 애들은 아니유"
     reading = read_message(text, understand(text), ["support_obligor"], {}, facts)
     assert reading.facts["income"] == {"earned_krw": 0, "other_krw": 1_400_000}
+
+
+@pytest.mark.parametrize(
+    ("text", "single"),
+    [("한부모는 아니에요", False), ("I'm not a single parent", False), ("한부모예요", True)],
+)
+def test_a_single_parent_said_or_denied(text: str, single: bool) -> None:
+    assert extract_facts(text)["single_parent"] is single
+
+
+def test_an_age_she_gives_herself_is_not_a_childs() -> None:
+    text = "Could you check if I can receive the monthly child allowance? I just turned 45. Five of us: me, my husband and three kids"
+    reading = read_message(text, understand(text), [], {}, {})
+    assert [m.get("age") for m in reading.facts["members"] if m["relation"] == "child"] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("Is it possible for me to get livelihood aid?", "livelihood_benefit"),
+        ("老人定制照顾我能拿到吗？", "senior_customized_care"),
+    ],
+)
+def test_more_ways_to_ask_for_a_program(text: str, program: str) -> None:
+    u = understand(text)
+    assert u.programs == [program]
