@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from tools.eligibility.rulebook import MissingRuleError, RuleBook
 
@@ -41,10 +41,29 @@ def _won(amount: float) -> str:
     return text
 
 
+def _figures(book: RuleBook, value: Any, kind: str, year: int) -> tuple[str, bool] | None:
+    """How one parameter's value is said, and whether a figure in it is unconfirmed; None when it is not a
+    limit or deduction that can be said as figures."""
+    if isinstance(value, dict) and set(value) <= set(REGIONS):
+        # "재산 기준 (지역별; 시흥시 = 중소도시)": each region's figure, as the rules data has them
+        return " · ".join(f"{REGIONS[k]} {_won(v)}" for k, v in value.items() if isinstance(v, int)), False
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) or value <= 3:  # a rate: a deduction's share, or a share of 기준 중위소득
+        if kind == "deduction":
+            return f"{round(value * 100)}%", False
+        try:
+            medians = [book.median(year, size) for size in SIZES]
+        except MissingRuleError:
+            return None
+        figures = " · ".join(f"{m.size}인 {_won(m.amount * value)}" for m in medians)
+        return f"{figures} (기준 중위소득 {round(value * 100)}%)", any(m.confidence == "C" for m in medians)
+    return _won(value), False
+
+
 def program_limits(book: RuleBook, program_id: str, on: date) -> list[Limit]:
-    """The limits of `program_id` in force on `on`: amounts (선정기준액, 재산 기준) and shares of 기준 중위소득
-    shown as amounts for 1–4 person households. Region-dependent values are left out (the engine applies
-    them to the household's region)."""
+    """The limits and deductions of `program_id` in force on `on`: amounts (선정기준액, 재산 기준, 공제),
+    region-dependent amounts by region, and shares of 기준 중위소득 shown for 1–4 person households."""
     limits: list[Limit] = []
     for key in book.keys_of(program_id):
         try:
@@ -56,36 +75,10 @@ def program_limits(book: RuleBook, program_id: str, on: date) -> list[Limit]:
             "기준" not in param.description or any(w in param.description for w in _NOT_LIMITS)
         ):
             continue
-        value = param.value
-        if isinstance(value, dict) and set(value) <= set(REGIONS):
-            # "재산 기준 (지역별; 시흥시 = 중소도시)": each region's figure, as the rules data has them
-            figures = " · ".join(f"{REGIONS[k]} {_won(v)}" for k, v in value.items() if isinstance(v, int))
-            limits.append(
-                Limit(
-                    kind=kind,
-                    label=param.description,
-                    figures=figures,
-                    year=on.year,
-                    reference=param.reference,
-                    unconfirmed=param.unconfirmed,
-                )
-            )
+        said = _figures(book, param.value, kind, on.year)
+        if said is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            continue
-        unconfirmed = param.unconfirmed
-        if kind == "deduction" and (isinstance(value, float) or value <= 3):
-            figures = f"{round(value * 100)}%"
-        elif isinstance(value, float) or value <= 3:  # a share of 기준 중위소득 (0.32, 1.2), not an amount
-            try:
-                medians = [book.median(on.year, size) for size in SIZES]
-            except MissingRuleError:
-                continue
-            figures = " · ".join(f"{m.size}인 {_won(m.amount * value)}" for m in medians)
-            figures += f" (기준 중위소득 {round(value * 100)}%)"
-            unconfirmed = unconfirmed or any(m.confidence == "C" for m in medians)
-        else:
-            figures = _won(value)
+        figures, unconfirmed_median = said
         limits.append(
             Limit(
                 kind=kind,
@@ -93,7 +86,7 @@ def program_limits(book: RuleBook, program_id: str, on: date) -> list[Limit]:
                 figures=figures,
                 year=on.year,
                 reference=param.reference,
-                unconfirmed=unconfirmed,
+                unconfirmed=param.unconfirmed or unconfirmed_median,
             )
         )
     return limits
