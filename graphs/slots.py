@@ -183,6 +183,11 @@ def refuses(text: str) -> bool:
     return bool(_REFUSAL.search(text))
 
 
+def says_nothing(text: str) -> bool:
+    """Whether a reply says there is none ("nothing", "없어요", "没有", "không có")."""
+    return bool(_NOTHING.search(text))
+
+
 def yes_no(text: str) -> bool | None:
     """A yes (True), a no (False), or neither (None)."""
     if _NO.search(text):
@@ -318,13 +323,16 @@ def parse_answer(
             }
         }
     elif slot == "support_obligor":
-        if re.search(
-            r"넉넉|잘\s*살|잘\s*벌|많이\s*벌|여유|부자|연봉이?\s?\S{0,4}억|억\s?(?:넘|이상)|의사|변호사|고소득|well off|rich|earns? a lot"
+        well_off = re.search(
+            r"넉넉|잘\s*살|잘\s*벌|잘\s*버(?:는|니|네)|많이\s*벌|여유|부자|연봉이?\s?\S{0,4}억|억\s?(?:넘|이상)|의사|변호사|고소득|well off|rich|earns? a lot"
             r"|high (?:income|salary)|\bdoctor\b|\blawyer\b|宽裕|有钱|收入(?:都)?(?:挺|很)?高|(?<!不)过得(?:很|挺)?好"
             r"|khá giả|kha gia|kiếm được nhiều|kiem duoc nhieu",
             text,
             re.IGNORECASE,
-        ):
+        )
+        if well_off and _NOT_SO.match(text, well_off.end()):
+            return {"support_obligor": "meets"}  # "부자 아입니더", "돈 잘버는 애들은 아니유", "not rich"
+        if well_off:
             return {"support_obligor": "fails"}
         if re.search(
             r"어려|어렵|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|넉넉지|빠듯|겨우|근근|가난|기초연금으로|수급자|"
@@ -495,6 +503,11 @@ def _duration_months(text: str) -> int | None:
             return int(value) * (12 if cjk.group(2) == "年" else 1)
     return None
 
+
+#: A denial right after a word of means: "부자 아입니더", "잘 버는 애들은 아니유", "넉넉하진 않아요".
+_NOT_SO = re.compile(
+    r"\S{0,6}\s?\S{0,4}\s?(?:아니|아닙|아입|아이다|아이라|않|안\s?(?:해|돼)|못|없)", re.IGNORECASE
+)
 
 _BARE_AMOUNT = re.compile(
     r"(?<![\d.])(\d{2,5})\s?(?:정도|쯤|가량)?\s?(?:이에요|예요|이요|요|이고|입니다|이야|임|이다|받아요|벌어요)?\s*[.!~]*\s*$"

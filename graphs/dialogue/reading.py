@@ -28,6 +28,7 @@ from graphs.slots import (
     parse_answer,
     refuses,
     relevant_slots,
+    says_nothing,
 )
 from tools.vietnamese import accept_unmarked
 
@@ -221,7 +222,11 @@ def read_message(
         # "아 아니다, 만 69세예요" corrects her age; its "아니" is not a no to the open question.
         pending = [t for t in targets if lg.settled(ledger, t)][:1]
     first = pending[0] if pending else None
-    if first and first not in targets and (first not in MONEY_SLOTS or find_money(message)):
+    if (
+        first
+        and first not in targets
+        and (first not in MONEY_SLOTS or find_money(message) or says_nothing(message))
+    ):
         # The open question is tried first even when her words also touch another slot ("My son is well off"
         # answers the support question, not the children's ages). Money is left to its words, and amounts
         # are those words ("husband about 4 million, me 2.5 million").

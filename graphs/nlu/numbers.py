@@ -328,6 +328,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
         ),
         "months",
     ),
+    # "老三一个月前出生了": born that many months ago
+    (re.compile(r"(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月前(?=出生|生)"), "months"),
     # "我四十五，老婆四十三": a person word, then a bare number ending the phrase (no 岁), is an age
     (
         re.compile(

@@ -267,3 +267,28 @@ def test_an_age_she_gives_herself_is_not_a_childs() -> None:
 def test_more_ways_to_ask_for_a_program(text: str, program: str) -> None:
     u = understand(text)
     assert u.programs == [program]
+
+
+@pytest.mark.parametrize(
+    ("text", "obligor"),
+    [
+        ("딸 하나 있는데 시집가서 지 살기 바빠예 부자 아입니더", "meets"),
+        ("돈 잘버는 애들은 아니유", "meets"),
+        ("아들이 의사예요", "fails"),
+        ("아들이 부자예요 근데 연락 안해요", "fails"),
+    ],
+)
+def test_relatives_not_well_off_said_in_dialect(text: str, obligor: str) -> None:
+    assert parse_answer("support_obligor", text, {}, {}) == {"support_obligor": obligor}
+
+
+def test_nothing_answers_the_income_question_though_it_names_someone() -> None:
+    text = "nothing, husband controlled all the money"
+    facts = {"members": [{"relation": "self"}, {"relation": "child", "age": 4}]}
+    reading = read_message(text, understand(text), ["income"], {}, facts)
+    assert reading.facts["income"] == {"earned_krw": 0, "other_krw": 0}
+
+
+def test_a_baby_born_a_month_ago_in_chinese() -> None:
+    babies = [m for m in extract_facts("老三一个月前出生了！")["members"] if m["relation"] == "child"]
+    assert babies[0]["months_old"] == 1
