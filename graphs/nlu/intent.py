@@ -64,14 +64,14 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         "suicide",
         re.compile(
             r"죽고\s?싶|죽어\s?버릴|죽어버리|죽을까|(?<!혼)자살|목숨을?\s?끊|살고\s?싶지\s?않|살기\s?싫|그만\s?살고|살아서\s?뭐|사라지고\s?싶|없어지고\s?싶"
-            r"|(?:다|모든\s?걸|인생을?|삶을?)\s?끝내고\s?싶|뛰어내리|목\s?매|유서|극단적\s?(?:인\s?)?선택|수면제를?\s?모|약을\s?모아|(?:약|수면제|진통제)(?:을|를)?.{0,8}(?:모아|모았|사\s?모으|쌓아\s?두)|번개탄|(?:내가|제가)\s?(?:없어지면|사라지면|죽으면)|(?:다\s?)?정리하고\s?(?:그만\s?)?끝내|그만\s?끝내려|(?:끝내려|떠나려|정리하려).{0,20}(?:고마웠|감사했|미안했)|눈\s?(?:을\s?)?안\s?떴으면|자해|손목을?\s?그"
+            r"|(?:다|모든\s?걸|인생을?|삶을?)\s?끝내고\s?싶|뛰어내리|목\s?매|유서|극단적\s?(?:인\s?)?선택|수면제를?\s?모|약을\s?모아|(?:약|수면제|진통제)(?:을|를)?.{0,8}(?:모아|모았|사\s?모으|쌓아\s?두)|번개탄|(?:내가|제가)\s?(?:없어지면|사라지면|죽으면)(?!\s?(?:나중에\s?)?.{0,12}(?:걱정돼|걱정되|걱정이|누가\s?돌봐|후견))|(?:다\s?)?정리하고\s?(?:그만\s?)?끝내|그만\s?끝내려|(?:끝내려|떠나려|정리하려).{0,20}(?:고마웠|감사했|미안했)|눈\s?(?:을\s?)?안\s?떴으면|자해|손목을?\s?그"
             r"|(?:내가|제가)\s?없으면\s?(?:다들|모두|가족들?이)?\s?(?:더\s?)?(?:나을|편할|행복할)|better off without me|没有我.{0,8}(?:更好|会好)|(?:tốt hơn|nhẹ nhõm hơn) nếu không có (?:tôi|em)"
             r"|(?:미안하다고|고마웠다고|사랑한다고)\s?(?:꼭\s?)?전해|(?:열쇠|통장|비밀번호|보험).{0,20}(?:적어\s?놨|적어\s?뒀|써\s?놨)|(?:以后|今后).{0,8}(?:就)?拜托(?:你们|您)了"
             r"|그만\s?끝내고\s?싶|끝내\s?버리고\s?싶|(?:모든\s?게|모든\s?것이|다)\s?끝났으면|살\s?이유가\s?없|극단적(?:인)?\s?생각|죽는\s?방법|자살\s?방법"
             r"|(?:옥상|난간|다리\s?위)(?:에|에서)?\s?(?:올라|서\s?있|와\s?있)|오늘이\s?마지막일\s?(?:것|거)\s?같|마지막\s?(?:으로\s?)?인사"
             r"|(?:고맙다고|고마웠다고|미안하다고|사랑한다고).{0,20}(?:정리|인사)|죽겠다고\s?(?:해|하|그래)|죽는다고\s?(?:해|하|그래)"
             r"|영원히.{0,6}(?:잠들|자고|눈\s?감)|(?:잠들고|자고)\s?싶\S*\s?영원히|(?:오늘\s?밤에?|오늘|이제)\s?다\s?끝낼까|다\s?끝낼까\s?생각|(?:내가|제가|저\s?같은\s?(?:건|게|사람은?))\s?없어지는\s?(?:게|편이)|없어지는\s?게\s?.{0,10}나을|(?:삶의|사는\s?(?:게|것이?)|살아갈)\s?의미가?\s?없|약을?\s?(?:한\s?움큼|왕창|잔뜩|한\s?통)\s?(?:다\s?)?먹"
-            r"|kill myself|suicid|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on|better off without me|(?:thinking about|thought of) ending it|(?:saving|saved) (?:up )?(?:pills|meds)|stockpil\w* (?:pills|meds)|never wake up|disappear forever|(?:on|at) the (?:bridge|roof|rooftop|ledge) (?:right )?now|standing on (?:the|a) (?:bridge|roof|ledge)"
+            r"|kill myself|suicid|won'?t be (?:a problem|a burden|around|here) (?:for|to) (?:anyone|anybody|you) (?:much )?(?:longer|anymore)|won'?t be (?:around|here) (?:much )?longer|(?:gave|giving|given) (?:away )?(?:all )?my (?:things|stuff|belongings) away|already gave my (?:things|stuff|belongings)|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on|better off without me|(?:thinking about|thought of) ending it|(?:saving|saved) (?:up )?(?:pills|meds)|stockpil\w* (?:pills|meds)|never wake up|disappear forever|(?:on|at) the (?:bridge|roof|rooftop|ledge) (?:right )?now|standing on (?:the|a) (?:bridge|roof|ledge)"
             r"|想死|不想活|撑不下去|活不下去|自杀|结束(?:一切|生命)|活着(?:太累|没意思|没有意义)|遗书|安眠药|一了百了|跳下去|跳楼|跳河|跳江|再也不(?:要)?醒|永远睡"
             r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)|(?:em|tôi|mình) chết (?:đi|thì)|thuốc ngủ|biến mất mãi mãi|muốn biến mất|đứng trên (?:cầu|sân thượng|mái)",
             re.I,
