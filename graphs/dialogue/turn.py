@@ -61,6 +61,7 @@ _IF_ALSO = re.compile(
 NEEDS_HELP = re.compile(
     r"(?:맡길|봐\s?(?:줄|드릴)|돌봐\s?(?:줄|드릴)|도와\s?(?:줄|드릴)|챙겨\s?(?:줄|드릴)|모실)\s?(?:데|곳|사람|분)(?:가|이|도)?\s?없"
     r"|뭐부터\s?해야|어떻게\s?해야\s?(?:하|되|돼|할)|어디에?\s?(?:연락|신고)해야"
+    r"|(?:월급|임금|퇴직금|급여|일당)[^.?!]{0,14}(?:못\s?받|안\s?줘|안\s?주|떼였|밀렸)"
     r"|\bwhat (?:should|do|can) (?:i|we) do\b|\bwho (?:should|do|can) (?:i|we) (?:call|contact)\b"
     r"|(?:我|我们)?(?:该|应该)怎么办|找谁|tôi (?:nên|phải) làm (?:gì|sao)|(?:nên|phải) gọi ai",
     re.IGNORECASE,

@@ -53,6 +53,15 @@ _CUES = (
 _CUE = re.compile(_CUES, re.IGNORECASE)
 
 
+#: Planning for after one's death, not despair: "내가 죽으면 애가 걱정돼서", "when I die, who will look after him".
+_PLANNING = re.compile(
+    r"(?:내가|제가)\s?(?:죽으면|죽고\s?나면|없으면)\s?(?:나중에\s?)?.{0,12}(?:걱정|누가\s?돌봐|후견)"
+    r"|\b(?:when|after) i(?:'m| am)? (?:die|dead|gone)\b.{0,30}\b(?:who will|look after|take care)",
+    re.IGNORECASE,
+)
+
+
 def has_danger_word(text: str) -> bool:
     """True when the message has a word of harm, fear, hunger, homelessness, disappearance or despair."""
-    return bool(_CUE.search(fold_latin(unicodedata.normalize("NFKC", text))))
+    folded = fold_latin(unicodedata.normalize("NFKC", text))
+    return bool(_CUE.search(_PLANNING.sub(" ", folded)))
