@@ -75,6 +75,30 @@ _GREETING = re.compile(
 )
 
 
+#: A rule asked as a condition: "장기요양 등급 받으면 노인맞춤돌봄도 같이 받을 수 있어요?", "if I get the disability
+#: pension, can I also get …", "如果领了基础年金，还能领…吗", "nếu nhận … thì có được nhận thêm … không" — whether two
+#: benefits go together, which the rules answer whoever asks.
+IF_ALSO = re.compile(
+    r"[가-힣](?:으)?면\s.{0,30}?(?:도|같이|함께|동시에|중복으로|따로)\s?.{0,10}?(?:받을\s?수|받을수|되나|돼요|되요|가능|나와|나오)"
+    r"|\bif\b.{0,60}\b(?:also|too|as well|both|at the same time)\b"
+    r"|(?:如果|要是).{0,30}(?:还能|也能|同时|一起)"
+    r"|\bnếu\b.{0,50}(?:cũng|đồng thời|cùng lúc|thêm)",
+    re.IGNORECASE,
+)
+
+
+#: A need told as a situation, or a question of what to do: "애 맡길 데가 없어요", "봐드릴 사람이 없어요",
+#: "뭐부터 해야 되나요", "what should I do?", "我该怎么办", "tôi nên làm gì".
+NEEDS_HELP = re.compile(
+    r"(?:맡길|봐\s?(?:줄|드릴)|돌봐\s?(?:줄|드릴)|도와\s?(?:줄|드릴)|챙겨\s?(?:줄|드릴)|모실)\s?(?:데|곳|사람|분)(?:가|이|도)?\s?없"
+    r"|뭐부터\s?해야|어떻게\s?해야\s?(?:하|되|돼|할)|어디에?\s?(?:연락|신고)해야"
+    r"|(?:월급|임금|퇴직금|급여|일당)[^.?!]{0,14}(?:못\s?받|안\s?줘|안\s?주|떼였|밀렸)"
+    r"|\bwhat (?:should|do|can) (?:i|we) do\b|\bwho (?:should|do|can) (?:i|we) (?:call|contact)\b"
+    r"|(?:我|我们)?(?:该|应该)怎么办|找谁|tôi (?:nên|phải) làm (?:gì|sao)|(?:nên|phải) gọi ai",
+    re.IGNORECASE,
+)
+
+
 def asks_something(text: str) -> bool:
     """Whether a message the classifier took as small talk asks a question about something (not a greeting)."""
     return bool(ASKS.search(text)) and not _GREETING.search(text) and len(bigrams(text)) >= 3

@@ -327,7 +327,6 @@ SCHOOL_LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 """School levels in the four languages, with grades ("중3", "高二", "lớp 1", "3rd grade"), most advanced first."""
-_SCHOOL = SCHOOL_LEVELS
 _NOT_SINGLE_PARENT = re.compile(
     r"(?:한부모|싱글맘|싱글대디)(?:는|가|은)?\s?(?:아니|아녀|아님)|\bnot (?:a )?single (?:mom|mother|dad|father|parent)"
     r"|不是单亲|không phải (?:gia đình )?(?:đơn thân|bố mẹ đơn thân|mẹ đơn thân)",
@@ -1041,7 +1040,7 @@ def extract_facts(text: str) -> dict[str, Any]:
             target["disability"] = level
             member_facts = True
             break
-    for level, pattern in _SCHOOL:
+    for level, pattern in SCHOOL_LEVELS:
         m = pattern.search(lower)
         if m:
             rel = _nearest_relation(lower, m.start(), m.end(), window=8)
