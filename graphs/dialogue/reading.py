@@ -287,6 +287,14 @@ def read_message(
             said["income"]["other_krw"] += unlabelled_amounts(message)
     if "assets" in said:
         said["assets"] = {"property_krw": 0, "financial_krw": 0, "debt_krw": 0, **said["assets"]}
+    if lg.settled(ledger, "household") and not _states_household(message, said.get("members") or []):
+        # "nothing, husband controlled all the money": a person named in passing, once the household is
+        # told, is not one more member — only a member something is said of is kept
+        kept = [m for m in said.get("members") or [] if m.get("relation") == "self" or len(m) > 1]
+        if kept:
+            said["members"] = kept
+        else:
+            said.pop("members", None)
     # Then what the whole message states; then other slots' own clauses, more precise for their slot.
     if said:
         reading.facts = merge_facts(reading.facts, said)

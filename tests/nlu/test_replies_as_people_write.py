@@ -292,3 +292,16 @@ def test_nothing_answers_the_income_question_though_it_names_someone() -> None:
 def test_a_baby_born_a_month_ago_in_chinese() -> None:
     babies = [m for m in extract_facts("老三一个月前出生了！")["members"] if m["relation"] == "child"]
     assert babies[0]["months_old"] == 1
+
+
+def test_a_person_named_in_passing_after_the_household_is_told_is_not_a_member() -> None:
+    facts = {"members": [{"relation": "self"}, {"relation": "child", "age": 4}]}
+    ledger: dict[str, dict[str, Any]] = {"household": {"status": "answered", "turn": 2, "asks": 1}}
+    text = "nothing, husband controlled all the money"
+    reading = read_message(text, understand(text), ["income"], ledger, facts)
+    assert [m["relation"] for m in reading.facts["members"]] == ["self", "child"]
+
+
+def test_just_the_two_of_us_is_not_alone() -> None:
+    assert "members" not in extract_facts("就我们两个")
+    assert extract_facts("就我自己")["members"] == [{"relation": "self"}]
