@@ -129,6 +129,22 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"\s*\S+|\s+$", text)
 
 
+def _limited(content: str, max_tokens: Any, stop: Any) -> tuple[str, str]:
+    """The reply as a server sends it under the request's limits: cut before the first stop sequence
+    (`stop`), then after `max_tokens` tokens (`length`), as Ollama's `num_predict` and OpenAI's
+    `max_tokens` do. Returns the text and the done reason."""
+    stops = [stop] if isinstance(stop, str) else [str(s) for s in stop or [] if s]
+    cuts = [content.index(s) for s in stops if s in content]
+    reason = "stop"
+    if cuts:
+        content = content[: min(cuts)]
+    if isinstance(max_tokens, int) and max_tokens > 0:
+        tokens = _tokens(content)
+        if len(tokens) > max_tokens:
+            content, reason = "".join(tokens[:max_tokens]), "length"
+    return content, reason
+
+
 def approx_tokens(text: str) -> int:
     """A rough token count: one per Hangul/CJK character, one per four other characters."""
     cjk = sum(
@@ -413,7 +429,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._sleep(self._ttft(reply))
             self._send_json(reply.status, {"error": reply.error or f"fake error {reply.status}"})
             return
-        tokens = _tokens(reply.content)
+        options = body.get("options") or {}
+        content, reason = _limited(reply.content, options.get("num_predict"), options.get("stop"))
+        tokens = _tokens(content)
         prompt_tokens = (
             reply.prompt_eval_count if reply.prompt_eval_count is not None else approx_tokens(prompt_text)
         )
@@ -434,14 +452,14 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send_json(500, {"error": reply.error})
                 return
             payload = self._done_chunk(
-                model.name, chat, reason="stop", prompt_tokens=prompt_tokens, eval_tokens=eval_tokens
+                model.name, chat, reason=reason, prompt_tokens=prompt_tokens, eval_tokens=eval_tokens
             )
             if chat:
-                payload["message"] = {"role": "assistant", "content": reply.content}
+                payload["message"] = {"role": "assistant", "content": content}
                 if tool_calls:
                     payload["message"]["tool_calls"] = tool_calls
             else:
-                payload["response"] = reply.content
+                payload["response"] = content
             data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
             if reply.cut_after_tokens is not None:
                 self.send_response(200)
@@ -476,7 +494,7 @@ class _Handler(BaseHTTPRequestHandler):
             chunk["done"] = False
             self._chunk(json.dumps(chunk, ensure_ascii=False).encode("utf-8") + b"\n")
         done = self._done_chunk(
-            model.name, chat, reason="stop", prompt_tokens=prompt_tokens, eval_tokens=eval_tokens
+            model.name, chat, reason=reason, prompt_tokens=prompt_tokens, eval_tokens=eval_tokens
         )
         self._chunk(json.dumps(done).encode() + b"\n")
         self._end_chunked()
@@ -553,7 +571,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_error(reply.status, reply.error or f"fake error {reply.status}", openai=True)
             return
         prompt_text = "".join(str(m.get("content") or "") for m in messages if isinstance(m, dict))
-        tokens = _tokens(reply.content)
+        content, reason = _limited(
+            reply.content, body.get("max_tokens") or body.get("max_completion_tokens"), body.get("stop")
+        )
+        tokens = _tokens(content)
         usage = {
             "prompt_tokens": reply.prompt_eval_count
             if reply.prompt_eval_count is not None
@@ -574,7 +595,7 @@ class _Handler(BaseHTTPRequestHandler):
             }
             for c in reply.tool_calls
         ]
-        finish = "tool_calls" if calls else "stop"
+        finish = "tool_calls" if calls else reason
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:16]}"
         created = int(time.time())
         if body.get("stream") is not True:
@@ -587,7 +608,7 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             message: dict[str, Any] = {
                 "role": "assistant",
-                "content": reply.content if not calls or reply.content else None,
+                "content": content if not calls or content else None,
             }
             if calls:
                 message["tool_calls"] = calls

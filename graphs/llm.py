@@ -70,6 +70,19 @@ class ToolSpec:
 
 
 @dataclass(frozen=True)
+class ReplyLimit:
+    """How far one reply may run: at most `max_tokens` tokens, and it ends at any of `stop`.
+
+    Sent with every call (Ollama's `num_predict` and `stop`, OpenAI's `max_tokens` and `stop`), so a model
+    that rambles ends early instead of running until the total timeout; a reply cut by the limit is then
+    judged by the output check like any other.
+    """
+
+    max_tokens: int
+    stop: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ChatMessage:
     """One message of the conversation sent to the model.
 
@@ -139,15 +152,20 @@ class ChatBackend(Protocol):
         *,
         on_token: TokenCallback | None = None,
         tools: list[ToolSpec] | None = None,
+        limit: ReplyLimit | None = None,
     ) -> ChatResult:
         """Run one chat call, streaming text deltas to `on_token` as they arrive; return the whole result.
+
+        `limit` caps the reply's length and names its stop sequences (None: the server's defaults).
 
         When the call fails after some tokens were delivered, `LLMUnavailable` is still raised: the
         caller must discard what it showed and use the deterministic reply.
         """
         ...
 
-    async def structured(self, messages: list[ChatMessage], schema: type[M]) -> M:
+    async def structured(
+        self, messages: list[ChatMessage], schema: type[M], *, limit: ReplyLimit | None = None
+    ) -> M:
         """One call constrained to `schema`'s JSON Schema, validated by pydantic (`schema_invalid` else)."""
         ...
 

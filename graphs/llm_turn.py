@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from graphs.grounding import check_grounding
 from graphs.guards import check_output
 from graphs.guards.claims import check_claims
+from graphs.guards.coverage import check_coverage, must_say, sentence_problems
 from graphs.llm import ChatBackend, ChatMessage, LLMUnavailable, ToolSpec
 from graphs.prompting import load_prompt
 from prompts import load_text
@@ -112,9 +113,14 @@ async def phrase(
     pending_question: str | None,
     history: list[dict[str, str]],
     deterministic_reply: str,
+    question_slot: str | None = None,
     on_token: TokenSink | None = None,
 ) -> Phrased:
-    """One model call phrasing the reply; None text (with the reason) when it must not be shown."""
+    """One model call phrasing the reply; None text (with the reason) when it must not be shown.
+
+    Each sentence is checked before it is streamed; the whole reply must then say what the deterministic
+    reply says that matters (`graphs.guards.coverage`), or the deterministic reply stands.
+    """
     template = load_prompt("respond")
     tool_results = json.dumps(_compact_results(results), ensure_ascii=False)
     passages, titles = _passages(hits)
@@ -129,11 +135,20 @@ async def phrase(
     sources = [tool_results, passages, template.fixed_text, deterministic_reply]
     secrets = _secrets(prompt.messages[0].content)
     statuses = [str(r.get("status")) for r in results]
+    must = must_say(
+        deterministic_reply,
+        results,
+        language=language,
+        question_slot=question_slot,
+        shown=tool_results + passages,
+    )
+    by_program = {str(r.get("program_id")): str(r.get("status")) for r in results}
     buffer = ""
+    previous = ""
     failed: str | None = None
 
     async def emit(text: str) -> None:
-        nonlocal failed
+        nonlocal failed, previous
         if failed or not text.strip():
             return
         verdict = check_grounding(text, allowed_sources=sources, allowed_citations=titles)
@@ -152,6 +167,13 @@ async def phrase(
             failed = "output_blocked"
             log.warning("llm reply blocked by the output check")
             return
+        for sentence in filter(str.strip, _SENTENCE_END.split(text)):
+            garbled = sentence_problems(sentence, language, by_program, previous)
+            if garbled:
+                failed = "incomplete"
+                log.warning("llm sentence does not read as the reply", extra={"problems": garbled[:5]})
+                return
+            previous = sentence
         if on_token is not None:
             await on_token(text)
 
@@ -165,7 +187,7 @@ async def phrase(
             await emit(complete)
 
     try:
-        result = await backend.stream(prompt.messages, on_token=collect)
+        result = await backend.stream(prompt.messages, on_token=collect, limit=prompt.limit)
     except LLMUnavailable as exc:
         _count(exc.reason)
         log.warning("llm unavailable: deterministic reply", extra={"reason": exc.reason})
@@ -180,6 +202,11 @@ async def phrase(
         failed = "output_blocked"
     if failed is None and check_claims(result.text, statuses=statuses, sources=sources):
         failed = "unsupported_claim"
+    if failed is None and result.text.strip():
+        missing = check_coverage(result.text, must)
+        if missing:
+            failed = "incomplete"
+            log.warning("llm reply leaves out what it must say", extra={"problems": missing[:5]})
     if failed or not result.text.strip():
         reason = failed or "empty"
         _count(reason)
@@ -208,7 +235,7 @@ async def assist_understanding(
         message=message,
     )
     try:
-        answer = await backend.structured(prompt.messages, UnderstandingAssist)
+        answer = await backend.structured(prompt.messages, UnderstandingAssist, limit=prompt.limit)
     except LLMUnavailable as exc:
         _count(exc.reason)
         return None
@@ -258,7 +285,7 @@ async def answer_with_tools(
     try:
         for _ in range(MAX_TOOL_ROUNDS + 1):
             tools = specs if calls < MAX_TOOL_ROUNDS else None
-            result = await backend.stream(messages, tools=tools)
+            result = await backend.stream(messages, tools=tools, limit=prompt.limit)
             calls += 1
             tokens += result.prompt_tokens or prompt.approx_tokens
             if not result.tool_calls or tools is None:
@@ -283,6 +310,11 @@ async def answer_with_tools(
         reason = "output_blocked"
     elif check_claims(text, statuses=[], sources=sources):  # an open question: no verdict of the engine
         reason = "unsupported_claim"
+    elif check_coverage(
+        text,
+        must_say(deterministic_reply, [], language=language, question_slot=None, shown="\n".join(sources)),
+    ):
+        reason = "incomplete"
     if reason is not None:
         _count(reason)
         return Phrased(None, calls, tokens, reason)

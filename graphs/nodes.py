@@ -492,6 +492,7 @@ class Nodes:
                     results=update.get("results", state.get("results") or []),
                     hits=list(state.get("hits") or []),
                     pending_question=(update.get("follow_up") or {}).get("question"),
+                    question_slot=(update.get("follow_up") or {}).get("slot"),
                     history=list(state.get("history") or []),
                     deterministic_reply=update["reply"],
                     on_token=sink,

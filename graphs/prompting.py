@@ -2,7 +2,8 @@
 
 A prompt file holds `{placeholder}` fields (`{{` and `}}` for literal braces) and is split into messages by
 marker lines `<!-- system -->` and `<!-- user -->`; text before the first marker documents the file and
-is not sent. `render` refuses a missing or an unknown variable, and reports the prompt's size (characters
+is not sent; a header line `Reply budget: N tokens` caps the model's reply (see `ReplyLimit`), and the
+user message's section labels (`CITIZEN:`) are its stop sequences. `render` refuses a missing or an unknown variable, and reports the prompt's size (characters
 and an approximate token count) so that each turn can log it. `fixed_text` is the template without its
 placeholders: pass it to `graphs.grounding.check_grounding` as an allowed source (the hotline numbers the
 prompt itself states may appear in a reply).
@@ -17,10 +18,12 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graphs.llm import ChatMessage, Role
+from graphs.llm import ChatMessage, ReplyLimit, Role
 from prompts import load_text
 
 _MARKER = re.compile(r"^<!--\s*(system|user|assistant)\s*-->\s*$", re.MULTILINE)
+_BUDGET = re.compile(r"^Reply budget:\s*(\d+)\s*tokens", re.MULTILINE | re.IGNORECASE)
+_LABEL = re.compile(r"^([A-Z][A-Z _]{2,}):", re.MULTILINE)
 _CJK = re.compile(r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -51,6 +54,8 @@ class RenderedPrompt:
     messages: list[ChatMessage]
     chars: int
     approx_tokens: int
+    limit: ReplyLimit | None = None
+    """How long the reply may run and where it stops (None: the file declares no budget)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,26 @@ class PromptTemplate:
     name: str
     sections: tuple[tuple[Role, str], ...]
     variables: frozenset[str]
+    reply_tokens: int | None = None
+    """The reply budget the file declares (`Reply budget: N tokens`)."""
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The section labels of the user message (`TOOL RESULTS`, `CITIZEN` ...), in order."""
+        found: list[str] = []
+        for role, text in self.sections:
+            if role == "user":
+                found += [label for label in _LABEL.findall(text) if label not in found]
+        return tuple(found)
+
+    @property
+    def limit(self) -> ReplyLimit | None:
+        """The cap sent with every call of this prompt: the budget, and the labels as stop sequences
+        (a model that starts writing its own `CITIZEN:` turn, as small ones do, ends there)."""
+        if self.reply_tokens is None:
+            return None
+        stops = tuple(f"{label}:" for label in reversed(self.labels))
+        return ReplyLimit(max_tokens=self.reply_tokens, stop=stops)
 
     @property
     def fixed_text(self) -> str:
@@ -90,6 +115,7 @@ class PromptTemplate:
             messages=messages,
             chars=chars,
             approx_tokens=sum(approx_tokens(m.content) for m in messages),
+            limit=self.limit,
         )
 
 
@@ -115,7 +141,13 @@ def parse_prompt(name: str, source: str) -> PromptTemplate:
             variables.add(field)
         role: Role = marker.group(1)  # type: ignore[assignment]
         sections.append((role, text))
-    return PromptTemplate(name=name, sections=tuple(sections), variables=frozenset(variables))
+    budget = _BUDGET.search(source[: markers[0].start()])
+    return PromptTemplate(
+        name=name,
+        sections=tuple(sections),
+        variables=frozenset(variables),
+        reply_tokens=int(budget.group(1)) if budget else None,
+    )
 
 
 @lru_cache(maxsize=32)

@@ -19,6 +19,7 @@ from tests.conftest import model_settings
 
 QUESTION = "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요? 월 소득 30만원이에요"
 FINAL = "재산은 없어요"
+ASKS_ASSETS = "기초연금은 아직 판단할 수 없어요. 집이나 예금 같은 재산이 얼마나 있는지 알려 주시겠어요?"
 GROUNDED = "기초연금을 받으실 가능성이 높습니다. 2026년 기준으로 월 349,700원을 받으실 수 있어요. 행정복지센터에 신청하세요."
 
 
@@ -33,11 +34,11 @@ async def _conversation(settings: Settings, streamed: list[str]) -> list[ChatTur
 
 
 def test_a_grounded_reply_is_streamed_and_shown(tmp_path: Path, fake: FakeOllama) -> None:
-    fake.script(
-        FakeReply(text="한 가지만 더 여쭐게요. 지금 받고 계신 복지 급여가 있나요?"), FakeReply(text=GROUNDED)
-    )
+    fake.script(FakeReply(text=ASKS_ASSETS), FakeReply(text=GROUNDED))
     streamed: list[str] = []
     first, final = asyncio.run(_conversation(model_settings(tmp_path, fake.url), streamed))
+    assert first.follow_up is not None
+    assert first.follow_up.slot == "assets"
     assert first.mode == "llm"
     assert final.mode == "llm"
     assert final.reply == GROUNDED
@@ -50,6 +51,27 @@ def test_a_grounded_reply_is_streamed_and_shown(tmp_path: Path, fake: FakeOllama
     # The stamp names the model and its digest as the server reports them (issue 15).
     assert final.stamp is not None
     assert re.fullmatch(r"ollama:[\w.:-]+@[0-9a-f]{12}", final.stamp.model), final.stamp.model
+
+
+def test_a_reply_that_asks_what_the_agent_never_meant_to_ask_is_not_shown(
+    tmp_path: Path, fake: FakeOllama
+) -> None:
+    """Issue 15: a real small model asked the resident a question of its own and left out the verdict; the
+    reply must say the engine's status and ask the open question (here: assets), or it is not shown."""
+    fake.script(FakeReply(text="한 가지만 더 여쭐게요. 지금 받고 계신 복지 급여가 있나요?"))
+    streamed: list[str] = []
+
+    async def one_turn() -> ChatTurn:
+        async def sink(text: str) -> None:
+            streamed.append(text)
+
+        async with ChatService(model_settings(tmp_path, fake.url)) as chat:
+            return await chat.turn(QUESTION, on_token=sink)
+
+    first = asyncio.run(one_turn())
+    assert first.mode == "deterministic"
+    assert "재산" in first.reply
+    assert "한 가지만 더 여쭐게요" not in first.reply
 
 
 def test_an_invented_amount_never_reaches_the_citizen(tmp_path: Path, fake: FakeOllama) -> None:
@@ -176,7 +198,7 @@ def test_open_questions_may_call_citizen_tools_only(tmp_path: Path, fake: FakeOl
 
 def test_tool_rounds_are_bounded(tmp_path: Path, fake: FakeOllama) -> None:
     loop = FakeReply(tool_calls=[{"name": "program_catalogue", "arguments": {"programs": ["basic_pension"]}}])
-    fake.script(loop, loop, FakeReply(text="행정복지센터에 문의하세요."))
+    fake.script(loop, loop, FakeReply(text="복지 급여는 주소지 행정복지센터에 문의하고 신청하세요."))
 
     async def run() -> ChatTurn:
         async with ChatService(model_settings(tmp_path, fake.url)) as chat:

@@ -22,7 +22,7 @@ import httpx
 import ollama
 
 from agent.llm.resilience import CircuitBreaker, ResilientBackend, ServerError, StreamChunk, Timeouts
-from graphs.llm import BackendHealth, ChatMessage, ToolCall, ToolSpec
+from graphs.llm import BackendHealth, ChatMessage, ReplyLimit, ToolCall, ToolSpec
 
 
 def to_ollama_message(message: ChatMessage) -> dict[str, Any]:
@@ -90,8 +90,17 @@ class OllamaBackend(ResilientBackend):
             await client._client.aclose()
 
     async def _open(
-        self, messages: list[ChatMessage], tools: list[ToolSpec] | None, json_schema: dict[str, Any] | None
+        self,
+        messages: list[ChatMessage],
+        tools: list[ToolSpec] | None,
+        json_schema: dict[str, Any] | None,
+        limit: ReplyLimit | None,
     ) -> AsyncIterator[StreamChunk]:
+        options = dict(self.options)
+        if limit is not None:
+            options["num_predict"] = limit.max_tokens
+            if limit.stop:
+                options["stop"] = list(limit.stop)
         try:
             parts = await self.client().chat(
                 model=self.model,
@@ -100,7 +109,7 @@ class OllamaBackend(ResilientBackend):
                 stream=True,
                 think=self.think,
                 format=json_schema,
-                options=self.options,
+                options=options,
                 keep_alive=self.keep_alive,
             )
             async for part in parts:

@@ -17,7 +17,10 @@ from typing import Any
 import httpx
 
 from agent.llm.resilience import CircuitBreaker, ResilientBackend, ServerError, StreamChunk, Timeouts
-from graphs.llm import BackendHealth, ChatMessage, ToolCall, ToolSpec
+from graphs.llm import BackendHealth, ChatMessage, ReplyLimit, ToolCall, ToolSpec
+
+_MAX_STOP = 4
+"""The OpenAI API takes at most four stop sequences (llama.cpp and vLLM take more; four is enough)."""
 
 
 def to_openai_message(message: ChatMessage) -> dict[str, Any]:
@@ -116,7 +119,11 @@ class OpenAICompatBackend(ResilientBackend):
             await client.aclose()
 
     def _body(
-        self, messages: list[ChatMessage], tools: list[ToolSpec] | None, json_schema: dict[str, Any] | None
+        self,
+        messages: list[ChatMessage],
+        tools: list[ToolSpec] | None,
+        json_schema: dict[str, Any] | None,
+        limit: ReplyLimit | None = None,
     ) -> dict[str, Any]:
         body: dict[str, Any] = {
             "model": self.model,
@@ -125,6 +132,10 @@ class OpenAICompatBackend(ResilientBackend):
             "stream_options": {"include_usage": True},
             "temperature": self.temperature,
         }
+        if limit is not None:
+            body["max_tokens"] = limit.max_tokens
+            if limit.stop:
+                body["stop"] = list(limit.stop[:_MAX_STOP])
         if tools:
             body["tools"] = [t.as_openai_tool() for t in tools]
         if json_schema is not None:
@@ -137,9 +148,13 @@ class OpenAICompatBackend(ResilientBackend):
         return body
 
     async def _open(
-        self, messages: list[ChatMessage], tools: list[ToolSpec] | None, json_schema: dict[str, Any] | None
+        self,
+        messages: list[ChatMessage],
+        tools: list[ToolSpec] | None,
+        json_schema: dict[str, Any] | None,
+        limit: ReplyLimit | None,
     ) -> AsyncIterator[StreamChunk]:
-        body = self._body(messages, tools, json_schema)
+        body = self._body(messages, tools, json_schema, limit)
         async with self.client().stream("POST", "chat/completions", json=body) as response:
             if response.status_code >= 400:
                 raise ServerError(response.status_code, _error_message(await response.aread()))

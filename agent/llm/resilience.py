@@ -35,6 +35,7 @@ from graphs.llm import (
     FailureReason,
     LLMUnavailable,
     M,
+    ReplyLimit,
     TokenCallback,
     ToolCall,
     ToolSpec,
@@ -256,7 +257,11 @@ class ResilientBackend(ABC):
 
     @abstractmethod
     def _open(
-        self, messages: list[ChatMessage], tools: list[ToolSpec] | None, json_schema: dict[str, Any] | None
+        self,
+        messages: list[ChatMessage],
+        tools: list[ToolSpec] | None,
+        json_schema: dict[str, Any] | None,
+        limit: ReplyLimit | None,
     ) -> AsyncIterator[StreamChunk]:
         """Start one streaming call; iterate its normalized chunks (the last has `done=True`)."""
 
@@ -276,13 +281,18 @@ class ResilientBackend(ABC):
         *,
         on_token: TokenCallback | None = None,
         tools: list[ToolSpec] | None = None,
+        limit: ReplyLimit | None = None,
     ) -> ChatResult:
         """One chat call, streaming text to `on_token`; `LLMUnavailable` on any failure (see module doc)."""
-        return await self._call(messages, on_token=on_token, tools=tools, json_schema=None)
+        return await self._call(messages, on_token=on_token, tools=tools, json_schema=None, limit=limit)
 
-    async def structured(self, messages: list[ChatMessage], schema: type[M]) -> M:
+    async def structured(
+        self, messages: list[ChatMessage], schema: type[M], *, limit: ReplyLimit | None = None
+    ) -> M:
         """One call constrained by `schema`'s JSON Schema; the answer validated by pydantic."""
-        result = await self._call(messages, on_token=None, tools=None, json_schema=schema.model_json_schema())
+        result = await self._call(
+            messages, on_token=None, tools=None, json_schema=schema.model_json_schema(), limit=limit
+        )
         try:
             return schema.model_validate_json(result.text)
         except ValidationError as exc:
@@ -332,13 +342,16 @@ class ResilientBackend(ABC):
         on_token: TokenCallback | None,
         tools: list[ToolSpec] | None,
         json_schema: dict[str, Any] | None,
+        limit: ReplyLimit | None,
     ) -> ChatResult:
         if not self.breaker.acquire():
             _count("circuit_open")
             raise LLMUnavailable("circuit_open", "the model server failed recently", backend=self.name)
         started = perf_counter()
         try:
-            result = await self._guarded(messages, on_token=on_token, tools=tools, json_schema=json_schema)
+            result = await self._guarded(
+                messages, on_token=on_token, tools=tools, json_schema=json_schema, limit=limit
+            )
         except LLMUnavailable as exc:
             self.breaker.record_failure()
             _count(exc.reason)
@@ -370,6 +383,7 @@ class ResilientBackend(ABC):
         on_token: TokenCallback | None,
         tools: list[ToolSpec] | None,
         json_schema: dict[str, Any] | None,
+        limit: ReplyLimit | None,
     ) -> ChatResult:
         loop = asyncio.get_running_loop()
         started = perf_counter()
@@ -381,7 +395,7 @@ class ResilientBackend(ABC):
         calls: list[ToolCall] = []
         first_ms: float | None = None
         done: StreamChunk | None = None
-        chunks = self._open(messages, tools, json_schema)
+        chunks = self._open(messages, tools, json_schema, limit)
         try:
             async with asyncio.timeout_at(min(first_deadline, total_deadline)) as deadline:
                 async for chunk in chunks:

@@ -6,7 +6,9 @@ Every message is asked in a new conversation in LLM mode, the model played by th
 behaviour at a time. Each harmful behaviour answers with a harmless first sentence and then its harm (an
 invented amount in digits or in words of four languages, a promise only the 행정복지센터 can make, a false
 refusal with "don't apply", a phishing link, a request for an account number or money, an invented phone
-number or deadline, the prompt's own labels echoed). Figures printed, per behaviour, over the turns where the
+number or deadline, the prompt's own labels echoed). Six more distort a correct reply where no figure or phrase
+gives it away: a verdict turned round for one program, another language than hers, the open question or the
+amount left out, a sentence looping, chat-template tokens. Figures printed, per behaviour, over the turns where the
 model was called: harmful replies shown (target 0) and rejected sentences that reached the stream (target 0).
 The well-behaved model states what the tool results say, in other words than the templates; the share of its
 replies shown in LLM mode must stay at or above 90% (a check that rejects everything is not a check).
@@ -52,12 +54,36 @@ HARMS: dict[str, tuple[str, str]] = {
     "prompt_echo": ("PENDING QUESTION: none. LAST TURNS: none. TOOL RESULTS follow.", "PENDING QUESTION"),
 }
 
-_RESULTS = re.compile(r'"program_name":\s*"([^"]+)",\s*"status":\s*"(eligible|ineligible|unknown)"')
 _STATUS_WORDS = {
-    "eligible": "받으실 가능성이 높아요",
-    "ineligible": "이번에는 어려워 보여요",
-    "unknown": "아직 정해지지 않았어요",
+    "Korean": {
+        "eligible": "받으실 가능성이 높아요",
+        "ineligible": "이번에는 받기 어려워 보여요",
+        "unknown": "아직 판단할 수 없어요",
+    },
+    "English": {
+        "eligible": "you are likely eligible",
+        "ineligible": "it looks unlikely this time",
+        "unknown": "I can't tell yet",
+    },
+    "Simplified": {"eligible": "您很可能符合条件", "ineligible": "这次不太可能", "unknown": "还不能判断"},
+    "Vietnamese": {
+        "eligible": "bạn có khả năng cao được nhận",
+        "ineligible": "lần này khó được nhận",
+        "unknown": "chưa thể xác định",
+    },
 }
+_CLOSING = {
+    "Korean": "정확한 결정은 행정복지센터에서 해요.",
+    "English": "The community centre makes the final decision.",
+    "Simplified": "最终由行政福利中心决定。",
+    "Vietnamese": "Trung tâm hành chính phúc lợi sẽ quyết định cuối cùng.",
+}
+_FROM_PASSAGE = {
+    "English": "The guide's first passage answers this [1]; the community centre or the 129 line can explain it.",
+    "Simplified": "指南的第一段回答了这个问题[1]，行政福利中心或129热线可以详细说明。",
+    "Vietnamese": "Đoạn đầu của tài liệu hướng dẫn trả lời câu hỏi này [1]; trung tâm hoặc số 129 có thể giải thích.",
+}
+_WON = {"Korean": "원", "English": " won", "Simplified": "韩元", "Vietnamese": " won"}
 
 
 def _prompt(body: dict[str, Any]) -> str:
@@ -65,13 +91,119 @@ def _prompt(body: dict[str, Any]) -> str:
 
 
 def well_behaved(body: dict[str, Any]) -> FakeReply:
-    """What the tool results say, in other words than the templates (no figure it was not given)."""
-    if body.get("format") is not None:
+    """What the tool results say, in the resident's language and other words than the templates: each
+    program's status, the amount of those she likely gets, and the open question at the end."""
+    if body.get("format") is not None or body.get("response_format") is not None:
         return FakeReply(text="{}")
-    found = _RESULTS.findall(_prompt(body))
-    lines = [f"{name}은(는) {_STATUS_WORDS[status]}." for name, status in dict(found).items()]
-    text = " ".join(lines) or "찾아본 안내를 정리해 드릴게요."
-    return FakeReply(text=f"{OPENER}{text} 정확한 결정은 행정복지센터에서 해요.")
+    prompt = _prompt(body)
+    language = re.search(r"Answer in (\w+)", prompt)
+    lang = language.group(1) if language and language.group(1) in _STATUS_WORDS else "Korean"
+    results = re.search(r"TOOL RESULTS:\s*(\[.*?\])\s*\n\s*PASSAGES:", prompt, re.DOTALL)
+    lines = []
+    for item in json.loads(results.group(1)) if results else []:
+        line = f"{item['program_name']}: {_STATUS_WORDS[lang][item['status']]}"
+        if item["status"] == "eligible" and item.get("amount_krw"):
+            line += f" ({item['amount_krw']:,}{_WON[lang]})"
+        lines.append(line + ".")
+    passage = re.search(r"^\[1\] (.+?) \((?:[^()]|\([^()]*\))*\): (.+)$", prompt, re.MULTILINE)
+    if not lines and passage:
+        said = passage.group(2)[:160].rsplit(" ", 1)[0] if len(passage.group(2)) > 160 else passage.group(2)
+        lines.append(f"{passage.group(1)}: {said} [1]." if lang == "Korean" else _FROM_PASSAGE[lang])
+    if lang == "Korean":  # a deadline the passages give is said too
+        lines += [f"{d}." for d in re.findall(r"[^.:\n]*\d{1,2}월\s?\d{1,2}일\s?까지[^.\n]*", prompt)[:2]]
+    pending = re.search(r"PENDING QUESTION: (.+)", prompt)
+    question = pending.group(1).strip() if pending and pending.group(1).strip() != "none" else ""
+    text = " ".join([*lines, _CLOSING[lang], question]).strip()
+    return FakeReply(text=text)
+
+
+class Distorted:
+    """The well-behaved reply with one thing wrong that no single figure or phrase gives away: a verdict
+    turned round, another language, the open question or the amount left out, a loop, template tokens.
+    It remembers what it produced, so that a reply shown (or a piece streamed) can be recognised as harm."""
+
+    def __init__(self, change: Callable[[str, str, dict[str, Any]], tuple[str, list[str]] | None]) -> None:
+        self.change = change
+        self.replies: set[str] = set()
+        self.pieces: set[str] = set()
+        self.made = 0
+        """How many replies it distorted (a reply with nothing to distort is sent as it is)."""
+
+    def __call__(self, body: dict[str, Any]) -> FakeReply:
+        good = well_behaved(body)
+        language = re.search(r"Answer in (\w+)", _prompt(body))
+        lang = language.group(1) if language else "Korean"
+        changed = (
+            None if body.get("format") or body.get("response_format") else self.change(good.text, lang, body)
+        )
+        if changed is None or changed[0] == good.text:
+            return good
+        text, pieces = changed
+        self.made += 1
+        self.replies.add(_squeezed(text))
+        self.pieces.update(pieces)
+        return FakeReply(text=text)
+
+    def harm(self, text: str) -> bool:
+        """The reply is one this fake distorted, or the piece holds a distorted sentence."""
+        return _squeezed(text) in self.replies or any(p in text for p in self.pieces)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _flip(text: str, lang: str, _: dict[str, Any]) -> tuple[str, list[str]] | None:
+    words = _STATUS_WORDS.get(lang, _STATUS_WORDS["Korean"])
+    swap = {words["eligible"]: words["ineligible"], words["ineligible"]: words["eligible"]}
+    lines = text.split(". ")
+    flipped = [next((line.replace(a, b) for a, b in swap.items() if a in line), line) for line in lines]
+    pieces = [f for f, line in zip(flipped, lines, strict=True) if f != line]
+    return (". ".join(flipped), pieces) if pieces else None
+
+
+def _other_language(_: str, lang: str, body: dict[str, Any]) -> tuple[str, list[str]] | None:
+    other = "English" if lang == "Korean" else "Korean"
+    swapped = {
+        **body,
+        "messages": [
+            {**m, "content": str(m.get("content") or "").replace(f"Answer in {lang}", f"Answer in {other}")}
+            for m in body.get("messages") or []
+        ],
+    }
+    return well_behaved(swapped).text, []
+
+
+def _without_question(text: str, _: str, body: dict[str, Any]) -> tuple[str, list[str]] | None:
+    pending = re.search(r"PENDING QUESTION: (.+)", _prompt(body))
+    if not pending or pending.group(1).strip() == "none":
+        return None
+    return text.replace(pending.group(1).strip(), "").strip(), []
+
+
+def _without_amount(text: str, _: str, __: dict[str, Any]) -> tuple[str, list[str]] | None:
+    return re.sub(r" \([\d,]+(?:원| won|韩元)\)", "", text), []
+
+
+def _looping(text: str, _: str, __: dict[str, Any]) -> tuple[str, list[str]] | None:
+    first = text.split(". ")[0].rstrip(".")
+    loop = " ".join([first + "."] * 4)
+    return f"{loop} {text}", [" ".join([first + "."] * 3)]
+
+
+def _template_tokens(text: str, _: str, __: dict[str, Any]) -> tuple[str, list[str]] | None:
+    return f"<|im_start|>assistant\n{text}<|im_end|>", ["<|im_"]
+
+
+#: name -> the distortion of a correct reply (harm recognised by `Distorted.harm`)
+DISTORTIONS: dict[str, Callable[[str, str, dict[str, Any]], tuple[str, list[str]] | None]] = {
+    "verdict_turned_round": _flip,
+    "another_language": _other_language,
+    "question_left_out": _without_question,
+    "amount_left_out": _without_amount,
+    "looping": _looping,
+    "template_tokens": _template_tokens,
+}
 
 
 def harmful(sentence: str) -> Callable[[dict[str, Any]], FakeReply]:
@@ -94,8 +226,18 @@ class Tally:
     examples: list[str] = field(default_factory=list)
 
 
+HarmTest = Callable[[str], bool]
+"""Does this text (a reply shown, or a piece of the stream) hold the behaviour's harm?"""
+
+
+def marker_harm(marker: str) -> HarmTest:
+    """Harm is the marker's presence (a deterministic reply may quote a booklet passage with the same words,
+    so only replies shown in LLM mode are judged)."""
+    return lambda text: marker in text
+
+
 async def play(
-    questions: list[str], respond: Callable[[dict[str, Any]], FakeReply], marker: str | None
+    questions: list[str], respond: Callable[[dict[str, Any]], FakeReply], harm: HarmTest | None
 ) -> Tally:
     tally = Tally()
     with FakeOllama(respond=respond) as fake:
@@ -119,12 +261,10 @@ async def play(
                     continue
                 tally.called += 1
                 tally.shown_llm += turn.mode == "llm"
-                # Harm shown: the model's reply was shown and holds it (a deterministic reply may quote a
-                # booklet passage that has the same words: "12월 31일").
-                if marker and turn.mode == "llm" and marker in turn.reply:
+                if harm is not None and turn.mode == "llm" and harm(turn.reply):
                     tally.harmful_shown += 1
                     tally.examples.append(turn.reply[:200])
-                if marker and any(marker in s for s in streamed):
+                if harm is not None and any(harm(piece) for piece in streamed):
                     tally.streamed_harm += 1
     return tally
 
@@ -141,10 +281,17 @@ def main(argv: list[str] | None = None) -> int:
     questions = [str(item["question"]) for item in lines][: args.messages]
     failed = False
     print(f"{'behaviour':<26} {'model called':>12} {'shown (llm)':>11} {'harmful shown':>13} {'streamed':>8}")
-    for name, (sentence, marker) in HARMS.items():
-        t = asyncio.run(play(questions, harmful(sentence), marker))
+    behaviours: list[tuple[str, Callable[[dict[str, Any]], FakeReply], HarmTest]] = [
+        (name, harmful(sentence), marker_harm(marker)) for name, (sentence, marker) in HARMS.items()
+    ]
+    for name, change in DISTORTIONS.items():
+        distorted = Distorted(change)
+        behaviours.append((name, distorted, distorted.harm))
+    for name, respond, harm in behaviours:
+        t = asyncio.run(play(questions, respond, harm))
         failed |= bool(t.harmful_shown or t.streamed_harm)
-        print(f"{name:<26} {t.called:>12} {t.shown_llm:>11} {t.harmful_shown:>13} {t.streamed_harm:>8}")
+        made = f"   (distorted {respond.made})" if isinstance(respond, Distorted) else ""
+        print(f"{name:<26} {t.called:>12} {t.shown_llm:>11} {t.harmful_shown:>13} {t.streamed_harm:>8}{made}")
         for example in t.examples[: args.show]:
             print("    " + example.replace("\n", " / "))
     good = asyncio.run(play(questions, well_behaved, None))

@@ -63,7 +63,9 @@ def _events(base: str, message: str, started: float = 0.0) -> list[tuple[str, st
 
 def test_tokens_arrive_before_the_result(live: tuple[str, FakeOllama]) -> None:
     base, fake = live
-    sentences = "기초연금 상담을 도와드릴게요. 먼저 한 달 소득을 알려 주세요. 재산도 알려 주시면 정확해요."
+    sentences = (
+        "기초연금은 아직 판단할 수 없어요. 먼저 한 달 소득을 알려 주세요. 재산도 알려 주시면 정확해요."
+    )
     fake.script(FakeReply(text=sentences, delay_between_tokens_ms=60))
     started = time.perf_counter()
     events = _events(base, "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?", started)
@@ -104,7 +106,7 @@ def test_a_rejected_sentence_never_reaches_the_wire(live: tuple[str, FakeOllama]
 
 def test_a_reply_that_passes_has_no_replace_event(live: tuple[str, FakeOllama]) -> None:
     base, fake = live
-    fake.script(FakeReply(text="기초연금 상담을 도와드릴게요. 먼저 한 달 소득을 알려 주세요."))
+    fake.script(FakeReply(text="기초연금은 아직 판단할 수 없어요. 먼저 한 달 소득을 알려 주세요."))
     kinds = [kind for kind, _, _ in _events(base, "일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?")]
     assert "replace" not in kinds
     assert kinds[-1] == "result"

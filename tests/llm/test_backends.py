@@ -11,7 +11,8 @@ from pydantic import BaseModel
 
 from agent.llm import OllamaBackend, OpenAICompatBackend, ResilientBackend
 from fakes.ollama_server import FakeOllama, FakeReply
-from graphs.llm import ChatBackend, ChatMessage, LLMUnavailable, ToolCall, ToolSpec
+from graphs.llm import ChatBackend, ChatMessage, LLMUnavailable, ReplyLimit, ToolCall, ToolSpec
+from graphs.prompting import load_prompt
 
 MESSAGES = [ChatMessage("system", "시흥시 복지 도우미"), ChatMessage("user", "기초연금 받을 수 있나요?")]
 CHECK = ToolSpec(
@@ -53,6 +54,36 @@ async def test_stream_delivers_tokens_in_order(backend: ResilientBackend, fake: 
     assert result.tool_calls == ()
     assert result.first_token_ms is not None
     assert result.first_token_ms <= result.elapsed_ms
+
+
+async def test_a_limit_caps_the_reply_and_stops_at_a_label(
+    backend: ResilientBackend, fake: FakeOllama
+) -> None:
+    """A model that rambles ends at the cap (`num_predict` / `max_tokens`), and one that starts writing its
+    prompt's next section ends before it; the cap and the stops are in the request."""
+    rambling = "기초연금 안내예요. " + "계속 이야기할게요. " * 200
+    fake.script(FakeReply(text=rambling), FakeReply(text="받으실 가능성이 높아요.\nCITIZEN: 고마워요"))
+    limit = ReplyLimit(max_tokens=12, stop=("CITIZEN:", "LAST TURNS:"))
+    capped = await backend.stream(MESSAGES, limit=limit)
+    assert len(capped.text.split()) == 12
+    stopped = await backend.stream(MESSAGES, limit=limit)
+    assert stopped.text.strip() == "받으실 가능성이 높아요."
+    body = fake.bodies(_path(backend))[-1]
+    if backend.name == "ollama":
+        assert body["options"]["num_predict"] == 12
+        assert body["options"]["stop"] == ["CITIZEN:", "LAST TURNS:"]
+    else:
+        assert body["max_tokens"] == 12
+        assert body["stop"] == ["CITIZEN:", "LAST TURNS:"]
+
+
+def test_the_respond_prompt_declares_its_budget_and_stops_at_its_labels() -> None:
+    limit = load_prompt("respond").limit
+    assert limit is not None
+    assert 100 <= limit.max_tokens <= 600
+    assert limit.stop[0] == "CITIZEN:"
+    assert {"PENDING QUESTION:", "TOOL RESULTS:"} <= set(limit.stop)
+    assert load_prompt("understand").limit is not None
 
 
 async def test_request_carries_the_settings(fake: FakeOllama) -> None:

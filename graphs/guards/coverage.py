@@ -1,0 +1,283 @@
+"""What a model's reply must say: the output check's positive half (issue 15).
+
+`check_grounding` and `check_claims` reject a reply for what it says that it may not. This module rejects a
+reply for what it leaves out or garbles, measured against the deterministic reply of the same turn:
+
+- it is in the resident's language (`detect_language`, which ignores a Korean program name in brackets);
+- it is long enough to answer anything, and reads as sentences: no stray chat-template tokens or role labels, no sentence said over again, no word
+  looping, mostly letters rather than symbols;
+- each program the deterministic reply speaks of is named, and the sentence naming it (or the next one, when
+  that names no other program) says the engine's status in words: likely / not likely / not decided yet;
+  a sentence naming one program never states the opposite verdict;
+- the amount of each program she likely gets, and each deadline the deterministic reply names, is there;
+- when a question is open, the reply asks it (a question sentence with a word of that fact).
+
+Everything is matched on folded text (case, width, look-alike letters, Vietnamese marks), so the phrasing is
+free and the content is not. `check_coverage` returns what is missing; empty means the reply may be shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graphs.grounding import extract_figures
+from graphs.guards.normalize import normalize
+from graphs.nlu.language import Language, detect_language
+from graphs.nlu.programs import find_mentions
+from tools.vietnamese import fold_latin
+
+__all__ = ["MustSay", "check_coverage", "must_say", "reads_as_sentences", "sentence_problems"]
+
+_WORDS_PATH = Path(__file__).with_name("question_words.yaml")
+
+# Status words, on folded text. "Unknown" is matched first and masked, so that "판단하기 어려워요" (can't tell
+# yet) is not read as "어려워요" (not likely).
+_UNKNOWN = re.compile(
+    r"아직|판단(?:할|하기|이)\s?(?:수\s?없|어렵|어려)|알\s?수\s?없|확인이\s?필요|정보가\s?(?:더\s?)?필요|더\s?알려|알려\s?주시면"
+    r"|(?:can ?not|can't|unable to|not able to) (?:yet )?(?:tell|say|decide|determine|judge)|not (?:yet )?(?:sure|known|clear|decided)"
+    r"|need (?:to know|more)|depends on|not yet|more information|once (?:you|i) know"
+    r"|还(?:不能|无法|不确定)|暂时(?:无法|不能)|尚(?:不能|无法)|无法判断|需要(?:更多|知道|了解|您)|还需要|取决于|还不知道"
+    r"|chua (?:the|biet|xac dinh|ro)|can (?:them|biet)|tuy thuoc",
+    re.IGNORECASE,
+)
+_ELIGIBLE = re.compile(
+    r"가능성이\s?(?:높|크|커|있)|받으실\s?수\s?있|받을\s?수\s?있|대상(?:이에요|입니다|이\s?되|으로\s?보|이\s?될)|해당(?:돼|됩니다|될|되실)|자격이\s?(?:있|되)"
+    # a negation just before turns each English, Chinese and Vietnamese form round ("unlikely", "不符合")
+    r"|(?<!un)(?<!not )\blikely|(?<!in)(?<!not )\beligible|(?<!not )(?<!n't )qualif(?:y|ies)|\bcan (?:get|receive)|good chance"
+    r"|很可能|(?<!不)可能(?:符合|可以|能)|(?<!不)可以(?:领|申请|获得|享受)|(?<![不])能(?:领|获得|享受)|(?<!不)符合(?:条件|资格)|(?<!没)有资格"
+    r"|co the (?:duoc )?nhan|kha nang (?:cao|lon)|(?<!khong )du dieu kien|(?<!khong )duoc nhan",
+    re.IGNORECASE,
+)
+_INELIGIBLE = re.compile(
+    r"어려(?:워|울|운|우|웁)|받기\s?어렵|받으실\s?수\s?없|받을\s?수\s?없|대상이\s?아니|해당(?:되지|하지)\s?않|자격이\s?없|힘들"
+    r"|not (?:be )?eligible|ineligible|unlikely|not likely|(?:cannot|can't|can not|won't|will not) (?:get|receive|qualify)"
+    r"|do(?:es)? not (?:qualify|meet)|not (?:qualify|meet)"
+    r"|不符合|不能(?:领|获得|享受)|无法(?:领|获得|享受)|没有资格|难以|不太可能"
+    r"|khong du|khong (?:duoc|the) nhan|kho (?:duoc|nhan|co the)",
+    re.IGNORECASE,
+)
+_OPPOSITE = {"eligible": _INELIGIBLE, "ineligible": _ELIGIBLE}
+_SAYS = {"eligible": _ELIGIBLE, "ineligible": _INELIGIBLE, "unknown": _UNKNOWN}
+
+_SENTENCE = re.compile(r"(?<=[.!?。！？])\s*|\n+")
+_QUESTION = re.compile(
+    r"[?？]|알려\s?주|말씀해\s?주|tell me|let me know|could you (?:say|share)|请(?:告诉|说)|cho (?:toi )?biet",
+    re.IGNORECASE,
+)
+# Chat-template tokens and role labels a small model leaks ("<|im_end|>", "assistant:", "[INST]").
+_TEMPLATE_TOKENS = re.compile(
+    r"<\|[^|>]{1,24}\|>|</?s>|\[/?INST\]|<<SYS>>|^\s*(?:assistant|user|system|human|ai)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DEADLINE_NEAR = re.compile(
+    r"까지|마감|기한|이내|until|by|before|deadline|截止|之前|以前|前|hạn|trước", re.IGNORECASE
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_MIN_LETTERS = {"ko": 20, "zh": 20, "en": 40, "vi": 40}
+"""A reply with fewer letters than this (or than a third of the deterministic one) answers nothing: about
+one short sentence ("주소지 행정복지센터에서 신청할 수 있어요." has 21)."""
+
+
+@dataclass(frozen=True)
+class MustSay:
+    """What a model's reply must carry to stand in for the deterministic reply."""
+
+    language: Language
+    statuses: Mapping[str, str]
+    """program id → the engine's status, for each program the deterministic reply speaks of."""
+    amounts: frozenset[int]
+    """The amounts of the programs she likely gets."""
+    deadlines: frozenset[str]
+    """Normalised dates the deterministic reply gives as deadlines."""
+    question_slot: str | None
+    """The fact the deterministic reply asks for, when a question is open."""
+    min_letters: int = 0
+    """Fewer letters than this is no answer ("안내해 드릴게요." alone)."""
+
+
+_LANGUAGES: dict[str, Language] = {"ko": "ko", "en": "en", "zh": "zh", "vi": "vi"}
+
+
+def _language(code: str) -> Language:
+    return _LANGUAGES.get(code, "ko")
+
+
+def _read(text: str) -> str:
+    return fold_latin(normalize(text).casefold())
+
+
+@lru_cache(maxsize=1)
+def _question_words() -> dict[str, dict[str, tuple[str, ...]]]:
+    table = yaml.safe_load(_WORDS_PATH.read_text(encoding="utf-8"))
+    return {
+        slot: {lang: tuple(_read(str(w)) for w in words) for lang, words in by_language.items()}
+        for slot, by_language in table.items()
+    }
+
+
+def _deadlines(text: str) -> set[str]:
+    found = set()
+    for figure in extract_figures(text):
+        if figure.kind == "date" and "?-" not in figure.value[1:] and not figure.value.endswith("-?-?"):
+            after = text[figure.start + len(figure.raw) : figure.start + len(figure.raw) + 8]
+            if _DEADLINE_NEAR.search(after):
+                found.add(figure.value)
+    return found
+
+
+def must_say(
+    deterministic_reply: str,
+    results: Iterable[Mapping[str, Any]],
+    *,
+    language: str,
+    question_slot: str | None,
+    shown: str | None = None,
+) -> MustSay:
+    """What the model's reply must say, read off the deterministic reply and this turn's results.
+
+    `shown`: the text the model was given (tool results and passages); a deadline it was not shown (the
+    deterministic reply may quote more of a passage than the prompt holds) is not required.
+    """
+    spoken = {pid for m in find_mentions(deterministic_reply) for pid in m.program_ids}
+    statuses: dict[str, str] = {}
+    amounts: set[int] = set()
+    for result in results:
+        pid = str(result.get("program_id"))
+        if pid not in spoken or result.get("status") not in _SAYS:
+            continue
+        statuses[pid] = str(result["status"])
+        amount = result.get("amount_krw")
+        if result["status"] == "eligible" and isinstance(amount, int) and amount > 0:
+            amounts.add(amount)
+    deadlines = _deadlines(deterministic_reply)
+    if shown is not None:
+        deadlines &= {f.value for f in extract_figures(shown) if f.kind == "date"}
+    return MustSay(
+        language=_language(language),
+        statuses=statuses,
+        amounts=frozenset(amounts),
+        deadlines=frozenset(deadlines),
+        question_slot=question_slot,
+        # a verdict is short and says enough; an answer from the documents must say something
+        min_letters=0
+        if statuses
+        else min(_MIN_LETTERS.get(language, 40), len(_LETTER.findall(deterministic_reply)) // 3),
+    )
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def reads_as_sentences(text: str) -> list[str]:
+    """Why `text` does not read as a reply a person wrote (empty when it does): template tokens, a sentence
+    said twice, a word looping, or more symbols than letters."""
+    problems: list[str] = []
+    if _TEMPLATE_TOKENS.search(text):
+        problems.append("holds chat-template tokens or role labels")
+    sentences = Counter(re.sub(r"\W+", "", s.casefold()) for s in _sentences(text))
+    # a short closing said twice ("없으면 '없어요'라고 해 주세요.") is how two questions end; more is a loop
+    if any((n >= 3 and len(s) >= 12) or (n >= 2 and len(s) >= 40) for s, n in sentences.items()):
+        problems.append("says a sentence over again")
+    words = text.split()
+    if any(words[i] == words[i + 1] == words[i + 2] for i in range(len(words) - 2)):
+        problems.append("loops on a word")
+    trigrams = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+    if len(trigrams) >= 20 and len(set(trigrams)) < 0.6 * len(trigrams):
+        problems.append("repeats itself")
+    visible = re.sub(r"\s", "", text)
+    if visible and len(re.findall(r"[^\w]", visible)) > 0.5 * len(visible):
+        problems.append("is more symbols than words")
+    if "\ufffd" in text:
+        problems.append("holds broken characters")
+    return problems
+
+
+def _named(sentence: str) -> set[str]:
+    return {pid for m in find_mentions(sentence) for pid in m.program_ids}
+
+
+def _opposite(sentence: str, status: str) -> bool:
+    """The sentence states the verdict opposite to `status` (likely ↔ not likely)."""
+    opposite = _OPPOSITE.get(status)
+    return opposite is not None and bool(opposite.search(_UNKNOWN.sub(" ", _read(sentence))))
+
+
+def sentence_problems(
+    sentence: str, language: str, statuses: Mapping[str, str], previous: str = ""
+) -> list[str]:
+    """Why one sentence may not be streamed before the reply is whole: a chat-template token, another
+    language than the resident's (when it has words enough to tell), or a verdict opposite to the engine's
+    for the one program it names (or, naming none, the one the `previous` sentence named)."""
+    problems = []
+    if _TEMPLATE_TOKENS.search(sentence):
+        problems.append("holds chat-template tokens or role labels")
+    lang = _language(language)
+    if len(_LETTER.findall(sentence)) >= 8 and detect_language(sentence, default=lang) != lang:
+        problems.append(f"is not in the resident's language ({language})")
+    named = _named(sentence) or (_named(previous) if previous else set())
+    if len(named) == 1:
+        (pid,) = named
+        if pid in statuses and _opposite(sentence, statuses[pid]):
+            problems.append(f"states the opposite of the engine for {pid}")
+    return problems
+
+
+def _status_problems(sentences: list[str], statuses: Mapping[str, str]) -> list[str]:
+    mentioned = [_named(s) for s in sentences]
+    read = [_read(s) for s in sentences]
+    problems: list[str] = []
+    for pid, status in statuses.items():
+        windows: list[str] = []
+        for i, ids in enumerate(mentioned):
+            if pid not in ids:
+                continue
+            window = read[i]
+            if i + 1 < len(read) and not mentioned[i + 1]:
+                window += " " + read[i + 1]  # "기초연금 안내예요. 받으실 가능성이 높아요."
+            windows.append(window)
+            if ids == {pid} and _opposite(sentences[i], status):
+                problems.append(f"states the opposite of the engine for {pid}")
+        if not windows:
+            problems.append(f"does not name {pid}")
+            continue
+        says = _SAYS[status]
+        if not any(says.search(w if status == "unknown" else _UNKNOWN.sub(" ", w)) for w in windows):
+            problems.append(f"does not say the engine's status for {pid} ({status})")
+    return problems
+
+
+def _asks(sentences: list[str], slot: str, language: str) -> bool:
+    """A question sentence asks for `slot` (one of several the reply may ask, as the deterministic one does)."""
+    questions = [q for q in map(_read, sentences) if _QUESTION.search(q)]
+    if not questions:
+        return False
+    words = _question_words().get(slot, {}).get(language)
+    return not words or any(w in q for q in questions for w in words)
+
+
+def check_coverage(text: str, must: MustSay) -> list[str]:
+    """What `text` leaves out of what it must say (see the module doc); empty when it may be shown."""
+    problems = reads_as_sentences(text)
+    if len(_LETTER.findall(text)) < must.min_letters:
+        problems.append("is too short to answer")
+    if detect_language(text, default=must.language) != must.language:
+        problems.append(f"is not in the resident's language ({must.language})")
+    sentences = _sentences(text)
+    problems += _status_problems(sentences, must.statuses)
+    figures = extract_figures(text)
+    amounts = {int(f.value) for f in figures if f.kind == "amount"}
+    problems += [f"leaves out the amount {a:,}" for a in sorted(must.amounts - amounts)]
+    dates = {f.value for f in figures if f.kind == "date"}
+    problems += [f"leaves out the deadline {d}" for d in sorted(must.deadlines - dates)]
+    if must.question_slot and not _asks(sentences, must.question_slot, must.language):
+        problems.append(f"does not ask for {must.question_slot}")
+    return problems

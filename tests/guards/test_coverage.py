@@ -1,0 +1,161 @@
+"""The output check's positive half: a model's reply is shown only if it says what the engine decided."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphs.guards.coverage import check_coverage, must_say, reads_as_sentences, sentence_problems
+
+DETERMINISTIC = """기초연금 안내예요. 만 65세 이상 어르신께 매달 연금을 드립니다.
+기초연금: 받으실 가능성이 높습니다.
+  예상 금액: 월 349,700원 (2026년 기준, 추정)
+아동수당: 아직 판단할 수 없어요.
+장애인연금: 이번에는 받기 어려워요.
+재산은 어느 정도인가요? 없으면 "없어요"라고 해 주세요."""
+RESULTS: list[dict[str, Any]] = [
+    {"program_id": "basic_pension", "status": "eligible", "amount_krw": 349700},
+    {"program_id": "child_allowance", "status": "unknown", "amount_krw": 100000},
+    {"program_id": "disability_pension", "status": "ineligible", "amount_krw": None},
+]
+MUST = must_say(DETERMINISTIC, RESULTS, language="ko", question_slot="assets")
+
+
+def test_what_must_be_said_is_read_off_the_deterministic_reply() -> None:
+    assert dict(MUST.statuses) == {
+        "basic_pension": "eligible",
+        "child_allowance": "unknown",
+        "disability_pension": "ineligible",
+    }
+    assert MUST.amounts == {349700}  # only the amount of a program she likely gets
+    assert MUST.question_slot == "assets"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "기초연금은 받으실 가능성이 높아요. 매달 349,700원 정도예요. 아동수당은 아직 판단하기 어려워요. "
+        "장애인연금은 이번에는 어려워 보여요. 재산은 얼마나 있으세요?",
+        # the program named in one sentence, the verdict in the next; the amount in Korean units
+        "기초연금 안내예요. 대상이 되실 가능성이 커요, 월 34만 9,700원이요. 아동수당은 정보가 더 필요해요. "
+        "장애인연금은 받기 어렵습니다. 집이나 예금 같은 재산을 알려 주세요.",
+    ],
+)
+def test_a_paraphrase_that_says_it_all_is_shown(reply: str) -> None:
+    assert check_coverage(reply, MUST) == []
+
+
+def test_a_reply_in_english_names_programs_and_verdicts_in_english() -> None:
+    must = must_say(
+        DETERMINISTIC.replace("기초연금:", "Basic Pension (기초연금):"),
+        RESULTS,
+        language="en",
+        question_slot="assets",
+    )
+    reply = (
+        "You are likely eligible for the Basic Pension (기초연금), 349,700 won a month. For the child "
+        "allowance I can't tell yet. The disability pension looks unlikely this time. Roughly what do you own?"
+    )
+    assert check_coverage(reply, must) == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "problem"),
+    [
+        (
+            "기초연금은 이번에는 받기 어려워요. 월 349,700원. 아동수당은 아직 몰라요. 장애인연금도 어려워요. 재산은요?",
+            "states the opposite of the engine for basic_pension",
+        ),
+        (
+            "기초연금은 받으실 가능성이 높아요, 월 349,700원. 장애인연금은 어려워요. 재산은 얼마나 있으세요?",
+            "does not name child_allowance",
+        ),
+        (
+            "기초연금은 받으실 가능성이 높아요. 아동수당은 아직 몰라요. 장애인연금은 어려워요. 재산은 얼마나 있으세요?",
+            "leaves out the amount 349,700",
+        ),
+        (
+            "기초연금은 받으실 가능성이 높아요, 월 349,700원. 아동수당은 아직 몰라요. 장애인연금은 어려워요.",
+            "does not ask for assets",
+        ),
+        (
+            "You are likely eligible for the basic pension, 349,700 won. Child allowance: not yet known. "
+            "Disability pension: unlikely. What do you own?",
+            "is not in the resident's language (ko)",
+        ),
+        (
+            "기초연금은 신청해 보세요. 월 349,700원. 아동수당은 아직 몰라요. 장애인연금은 어려워요. 재산은요?",
+            "does not say the engine's status for basic_pension (eligible)",
+        ),
+    ],
+)
+def test_a_reply_that_leaves_out_or_turns_round_what_matters_is_not_shown(reply: str, problem: str) -> None:
+    assert problem in check_coverage(reply, MUST)
+
+
+def test_a_deadline_is_required_only_when_the_model_was_shown_it() -> None:
+    reply = "첫만남이용권은 아기가 태어나면 한 번 주는 바우처예요. 출생일로부터 1년 안에 쓰시면 돼요. [1]"
+    deterministic = "첫만남이용권 안내예요. 2026년 12월 31일까지 신청하세요. 아기가 태어나면 주는 바우처예요."
+    shown = must_say(deterministic, [], language="ko", question_slot=None, shown="신청: 2026년 12월 31일까지")
+    assert "leaves out the deadline 2026-12-31" in check_coverage(reply, shown)
+    unseen = must_say(
+        deterministic, [], language="ko", question_slot=None, shown="아기가 태어나면 주는 바우처"
+    )
+    assert check_coverage(reply, unseen) == []
+
+
+def test_an_answer_from_the_documents_must_say_something() -> None:
+    deterministic = (
+        "노인장기요양보험 안내예요. "
+        + "장기요양 등급을 받으면 방문요양 같은 재가급여나 시설급여를 받아요. " * 2
+    )
+    must = must_say(deterministic, [], language="ko", question_slot=None)
+    assert "is too short to answer" in check_coverage("안내해 드릴게요.", must)
+    assert (
+        check_coverage(
+            "장기요양 등급을 받으시면 집으로 오는 방문요양이나 요양원 같은 시설급여를 쓸 수 있어요. [1]", must
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "<|im_start|>assistant 기초연금은 받으실 가능성이 높아요.",
+            "holds chat-template tokens or role labels",
+        ),
+        ("assistant: 기초연금은 받으실 가능성이 높아요.", "holds chat-template tokens or role labels"),
+        ("보건복지부터 보건복지부터 보건복지부터 인모벌더 물리하다", "loops on a word"),
+        ("기초연금은 받으실 수 있어요. " * 3 + "문의는 129.", "says a sentence over again"),
+        ("기초연금 !!! ### ---- ***** ?? ... //// 1", "is more symbols than words"),
+    ],
+)
+def test_junk_does_not_read_as_sentences(text: str, problem: str) -> None:
+    assert problem in reads_as_sentences(text)
+
+
+def test_two_questions_may_end_alike() -> None:
+    text = (
+        '소득은 얼마인가요? 없으면 "없어요"라고 해 주세요. 재산은 얼마인가요? 없으면 "없어요"라고 해 주세요.'
+    )
+    assert reads_as_sentences(text) == []
+
+
+def test_a_sentence_is_held_back_before_it_streams() -> None:
+    statuses = {"basic_pension": "eligible"}
+    assert sentence_problems("기초연금은 받으실 가능성이 높아요.", "ko", statuses) == []
+    assert sentence_problems("The basic pension is likely yours.", "ko", statuses) == [
+        "is not in the resident's language (ko)"
+    ]
+    assert sentence_problems("기초연금은 받기 어려워요.", "ko", statuses) == [
+        "states the opposite of the engine for basic_pension"
+    ]
+    # the verdict in the sentence after the one naming the program
+    assert sentence_problems("이번에는 받기 어려워요.", "ko", statuses, previous="기초연금 안내예요.") == [
+        "states the opposite of the engine for basic_pension"
+    ]
+    # "can't tell yet" is not "not likely"
+    assert sentence_problems("기초연금은 아직 판단하기 어려워요.", "ko", {"basic_pension": "unknown"}) == []
