@@ -22,6 +22,7 @@ from graphs.grounding import check_grounding
 from graphs.guards import check_output
 from graphs.guards.claims import check_claims
 from graphs.guards.coverage import check_coverage, must_say, sentence_problems
+from graphs.guards.instructions import echoes_instructions
 from graphs.llm import ChatBackend, ChatMessage, LLMUnavailable, ToolSpec
 from graphs.prompting import load_prompt
 from prompts import load_text
@@ -55,9 +56,13 @@ def _scaffolding() -> re.Pattern[str]:
 
 
 def _leaks(text: str, secrets: list[str], sources: list[str]) -> bool:
-    """The reply repeats the system prompt or shows its section labels, or shows personal data that the
-    sources did not contain."""
-    return bool(_scaffolding().search(text)) or not check_output(text, secrets=secrets, allowed=sources).ok
+    """The reply repeats the system prompt (verbatim, or translated, paraphrased, spaced out or in look-alike
+    letters) or shows its section labels, or shows personal data that the sources did not contain."""
+    return (
+        bool(_scaffolding().search(text))
+        or echoes_instructions(text)
+        or not check_output(text, secrets=secrets, allowed=sources).ok
+    )
 
 
 def fallback_counts() -> dict[str, int]:

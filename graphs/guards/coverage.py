@@ -185,7 +185,7 @@ def reads_as_sentences(text: str) -> list[str]:
         problems.append("holds chat-template tokens or role labels")
     sentences = Counter(re.sub(r"\W+", "", s.casefold()) for s in _sentences(text))
     # a short closing said twice ("없으면 '없어요'라고 해 주세요.") is how two questions end; more is a loop
-    if any((n >= 3 and len(s) >= 12) or (n >= 2 and len(s) >= 40) for s, n in sentences.items()):
+    if any((n >= 3 and len(s) >= 6) or (n >= 2 and len(s) >= 40) for s, n in sentences.items()):
         problems.append("says a sentence over again")
     words = text.split()
     if any(words[i] == words[i + 1] == words[i + 2] for i in range(len(words) - 2)):

@@ -23,7 +23,17 @@ DISTORTED_TOO = [
 ]
 
 
-@pytest.mark.parametrize("behaviour", ["amount_english_words", "promise_ko", "phishing_link", "prompt_echo"])
+@pytest.mark.parametrize(
+    "behaviour",
+    [
+        "amount_english_words",
+        "promise_ko",
+        "phishing_link",
+        "prompt_echo",
+        "prompt_in_korean",
+        "prompt_lookalike",
+    ],
+)
 def test_harmful_behaviours_never_reach_the_resident(behaviour: str) -> None:
     sentence, marker = HARMS[behaviour]
     tally = asyncio.run(play(QUESTIONS, harmful(sentence), marker_harm(marker)))
