@@ -102,7 +102,7 @@ _PHONE_SHORT = re.compile(
     r"(?<![\d\-.,])(\d{3,4})(?![\d%]|[\-.,]\d|\s?(?:원|만|천|백|억|년|월|일|세|명|개|시|분|인|회|차|위|등|호|조|항|쪽))"
 )
 _PHONE_CONTEXT = re.compile(
-    r"(?i)(전화|☎|번호|국번|콜센터|상담|센터|핫라인|문의|hotline|call|phone|tel\b|dial|điện thoại|gọi|电话|热线)"
+    r"(?i)(전화|☎|번호|국번|콜센터|상담|센터|핫라인|문의|연락|hotline|call|phone|tel\b|dial|điện thoại|gọi|电话|热线|拨打|致电|打给)"
 )
 _CITATION_BRACKET = re.compile(
     r"\[\s*(?:(?:출처|근거|참고|자료|source|ref|nguồn|来源)\s*[:：]\s*([^\]\n]+?)|(\d{1,2}(?:\s*,\s*\d{1,2})*))\s*\]",
@@ -111,6 +111,28 @@ _CITATION_BRACKET = re.compile(
 _CITATION_QUOTED = re.compile(r"[「『《]([^」』》\n]{2,80})[」』》]")
 _APPROX = re.compile(
     r"(?i)(약|대략|정도|안팎|내외|가량|쯤|about|around|approximately|roughly|approx\.?|khoảng|大约|约)"
+)
+# Figures said in words, as a model told to hide them writes them: digits read one by one ("일오팔팔
+# 구구구구", "one three five five", "一三五五") near a word of calling, and Sino-Korean numerals before 년/월/일
+# ("이천이십육년 십이월 삼십일일").
+_DIGIT_WORDS = {
+    **dict(zip("공영일이삼사오육칠팔구", "00123456789", strict=True)),
+    **dict(zip("零〇一二三四五六七八九", "00123456789", strict=True)),
+    **{
+        w: str(n)
+        for n, w in enumerate(
+            ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        )
+    },
+    "oh": "0",
+}
+_SPOKEN_DIGITS = re.compile(
+    r"(?<![가-힣])[공영일이삼사오육칠팔구](?:[\s-]?[공영일이삼사오육칠팔구]){2,}(?![십백천만억])"
+    r"|[零〇一二三四五六七八九](?:[\s-]?[零〇一二三四五六七八九]){2,}"
+    r"|(?i:\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:[\s,-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){2,}\b)"
+)
+_SINO_BEFORE_UNIT = re.compile(
+    r"(?<![가-힣])([일이삼사오육칠팔구십백천]+)(?=[년월일](?![십백천만억]))|(유월|시월)"
 )
 _BARE_NUMBER = re.compile(rf"(?<![0-9A-Za-z.])(?:{_NUM})(?![\d])")
 
@@ -298,19 +320,39 @@ def _extract_citations(text: str) -> list[Figure]:
     return found
 
 
+def _sino_unit(match: re.Match[str]) -> str:
+    if match.group(2):
+        return "6" if match.group(2) == "유월" else "10"
+    value = parse_numeral(match.group(1))
+    return match.group(0) if value is None else str(round(value))
+
+
+def _spoken_phones(text: str) -> list[Figure]:
+    """Phone numbers read out digit by digit in words, near a word of calling."""
+    found = []
+    for m in _SPOKEN_DIGITS.finditer(text):
+        window = text[max(0, m.start() - 14) : m.end() + 10]
+        if _PHONE_CONTEXT.search(window):
+            words = re.findall(r"[a-zA-Z]+|[^\W\d_]", m.group(0))
+            digits = "".join(_DIGIT_WORDS.get(w.lower(), "") for w in words)
+            found.append(Figure("phone", m.group(0), digits, m.start()))
+    return found
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Every date, phone number, percentage, amount and citation in `text`, in that order of precedence.
 
-    A span recognized as one kind is not read again as another (the year of a date is not an amount).
+    A span recognized as one kind is not read again as another (the year of a date is not an amount). Dates
+    and phone numbers said in words are read too.
     """
-    text = _normalize_text(text)
+    text = _SINO_BEFORE_UNIT.sub(_sino_unit, _normalize_text(text))
     citations = _extract_citations(text)
     rest = _mask(text, [(m.start(), m.end()) for m in _CITATION_BRACKET.finditer(text)])
     dates, rest = _extract_dates(rest)
     phones, rest = _extract_phones(rest)
     percents, rest = _extract_percents(rest)
     amounts, rest = _extract_amounts(rest)
-    figures = dates + phones + percents + amounts + citations
+    figures = dates + phones + _spoken_phones(rest) + percents + amounts + citations
     return sorted(figures, key=lambda f: f.start)
 
 

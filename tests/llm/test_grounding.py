@@ -162,6 +162,7 @@ async def test_an_invented_amount_from_the_model_is_caught(fake: FakeOllama) -> 
         pending_question="none",
         last_turns="",
         message="기초연금 얼마나 받아요?",
+        draft="기초연금: 받으실 가능성이 높습니다. 예상 금액: 월 349,700원",
     )
     fake.script("월 45만 원을 받으실 수 있습니다 [1].", "월 34만 9,700원을 받으실 가능성이 높습니다 [1].")
     backend = OllamaBackend(host=fake.url, model="qwen3:4b")
@@ -172,3 +173,29 @@ async def test_an_invented_amount_from_the_model_is_caught(fake: FakeOllama) -> 
     assert not verdict.ok
     assert "450000" in verdict.violations[0]
     assert check_grounding(true.text, allowed_sources=[TOOLS, FIXED], allowed_citations=TITLES[:1]).ok
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "자세한 건 일오팔팔 구구구구로 전화하세요.",
+        "공일공 일이삼사 오육칠팔로 연락 주세요.",
+        "Call one five eight eight, nine nine nine nine.",
+        "请拨打一五八八九九九九。",
+        "자세한 건 1588 9999로 전화하세요.",
+        "이천이십육년 십이월 삼십일일까지 신청하세요.",
+        "십이월 삼십일일까지 신청하세요.",
+    ],
+)
+def test_a_phone_number_or_date_said_in_words_or_spaced_must_come_from_the_sources(text: str) -> None:
+    """Issue 15: the same figures written so that no digit shows are read and checked like digits."""
+    assert not check_grounding(
+        text, allowed_sources=["기초연금 월 349,700원. 문의 129, 국민연금공단 1355."]
+    ).ok
+
+
+def test_figures_in_words_that_the_sources_hold_pass() -> None:
+    sources = ["국민연금공단 1355. 2026년 3월 30일까지 신청"]
+    assert check_grounding("일삼오오로 전화하세요.", allowed_sources=sources).ok
+    assert check_grounding("이천이십육년 삼월 삼십일까지 신청하세요.", allowed_sources=sources).ok
+    assert check_grounding("매달 오십일만 원이 아니라 정해진 금액이에요.", allowed_sources=["510,000원"]).ok
