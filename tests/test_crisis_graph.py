@@ -99,3 +99,28 @@ def test_a_question_about_abuse_during_a_check_is_answered_and_the_check_waits(s
     assert second.citations
     assert "기초연금" not in second.reply.split("\n")[0]
     assert third.programs == ["basic_pension"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "옆집 할머니가 4일째 안 보이고 이상한 냄새가 나요",
+        "윗집 할아버지 혼자 사시는데 일주일째 인기척이 없어요",
+        "I haven't seen my neighbour for five days and there is a bad smell from her apartment",
+        "隔壁的老奶奶好几天没看到了，还有怪味",
+        "Bà hàng xóm mấy ngày nay không thấy, nhà bên có mùi lạ",
+    ],
+)
+def test_a_neighbour_not_seen_for_days_is_reported_now(settings: Settings, text: str) -> None:
+    """A person who may lie inside is an emergency for 119 and 112, not a question about a baby's benefits
+    ("4일째" once read as a four-day-old child)."""
+
+    async def run() -> ChatTurn:
+        async with ChatService(settings) as chat:
+            return await chat.turn(text)
+
+    turn = asyncio.run(run())
+    assert turn.crisis
+    assert "119" in turn.reply
+    assert "112" in turn.reply
+    assert turn.eligibility == []

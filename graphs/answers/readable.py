@@ -32,6 +32,7 @@ _GRADE_IN = re.compile(r"[,;]\s*확인등급\s*[AB][+-]?(?=[);])")
 _GRADE_FIRST = re.compile(r"\(확인등급\s*[AB][+-]?;\s*")
 _GRADE_C = re.compile(r"확인등급\s*C[+-]?")
 _LIST_DASH = re.compile(r"\s*\n\s*-\s*")
+_SNAKE = re.compile(r"(?<=[가-힣])_(?=[가-힣])")
 
 
 def fields(body: str) -> list[tuple[str, str]]:
@@ -76,6 +77,7 @@ def tidy(text: str) -> str:
     text = _GRADE_C.sub("미확인", text).replace("미확인, 미확인", "미확인")
     text = _LIST_DASH.sub(" · ", text.strip())
     text = text.replace("\n", " ").lstrip("-· ").strip()
+    text = _SNAKE.sub(" ", text)  # a field name of the corpus ("자동_재신청") read as words
     return _SPACES.sub(" ", text)
 
 

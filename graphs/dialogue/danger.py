@@ -63,7 +63,7 @@ def help_intent(u: Understanding) -> str:
     return u.runner_up if u.runner_up in ("program_info", "application_help") else "program_info"
 
 
-LIFE_DANGER = frozenset({"suicide", "medical_emergency"})
+LIFE_DANGER = frozenset({"suicide", "medical_emergency", "person_unseen"})
 """Crisis kinds where the reply is the help lines alone: nothing else is asked of her in that turn."""
 
 

@@ -128,8 +128,21 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "medical_emergency",
         re.compile(
-            r"쓰러졌(?!다가|었)|쓰러져\s?(?:계|있)|쓰러지(?:신|셨|시)(?!다가|면|\s?(?:후|뒤|적))|(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈|며칠째\s?안\s?보이|대답이\s?없어"
-            r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở|(?:好几天|几天|多天)没(?:出门|出来|露面|开门)|敲门(?:也)?没人(?:应|开|回)|haven'?t seen (?:him|her|them) (?:for|in) days|no one answers the door|mấy ngày (?:nay )?không (?:ra khỏi nhà|thấy)|không tỉnh",
+            r"쓰러졌(?!다가|었)|쓰러져\s?(?:계|있)|쓰러지(?:신|셨|시)(?!다가|면|\s?(?:후|뒤|적))|의식이?\s?없|숨을?\s?안\s?쉬|숨을\s?못\s?쉬|피가\s?안\s?멈"
+            r"|unconscious|not breathing|collapsed|晕倒|昏迷|没有呼吸|bất tỉnh|ngất xỉu|không thở|không tỉnh",
+            re.I,
+        ),
+    ),
+    (
+        # Someone not seen for days, a door that stays shut, a smell from a home: a person may lie inside.
+        "person_unseen",
+        re.compile(
+            r"(?:며칠째|며칠\s?동안).{0,10}문을?\s?안\s?열|며칠째\s?안\s?보이|대답이\s?없어"
+            r"|(?:며칠|\d+\s?일|이틀|사흘|나흘|닷새|일주일)\s?(?:째|이나|동안|넘게)\s?(?:통\s?)?(?:안\s?보이|못\s?봤|못\s?봐|인기척이?\s?없|기척이?\s?없)"
+            r"|(?:옆집|이웃|윗집|아랫집|앞집|혼자\s?사시는).{0,30}(?:이상한|썩는|역한|고약한|심한)\s?냄새|(?:이상한|썩는|역한|고약한)\s?냄새.{0,30}(?:옆집|이웃|윗집|아랫집|앞집|할머니|할아버지)"
+            r"|(?:haven'?t|have not|hasn'?t been) (?:seen|heard from) (?:him|her|them|my neighbou?r)\b.{0,20}\b(?:for|in) (?:\w+ )?days|(?:strange|bad|terrible|awful) smell.{0,40}(?:neighbou?r|next door|apartment|flat)|(?:neighbou?r|next door).{0,40}(?:strange|bad|terrible|awful) smell"
+            r"|(?:好几天|几天|多天)没(?:看到|见到|看见)|(?:邻居|隔壁).{0,20}(?:怪味|臭味|异味)|(?:mấy|vài|\d+) ngày (?:nay )?không (?:thấy|gặp)|(?:hàng xóm|nhà bên).{0,30}mùi (?:lạ|hôi|thối)"
+            r"|(?:好几天|几天|多天)没(?:出门|出来|露面|开门)|敲门(?:也)?没人(?:应|开|回)|haven'?t seen (?:him|her|them) (?:for|in) days|no one answers the door|mấy ngày (?:nay )?không (?:ra khỏi nhà|thấy)",
             re.I,
         ),
     ),
@@ -182,7 +195,8 @@ def is_pure_smalltalk(text: str) -> bool:
 
 
 def crisis_signals(text: str) -> list[str]:
-    """The crisis rule kinds (suicide, violence, no_food, no_shelter, medical_emergency, utility_cutoff_cold)
+    """The crisis rule kinds (suicide, violence, no_food, no_shelter, missing_person, medical_emergency,
+    person_unseen, utility_cutoff_cold)
     that fire on `text`, after removing benign hyperbole."""
     cleaned = _FOLDED_HYPERBOLE.sub(" ", fold_latin(unicodedata.normalize("NFKC", text)))
     return [name for name, pattern in _FOLDED_CRISIS_RULES if pattern.search(cleaned)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graphs.answers.readable import field_value, readable
+from graphs.answers.readable import field_value, readable, tidy
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 
@@ -86,3 +86,10 @@ def test_the_documents_confidence_marks_are_not_shown() -> None:
     assert readable("32% 이하 (2026년, 확인등급 A).") == "32% 이하 (2026년)."
     assert readable("서류 (서류 목록은 미확인, 확인등급 C+)") == "서류 (서류 목록은 미확인)"
     assert "확인등급" not in readable("금액 (확인등급 B; 복지로 원문은 금액을 반대로 적고 있어 확인 필요)")
+
+
+def test_a_field_name_of_the_corpus_reads_as_words() -> None:
+    """Seen in a reply: "자동_재신청: 산림복지서비스이용권 기신청자가 …" (a raw field name)."""
+    text = "자동_재신청: 산림복지서비스이용권 기신청자가 수급자격 유지 시 자동으로 매년 재신청됩니다."
+    assert tidy(text).startswith("자동 재신청: ")
+    assert tidy("file_name 그대로") == "file_name 그대로"  # only between Hangul
