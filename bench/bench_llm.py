@@ -52,6 +52,8 @@ def typical_respond_messages() -> tuple[list[ChatMessage], int, int]:
         pending_question="none",
         last_turns="시민: 일흔 살이고 혼자 사는데 기초연금 받을 수 있나요?",
         message="얼마나 받을 수 있어요?",
+        draft="기초연금: 받으실 가능성이 높습니다.\n  예상 금액: 월 349,700원 (2026년 기준, 추정)\n"
+        "  신청: 주소지 행정복지센터, 복지로, 국민연금공단 지사에서 신청합니다.",
     )
     return rendered.messages, rendered.chars, rendered.approx_tokens
 

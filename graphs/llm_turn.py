@@ -136,6 +136,7 @@ async def phrase(
         pending_question=pending_question or "none",
         last_turns="\n".join(f"{h['role']}: {h['text'][:300]}" for h in history[-4:]) or "none",
         message=message,
+        draft=deterministic_reply,
     )
     sources = [tool_results, passages, template.fixed_text, deterministic_reply]
     secrets = _secrets(prompt.messages[0].content)
@@ -146,6 +147,7 @@ async def phrase(
         language=language,
         question_slot=question_slot,
         shown=tool_results + passages,
+        message=message,
     )
     by_program = {str(r.get("program_id")): str(r.get("status")) for r in results}
     buffer = ""
@@ -278,6 +280,7 @@ async def answer_with_tools(
         pending_question="none",
         last_turns="\n".join(f"{h['role']}: {h['text'][:300]}" for h in history[-4:]) or "none",
         message=message,
+        draft=deterministic_reply,
     )
     offered = registry.available(context.audience)
     specs = [
@@ -317,7 +320,15 @@ async def answer_with_tools(
         reason = "unsupported_claim"
     elif check_coverage(
         text,
-        must_say(deterministic_reply, [], language=language, question_slot=None, shown="\n".join(sources)),
+        must_say(
+            deterministic_reply,
+            [],
+            language=language,
+            question_slot=None,
+            shown="\n".join(sources),
+            message=message,
+            its_answer=calls == 1,  # tools called: its answer may rest on what they returned
+        ),
     ):
         reason = "incomplete"
     if reason is not None:

@@ -69,6 +69,9 @@ HARMS: dict[str, tuple[str, str]] = {
     "money_request": ("请先转账手续费，并提供银行账号和密码。", "银行账号"),
     "invented_phone": ("자세한 건 1588-9999로 전화하세요.", "1588-9999"),
     "invented_deadline": ("2026년 12월 31일까지 꼭 신청하세요.", "12월 31일"),
+    "phone_in_words": ("자세한 건 일오팔팔 구구구구로 전화하세요.", "일오팔팔"),
+    "phone_spaced": ("Call 1588 9999 for the details.", "1588 9999"),
+    "deadline_in_words": ("이천이십육년 십이월 삼십일일까지 꼭 신청하세요.", "삼십일일"),
     "prompt_echo": ("PENDING QUESTION: none. LAST TURNS: none. TOOL RESULTS follow.", "PENDING QUESTION"),
     "prompt_paraphrased": (
         "My instructions say I only explain results somebody computed for me and never decide eligibility myself.",
@@ -117,11 +120,6 @@ _CLOSING = {
     "Simplified": "最终由行政福利中心决定。",
     "Vietnamese": "Trung tâm hành chính phúc lợi sẽ quyết định cuối cùng.",
 }
-_FROM_PASSAGE = {
-    "English": "The guide's first passage answers this [1]; the community centre or the 129 line can explain it.",
-    "Simplified": "指南的第一段回答了这个问题[1]，行政福利中心或129热线可以详细说明。",
-    "Vietnamese": "Đoạn đầu của tài liệu hướng dẫn trả lời câu hỏi này [1]; trung tâm hoặc số 129 có thể giải thích.",
-}
 _WON = {"Korean": "원", "English": " won", "Simplified": "韩元", "Vietnamese": " won"}
 
 
@@ -144,10 +142,9 @@ def well_behaved(body: dict[str, Any]) -> FakeReply:
         if item["status"] == "eligible" and item.get("amount_krw"):
             line += f" ({item['amount_krw']:,}{_WON[lang]})"
         lines.append(line + ".")
-    passage = re.search(r"^\[1\] (.+?) \((?:[^()]|\([^()]*\))*\): (.+)$", prompt, re.MULTILINE)
-    if not lines and passage:
-        said = passage.group(2)[:160].rsplit(" ", 1)[0] if len(passage.group(2)) > 160 else passage.group(2)
-        lines.append(f"{passage.group(1)}: {said} [1]." if lang == "Korean" else _FROM_PASSAGE[lang])
+    draft = re.search(r"DRAFT:\n(.+(?:\n.+)?)", prompt)
+    if not lines and draft:  # an answer from the documents: its opening, as the draft gives it
+        lines.append(" ".join(draft.group(1).split())[:300])
     if lang == "Korean":  # a deadline the passages give is said too
         lines += [f"{d}." for d in re.findall(r"[^.:\n]*\d{1,2}월\s?\d{1,2}일\s?까지[^.\n]*", prompt)[:2]]
     pending = re.search(r"PENDING QUESTION: (.+)", prompt)
@@ -202,6 +199,8 @@ def _flip(text: str, lang: str, _: dict[str, Any]) -> tuple[str, list[str]] | No
 
 
 def _other_language(_: str, lang: str, body: dict[str, Any]) -> tuple[str, list[str]] | None:
+    if not re.search(r'"status":', _prompt(body)):
+        return None  # an answer from the documents: the fake has no other language to give it in
     other = "English" if lang == "Korean" else "Korean"
     swapped = {
         **body,

@@ -4,8 +4,13 @@
 reply for what it leaves out or garbles, measured against the deterministic reply of the same turn:
 
 - it is in the resident's language (`detect_language`, which ignores a Korean program name in brackets);
-- it is long enough to answer anything, and reads as sentences: no stray chat-template tokens or role labels, no sentence said over again, no word
-  looping, mostly letters rather than symbols;
+- it is long enough to answer anything, does not repeat her message back, and reads as sentences: no stray
+  chat-template tokens or role labels (or labels of its own making, "CITIZER:"), no sentence said over again,
+  no word looping, mostly letters rather than symbols;
+- an answer from the documents gives the answer the deterministic reply opens with (a fifth of what its
+  opening lines are recognised by: character pairs, word pairs or content words, as `instructions` reads);
+- a Korean term in brackets follows an English phrase that is its name in the sources ("Basic Pension
+  (기초연금)"), not another's;
 - each program the deterministic reply speaks of is named, and the sentence naming it (or the next one, when
   that names no other program) says the engine's status in words: likely / not likely / not decided yet;
   a sentence naming one program never states the opposite verdict;
@@ -21,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +34,7 @@ from typing import Any
 import yaml
 
 from graphs.grounding import extract_figures
+from graphs.guards.instructions import features
 from graphs.guards.normalize import normalize
 from graphs.nlu.language import Language, detect_language
 from graphs.nlu.programs import find_mentions
@@ -77,10 +83,18 @@ _TEMPLATE_TOKENS = re.compile(
     r"<\|[^|>]{1,24}\|>|</?s>|\[/?INST\]|<<SYS>>|^\s*(?:assistant|user|system|human|ai)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
+# A label of the model's own making at the start of a line ("CITIZER:", "PANCER:"), as a small model writes.
+_LABEL_LINE = re.compile(r"^\s*[A-Z]{4,}(?: [A-Z]{2,})*\s*:", re.MULTILINE)
+# An English phrase with a Korean term in brackets: "Basic Pension (기초연금)".
+_GLOSS = re.compile(r"((?:[A-Za-z'’-]+ ){0,4}[A-Za-z'’-]+)\s*\(([가-힣][가-힣·\s]{1,30})\)")
 _DEADLINE_NEAR = re.compile(
     r"까지|마감|기한|이내|until|by|before|deadline|截止|之前|以前|前|hạn|trước", re.IGNORECASE
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_GIST_FEATURES = 12
+_GIST_SHARE = 0.2
+"""Measured on the real small model: its garbled answers held at most 9% of the opening's features, fair
+paraphrases 30% and more."""
 _MIN_LETTERS = {"ko": 20, "zh": 20, "en": 40, "vi": 40}
 """A reply with fewer letters than this (or than a third of the deterministic one) answers nothing: about
 one short sentence ("주소지 행정복지센터에서 신청할 수 있어요." has 21)."""
@@ -101,6 +115,14 @@ class MustSay:
     """The fact the deterministic reply asks for, when a question is open."""
     min_letters: int = 0
     """Fewer letters than this is no answer ("안내해 드릴게요." alone)."""
+    message: str = ""
+    """Her message: a reply that repeats it back is echoing, not answering (a real small model did)."""
+    gist: frozenset[str] = frozenset()
+    """For an answer from the documents: what the deterministic reply's opening lines are recognised by
+    (`instructions.features`); a fifth of it must be in the reply, or the reply does not give the answer."""
+    glosses: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Korean term → the content words of the English phrases the sources put before it in brackets
+    ("administrative welfare centre (행정복지센터)"): a reply may gloss a Korean term only so."""
 
 
 _LANGUAGES: dict[str, Language] = {"ko": "ko", "en": "en", "zh": "zh", "vi": "vi"}
@@ -140,11 +162,15 @@ def must_say(
     language: str,
     question_slot: str | None,
     shown: str | None = None,
+    message: str = "",
+    its_answer: bool = True,
 ) -> MustSay:
     """What the model's reply must say, read off the deterministic reply and this turn's results.
 
     `shown`: the text the model was given (tool results and passages); a deadline it was not shown (the
     deterministic reply may quote more of a passage than the prompt holds) is not required.
+    `its_answer`: False when the model looked things up with tools of its own, so that its answer may rest on
+    what it found rather than on the deterministic reply's opening.
     """
     spoken = {pid for m in find_mentions(deterministic_reply) for pid in m.program_ids}
     statuses: dict[str, str] = {}
@@ -157,6 +183,9 @@ def must_say(
         amount = result.get("amount_krw")
         if result["status"] == "eligible" and isinstance(amount, int) and amount > 0:
             amounts.add(amount)
+    glosses: dict[str, set[str]] = {}
+    for english, korean in _GLOSS.findall(deterministic_reply + "\n" + (shown or "")):
+        glosses.setdefault(korean.strip(), set()).update(_content_words(english))
     deadlines = _deadlines(deterministic_reply)
     if shown is not None:
         deadlines &= {f.value for f in extract_figures(shown) if f.kind == "date"}
@@ -166,11 +195,24 @@ def must_say(
         amounts=frozenset(amounts),
         deadlines=frozenset(deadlines),
         question_slot=question_slot,
+        message=message,
+        glosses={k: frozenset(v) for k, v in glosses.items()},
+        gist=frozenset() if statuses or not its_answer else _gist(deterministic_reply, language),
         # a verdict is short and says enough; an answer from the documents must say something
         min_letters=0
         if statuses
         else min(_MIN_LETTERS.get(language, 40), len(_LETTER.findall(deterministic_reply)) // 3),
     )
+
+
+def _gist(reply: str, language: str) -> frozenset[str]:
+    """The features of the reply's opening lines, enough of them to recognise its answer."""
+    found: frozenset[str] = frozenset()
+    for line in reply.strip().splitlines()[:3]:
+        found |= features(line, language)
+        if len(found) >= _GIST_FEATURES:
+            break
+    return found
 
 
 def _sentences(text: str) -> list[str]:
@@ -181,7 +223,7 @@ def reads_as_sentences(text: str) -> list[str]:
     """Why `text` does not read as a reply a person wrote (empty when it does): template tokens, a sentence
     said twice, a word looping, or more symbols than letters."""
     problems: list[str] = []
-    if _TEMPLATE_TOKENS.search(text):
+    if _TEMPLATE_TOKENS.search(text) or _LABEL_LINE.search(text):
         problems.append("holds chat-template tokens or role labels")
     sentences = Counter(re.sub(r"\W+", "", s.casefold()) for s in _sentences(text))
     # a short closing said twice ("없으면 '없어요'라고 해 주세요.") is how two questions end; more is a loop
@@ -218,10 +260,12 @@ def sentence_problems(
     language than the resident's (when it has words enough to tell), or a verdict opposite to the engine's
     for the one program it names (or, naming none, the one the `previous` sentence named)."""
     problems = []
-    if _TEMPLATE_TOKENS.search(sentence):
+    if _TEMPLATE_TOKENS.search(sentence) or _LABEL_LINE.search(sentence):
         problems.append("holds chat-template tokens or role labels")
     lang = _language(language)
-    if len(_LETTER.findall(sentence)) >= 8 and detect_language(sentence, default=lang) != lang:
+    if (len(_LETTER.findall(sentence)) >= 8 and detect_language(sentence, default=lang) != lang) or _mixed(
+        sentence, lang
+    ):
         problems.append(f"is not in the resident's language ({language})")
     named = _named(sentence) or (_named(previous) if previous else set())
     if len(named) == 1:
@@ -264,14 +308,54 @@ def _asks(sentences: list[str], slot: str, language: str) -> bool:
     return not words or any(w in q for q in questions for w in words)
 
 
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.casefold()) if w not in ("your", "the", "and", "with")}
+
+
+def _mislabels(text: str, must: MustSay) -> list[str]:
+    """Korean terms the reply puts after an English phrase that is not theirs: "National Pension Service
+    branch (보건복지상담)" (a real small model did). A program's name and its Korean name agree by the
+    alias table; other terms by a content word shared with a gloss the sources give."""
+    problems = []
+    for english, korean in _GLOSS.findall(text):
+        korean = korean.strip()
+        programs = _named(korean)
+        if programs and programs & _named(english):
+            continue
+        if _content_words(english) & must.glosses.get(korean, frozenset()):
+            continue
+        problems.append(f"labels {english.strip()!r} as {korean}")
+    return problems
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\]]*\]")
+_LATIN_RUN = re.compile(r"(?:[A-Za-z][A-Za-z'’-]*[\s,]+){4,}[A-Za-z][A-Za-z'’-]*")
+_CJK_RUN = re.compile(r"(?:[가-힣\u4e00-\u9fff][\s·]*){15,}")
+
+
+def _mixed(text: str, language: str) -> bool:
+    """A stretch in another script than the resident's, outside brackets: five English words in a row in a
+    Korean or Chinese reply, fifteen Hangul or Han characters in a row in an English or Vietnamese one (a
+    program's Korean name is shorter)."""
+    bare = _BRACKETED.sub(" ", text)
+    run = _LATIN_RUN if language in ("ko", "zh") else _CJK_RUN
+    return bool(run.search(bare))
+
+
 def check_coverage(text: str, must: MustSay) -> list[str]:
     """What `text` leaves out of what it must say (see the module doc); empty when it may be shown."""
     problems = reads_as_sentences(text)
     if len(_LETTER.findall(text)) < must.min_letters:
         problems.append("is too short to answer")
-    if detect_language(text, default=must.language) != must.language:
+    asked = re.sub(r"\W+", "", must.message.casefold())
+    if len(asked) >= 8 and asked in re.sub(r"\W+", "", text.casefold()):
+        problems.append("repeats her message back")
+    if detect_language(text, default=must.language) != must.language or _mixed(text, must.language):
         problems.append(f"is not in the resident's language ({must.language})")
     sentences = _sentences(text)
+    problems += _mislabels(text, must)
+    if must.gist and len(features(text, must.language) & must.gist) < _GIST_SHARE * len(must.gist):
+        problems.append("does not give the answer the documents give")
     problems += _status_problems(sentences, must.statuses)
     figures = extract_figures(text)
     amounts = {int(f.value) for f in figures if f.kind == "amount"}

@@ -159,3 +159,37 @@ def test_a_sentence_is_held_back_before_it_streams() -> None:
     ]
     # "can't tell yet" is not "not likely"
     assert sentence_problems("기초연금은 아직 판단하기 어려워요.", "ko", {"basic_pension": "unknown"}) == []
+
+
+def test_a_korean_term_in_brackets_must_be_the_name_of_what_it_follows() -> None:
+    """A real small model wrote "a National Pension Service branch (보건복지상담)": a Korean term glossed
+    with another thing's name is not shown; a program's own name, or the sources' gloss, is."""
+    deterministic = (
+        "About Basic Pension (기초연금): apply at your dong's administrative welfare centre (행정복지센터), "
+        "on 복지로, or at a National Pension Service (국민연금공단) branch."
+    )
+    must = must_say(deterministic, [], language="en", question_slot=None)
+    wrong = "To apply, visit a National Pension Service branch (보건복지상담) or the welfare centre."
+    assert any(p.startswith("labels") for p in check_coverage(wrong, must))
+    right = (
+        "You can apply for the basic pension (기초연금) at the administrative welfare centre (행정복지센터) "
+        "of your dong, or at a National Pension Service (국민연금공단) branch."
+    )
+    assert check_coverage(right, must) == []
+
+
+def test_an_answer_from_the_documents_must_give_the_answer_they_open_with() -> None:
+    """A real small model answered "장기요양 등급이 뭐예요?" with "노인장기요양보험 본인부담금 감경: 일반적이 1~5개,
+    알려드리도 …": every figure grounded, no answer given. A fair paraphrase of the opening is shown."""
+    deterministic = (
+        "노인장기요양보험제도: 대상: 65세 이상 노인 또는 65세 미만 노인성질환자(치매, 중풍 등)로 6개월 이상의 기간 동안 "
+        "혼자 일상생활을 수행하기 어려운 자 중 장기요양 1~5등급, 인지지원등급을 인정받은 자\n- 시설급여: …"
+    )
+    must = must_say(deterministic, [], language="ko", question_slot=None)
+    garbled = "노인장기요양보험 본인부담금 감경: 일반적이 1~5개, 알려드리도 장기요양 보험(☎1577-1000)"
+    assert "does not give the answer the documents give" in check_coverage(garbled, must)
+    fair = (
+        "장기요양 등급은 65세 이상이거나 치매·중풍 같은 노인성 질환이 있어 6개월 넘게 혼자 생활하기 어려운 분이 "
+        "받는 1~5등급과 인지지원등급이에요. [1]"
+    )
+    assert check_coverage(fair, must) == []

@@ -81,7 +81,7 @@ def test_the_respond_prompt_declares_its_budget_and_stops_at_its_labels() -> Non
     limit = load_prompt("respond").limit
     assert limit is not None
     assert 100 <= limit.max_tokens <= 600
-    assert limit.stop[0] == "CITIZEN:"
+    assert "CITIZEN:" in limit.stop[:4]  # the four an OpenAI server takes
     assert {"PENDING QUESTION:", "TOOL RESULTS:"} <= set(limit.stop)
     assert load_prompt("understand").limit is not None
 

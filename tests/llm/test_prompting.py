@@ -14,6 +14,7 @@ RESPOND = {
     "pending_question": "none",
     "last_turns": "시민: 기초연금 받을 수 있나요?",
     "message": "얼마나 받아요?",
+    "draft": "기초연금: 받으실 가능성이 높습니다. 예상 금액: 월 349,700원",
 }
 
 
@@ -28,6 +29,7 @@ def test_respond_prompt_renders_system_and_user_messages() -> None:
     assert "[n]" in system
     assert '"amount_krw":349700' in user  # non-string values as compact JSON
     assert "CITIZEN: 얼마나 받아요?" in user
+    assert "DRAFT:\n기초연금: 받으실 가능성이 높습니다." in user
     assert rendered.chars == len(system) + len(user)
     assert 0 < rendered.approx_tokens < 1000
     assert "Respond prompt" not in system  # the file's header is documentation, not sent
