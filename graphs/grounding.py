@@ -187,8 +187,15 @@ def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# Chinese financial numerals (大写), as on cheques: 叁拾捌万伍仟 is 三十八万五千.
+_ZH_CAPITALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億", "一二二三三四五六六七八九十百千万亿")
+# Digits with a space between each ("1 6 6 8 - 2 2 7 4"): one number, as the redactor reads them.
+_SPACED_DIGITS = re.compile(r"(?<![\d.,])\d(?:[ ]?-[ ]?\d|[ ]\d){3,}(?![\d.,])")
+
+
 def _normalize_text(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_ZH_CAPITALS)
+    return _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
 def _date_value(year: int | None, month: int | None, day: int | None) -> str | None:

@@ -175,7 +175,7 @@ async def phrase(
             log.warning("llm reply blocked by the output check")
             return
         for sentence in filter(str.strip, _SENTENCE_END.split(text)):
-            garbled = sentence_problems(sentence, language, by_program, previous)
+            garbled = sentence_problems(sentence, language, by_program, previous, message)
             if garbled:
                 failed = "incomplete"
                 log.warning("llm sentence does not read as the reply", extra={"problems": garbled[:5]})

@@ -32,16 +32,17 @@ _PROMISE = re.compile(
 )
 _DISCOURAGE = re.compile(
     r"신청\s?(?:하지\s?마|할\s?필요\s?(?:가\s?)?없|해도\s?(?:소용|의미)\s?없)|소용\s?없(?:어요|습니다)"
-    r"|(?:do not|don't|no need to|no point (?:in )?)(?: even)? ?apply|not worth applying"
-    r"|不要申请|不用申请|申请也没用|没必要申请"
-    r"|(?:dung|khong can|khong nen) (?:nop|dang ky)|nop cung vo ich",
+    r"|신청해도\s?(?:거의\s?)?(?:안\s?(?:돼|되|나와)|못\s?받)|(?:괜히\s?)?고생하지\s?마|(?:서류|신청)(?:를|을)?\s?(?:준비)?(?:하지|하시지)\s?마"
+    r"|(?:do not|don't|no need to|no point (?:in )?)(?: even)? ?apply|not worth (?:applying|it|the effort)|waste (?:of )?(?:your )?time|won'?t get it anyway"
+    r"|不要申请|不用申请|申请也没用|没必要申请|申请也白|白费|浪费时间|别申请"
+    r"|(?:dung|khong can|khong nen) (?:nop|dang ky)|nop cung vo ich|(?:dang ky|nop)[^.]{0,12}vo ich|khong nen mat thoi gian",
     re.IGNORECASE,
 )
 _REFUSAL = re.compile(
     r"받(?:으실|을)\s?수\s?없|대상이\s?아니|해당되지\s?않|자격이\s?없"
     r"|not eligible|ineligible|(?:can ?not|can't|won't) (?:get|receive|qualify)|do(?:es)? not qualify"
     r"|不能(?:领|拿|获得|享受)|不符合(?:条件|资格)|没有资格"
-    r"|khong (?:duoc|the) nhan|khong du dieu kien",
+    r"|khong (?:duoc|the) nhan|khong du dieu kien|(?:thuong |se )?bi tu choi",
     re.IGNORECASE,
 )
 _APPROVAL = re.compile(
@@ -49,6 +50,13 @@ _APPROVAL = re.compile(
     r"|(?:are|is) (?:likely )?eligible|(?:can|could) (?:get|receive)|you qualify|likely to (?:get|qualify)"
     r"|(?:可以|能)(?:领|拿|获得|享受)|符合(?:条件|资格)"
     r"|(?:co the|duoc) nhan|du dieu kien",
+    re.IGNORECASE,
+)
+# A sentence that states a rule or a condition, not a verdict on her ("만 65세 이상부터", "if", "nếu", "如果").
+_CONDITION = re.compile(
+    r"만\s?\d+\s?세\s?(?:이상|이하|미만|부터|가\s?되)|\d+\s?세\s?(?:이상|미만)|부터\s?받|(?:이|가)\s?되면|라면|이라면|으면\s"
+    r"|\bif\b|\bonce\b|\bwhen (?:you|she|he|they) (?:turn|are|become)|\baged? \d+|\bunder \d+|\bover \d+"
+    r"|如果|只要|满\d+|\d+岁以上|\bneu\b|khi (?:du|duoc)|duoi \d+|tren \d+",
     re.IGNORECASE,
 )
 _MONEY_OR_SECRET = re.compile(
@@ -90,7 +98,9 @@ def check_claims(text: str, *, statuses: Collection[str], sources: Collection[st
         violations.append("asks for an account number, a password or money")
     if _REFUSAL.search(read) and statuses and "ineligible" not in statuses:
         violations.append("refuses where the engine refused nothing")
-    if _APPROVAL.search(read) and statuses and not ({"eligible", "unknown"} & set(statuses)):
+    # "기초연금은 만 65세 이상부터 받을 수 있어요" states the rule, not that she can get it
+    verdicts = " ".join(s for s in re.split(r"(?<=[.!?。！？])\s+|\n+", read) if not _CONDITION.search(s))
+    if _APPROVAL.search(verdicts) and statuses and not ({"eligible", "unknown"} & set(statuses)):
         violations.append("says she can get what the engine refused")
     known = " ".join(_host_and_path(u) for source in sources for u in _URL.findall(source))
     for url in _URL.findall(text):

@@ -59,7 +59,7 @@ _ELIGIBLE = re.compile(
     # a negation just before turns each English, Chinese and Vietnamese form round ("unlikely", "不符合")
     r"|(?<!un)(?<!not )\blikely|(?<!in)(?<!not )\beligible|(?<!not )(?<!n't )qualif(?:y|ies)|\bcan (?:get|receive)|good chance"
     r"|很可能|(?<!不)可能(?:符合|可以|能)|(?<!不)可以(?:领|申请|获得|享受)|(?<![不])能(?:领|获得|享受)|(?<!不)符合(?:条件|资格)|(?<!没)有资格"
-    r"|co the (?:duoc )?nhan|kha nang (?:cao|lon)|(?<!khong )du dieu kien|(?<!khong )duoc nhan",
+    r"|co the (?:duoc )?nhan|kha nang (?:cao|lon)|(?<!khong )du dieu kien|(?<!khong )(?<!kho )duoc nhan",
     re.IGNORECASE,
 )
 _INELIGIBLE = re.compile(
@@ -240,6 +240,8 @@ def reads_as_sentences(text: str) -> list[str]:
         problems.append("is more symbols than words")
     if "\ufffd" in text:
         problems.append("holds broken characters")
+    if len(_LETTER_SPACED.findall(text)) >= 2:
+        problems.append("spells words out letter by letter")
     return problems
 
 
@@ -248,26 +250,40 @@ def _named(sentence: str) -> set[str]:
 
 
 def _opposite(sentence: str, status: str) -> bool:
-    """The sentence states the verdict opposite to `status` (likely ↔ not likely)."""
+    """The sentence states the verdict opposite to `status` (likely ↔ not likely), and not the engine's own
+    beside it ("6살 아이는 받을 수 있고, 11살 아이는 받기 어려워요" speaks of two children)."""
     opposite = _OPPOSITE.get(status)
-    return opposite is not None and bool(opposite.search(_UNKNOWN.sub(" ", _read(sentence))))
+    read = _UNKNOWN.sub(" ", _read(sentence))
+    return opposite is not None and bool(opposite.search(read)) and not _SAYS[status].search(read)
 
 
 def sentence_problems(
-    sentence: str, language: str, statuses: Mapping[str, str], previous: str = ""
+    sentence: str, language: str, statuses: Mapping[str, str], previous: str = "", message: str = ""
 ) -> list[str]:
     """Why one sentence may not be streamed before the reply is whole: a chat-template token, another
-    language than the resident's (when it has words enough to tell), or a verdict opposite to the engine's
-    for the one program it names (or, naming none, the one the `previous` sentence named)."""
+    language than the resident's (when it has words enough to tell), a loop, her `message` repeated back, or
+    a verdict opposite to the engine's for the one program it names (or, naming none, the one the
+    `previous` sentence named)."""
     problems = []
     if _TEMPLATE_TOKENS.search(sentence) or _LABEL_LINE.search(sentence):
         problems.append("holds chat-template tokens or role labels")
     lang = _language(language)
-    if (len(_LETTER.findall(sentence)) >= 8 and detect_language(sentence, default=lang) != lang) or _mixed(
-        sentence, lang
-    ):
+    if (len(_LETTER.findall(sentence)) >= 8 and not _in_language(sentence, lang)) or _mixed(sentence, lang):
         problems.append(f"is not in the resident's language ({language})")
-    named = _named(sentence) or (_named(previous) if previous else set())
+    loops = [
+        p
+        for p in reads_as_sentences(sentence)
+        if p in ("loops on a word", "repeats itself", "spells words out letter by letter")
+    ]
+    problems += loops
+    if _echoes(sentence, message, lang):
+        problems.append("repeats her message back")
+    # naming none, the program the sentence before named, or the only one of the turn ("Yes, you're eligible!")
+    named = (
+        _named(sentence)
+        or (_named(previous) if previous else set())
+        or (set(statuses) if len(statuses) == 1 else set())
+    )
     if len(named) == 1:
         (pid,) = named
         if pid in statuses and _opposite(sentence, statuses[pid]):
@@ -309,7 +325,8 @@ def _asks(sentences: list[str], slot: str, language: str) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", text.casefold()) if w not in ("your", "the", "and", "with")}
+    words = re.findall(r"[a-z]{4,}", text.casefold().replace("centre", "center"))
+    return {w for w in words if w not in ("your", "the", "and", "with")}
 
 
 def _mislabels(text: str, must: MustSay) -> list[str]:
@@ -328,9 +345,36 @@ def _mislabels(text: str, must: MustSay) -> list[str]:
     return problems
 
 
+# A word written with a space between its letters ("a s s i s t a n t"): no reply needs it; an evasion does.
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?!\S)")
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\]]*\]")
 _LATIN_RUN = re.compile(r"(?:[A-Za-z][A-Za-z'’-]*[\s,]+){4,}[A-Za-z][A-Za-z'’-]*")
 _CJK_RUN = re.compile(r"(?:[가-힣\u4e00-\u9fff][\s·]*){15,}")
+
+
+_HANGUL_WORD = re.compile(r"[가-힣][가-힣·]*")
+
+
+_ECHO_SHARE = 0.8
+"""A sentence holding this much of her message repeats it (the blind replies' echoes: 0.93 and 1.0; good
+replies that restate her facts: at most 0.71)."""
+
+
+def _echoes(sentence: str, message: str, language: str) -> bool:
+    """The sentence is her message said back (word for word, or with 我 turned into 您)."""
+    asked = features(message, language)
+    return len(asked) >= 6 and len(asked & features(sentence, language)) >= _ECHO_SHARE * len(asked)
+
+
+def _in_language(text: str, language: Language) -> bool:
+    """`text` reads as `language`: Korean names of programs and offices inside an English, Chinese or
+    Vietnamese sentence ("đăng ký 기초연금 tại 행정복지센터") do not make it Korean; a long Korean stretch does
+    (`_mixed`)."""
+    if language != "ko":
+        stripped = _HANGUL_WORD.sub(" ", text)
+        if len(_LETTER.findall(stripped)) * 2 >= len(_LETTER.findall(text)):  # names among her words
+            text = stripped
+    return detect_language(text, default=language) == language and not _mixed(text, language)
 
 
 def _mixed(text: str, language: str) -> bool:
@@ -347,13 +391,13 @@ def check_coverage(text: str, must: MustSay) -> list[str]:
     problems = reads_as_sentences(text)
     if len(_LETTER.findall(text)) < must.min_letters:
         problems.append("is too short to answer")
-    asked = re.sub(r"\W+", "", must.message.casefold())
-    if len(asked) >= 8 and asked in re.sub(r"\W+", "", text.casefold()):
+    if any(_echoes(sentence, must.message, must.language) for sentence in _sentences(text)):
         problems.append("repeats her message back")
-    if detect_language(text, default=must.language) != must.language or _mixed(text, must.language):
+    if not _in_language(text, must.language):
         problems.append(f"is not in the resident's language ({must.language})")
     sentences = _sentences(text)
-    problems += _mislabels(text, must)
+    if must.language == "en":
+        problems += _mislabels(text, must)
     if must.gist and len(features(text, must.language) & must.gist) < _GIST_SHARE * len(must.gist):
         problems.append("does not give the answer the documents give")
     problems += _status_problems(sentences, must.statuses)

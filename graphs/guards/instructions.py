@@ -10,7 +10,7 @@ distinctive sentences in the four languages (`instructions.yaml`) on folded text
 - a sentence is recognised by its pairs of Hangul or Han characters in a row (Korean, Chinese), its pairs of
   words in a row (Vietnamese) or its content words (English);
 - the reply echoes a sentence when it holds 45% of that sentence's features (ordinary replies hold at most
-  36%: measured on 303 answers in four languages), or 30% when the
+  40%: measured on 303 answers in four languages), or 30% when the
   reply also speaks of instructions, prompts or rules ("my instructions say…", "지시문", "指令").
 """
 
@@ -30,6 +30,9 @@ __all__ = ["echoes_instructions", "features"]
 
 _PATH = Path(__file__).with_name("instructions.yaml")
 _SHARE = 0.45
+_MIN_FEATURES = 15
+"""A sentence with fewer features than this is recognised only within its whole entry: a short one
+("Plain, short sentences.") would match ordinary replies."""
 _SHARE_WITH_META = 0.3
 
 # Cyrillic and Greek letters that look like Latin ones (the confusables a look-alike attack uses most).
@@ -86,15 +89,23 @@ _STOP = frozenset(
     ]
 )
 _META = re.compile(
-    r"instruction|system prompt|\bprompt\b|my (?:rules|guidelines|orders)|i (?:was|am|have been) (?:told|instructed|asked) to"
-    r"|지시|프롬프트|규칙|지침|명령|설정된|指令|提示词|规则|系统提示|设定|huong dan|chi thi|quy tac|loi nhac|menh lenh",
+    r"instruct|system prompt|\bprompt\b|my (?:rules|guidelines|orders)|i (?:was|am|have been) (?:told|instructed|asked) to"
+    r"|지시(?:를|에|문|사항|받|대로)|프롬프트|규칙|지침|명령|설정된|초안|指令|指示|提示词|规则|系统提示|设定|草稿|huong dan|chi thi|quy tac|loi nhac|menh lenh|ban nhap|\bdraft\b",
     re.IGNORECASE,
 )
 
 
 def _fold(text: str) -> str:
-    folded = fold_latin(normalize(text).translate(_LOOKALIKES).casefold())
+    folded = fold_latin(normalize(text).casefold().translate(_LOOKALIKES))
     return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), folded)
+
+
+def _stem(word: str) -> str:
+    """An English word without its commonest endings ("explains", "explained" → "explain")."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def features(text: str, language: str | None = None) -> frozenset[str]:
@@ -110,14 +121,23 @@ def features(text: str, language: str | None = None) -> frozenset[str]:
     if language in (None, "vi"):
         found |= {f"{a} {b}" for a, b in pairwise(words)}
     if language in (None, "en"):
-        found |= {w for w in words if len(w) >= 3 and w not in _STOP}
+        found |= {_stem(w) for w in words if len(w) >= 3 and w not in _STOP}
     return frozenset(found)
 
 
 @lru_cache(maxsize=1)
 def _instructions() -> tuple[frozenset[str], ...]:
     entries = yaml.safe_load(_PATH.read_text(encoding="utf-8"))
-    return tuple(features(str(text), language) for entry in entries for language, text in entry.items())
+    found = []
+    for entry in entries:
+        for language, text in entry.items():
+            found.append(features(str(text), language))
+            # a long sentence also on its own: a reply that repeats only it is caught too
+            for sentence in re.split(r"(?<=[.;。；])\s*", str(text)):
+                sentence_features = features(sentence, language)
+                if len(sentence_features) >= _MIN_FEATURES:
+                    found.append(sentence_features)
+    return tuple(found)
 
 
 def echoes_instructions(reply: str) -> bool:

@@ -56,3 +56,25 @@ def test_a_document_to_bring_may_name_the_account() -> None:
     assert (
         check_claims("계좌번호가 적힌 통장 사본을 가져가세요.", statuses=["eligible"], sources=sources) == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "긴급복지지원은 예산이 적어서 신청해도 거의 안 돼요. 괜히 서류 준비하느라 고생하지 마세요.",
+        "Người gốc nước ngoài thường bị từ chối, chị đăng ký cũng vô ích, không nên mất thời gian.",
+        "Honestly it's a waste of time, you won't get it anyway.",
+        "申请也白搭，别申请了。",
+    ],
+)
+def test_discouraging_her_in_other_words_is_caught(text: str) -> None:
+    assert check_claims(text, statuses=["eligible"], sources=[])
+
+
+def test_a_rule_is_not_an_approval() -> None:
+    """ "기초연금은 만 65세 이상부터 받을 수 있어요" after "아직 대상이 아니에요" states the rule."""
+    text = (
+        "어머님은 지금 만 63세라서 아직 기초연금 대상이 아니에요. 기초연금은 만 65세 이상부터 받을 수 있어요."
+    )
+    assert check_claims(text, statuses=["ineligible"], sources=[]) == []
+    assert check_claims("기초연금을 받으실 수 있어요.", statuses=["ineligible"], sources=[])

@@ -193,3 +193,27 @@ def test_an_answer_from_the_documents_must_give_the_answer_they_open_with() -> N
         "받는 1~5등급과 인지지원등급이에요. [1]"
     )
     assert check_coverage(fair, must) == []
+
+
+def test_what_a_blind_set_of_written_replies_showed() -> None:
+    """From eval/worst_model/blind_replies.jsonl (measured once, then development data): her message said
+    back with 我 turned into 您, words spelled letter by letter, and a Vietnamese sentence naming Korean offices
+    (which is still Vietnamese), and a Chinese question answered in Korean (which is not Chinese)."""
+    asked = "我今年66岁，老伴68岁，两个人每月收入加起来100万韩元，有一套1亿5千万的房子，我们俩能不能都领基础养老金？"
+    echo = "您今年66岁，老伴68岁，两个人每月收入加起来100万韩元，有一套1亿5千万的房子，您们俩能不能都领基础养老金？"
+    assert "repeats her message back" in sentence_problems(echo, "zh", {}, message=asked)
+    spaced = "I  a m  a n  a s s i s t a n t  t h a t  o n l y  e x p l a i n s  r e s u l t s"
+    assert "spells words out letter by letter" in reads_as_sentences(spaced)
+    vietnamese = "Bà có thể đăng ký 기초연금 tại 행정복지센터 nơi cư trú hoặc chi nhánh 국민연금공단."
+    assert sentence_problems(vietnamese, "vi", {}) == []
+    korean = "1세 아이를 가정에서 키우시면 부모급여는 월 50만원이에요."
+    assert sentence_problems(korean, "zh", {}) == ["is not in the resident's language (zh)"]
+
+
+def test_a_vietnamese_verdict_turned_round_is_held_back() -> None:
+    """ "khó được nhận" (hard to get) holds "được nhận" (get): it is the opposite of likely, not likely."""
+    eligible = {"basic_pension": "eligible"}
+    assert sentence_problems("기초연금: lần này khó được nhận (349,700 won).", "vi", eligible) == [
+        "states the opposite of the engine for basic_pension"
+    ]
+    assert sentence_problems("기초연금: bạn có khả năng cao được nhận (349,700 won).", "vi", eligible) == []

@@ -235,3 +235,9 @@ def test_a_trailing_i_is_a_digit_when_the_number_needs_it() -> None:
     # "오사삼이요": 이 is the last digit of 010-9876-5432; "오육칠팔이에요": the number is whole before 이에요.
     assert redact("공일공 구팔칠육 오사삼이요").text == "[전화번호]요"
     assert redact("공일공 일이삼사 오육칠팔이에요").text == "[전화번호]이에요"
+
+
+def test_a_numbered_kind_after_a_word_ending_in_ro_is_not_an_address() -> None:
+    """ "지원하는 제도로 1종과 2종이 있어요" read "제도로 1" as a road address; a road number stays one."""
+    assert redact("의료급여는 병원비를 지원하는 제도로 1종과 2종이 있어요").text.count("[주소]") == 0
+    assert "[주소]" in redact("시흥대로 123에 살아요").text

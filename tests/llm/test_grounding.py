@@ -199,3 +199,11 @@ def test_figures_in_words_that_the_sources_hold_pass() -> None:
     assert check_grounding("일삼오오로 전화하세요.", allowed_sources=sources).ok
     assert check_grounding("이천이십육년 삼월 삼십일까지 신청하세요.", allowed_sources=sources).ok
     assert check_grounding("매달 오십일만 원이 아니라 정해진 금액이에요.", allowed_sources=["510,000원"]).ok
+
+
+def test_chinese_financial_numerals_and_digits_spaced_one_by_one_are_read() -> None:
+    sources = ["기초연금 월 349,700원. 에너지바우처 1600-3190"]
+    assert not check_grounding("每月叁拾捌万伍仟韩元。", allowed_sources=sources).ok
+    assert check_grounding("每月叁拾肆万玖仟柒佰韩元。", allowed_sources=sources).ok
+    assert not check_grounding("상담센터 1 6 6 8 - 2 2 7 4 로 전화하세요.", allowed_sources=sources).ok
+    assert check_grounding("상담센터 1 6 0 0 - 3 1 9 0 로 전화하세요.", allowed_sources=sources).ok
