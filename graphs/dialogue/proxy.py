@@ -16,7 +16,7 @@ _PARENT = r"어머니|어머님|엄마|어무이|엄니|아버지|아버님|아�
 _ASKING_FOR = re.compile(
     rf"(?:{_PARENT})\s?(?:대신|대신해서|일로|일\s?때문에|(?:를|을)\s?위해|(?:께서|가|이)?\s?(?:받으실|받을\s?수|신청하실|해당되시))"
     rf"|(?:{_PARENT})\s?(?:\S+\s?){{0,3}}(?:문의|여쭤|알아보|알아볼|물어보|물어볼)"
-    rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?혼자\s?(?:사세|사시|계세|계시|지내세|지내시)"
+    rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?혼자\s?(?:사세|사시|사셔|계세|계시|계셔|지내세|지내시|지내셔)"
     # "어머니가 72세인데 기초연금 되나요", "엄마 일흔셋이신데": the parent's age said to set the topic — not an
     # age in a list of the household ("저 30살 남편 45살 시어머니 72살")
     rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?(?:올해|지금|연세가?)?\s?(?:만\s?)?"
@@ -28,7 +28,7 @@ _ASKING_FOR = re.compile(
     r"|hỏi (?:giúp|cho|thay) (?:mẹ|bố|ba|má)|(?:mẹ|bố|ba|má) (?:tôi|em|mình) (?:có|được)"
     # the parent named, then the question asked of him or her a few words on: "아버지가 정왕동서 혼자 사시는디",
     # "我妈妈73岁，和我们一起住。她能领…吗", "my mom is 70 and lives alone, can she get…", "mẹ em … bà có được…"
-    rf"|(?:{_PARENT})(?:가|께서|는|은|이)?\s?[^.?!。？]{{0,16}}?혼자\s?(?:사세|사시|계세|계시|지내세|지내시)"
+    rf"|(?:{_PARENT})(?:가|께서|는|은|이)?\s?[^.?!。？]{{0,16}}?혼자\s?(?:사세|사시|사셔|계세|계시|계셔|지내세|지내시|지내셔)"
     r"|(?:妈妈|爸爸|母亲|父亲|婆婆|公公)[^？?]{0,40}?(?:她|他)(?:能|可以|有没有|够不够)"
     r"|\bmy (?:mother|mom|mum|father|dad)\b[^?]{0,80}?\b(?:can|could|is|does) (?:she|he)\b"
     r"|(?:mẹ|bố|ba|má)(?: chồng)? (?:tôi|em|mình)[^?]{0,80}?\b(?:bà|ông)(?: ấy)? (?:có )?(?:được|đủ)",
@@ -36,7 +36,7 @@ _ASKING_FOR = re.compile(
 )
 #: Honorific living words said of the parent: "혼자 사세요", "혼자 사시는데", "lives alone".
 _LIVES_ALONE = re.compile(
-    r"혼자\s?(?:사세|사시|계세|계시|지내세|지내시)|lives? alone|一个人住|sống một mình", re.I
+    r"혼자\s?(?:사세|사시|사셔|계세|계시|계셔|지내세|지내시|지내셔)|lives? alone|一个人住|sống một mình", re.I
 )
 
 
