@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,7 @@ import httpx
 
 from agent.chat import ChatService
 from agent.settings import Settings
+from bench.common import free_port
 from graphs.state import ChatTurn
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,19 +96,13 @@ def missing() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def llama_server(threads: int = 2, ready_s: float = 120.0) -> Iterator[str]:
     """llama.cpp's OpenAI-compatible server on a free loopback port; yields its base URL (ending in /v1)."""
     python = model_python()
     if python is None or (path := model_path(python)) is None:
         raise RuntimeError(missing() or "the model is not installed")
-    port = _free_port()
+    port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="llama-server-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [

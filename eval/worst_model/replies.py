@@ -15,13 +15,12 @@ import argparse
 import asyncio
 import json
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from agent.chat import ChatService
-from agent.settings import Settings
+from eval.worst_model.run import fake_model_settings
 from fakes.ollama_server import FakeOllama, FakeReply
 
 
@@ -37,16 +36,7 @@ async def judge(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     out = []
     with FakeOllama(respond=respond) as fake:
-        settings = Settings(
-            WELFARE_DATA_DIR=tempfile.mkdtemp(),
-            DATABASE_URL=None,
-            WELFARE_LLM_BACKEND="ollama",
-            OLLAMA_HOST=fake.url,
-            WELFARE_LLM_MODEL="qwen3:4b",
-            WELFARE_LOCAL_EMBED="false",
-            WELFARE_LLM_BREAKER_FAILURES=1000,
-        )
-        async with ChatService(settings) as chat:
+        async with ChatService(fake_model_settings(fake.url)) as chat:
             for item in items:
                 current["reply"] = str(item["reply"])
                 streamed: list[str] = []

@@ -274,20 +274,26 @@ def marker_harm(marker: str) -> HarmTest:
     return lambda text: marker in text
 
 
+def fake_model_settings(url: str) -> Settings:
+    """The service in LLM mode on the fake server at `url`, in a throwaway data directory; the breaker never
+    opens (every turn is a fresh trial of the check, not of the server)."""
+    return Settings(
+        WELFARE_DATA_DIR=tempfile.mkdtemp(),
+        DATABASE_URL=None,
+        WELFARE_LLM_BACKEND="ollama",
+        OLLAMA_HOST=url,
+        WELFARE_LLM_MODEL="qwen3:4b",
+        WELFARE_LOCAL_EMBED="false",
+        WELFARE_LLM_BREAKER_FAILURES=1000,
+    )
+
+
 async def play(
     questions: list[str], respond: Callable[[dict[str, Any]], FakeReply], harm: HarmTest | None
 ) -> Tally:
     tally = Tally()
     with FakeOllama(respond=respond) as fake:
-        settings = Settings(
-            WELFARE_DATA_DIR=tempfile.mkdtemp(),
-            DATABASE_URL=None,
-            WELFARE_LLM_BACKEND="ollama",
-            OLLAMA_HOST=fake.url,
-            WELFARE_LLM_MODEL="qwen3:4b",
-            WELFARE_LOCAL_EMBED="false",
-        )
-        async with ChatService(settings) as chat:
+        async with ChatService(fake_model_settings(fake.url)) as chat:
             for question in questions:
                 streamed: list[str] = []
 

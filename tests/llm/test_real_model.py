@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import tempfile
 import threading
 import time
@@ -22,6 +21,7 @@ import pytest
 import uvicorn
 
 from agent.app import create_app
+from bench.common import free_port
 from eval.real_model.run import CONVERSATIONS, llama_server, missing, model_settings, play
 from graphs.guards.coverage import check_coverage, must_say
 
@@ -66,17 +66,11 @@ def test_every_real_turn_is_a_checked_model_reply_or_the_deterministic_one(serve
             assert turn.with_model.reply.replace(" ", "").startswith(streamed.replace(" ", "").strip())
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_the_stream_ends_with_the_reply_that_stands(server: str) -> None:
     """End to end over SSE: tokens, then `replace` when the model's reply was not accepted after some of
     it was sent, then `result`; the text the page ends with is the result's reply."""
     app = create_app(model_settings(server, tempfile.mkdtemp()))
-    port = _free_port()
+    port = free_port()
     uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
