@@ -332,7 +332,10 @@ function renderCard(result, lang, index) {
       el("strong", { text: amount }),
       document.createTextNode(` (${table.amountEstimate})`),
     ]);
-    if (result.amount_note) value.append(el("span", { className: "note", text: result.amount_note }));
+    // The engine's note on the amount is written in Korean: shown on a Korean card only.
+    if (result.amount_note && lang === "ko") {
+      value.append(el("span", { className: "note", text: result.amount_note }));
+    }
     addFact(table.amountLabel, value);
   }
 
