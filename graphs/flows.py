@@ -7,7 +7,7 @@ from typing import Any
 
 from graphs import responder
 from graphs.answers.compose import shorten, topic_lines
-from graphs.answers.focus import aspect, focused_passage
+from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passage
 from graphs.answers.readable import readable
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import ASKS
@@ -301,6 +301,13 @@ def info_turn(state: AgentState, language: str, *, application: bool) -> dict[st
     catalogue = list(state.get("catalogue") or [])
     hits = list(state.get("hits") or [])
     message = state.get("message", "")
+    if (
+        application
+        and not state.get("programs")
+        and not state.get("topic")
+        and asks_where_to_apply_at_all(message)
+    ):
+        return {"reply": responder.render("apply_general", language)}
     if not catalogue and not hits and not state.get("programs"):
         if aspect(message) == "any" and not ASKS.search(message):
             return {"reply": responder.render("which_program", language)}

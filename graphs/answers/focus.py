@@ -83,6 +83,22 @@ _STOP = frozenset(
 )  # fmt: skip
 
 
+#: "복지 신청은 어디서 해요?", "Where do I apply for welfare?": where to apply, for no program in particular.
+_APPLY_AT_ALL = re.compile(
+    r"^\s*(?:그냥\s?|혹시\s?)?(?:복지|복지\s?(?:급여|제도|혜택|서비스|지원)|지원금?|혜택|수당|급여)?\s?(?:은|는|을|를|이|가)?\s?"
+    r"(?:신청|접수)(?:은|는|을|를|하려면|할려면|하면|하는\s?(?:곳|데)(?:는|은)?)?\s?(?:어디(?:서|에서|로|에|예요|에요|인가요)?|어떻게)\s?[가-힣]{0,8}\s?[?？.!]*\s*$"
+    r"|^\s*(?:where|how) (?:do|can|should|would) (?:i|we|you) apply(?: for (?:welfare|benefits?|support|help|assistance))?\s?[?.!]*\s*$"
+    r"|^\s*(?:福利|补助|补贴|津贴)?(?:在哪里|去哪里|在哪儿|去哪儿|怎么|如何)申请\S{0,4}[?？]?\s*$"
+    r"|^\s*(?:đăng ký|nộp đơn|xin) ?(?:phúc lợi|trợ cấp)? ?(?:ở đâu|thế nào|như thế nào)\S{0,6}\s?\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_where_to_apply_at_all(question: str) -> bool:
+    """True for a question about where or how to apply that names nothing to apply for."""
+    return bool(_APPLY_AT_ALL.search(question.strip()))
+
+
 def aspect(question: str) -> Aspect:
     """The aspect a question asks about (the first that matches, in the order how much, where, who, what)."""
     # Vietnamese typed without its marks ("dang ky o dau") is read with the folded patterns.
