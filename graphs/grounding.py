@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from graphs.guards.pii import SPOKEN_DIGITS
 from graphs.nlu.numbers import (
     EN_NUMBER_WORD,
     VI_NUMBER_WORD,
@@ -115,17 +116,6 @@ _APPROX = re.compile(
 # Figures said in words, as a model told to hide them writes them: digits read one by one ("일오팔팔
 # 구구구구", "one three five five", "一三五五") near a word of calling, and Sino-Korean numerals before 년/월/일
 # ("이천이십육년 십이월 삼십일일").
-_DIGIT_WORDS = {
-    **dict(zip("공영일이삼사오육칠팔구", "00123456789", strict=True)),
-    **dict(zip("零〇一二三四五六七八九", "00123456789", strict=True)),
-    **{
-        w: str(n)
-        for n, w in enumerate(
-            ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-        )
-    },
-    "oh": "0",
-}
 _SPOKEN_DIGITS = re.compile(
     r"(?<![가-힣])[공영일이삼사오육칠팔구](?:[\s-]?[공영일이삼사오육칠팔구]){2,}(?![십백천만억])"
     r"|[零〇一二三四五六七八九](?:[\s-]?[零〇一二三四五六七八九]){2,}"
@@ -341,7 +331,7 @@ def _spoken_phones(text: str) -> list[Figure]:
         window = text[max(0, m.start() - 14) : m.end() + 10]
         if _PHONE_CONTEXT.search(window):
             words = re.findall(r"[a-zA-Z]+|[^\W\d_]", m.group(0))
-            digits = "".join(_DIGIT_WORDS.get(w.lower(), "") for w in words)
+            digits = "".join(SPOKEN_DIGITS.get(w.lower(), "") for w in words)
             found.append(Figure("phone", m.group(0), digits, m.start()))
     return found
 

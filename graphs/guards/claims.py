@@ -72,7 +72,7 @@ _URL = re.compile(
 )
 
 
-def _read(text: str) -> str:
+def folded(text: str) -> str:
     """Normalised (width, look-alikes, spacing), lower case, Vietnamese marks folded."""
     return fold_latin(normalize(text).casefold())
 
@@ -84,13 +84,13 @@ def _host_and_path(url: str) -> str:
 def check_claims(text: str, *, statuses: Collection[str], sources: Collection[str]) -> list[str]:
     """The claims of `text` that the engine's `statuses` (of this turn's results) and the `sources` (tool
     results, passages, fixed texts) do not support; empty when the reply may be shown."""
-    read = _read(text)
+    read = folded(text)
     violations: list[str] = []
     if _PROMISE.search(read):
         violations.append("promises what the 행정복지센터 decides")
     if _DISCOURAGE.search(read):
         violations.append("tells her not to apply")
-    sources_read = _read(" ".join(sources))
+    sources_read = folded(" ".join(sources))
     asked = {m.group(0) for m in _MONEY_OR_SECRET.finditer(read)}
     if any(
         term not in sources_read for term in asked

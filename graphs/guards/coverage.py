@@ -34,11 +34,10 @@ from typing import Any
 import yaml
 
 from graphs.grounding import extract_figures
+from graphs.guards.claims import folded
 from graphs.guards.instructions import features
-from graphs.guards.normalize import normalize
 from graphs.nlu.language import Language, detect_language
 from graphs.nlu.programs import find_mentions
-from tools.vietnamese import fold_latin
 
 __all__ = ["MustSay", "check_coverage", "must_say", "reads_as_sentences", "sentence_problems"]
 
@@ -132,15 +131,11 @@ def _language(code: str) -> Language:
     return _LANGUAGES.get(code, "ko")
 
 
-def _read(text: str) -> str:
-    return fold_latin(normalize(text).casefold())
-
-
 @lru_cache(maxsize=1)
 def _question_words() -> dict[str, dict[str, tuple[str, ...]]]:
     table = yaml.safe_load(_WORDS_PATH.read_text(encoding="utf-8"))
     return {
-        slot: {lang: tuple(_read(str(w)) for w in words) for lang, words in by_language.items()}
+        slot: {lang: tuple(folded(str(w)) for w in words) for lang, words in by_language.items()}
         for slot, by_language in table.items()
     }
 
@@ -253,7 +248,7 @@ def _opposite(sentence: str, status: str) -> bool:
     """The sentence states the verdict opposite to `status` (likely ↔ not likely), and not the engine's own
     beside it ("6살 아이는 받을 수 있고, 11살 아이는 받기 어려워요" speaks of two children)."""
     opposite = _OPPOSITE.get(status)
-    read = _UNKNOWN.sub(" ", _read(sentence))
+    read = _UNKNOWN.sub(" ", folded(sentence))
     return opposite is not None and bool(opposite.search(read)) and not _SAYS[status].search(read)
 
 
@@ -293,7 +288,7 @@ def sentence_problems(
 
 def _status_problems(sentences: list[str], statuses: Mapping[str, str]) -> list[str]:
     mentioned = [_named(s) for s in sentences]
-    read = [_read(s) for s in sentences]
+    read = [folded(s) for s in sentences]
     problems: list[str] = []
     for pid, status in statuses.items():
         windows: list[str] = []
@@ -317,7 +312,7 @@ def _status_problems(sentences: list[str], statuses: Mapping[str, str]) -> list[
 
 def _asks(sentences: list[str], slot: str, language: str) -> bool:
     """A question sentence asks for `slot` (one of several the reply may ask, as the deterministic one does)."""
-    questions = [q for q in map(_read, sentences) if _QUESTION.search(q)]
+    questions = [q for q in map(folded, sentences) if _QUESTION.search(q)]
     if not questions:
         return False
     words = _question_words().get(slot, {}).get(language)

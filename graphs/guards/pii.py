@@ -297,6 +297,8 @@ _WORD_DIGITS = {
     "năm": "5", "nam": "5", "sáu": "6", "sau": "6", "bảy": "7", "bay": "7", "tám": "8", "tam": "8",
     "chín": "9", "chin": "9",
 }  # fmt: skip
+SPOKEN_DIGITS: dict[str, str] = {**_HANGUL_DIGITS, **_HAN_DIGITS, **_WORD_DIGITS}
+"""A digit said as a word, in each of the four languages ("공" "零" "one" "một" → "0" "0" "1" "1")."""
 _DIGIT_WORD = "(?:" + "|".join(sorted(map(re.escape, _WORD_DIGITS), key=len, reverse=True)) + ")"
 _WORD_DIGIT_RUN = re.compile(
     rf"(?<![^\W\d_]){_DIGIT_WORD}(?:[\s,.-]+{_DIGIT_WORD}){{9,}}(?![^\W\d_])", re.IGNORECASE

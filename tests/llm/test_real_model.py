@@ -12,18 +12,15 @@ from __future__ import annotations
 import asyncio
 import json
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
 
 from agent.app import create_app
-from bench.common import free_port
 from eval.real_model.run import CONVERSATIONS, llama_server, missing, model_settings, play
 from graphs.guards.coverage import check_coverage, must_say
+from tests.web.browser import ThreadedServer
 
 pytestmark = [
     pytest.mark.real_model,
@@ -70,14 +67,7 @@ def test_the_stream_ends_with_the_reply_that_stands(server: str) -> None:
     """End to end over SSE: tokens, then `replace` when the model's reply was not accepted after some of
     it was sent, then `result`; the text the page ends with is the result's reply."""
     app = create_app(model_settings(server, tempfile.mkdtemp()))
-    port = free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    try:
+    with ThreadedServer(app) as base:
         for message in (
             "How do I apply for the basic pension?",
             "일흔 살이고 혼자 살아요. 기초연금 받을 수 있나요?",
@@ -85,9 +75,7 @@ def test_the_stream_ends_with_the_reply_that_stands(server: str) -> None:
             events: list[tuple[str, str]] = []
             with (
                 httpx.Client(timeout=120) as client,
-                client.stream(
-                    "POST", f"http://127.0.0.1:{port}/v1/chat/stream", json={"message": message}
-                ) as response,
+                client.stream("POST", f"{base}v1/chat/stream", json={"message": message}) as response,
             ):
                 assert response.status_code == 200
                 name = ""
@@ -103,6 +91,3 @@ def test_the_stream_ends_with_the_reply_that_stands(server: str) -> None:
             if "replace" in kinds:
                 shown = json.loads(events[kinds.index("replace")][1])["text"]
             assert shown.replace(" ", "") == result["reply"].replace(" ", ""), message
-    finally:
-        uv.should_exit = True
-        thread.join(timeout=10)
