@@ -1098,6 +1098,13 @@ def extract_facts(text: str) -> dict[str, Any]:
         member_facts = True
         others["parent"] = []
         size = 1
+    if len(others["spouse"]) == 1 and _BOTH.search(lower):
+        # "남편이랑 나 둘다 일흔셋이에요": one age said of the two of them
+        spouse = others["spouse"][0]
+        said = self_member.get("age", spouse.get("age"))
+        if said is not None:
+            self_member.setdefault("age", said)
+            spouse.setdefault("age", said)
     members = [self_member]
     for rel in ("spouse", "child", "grandchild", "parent"):
         members.extend(others[rel])

@@ -546,7 +546,9 @@ _SPAN_AFTER = re.compile(
 
 #: "실직한 지 2개월", "이사 온 지 3개월": time since something — unless the something is the birth.
 _SINCE_BEFORE = re.compile(r"([가-힣]+)\s?지\s?$|\bsince\b.{0,20}$|\bfor\s+$", re.I)
-_BIRTH_VERB = re.compile(r"태어|낳|출산|born|birth|出生|生了|sinh", re.I)
+_BIRTH_VERB = re.compile(
+    r"태어|낳|출산|born|birth|had (?:a |our |my |the )?(?:baby|son|daughter|child)|出生|生了|sinh", re.I
+)
 _AGO_AFTER = re.compile(r"^\s?(?:ago|전|前|trước)", re.I)
 
 
