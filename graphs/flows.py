@@ -6,9 +6,8 @@ import json
 from typing import Any
 
 from graphs import responder
-from graphs.answers.compose import shorten, topic_lines
+from graphs.answers.compose import excerpt, topic_lines
 from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passage
-from graphs.answers.readable import readable
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import ASKS
 from graphs.dialogue.policy import (
@@ -82,7 +81,7 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         shown = sorted(fitting, key=lambda r: (r["status"] != "eligible", not set(r["missing"]) & mentioned))[
             :DISCOVERY_SHOWN
         ]
-    missing = undecided_facts(shown, ledger, probes)
+    missing = undecided_facts(shown, ledger, probes, state.get("facts") or {})
     slots = next_questions(shown, ledger, probes, state.get("facts") or {})
     ledger = lg.count_asks(
         ledger, slots[:1], turn
@@ -257,9 +256,10 @@ def rule_passage(
                 "url": program.get("official_url"),
             }
             return "\n".join([f"{name}:", *limits]), cited
-        hit = focused_passage(state.get("message", ""), own, [str(program.get("name_ko") or ""), name])
+        names = [str(program.get("name_ko") or ""), name]
+        hit = focused_passage(state.get("message", ""), own, names)
         if hit is not None:
-            line = f"{name}: {shorten(readable(str(hit['text'])))}"
+            line = f"{name}: {excerpt(state.get('message', ''), hit, names)}"
             if program.get("contact"):  # where to confirm a rule: the program's own contact
                 contact = str(responder.localized(program, "contact", language))
                 line += "\n" + responder.render("contact", language, text=contact)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from graphs.answers.compose import document_answer, shorten, topic_lines
+from graphs.answers.compose import document_answer, excerpt, topic_lines
 from graphs.answers.focus import asks_what_or_how_much, focused_passage
 from graphs.answers.limits import asks_deduction, asks_limit
-from graphs.answers.readable import readable
 from graphs.state import Citation
 from prompts import label, load_yaml
 
@@ -265,12 +264,13 @@ def info_reply(
     for program in programs:
         name = program_name(program, language)
         own = [h for h in hits if h.get("program_id") == program["id"]]
-        rule = focused_passage(question, own, [str(program.get("name_ko") or ""), name])
+        names = [str(program.get("name_ko") or ""), name]
+        rule = focused_passage(question, own, names)
         limits = limit_lines(program, question, language)
         if limits:  # "소득 기준 얼마예요?": the rules data's own figures, not a passage of another year
             lines += [f"{name}:", *limits]
         elif rule is not None:
-            lines.append(f"{name}: {shorten(readable(str(rule['text'])))}")
+            lines.append(f"{name}: {excerpt(question, rule, names)}")
             cited.append(rule)
         if application and not asks_what_or_how_much(question):
             lines.append(render("info_intro", language, program=name))

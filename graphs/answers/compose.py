@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphs.answers.focus import fits_person, focus_terms, is_contact, overlap, rank
+from graphs.answers.focus import fits_group, focus_terms, is_contact, overlap, rank
 from graphs.answers.readable import field_value, readable
 from graphs.topical import topical
 from prompts import load_yaml
@@ -54,6 +54,31 @@ def shorten(text: str, limit: int = MAX_CHARS) -> str:
     shown = head[: ends[-1]] if ends else head.rstrip() + "…"
     phones = [p for p in dict.fromkeys(_PHONE.findall(text)) if p not in shown][:2]
     return f"{shown} (☎ {', '.join(phones)})" if phones else shown
+
+
+_SEGMENT = re.compile(r"(?<=[.?)다요])\s+(?:-\s+)?|\s-\s")
+
+
+def shorten_for(text: str, terms: set[str], limit: int = MAX_CHARS) -> str:
+    """`shorten`, but a long passage whose part about `terms` lies past the cut (one answer of a list of
+    questions and answers) is shown from that part: "… 아동의 국외체류 기간이 90일 …"."""
+    if len(text) <= limit or not terms:
+        return shorten(text, limit)
+    starts = [0, *(m.end() for m in _SEGMENT.finditer(text))]
+    segments = [(start, text[start:end]) for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
+    scored = [(sum(1 for t in terms if t in segment.lower()), start) for start, segment in segments]
+    best, start = max(scored, key=lambda pair: (pair[0], -pair[1]))
+    if best == 0 or start < limit // 2:
+        return shorten(text, limit)
+    before = [s for s, seg in segments if s < start and seg.rstrip(" -").endswith("?")]
+    if before and start - before[-1] < limit // 3:  # the question this part answers, when it is short
+        start = before[-1]
+    return "… " + shorten(text[start:], limit)
+
+
+def excerpt(question: str, hit: dict[str, Any], names: list[str], limit: int = MAX_CHARS) -> str:
+    """A passage as readable sentences, cut to `limit` around what `question` asks (see `shorten_for`)."""
+    return shorten_for(readable(str(hit["text"])), focus_terms(question, names), limit)
 
 
 def contact_of(group: list[dict[str, Any]]) -> str | None:
@@ -143,7 +168,7 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     up to two others follow in one line each when their best passage holds some of what was asked. For a
     question in another language, see `_foreign_answer`.
     """
-    groups = [g for g in group_hits(hits) if fits_person(question, str(g[0].get("program") or ""))]
+    groups = [g for g in group_hits(hits) if fits_group(question, g)]
     if not groups:
         return Answer()
     focal = next((g for g in groups[:3] if topical(question, g[0])), groups[0])
@@ -155,10 +180,10 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
         ranked = [(0.0, focal[0])]
     top = ranked[0][0]
     chosen = [hit for score, hit in ranked[:MAX_PASSAGES] if score >= 0.5 * top or hit is ranked[0][1]]
-    texts = [shorten(readable(str(h["text"]))) for h in chosen]
+    terms = focus_terms(question, [name])
+    texts = [shorten_for(readable(str(h["text"])), terms) for h in chosen]
     lines = [f"{name}: {texts[0]}", *(f"- {t}" for t in texts[1:])]
     cited = list(chosen)
-    terms = focus_terms(question, [name])
     for other in [g for g in groups[:3] if g is not focal]:
         best = [(s, h) for s, h in rank(question, other, [str(other[0].get("program") or "")]) if s > 0]
         if best and (topical(question, other[0]) or overlap(terms, best[0][1]) > 0):

@@ -201,6 +201,33 @@ def fits_person(question: str, program: str) -> bool:
     return not (_YOUNGER_AGE.search(said) and not _OLDER_PERSON.search(said))
 
 
+#: Programs only for one group of people (their name or the booklet's situation heading names it), and the
+#: words that say a question is about that group: a veterans' program does not answer a question that never mentions service.
+_GROUP_ONLY: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"보훈|국가유공자|참전유공자|고엽제"),
+        re.compile(r"보훈|유공자|참전|고엽제|군인|제대|전역|veteran|退伍|老兵|cựu chiến binh", re.I),
+    ),
+    (
+        re.compile(r"산재|산업재해|업무상 사고"),
+        re.compile(
+            r"산재|산업재해|일하다|작업|공장|현장|다쳤|다친|\bat work\b|on the job|work(?:place)? (?:injury|accident)"
+            r"|factory|injur|hurt|工伤|受伤|tai nạn lao động|bị thương",
+            re.I,
+        ),
+    ),
+)
+
+
+def fits_group(question: str, group: list[dict[str, Any]]) -> bool:
+    """Whether the program of `group` (its passages) can be for the person asked about: its age group fits
+    (`fits_person`), and a program only for veterans or injured workers is kept for questions about them."""
+    if not fits_person(question, str(group[0].get("program") or "")):
+        return False
+    text = " ".join(f"{h.get('program') or ''} {h.get('category') or ''}" for h in group[:4])
+    return not any(only.search(text) and not asked.search(question) for only, asked in _GROUP_ONLY)
+
+
 def expansions(question: str) -> list[str]:
     """The documents' words for what the question says in everyday words (`lexicon.yaml`)."""
     return [

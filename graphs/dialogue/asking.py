@@ -40,6 +40,7 @@ HOW = re.compile(
 WHAT_CAN_I = re.compile(
     r"(?:뭐|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|지원|혜택|복지)"
     r"|해당(?:되는|하는)\s?(?:거|것|게)|what (?:can|could) i (?:get|receive|apply)|what (?:\w+ )?(?:benefits|support|help)|anything (?:i|we) can get"
+    r"|which (?:\w+ )?(?:benefits|support|programs|help)|(?:support|help|benefits?) for (?:someone|people) like (?:me|us)"
     r"|能(?:领|拿|申请|享受)(?:到)?(?:什么|哪些)|有(?:什么|哪些)(?:补助|福利|补贴|支援|待遇)|可以享受哪些"
     r"|(?:được|có thể|điều kiện) (?:nhận|hưởng|xin)(?: được)? (?:những |các )?"
     r"(?:gì|trợ cấp (?:gì|nào)|hỗ trợ (?:gì|nào)|chế độ (?:gì|nào)|phúc lợi (?:gì|nào))|hỗ trợ gì|phúc lợi gì",
@@ -161,7 +162,7 @@ TOPIC_NOUN = re.compile(
 AID_NOUN = re.compile(
     r"틀니|임플란트|보청기|안경|개안|백내장|인공관절|무릎\s?수술|치과|기저귀|분유|예방\s?접종|건강\s?검진|난임"
     r"|치매|장기\s?요양|요양원|요양\s?등급|경로당|복지관|휠체어|보장구|콜택시|주택연금|임대\s?주택"
-    r"|장려금|저축계좌|극저신용|햇살론|와서\s?(?:도와|돌봐|봐\s?주)|돌봐\s?(?:주는|줄)|간병|방문\s?(?:요양|간호|돌봄)|활동\s?지원|가사\s?(?:도우미|지원)"
+    r"|장려금|저축계좌|극저신용|햇살론|출생\s?신고|와서\s?(?:도와|돌봐|봐\s?주)|돌봐\s?(?:주는|줄)|간병|방문\s?(?:요양|간호|돌봄)|활동\s?지원|가사\s?(?:도우미|지원)"
 )
 
 
@@ -169,7 +170,7 @@ def names_other_topic(message: str) -> bool:
     """Whether a question names a kind of help and none of the programs: a new topic, not the conversation's
     program ("치매안심센터는 뭐하는 데예요?" after a question about 노인맞춤돌봄)."""
     asked, _ = detect_programs(message)
-    return not asked and bool(TOPIC_NOUN.search(message))
+    return not asked and bool(TOPIC_NOUN.search(message) or AID_NOUN.search(message))
 
 
 def asks_about_topic(text: str, personal: bool) -> bool:

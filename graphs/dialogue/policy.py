@@ -87,13 +87,27 @@ def income_kind_probe(facts: dict[str, Any], unsaid: bool) -> dict[str, Any] | N
     return {**facts, "income": {"earned_krw": income["other_krw"], "other_krw": 0}}
 
 
+COUPLE_SIZED = frozenset({"basic_pension", "disability_pension"})
+"""Programs whose threshold is for one person or a couple (단독/부부가구): who else lives with her cannot
+change them once a spouse is named."""
+
+
+def _spouse_named(facts: dict[str, Any] | None) -> bool:
+    return any(m.get("relation") == "spouse" for m in (facts or {}).get("members") or [])
+
+
 def undecided_facts(
-    results: list[dict[str, Any]], ledger: lg.Ledger, probes: dict[str, list[dict[str, Any]]] | None = None
+    results: list[dict[str, Any]],
+    ledger: lg.Ledger,
+    probes: dict[str, list[dict[str, Any]]] | None = None,
+    facts: dict[str, Any] | None = None,
 ) -> list[str]:
     """The facts that could still change a status, those that decide more programs first: the engine's
     missing facts of undecided programs, and each probed fact (`probes`: the results under another value of
-    it) that changes some program's status."""
+    it) that changes some program's status. With `facts`, a named spouse settles the size of a couple-sized
+    program's household."""
     counts: dict[str, int] = {}
+    couple_known = _spouse_named(facts)
     for fact, alternative in (probes or {}).items():
         status_if = {r["program_id"]: r["status"] for r in alternative}
         flips = sum(1 for r in results if status_if.get(r["program_id"], r["status"]) != r["status"])
@@ -106,7 +120,7 @@ def undecided_facts(
             continue
         for fact in result.get("missing") or []:
             counts[fact] = counts.get(fact, 0) + 1
-        needs_size = any(
+        needs_size = not (couple_known and result["program_id"] in COUPLE_SIZED) and any(
             c["name"] in HOUSEHOLD_CRITERIA and c["passed"] is None for c in result.get("criteria") or []
         )
         if needs_size and not lg.settled(ledger, "household"):
@@ -125,7 +139,7 @@ def next_questions(
 ) -> list[str]:
     """The next one or two slots to ask: undecided facts she has not refused, not settled, not asked twice."""
     askable = set(SLOT_ORDER)
-    undecided = undecided_facts(results, ledger, probes)
+    undecided = undecided_facts(results, ledger, probes, facts)
     if facts is not None and not lg.settled(ledger, "child_age"):
         undecided = _children_together(undecided, facts)
     return [

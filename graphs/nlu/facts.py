@@ -125,7 +125,7 @@ _NOT_NATURALISED = re.compile(
 )
 
 
-_BOTH = re.compile(r"都是|都入|\bboth\b|둘\s?다|모두|cả hai", re.I)
+_BOTH = re.compile(r"都是|都入|都\s?(?=\d|[二三四五六七八九]十)|\bboth\b|둘\s?다|모두|cả hai", re.I)
 
 
 def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:

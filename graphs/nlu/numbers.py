@@ -358,6 +358,16 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
         ),
         "years",
     ),
+    # "my husband and I are both 70", "we're both 68 now", "我和老伴都七十了": one age said of two people
+    (
+        re.compile(
+            r"\b(?:are|we'?re)\s+both\s+(?:now\s+|already\s+)?(\d{2,3})\b"
+            r"(?!\s*(?:k\b|%|won|krw|million|thousand|months?|weeks?|,\d|\.\d))",
+            re.I,
+        ),
+        "years",
+    ),
+    (re.compile(r"都\s?(\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)\s?了"), "years"),
     (
         re.compile(
             r"\b(?:i'?m|i am|aged|age|is|turned|turning|she's|he's|she is|he is)\s+(\d{1,3})\b"
@@ -387,7 +397,7 @@ _NATIVE_AGE_WORD = (
 )
 _LABEL_END = (
     r"(?=\s*(?:$|[,.!?~、，;)）]|(?:이|이에|이예|예|이시|이셔|이세|이십|이신|이여|이유|이라|이고|이구|인데|임|입니|이지|이다|이야"
-    r"|야|요|유|살|세|먹|묵|됐|되|넘)|\s(?:" + _AGE_LABEL_KO + r")|\s?(?:and|và|tuổi)\b"
+    r"|야|요|유|살|세|먹|묵|됐|되|넘)|\s(?:" + _AGE_LABEL_KO + r"|둘\s?다|모두)|\s?(?:and|và|tuổi)\b"
     r"|\s(?:me|my|husband|wife|son|daughter|mom|dad|tôi|em|chồng|vợ|con)\b))"
 )
 _LABELLED_AGE = re.compile(
@@ -395,6 +405,11 @@ _LABELLED_AGE = re.compile(
     r"\s?(?:is\s|:\s?)?(?:올해|지금|현재|이제|năm nay)?\s?[(（]?\s?"
     r"(\d{2}|" + _NATIVE_AGE_WORD + "|" + _SINO_AGE + r")\s?[)）]?" + _LABEL_END,
     re.IGNORECASE,
+)
+#: A number without a unit ("rent 50"), which in a message about money is an amount in 만원.
+_BARE_AMOUNT = re.compile(
+    r"(?<![\d.,])\d+(?![\d.,]|\s?(?:만|천|억|원|won|krw|k\b|%|million|thousand|triệu|nghìn|万|元|块|살|세|岁|tuổi))",
+    re.I,
 )
 _MONEY_WORDS = re.compile(
     r"월급|소득|수입|벌|급여|연금|용돈|만\s?원|천만|보증금|전세|월세|예금|통장|재산|빚|대출|income|earn|make|salary|wage|pension"
@@ -404,15 +419,20 @@ _MONEY_WORDS = re.compile(
 
 
 def _labelled_ages(text: str) -> list[tuple[int, int, int]]:
-    """(value, start, end) of numbers said right after a person word, as ages (see `_LABELLED_AGE`)."""
-    if _MONEY_WORDS.search(text):
-        return []
+    """(value, start, end) of numbers said right after a person word, as ages (see `_LABELLED_AGE`). In a
+    message about money only those said before the first money word count ("남편 75 저 70 둘다 국민연금
+    받아요"); after it they are amounts ("남편 연금 75 저 70")."""
+    money = _MONEY_WORDS.search(text)
     found = []
     for m in _LABELLED_AGE.finditer(text):
+        if money and m.end(1) > money.start():
+            continue
         raw = m.group(1)
         value = int(raw) if raw.isdigit() else native_korean_number(raw) or _sino_korean(raw)
         if value is not None and 10 <= value <= 110:
             found.append((value, m.start(1), m.end(1)))
+    if money and (re.search(r"\d\s*$", text[: money.start()]) or _BARE_AMOUNT.search(text, money.start())):
+        return []  # "남편 90 저 70 벌어요", "me 36, rent 50": numbers and money words alternate, all amounts  # "남편 90 저 70 벌어요": the numbers run into the money word, so they are its amounts
     return found
 
 

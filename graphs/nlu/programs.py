@@ -154,9 +154,64 @@ def described_programs(text: str) -> list[str]:
     return _unique([pid for _, pid in sorted(found)])
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+MIN_RESPELT = 5
+"""Words shorter than this are never respelt: "care" and "card" are different words, "pention" is "pension"."""
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by at most one inserted, deleted or replaced letter."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+@lru_cache(maxsize=1)
+def _latin_aliases() -> tuple[tuple[str, ...], ...]:
+    """The English and unmarked names of `aliases.yaml`, as word tuples, for `respelt`."""
+    data = safe_load(ALIASES_PATH.read_text(encoding="utf-8"))
+    names = {
+        tuple(alias.lower().split())
+        for key, value in data.items()
+        for alias in (value if key != "_ambiguous" else value.keys())
+        if isinstance(alias, str) and re.fullmatch(r"[A-Za-z' -]+", alias)
+    }
+    return tuple(sorted(n for n in names if any(len(w) >= MIN_RESPELT for w in n)))
+
+
+def _close(said: str, word: str) -> bool:
+    return said == word or (len(word) >= MIN_RESPELT and _one_edit(said, word))
+
+
+def respelt(text: str) -> str:
+    """`text` with a misspelt English program name written as the name ("disability pention", "livelihood
+    allowence" → the alias): each word equal to the name's word, or one letter off in a word of five or more."""
+    words = list(_LATIN_WORD.finditer(text))
+    lowered = [w.group(0).lower() for w in words]
+    spans: list[tuple[int, int, str]] = []
+    for name in _latin_aliases():
+        for i in range(len(words) - len(name) + 1):
+            said = lowered[i : i + len(name)]
+            if list(name) != said and all(_close(s, w) for s, w in zip(said, name, strict=True)):
+                spans.append((words[i].start(), words[i + len(name) - 1].end(), " ".join(name)))
+    out: list[str] = []
+    last = 0
+    for start, end, written in sorted(spans):
+        if start >= last:
+            out += [text[last:start], written]
+            last = end
+    return "".join([*out, text[last:]])
+
+
 def detect_programs(text: str) -> tuple[list[str], list[str]]:
-    """(programs asked about, programs the citizen says she already receives), as program ids: named (aliases)
-    or described (`descriptions.yaml`)."""
+    """(programs asked about, programs the citizen says she already receives), as program ids: named (aliases,
+    an English name misspelt by a letter included) or described (`descriptions.yaml`)."""
+    text = respelt(text)
     asked: list[str] = []
     receiving: list[str] = []
     for mention in find_mentions(text):

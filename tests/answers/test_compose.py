@@ -7,11 +7,13 @@ from typing import Any
 
 import pytest
 
-from graphs.answers.compose import document_answer, shorten, topic_lines
+from graphs.answers.compose import document_answer, shorten, shorten_for, topic_lines
 from graphs.answers.focus import (
     asks_a_rule,
     asks_what_or_how_much,
     aspect,
+    fits_group,
+    focus_terms,
     focused_passage,
     question_parts,
     rank,
@@ -160,6 +162,28 @@ def test_a_long_passage_is_cut_after_a_sentence_and_keeps_its_phone_number() -> 
     assert len(short) < 400
 
 
+def test_a_long_passage_is_shown_from_the_part_that_answers_the_question() -> None:
+    faq = "자주하는 질문: 언제 지급하나요? - 매월 25일에 지급합니다. " * 14 + (
+        "지급이 정지되는 경우가 있나요? - 아동의 국외체류 기간이 90일 이상 지속되는 경우 지급이 정지됩니다."
+    )
+    question = "아동수당 받는 애가 외국에 오래 나가 있으면 어떻게 돼요?"
+    short = shorten_for(faq, focus_terms(question, ["아동수당"]))
+    assert short.startswith("… 지급이 정지되는 경우가 있나요?")
+    assert "90일 이상" in short
+    assert shorten_for(faq, set()) == shorten(faq)  # nothing asked beyond the name: the passage's start
+
+
+def test_a_program_for_veterans_does_not_answer_a_question_that_never_mentions_service() -> None:
+    veterans = [
+        _hit("대상", "보훈대상자 본인 및 배우자", program="요양지원")
+        | {"category": "본인이나 가족이 보훈대상자일 때"}
+    ]
+    question = "장기요양 등급 받으면 요양원 비용은 얼마나 내야돼요?"
+    assert not fits_group(question, veterans)
+    assert fits_group("참전유공자인데 요양원 비용 지원돼요?", veterans)
+    assert fits_group(question, [_hit("시설급여", "장기요양 급여비용의 20% 본인부담")])
+
+
 @pytest.mark.parametrize(
     ("message", "personal", "about"),
     [
@@ -174,6 +198,8 @@ def test_a_long_passage_is_cut_after_a_sentence_and_keeps_its_phone_number() -> 
         ("울아버지 62세신데 치매진단 받았어요 치매치료비 지원 받을수있나요", True, True),
         ("I'm 70 and live alone. Where can I get help?", True, False),
         ("혼자 사는 70살인데 정부지원금 받을수 있어요?", True, False),
+        ("I live alone. Is there any government support for someone like me?", True, False),
+        ("I'm 24. We have no income at all. Which benefits could I apply for?", True, False),
     ],
 )
 def test_a_question_about_a_topic_is_answered_and_what_can_i_get_starts_the_profile(

@@ -157,3 +157,24 @@ def test_asking_for_a_spouse_and_not_when_the_spouse_is_a_condition() -> None:
     assert asking_for("Can my wife get the disability pension?") == "spouse"
     assert asking_for("와이프가 버는게 있으면 안되나요?") is None
     assert asking_for("남편이 실직했는데 제가 받을 수 있나요") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "receiving"),
+    [
+        ("Can I get disability pention?", ["disability_pension"], []),
+        ("could you check livelihood allowence for me", ["livelihood_benefit"], []),
+        ("I already get the disabilty pension", [], ["disability_pension"]),
+        ("Toi co duoc nhan tro cap nguoi gia khong?", ["basic_pension"], []),
+        ("Xem giúp tôi hỗ trợ mẹ đơn thân có được không", ["single_parent_child_support"], []),
+    ],
+)
+def test_a_name_misspelt_by_a_letter_or_said_the_residents_way_is_recognised(
+    text: str, asked: list[str], receiving: list[str]
+) -> None:
+    assert detect_programs(text) == (asked, receiving)
+
+
+def test_a_short_word_one_letter_off_is_not_respelt() -> None:
+    # "care" and "card" differ by a letter; only words of five letters or more are respelt
+    assert detect_programs("I lost my bank card, can you help?") == ([], [])

@@ -30,6 +30,9 @@ def _ages(text: str) -> dict[str, Any]:
         ("여든하나유", {"self": 81}),
         ("나이는 육십사", {"self": 64}),
         ("Chồng 67, tôi 45", {"self": 45, "spouse": 67}),
+        ("남편 75 저 70 둘다 국민연금 받아요", {"self": 70, "spouse": 75}),
+        ("my husband and I are both 70", {"self": 70, "spouse": 70}),
+        ("我和老伴都七十了", {"self": 70, "spouse": 70}),
         ("chồng (55), em (42), con trai 14", {"self": 42, "spouse": 55, "child": 14}),
         ("chong toi (45 tuoi), toi, con trai 9 tuoi", {"self": None, "spouse": 45, "child": 9}),
         ("老公(50)、我(47)、女儿(15)", {"self": 47, "spouse": 50, "child": 15}),
@@ -48,7 +51,7 @@ def test_a_list_of_ages_after_kids_is_theirs() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["남편 월급 250 저 100", "me 36, rent 50", "Chồng lương 67, tôi 45"],
+    ["남편 월급 250 저 100", "me 36, rent 50", "Chồng lương 67, tôi 45", "남편 90 저 70 벌어요"],
 )
 def test_numbers_in_a_message_about_money_are_not_ages(text: str) -> None:
     assert all(m.get("age") is None for m in extract_facts(text).get("members") or [])

@@ -64,6 +64,9 @@ class SearchHit(BaseModel):
     doc_id: str
     passage_id: str
     section: str | None = None
+    category: str | None = Field(
+        default=None, description="The booklet's situation heading (중분류), if any."
+    )
     lang: str = "ko"
     kind: str = Field(description="'project' (current documents), 'booklet' (2024 corpus) or 'ingested'.")
     note: str | None = Field(
@@ -328,6 +331,7 @@ class Retriever:
             doc_id=p.doc_id,
             passage_id=p.id,
             section=p.section,
+            category=p.category,
             lang=p.lang,
             kind=p.kind,
             note=note,
