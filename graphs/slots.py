@@ -255,6 +255,14 @@ def _income_kind(
     return None
 
 
+#: No assets, said of the assets themselves ("재산은 없어요", "no savings", "không có tài sản", "没有存款").
+_ASSETS_NONE = re.compile(
+    r"(?:재산|예금|저축|적금|통장|집|property|savings|assets|tài sản|tiết kiệm|财产|存款|房子)[은는도이가]?\s?(?:하나도\s?|전혀\s?)?(?:없|업|읎|none|không)"
+    r"|\bno (?:savings|property|assets)|không có (?:tài sản|tiết kiệm|nhà)|没有(?:财产|存款|房子)",
+    re.I,
+)
+
+
 def parse_answer(
     slot: str, text: str, said: dict[str, Any], facts: dict[str, Any]
 ) -> dict[str, Any] | str | None:
@@ -292,7 +300,10 @@ def parse_answer(
     elif slot == "income":
         income = dict(said.get("income") or {})
         if not income:
-            money = find_money(text)
+            # "I'd rather not say. 800,000 won in savings, a debt of …": money read as assets is not income
+            money = [] if said.get("assets") else find_money(text)
+            if said.get("assets") and refuses(text):
+                return DECLINED
             if money:
                 income = {"other_krw": int(sum(m.krw for m in money))}
             elif (amount := _bare_amount(text)) is not None:
@@ -308,13 +319,18 @@ def parse_answer(
     elif slot == "assets":
         assets = dict(said.get("assets") or {})
         if not assets:
-            money = find_money(text)
+            income_said = bool(said.get("income"))
+            money = [] if income_said else find_money(text)  # "월급은 200": income, not assets
             if money:
                 assets = {"property_krw": int(sum(m.krw for m in money))}
-            elif answer is False:
+            elif refuses(text):
+                return DECLINED  # "월급 200이고 재산은 말 안 할래요": the "안" is no "no"
+            elif income_said and not _ASSETS_NONE.search(text):
+                return None  # "830k won a month, not from work": about her income, not a "no" to assets
+            elif answer is False or income_said:
                 assets = {}
             else:
-                return DECLINED if refuses(text) else None
+                return None
         return {
             "assets": {
                 "property_krw": assets.get("property_krw", 0),

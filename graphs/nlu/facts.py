@@ -336,13 +336,21 @@ _NOT_SINGLE_PARENT = re.compile(
 _RANKED_CHILD = re.compile(
     r"큰애|작은애|큰아이|작은아이|큰아들|작은아들|큰딸|작은딸|막내|첫째|둘째|셋째|넷째"
 )
+#: Years ago (two or more): "20년 전에", "몇 년 됐어요", "years ago", "十年前", "5 năm trước".
+_YEARS_AGO = re.compile(
+    r"(?:(?<!\d)(?:[2-9]|\d{2})|두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇|여러|수십|이십|삼십|십)\s?년\s?(?:전|이?\s?(?:됐|되었|넘었|지났))"
+    r"|\b(?:[2-9]|\d{2}|two|three|four|five|six|seven|eight|nine|ten|many|several|some|a few)\s+years\s+ago"
+    r"|(?:\d+|[两二三四五六七八九十几]+)\s?年前|(?:\d+|hai|ba|bốn|năm|mười|nhiều|mấy)\s+năm\s+(?:trước|rồi)",
+    re.I,
+)
 _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_death",
         re.compile(
             r"(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?<!시)"
             r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
-            r"|(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?:chồng|vợ|chong)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất|mat roi|qua doi|da mat)",
+            r"|(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?:chồng|vợ|chong)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất|mat roi|qua doi|da mat)"
+            r"|\b(?:i|we|just|recently) lost (?:my|our) (?:husband|wife|father|dad)\b(?!'s)",
             re.I,
         ),
     ),
@@ -566,9 +574,13 @@ def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str 
     return best[1] if best else None
 
 
-_INCOME_RECOGNITION = re.compile(r"소득\s?인정액|income recognition|收入认定额|thu nhập được công nhận", re.I)
+_INCOME_RECOGNITION = re.compile(
+    r"소득\s?인정액|income recognition|recogni[sz]ed income|收入认定额|认定收入|thu nhập được công nhận", re.I
+)
+_RECOGNITION_REACH = 16
+"""How far after the words for 소득인정액 its amount may stand ("thu nhập được công nhận của tôi là 300 …")."""
 _RECOGNITION_ZERO = re.compile(
-    rf"(?:{_INCOME_RECOGNITION.pattern})[^.?!。]{{0,12}}?(?:\bzero\b|\bnone\b|\bnothing\b|(?<!\d)0\s?(?:원|won)?(?![\d,.])|없|零|không\b)",
+    rf"(?:{_INCOME_RECOGNITION.pattern})[^.?!。]{{0,24}}?(?:\bzero\b|\bnone\b|\bnothing\b|(?<!\d)0\s?(?:원|won|nghìn|nghin)?(?![\d,.])|없|零|không\b)",
     re.I,
 )
 
@@ -599,8 +611,12 @@ def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> 
     """The kind of an amount from the nearest kind word before or after it. A word after it that stands as
     near the next amount is that amount's when this one already has a word before it ("월급 200 연금 30"),
     and a word nearer the next amount always is ("1.420.000 won, thêm 250.000 won")."""
-    if _INCOME_RECOGNITION.search(text, max(0, money.start - 16), money.start + 1):
-        return "recognition"
+    if any(
+        money.start - m.end() <= _RECOGNITION_REACH
+        and not any(m.end() <= other.start < money.start for other in amounts or [])
+        for m in _INCOME_RECOGNITION.finditer(text, max(0, money.start - 60), money.start + 1)
+    ):
+        return "recognition"  # "소득인정액 30만원", "thu nhập được công nhận của tôi là 300 nghìn won"
     before: tuple[int, str] | None = None
     after: tuple[int, str, bool] | None = None
     # "tiết kiệm khoảng 1 triệu": a word of about-ness between the kind and the amount does not part them
@@ -1171,6 +1187,9 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["housing"] = housing
 
     crisis = [event for event, pattern in _CRISIS_EVENTS if pattern.search(lower)]
+    if "breadwinner_death" in crisis and _YEARS_AGO.search(lower):
+        # "남편 20년 전에 돌아가셨어요": a death years ago is her situation, not a sudden crisis (긴급복지)
+        crisis.remove("breadwinner_death")
     if crisis:
         facts["crisis"] = crisis
     if {"breadwinner_death", "breadwinner_absent"} & set(crisis) and "members" in facts:

@@ -172,7 +172,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _latin_aliases() -> tuple[tuple[str, ...], ...]:
+def _latin_aliases() -> frozenset[tuple[str, ...]]:
     """The English and unmarked names of `aliases.yaml`, as word tuples, for `respelt`."""
     data = safe_load(ALIASES_PATH.read_text(encoding="utf-8"))
     names = {
@@ -181,7 +181,7 @@ def _latin_aliases() -> tuple[tuple[str, ...], ...]:
         for alias in (value if key != "_ambiguous" else value.keys())
         if isinstance(alias, str) and re.fullmatch(r"[A-Za-z' -]+", alias)
     }
-    return tuple(sorted(n for n in names if any(len(w) >= MIN_RESPELT for w in n)))
+    return frozenset(n for n in names if any(len(w) >= MIN_RESPELT for w in n))
 
 
 def _close(said: str, word: str) -> bool:
@@ -194,14 +194,15 @@ def respelt(text: str) -> str:
     words = list(_LATIN_WORD.finditer(text))
     lowered = [w.group(0).lower() for w in words]
     spans: list[tuple[int, int, str]] = []
-    for name in _latin_aliases():
+    names = _latin_aliases()
+    for name in names:
         for i in range(len(words) - len(name) + 1):
             said = lowered[i : i + len(name)]
-            if list(name) != said and all(_close(s, w) for s, w in zip(said, name, strict=True)):
+            if tuple(said) not in names and all(_close(s, w) for s, w in zip(said, name, strict=True)):
                 spans.append((words[i].start(), words[i + len(name) - 1].end(), " ".join(name)))
     out: list[str] = []
     last = 0
-    for start, end, written in sorted(spans):
+    for start, end, written in sorted(spans, key=lambda span: (span[0], -span[1])):
         if start >= last:
             out += [text[last:start], written]
             last = end

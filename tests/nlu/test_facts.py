@@ -389,3 +389,37 @@ def test_a_long_term_care_grade_said_not_to_exist() -> None:
     assert extract_facts("장기요양 등급은 없어요")["members"][0]["long_term_care"] is False
     assert extract_facts("작년에 장기요양 3등급 받으셨어요")["members"][0]["long_term_care"] is True
     assert "members" not in extract_facts("장기요양 등급 나오면 계속 받을 수 있나요")
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("I lost my husband, who was the main earner.", ["breadwinner_death"]),
+        ("남편이 지난달에 돌아가셨어요", ["breadwinner_death"]),
+        ("남편 20년 전에 돌아가셨어요", None),
+        ("My husband died 20 years ago", None),
+        ("老公十年前去世了", None),
+        ("I lost my husband's card", None),
+    ],
+)
+def test_a_recent_death_of_the_earner_is_a_crisis_and_one_years_ago_is_not(
+    text: str, crisis: list[str] | None
+) -> None:
+    assert extract_facts(text).get("crisis") == crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "recognition", "income"),
+    [
+        ("Trung tâm nói thu nhập được công nhận của tôi là 300 nghìn won", 300_000, None),
+        ("Trung tâm nói thu nhập được công nhận (소득인정액) của tôi là 0 nghìn won", 0, None),
+        ("The center said my recognized income is 0 won", 0, None),
+        ("소득인정액 30만원이고 월급 200", 300_000, {"earned_krw": 2_000_000}),
+    ],
+)
+def test_a_stated_income_recognition_is_read_and_the_next_amount_keeps_its_own_kind(
+    text: str, recognition: int, income: dict[str, int] | None
+) -> None:
+    facts = extract_facts(text)
+    assert facts.get("income_recognition_krw") == recognition
+    assert facts.get("income") == income
