@@ -66,6 +66,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     if "income_kind" in probes:
         # "월 182" read as other income: a status the 30% deduction on earnings would change is not decided yet
         results = reopen_on_probe(results, probes["income_kind"], "income_kind")
+    if "household" in probes:
+        # an untold household was taken as hers alone: a status more people would change is not decided yet
+        results = reopen_on_probe(results, probes["household"], "household")
     shown = results
     if discovery:
         # "Likely to fit": eligible, or undecided on a fact the profile asks about — not programs that
@@ -153,6 +156,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         head, _, last = reply.rpartition("\n")  # before the question or the closing note, which end the reply
         also_line = responder.render("also_likely", language, programs=names)
         reply = f"{head}\n{also_line}\n{last}" if head else f"{also_line}\n{last}"
+    expecting = any(m.get("pregnant") for m in (state.get("facts") or {}).get("members") or [])
+    if expecting and any(r["program_id"] in BIRTH_PROGRAMS and r["status"] == "ineligible" for r in shown):
+        reply = f"{reply}\n{responder.render('after_birth_apply', language)}"  # not yet, rather than not
     assumed = [s for s in ledger if lg.status(ledger, s) == "assumed"]
     if "receiving" in assumed and any(r["status"] != "unknown" or slots for r in shown):
         reply = f"{reply}\n{responder.render('assumed_not_receiving', language)}"

@@ -18,6 +18,7 @@ from graphs.dialogue.danger import rule_danger_reply
 from graphs.dialogue.handoff import PHONE_KINDS, answer_offer
 from graphs.dialogue.policy import (
     assumed_facts,
+    household_probe,
     income_kind_probe,
     nationality_probe,
     profile_complete,
@@ -297,6 +298,7 @@ class Nodes:
             probes = {
                 "nationality": nationality_probe(state.get("language", "ko"), {**facts, **assumed}, ledger),
                 "income_kind": income_kind_probe({**facts, **assumed}, bool(state.get("income_kind_unsaid"))),
+                "household": household_probe({**facts, **assumed}, ledger),
             }
             for fact, probe in probes.items():
                 if probe is not None:

@@ -7,7 +7,14 @@ from typing import Any
 import pytest
 
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.policy import assumed_facts, income_kind_probe, nationality_probe, next_questions
+from graphs.dialogue.policy import (
+    PROBE_SIZE,
+    assumed_facts,
+    household_probe,
+    income_kind_probe,
+    nationality_probe,
+    next_questions,
+)
 from graphs.dialogue.proxy import as_applicant, asking_for
 from graphs.dialogue.reading import Reading, read_message
 from graphs.dialogue.turn import turn_intent
@@ -492,3 +499,12 @@ def test_the_answer_to_whether_income_is_from_work(answer: str, earned: int) -> 
 def test_the_baby_told_of_has_the_birth_order_said(message: str, order: int) -> None:
     members = _read(message, []).facts["members"]
     assert [m.get("birth_order") for m in members if m["relation"] == "child"] == [order]
+
+
+def test_the_household_probe_tries_more_people_only_while_the_household_is_untold() -> None:
+    probe = household_probe({"income": {"earned_krw": 2_870_000, "other_krw": 0}}, {})
+    assert probe is not None
+    assert len(probe["members"]) == PROBE_SIZE
+    assert probe["members"][0] == {"relation": "self"}
+    two = {"members": [{"relation": "self"}, {"relation": "spouse"}]}
+    assert household_probe(two, {}) is None  # who lives with her is told

@@ -77,6 +77,22 @@ def nationality_probe(language: str, facts: dict[str, Any], ledger: lg.Ledger) -
     return merge_facts(facts, {"members": [{"relation": "self", "nationality": FOREIGN}]})
 
 
+PROBE_SIZE = 6
+"""The household size `household_probe` tries: large enough that 기준 중위소득 for it passes most incomes."""
+
+
+def household_probe(facts: dict[str, Any], ledger: lg.Ledger) -> dict[str, Any] | None:
+    """The household as it would be with more people in it, while she has not said who lives with her: the
+    engine takes an untold household as hers alone, so an income that fails for one person ("일해서 287만")
+    would be refused without asking. Where the probe's statuses differ, the household decides, and it is
+    asked (see `undecided_facts`)."""
+    members = facts.get("members") or []
+    if len(members) > 1 or lg.status(ledger, "household") is not None:
+        return None
+    own = members or [{"relation": "self"}]
+    return {**facts, "members": [*own, *({} for _ in range(PROBE_SIZE - len(own)))]}
+
+
 def income_kind_probe(facts: dict[str, Any], unsaid: bool) -> dict[str, Any] | None:
     """The household as it would be if the income she gave without its kind ("월 182") were earnings, when it
     was read as other income: where the probe's statuses differ, the 30% deduction on earnings decides, and

@@ -154,6 +154,8 @@ def _apply(
     if slot == "child_age" and slot not in pending and not aged_child:
         return  # "I just turned 45 … three kids": an age the whole message gives to her is not a child's
     said = as_applicant(extract_facts(part), applicant, part) if part != message else u.facts
+    if slot == "household" and slot not in pending and not said.get("members"):
+        return  # "老公离家出走了": a person named, unasked, whom the message does not make a member
     patch = parse_answer(slot, part, said, reading.facts)
     if slot == "crisis" and slot not in pending and isinstance(patch, dict) and _only_a_no(patch):
         return  # "I have no job", "일이 없어요": a crisis said with a no, not "no crisis"

@@ -717,7 +717,11 @@ _NAMES_WITH_RELATIONS = re.compile(
     # and names with a disability word: "중증장애인 연금" says nothing about her disability
     r"|(?:(?:중증|경증)\s?)?장애인?\s?(?:연금|수당)|(?:残疾(?:人)?|(?:重度|轻度)残疾人?)(?:年金|养老金|津贴|补贴)"
     r"|disability (?:pension|allowance)(?: for (?:people with )?(?:severe|mild) disabilit(?:y|ies))?"
-    r"|(?:lương hưu|trợ cấp|phụ cấp|tro cap|phu cap|luong huu)(?:\s\w+){0,3}\skhuyết tật(?:\s(?:nặng|nhẹ))?",
+    r"|(?:lương hưu|trợ cấp|phụ cấp|tro cap|phu cap|luong huu)(?:\s\w+){0,3}\skhuyết tật(?:\s(?:nặng|nhẹ))?"
+    # and a program described by whom it is for: "애기 키우면 주는 부모급여", "the newborn voucher", "for newborns"
+    r"|(?:애기|아기|아이|애)\s?(?:를\s?|가\s?)?(?:키우면|낳으면|키우는\s?(?:집|가정|사람)에?(?:게)?|있으면)\s?(?:주는|나오는|받는)"
+    r"|newborn(?:s'?)?\s(?:voucher|first[- ]meeting|support|allowance)|(?:voucher|allowance|support) for newborns"
+    r"|(?:新生儿|生孩子)(?:补贴|补助|券)|(?:sinh con|trẻ sơ sinh) (?:thì|được) (?:nhận|cho)",
     re.I,
 )
 
