@@ -208,9 +208,14 @@ def turn_from_state(state: dict[str, Any], session_id: str) -> ChatTurn:
             {**r, "local": responder.local_view(r, catalogue.get(r["program_id"], {}), language)}
             for r in results
         ]
+    reply = state.get("reply", "")
+    shown = list(state.get("card_lines") or [])
+    deterministic = state.get("mode", "deterministic") == "deterministic"
+    brief = responder.without_lines(reply, shown) if deterministic and shown and results else None
     return ChatTurn(
         session_id=session_id,
-        reply=state.get("reply", ""),
+        reply=reply,
+        brief=brief if brief != reply else None,
         language=language,
         intent=intent if intent != "handoff_declined" else (state.get("flow") or "smalltalk"),
         programs=list(state.get("programs") or []),

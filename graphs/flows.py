@@ -118,15 +118,17 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         # A remark after the verdict that changes nothing ("자식은 없어요"): said so in one line, then the
         # statuses again in short — the cards keep the details.
         lines = [responder.render("verdict_unchanged", language)]
-        lines += [
+        statuses = [
             responder.result_block(r, catalogue.get(r["program_id"], {}), language, full=False)[0]
             for r in shown
         ]
+        lines += statuses
         facts_line = responder.facts_summary(state.get("facts") or {}, known, language)
         lines += [facts_line] if facts_line else []  # what was used: she sees what was not read
         lines.append(responder.render("final_note", language))
         return {
             "reply": "\n".join(lines),
+            "card_lines": statuses,
             "pending": [],
             "ledger": ledger,
             "results": results,
@@ -164,6 +166,11 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         reply = f"{reply}\n{responder.render('assumed_not_receiving', language)}"
     update: dict[str, Any] = {
         "reply": reply,
+        "card_lines": responder.result_lines(
+            shown, catalogue, language, full=text_question is None, how=bool(state.get("asked_how"))
+        )
+        if shown or not discovery
+        else [],
         "pending": slots,
         "verdicts": {} if slots else verdicts,
         "ledger": ledger,

@@ -64,6 +64,7 @@ def _per_turn_reset() -> dict[str, Any]:
         "refusal": None,
         "actions": [],
         "results": [],
+        "card_lines": [],
         "hits": [],
         "catalogue": [],
         "plugin_results": [],

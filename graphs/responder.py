@@ -188,6 +188,31 @@ def facts_summary(facts: dict[str, Any], known: list[str], language: str) -> str
     return render("facts_used", language, items=" · ".join(items)) if items else None
 
 
+def result_lines(
+    results: list[dict[str, Any]],
+    catalogue: dict[str, dict[str, Any]],
+    language: str,
+    *,
+    full: bool,
+    how: bool = False,
+) -> list[str]:
+    """Every program's result block (`result_block`), in order: what a page shows as cards instead."""
+    return [
+        line
+        for result in results
+        for line in result_block(
+            result, catalogue.get(result["program_id"], {}), language, full=full, how=how
+        )
+    ]
+
+
+def without_lines(reply: str, shown: list[str]) -> str:
+    """`reply` without the lines of `shown` (the result blocks a page shows as cards): the rest of it, the
+    intro, what was used, the question or the closing note, in order."""
+    drop = {line for block in shown for line in block.split("\n")}
+    return "\n".join(line for line in reply.split("\n") if line not in drop)
+
+
 def eligibility_reply(
     results: list[dict[str, Any]],
     catalogue: dict[str, dict[str, Any]],
@@ -204,9 +229,7 @@ def eligibility_reply(
     or the closing note."""
     full = question is None
     lines: list[str] = [intro] if intro else []
-    for result in results:
-        block = result_block(result, catalogue.get(result["program_id"], {}), language, full=full, how=how)
-        lines.extend(block)
+    lines += result_lines(results, catalogue, language, full=full, how=how)
     if facts_line:
         lines.append(facts_line)
     unconfirmed = sorted(

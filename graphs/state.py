@@ -124,6 +124,9 @@ class AgentState(TypedDict, total=False):
     """Results of plugin tools this turn, as {"tool": name, "result": JSON} (rendered by the responder)."""
     handoff: dict[str, Any] | None
     reply: str
+    card_lines: list[str]
+    """The reply's lines that say each program's result (`responder.result_lines`): a page that shows the
+    results as cards leaves them out of the text (`ChatTurn.brief`)."""
     follow_up: dict[str, str] | None
     citations: list[dict[str, Any]]
     mode: str
@@ -178,3 +181,7 @@ class ChatTurn(BaseModel):
     """Extension: LLM calls and (approximate) prompt tokens of this turn."""
     stamp: Stamp | None = None
     """Extension: the rules data, document index, prompt and model versions behind this answer."""
+    brief: str | None = None
+    """Extension: the reply without the lines that say each program's result, for a page that shows
+    `eligibility` as cards (so the verdict is not read twice); null when the reply has no such lines or a
+    model wrote it."""

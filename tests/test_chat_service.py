@@ -82,3 +82,16 @@ def test_bad_turns_are_refused(settings: Settings, message: str, locale: str | N
 
     with pytest.raises(ChatInputError, match=fragment):
         asyncio.run(run())
+
+
+def test_a_turn_with_results_carries_the_reply_without_them_for_the_cards(settings: Settings) -> None:
+    _, verdict = asyncio.run(
+        _turns(settings, ["일흔 살이고 혼자 살아요. 기초연금 받을 수 있나요?", "연금 30만원이고 재산 없어요"])
+    )
+    assert verdict.eligibility
+    assert verdict.brief is not None
+    assert "기초연금: " in verdict.reply  # the whole answer, for clients without cards
+    assert "기초연금: " not in verdict.brief  # the card says the verdict
+    assert verdict.brief.splitlines()[-1] in verdict.reply  # what is left keeps its order and its end
+    greeting = asyncio.run(_turns(settings, ["안녕하세요"]))[0]
+    assert greeting.brief is None  # no results: nothing to leave out

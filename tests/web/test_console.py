@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,28 +20,12 @@ import pytest
 from agent.auth import create_user
 from agent.db import make_engine
 from agent.settings import Settings
-from tests.web.browser import ARTIFACTS, CHROMIUM_FLAGS, TIMEOUT_MS, ThreadedServer, chromium_path
+from tests.web.browser import ARTIFACTS, TIMEOUT_MS, ThreadedServer
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    """The system Chromium, headless."""
-    pytest.importorskip("playwright.sync_api", reason="Playwright missing", exc_type=ImportError)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def _axe(page: Page, where: str) -> list[dict[str, Any]]:

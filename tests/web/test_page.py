@@ -451,6 +451,8 @@ def test_page_against_the_real_app(browser_context: BrowserContext, settings: Se
         assert card.locator("ul.criteria li").count() >= 1
         reply = _last_agent(page).locator("[data-testid=reply]").inner_text()
         assert "기초연금" in reply
+        # the verdict is the card's: the text does not say it again (`brief`)
+        assert "기초연금: " not in reply
         _assert_live_region_announced(page)
         _assert_no_horizontal_scroll(page)
         _assert_accessible_names(page)

@@ -507,8 +507,11 @@ function renderResult(view, result) {
   const lang = LOCALES.includes(result.language) ? result.language : state.locale;
   view.item.setAttribute("lang", LANG_TAGS[lang]);
   view.typing.remove();
-  // The final reply is authoritative: it replaces whatever was streamed.
-  view.replyText.textContent = typeof result.reply === "string" ? result.reply : "";
+  // The final reply is authoritative: it replaces whatever was streamed. With result cards, the text leaves
+  // out what the cards say (`brief`), so each verdict is read once.
+  const shown = Array.isArray(result.eligibility) && result.eligibility.length > 0;
+  const text = shown && typeof result.brief === "string" ? result.brief : result.reply;
+  view.replyText.textContent = typeof text === "string" ? text : "";
 
   if (result.crisis) {
     view.item.classList.add("message-crisis");

@@ -235,6 +235,11 @@ function readForm() {
     const value = valueOf(input);
     if (value !== undefined) setPath(household, input.dataset.path, value);
   }
+  // Income and assets are told as a whole ("연금 30만원이 다예요"): one kind filled, the kinds left blank are none.
+  for (const [group, kinds] of [["income", ["earned_krw", "other_krw"]], ["assets", ["property_krw", "financial_krw", "debt_krw"]]]) {
+    const given = household[group];
+    if (given) for (const kind of kinds) given[kind] ??= 0;
+  }
   for (const [name, key] of [["crisis", "crisis"], ["receiving", "receiving"]]) {
     const checked = [...document.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
     if (checked.includes("__none__")) household[key] = [];
