@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from graphs import responder
-from graphs.answers.compose import excerpt, topic_lines
+from graphs.answers.compose import excerpt, referral_lines
 from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passage
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import ASKS
@@ -326,9 +326,7 @@ def info_turn(state: AgentState, language: str, *, application: bool) -> dict[st
             return {"reply": responder.render("which_program", language)}
         # A question nothing was found for: say so, and name where to ask (the topic's line, else 129).
         lines = [responder.render("no_results", language)]
-        specialist = topic_lines(message, language, lines[0])
-        if specialist:
-            lines.append(responder.render("specialist", language, lines="; ".join(specialist)))
+        lines += referral_lines(message, language, lines[0])
         return {"reply": "\n".join(lines)}
     reply, cited = responder.info_reply(catalogue, hits, language, application=application, question=message)
     by_id = {p["id"]: p for p in catalogue}

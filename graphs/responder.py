@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from graphs.answers.compose import document_answer, excerpt, topic_lines
+from graphs.answers.compose import document_answer, excerpt, referral_lines
 from graphs.answers.focus import asks_what_or_how_much, focused_passage
 from graphs.answers.limits import asks_deduction, asks_limit
 from graphs.state import Citation
@@ -320,9 +320,7 @@ def info_reply(
         if answer.booklet_year:
             lines.append(render("booklet_confirm", language, year=answer.booklet_year))
     about = " ".join([question, *(str(h.get("program") or "") for h in cited[:1])])
-    specialist = topic_lines(about, language, "\n".join(lines))
-    if specialist:
-        lines.append(render("specialist", language, lines="; ".join(specialist)))
+    lines += referral_lines(about, language, "\n".join(lines))
     if (
         programs or not contact
     ):  # the 행정복지센터 decides the 19 programs; a booklet answer ends with its contact

@@ -18,3 +18,14 @@ def test_missing_texts_fail_loudly() -> None:
         label("labels", "no_such_key")
     with pytest.raises(PromptNotFoundError):
         load_yaml("no_such_file.yaml")
+
+
+def test_every_referral_line_and_note_has_a_source_and_four_languages() -> None:
+    table = load_yaml("referrals.yaml")
+    entries = [*table["lines"].values(), *(t["note"] for t in table["topics"].values() if "note" in t)]
+    assert entries
+    for entry in entries:
+        assert str(entry.get("source") or "").strip(), entry
+        assert all(str(entry.get(lang) or "").strip() for lang in ("ko", "en", "zh", "vi")), entry
+    for name, topic in table["topics"].items():
+        assert set(topic["lines"]) <= set(table["lines"]), name

@@ -111,6 +111,25 @@ def topic_lines(text: str, language: str, shown: str) -> list[str]:
     return out
 
 
+def topic_notes(text: str, language: str) -> list[str]:
+    """What to know first for the topics `text` is about (a topic's `note`: "결정에 동의하지 않으시면 이의신청
+    …"), each a sentence of its own."""
+    table = load_yaml("referrals.yaml")
+    return [
+        str(topic["note"].get(language) or topic["note"]["ko"])
+        for topic in table.get("topics", {}).values()
+        if topic.get("note") and re.search(topic["match"], text, re.I)
+    ]
+
+
+def referral_lines(text: str, language: str, shown: str) -> list[str]:
+    """The reply's closing referral for the topics of `text`: their notes, then one line naming the specialist
+    lines the reply does not already give."""
+    specialist = topic_lines(text, language, shown)
+    ending = [render_line("specialist", language, lines="; ".join(specialist))] if specialist else []
+    return [*(n for n in topic_notes(text, language) if n not in shown), *ending]
+
+
 def _summary(group: list[dict[str, Any]], language: str) -> dict[str, Any] | None:
     """The program's summary in `language` among its passages (the booklet's `gists.<lang>.yaml`), if found."""
     return next((h for h in group if h.get("section") == "summary" and h.get("lang") == language), None)

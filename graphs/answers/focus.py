@@ -303,9 +303,11 @@ def focused_passage(question: str, hits: list[dict[str, Any]], names: Iterable[s
     terms = focus_terms(question, names)
     if not terms:
         return None
-    ranked = [
-        (s, h) for s, h in rank(question, hits, names) if not any(w in str(h.get("section")) for w in _SHOWN)
-    ]
-    if ranked and overlap(terms, ranked[0][1]) >= 1:
-        return ranked[0][1]
-    return None
+    ranked = [(s, h) for s, h in rank(question, hits, names) if not is_contact(h)]
+    if not ranked:
+        return None
+    best = ranked[0][1]
+    # The summary says what the reply's own introduction says, unless more of the question is in it
+    # ("국민연금 한번도 안냈는데": "국민연금을 내지 않았어도 받을 수 있습니다")
+    needed = 2 if any(w in str(best.get("section")) for w in _SHOWN) else 1
+    return best if overlap(terms, best) >= needed else None
