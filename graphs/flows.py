@@ -104,6 +104,10 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
             "\n".join(responder.program_summary(catalogue[r["program_id"]], language) for r in described)
             or None
         )
+    if state.get("asked_about") and not discovery:
+        # the line for what she tells beside her check ("회사 잘리고 …": 실업급여 at the 고용센터 1350)
+        referral = referral_lines(state.get("message", ""), language, intro or "", covered=asked)
+        intro = "\n".join(x for x in (intro, *referral) if x) or None
     rule = None if discovery else rule_passage(state, list(catalogue.values()), language)
     if rule is not None:  # she asked how a rule works: that answer first, then her check
         intro = "\n".join(x for x in (rule[0], intro) if x)

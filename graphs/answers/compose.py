@@ -11,6 +11,7 @@ title is about the question or their best passage holds some of what was asked.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,12 +95,13 @@ def contact_of(group: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def topic_lines(text: str, language: str, shown: str) -> list[str]:
-    """The specialist lines for the topics `text` is about, unless the reply already gives their number."""
+def topic_lines(text: str, language: str, shown: str, covered: Iterable[str] = ()) -> list[str]:
+    """The specialist lines for the topics `text` is about, unless the reply already gives their number; a topic
+    of a program in `covered` (her check is about it: its card names whom to ask) is left out."""
     table = load_yaml("referrals.yaml")
     out: list[str] = []
     for topic in table.get("topics", {}).values():
-        if not re.search(topic["match"], text, re.I):
+        if not re.search(topic["match"], text, re.I) or set(topic.get("programs") or ()) & set(covered):
             continue
         for line_id in topic["lines"]:
             line = table["lines"][line_id]
@@ -122,10 +124,10 @@ def topic_notes(text: str, language: str) -> list[str]:
     ]
 
 
-def referral_lines(text: str, language: str, shown: str) -> list[str]:
+def referral_lines(text: str, language: str, shown: str, covered: Iterable[str] = ()) -> list[str]:
     """The reply's closing referral for the topics of `text`: their notes, then one line naming the specialist
-    lines the reply does not already give."""
-    specialist = topic_lines(text, language, shown)
+    lines the reply does not already give (`covered`: see `topic_lines`)."""
+    specialist = topic_lines(text, language, shown, covered)
     ending = [render_line("specialist", language, lines="; ".join(specialist))] if specialist else []
     return [*(n for n in topic_notes(text, language) if n not in shown), *ending]
 

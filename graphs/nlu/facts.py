@@ -236,7 +236,7 @@ _NO_DISABILITY = re.compile(
 )
 #: A job lost, the crisis event ("실직", "laid off", "mất việc").
 _JOB_LOST = re.compile(
-    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|실업(?!\s?급여)|잘렸|짤렸|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
+    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|실업(?!\s?급여)|잘렸|짤렸|(?:회사|직장|일자리|알바)(?:에서|를|을)?\s?(?:잘리|짤리)|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
     r"|일자리가?\s?끊|일감이?\s?(?:끊|없어)|일이\s?(?:아예\s?|통\s?)?(?:끊|없어졌)"
     r"|lost (?:my|his|her) job|unemployed|laid off|(?:got|was) fired|(?:factory|company|shop) (?:closed|shut down)"
     r"|失业|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",
