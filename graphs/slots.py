@@ -65,13 +65,13 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _NO = re.compile(
-    r"없어|없습니다|없음|없고|없심더|없습니더|없십니더|없다|없데이|없지예|없어예|없슈|없당께|아니|아뇨|안\s*해|안\s*하|안\s*받|아무것도|빵원|no\b|none|nope|not\b|nothing|\bzero\b|没有|不是|没|零收入|không|\bch\u01b0a\b",
+    r"없어|없습니다|없음|없고|없심더|없습니더|없십니더|없다|없데이|없지예|없어예|없슈|없당께|없소|없수|없제|없네|없구먼|없구만|읎|아니|아뇨|안\s*해|안\s*하|안\s*받|아무것도|빵원|no\b|none|nope|not\b|nothing|\bzero\b|没有|不是|没|零收入|không|\bch\u01b0a\b",
     re.IGNORECASE,
 )
 #: Korea named in a short reply to the nationality question ("Korean", "한국 사람이요", "She's Korean").
 _KOREA = re.compile(r"korea|한국|韩国|hàn quốc|người hàn|han quoc|nguoi han", re.IGNORECASE)
 _NOTHING = re.compile(
-    r"\bnone\b|nothing|없어|없습니다|없음|없심더|없습니더|없다|没有(?!韩国)|什么都没|không có gì|không có",
+    r"\bnone\b|nothing|없어|없습니다|없음|없심더|없습니더|없다|없소|없수|없제|없네|읎|没有(?!韩国)|什么都没|không có gì|không có",
     re.I,
 )
 #: The child is not born yet: "아직 뱃속에 있어요", "not born yet", "还没出生", "chưa sinh".
