@@ -42,7 +42,7 @@ _LIVES_ALONE = re.compile(
 
 #: An age said of him or her ("He's 79", "她八十了"): the person asked for, though no relation word is near.
 _THEIR_AGE = re.compile(
-    r"\b(?:he|she)(?:'s|\s+is)\s+(?:now\s+|already\s+)?\d|(?:他|她)(?:今年|现在)?\s?[\d一二三四五六七八九十]+\s?岁"
+    r"\b(?:he|she)(?:'s|\s+is)\s+(?:now\s+|already\s+)?\d|\bthey(?:'re|\s+are)\s+(?:both\s+)?\d|(?:他|她)(?:今年|现在)?\s?[\d一二三四五六七八九十]+\s?岁"
     r"|(?:ông|bà)(?:\s+ấy)?\s+\d+\s+tuổi|연세(?:가|는)?\s?\S+\s?(?:이세요|세요|이십니다|셔요)",
     re.IGNORECASE,
 )

@@ -48,7 +48,7 @@ _CUES = (
     r"|doi|khong co gi an|chua an|nhin an"
     r"|duoi|khong co cho|ngu ngoai|vo gia cu"
     r"|mat tich|khong tim thay|khong lien lac|bat tinh|ngat|khong tho|cap cuu|cuu|lanh|nho (?:cac )?anh chi|xin loi"
-    r"|di luon|cho xong|khong con o day|dap do|doa|chua ve|khong ve|bi lan|met qua|say ruou|nhot|khoa cua"
+    r"|di luon|cho xong|khong con o day|dap do|doa|chua ve|khong ve|met qua|say ruou|nhot|khoa cua"
 )
 _CUE = re.compile(_CUES, re.IGNORECASE)
 
@@ -61,7 +61,13 @@ _PLANNING = re.compile(
 )
 
 
+#: Figures of speech for worry, not danger: "카드값 생각하면 숨이 턱 막혀요" (not trouble breathing).
+_IDIOMS = re.compile(
+    r"숨이\s?(?:턱\s?|꽉\s?|콱\s?)막히|생각하면\s?숨이\s?막히|숨\s?막히는\s?(?:것\s?)?같", re.IGNORECASE
+)
+
+
 def has_danger_word(text: str) -> bool:
     """True when the message has a word of harm, fear, hunger, homelessness, disappearance or despair."""
     folded = fold_latin(unicodedata.normalize("NFKC", text))
-    return bool(_CUE.search(_PLANNING.sub(" ", folded)))
+    return bool(_CUE.search(_IDIOMS.sub(" ", _PLANNING.sub(" ", folded))))

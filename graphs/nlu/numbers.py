@@ -361,7 +361,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     # "my husband and I are both 70", "we're both 68 now", "我和老伴都七十了": one age said of two people
     (
         re.compile(
-            r"\b(?:are|we'?re)\s+both\s+(?:now\s+|already\s+)?(\d{2,3})\b"
+            r"\b(?:are|we'?re|they'?re)\s+both\s+(?:now\s+|already\s+)?(\d{2,3})\b"
             r"(?!\s*(?:k\b|%|won|krw|million|thousand|months?|weeks?|,\d|\.\d))",
             re.I,
         ),
@@ -453,14 +453,17 @@ def _sino_korean(text: str) -> int | None:
 _WEEKS = re.compile(
     r"(\d{1,2}|\b(?:one|two|three|four|five|six|seven|eight|một|hai|ba|bốn|năm|sáu)\b|[一二两三四五六七八]"
     r"|(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟))"
-    r"\s?(?:주차|주째|주\s?(?:됐|되었|지났|넘었|밖에)|weeks?(?:\s?old)?\b|tuần|周(?:大|了))",
+    r"\s?(?:주차|주째|주\s?(?:됐|되었|지났|넘었|밖에)|주\s?전(?=에?\s?(?:\S{1,6}\s)?\S{0,3}(?:출산|낳|태어))"
+    r"|weeks?(?:\s?old)?\b|tuần|周(?:大|了)|(?:个)?(?:星期|礼拜|周)前(?=\S{0,3}(?:生|出生)))",
     re.I,
 )
 
 
 #: A baby's age in days: "이십일 됐고예", "열흘 됐어요", "10 days old", "bé được 10 ngày", "出生10天".
 _DAYS = re.compile(
-    r"(\d{1,3}|[일이삼사오육칠팔구십]{1,3}|열흘|보름|스무)\s?(?:일\s?(?:됐|되었|째|지났)|days?\s?old|ngày\s?(?:tuổi)?(?![a-zà-ỹ])|天(?:了|大)?)",
+    r"(\d{1,3}|[일이삼사오육칠팔구십]{1,3}|열흘|보름|스무|[一二两三四五六七八九十]{1,3})\s?(?:일\s?(?:됐|되었|째|지났)"
+    r"|일\s?전(?=에?\s?(?:\S{1,6}\s)?\S{0,3}(?:출산|낳|태어))|days?\s?old|ngày\s?(?:tuổi)?(?![a-zà-ỹ])"
+    r"|天前(?=\S{0,3}(?:生|出生))|天(?:了|大)?)",
     re.I,
 )
 _DAY_WORDS = {"열흘": 10, "보름": 15, "스무": 20}
@@ -582,7 +585,8 @@ _BOUND_AFTER = re.compile(
 
 #: An amount just before "một tháng"/"a month": a rate, not a baby's age ("200 man mot thang").
 _PER_AMOUNT_BEFORE = re.compile(
-    r"(?:\d\s?(?:man|won|triệu|trieu|nghìn|nghin|만\s?원?|원)|\d)\s*(?:mỗi\s*|moi\s*|a\s*|per\s*)?$", re.I
+    r"(?:\d\s?(?:man|won|triệu|trieu|nghìn|nghin|vạn|van|만\s?원?|원)|\d)\s*(?:mỗi\s*|moi\s*|a\s*|per\s*)?$",
+    re.I,
 )
 
 

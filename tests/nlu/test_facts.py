@@ -423,3 +423,20 @@ def test_a_stated_income_recognition_is_read_and_the_next_amount_keeps_its_own_k
     facts = extract_facts(text)
     assert facts.get("income_recognition_krw") == recognition
     assert facts.get("income") == income
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("3주전에 둘째 출산했어요 큰애는 열살이구요", 0),
+        ("두달전에 이사왔고 2주전에 애기 낳았어요", 0),
+        ("十天前生了老二，老大三岁。", 0),
+    ],
+)
+def test_a_birth_weeks_or_days_ago_is_a_newborn(text: str, months: int) -> None:
+    babies = [m for m in extract_facts(text)["members"] if m.get("months_old") is not None]
+    assert [b["months_old"] for b in babies] == [months]
+
+
+def test_a_month_after_an_amount_in_van_is_per_month_not_a_baby() -> None:
+    assert extract_facts("Lương em 110 vạn một tháng.") == {"income": {"earned_krw": 1_100_000}}
