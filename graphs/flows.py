@@ -226,13 +226,15 @@ def situation_turn(
     expecting = any(m.get("pregnant") for m in facts.get("members") or [])
     births = [catalogue[p] for p in BIRTH_PROGRAMS if expecting and p in catalogue]
     lines: list[str] = []
+    blocks: list[str] = []  # the result lines the page shows as cards (`ChatTurn.brief`)
     if asked:
         facts_line = responder.facts_summary(facts, lg.known(ledger), language)
         lines += [facts_line] if facts_line else []
     elif likely:
         lines.append(responder.render("situation_likely", language))
         for r in likely:
-            lines += responder.result_block(r, catalogue[r["program_id"]], language, full=False)
+            blocks += responder.result_block(r, catalogue[r["program_id"]], language, full=False)
+        lines += blocks
     if not asked and undecided:
         lines.append(responder.render("situation_intro", language))
         lines += [f"- {responder.program_summary(catalogue[r['program_id']], language)}" for r in undecided]
@@ -244,6 +246,7 @@ def situation_turn(
     if likely and update["pending"]:
         lines.append(responder.render("discovery_look_further", language))
     update["reply"] = "\n".join([*lines, update["reply"]])
+    update["card_lines"] = blocks
     update["results"] = likely if asked else fitting
     update["citations"] = [
         c.model_dump() for c in responder.citations(update["results"], [], catalogue, language)

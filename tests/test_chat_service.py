@@ -95,3 +95,11 @@ def test_a_turn_with_results_carries_the_reply_without_them_for_the_cards(settin
     assert verdict.brief.splitlines()[-1] in verdict.reply  # what is left keeps its order and its end
     greeting = asyncio.run(_turns(settings, ["안녕하세요"]))[0]
     assert greeting.brief is None  # no results: nothing to leave out
+
+
+def test_a_situation_told_first_leaves_its_likely_results_to_the_cards(settings: Settings) -> None:
+    (turn,) = asyncio.run(_turns(settings, ["아기 두 달 됐고 남편이랑 셋이 살아요. 뭐 받을 수 있어요?"]))
+    assert any(r["status"] == "eligible" for r in turn.eligibility)
+    assert turn.brief is not None
+    assert "부모급여: " in turn.reply
+    assert "부모급여: " not in turn.brief
