@@ -458,6 +458,15 @@ def test_page_against_the_real_app(browser_context: BrowserContext, settings: Se
         _assert_accessible_names(page)
         _screenshot(page, "web-chat.png")
 
+        # A second turn about the same program: its newer card replaces the earlier one, which folds away.
+        _ask(page, "아 아니다, 일흔둘이에요")
+        page.wait_for_function(
+            "() => document.querySelectorAll('li.message-agent:not(.message-welcome)').length >= 2"
+            " && !document.querySelector('li.message-agent[aria-busy]')"
+        )
+        assert page.locator("article.card[data-program=basic_pension]:visible").count() == 1
+        assert _last_agent(page).locator("article.card[data-program=basic_pension]").is_visible()
+
         # Feedback reaches the real API (201).
         _last_agent(page).get_by_role("button", name="도움이 됐어요").click()
         _last_agent(page).get_by_text("의견 감사합니다.").wait_for()

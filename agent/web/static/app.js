@@ -523,6 +523,15 @@ function renderResult(view, result) {
 
   const results = Array.isArray(result.eligibility) ? result.eligibility : [];
   if (results.length > 0) {
+    // A program's newest card is its answer: earlier cards of the same programs fold away, so a conversation
+    // that refines one check does not stack the same card turn after turn.
+    const shownNow = new Set(results.map((r) => r.program_id));
+    for (const old of document.querySelectorAll(".messages article.card[data-program]")) {
+      if (shownNow.has(old.dataset.program)) old.hidden = true;
+    }
+    for (const section of document.querySelectorAll(".messages section.cards")) {
+      if (![...section.querySelectorAll("article.card")].some((card) => !card.hidden)) section.hidden = true;
+    }
     const headingId = `results-${Date.now().toString(36)}`;
     const section = el("section", { className: "cards", attrs: { "aria-labelledby": headingId } }, [
       el("h3", { className: "sr-only", text: tableFor(lang).resultsLabel, attrs: { id: headingId } }),
