@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from graphs.nlu.language import detect_language
+from graphs.nlu.numbers import find_ages
 from tools.vietnamese import fold_latin
 from tools.yamlio import safe_load
 
@@ -219,10 +220,65 @@ _GROUP_ONLY: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
+#: Ages a program's 대상 (or its summary in her language) names: (pattern, what the number is).
+_AGE_BOUNDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"(\d{1,2})\s?세\s?미만|dưới (\d{1,2}) tuổi|\bunder (\d{1,2})\b|未满(\d{1,2})岁", re.I),
+        "under",
+    ),
+    (re.compile(r"(\d{1,2})\s?세\s?이하|(\d{1,2})岁(?:以下|及以下)", re.I), "up_to"),
+    (
+        re.compile(
+            r"(\d{1,2})\s?세\s?이상|từ (\d{1,2}) tuổi|(\d{1,2}) tuổi trở lên|(?:aged )?(\d{1,2}) (?:or|and) over"
+            r"|(\d{1,2})岁(?:以上|及以上)",
+            re.I,
+        ),
+        "from",
+    ),
+    (re.compile(r"(\d{1,2})\s?[~–-]\s?(\d{1,2})\s?(?:세|살|tuổi|岁|years?)"), "range"),
+)
+
+
+def _age_bounds(group: list[dict[str, Any]]) -> tuple[int | None, int | None]:
+    """(lowest age, first age past) the program's 대상 passages or summaries found name ("만 65세 이상",
+    "만 6세~만 65세 미만", "dưới 65 tuổi", "19~64 tuổi")."""
+    lows: list[int] = []
+    highs: list[int] = []
+    for hit in group:
+        if not any(w in str(hit.get("section") or "") for w in ("대상", "summary")):
+            continue
+        for pattern, kind in _AGE_BOUNDS:
+            for match in pattern.finditer(str(hit.get("text") or "")):
+                numbers = [int(n) for n in match.groups() if n]
+                if kind == "under":
+                    highs.append(numbers[0])
+                elif kind == "up_to":
+                    highs.append(numbers[0] + 1)
+                elif kind == "from":
+                    lows.append(numbers[0])
+                elif len(numbers) == 2 and numbers[0] < numbers[1]:
+                    lows.append(numbers[0])
+                    highs.append(numbers[1] + 1)
+    if lows and highs and max(lows) >= min(highs):
+        return None, None  # "65세 이상 또는 65세 미만 노인성 질병": two groups, no one range
+    return (min(lows) if lows else None), (max(highs) if highs else None)
+
+
+def _ages_fit(question: str, group: list[dict[str, Any]]) -> bool:
+    """Whether an adult age the question gives (in any language: "80 tuổi", "78세", "she is 80") fits the ages
+    the program's 대상 names: a program for people under 65 does not answer a question about an 80-year-old."""
+    ages = [a.value for a in find_ages(_NEGATED.sub(" ", question)) if a.unit == "years" and a.value >= 18]
+    if not ages:
+        return True
+    low, high = _age_bounds(group)
+    return not ((high is not None and min(ages) >= high) or (low is not None and max(ages) < low))
+
+
 def fits_group(question: str, group: list[dict[str, Any]]) -> bool:
     """Whether the program of `group` (its passages) can be for the person asked about: its age group fits
-    (`fits_person`), and a program only for veterans or injured workers is kept for questions about them."""
-    if not fits_person(question, str(group[0].get("program") or "")):
+    (`fits_person`, and the ages its 대상 names), and a program only for veterans or injured workers is kept
+    for questions about them."""
+    if not fits_person(question, str(group[0].get("program") or "")) or not _ages_fit(question, group):
         return False
     text = " ".join(f"{h.get('program') or ''} {h.get('category') or ''}" for h in group[:4])
     return not any(only.search(text) and not asked.search(question) for only, asked in _GROUP_ONLY)

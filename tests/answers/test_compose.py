@@ -339,3 +339,22 @@ def test_situations_outside_welfare_name_the_line_that_handles_them(
 
 def test_rent_in_arrears_is_not_a_debt_for_the_credit_line() -> None:
     assert not any("1600-5500" in line for line in topic_lines("월세가 석 달 연체됐어요", "ko", ""))
+
+
+def test_a_program_whose_ages_leave_out_the_person_asked_about_does_not_answer() -> None:
+    under_65 = [
+        _hit(
+            "summary", "Hỗ trợ người đến nhà: Dành cho người dưới 65 tuổi", program="가사·간병 방문 지원사업"
+        )
+    ]
+    over_65 = [_hit("대상", "만 65세 이상 기초연금 수급자", program="노인맞춤돌봄서비스")]
+    either = [
+        _hit("대상", "65세 이상 또는 65세 미만 노인성 질병을 가진 사람", program="노인장기요양보험제도")
+    ]
+    question = "Mẹ chồng em 80 tuổi bị lẫn. Có dịch vụ nào cho người đến nhà chăm sóc bà không ạ?"
+    assert not fits_group(question, under_65)
+    assert fits_group(question, over_65)
+    assert fits_group(
+        "나 아직 63인데 파킨슨이 있어. 장기요양은 65살 넘어야 되는겨?", either
+    )  # two groups, no range
+    assert not fits_group("저희 엄마 58세고 암수술하고 집에 계세요", over_65)
