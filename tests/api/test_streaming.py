@@ -9,13 +9,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import uvicorn
 
 from agent.app import create_app
 from fakes.ollama_server import FakeOllama, FakeReply
 from tests.conftest import model_settings
+from tests.sse import stream_events
 
 
 def _free_port() -> int:
@@ -46,19 +46,7 @@ def live(tmp_path: Path) -> Iterator[tuple[str, FakeOllama]]:
 
 def _events(base: str, message: str, started: float = 0.0) -> list[tuple[str, str, float]]:
     """The stream's events: (name, data, seconds since `started` when it arrived)."""
-    events: list[tuple[str, str, float]] = []
-    with (
-        httpx.Client(timeout=30) as client,
-        client.stream("POST", f"{base}/v1/chat/stream", json={"message": message}) as response,
-    ):
-        assert response.status_code == 200
-        event = ""
-        for line in response.iter_lines():
-            if line.startswith("event: "):
-                event = line.removeprefix("event: ")
-            elif line.startswith("data: "):
-                events.append((event, line.removeprefix("data: "), time.perf_counter() - started))
-    return events
+    return stream_events(f"{base}/v1/chat/stream", message, started=started)
 
 
 def test_tokens_arrive_before_the_result(live: tuple[str, FakeOllama]) -> None:

@@ -14,12 +14,12 @@ import json
 import tempfile
 from collections.abc import Iterator
 
-import httpx
 import pytest
 
 from agent.app import create_app
 from eval.real_model.run import CONVERSATIONS, llama_server, missing, model_settings, play
 from graphs.guards.coverage import check_coverage, must_say
+from tests.sse import stream_events
 from tests.web.browser import ThreadedServer
 
 pytestmark = [
@@ -72,18 +72,9 @@ def test_the_stream_ends_with_the_reply_that_stands(server: str) -> None:
             "How do I apply for the basic pension?",
             "일흔 살이고 혼자 살아요. 기초연금 받을 수 있나요?",
         ):
-            events: list[tuple[str, str]] = []
-            with (
-                httpx.Client(timeout=120) as client,
-                client.stream("POST", f"{base}v1/chat/stream", json={"message": message}) as response,
-            ):
-                assert response.status_code == 200
-                name = ""
-                for line in response.iter_lines():
-                    if line.startswith("event: "):
-                        name = line.removeprefix("event: ")
-                    elif line.startswith("data: "):
-                        events.append((name, line.removeprefix("data: ")))
+            events = [
+                (kind, data) for kind, data, _ in stream_events(f"{base}v1/chat/stream", message, timeout=120)
+            ]
             kinds = [kind for kind, _ in events]
             assert kinds[-1] == "result"
             result = json.loads(events[-1][1])
