@@ -300,9 +300,15 @@ def parse_answer(
     elif slot == "income":
         income = dict(said.get("income") or {})
         if not income:
-            # "I'd rather not say. 800,000 won in savings, a debt of …": money read as assets is not income
-            money = [] if said.get("assets") else find_money(text)
-            if said.get("assets") and refuses(text):
+            # Money the message already gives another kind is not income: "I'd rather not say. 800,000 won in
+            # savings, a debt of …" (assets), "I pay 350k won monthly rent" (rent), "소득인정액 30만원".
+            accounted = bool(
+                said.get("assets")
+                or (said.get("housing") or {}).get("rent_krw") is not None
+                or said.get("income_recognition_krw") is not None
+            )
+            money = [] if accounted else find_money(text)
+            if accounted and refuses(text):
                 return DECLINED
             if money:
                 income = {"other_krw": int(sum(m.krw for m in money))}
