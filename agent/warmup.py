@@ -36,7 +36,7 @@ def warm_up(settings: Settings) -> Warmed:
     indexed = time.perf_counter()
     get_model()
     trained = time.perf_counter()
-    get_kiwi().tokenize("시흥시 기초연금 신청")  # Kiwi loads part of its model on the first analysis
+    get_kiwi()
     analysed = time.perf_counter()
     return Warmed(
         passages=passages,

@@ -36,6 +36,9 @@ def get_kiwi() -> Any:
                 instance = Kiwi(**KIWI_OPTIONS)
                 for form, tag, score in USER_WORDS:
                     instance.add_user_word(form, tag, score)
+                instance.tokenize(
+                    "시흥시 기초연금 신청"
+                )  # Kiwi loads part of its model on the first analysis
                 _kiwi_load_seconds = time.perf_counter() - started
                 log.info("kiwi loaded", extra={"seconds": round(_kiwi_load_seconds, 3)})
                 _kiwi = instance

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from tools.retrieval.index import build_count, read_manifest
 from tools.retrieval.search import Retriever
 
@@ -25,6 +27,26 @@ def test_index_is_persisted_and_not_rebuilt_when_unchanged(tmp_path: Path, small
     assert build_count() == before + 1
     assert manifest.stat().st_mtime_ns == mtime
     assert second.refresh() is second.index()
+
+
+def test_loaded_index_is_memory_mapped_and_outlives_a_rebuild(tmp_path: Path, small_rules: Path) -> None:
+    data = tmp_path / "data"
+    _retriever(data, small_rules).index()
+    loaded = _retriever(data, small_rules)
+    matrix = loaded.index().text
+    for array in (matrix.data, matrix.indices, matrix.indptr):
+        assert isinstance(array, np.memmap)
+        assert not array.flags.writeable
+    before = loaded.search("기초연금", 1)[0].passage_id
+    total = float(matrix.data.sum())
+    mapped = set((data / "index").glob("lexical-*"))
+
+    doc = small_rules / "documents" / "ko" / "basic_pension.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n## 문의\n보건복지상담센터 129\n", encoding="utf-8")
+    _retriever(data, small_rules).index()  # another process rebuilds and deletes the mapped directory
+    assert not any(path.exists() for path in mapped)
+    assert float(matrix.data.sum()) == total  # the unlinked files stay readable while mapped
+    assert loaded.search("기초연금", 1)[0].passage_id == before
 
 
 def test_index_is_rebuilt_when_a_document_changes(tmp_path: Path, small_rules: Path) -> None:

@@ -117,9 +117,9 @@ def _zh_groups(text: str, table: dict[str, frozenset[str]]) -> list[frozenset[st
 def translations(query: str, lexicon: Lexicon | None = None) -> list[frozenset[str]]:
     """For each welfare expression of a non-Korean query, the Korean terms it may mean (one set per
     expression, in order; empty for a Korean query)."""
-    lexicon = lexicon or default_lexicon()
     if len(_HANGUL.findall(query)) * 2 >= len(re.findall(r"[^\W\d_]", query)):
-        return []
+        return []  # before the lexicon is read: a Korean question never needs it
+    lexicon = lexicon or default_lexicon()
     groups: list[frozenset[str]] = []
     if _HAN.search(query):
         groups += _zh_groups(normalize(query), lexicon.zh)

@@ -197,13 +197,14 @@ class Bm25Matrix:
 
     @classmethod
     def load(cls, directory: Path) -> Bm25Matrix:
-        """Read what `save` wrote."""
+        """Read what `save` wrote; the arrays are memory-mapped read-only, so a start reads only the pages a
+        query touches and replicas on one host share them in the page cache."""
         meta = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
         return cls(
             vocab=meta["vocab"],
-            data=np.load(directory / "data.npy"),
-            indices=np.load(directory / "indices.npy"),
-            indptr=np.load(directory / "indptr.npy"),
+            data=np.load(directory / "data.npy", mmap_mode="r"),
+            indices=np.load(directory / "indices.npy", mmap_mode="r"),
+            indptr=np.load(directory / "indptr.npy", mmap_mode="r"),
             n_docs=int(meta["n_docs"]),
         )
 
