@@ -27,12 +27,14 @@ def warm_up(settings: Settings) -> Warmed:
     """Build or load the search index (and its passage vectors), the intent model and the Korean analyser (Kiwi) in this process."""
     from graphs.nlu.intent import get_model
     from tools.korean import get_kiwi
+    from tools.retrieval.crosslingual import default_lexicon
     from tools.retrieval.search import Retriever
 
     started = time.perf_counter()
     retriever = Retriever.from_settings(settings)
     passages = len(retriever.index().passages)
     retriever.dense_index(wait=True)  # the shipped vectors; only new or changed passages are embedded
+    default_lexicon()  # parsed once, then read from its JSON copy by every later process
     indexed = time.perf_counter()
     get_model()
     trained = time.perf_counter()

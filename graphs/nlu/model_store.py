@@ -17,16 +17,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from tools.cache import cache_dir
+
 log = logging.getLogger(__name__)
-
-
-def cache_dir() -> Path:
-    """`WELFARE_CACHE_DIR`, else `$XDG_CACHE_HOME/welfare-agent`, else `~/.cache/welfare-agent`."""
-    explicit = os.environ.get("WELFARE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "welfare-agent"
 
 
 def fingerprint(paths: list[Path], extra: str = "") -> str:

@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tools.cache import cached_yaml
 from tools.retrieval.tokenizer import normalize, stem_en
 from tools.vietnamese import fold_latin, is_vietnamese
-from tools.yamlio import safe_load
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 #: Longest expression matched, in words (English) or syllables (Vietnamese).
@@ -56,7 +56,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read the lexicon file (a missing file gives an empty lexicon)."""
     if not path.is_file():
         return Lexicon()
-    raw = safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = cached_yaml(path) or {}
     en: dict[object, set[str]] = {}
     vi: dict[object, set[str]] = {}
     zh: dict[object, set[str]] = {}
@@ -188,7 +188,7 @@ def _help_names(language: str) -> frozenset[str]:
     counts: dict[str, int] = {}
     names = 0
     for path in CORPUS_DIR.rglob(f"gists.{language[:2]}.yaml"):
-        programs = (safe_load(path.read_text(encoding="utf-8")) or {}).get("programs") or {}
+        programs = (cached_yaml(path) or {}).get("programs") or {}
         for entry in programs.values():
             names += 1
             for unit in _name_units(_what(str(entry.get("name") or ""), language[:2]), language):
