@@ -17,12 +17,41 @@ from graphs.nlu.programs import detect_programs
 from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
-    "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|mother|\bmom\b|\bmum\b|father|\bdad\b|妈妈|母亲|爸爸|父亲|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
+    "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|장모|장인(?!어른)|시부모|mother|\bmom\b|\bmum\b|father|\bdad\b|\bparents\b|妈妈|母亲|爸爸|父亲|我爸|我妈|老爸|老妈|爸妈|父母|婆婆|公公|岳父|岳母|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
     "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|\bchồng\b|\bvợ\b",
     "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b(?!\s(?:chế độ|che do|cái|cai|thì|thi|về|ve|tiền|tien|trợ cấp|tro cap|hỗ trợ|ho tro|nữa|nua|gì|gi|được|duoc)\b)|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
+_APART_WORDS = r"(?:따로|별거|떨어져|독립했|분가|separately|apart|elsewhere|\bsends?\b|不住一起|不在一起住|分开住|ở riêng|sống riêng)"
+_ANY_REL = re.compile("|".join(f"(?:{pattern})" for pattern in _REL_WORDS.values()), re.I)
+_APART = re.compile(_APART_WORDS, re.I)
+_CLAUSE = re.compile(r"[^,.;]+")
+_JOINED = re.compile(r"\s*(?:이랑|랑|하고|과|와|and|和|và|,)?\s*$", re.I)
+
+
+def without_apart(lower: str) -> str:
+    """`lower` without the relations said to live elsewhere: from the relation words just before the word
+    for apart ("엄마는 따로 살아요", "아들이랑 딸은 분가했어요", "my mom lives separately") to the end of the
+    clause; with no relation word just before it, the whole clause ("I send money to my mother")."""
+    out = lower
+    for clause in _CLAUSE.finditer(lower):
+        apart = _APART.search(clause.group())
+        if not apart:
+            continue
+        before = list(_ANY_REL.finditer(clause.group(), 0, apart.start()))
+        start = 0
+        if before and apart.start() - before[-1].end() <= 12:
+            start = before[-1].start()
+            for prev in reversed(before[:-1]):  # "아들이랑 딸은": the relations joined to it go too
+                if prev.end() + 6 < start or not _JOINED.match(clause.group()[prev.end() : start]):
+                    break
+                start = prev.start()
+        span = (clause.start() + start, clause.end())
+        out = out[: span[0]] + " " * (span[1] - span[0]) + out[span[1] :]
+    return out
+
+
 RELATION_WORDS = _REL
 """Relation words per relation (parent, spouse, child, grandchild), in the four languages."""
 
@@ -73,10 +102,6 @@ _SIZE += [
     ),
 ]
 #: Relations said to live apart: "아들은 따로 살아요", "my son lives separately", "儿子不住一起", "con ở riêng".
-_APART = re.compile(
-    r"[^,.;]*(?:따로|별거|떨어져|독립했|분가|separately|apart|elsewhere|\bsends?\b|不住一起|不在一起住|分开住|ở riêng|sống riêng)[^,.;]*",
-    re.I,
-)
 _ONE_CHILD = re.compile(
     r"(?<![가-힣])애(?=\s?(?:데리고|랑|하고|를|키우|혼자))|(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들|고)|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
     re.I,
@@ -992,7 +1017,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         twin = next(c for c in others["child"] if c is not aged[0])
         twin.update({k: v for k, v in aged[0].items() if k in ("age", "months_old")})
 
-    together = _APART.sub(" ", lower)  # relations said to live elsewhere are not members
+    together = without_apart(lower)  # relations said to live elsewhere are not members
     together = _UNBORN.sub(" ", together)  # "baby due in February", "肚子里的宝宝": not born yet
     # One child or grandchild named without a count ("남편이랑 아기랑 셋", "my husband and our baby").
     for rel, pattern in (("child", _ONE_CHILD), ("grandchild", _ONE_GRANDCHILD)):
@@ -1130,6 +1155,10 @@ def extract_facts(text: str) -> dict[str, Any]:
         members.extend(others[rel])
     if size is not None and 1 <= size <= 30:
         member_facts = True
+        if len(members) < size and not others["parent"] and _REL["parent"].search(together):
+            # "5口人：我、妻子、两个孩子、母亲": the count says who else lives with her, and a parent is named
+            both = re.search(r"부모님|시부모|\bparents\b|父母|爸妈|cha mẹ|bố mẹ|ba mẹ", together)
+            members += [{"relation": "parent"} for _ in range(min(size - len(members), 2 if both else 1))]
         # The count decides the size; members named beyond it were counted wrongly by the rules, not by her.
         members = (
             members[:size] if len(members) > size else members + [{} for _ in range(size - len(members))]
@@ -1199,8 +1228,11 @@ def extract_facts(text: str) -> dict[str, Any]:
     if {"breadwinner_death", "breadwinner_absent"} & set(crisis) and "members" in facts:
         # A spouse who died or left is named, but is no longer a member of the household.
         facts["members"] = [m for m in facts["members"] if m.get("relation") != "spouse"]
-    if _NOT_SINGLE_PARENT.search(lower):
-        facts["single_parent"] = False  # "한부모는 아니에요", "I'm not a single parent"
+    with_spouse = any(m.get("relation") == "spouse" for m in facts.get("members", []))
+    if _NOT_SINGLE_PARENT.search(lower) or (with_spouse and _SINGLE_PARENT.search(lower)):
+        # "한부모는 아니에요"; "Tôi sống với chồng và 1 con … tiền nuôi con đơn thân?": the 한부모 words name
+        # the program she asks about, and her spouse lives with her
+        facts["single_parent"] = False
     elif _SINGLE_PARENT.search(lower):
         facts["single_parent"] = True
         members = facts.setdefault("members", [{"relation": "self"}])

@@ -200,6 +200,10 @@ def test_a_program_for_veterans_does_not_answer_a_question_that_never_mentions_s
         ("혼자 사는 70살인데 정부지원금 받을수 있어요?", True, False),
         ("I live alone. Is there any government support for someone like me?", True, False),
         ("I'm 24. We have no income at all. Which benefits could I apply for?", True, False),
+        ("What welfare am I eligible for? Me, my wife and my baby. The baby is 30 months old.", True, False),
+        ("Có chương trình hỗ trợ nào cho tôi không?", False, False),
+        ("Co chuong trinh ho tro nao cho toi khong?", False, False),
+        ("Làm thêm được 1.190.000 won/tháng. Có chương trình hỗ trợ nào cho tôi không?", True, False),
     ],
 )
 def test_a_question_about_a_topic_is_answered_and_what_can_i_get_starts_the_profile(

@@ -440,3 +440,38 @@ def test_a_birth_weeks_or_days_ago_is_a_newborn(text: str, months: int) -> None:
 
 def test_a_month_after_an_amount_in_van_is_per_month_not_a_baby() -> None:
     assert extract_facts("Lương em 110 vạn một tháng.") == {"income": {"earned_krw": 1_100_000}}
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        ("5口人：我、妻子、两个孩子、母亲，老大9岁，4岁", ["self", "spouse", "child", "child", "parent"]),
+        ("5口人，丈夫、两个孩子、我爸和我", ["self", "spouse", "child", "child", "parent"]),
+        ("five of us: me, my husband, two kids and my mom", ["self", "spouse", "child", "child", "parent"]),
+        ("다섯 식구예요 남편 애 둘 시어머니", ["self", "spouse", "child", "child", "parent"]),
+        ("여섯 식구 남편 애 둘 시부모님", ["self", "spouse", "child", "child", "parent", "parent"]),
+    ],
+)
+def test_a_parent_named_in_a_counted_household_fills_the_count(text: str, relations: list[str]) -> None:
+    assert [m.get("relation") for m in extract_facts(text)["members"]] == relations
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        ("나 남편 애 하나 엄마는 따로 살아요", ["self", "spouse", "child"]),
+        ("아들이랑 딸은 분가했고 남편이랑 둘이 살아요", ["self", "spouse"]),
+        ("my mom lives separately, me and my husband", ["self", "spouse"]),
+        ("I live with my wife. I send money to my mother", ["self", "spouse"]),
+    ],
+)
+def test_only_the_relations_said_to_live_apart_are_left_out(text: str, relations: list[str]) -> None:
+    assert [m.get("relation") for m in extract_facts(text)["members"]] == relations
+
+
+def test_the_single_parent_programs_name_beside_her_spouse_is_not_a_statement() -> None:
+    facts = extract_facts(
+        "Tôi sống với chồng và 1 con. Cho tôi hỏi tôi có thể xin tiền nuôi con đơn thân không?"
+    )
+    assert facts["single_parent"] is False
+    assert extract_facts("이혼하고 혼자 애 둘 키워요 한부모 양육비 되나요")["single_parent"] is True

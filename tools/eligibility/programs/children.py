@@ -180,7 +180,17 @@ def single_parent_child_support(check: Check) -> None:
     facts = check.facts
     source = check.program.legal_basis
     single = facts.household.single_parent
-    if single is None:
+    spouse = facts.spouse
+    if single is None and spouse is not None and spouse.disability != "severe":
+        # 한부모가족지원법's 모·부: no spouse, or a spouse who cannot work for long through disability (its article
+        # numbers are not re-verified: welfare-facts §7, item 4). A spouse living with her, not so disabled, rules it out.
+        check.add(
+            "single_parent",
+            False,
+            "배우자와 함께 사는 가구: 한부모가족이 아님 (배우자가 장애로 오래 일할 수 없으면 행정복지센터 확인)",
+            source,
+        )
+    elif single is None:
         check.add("single_parent", None, "한부모가족 여부 확인 필요", source, ["single_parent"])
     else:
         check.add("single_parent", single, "한부모가족" if single else "한부모가족이 아님", source)

@@ -173,6 +173,8 @@ def national_employment_support(check: Check) -> None:
         )
     if not youth_rules_known:
         _youth_track_unknown(check)
+    elif applicant_age is None:
+        _youth_track_open(check, gross_income(check).low, cell.amount)
     if not youth:
         check.add(
             "work_history",
@@ -206,6 +208,40 @@ def _youth_track_unknown(check: Check) -> None:
             )
             if "rules_for_date" not in check.missing:
                 check.missing.append("rules_for_date")
+
+
+def _youth_track_open(check: Check, income_low: float, median: int) -> None:
+    """With the applicant's age unknown, a failed income or asset test stays open where the 청년특례 (for an
+    applicant of 34 or younger) would pass it: her age decides, so it is asked, not assumed."""
+    try:
+        ratio = check.param("youth_income_ratio")
+        limit = check.param("youth_asset_limit_krw")
+    except MissingRuleError:
+        return
+    youth_max = int(check.value("youth_max_age"))
+    youth_income = apply_ratio(median, float(ratio.value))
+    assets = check.facts.household.assets
+    held = (assets.property_krw or 0) + (assets.financial_krw or 0) if assets else 0
+    passes_as_youth = {
+        "household_income": (
+            income_low <= youth_income,
+            f"중위소득 {float(ratio.value) * 100:g}% ({won(youth_income)}) 이하",
+        ),
+        "assets": (held <= int(limit.value), f"재산 {won(limit.value)} 이하"),
+    }
+    for index, criterion in enumerate(check.criteria):
+        youth_pass = passes_as_youth.get(criterion.name)
+        if criterion.passed is not False or youth_pass is None or not youth_pass[0]:
+            continue
+        check.criteria[index] = criterion.model_copy(
+            update={
+                "passed": None,
+                "detail": f"{criterion.detail} — 만 {youth_max}세 이하면 청년특례 기준({youth_pass[1]})으로 "
+                "참여 가능: 나이 확인 필요",
+            }
+        )
+        if "age" not in check.missing:
+            check.missing.append("age")
 
 
 def _allowance(check: Check) -> None:
