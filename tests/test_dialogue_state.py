@@ -220,6 +220,8 @@ def test_a_corrected_household_is_the_whole_household() -> None:
     ledger = lg.record({}, ["household"], "answered", 1)
     reading = _read("Khong phai, Toi song voi vo", ["assets"], facts, ledger)
     assert [m["relation"] for m in reading.facts["members"]] == ["self", "spouse"]
+    dialect = _read("마, 죄송해요 아까 틀렸어예, 두 식구라예. 아내", ["income"], facts, ledger)
+    assert [m["relation"] for m in dialect.facts["members"]] == ["self", "spouse"]
 
 
 def test_none_answers_the_question_it_can_answer() -> None:

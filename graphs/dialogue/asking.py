@@ -18,11 +18,21 @@ CAN_I = re.compile(
     r"|되(?:겠나|겠능가|겠습니까|겠어요|겠냐|나\?|나\s*$|남|노|는감|는겨|겄|능교|나예)|될랑가|될까|됩니[꺼까]|될까예"
     r"|받고\s?싶|신청하고\s?싶|신청하면\s?(?:나오|받|되|돼)"
     r"|\bcan i (?:apply|get|receive)|\b(?:is it|would it be) possible (?:for (?:me|us) )?to (?:apply|get|receive)|\bcan (?:we|my \w+ and i|my \w+ and me) (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify|\bi (?:want|would like) to (?:get|receive|apply)"
-    r"|\bdoes\b.{0,60}\b(?:still )?apply\b(?! for)"
+    r"|\bdoes\b.{0,60}\b(?:still )?apply\b(?! for)|\bcheck (?:if|whether) (?:i|we)\b|\bcheck\b.{0,60}\bfor (?:me|us)\b"
+    r"|\b(?:see|find out) (?:if|whether) (?:i|we) (?:can|could|qualify|get)\b"
     r"|được không|duoc khong|đủ điều kiện|du dieu kien|có thể (?:đăng ký|xin|nhận)|co the (?:dang ky|xin|nhan)"
     r"|能.{0,6}吗|可以.{0,8}吗|符不符合|有资格|能不能|可不可以",
     re.IGNORECASE,
 )
+
+
+_SENTENCE = re.compile(r"[^?.!。？！]+[?.!。？！]*")
+
+
+def asks_can_i(text: str) -> bool:
+    """Whether a sentence of the message asks whether she can get it and not how ("받으려면 어떻게 해야
+    돼요? 저 받을 수 있어요?" asks both; "어떻게 하면 받을 수 있어요?" asks only how)."""
+    return any(CAN_I.search(s) and not HOW.search(s) for s in _SENTENCE.findall(text))
 
 
 #: How, where, with which documents: an application question even when it also asks "can I".

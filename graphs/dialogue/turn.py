@@ -21,6 +21,7 @@ from graphs.dialogue.asking import (
     asks_about_received,
     asks_about_service,
     asks_about_topic,
+    asks_can_i,
     asks_something,
 )
 from graphs.dialogue.danger import (
@@ -100,7 +101,7 @@ def turn_intent(
     if in_flow and u.intent != "handoff" and adds_programs(u, goal, text):
         return "eligibility_check", False  # "의료급여도 물어볼라고" in a check: that program joins it
     asks_given = bool(GIVEN.search(text)) and bool(set(reading.filled) & PERSONAL_SLOTS)
-    can_i = bool(u.programs) and bool(CAN_I.search(text) or asks_given) and not HOW.search(text)
+    can_i = bool(u.programs) and (asks_can_i(text) or (asks_given and not HOW.search(text)))
     # "장기요양 등급 받으면 노인맞춤돌봄도 받을 수 있어요?" with nothing of her own: a rule, not her check
     rule_only = bool(IF_ALSO.search(text)) and not reading.filled
     if u.intent in ("application_help", "program_info") and can_i and not in_flow and not rule_only:

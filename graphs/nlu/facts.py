@@ -27,6 +27,7 @@ _APART_WORDS = r"(?:따로|별거|떨어져|독립했|분가|separately|apart|el
 _ANY_REL = re.compile("|".join(f"(?:{pattern})" for pattern in _REL_WORDS.values()), re.I)
 _APART = re.compile(_APART_WORDS, re.I)
 _CLAUSE = re.compile(r"[^,.;]+")
+_SENTENCE_END = re.compile(r"[.!?。！？]")
 _JOINED = re.compile(r"\s*(?:이랑|랑|하고|과|와|and|和|và|,)?\s*$", re.I)
 
 
@@ -99,6 +100,11 @@ _SIZE += [
     re.compile(r"一家([一两二三四五六七])口"),
     re.compile(
         r"(?:nhà|gia đình)\s+(?:tôi\s+|em\s+)?(?:có\s+)?(\d|hai|ba|bốn|năm|sáu|bảy)\s+người|(?:chúng tôi|tụi tôi)\s+(\d|hai|ba|bốn|năm|sáu|bảy)\s+người"
+    ),
+    # "2 người, tôi với mẹ tôi", "Dạ, 3 người": a count of people said as the household, not "2 người con"
+    re.compile(
+        r"(?:^|[,.:;]\s*|dạ,?\s+|vâng,?\s+)(\d|hai|ba|bốn|năm|sáu|bảy)\s+người(?=\s*(?:[,.:;]|$|ạ|thôi|(?:gồm|là)\b))",
+        re.I,
     ),
 ]
 #: Relations said to live apart: "아들은 따로 살아요", "my son lives separately", "儿子不住一起", "con ở riêng".
@@ -252,7 +258,7 @@ _NOTHING_ELSE = re.compile(
 )
 _NOT_RECEIVING = re.compile(
     r"(?:수급자?|차상위|연금|급여|수당)\S{0,3}\s?(?:는|은|도)?\s?아니|안\s?받|받지\s?않|못\s?받(?:고|아|아요|으세요|으시|는)|안\s?된다고|아무것도\s?안|하나도\s?안"
-    r"|(?:don'?t|do not|never|not) (?:get|receive|on)|none of|没(?:有)?(?:领|拿)|不领|không (?:nhận|hưởng|có)|chưa (?:nhận|hưởng)",
+    r"|(?:don'?t|do not|never|not) (?:get|receive|on)|none of|没(?:有)?(?:领|拿)|不领|không (?:nhận|hưởng)|không có (?:gì|trợ cấp|khoản|chế độ|(?=[가-힣]))|chưa (?:nhận|hưởng)",
     re.I,
 )
 _NO_DISABILITY = re.compile(
@@ -295,7 +301,8 @@ _PREGNANT = re.compile(
 #: The baby still to be born: she is pregnant, and it is not yet a member.
 _UNBORN = re.compile(
     r"(?:the |our |my )?baby (?:is )?due\b|뱃속\s?(?:의|에)?\s?(?:아기|애기|아이|둘째|셋째)?|배\s?속\s?(?:의|에)?\s?(?:아기|애기|아이)"
-    r"|肚子里的?(?:宝宝|孩子|宝贝)?|(?:em bé|con|bé) (?:trong bụng|sắp sinh)",
+    r"|(?:아기|애기|아이)(?:는|가)?\s?(?:아직\s?)?(?:안\s?태어났|태어나기\s?전)|(?:the |our |my )?baby (?:is not|isn't|not) (?:yet )?born"
+    r"|肚子里的?(?:宝宝|孩子|宝贝)?|(?:宝宝|孩子)还没(?:出生|生)|(?:em bé|con|bé) (?:trong bụng|sắp sinh|chưa (?:sinh|ra đời|chào đời))",
     re.I,
 )
 _AGE_KEYS = frozenset({"age", "months_old", "birth_date"})
@@ -835,6 +842,14 @@ def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
             young = ages[i].unit == "months" or ages[i].value < 30
             if rels[i] is None and young and not own:
                 rels[i] = kin or "child"
+    for i in range(1, len(ages)):
+        # "큰애 세 살, 작은애 10개월이에요, 41살 먹었어요": a grown-up age after a child's, with no relation word
+        # between them, is not the same child's (the nearest word was the child's own)
+        grown = ages[i].unit != "months" and ages[i].value >= 19
+        after_child = rels[i - 1] == "child" and (ages[i - 1].unit == "months" or ages[i - 1].value < 19)
+        between = _ANY_REL.search(lower, ages[i - 1].end, ages[i].start)
+        if rels[i] == "child" and grown and after_child and not between:
+            rels[i] = None
     return rels
 
 
@@ -1061,7 +1076,11 @@ def extract_facts(text: str) -> dict[str, Any]:
 
     no_disability = _NO_DISABILITY.search(lower)
     if no_disability:  # "my husband has no disability" is his, not hers
+        # in its own sentence: "와이프하고 살아. 등록된장애 없어" is hers
+        since = max((m.end() for m in _SENTENCE_END.finditer(lower, 0, no_disability.start())), default=0)
         rel = _nearest_relation(lower, no_disability.start(), no_disability.end(), window=16)
+        if rel is not None and not _ANY_REL.search(lower, since, no_disability.start()):
+            rel = None
         holder = others.get(rel or "self") if rel not in (None, "self") else None
         if holder:
             holder[0]["disability"] = "none"

@@ -19,7 +19,7 @@ from graphs.answers.focus import (
     rank,
     search_query,
 )
-from graphs.dialogue.asking import asks_about_service, asks_about_topic, asks_something
+from graphs.dialogue.asking import asks_about_service, asks_about_topic, asks_can_i, asks_something
 from graphs.dialogue.reading import read_message
 from graphs.dialogue.turn import turn_intent
 from graphs.flows import info_turn
@@ -362,3 +362,17 @@ def test_a_program_whose_ages_leave_out_the_person_asked_about_does_not_answer()
         "나 아직 63인데 파킨슨이 있어. 장기요양은 65살 넘어야 되는겨?", either
     )  # two groups, no range
     assert not fits_group("저희 엄마 58세고 암수술하고 집에 계세요", over_65)
+
+
+@pytest.mark.parametrize(
+    ("message", "can_i"),
+    [
+        ("첫만남이용권 받으려면 어떻게 해야 된당가요? 저 받을 수 있당께요? 제가 임신 중이랑께요", True),
+        ("기초연금 어디서 신청해요? 저도 받을 수 있나요?", True),
+        ("첫만남이용권 어떻게 하면 받을 수 있어요?", False),
+        ("Could you check Gyeonggi youth basic income and 청년월세 for me?", True),
+        ("How can I apply for the basic pension?", False),
+    ],
+)
+def test_a_sentence_asking_whether_she_can_get_it_beside_how(message: str, can_i: bool) -> None:
+    assert asks_can_i(message) is can_i

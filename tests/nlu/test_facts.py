@@ -475,3 +475,39 @@ def test_the_single_parent_programs_name_beside_her_spouse_is_not_a_statement() 
     )
     assert facts["single_parent"] is False
     assert extract_facts("이혼하고 혼자 애 둘 키워요 한부모 양육비 되나요")["single_parent"] is True
+
+
+def test_a_grown_up_age_after_the_childrens_is_not_a_childs() -> None:
+    members = extract_facts(
+        "신랑, 아이 두 명 해서 4명이에요. 큰애 세 살, 작은애 10개월이에요, 41살 먹었어요"
+    )["members"]
+    assert members[0] == {"relation": "self", "age": 41}
+    assert [m.get("age") for m in members if m.get("relation") == "child"] == [3, 0]
+    assert [m.get("age") for m in extract_facts("큰애 25살, 작은애 22살")["members"][1:]] == [25, 22]
+
+
+def test_no_disability_said_in_its_own_sentence_is_hers() -> None:
+    members = extract_facts("와이프하고 살아. 등록된장애 없어.경증 장애수당받으려면어떻게 해야돼?")["members"]
+    assert members[0]["disability"] == "none"
+    assert "disability" not in members[1]
+    assert extract_facts("남편은 장애 없어요")["members"][1]["disability"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        ("Năm nay tôi sáu mươi tuổi rồi. 2 người, tôi với mẹ tôi.", ["self", "parent"]),
+        ("Dạ, 2 người, tôi với chồng. Tôi đang mang thai. Em bé chưa sinh", ["self", "spouse"]),
+        ("아기는 아직 안 태어났어요 임신 중이에요", ["self"]),
+        ("宝宝还没出生，我怀孕了", ["self"]),
+    ],
+)
+def test_a_vietnamese_count_and_an_unborn_baby(text: str, relations: list[str]) -> None:
+    assert [m.get("relation") for m in extract_facts(text)["members"]] == relations
+    assert extract_facts("tôi có 2 người con").get("members") is None
+
+
+def test_a_no_about_something_else_is_not_a_no_to_benefits() -> None:
+    said = extract_facts("Đang hưởng trợ cấp người già. Tôi không có con, bố mẹ mất rồi")
+    assert said["receiving"] == ["basic_pension"]
+    assert extract_facts("Tôi không có 기초연금")["receiving"] == []
