@@ -99,6 +99,9 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
         differs = seen < len(same) and _ages_differ(same[seen], member)
         if differs:
             unaged = next((m for m in same if not _AGE_KEYS & m.keys()), None)
+            if unaged is None and _AGE_KEYS & member.keys() <= {"months_old", "birth_date"}:
+                # "첫째 4살, 십일 개월", then "2025년 12월 28일생이에요": an infant's date is the infant's
+                unaged = next((m for m in same if _is_infant(m) and "birth_date" not in m), None)
         if unaged is not None:
             unaged.update({k: v for k, v in member.items() if v is not None})
         elif (

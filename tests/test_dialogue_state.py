@@ -510,3 +510,18 @@ def test_the_household_probe_tries_more_people_only_while_the_household_is_untol
     assert probe["members"][0] == {"relation": "self"}
     two = {"members": [{"relation": "self"}, {"relation": "spouse"}]}
     assert household_probe(two, {}) is None  # who lives with her is told
+
+
+def test_a_birth_date_goes_to_the_infant_not_the_older_child() -> None:
+    facts = {
+        "members": [
+            {"relation": "self"},
+            {"relation": "child", "age": 4},
+            {"relation": "child", "months_old": 11, "age": 0},
+        ]
+    }
+    ledger = lg.record({}, ["household"], "answered", 1)
+    reading = _read("2025년 12월 28일생이에요", ["birth_date"], facts, ledger)
+    children = [m for m in reading.facts["members"] if m.get("relation") == "child"]
+    assert children[0] == {"relation": "child", "age": 4}
+    assert children[1]["birth_date"] == "2025-12-28"

@@ -359,6 +359,15 @@ SCHOOL_LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 """School levels in the four languages, with grades ("중3", "高二", "lớp 1", "3rd grade"), most advanced first."""
+#: The single-parent words inside a program's name ("한부모가족 아동양육비", "单亲育儿补贴", "tiền nuôi con
+#: đơn thân", "single parent child support"): naming the program says nothing of her.
+_SINGLE_PARENT_PROGRAM = re.compile(
+    r"한부모\s?(?:가족\s?)?(?:아동\s?)?(?:양육비|양육\s?지원|지원금?|수당|혜택|급여)"
+    r"|单亲(?:家庭)?(?:儿童)?(?:育儿|养育|抚养)?(?:补贴|津贴|费|补助|支援)"
+    r"|(?:tiền|trợ cấp|hỗ trợ|tien|tro cap|ho tro) (?:nuôi con|nuoi con) (?:cho )?(?:gia đình |gia dinh |bố mẹ |bo me |mẹ |me )?(?:đơn thân|don than)"
+    r"|single[- ]parent (?:family )?(?:child(?:care)? )?(?:support|allowance|benefit|payment)",
+    re.I,
+)
 _NOT_SINGLE_PARENT = re.compile(
     r"(?:한부모|싱글맘|싱글대디)(?:는|가|은)?\s?(?:아니|아녀|아님)|\bnot (?:a )?single (?:mom|mother|dad|father|parent)"
     r"|不是单亲|không phải (?:gia đình )?(?:đơn thân|bố mẹ đơn thân|mẹ đơn thân)",
@@ -622,7 +631,7 @@ _ABOUT = re.compile(
     r"khoảng|khoang|chừng|about|around|roughly|approximately|大概|大约|左右|약|대략|대충|한\s?(?=[\d일이삼사오육칠팔구십백천만])",
     re.I,
 )
-_NONE_BEFORE = re.compile(r"(?:không|khong|no|without|没有|没|无)\s*$", re.I)
+_NONE_BEFORE = re.compile(r"(?:(?:không|khong)(?:\s+(?:có|co))?|\bno|without|没有|没|无)\s*$", re.I)
 _CURRENCY_LEAD = re.compile(r"^\s*(?:won\b|krw\b|원|uôn\b|韩元|块|元)", re.I)
 
 
@@ -661,6 +670,9 @@ def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> 
                 distance = max(0, money.start - m.end())
                 if distance > reach:
                     continue  # ends too far before the amount to be its word
+                denied = _NONE_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                if m.end() <= money.start and (denied or _NONE_AFTER.match(text, m.end())):
+                    continue  # "Không có lương, chỉ có hai triệu": a kind she has none of is not this amount's
                 if before is None or distance < before[0]:
                     before = (distance, kind)
                 continue
@@ -1248,11 +1260,10 @@ def extract_facts(text: str) -> dict[str, Any]:
         # A spouse who died or left is named, but is no longer a member of the household.
         facts["members"] = [m for m in facts["members"] if m.get("relation") != "spouse"]
     with_spouse = any(m.get("relation") == "spouse" for m in facts.get("members", []))
-    if _NOT_SINGLE_PARENT.search(lower) or (with_spouse and _SINGLE_PARENT.search(lower)):
-        # "한부모는 아니에요"; "Tôi sống với chồng và 1 con … tiền nuôi con đơn thân?": the 한부모 words name
-        # the program she asks about, and her spouse lives with her
-        facts["single_parent"] = False
-    elif _SINGLE_PARENT.search(lower):
+    single = _SINGLE_PARENT.search(_SINGLE_PARENT_PROGRAM.sub(" ", original.lower()))
+    if _NOT_SINGLE_PARENT.search(lower) or (with_spouse and single):
+        facts["single_parent"] = False  # "한부모는 아니에요"; a spouse lives with her
+    elif single:
         facts["single_parent"] = True
         members = facts.setdefault("members", [{"relation": "self"}])
         if not any(m.get("relation") == "child" for m in members):

@@ -469,12 +469,33 @@ def test_only_the_relations_said_to_live_apart_are_left_out(text: str, relations
     assert [m.get("relation") for m in extract_facts(text)["members"]] == relations
 
 
-def test_the_single_parent_programs_name_beside_her_spouse_is_not_a_statement() -> None:
-    facts = extract_facts(
-        "Tôi sống với chồng và 1 con. Cho tôi hỏi tôi có thể xin tiền nuôi con đơn thân không?"
-    )
-    assert facts["single_parent"] is False
-    assert extract_facts("이혼하고 혼자 애 둘 키워요 한부모 양육비 되나요")["single_parent"] is True
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tôi sống với chồng và 1 con. Cho tôi hỏi tôi có thể xin tiền nuôi con đơn thân không?",
+        "한부모가족 아동양육비 받을 수 있나요?",
+        "我44岁了，单亲育儿补贴和教育给付我都能申请吗？",
+        "Toi co duoc nhan tro cap nuoi con cho gia dinh don than khong?",
+    ],
+)
+def test_naming_the_single_parent_program_says_nothing_of_her(text: str) -> None:
+    assert "single_parent" not in extract_facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이혼하고 혼자 애 둘 키워요 한부모 양육비 되나요",
+        "I am a single mom, can I get single parent child support?",
+        "한부모가족이에요",
+    ],
+)
+def test_saying_she_is_a_single_parent_is_read(text: str) -> None:
+    assert extract_facts(text)["single_parent"] is True
+
+
+def test_saying_she_is_single_beside_her_spouse_is_not_believed() -> None:
+    assert extract_facts("남편이랑 애랑 사는데 혼자 애 키우는 거나 마찬가지예요")["single_parent"] is False
 
 
 def test_a_grown_up_age_after_the_childrens_is_not_a_childs() -> None:
@@ -511,3 +532,12 @@ def test_a_no_about_something_else_is_not_a_no_to_benefits() -> None:
     said = extract_facts("Đang hưởng trợ cấp người già. Tôi không có con, bố mẹ mất rồi")
     assert said["receiving"] == ["basic_pension"]
     assert extract_facts("Tôi không có 기초연금")["receiving"] == []
+
+
+def test_a_kind_she_has_none_of_is_not_the_amounts_kind() -> None:
+    said = extract_facts(
+        "Tôi sống một mình. Không có lương, chỉ có hai triệu năm trăm bảy mươi nghìn mỗi tháng"
+    )
+    assert "earned_krw" not in said.get("income", {})
+    assert extract_facts("월급은 없고 연금 30만원")["income"] == {"other_krw": 300_000}
+    assert extract_facts("Khong co luong, co 500 nghin tien tro cap")["income"] == {"other_krw": 500_000}
