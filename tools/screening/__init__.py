@@ -147,7 +147,23 @@ def screen_record(
     except RecordError as error:
         raw = data.get("record_id") if isinstance(data, dict) else None
         return Screened(record_id=None if raw is None else str(raw), error=str(error))
-    results = engine.check(household, programs, as_of)
+    return screen_household(engine, record_id, dong, household, programs, as_of)
+
+
+def screen_household(
+    engine: Engine,
+    record_id: str,
+    dong: str | None,
+    household: Household,
+    programs: list[str] | None = None,
+    as_of: date | None = None,
+) -> Screened:
+    """Screen one validated household with the engine (a household the engine refuses, for instance one
+    receiving a program it does not know, comes back with its error)."""
+    try:
+        results = engine.check(household, programs, as_of)
+    except HouseholdInputError as error:
+        return Screened(record_id=record_id, dong=dong, error=str(error))
     found = candidates(household, results)
     by_id = {r.program_id: r for r in results}
     return Screened(
