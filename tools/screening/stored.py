@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, case, cast, distinct, select, true
+from sqlalchemy import ColumnElement, Text, case, cast, select, true
 from sqlalchemy import Engine as Database
 
 from tools.eligibility.engine import Engine
@@ -44,7 +44,7 @@ def _filters(
     """Per program, the filter on each record's own screening date (`as_of`, else the record's, else today)."""
     if as_of is not None:
         return candidate_filters(engine.book, as_of, ids)
-    query = select(distinct(T.as_of)).where(T.as_of.isnot(None))
+    query = select(T.as_of).distinct().where(T.as_of.isnot(None))
     if dong is not None:
         query = query.where(T.dong == dong)
     with database.connect() as connection:
