@@ -108,13 +108,12 @@ def import_records(
             if engine.dialect.name == "postgresql":
                 _copy_upsert(connection, batch)
             else:
-                statement = sqlite_insert(HouseholdRecord).values(batch)
-                connection.execute(
-                    statement.on_conflict_do_update(
-                        index_elements=["record_id"],
-                        set_={k: statement.excluded[k] for k in _REPLACED},
-                    )
+                # one statement run for every row (a multi-row VALUES would pass SQLite's bind limit)
+                statement = sqlite_insert(HouseholdRecord)
+                upsert = statement.on_conflict_do_update(
+                    index_elements=["record_id"], set_={k: statement.excluded[k] for k in _REPLACED}
                 )
+                connection.execute(upsert, batch)
         report.stored += len(batch)
         report.replaced += len(existing)
         if progress is not None:
