@@ -2,7 +2,8 @@
 
 A record is a Household (`../shared/contracts.md`) with a `record_id` and an optional `dong`. The rules engine
 decides every program, as it does for `check`; a candidate is a program whose status is `eligible` and that the
-household does not already receive. Records are ranked for follow-up: a crisis first, then the very old living
+household does not already receive. Records stored in the database are first narrowed in SQL
+(`tools.screening.stored`): the engine then decides only the (record, program) pairs that can still be one. Records are ranked for follow-up: a crisis first, then the very old living
 alone, infants, severe disability; within each, the larger estimated monthly amount missed first.
 """
 
