@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the rules engine is imported by the command itself: `--help
     from collections.abc import Iterator
 
     from agent.settings import Settings
+    from tools.eligibility.engine import Engine as RulesEngine
     from tools.screening import Screened
 
 
@@ -73,6 +74,20 @@ def records_import(
         raise typer.Exit(2)
 
 
+@records_app.command("synthetic")
+def records_synthetic(
+    count: Annotated[int, typer.Argument(help="How many households", min=1, max=10_000_000)],
+    seed: Annotated[int, typer.Option("--seed", help="Population seed (same seed, same households)")] = 2026,
+    start: Annotated[int, typer.Option("--start", help="Index of the first household", min=0)] = 0,
+) -> None:
+    """Print a synthetic Siheung population as JSON lines (record ids `syn-…`; drawn from published shares,
+    see tools/screening/population.py), ready for `records import -`. No real person is in it."""
+    from tools.screening.population import population
+
+    for record in population(count, seed, start):
+        typer.echo(json.dumps(record, ensure_ascii=False))
+
+
 def register(app: typer.Typer) -> None:
     """Add `screen` and `records` to the main app."""
     app.add_typer(records_app, name="records")
@@ -116,7 +131,9 @@ def register(app: typer.Typer) -> None:
         except HouseholdInputError as exc:
             fail(str(exc))
         screened: list[Screened] = []
-        for number, record in _records(settings, records, dong):
+        if records is None:
+            screened = _stored(settings, engine, programs, on, dong)
+        for number, record in _records(records):
             if isinstance(record, RecordError):
                 screened.append(Screened(record_id=None, error=str(record), line=number))
                 continue
@@ -149,19 +166,24 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
 
 
-def _records(settings: Settings, path: str | None, dong: str | None) -> Iterator[tuple[int, Any]]:
-    """The records of a file, or (with no path) those stored in the database, numbered."""
+def _records(path: str | None) -> Iterator[tuple[int, Any]]:
+    """The records of a file, numbered (none without a file)."""
     from tools.screening import read_records
 
     if path is not None:
         yield from read_records(read_text(path), path.lower().endswith(".csv"))
-        return
+
+
+def _stored(
+    settings: Settings, rules: RulesEngine, programs: list[str] | None, on: date | None, dong: str | None
+) -> list[Screened]:
+    """The records stored by `records import` (of one 동), narrowed in SQL and decided by the engine."""
     from agent.db import make_engine
-    from tools.screening.records import stored_records
+    from tools.screening.stored import screen_stored
 
     engine = make_engine(settings)
     try:
-        yield from enumerate(stored_records(engine, dong), start=1)
+        return list(screen_stored(rules, engine, programs, on, dong))
     finally:
         engine.dispose()
 

@@ -14,7 +14,7 @@ from agent import audit
 from agent.api.deps import OfficerDep, ServicesDep, limit_client
 from tools.eligibility.household import HouseholdInputError
 from tools.screening import rank, screen_record
-from tools.screening.records import stored_records
+from tools.screening.stored import screen_stored
 
 router = APIRouter(prefix="/v1", tags=["officers"], dependencies=[Depends(limit_client)])
 MAX_RECORDS = 2000
@@ -49,8 +49,11 @@ async def screenings(body: ScreeningRequest, user: OfficerDep, services: Service
         programs = rules.validate_programs(body.programs, "programs") if body.programs else None
     except HouseholdInputError as exc:
         raise HTTPException(422, str(exc)) from None
-    records = body.records if body.records is not None else stored_records(services.db, body.dong)
-    ranked = rank(screen_record(rules, record, programs, body.as_of) for record in records)
+    if body.records is not None:
+        ranked = rank(screen_record(rules, record, programs, body.as_of) for record in body.records)
+    else:  # narrowed in the database, decided by the engine
+        stored = screen_stored(rules, services.db, programs, body.as_of, body.dong, with_household=True)
+        ranked = rank(stored)
     summary = {
         "records": len(ranked),
         "with_candidates": sum(bool(item.candidates) for item in ranked),

@@ -56,3 +56,28 @@ def test_the_cli_imports_then_screens_the_stored_records_of_one_dong(tmp_path: P
     purged = runner.invoke(app, ["purge", "--days", "0"])
     assert purged.exit_code == 0, purged.output
     assert "deleted 5 household record(s)" in purged.stdout
+
+
+def test_a_synthetic_population_is_printed_labelled_and_imports_cleanly() -> None:
+    printed = runner.invoke(app, ["records", "synthetic", "30", "--seed", "5"])
+    assert printed.exit_code == 0, printed.output
+    records = [json.loads(line) for line in printed.stdout.splitlines()]
+    assert len(records) == 30
+    assert all(r["record_id"].startswith("syn-5-") for r in records)
+    again = runner.invoke(app, ["records", "synthetic", "10", "--seed", "5", "--start", "20"])
+    assert [json.loads(line) for line in again.stdout.splitlines()] == records[20:]  # household i is fixed
+    imported = runner.invoke(app, ["records", "import", "-", "--json"], input=printed.stdout)
+    assert imported.exit_code == 0, imported.output
+    assert json.loads(imported.stdout)["stored"] == 30
+    assert runner.invoke(app, ["records", "synthetic", "0"]).exit_code == 2
+
+
+def test_the_import_refuses_a_receipt_the_engine_does_not_know(settings: Settings) -> None:
+    engine = prepare_database(settings)
+    try:
+        record = {**RECORDS[0], "receiving": ["basic_pension", "nope"]}
+        report = import_records(engine, read_records(json.dumps(record, ensure_ascii=False), False))
+        assert report.stored == 0
+        assert report.errors == [(1, "receiving[1]: unknown program id 'nope'")]
+    finally:
+        engine.dispose()

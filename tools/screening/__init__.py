@@ -2,7 +2,8 @@
 
 A record is a Household (`../shared/contracts.md`) with a `record_id` and an optional `dong`. The rules engine
 decides every program, as it does for `check`; a candidate is a program whose status is `eligible` and that the
-household does not already receive. Records are ranked for follow-up: a crisis first, then the very old living
+household does not already receive. Records stored in the database are first narrowed in SQL
+(`tools.screening.stored`): the engine then decides only the (record, program) pairs that can still be one. Records are ranked for follow-up: a crisis first, then the very old living
 alone, infants, severe disability; within each, the larger estimated monthly amount missed first.
 """
 
@@ -147,7 +148,23 @@ def screen_record(
     except RecordError as error:
         raw = data.get("record_id") if isinstance(data, dict) else None
         return Screened(record_id=None if raw is None else str(raw), error=str(error))
-    results = engine.check(household, programs, as_of)
+    return screen_household(engine, record_id, dong, household, programs, as_of)
+
+
+def screen_household(
+    engine: Engine,
+    record_id: str,
+    dong: str | None,
+    household: Household,
+    programs: list[str] | None = None,
+    as_of: date | None = None,
+) -> Screened:
+    """Screen one validated household with the engine (a household the engine refuses, for instance one
+    receiving a program it does not know, comes back with its error)."""
+    try:
+        results = engine.check(household, programs, as_of)
+    except HouseholdInputError as error:
+        return Screened(record_id=record_id, dong=dong, error=str(error))
     found = candidates(household, results)
     by_id = {r.program_id: r for r in results}
     return Screened(
