@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("langgraph", "langchain_core", "kiwipiepy", "bm25s", "sqlalchemy", "alembic")
+HEAVY = ("langgraph", "langchain_core", "kiwipiepy", "bm25s", "sqlalchemy", "alembic", "ollama")
 
 
 def _imported_after(args: list[str], env: dict[str, str]) -> set[str]:
@@ -42,6 +42,13 @@ def test_check_loads_the_database_but_not_the_chat_graph(tmp_path: Path) -> None
     loaded = _imported_after(["check", str(household)], dict(os.environ))
     assert "sqlalchemy" in loaded
     assert not loaded & {"langgraph", "langchain_core", "kiwipiepy", "bm25s", "alembic"}
+
+
+def test_ask_in_deterministic_mode_loads_no_model_client() -> None:
+    env = {**os.environ, "WELFARE_LLM_BACKEND": "none"}
+    loaded = _imported_after(["ask", "기초연금 얼마예요?"], env)
+    assert "langgraph" in loaded
+    assert "ollama" not in loaded
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from agent.llm.ollama import OllamaBackend
-from agent.llm.openai_compat import OpenAICompatBackend
 from agent.llm.resilience import ResilientBackend, Timeouts, breaker_for
 from agent.settings import Settings
 
@@ -29,6 +27,8 @@ def make_backend(settings: Settings) -> ResilientBackend | None:
         return None
     timeouts = timeouts_from(settings)
     if settings.llm_backend == "openai":
+        from agent.llm.openai_compat import OpenAICompatBackend
+
         breaker = breaker_for(
             f"openai|{settings.openai_base_url}|{settings.llm_model}",
             settings.llm_breaker_failures,
@@ -44,6 +44,8 @@ def make_backend(settings: Settings) -> ResilientBackend | None:
             temperature=settings.llm_temperature,
             think=settings.llm_think,
         )
+    from agent.llm.ollama import OllamaBackend  # its client library loads only when a model is configured
+
     breaker = breaker_for(
         f"ollama|{settings.ollama_host}|{settings.llm_model}",
         settings.llm_breaker_failures,
