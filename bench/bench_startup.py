@@ -29,12 +29,12 @@ HOUSEHOLD = {
 DOCUMENT_QUESTION = "치매안심센터는 뭐 하는 곳이에요?"
 
 
-def _cold(command: list[str], env: dict[str, str], runs: int = RUNS) -> float:
-    """The median wall time of `command` in a new process."""
+def _cold(command: list[str], env: dict[str, str], runs: int = RUNS, stdin: str | None = None) -> float:
+    """The median wall time of `command` in a new process (given `stdin`, when set)."""
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(command, env=env, check=True, capture_output=True)
+        subprocess.run(command, env=env, check=True, capture_output=True, input=stdin, text=stdin is not None)
         samples.append(time.perf_counter() - started)
     return median(samples)
 
@@ -89,6 +89,7 @@ def run() -> list[Row]:
             row("startup", "welfare-agent programs", _cold([cli, "programs"], env), "s"),
             row("startup", "welfare-agent check (one household)", _cold([cli, "check", str(household)], env), "s", "<= 1"),
             row("startup", "welfare-agent ask (one turn, documents)", _cold([cli, "ask", DOCUMENT_QUESTION], env, 3), "s", "<= 3"),
+            row("startup", "welfare-agent chat (start, then an empty line ends it)", _cold([cli, "chat"], env, stdin="\n"), "s", "<= 3"),
             row("startup", "db upgrade on a fresh data dir (index built)", upgrade, "s"),
         ]  # fmt: skip
         ready, first = _first_document_answer(env)
