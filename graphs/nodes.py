@@ -10,7 +10,7 @@ from typing import Any
 from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
-from graphs.answers.compose import referral_lines
+from graphs.answers.compose import referral_lines, topic_notes
 from graphs.answers.focus import asks_a_rule, search_query
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import follows_up, names_other_topic
@@ -435,7 +435,9 @@ class Nodes:
             key = "thanks" if intent == "smalltalk" and _THANKS.search(state.get("message", "")) else intent
             update["reply"] = responder.render(key, language)
             referral = referral_lines(state.get("message", ""), language, update["reply"])
-            if intent == "out_of_scope" and referral:  # not ours to answer, but we know who can
+            if intent == "out_of_scope" and topic_notes(state.get("message", ""), language, answering=True):
+                update["reply"] = "\n".join(referral)  # what to do first, then who: no apology before it
+            elif intent == "out_of_scope" and referral:  # not ours to answer, but we know who can
                 update["reply"] += "\n" + "\n".join(referral)
             pending = list(state.get("pending") or [])
             if state.get("keep_pending") and pending:  # steer back to the question still open

@@ -39,6 +39,12 @@ def _decide(text: str, **before: Any) -> Decision:
         ("어떤게 학대인지 궁금해요", [], "lines_then_answer"),
         ("남편한테 맞았어요", ["crisis"], "lines_then_answer"),
         ("남편이랑 셋이 살아요", [], "none"),
+        (
+            "요양보호사 교육때 노인학대 신고하는 번호 알려줬는데 까먹었어요 몇번이었죠?",
+            [],
+            "lines_then_answer",
+        ),
+        ("옆집 할머니가 아들한테 맞고 있어요 신고 번호 뭐예요", [], "crisis_reply"),
     ],
 )
 def test_the_guards_reply_to_a_danger_a_rule_names(text: str, pending: list[str], expected: str) -> None:
@@ -111,3 +117,14 @@ def test_a_program_that_joins_the_check_is_added_to_its_goal() -> None:
 def test_thanks_in_a_check_keeps_the_open_question() -> None:
     d = _decide("고마워요", pending=["income"], **IN_PENSION_CHECK)
     assert (d.intent, d.keep_pending, d.goal) == ("smalltalk", True, ["basic_pension"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "엄마가 다음주 퇴원하시는데 아직 혼자 못걸으세요. 낮에 봐줄사람이 없는데 뭐부터 알아봐야해요? 엄마 78세",
+        "ở Siheung có chỗ nào phiên dịch tiếng Việt miễn phí ko ạ, em đi bệnh viện với lên phường khó nói quá",
+    ],
+)
+def test_a_situation_with_its_own_specialist_help_is_answered_not_profiled(text: str) -> None:
+    assert _decide(text).intent in ("out_of_scope", "program_info")

@@ -113,14 +113,27 @@ def topic_lines(text: str, language: str, shown: str, covered: Iterable[str] = (
     return out
 
 
-def topic_notes(text: str, language: str) -> list[str]:
+def outside_topic(text: str) -> bool:
+    """Whether `text` is about a topic outside the checked programs that has its own specialist line
+    (interpretation, dementia, abuse, debt, a care gap …): a question to answer and refer, not a profile."""
+    table = load_yaml("referrals.yaml")
+    return any(
+        not topic.get("programs") and re.search(topic["match"], text, re.I)
+        for topic in table.get("topics", {}).values()
+    )
+
+
+def topic_notes(text: str, language: str, *, answering: bool = False) -> list[str]:
     """What to know first for the topics `text` is about (a topic's `note`: "결정에 동의하지 않으시면 이의신청
-    …"), each a sentence of its own."""
+    …"), each a sentence of its own; with `answering`, only the notes that answer a situation by themselves
+    (`answers: true`: what to do after a hospital discharge with no one to care)."""
     table = load_yaml("referrals.yaml")
     return [
         str(topic["note"].get(language) or topic["note"]["ko"])
         for topic in table.get("topics", {}).values()
-        if topic.get("note") and re.search(topic["match"], text, re.I)
+        if topic.get("note")
+        and (topic.get("answers") or not answering)
+        and re.search(topic["match"], text, re.I)
     ]
 
 

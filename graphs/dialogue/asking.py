@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from graphs.answers.compose import outside_topic
 from graphs.answers.focus import asks_a_rule, aspect, bigrams, korean_terms
 from graphs.nlu import Understanding
 from graphs.nlu.programs import detect_programs
@@ -144,7 +145,9 @@ _ASKS_SPOKEN = re.compile(
 
 #: An English question written without a question mark ("what can i do", "where do I apply").
 _ASKS_UNMARKED = re.compile(
-    r"^(?:what|how|where|who|is there|are there|can i|do i)\b|\b(?:what|where|how) (?:are|is|can|do|should)\b",
+    r"^(?:what|how|where|who|is there|are there|can i|do i)\b|\b(?:what|where|how) (?:are|is|can|do|should)\b"
+    # Vietnamese "có … không ạ," mid-message, also shortened ("ko", "k")
+    r"|\bcó\b[^.?!]{1,80}?\b(?:không|khong|ko)\b\s*(?:ạ|a|vậy|vay)?\s*(?:[,.!]|$)",
     re.IGNORECASE,
 )
 #: A question written without a question mark ("what are my options", "그거 뭐예요"); "있어요" too, which may also
@@ -193,7 +196,11 @@ def asks_about_topic(text: str, personal: bool) -> bool:
     asked = aspect(text)
     # "실업급여", "틀니", "unemployment benefits"
     topic = bool(
-        TOPIC_NOUN.search(text) or AID_NOUN.search(text) or korean_terms(text) or names_a_kind_of_help(text)
+        TOPIC_NOUN.search(text)
+        or AID_NOUN.search(text)
+        or korean_terms(text)
+        or names_a_kind_of_help(text)
+        or outside_topic(text)
     )
     if personal and asked in ("any", "where") and not topic:
         return False  # "혼자 사는 70살인데 받을 수 있는 지원 있나요?", "I'm 70, where can I get help?"

@@ -376,3 +376,12 @@ def test_a_program_whose_ages_leave_out_the_person_asked_about_does_not_answer()
 )
 def test_a_sentence_asking_whether_she_can_get_it_beside_how(message: str, can_i: bool) -> None:
     assert asks_can_i(message) is can_i
+
+
+def test_a_care_gap_note_answers_on_its_own_and_an_appeal_note_does_not() -> None:
+    from graphs.answers.compose import topic_notes
+
+    discharge = "아버지 이번주 퇴원하시는데 돌봐드릴 사람이 없어요"
+    assert any("장기요양" in n for n in topic_notes(discharge, "ko", answering=True))
+    assert topic_notes("주차위반 과태료 이의신청 어디서 해요", "ko", answering=True) == []
+    assert topic_notes("주차위반 과태료 이의신청 어디서 해요", "ko") != []
