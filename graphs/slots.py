@@ -263,6 +263,14 @@ _ASSETS_NONE = re.compile(
 )
 
 
+#: Words that say who lives together ("남편이랑 셋이 살아요", "of us", "一起住"), not only name someone.
+TOGETHER = re.compile(
+    r"살아|살고|사는|삽니다|살제|식구|가족|가구|명이|명이요|명이에요|같이|함께|(?<![가-힣])(?:둘|셋|넷|다섯)이|\d\s?명|\d\s?인"
+    r"|live with|living with|lives with|of us|\bme,|just me|一起住|住|口人|一家|sống với|ở với|người|nhà (?:tôi|em)|tôi,|toi,",
+    re.IGNORECASE,
+)
+
+
 def parse_answer(
     slot: str, text: str, said: dict[str, Any], facts: dict[str, Any]
 ) -> dict[str, Any] | str | None:
@@ -281,8 +289,15 @@ def parse_answer(
         if not members:  # a bare relation: "어머니", "my wife", "和老公" — she and that person
             named = [rel for rel, pattern in RELATION_WORDS.items() if pattern.search(text)]
             members = [{"relation": "self"}, *({"relation": rel} for rel in named)] if named else None
+        known = facts.get("members") or []
+        told = {m.get("relation") for m in known}
+        passing = not (TOGETHER.search(text) or ALONE.search(text))
+        if members and len(members) > 1 and passing and told - {m.get("relation") for m in members}:
+            # "와이프는 알바로 60 벌어요" when asked who lives with her (her children already told): the wife
+            # joins them, she does not replace them
+            return {"members": members}
         if members:
-            return {"members_replace": replace_members(facts.get("members") or [], members)}
+            return {"members_replace": replace_members(known, members)}
     elif slot == "age":
         members = said.get("members") or []
         age = next(

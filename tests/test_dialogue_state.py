@@ -525,3 +525,12 @@ def test_a_birth_date_goes_to_the_infant_not_the_older_child() -> None:
     children = [m for m in reading.facts["members"] if m.get("relation") == "child"]
     assert children[0] == {"relation": "child", "age": 4}
     assert children[1]["birth_date"] == "2025-12-28"
+
+
+def test_a_spouse_named_with_her_pay_joins_the_children_already_told() -> None:
+    facts = {
+        "members": [{"relation": "self"}, {"relation": "child", "school": "high"}, {"relation": "child"}]
+    }
+    reading = _read("저는 회사 다니고 월 380, 와이프는 알바로 60 정도 벌어요", ["household"], facts)
+    assert sorted(m["relation"] for m in reading.facts["members"]) == ["child", "child", "self", "spouse"]
+    assert reading.facts["income"]["earned_krw"] == 4_400_000

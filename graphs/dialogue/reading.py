@@ -24,6 +24,7 @@ from graphs.slots import (
     DECLINED,
     OBLIGORS_GONE,
     SLOT_KEYWORDS,
+    TOGETHER,
     clauses_for,
     parse_answer,
     refuses,
@@ -41,11 +42,6 @@ _REQUEST = re.compile(
 )
 #: Words that make a list of people a statement of who lives together ("남편이랑 셋이 살아요", "me, my husband and our
 #: baby", "我和老公还有孩子三口人"), not a mention ("우리 애 11살이에요").
-_TOGETHER = re.compile(
-    r"살아|살고|사는|삽니다|살제|식구|가족|가구|명이|명이요|명이에요|같이|함께|(?<![가-힣])(?:둘|셋|넷|다섯)이|\d\s?명|\d\s?인"
-    r"|live with|living with|lives with|of us|\bme,|just me|一起住|住|口人|一家|sống với|ở với|người|nhà (?:tôi|em)|tôi,|toi,",
-    re.IGNORECASE,
-)
 _BOTH = re.compile(r"둘\s?다|모두|전부|\bboth\b|\bneither\b|都|cả hai", re.IGNORECASE)
 _CORRECTION = re.compile(
     r"^\s*(?:아\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|잠깐(?:만)?(?:요)?|(?:아|앗)\s?(?:참|맞다)|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm|(?:à|a|ủa)\s?không\b)"
@@ -178,7 +174,7 @@ def _apply(
 
 def _states_household(message: str, members: list[dict[str, Any]]) -> bool:
     """Whether the message says who lives together (not only names someone): "남편이랑 셋이 살아요", "혼자요"."""
-    return bool(members) and bool((len(members) > 1 and _TOGETHER.search(message)) or ALONE.search(message))
+    return bool(members) and bool((len(members) > 1 and TOGETHER.search(message)) or ALONE.search(message))
 
 
 def read_message(

@@ -511,6 +511,32 @@ _ORDINALS = {
 _ORDINALS_FOLDED = {fold_latin(k): v for k, v in _ORDINALS.items()}
 
 
+def _school_mentions(lower: str) -> list[tuple[int, int, str]]:
+    """The school levels said, in order, one per mention ("고1이랑 중2"); a level taken back by a correction
+    ("고2.. 아 아니다 고1") is dropped."""
+    found = sorted(
+        (m.start(), rank, m.end(), level)
+        for rank, (level, pattern) in enumerate(SCHOOL_LEVELS)
+        for m in pattern.finditer(lower)
+    )
+    mentions: list[tuple[int, int, str]] = []
+    for start, _, end, level in found:
+        if mentions and start < mentions[-1][1]:
+            continue  # the same words matched by a less advanced level's pattern
+        if (
+            mentions
+            and level == mentions[-1][2]
+            and not re.search(r"[,，、]|랑|하고|and|和|và", lower[mentions[-1][1] : start])
+            and start - mentions[-1][1] <= 3
+        ):
+            mentions[-1] = (mentions[-1][0], end, level)  # "小学三年级": one mention in two words
+            continue
+        if mentions and _CORRECTS.search(lower, mentions[-1][1], start):
+            mentions.pop()
+        mentions.append((start, end, level))
+    return mentions
+
+
 def _birth_order(match: re.Match[str]) -> int:
     """The birth order an ordinal word names, written with or without Vietnamese marks ("dau" = "đầu")."""
     word = match.group(1).lower()
@@ -911,7 +937,14 @@ def unlabelled_amounts(text: str) -> int:
         and not any(o is not m and o.krw == m.krw for o in amounts)  # "1 triệu 2 (120 man)": said twice
         and not _NOT_NOW.match(text, m.end)  # "I had 2.2 million before but now nothing"
         and not _TOTAL_NEAR.search(text, max(0, m.start - 12), m.end + 12)  # "so 7 million total"
+        and not _corrects_earlier(text, m, amounts)  # "rent 400k.. sorry, 450k": the rent, corrected
     )
+
+
+def _corrects_earlier(text: str, money: Money, amounts: list[Money]) -> bool:
+    """Whether `money` follows a correction word right after an earlier amount: it takes that amount's place."""
+    earlier = [a for a in amounts if a.end <= money.start]
+    return bool(earlier) and bool(_CORRECTS.search(text, earlier[-1].end, money.start))
 
 
 _NOT_NOW = re.compile(
@@ -1116,20 +1149,20 @@ def extract_facts(text: str) -> dict[str, Any]:
             target["disability"] = level
             member_facts = True
             break
-    for level, pattern in SCHOOL_LEVELS:
-        m = pattern.search(lower)
-        if m:
-            rel = _nearest_relation(lower, m.start(), m.end(), window=8)
-            if rel is None and _HE_OR_SHE.search(lower, max(0, m.start() - 16), m.start()):
-                rel = _last_relation(lower, m.start())  # "Does my son qualify? He's in 4th grade"
-            if rel == "child":
-                if not others["child"]:
-                    others["child"].append({"relation": "child"})
-                others["child"][0]["school"] = level
-            else:
-                self_member["school"] = level
-            member_facts = True
-            break
+    schooled = _school_mentions(lower)
+    for index, (start, end, level) in enumerate(schooled):
+        rel = _nearest_relation(lower, start, end, window=8)
+        if rel is None and _HE_OR_SHE.search(lower, max(0, start - 16), start):
+            rel = _last_relation(lower, start)  # "Does my son qualify? He's in 4th grade"
+        if rel is None and len(schooled) > 1:
+            rel = "child"  # "孩子一个上小学三年级，一个上初二": a level each, for her children in order
+        if rel == "child":
+            while len(others["child"]) <= index:
+                others["child"].append({"relation": "child"})
+            others["child"][index]["school"] = level
+        else:
+            self_member["school"] = level
+        member_facts = True
     if (
         _UNEMPLOYED.search(lower)
         and not re.search(

@@ -241,3 +241,8 @@ def test_a_numbered_kind_after_a_word_ending_in_ro_is_not_an_address() -> None:
     """ "지원하는 제도로 1종과 2종이 있어요" read "제도로 1" as a road address; a road number stays one."""
     assert redact("의료급여는 병원비를 지원하는 제도로 1종과 2종이 있어요").text.count("[주소]") == 0
     assert "[주소]" in redact("시흥대로 123에 살아요").text
+
+
+def test_pay_from_a_part_time_job_is_not_a_street_address() -> None:
+    assert redact("와이프는 알바로 60 정도 벌어요").findings == []
+    assert redact("주소는 호현로 55 입니다").findings[0].kind == "address"

@@ -541,3 +541,24 @@ def test_a_kind_she_has_none_of_is_not_the_amounts_kind() -> None:
     assert "earned_krw" not in said.get("income", {})
     assert extract_facts("월급은 없고 연금 30만원")["income"] == {"other_krw": 300_000}
     assert extract_facts("Khong co luong, co 500 nghin tien tro cap")["income"] == {"other_krw": 500_000}
+
+
+@pytest.mark.parametrize(
+    ("text", "schools"),
+    [
+        ("교육급여 대상인지 알고싶습니다 애가 둘인데 고2.. 아 아니다 고1이랑 중2예요", ["high", "middle"]),
+        ("孩子一个上小学三年级，一个上初二，教育给付能申请吗？", ["elementary", "middle"]),
+        ("two kids, one in elementary school, one in middle school", ["elementary", "middle"]),
+        ("아들이 중학생이에요", ["middle"]),
+    ],
+)
+def test_each_childs_school_level_is_its_own(text: str, schools: list[str]) -> None:
+    children = [m for m in extract_facts(text)["members"] if m.get("relation") == "child"]
+    assert [c.get("school") for c in children] == schools
+
+
+def test_a_corrected_amount_after_rent_is_not_unlabelled_income() -> None:
+    from graphs.nlu.facts import unlabelled_amounts
+
+    assert unlabelled_amounts("salary 1.6m/month. rent 400k.. sorry, 450k") == 0
+    assert unlabelled_amounts("老公二百八十万") == 2_800_000
