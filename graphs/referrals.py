@@ -23,11 +23,20 @@ _WITHHELD = re.compile(
 )
 
 
+#: A grown child who demands money or drinks ("아들놈이 술만 먹으면 돈 내놓으라고"): violence from him is elder abuse.
+_GROWN_CHILD = re.compile(
+    r"(?:아들|딸|며느리|사위)(?:놈|년|녀석|내외)?.{0,20}(?:술|돈\s?(?:내놓|달라|뜯)|용돈)"
+    r"|(?:son|daughter)\b.{0,30}\b(?:drunk|drinks|money)|(?:儿子|女儿|儿媳).{0,12}(?:喝酒|要钱)|(?:con trai|con gái).{0,20}(?:say|rượu|đòi tiền)",
+    re.IGNORECASE,
+)
+
+
 def crisis_kinds(signals: list[str], text: str) -> list[str]:
-    """The danger kinds of a crisis message, refined: violence or withheld food around an older person is elder
-    abuse."""
+    """The danger kinds of a crisis message, refined: violence or withheld food around an older person (or from
+    a grown child after her money) is elder abuse."""
     kinds = [s for s in signals if s != "model"]
-    if _OLDER.search(text) and (set(kinds) & {"violence", "no_food"} or _WITHHELD.search(text)):
+    older = _OLDER.search(text) or _GROWN_CHILD.search(text)
+    if older and (set(kinds) & {"violence", "no_food"} or _WITHHELD.search(text)):
         kinds.insert(0, "elder_abuse")
     return kinds
 

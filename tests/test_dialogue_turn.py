@@ -45,6 +45,12 @@ def _decide(text: str, **before: Any) -> Decision:
             "lines_then_answer",
         ),
         ("옆집 할머니가 아들한테 맞고 있어요 신고 번호 뭐예요", [], "crisis_reply"),
+        (
+            "아버지가 중풍으로 쓰러지시고 혼자 거동이 안되세요 장기요양 등급 어디다 신청해요?",
+            [],
+            "lines_then_answer",
+        ),
+        ("아버지가 쓰러지셨어요 숨을 안쉬어요", [], "crisis_reply"),
     ],
 )
 def test_the_guards_reply_to_a_danger_a_rule_names(text: str, pending: list[str], expected: str) -> None:
@@ -124,7 +130,15 @@ def test_thanks_in_a_check_keeps_the_open_question() -> None:
     [
         "엄마가 다음주 퇴원하시는데 아직 혼자 못걸으세요. 낮에 봐줄사람이 없는데 뭐부터 알아봐야해요? 엄마 78세",
         "ở Siheung có chỗ nào phiên dịch tiếng Việt miễn phí ko ạ, em đi bệnh viện với lên phường khó nói quá",
+        "혼자사시는 엄마가 요즘 자꾸 깜빡깜빡하시고 했던말 또하세요 뭐부터 해야할지 모르겠어요",
     ],
 )
 def test_a_situation_with_its_own_specialist_help_is_answered_not_profiled(text: str) -> None:
     assert _decide(text).intent in ("out_of_scope", "program_info")
+
+
+def test_a_collapse_long_past_with_a_question_gets_the_lines_then_the_answer() -> None:
+    d = _decide(
+        "아버지가 중풍으로 쓰러지시고 혼자 거동이 안되세요 장기요양 등급 어디다 신청해요? 요양원 본인부담 몇프로예요"
+    )
+    assert (d.intent, d.danger) == ("program_info", "lines_then_answer")

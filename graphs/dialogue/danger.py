@@ -66,13 +66,37 @@ def help_intent(u: Understanding) -> str:
 LIFE_DANGER = frozenset({"suicide", "medical_emergency", "person_unseen"})
 """Crisis kinds where the reply is the help lines alone: nothing else is asked of her in that turn."""
 
+#: A collapse told as the cause of a lasting need ("중풍으로 쓰러지시고 혼자 거동이 안되세요", "뇌졸중으로 쓰러진 뒤"),
+#: not happening now.
+_COLLAPSED_BEFORE = re.compile(
+    r"(?:중풍|뇌졸중|뇌경색|뇌출혈|치매|수술|사고)(?:으로|로)?\s?(?:쓰러지시고|쓰러지셔서|쓰러지신\s?뒤|쓰러진\s?뒤|쓰러지고|쓰러져서)"
+    r"|(?:had|after) a stroke|中风(?:了|后)|bị (?:đột quỵ|tai biến)",
+    re.IGNORECASE,
+)
+_NOT_NOW_EMERGENCY = re.compile(
+    r"숨|의식|피를?|안\s?일어나|breath|unconscious|bleeding|呼吸|昏迷|khó thở|bất tỉnh", re.I
+)
+
+
+def _PAST_COLLAPSE_ONLY(message: str, signals: list[str]) -> frozenset[str]:  # noqa: N802
+    """{"medical_emergency"} when the only emergency told is a collapse in the past that left a need for care
+    (then her question about 장기요양 is answered, the 119 line first); else nothing."""
+    if (
+        "medical_emergency" in signals
+        and _COLLAPSED_BEFORE.search(message)
+        and not _NOT_NOW_EMERGENCY.search(message)
+        and not _DANGER_NOW.search(message)
+    ):
+        return frozenset({"medical_emergency"})
+    return frozenset()
+
 
 def asks_for_help(message: str, signals: list[str]) -> bool:
     """Whether a message with a danger also asks for a program by name ("맞고 집을 나왔어요. 긴급지원 받을 수
     있나요?"), or tells a situation 긴급복지 is for ("he hit me… I have no money"), and the danger is not to her
     life right now: then the help lines come first and her question or her check follows, not left behind
     the offer of a person."""
-    if not signals or set(signals) & LIFE_DANGER:
+    if not signals or set(signals) & LIFE_DANGER - _PAST_COLLAPSE_ONLY(message, signals):
         return False
     if situation_programs(message):
         return True
@@ -127,6 +151,12 @@ def rule_danger_reply(message: str, signals: list[str], pending: list[str]) -> D
     if not signals:
         return "none"
     answers_question = "crisis" in pending and not set(signals) & LIFE_DANGER
-    if asks_for_help(message, signals) or answers_question or asks_about_danger(message, signals):
+    past_collapse = bool(_PAST_COLLAPSE_ONLY(message, signals)) and asks_question(message)
+    if (
+        asks_for_help(message, signals)
+        or answers_question
+        or asks_about_danger(message, signals)
+        or past_collapse
+    ):
         return "lines_then_answer"
     return "crisis_reply"

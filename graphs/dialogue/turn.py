@@ -88,7 +88,7 @@ def turn_intent(
     answering = bool(reading.answered or reading.refused)
     if u.intent == "handoff" and asks_about_service(text):
         return "program_info", False
-    if u.intent == "smalltalk" and not pending and asks_something(text):
+    if u.intent == "smalltalk" and not pending and (asks_something(text) or NEEDS_HELP.search(text)):
         return (
             "out_of_scope",
             False,
@@ -280,7 +280,7 @@ def decide(u: Understanding, reading: Reading, text: str, before: Before) -> Dec
     if before.danger == "lines_then_answer":
         # Danger, and a question besides ("남편한테 맞고 나왔어요, 긴급지원 받을 수 있나요?"): the lines, then her
         # question — "어떤게 학대인지 궁금" from the documents, a program she names by its check.
-        if not u.programs and asks_about_danger(text, before.danger_kinds):
+        if not u.programs and (asks_about_danger(text, before.danger_kinds) or asks_about_topic(text, False)):
             intent, programs = "program_info", []
         else:
             intent = flow = "eligibility_check" if programs else "benefit_discovery"

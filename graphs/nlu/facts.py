@@ -193,7 +193,9 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
 
 
 ALONE = re.compile(
-    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))|một mình(?! nuôi)|독거|홀로"
+    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))"
+    r"(?!\s?(?:서\s?)?(?:거동|못\s?(?:걸|움직|일어|씻|드|먹)|걷지|움직이지|일어나지|씻지|화장실|밥\s?(?:을\s?)?못))"
+    r"|một mình(?! nuôi)|독거|홀로"
     r"|저\s?하나|나\s?하나|저만|1인|(?<![가-힣])한\s?명"
     r"|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|\bby myself\b|\b(?:live|living|lives) alone\b"
     r"|就我(?!们)(?:自己|一个)?|只有我|我一个人|一个人住|独居|一个人生活|一口人"

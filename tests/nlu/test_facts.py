@@ -562,3 +562,9 @@ def test_a_corrected_amount_after_rent_is_not_unlabelled_income() -> None:
 
     assert unlabelled_amounts("salary 1.6m/month. rent 400k.. sorry, 450k") == 0
     assert unlabelled_amounts("老公二百八十万") == 2_800_000
+
+
+def test_unable_to_move_alone_is_not_living_alone() -> None:
+    assert "members" not in extract_facts("아버지가 중풍으로 쓰러지시고 혼자 거동이 안되세요")
+    assert "members" not in extract_facts("엄마가 아직 혼자 못걸으세요")
+    assert extract_facts("혼자 살아요")["members"] == [{"relation": "self"}]
