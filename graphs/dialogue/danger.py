@@ -78,7 +78,7 @@ _NOT_NOW_EMERGENCY = re.compile(
 )
 
 
-def _PAST_COLLAPSE_ONLY(message: str, signals: list[str]) -> frozenset[str]:  # noqa: N802
+def _past_collapse_only(message: str, signals: list[str]) -> frozenset[str]:
     """{"medical_emergency"} when the only emergency told is a collapse in the past that left a need for care
     (then her question about 장기요양 is answered, the 119 line first); else nothing."""
     if (
@@ -96,7 +96,7 @@ def asks_for_help(message: str, signals: list[str]) -> bool:
     있나요?"), or tells a situation 긴급복지 is for ("he hit me… I have no money"), and the danger is not to her
     life right now: then the help lines come first and her question or her check follows, not left behind
     the offer of a person."""
-    if not signals or set(signals) & LIFE_DANGER - _PAST_COLLAPSE_ONLY(message, signals):
+    if not signals or set(signals) & LIFE_DANGER - _past_collapse_only(message, signals):
         return False
     if situation_programs(message):
         return True
@@ -151,7 +151,7 @@ def rule_danger_reply(message: str, signals: list[str], pending: list[str]) -> D
     if not signals:
         return "none"
     answers_question = "crisis" in pending and not set(signals) & LIFE_DANGER
-    past_collapse = bool(_PAST_COLLAPSE_ONLY(message, signals)) and asks_question(message)
+    past_collapse = bool(_past_collapse_only(message, signals)) and asks_question(message)
     if (
         asks_for_help(message, signals)
         or answers_question
