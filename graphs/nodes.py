@@ -198,7 +198,7 @@ class Nodes:
         applicant = state.get("applicant") or asking_for(message)
         if applicant and not state.get("applicant"):
             # asking for a parent shows only now: what was said of her before is the applicant's too
-            facts = as_applicant(facts, applicant, "")
+            facts = as_applicant(facts, applicant, "", told_before=True)
         update["applicant"] = applicant
         reading = read_message(message, u, pending, ledger, facts, applicant)
         if reading.programs_named_as_facts:

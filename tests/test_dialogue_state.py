@@ -534,3 +534,12 @@ def test_a_spouse_named_with_her_pay_joins_the_children_already_told() -> None:
     reading = _read("저는 회사 다니고 월 380, 와이프는 알바로 60 정도 벌어요", ["household"], facts)
     assert sorted(m["relation"] for m in reading.facts["members"]) == ["child", "child", "self", "spouse"]
     assert reading.facts["income"]["earned_krw"] == 4_400_000
+
+
+def test_what_was_said_of_a_parent_before_she_is_asked_for_is_hers() -> None:
+    earlier = {"members": [{"relation": "self"}, {"relation": "parent", "age": 78}]}
+    assert as_applicant(earlier, "parent", "", told_before=True)["members"][0] == {
+        "relation": "self",
+        "age": 78,
+    }
+    assert as_applicant(earlier, "parent", "") == earlier  # a reply to her question: unchanged, as asked

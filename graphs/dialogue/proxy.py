@@ -102,10 +102,13 @@ def _swapped(member: dict[str, Any]) -> dict[str, Any]:
     return {**member, "relation": relation}
 
 
-def as_applicant(said: dict[str, Any], applicant: str | None, message: str) -> dict[str, Any]:
+def as_applicant(
+    said: dict[str, Any], applicant: str | None, message: str, *, told_before: bool = False
+) -> dict[str, Any]:
     """The facts of a message with the person asked for as the applicant (`self`); unchanged otherwise. Asking
     for a parent, the writer is not of the applicant's household; asking for a spouse, the writer is the
-    applicant's spouse."""
+    applicant's spouse. `told_before`: the facts of earlier messages, when asking for a parent shows only now
+    ("엄마는 78세", then "엄마 기초연금 봐주세요"): what was said of her is the applicant's."""
     if applicant is None:
         return said
     if applicant == "spouse":
@@ -130,7 +133,8 @@ def as_applicant(said: dict[str, Any], applicant: str | None, message: str) -> d
         )  # the applicant first, as the household has it
         return {**said, "members": members} if members else said
     members = said.get("members") or []
-    if not (_PARENT_WORD.search(message) or _FIRST_PERSON.search(message) or ALONE.search(message)):
+    told = told_before and any(m.get("relation") == applicant for m in members)
+    if not (told or _PARENT_WORD.search(message) or _FIRST_PERSON.search(message) or ALONE.search(message)):
         return said  # "여든셋이셔유" to the question about her: the applicant's, as asked
     theirs = [m for m in members if m.get("relation") == applicant]
     if not theirs and (_THEIR_AGE.search(message) or _HONORIFIC.search(message)):
