@@ -463,6 +463,7 @@ _WEEKS = re.compile(
 _DAYS = re.compile(
     r"(\d{1,3}|[일이삼사오육칠팔구십]{1,3}|열흘|보름|스무|[一二两三四五六七八九十]{1,3})\s?(?:일\s?(?:됐|되었|째|지났)"
     r"|일\s?전(?=에?\s?(?:\S{1,6}\s)?\S{0,3}(?:출산|낳|태어))|days?\s?old|ngày\s?(?:tuổi)?(?![a-zà-ỹ])"
+    r"|days? ago"
     r"|天前(?=\S{0,3}(?:生|出生))|天(?:了|大)?)",
     re.I,
 )
@@ -490,6 +491,10 @@ def find_ages(text: str) -> list[Age]:
             add(weeks * 7 * 12 // 365, "months", m.start(), m.end())
     for m in _DAYS.finditer(text):  # "이십일 됐고예", "10 days old", "được 10 ngày": a newborn's days
         days = _DAY_WORDS.get(m.group(1)) or parse_numeral(m.group(1))
+        if m.group(0).lower().endswith("ago") and not _BIRTH_VERB.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "I paid rent 10 days ago": days since something else
         if days is not None and 0 < days < 120:
             add(int(days) // 30, "months", m.start(), m.end())
     in_weeks = bool(found)
@@ -570,7 +575,9 @@ _SPAN_AFTER = re.compile(
 #: "실직한 지 2개월", "이사 온 지 3개월": time since something — unless the something is the birth.
 _SINCE_BEFORE = re.compile(r"([가-힣]+)\s?지\s?$|\bsince\b.{0,20}$|\bfor\s+$", re.I)
 _BIRTH_VERB = re.compile(
-    r"태어|낳|출산|born|birth|had (?:a |our |my |the )?(?:baby|son|daughter|child)|出生|生了|sinh", re.I
+    r"태어|낳|출산|born|birth|had (?:a |our |my |the )?(?:first |second |third |new |little |baby )?(?:baby|son|daughter|child|girl|boy)"
+    r"|出生|生了|sinh",
+    re.I,
 )
 _AGO_AFTER = re.compile(r"^\s?(?:ago|전|前|trước)", re.I)
 

@@ -568,3 +568,13 @@ def test_unable_to_move_alone_is_not_living_alone() -> None:
     assert "members" not in extract_facts("아버지가 중풍으로 쓰러지시고 혼자 거동이 안되세요")
     assert "members" not in extract_facts("엄마가 아직 혼자 못걸으세요")
     assert extract_facts("혼자 살아요")["members"] == [{"relation": "self"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we just had our first baby 3 weeks ago", "I gave birth 10 days ago", "I had my son 3 weeks ago"],
+)
+def test_a_birth_weeks_or_days_ago_in_english_is_a_newborn(text: str) -> None:
+    children = [m for m in extract_facts(text)["members"] if m.get("relation") == "child"]
+    assert children == [{"relation": "child", "months_old": 0, "age": 0}]
+    assert extract_facts("I paid rent 10 days ago").get("members") is None
