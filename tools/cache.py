@@ -13,8 +13,9 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from tools.yamlio import safe_load
 
@@ -47,21 +48,20 @@ def cached_yaml(path: Path) -> Any:
     except (TypeError, ValueError):
         return data
     if json.loads(text) == data:
-        _write(copy, text, stale=f"yaml-{path.stem}-")
+        store(copy, lambda handle: handle.write(text.encode("utf-8")), stale=f"yaml-{path.stem}-")
     return data
 
 
-def _write(path: Path, text: str, stale: str) -> None:
-    """Write `path` atomically and delete older copies starting with `stale`; failures are logged only."""
+def store(path: Path, write: Callable[[IO[bytes]], object], stale: str = "") -> None:
+    """Write `path` atomically (`write` fills a temporary file beside it) and delete the older files beside it
+    whose names start with `stale` (earlier versions of the same entry); failures are logged, never raised."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
-        ) as handle:
-            handle.write(text)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+            write(handle)
         os.replace(handle.name, path)
-        for old in path.parent.glob(f"{stale}*.json"):
+        for old in path.parent.glob(f"{stale}*{path.suffix}") if stale else ():
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError as exc:
-        log.warning("cache not writable", extra={"path": str(path), "error": str(exc)})
+        log.warning("cache not written", extra={"path": str(path), "error": str(exc)})

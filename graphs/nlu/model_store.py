@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
-from tools.cache import cache_dir
+from tools.cache import cache_dir, store
 
 log = logging.getLogger(__name__)
 
@@ -47,15 +45,4 @@ def load_arrays(name: str) -> dict[str, npt.NDArray[np.generic]] | None:
 def save_arrays(name: str, arrays: dict[str, npt.NDArray[np.generic]], replaces: str = "") -> None:
     """Cache `arrays` under `name`, atomically, and delete the older entries whose names start with
     `replaces` (earlier versions of the same model); failures are logged, never raised."""
-    directory = cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=directory, suffix=".tmp", delete=False) as handle:
-            np.savez(handle, **arrays)  # type: ignore[arg-type]
-        os.replace(handle.name, directory / f"{name}.npz")
-        if replaces:
-            for old in directory.glob(f"{replaces}*.npz"):
-                if old.stem != name:
-                    old.unlink(missing_ok=True)
-    except OSError as exc:
-        log.warning("model cache not written", extra={"dir": str(directory), "error": str(exc)})
+    store(cache_dir() / f"{name}.npz", lambda handle: np.savez(handle, **arrays), stale=replaces)  # type: ignore[arg-type]
