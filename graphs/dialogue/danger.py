@@ -78,17 +78,15 @@ _NOT_NOW_EMERGENCY = re.compile(
 )
 
 
-def _past_collapse_only(message: str, signals: list[str]) -> frozenset[str]:
-    """{"medical_emergency"} when the only emergency told is a collapse in the past that left a need for care
-    (then her question about 장기요양 is answered, the 119 line first); else nothing."""
-    if (
+def _collapsed_before(message: str, signals: list[str]) -> bool:
+    """Whether the emergency told is a collapse in the past that left a need for care ("중풍으로 쓰러지시고
+    혼자 거동이 안되세요"), nothing happening now: her question is then answered, the 119 line first."""
+    return (
         "medical_emergency" in signals
-        and _COLLAPSED_BEFORE.search(message)
+        and bool(_COLLAPSED_BEFORE.search(message))
         and not _NOT_NOW_EMERGENCY.search(message)
         and not _DANGER_NOW.search(message)
-    ):
-        return frozenset({"medical_emergency"})
-    return frozenset()
+    )
 
 
 def asks_for_help(message: str, signals: list[str]) -> bool:
@@ -96,7 +94,10 @@ def asks_for_help(message: str, signals: list[str]) -> bool:
     있나요?"), or tells a situation 긴급복지 is for ("he hit me… I have no money"), and the danger is not to her
     life right now: then the help lines come first and her question or her check follows, not left behind
     the offer of a person."""
-    if not signals or set(signals) & LIFE_DANGER - _past_collapse_only(message, signals):
+    life = set(signals) & LIFE_DANGER - (
+        {"medical_emergency"} if _collapsed_before(message, signals) else set()
+    )
+    if not signals or life:
         return False
     if situation_programs(message):
         return True
@@ -151,7 +152,7 @@ def rule_danger_reply(message: str, signals: list[str], pending: list[str]) -> D
     if not signals:
         return "none"
     answers_question = "crisis" in pending and not set(signals) & LIFE_DANGER
-    past_collapse = bool(_past_collapse_only(message, signals)) and asks_question(message)
+    past_collapse = _collapsed_before(message, signals) and asks_question(message)
     if (
         asks_for_help(message, signals)
         or answers_question
