@@ -781,9 +781,11 @@ def _count(match: re.Match[str]) -> int | None:
     return word_number(_DIALECT_COUNTS.get(raw, raw)) if raw else None
 
 
-#: Program names that contain a relation word ("애기 수당", "parent benefit", "儿童津贴"): not members.
+#: Program names that contain a relation word ("애기 수당", "parent benefit", "儿童津贴"): not members; and the
+#: single-parent programs' names, which say nothing of her (`_SINGLE_PARENT_PROGRAM`).
 _NAMES_WITH_RELATIONS = re.compile(
-    r"(?:애기|아이|아동|애들|부모|한부모)\s?(?:수당|급여|양육비|지원금?)|첫만남|"
+    _SINGLE_PARENT_PROGRAM.pattern
+    + r"|(?:애기|아이|아동|애들|부모|한부모)\s?(?:수당|급여|양육비|지원금?)|첫만남|"
     r"parents?'?\s(?:allowance|benefit)|child(?:ren)?'?s?\s(?:allowance|benefit|support)|single[- ]parent\s\w+"
     r"|(?:儿童|孩子|父母|单亲)(?:津贴|补贴|补助|给付)|(?:trợ cấp|tro cap)\s(?:nuôi con|nuoi con|trẻ em|tre em|cha mẹ|cha me)"
     # and names with a disability word: "중증장애인 연금" says nothing about her disability
@@ -1295,7 +1297,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         # A spouse who died or left is named, but is no longer a member of the household.
         facts["members"] = [m for m in facts["members"] if m.get("relation") != "spouse"]
     with_spouse = any(m.get("relation") == "spouse" for m in facts.get("members", []))
-    single = _SINGLE_PARENT.search(_SINGLE_PARENT_PROGRAM.sub(" ", original.lower()))
+    single = _SINGLE_PARENT.search(lower)  # the single-parent programs' names are masked in `text`
     if _NOT_SINGLE_PARENT.search(lower) or (with_spouse and single):
         facts["single_parent"] = False  # "한부모는 아니에요"; a spouse lives with her
     elif single:
