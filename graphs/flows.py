@@ -90,8 +90,14 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         ledger, slots[:1], turn
     )  # a second question asked alongside is a bonus, not an ask
     text_question = " ".join(question(s, language, state.get("facts")) for s in slots) or None
-    if text_question and slots[0] in (state.get("pending") or []) and lg.asks(ledger, slots[0]) > 1:
-        # Asked again because her reply did not answer it: say so, rather than repeat the question bare.
+    if (
+        text_question
+        and slots[0] in (state.get("pending") or [])
+        and lg.asks(ledger, slots[0]) > 1
+        and not lg.told_at(ledger, turn)
+    ):
+        # Asked again because her reply did not answer it (nor told anything else): say so, rather than
+        # repeat the question bare.
         text_question = f"{responder.render('ask_again', language)} {text_question}"
     undecidable = [label for m in missing if m not in slots and (label := undecidable_label(m, language))]
     intro = None

@@ -90,7 +90,8 @@ def _on_topic(state: AgentState) -> bool:
 
 def _crisis_lines(state: AgentState, language: str) -> list[str]:
     """The crisis reply's opening and the help lines that fit the danger."""
-    kinds = crisis_kinds(list(state.get("crisis_kinds") or []), state.get("message", ""))
+    events = list((state.get("facts") or {}).get("crisis") or [])
+    kinds = crisis_kinds(list(state.get("crisis_kinds") or []), state.get("message", ""), events)
     fitting = next((f"crisis_intro_{k}" for k in kinds if responder.has_template(f"crisis_intro_{k}")), None)
     return [
         responder.render(fitting or "crisis_intro", language),
@@ -172,7 +173,7 @@ class Nodes:
         programs = list(state.get("programs") or [])
         ledger: lg.Ledger = dict(state.get("ledger") or {})
         turn = int(state.get("turn") or 0)
-        update: dict[str, Any] = {"confidence": u.confidence, "usage": usage}
+        update: dict[str, Any] = {"confidence": u.confidence, "usage": usage, "applicant_told": False}
 
         offer = state.get("offer")
         if offer in ("handoff", "handoff_phone"):
@@ -195,7 +196,9 @@ class Nodes:
                     }
                 )
                 return update
-        applicant = state.get("applicant") or asking_for(message)
+        told = asking_for(message, u.facts, u.programs)
+        applicant = state.get("applicant") or told
+        update["applicant_told"] = told is not None
         if applicant and not state.get("applicant"):
             # asking for a parent shows only now: what was said of her before is the applicant's too
             facts = as_applicant(facts, applicant, "", told_before=True)
@@ -448,7 +451,7 @@ class Nodes:
         elif intent in ("eligibility_check", "benefit_discovery"):
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
             applicant = state.get("applicant")
-            if applicant and asking_for(state.get("message", "")):
+            if applicant and state.get("applicant_told"):
                 note = "proxy_note" if applicant == "parent" else f"proxy_note_{applicant}"
                 update["reply"] = responder.render(note, language) + "\n" + update["reply"]
             if danger == "urgent_help" or "emergency_welfare" in (state.get("programs") or []):

@@ -31,10 +31,17 @@ _GROWN_CHILD = re.compile(
 )
 
 
-def crisis_kinds(signals: list[str], text: str) -> list[str]:
+#: Crisis events read among the facts that say what kind a danger sensed by the classifier alone is.
+_EVENT_KINDS = {"domestic_violence": "violence", "abuse": "violence"}
+
+
+def crisis_kinds(signals: list[str], text: str, events: list[str] | None = None) -> list[str]:
     """The danger kinds of a crisis message, refined: violence or withheld food around an older person (or from
-    a grown child after her money) is elder abuse."""
+    a grown child after her money) is elder abuse; a danger the classifier sensed in a message that tells of
+    violence at home (`events`, the household's crisis facts) is violence, not the general kind."""
     kinds = [s for s in signals if s != "model"]
+    if not kinds:
+        kinds = list(dict.fromkeys(_EVENT_KINDS[e] for e in events or [] if e in _EVENT_KINDS))
     older = _OLDER.search(text) or _GROWN_CHILD.search(text)
     if older and (set(kinds) & {"violence", "no_food"} or _WITHHELD.search(text)):
         kinds.insert(0, "elder_abuse")

@@ -100,6 +100,8 @@ class AgentState(TypedDict, total=False):
     """How a danger shapes this turn's reply (`graphs.dialogue.turn.danger_reply`)."""
     applicant: str | None
     """Whom she asks for when it is not herself ("parent": "어머니 대신 문의드립니다"); kept for the conversation."""
+    applicant_told: bool
+    """This message says whom she asks for (the reply then says it checks for that person)."""
     asked_how: bool
     """She asked how to apply, with her own facts: the check's reply also says how and where."""
     asked_about: list[str]

@@ -30,7 +30,7 @@ _WHAT_TO_DO = re.compile(
 #: Words of a question for a service or a place ("도움받을 데가 있을까요", "그게 뭐에요", "is there any help").
 _SEEKS = re.compile(
     r"있을까|있나|있어요|없을까|없나|도움\s?받|받을\s?(?:수|데|곳)|지원|서비스|제도|어디(?:에|서|다|로)?|신고|뭐(?:예요|에요|야|임)"
-    r"|is there|are there|any (?:help|support|service|program)|where (?:can|do)|options|what can i do|有没有|哪里|ở đâu|hỗ trợ|có .{0,20}không",
+    r"|is there|are there|any (?:\w+ ){0,2}(?:help|support|service|program)|where (?:can|do)|options|what can i do|有没有|哪里|ở đâu|hỗ trợ|có .{0,20}không",
     re.IGNORECASE,
 )
 

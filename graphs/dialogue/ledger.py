@@ -107,6 +107,14 @@ def asks(ledger: Ledger, slot: str) -> int:
     return int((ledger.get(slot) or {}).get("asks", 0))
 
 
+def told_at(ledger: Ledger, turn: int) -> list[str]:
+    """The slots her message at `turn` gave a value for, or refused."""
+    told = ("said", "answered", "corrected", "refused")
+    return [
+        slot for slot, entry in ledger.items() if entry.get("turn") == turn and entry.get("status") in told
+    ]
+
+
 def known(ledger: Ledger) -> list[str]:
     """The settled slots, in the order they were first recorded."""
     return [slot for slot in ledger if settled(ledger, slot)]

@@ -7,6 +7,7 @@ Families often ask for an older parent. Then the applicant is the parent: what t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from graphs.nlu.facts import ALONE
@@ -87,14 +88,27 @@ _ASKING_FOR_SPOUSE = re.compile(
 _ABOUT_THEIRS = re.compile(r"[가-힣]면(?:\s|$)|안\s?되|못\s?받")
 
 
-def asking_for(message: str) -> str | None:
-    """ "parent" when the message asks for a parent, "spouse" for her husband (his wife), else None."""
+#: Programs for a disabled person: asked about while only the spouse is said to be disabled, they are asked
+#: for the spouse ("남편이 작년에 사고로 중증장애 판정 받았어요. 장애인연금 받을 수 있을까요?").
+_FOR_THE_DISABLED = frozenset({"disability_pension", "disability_allowance"})
+
+
+def asking_for(message: str, said: dict[str, Any] | None = None, programs: Sequence[str] = ()) -> str | None:
+    """ "parent" when the message asks for a parent, "spouse" for her husband (his wife), else None. `said`
+    and `programs` (the message's facts and the programs it asks about) tell a question about a disability
+    program asked for a disabled spouse."""
     if _ASKING_FOR.search(message):
         return "parent"
     found = _ASKING_FOR_SPOUSE.search(message)
-    if found is None or _ABOUT_THEIRS.search(found.group(0)):
-        return None  # "와이프가 버는게 있으면 안되나요?": her earnings as a condition of his own claim
-    return "spouse"
+    if found is not None and not _ABOUT_THEIRS.search(found.group(0)):
+        return (
+            "spouse"  # not "와이프가 버는게 있으면 안되나요?": her earnings as a condition of his own claim
+        )
+    members = (said or {}).get("members") or []
+    disabled = {m.get("relation") for m in members if m.get("disability") in ("mild", "severe")}
+    if programs and set(programs) <= _FOR_THE_DISABLED and disabled == {"spouse"}:
+        return "spouse"
+    return None
 
 
 def _swapped(member: dict[str, Any]) -> dict[str, Any]:

@@ -47,7 +47,11 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 
 _MD = re.compile(r"(?<![\d년年./-])(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]")
-_VI_MD = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\d|\s*,?\s*năm)", re.I)
+_VI_MD = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})(?!\d|\s*,?\s*n[ăa]m)", re.I)
+#: "ngày 15/11", "ngay 15-11": day, then month, as Vietnamese write them.
+_VI_DM = re.compile(r"ng[àa]y\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d/-]|\.\d)", re.I)
+#: "01년 12월20일생", "95년 3월 2일": a two-digit year.
+_YY_MD = re.compile(r"(?<!\d)(\d{2})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]?")
 _EN_MD = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
 
 
@@ -65,8 +69,20 @@ def find_past_dates(text: str, today: date) -> list[FoundDate]:
         if value is not None:
             found.append(FoundDate(value, m.start(), m.end()))
 
+    for m in _YY_MD.finditer(text):
+        year = int(m.group(1))
+        year += 2000 if year <= today.year % 100 else 1900
+        value = _make(year, int(m.group(2)), int(m.group(3)))
+        if (
+            value is not None
+            and value <= today
+            and not any(f.start < m.end() and m.start() < f.end for f in found)
+        ):
+            found.append(FoundDate(value, m.start(), m.end()))
     for m in _MD.finditer(text):
         add(int(m.group(1)), int(m.group(2)), m)
+    for m in _VI_DM.finditer(text):
+        add(int(m.group(2)), int(m.group(1)), m)
     for m in _EN_MD.finditer(text):
         add(_MONTHS[m.group(1).lower()], int(m.group(2)), m)
     for m in _VI_MD.finditer(text):

@@ -120,7 +120,7 @@ _WITH_PARENT = re.compile(
 )
 #: Countries residents come from, by ISO code, in the four languages.
 FOREIGN_COUNTRY: list[tuple[str, re.Pattern[str]]] = [
-    ("VN", re.compile(r"베트남|vietnam|việt nam|viet nam|越南|người việt|nguoi viet", re.I)),
+    ("VN", re.compile(r"베트남|vietnam|việt nam|viet nam|越南|người việt|nguoi viet|\bvn\b", re.I)),
     ("CN", re.compile(r"중국|조선족|chinese|china|中国|trung quốc|trung quoc", re.I)),
     ("PH", re.compile(r"필리핀|philippin|filipin|菲律宾", re.I)),
     ("KH", re.compile(r"캄보디아|cambodia|柬埔寨", re.I)),
@@ -137,13 +137,13 @@ FOREIGN_COUNTRY: list[tuple[str, re.Pattern[str]]] = [
 _FOREIGNER = re.compile(
     r"\b(?:visa\s?)?[efhd]-?\d{1,2}(?:-\d)?\b|비자|외국인|외국\s?국적|(?:베트남|중국|필리핀|캄보디아|태국|우즈벡|몽골|네팔|인도네시아|미국|일본|러시아)\s?(?:사람|출신|국적|여자|남자|인\b)"
     r"|(?:中国|越南|菲律宾|柬埔寨|泰国|蒙古|美国|日本|俄罗斯)(?:国籍|籍|人)|\bvisa\b|foreigner|foreign national|\b(?:vietnamese|chinese|filipino|american|cambodian|thai|mongolian|nepali|uzbek) (?:citizen|national|nationality)|\bi(?:'m| am) (?:vietnamese|chinese|filipino|cambodian|thai|from)|(?:我|他|她)是.{0,3}人|外国人|签证"
-    r"|người (?:việt|nước ngoài|trung)|nguoi (?:viet|nuoc ngoai)|quốc tịch (?!hàn)|quoc tich (?!han)",
+    r"|người (?:việt|nước ngoài|trung)|nguoi (?:viet|nuoc ngoai)|quốc tịch (?!hàn)|quoc tich (?!han)|\bvn\b",
     re.I,
 )
 _KOREAN_NATIONAL = re.compile(
     r"한국\s?국적|귀화|국적\s?(?:을\s?)?(?:땄|취득|받았)|(?<![가-힣])한국\s?사람|내국인|korean (?:citizen|national|nationality)"
     r"|\b(?:i'm|i am|is|are|both) (?:a |also )?korean\b(?!\s?(?:visa|resident|language))|naturali[sz]ed|韩国国籍|韩国人|入籍|入了韩国籍|韩国籍"
-    r"|quốc tịch hàn|quoc tich han|người hàn|nguoi han",
+    r"|quốc tịch hàn|quoc tich han|người hàn|nguoi han|\bkr\b|(?:người|quốc tịch) hq\b",
     re.I,
 )
 
@@ -193,12 +193,12 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
 
 
 ALONE = re.compile(
-    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식)?(?:를|을)?\s?(?:키우|키워|길러|기르))"
+    r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식|애들|아이들|둘|셋|다)?(?:를|을|들을?)?\s?(?:키우|키운|키울|키웁|키워|길러|기르|기른|기릅))"
     r"(?!\s?(?:서\s?)?(?:거동|못\s?(?:걸|움직|일어|씻|드|먹)|걷지|움직이지|일어나지|씻지|화장실|밥\s?(?:을\s?)?못))"
-    r"|một mình(?! nuôi)|독거|홀로"
+    r"|(?<!con )(?<!cháu )(?<!các con )một mình(?! nuôi)|독거|홀로"
     r"|저\s?하나|나\s?하나|저만|1인|(?<![가-힣])한\s?명"
     r"|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|\bby myself\b|\b(?:live|living|lives) alone\b"
-    r"|就我(?!们)(?:自己|一个)?|只有我|我一个人|一个人住|独居|一个人生活|一口人"
+    r"|就我(?:自己|一个人?)|就我(?=[\s，,。.!！]|$)|只有我|我一个人|一个人住|独居|一个人生活|一口人"
     r"|chỉ (?:có )?mình tôi|mình tôi thôi|một người|sống một mình",
     re.I,
 )
@@ -263,6 +263,10 @@ _NOT_RECEIVING = re.compile(
     r"|(?:don'?t|do not|never|not) (?:get|receive|on)|none of|没(?:有)?(?:领|拿)|不领|không (?:nhận|hưởng)|không có (?:gì|trợ cấp|khoản|chế độ|(?=[가-힣]))|chưa (?:nhận|hưởng)",
     re.I,
 )
+#: A receipt said and its clause closed: "받고 있고", "받는데", "타고요,".
+_RECEIPT_SAID = re.compile(
+    r"(?<!안)(?<!안 )(?<!못)(?<!못 )(?:받|타)(?:고\s?있|고\s?계시|는|았|아)?\S{0,3}?(?:고|는데|지만|구요|고요)(?=[\s,])"
+)
 _NO_DISABILITY = re.compile(
     r"(?:등록된\s?)?장애(?:는|가|도)?\s?(?:없|아니)|no disability|not disabled|没有残疾|không (?:bị |có )?khuyết tật",
     re.I,
@@ -320,9 +324,9 @@ _NEWBORN = re.compile(
     re.I,
 )
 _SINGLE_PARENT = re.compile(
-    r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:둘|셋|넷|하나|\d\s?명)?\s?(?:을|를)?\s?(?:키우|키워|길러|기르)"
+    r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:둘|셋|넷|하나|\d\s?명)?\s?(?:을|를)?\s?(?:키우|키운|키울|키웁|키워|길러|기르|기른|기릅)"
     r"|single (?:mom|mother|dad|father|parent)|raising (?:\w+ ){0,3}(?:alone|on my own|by myself)"
-    r"|单亲|一个人带孩子|自己带孩子|自己养孩子|đơn thân|một mình nuôi con",
+    r"|单亲|一个人带孩子|自己带孩子|自己养孩子|đơn thân|một mình nuôi con|nuôi (?:\w+ ){1,3}một mình",
     re.I,
 )
 SCHOOL_LEVELS: list[tuple[str, re.Pattern[str]]] = [
@@ -416,7 +420,8 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
         "domestic_violence",
         re.compile(
             r"가정\s?폭력|(?:남편|아내|와이프|부인|신랑|husband|wife|partner|丈夫|老公|chồng).{0,10}(?:때려|때리|폭력|맞았|맞아|맞고|칼|위협|hits?\b|beats?|hurts? me|打我|殴打|đánh)|家暴|domestic violence|bạo lực gia đình"
-            r"|(?:husband|partner|boyfriend)\b.{0,60}\b(?:he|she) (?:hit|hits|beat|beats|hurt|hurts|kicked) me",
+            r"|(?:husband|partner|boyfriend)\b.{0,60}\b(?:he|she) (?:hit|hits|beat|beats|hurt|hurts|kicked) me"
+            r"|(?:husband|wife|partner|boyfriend)\b.{0,40}\b(?:was|is|got|gets|became) (?:violent|abusive)",
             re.I,
         ),
     ),
@@ -576,14 +581,14 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|\bworth\b|\bvilla\b|\bapartment\b|房子|nhà trị giá|tài sản",
+            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|\bworth\b|\bvilla\b|\bapartment\b|房子|nhà trị giá|tài sản|nhà riêng|căn nhà|ngôi nhà|\bnhà\b[^,.]{0,12}(?:trị giá|khoảng|tầm|cỡ)",
             re.I,
         ),
     ),
     (
         "other",
         re.compile(
-            r"연금|용돈|지원금|수당|양육비|실업급여|임대\s?(?:료|소득|수입)|(?:상가|가게|건물|방)\s?세|rental income|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
+            r"연금|용돈|지원금|수당|양육비|실업급여|휴업\s?급여|산재\s?(?:급여|보험금|연금)|임대\s?(?:료|소득|수입)|(?:상가|가게|건물|방)\s?세|rental income|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
             r"|그\s?밖(?!에?[는엔]?\s?(?:없|아무))|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
             r"|isn'?t (?:from )?(?:work|wages)|养老金|年金|津贴|补助|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
             re.I,
@@ -801,7 +806,7 @@ _NAMES_WITH_RELATIONS = re.compile(
 
 
 _BIRTH_WORD = re.compile(
-    r"태어|출생|낳|출산|생(?:이|일|으로|이에요|이요|이야|임)?(?![가-힣])|born|birth|出生|生的|sinh"
+    r"태어|출생|낳|출산|(?<!학)생(?:이|일|으로|이에요|이요|이야|이고|이구|이라|임)?(?![가-힣])|born|birth|出生|生的|sinh"
     r"|\bhad (?:my|our|a|the|her)\b.{0,14}\b(?:baby|son|daughter|twins)|\bdelivered\b",
     re.I,
 )
@@ -918,16 +923,47 @@ def _holder_before(text: str, start: int, reach: int = 16) -> str | None:
     return None if re.search(r"[.!?。！？]", between) else rel
 
 
-def _born_child(children: list[dict[str, Any]], text: str) -> dict[str, Any]:
+#: She tells her own birth: "I was born", "저는 …생", "tôi sinh", "我是…出生".
+_OWN_BIRTH = re.compile(
+    r"\bi was born|\bmy (?:birthday|date of birth)|저는?|제가|나는?|내가|본인|tôi|我", re.I
+)
+_GROWN_UP_YEARS = 15
+
+
+def _own_birth(lower: str, start: int, end: int, born: date) -> bool:
+    """Whether a birth date is the writer's own: she says so, or it is a grown-up's and no one else is named
+    near it ("Gyeonggi youth basic income - can I apply? I was born on 28 Dec 2001")."""
+    if _nearest_relation(lower, start, end, window=16) is not None:
+        return False
+    if _OWN_BIRTH.search(lower, max(0, start - 24), start):
+        return True
+    return (date.today() - born).days >= _GROWN_UP_YEARS * 365
+
+
+def _born_child(children: list[dict[str, Any]], text: str, at: int) -> dict[str, Any]:
     """The child a birth the message tells is about: the first without an age, else a new one; with the
     message's birth order ("둘째")."""
     born = next((c for c in children if not _AGE_KEYS & c.keys()), None)
     if born is None:
         born = {"relation": "child"}
         children.append(born)
-    if order := _BIRTH_ORDER.search(text):
+    if order := _order_of_birth(text, at):
         born.setdefault("birth_order", _birth_order(order))
     return born
+
+
+def _order_of_birth(text: str, at: int) -> re.Match[str] | None:
+    """The birth order word that belongs to the birth told at `at`: the one said just before it ("둘째는 지난달에
+    태어났어요"), else one that names no other child by an age ("애기는 10월 3일생이고 첫째는 네살": 첫째 is the
+    four-year-old, not the baby)."""
+    before = [m for m in _BIRTH_ORDER.finditer(text, 0, at) if at - m.end() <= 12]
+    if before:
+        return before[-1]
+    aged = [a.start for a in find_ages(text)]
+    return next(
+        (m for m in _BIRTH_ORDER.finditer(text) if not any(0 <= s - m.end() <= 8 for s in aged)),
+        None,
+    )
 
 
 def unlabelled_amounts(text: str) -> int:
@@ -1015,7 +1051,10 @@ def extract_facts(text: str) -> dict[str, Any]:
     for found in find_past_dates(text, date.today()):
         if _BIRTH_WORD.search(lower, max(0, found.start - 24), found.end + 12):
             member_facts = True
-            born = _born_child(others["child"], text)
+            if _own_birth(lower, found.start, found.end, found.value):
+                self_member.setdefault("birth_date", found.value.isoformat())
+                continue
+            born = _born_child(others["child"], text, found.start)
             born["birth_date"] = found.value.isoformat()
 
     # A birth month without its day ("8월에 낳았어요", "had my first baby in August", "sinh tháng 10").
@@ -1025,7 +1064,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         if month.months_ago >= 36 or not _BIRTH_WORD.search(lower, max(0, month.start - 24), month.end + 12):
             continue  # a birth three years ago or more is an age in years, and may be her own
         member_facts = True
-        born = _born_child(others["child"], text)
+        born = _born_child(others["child"], text, month.start)
         # Born in that month: a full month fewer when most of its days are still ahead of today's date.
         born["months_old"] = max(0, month.months_ago - (today.day < 16))
         born["age"] = born["months_old"] // 12
@@ -1309,9 +1348,12 @@ def extract_facts(text: str) -> dict[str, Any]:
     if receiving and _NOTHING_ELSE.search(lower):
         facts["receiving"] = receiving  # "Mẹ tôi nhận 기초연금, không có gì khác": that one, nothing else
     elif _NOT_RECEIVING.search(lower) and (asked or receiving):
-        facts[
-            "receiving"
-        ] = []  # "기초연금도 차상위도 아무것도 안 받아요": the programs named are not received
+        # "기초연금도 차상위도 아무것도 안 받아요": the programs named are not received; but "기초연금은 받고 있고
+        # 장기요양 등급은 안 받았다": the receipt said before, in its own clause, stands
+        affirmed = [m.end() for m in _RECEIPT_SAID.finditer(lower)]
+        cut = affirmed[-1] if affirmed else 0
+        kept = detect_programs(original[:cut])[1] if cut and not _NOT_RECEIVING.search(lower, 0, cut) else []
+        facts["receiving"] = kept
     elif receiving:
         facts["receiving"] = receiving
     region = find_region(text)
@@ -1337,10 +1379,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         if months is not None:
             child["months_old"] = months
             child["age"] = months // 12
-        # The ordinal said just before the birth is the baby's ("첫째는 네 살이고 둘째는 지난달에 태어났어요").
-        orders = [m for m in _BIRTH_ORDER.finditer(text, 0, birth.start()) if birth.start() - m.end() <= 12]
-        order = orders[-1] if orders else _BIRTH_ORDER.search(text)
-        if order:
+        if order := _order_of_birth(text, birth.start()):
             child["birth_order"] = _birth_order(order)
         facts.setdefault("members", [{"relation": "self"}])
         newborn = next((m for m in facts["members"] if m.get("relation") == "child" and "age" not in m), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from tools.vietnamese import accept_unmarked, fold_latin
@@ -70,6 +71,8 @@ def _plain_number(token: str) -> float | None:
         return None
     if token.count(".") > 1 or re.fullmatch(r"\d{1,3}(\.\d{3})+", token):
         token = token.replace(".", "")  # Vietnamese thousands separators: 1.500.000
+    if re.fullmatch(r"\d+,\d{1,2}", token):
+        token = token.replace(",", ".")  # "2,6 triệu": a decimal comma (thousands are grouped by three)
     token = token.replace(",", "")
     try:
         return float(token)
@@ -190,6 +193,8 @@ _VI_DIGIT_WORDS = {
 _VI_DIGIT_WORDS |= {
     fold_latin(w): d for w, d in list(_VI_DIGIT_WORDS.items()) if fold_latin(w) not in ("tu",)
 }
+_TENTH_OF = {"triệu": 10**6, "trieu": 10**6, "tỷ": 10**9, "tỉ": 10**9, "ty": 10**9}
+_HALF = ("rưỡi", "ruoi")
 _VI_BIG = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _VI_BIG |= {fold_latin(w): v for w, v in list(_VI_BIG.items())}
 #: One Vietnamese number word, with and without its marks (for patterns that find a number in words).
@@ -197,7 +202,7 @@ VI_NUMBER_WORD = (
     "(?:"
     + "|".join(
         sorted(
-            {*_VI_DIGIT_WORDS, *_VI_BIG, "mười", "muoi", "mươi", "trăm", "tram", "linh", "lẻ", "le"},
+            {*_VI_DIGIT_WORDS, *_VI_BIG, "mười", "muoi", "mươi", "trăm", "tram", "linh", "lẻ", "le", *_HALF},
             key=len,
             reverse=True,
         )
@@ -206,16 +211,32 @@ VI_NUMBER_WORD = (
 )
 
 
+def spoken_tenth(words: list[str]) -> tuple[list[str], int]:
+    """ "hai triệu sáu" is 2.6 million and "hai triệu rưỡi" 2.5 million, as people say them: the words before a
+    lone digit word after the millions, and what that digit is worth (0 and the words unchanged otherwise).
+    "năm" is left alone: after an amount it is "a year"."""
+    if len(words) >= 3 and words[-2] in _TENTH_OF and words[-1] not in ("năm", "nam"):
+        last = words[-1]
+        digit = 5 if last in _HALF else int(last) if last.isdigit() else _VI_DIGIT_WORDS.get(last, 0)
+        if 0 < digit < 10:
+            return words[:-1], digit * _TENTH_OF[words[-2]] // 10
+    return words, 0
+
+
 def vietnamese_number(text: str) -> int | None:
     """A number written in Vietnamese words, marks optional: "năm trăm hai mươi ba nghìn" → 523000, "ba trăm
     bốn mươi chín nghìn bảy trăm" → 349700, "hai triệu rưỡi" is not read (None). None when a word is not part
     of a number."""
+    words, tenth = spoken_tenth(re.findall(r"[^\W\d_]+|\d+", text.lower()))
+    if tenth:
+        head = vietnamese_number(" ".join(words))
+        return None if head is None else head + tenth
     total = 0
     hundreds = 0
     rest = 0
     last = 0
     seen = False
-    for word in re.findall(r"[^\W\d_]+|\d+", text.lower()):
+    for word in words:
         if word in ("linh", "lẻ", "le") and seen:
             continue
         if word.isdigit():
@@ -470,6 +491,10 @@ _DAYS = re.compile(
 _DAY_WORDS = {"열흘": 10, "보름": 15, "스무": 20}
 
 
+#: A birth year given for an age, as Koreans often do: "89년생", "01년생이에요", "2001년생".
+_BORN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s?년생")
+
+
 def find_ages(text: str) -> list[Age]:
     """Ages stated in `text`: 만 65세, 일흔 살, 예순다섯, 70岁, 70 tuổi, "I'm 70", "10 month old"."""
     found: list[Age] = []
@@ -533,6 +558,15 @@ def find_ages(text: str) -> list[Age]:
         )
         and not _BOUND_AFTER.match(text[a.end :])
     ]
+    said = list(found)
+    # "89년생", "2001년생": the age she reaches this year, less one before July
+    for m in _BORN_YEAR.finditer(text):
+        if any(abs(a.start - m.end()) <= 20 or abs(m.start() - a.end) <= 20 for a in said):
+            continue  # "02년생이요 생일 지나서 만24": the age she says wins over the one worked out
+        year = int(m.group(1))
+        year += 0 if year >= 100 else 2000 if year <= date.today().year % 100 else 1900
+        today = date.today()
+        add(today.year - year - (today.month < 7), "years", m.start(), m.end())
     found.sort(key=lambda a: a.start)
     return _join_years_and_months(text, found)
 
@@ -622,7 +656,7 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 
 _MONEY_CONTEXT = re.compile(
-    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|통장|알바|부업|파트|한\s?달에?|매달|매월|"
+    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|통장|알바|부업|파트|한\s?달에?|매달|매월|"
     r"收入|工资|挣|房租)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
@@ -807,12 +841,34 @@ _WORD_SCALES = {
 }  # fmt: skip
 _TENS_MARK = {"mươi", "muoi"}  # "bốn mươi" = 4 × 10; bare "mười" is 10
 _FILLERS = {"and", "linh", "lẻ", "le", "-"}
+_POINT = ("point", "phẩy", "phay")
 _WORD = "|".join(
-    sorted({*_EN_ONES, *_VI_ONES, *_WORD_SCALES, *_TENS_MARK, "and", "linh", "lẻ"}, key=len, reverse=True)
+    sorted(
+        {*_EN_ONES, *_VI_ONES, *_WORD_SCALES, *_TENS_MARK, "and", "linh", "lẻ", *_HALF, *_POINT},
+        key=len,
+        reverse=True,
+    )
 )
 _WORD_RUN = re.compile(
     rf"(?<![\w])(?!(?:and|linh|lẻ)\b)(?:(?:{_WORD})(?:[\s-]+|(?=[^\w])|$)){{1,12}}", re.IGNORECASE
 )
+
+
+def _decimal_words(whole: list[str], after: list[str]) -> int | None:
+    """ "one point five million": the whole part, single digits after the point, then one scale word."""
+    digits = [_EN_ONES.get(t, _VI_ONES.get(t)) for t in after[:-1]]
+    if (
+        not digits
+        or len(after) < 2
+        or after[-1] not in _WORD_SCALES
+        or any(d is None or d > 9 for d in digits)
+    ):
+        return None
+    head = parse_words(" ".join(whole))
+    if head is None:
+        return None
+    fraction = float("0." + "".join(str(d) for d in digits))
+    return round((head + fraction) * _WORD_SCALES[after[-1]])
 
 
 def parse_words(run: str) -> int | None:
@@ -820,6 +876,12 @@ def parse_words(run: str) -> int | None:
     tokens = [t for t in re.split(r"[\s-]+", run.strip().lower()) if t]
     if not tokens or tokens[0] in _WORD_SCALES or tokens[0] in _FILLERS:
         return None  # "1.5 million": the digits are read elsewhere
+    tokens, tenth = spoken_tenth(tokens)
+    if tenth:
+        head = parse_words(" ".join(tokens))
+        return None if head is None else head + tenth
+    if point := next((i for i, t in enumerate(tokens) if t in _POINT), 0):
+        return _decimal_words(tokens[:point], tokens[point + 1 :])
     total = current = last = 0
     seen = False
     for token in tokens:
@@ -848,7 +910,11 @@ def parse_words(run: str) -> int | None:
 
 
 _WORD_MONEY_AFTER = re.compile(r"^\s?(?:won\b|krw\b|uôn\b|원)", re.IGNORECASE)
-_WORD_AGE_AFTER = re.compile(r"^\s?(?:tuổi|tuoi\b|years?(?:[\s-]old)?\b|yrs?\b)", re.IGNORECASE)
+_WORD_AGE_AFTER = re.compile(
+    r"^\s?(?:tuổi|tuoi\b|years?(?:[\s-]old)?\b(?! ago)(?! now)(?! later)|yrs?\b(?! ago))", re.IGNORECASE
+)
+#: "for two years", "over three years": a duration, as the digit patterns have it.
+_DURATION_BEFORE = re.compile(r"\b(?:for|over|after|past|last)\s+$", re.IGNORECASE)
 #: "… won một tháng", "… won a month": the month after an amount is "per month", not an age.
 _PER = re.compile(
     r"(?:won|krw|uôn|uon|원|nghìn|nghin|triệu|trieu|đồng|dong|thousand|million)\s*$", re.IGNORECASE
@@ -878,8 +944,10 @@ def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:
             and not _PER.search(text[: m.start()])
         ):
             found.append((value, m.start(), end + months.end(), "months"))
-        elif ((unit := _WORD_AGE_AFTER.match(after)) or _WORD_AGE_BEFORE.search(text[: m.start()])) and (
-            0 < value < 120
+        elif (
+            ((unit := _WORD_AGE_AFTER.match(after)) or _WORD_AGE_BEFORE.search(text[: m.start()]))
+            and 0 < value < 120
+            and not (unit and _DURATION_BEFORE.search(text[: m.start()]))
         ):  # the span takes the unit too, as the digit patterns' spans do
             found.append((value, m.start(), end + (unit.end() if unit else 0), "age"))
     return found

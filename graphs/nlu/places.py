@@ -43,6 +43,11 @@ _NEGATED_AFTER = re.compile(
     r"|^(?:市|区)?(?:不是|没住|不住)|^\s*(?:-|,)?\s*not\b",
     re.I,
 )
+#: "태어나서부터 쭉 시흥 살았음": lived there all along, up to now — not a former address.
+_ALL_ALONG = re.compile(r"태어나서|태어날\s?때|평생|여태|지금까지|어릴\s?때부터")
+_LIVED_TILL_NOW = re.compile(
+    r"^(?:시|군|구)?\s?(?:에|에서|서)?\s?(?:쭉\s?|계속\s?)?살았(?:음|어요|어|습니다|지|다|죠)?\s*(?:[.!~]|$)"
+)
 _NEGATED_BEFORE = re.compile(
     r"(?:not|n't|no longer)\s+(?:live\s+|living\s+)?in\s+$|(?:used to live|(?<!have )(?<!'ve )lived|grew up) in\s+$|\bfrom\s+$|不(?:住|在)(?:在)?$|没住在$|không (?:sống|ở)\s(?:ở\s)?$",
     re.I,
@@ -103,9 +108,10 @@ def find_places(text: str) -> list[Place]:
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
-            negated = bool(
-                _NEGATED_AFTER.search(text[m.end() : m.end() + 12])
-                or _NEGATED_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+            before = text[max(0, m.start() - 20) : m.start()]
+            after = text[m.end() : m.end() + 12]
+            negated = bool(_NEGATED_AFTER.search(after) or _NEGATED_BEFORE.search(before)) and not (
+                _ALL_ALONG.search(before) and _LIVED_TILL_NOW.match(after)
             )
             found.append(Place(m.start(), m.end(), sido, sigungu, negated))
             taken.append((m.start(), m.end()))
