@@ -56,7 +56,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         also = [r for r in results if r["program_id"] not in goal and r["status"] == "eligible"]
         results = [r for r in results if r["program_id"] in goal]
     if discovery and not profile_complete(ledger):
-        return situation_turn(results, catalogue, language, ledger, turn, state.get("facts") or {})
+        return situation_turn(
+            results, catalogue, language, ledger, turn, state.get("facts") or {}, state.get("message", "")
+        )
     probes = dict(state.get("probes") or {})
     if not {"household", "child_age"} & set(known):
         results = [reopen_children(r) for r in results]
@@ -219,6 +221,7 @@ def situation_turn(
     ledger: lg.Ledger,
     turn: int,
     facts: dict[str, Any],
+    message: str = "",
 ) -> dict[str, Any]:
     """A situation told before the profile ("아기 두 달 됐고 남편이랑 셋이 살아요", "이혼하고 애 혼자 키워요"): the
     programs made for it — those her facts already decide as likely said so, with the amount; the others with
@@ -248,6 +251,9 @@ def situation_turn(
         lines.append(responder.render("after_birth", language))
         lines += [f"- {responder.program_summary(p, language)}" for p in births]
     if not asked and (likely or undecided or births):
+        # whom to ask about what she tells ("권고사직 당하고 3개월째": 실업급여 at the 고용센터 1350): the
+        # programs' summaries above do not give their contacts
+        lines += referral_lines(message, language, "\n".join(lines))
         lines.append(responder.render("final_note", language))
     if likely and update["pending"]:
         lines.append(responder.render("discovery_look_further", language))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.asking import CAN_I
+from graphs.dialogue.asking import CAN_I, asks_question
 from graphs.dialogue.proxy import as_applicant
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
@@ -135,8 +135,8 @@ def _apply(
 ) -> None:
     """Read `slot` from the clauses of `message` that speak about it; record a value or a refusal."""
     part = clauses_for(slot, message)
-    if slot not in pending and _QUESTION.search(part):
-        return  # a question mentioning income is not a statement of income
+    if slot not in pending and (_QUESTION.search(part) or asks_question(part)):
+        return  # a question mentioning income is not a statement of income ("소득으로 잡히나")
     own_age = any(
         m.get("relation") == "self" and m.get("age") is not None for m in u.facts.get("members") or []
     )
