@@ -126,8 +126,8 @@ def asks_about_received(text: str) -> list[str]:
     """The programs she (or her family) receives that a question is about ("형이 장애인연금 받고 있는데 65세
     되면 계속 나오는 거예요?"): the question is answered about them, not turned into "what can I get?"."""
     asked, receiving = detect_programs(text)
-    if asked or not receiving or WHAT_CAN_I.search(text):
-        return []
+    if asked or not receiving or WHAT_CAN_I.search(text) or korean_terms(text):
+        return []  # "我们是次上位家庭，尿布奶粉补贴…": the help named beside it is what she asks about
     return receiving if asks_question(text) and asks_a_rule(_RECEIVES.sub(" ", text)) else []
 
 
@@ -176,8 +176,22 @@ TOPIC_NOUN = re.compile(
 AID_NOUN = re.compile(
     r"틀니|임플란트|보청기|안경|개안|백내장|인공관절|무릎\s?수술|치과|기저귀|분유|예방\s?접종|건강\s?검진|난임"
     r"|치매|장기\s?요양|요양원|요양\s?등급|경로당|복지관|휠체어|보장구|콜택시|주택연금|임대\s?주택"
+    r"|(?:핸드폰|휴대폰|휴대전화|통신|전화|전기|가스|수도|인터넷|티비|tv)\s?(?:요금|비|세|료)"
     r"|장려금|저축계좌|극저신용|햇살론|출생\s?신고|와서\s?(?:도와|돌봐|봐\s?주)|돌봐\s?(?:주는|줄)|간병|방문\s?(?:요양|간호|돌봄)|활동\s?지원|가사\s?(?:도우미|지원)"
 )
+
+
+#: A program named as the condition of something else ("기초연금 받으면 핸드폰 요금 깎아준다매").
+_AS_CONDITION = re.compile(
+    r"받으면|받으믄|받으문|받는\s?사람(?:은|한테|도|이면)|수급자(?:는|면|한테|도|라도|이면)|"
+    r"(?:recipients?|people on)\b|领取者|\bngười nhận\b"
+)
+
+
+def asks_beyond_program(text: str) -> bool:
+    """Whether the programs a message names are only the condition of another kind of help it asks about
+    ("기초연금 받으면 핸드폰 요금도 깎아준다매 얼마나"): that help is the question, searched in the documents."""
+    return bool(_AS_CONDITION.search(text)) and bool(AID_NOUN.search(text) or korean_terms(text))
 
 
 def names_other_topic(message: str) -> bool:

@@ -21,6 +21,7 @@ from graphs.dialogue.asking import (
     asks_about_received,
     asks_about_service,
     asks_about_topic,
+    asks_beyond_program,
     asks_can_i,
     asks_something,
 )
@@ -256,6 +257,8 @@ def danger_reply(u: Understanding, reading: Reading, text: str, before: Before, 
 def decide(u: Understanding, reading: Reading, text: str, before: Before) -> Decision:
     """The turn's intent, programs, flow and reply to a danger, from what the message says and what the
     conversation held before it."""
+    if u.programs and not before.pending and before.flow not in FLOWS and asks_beyond_program(text):
+        u = u.model_copy(update={"programs": [], "intent": "program_info"})
     intent, keep_pending = turn_intent(
         u, reading, flow=before.flow, pending=before.pending, text=text, goal=before.goal
     )

@@ -22,7 +22,9 @@ _RECEIVING_AFTER = re.compile(
     r"|받는(?:할매|할배|할머니|할아버지|사람|노인|어르신|엄마|아빠|처지|입장|집|가구|세대))"
 )
 #: A status said of oneself ("차상위라", "수급자인데"): the program is held, not asked about.
-_STATUS_AFTER = re.compile(r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임)")
+_STATUS_AFTER = re.compile(
+    r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임)|^(?:家庭|户|家)(?!吗|嘛)"
+)
 _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
 _RECEIVING_BEFORE = re.compile(
     r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)(?<!and)"
