@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from graphs.answers.compose import document_answer, excerpt, referral_lines
+from graphs.answers.compose import document_answer, excerpt, referral_lines, topic_notes
 from graphs.answers.focus import asks_what_or_how_much, focused_passage
 from graphs.answers.limits import asks_deduction, asks_limit
 from graphs.state import Citation
@@ -329,6 +329,8 @@ def info_reply(
         if answer.booklet_year:
             lines.append(render("booklet_confirm", language, year=answer.booklet_year))
     about = " ".join([question, *(str(h.get("program") or "") for h in cited[:1])])
+    # A topic whose note answers the question ("chủ không chịu làm 산재": she may apply herself) leads.
+    lines = [*topic_notes(question, language, answering=True), *lines]
     lines += referral_lines(about, language, "\n".join(lines))
     if (
         programs or not contact

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphs.answers.focus import fits_group, focus_terms, is_contact, overlap, rank
+from graphs.answers.focus import bigrams, expansions, fits_group, focus_terms, is_contact, overlap, rank
 from graphs.answers.readable import field_value, readable
 from graphs.topical import topical
 from prompts import load_yaml
@@ -174,7 +174,8 @@ def _foreign_answer(
         lines.append(_summary_line(summary))
         cited.append(summary)
     if korean:
-        quote = shorten(readable(str(korean[0]["text"])), 200)
+        terms = focus_terms(question, [str(focal[0].get("program") or "")])
+        quote = shorten_for(readable(str(korean[0]["text"])), terms, 260)
         key = "korean_original" if summary is not None else "korean_only"
         lines.append(render_line(key, language, program=str(focal[0].get("program") or ""), text=quote))
         cited.append(korean[0])
@@ -187,6 +188,18 @@ def _foreign_answer(
         return Answer()
     years = [int(h["year"]) for h in cited if h.get("year") and h.get("kind") == "booklet"]
     return Answer(lines, cited, booklet_year=min(years) if years else None, contact=contact_of(focal))
+
+
+def _rule_group(question: str, groups: list[list[dict[str, Any]]]) -> list[dict[str, Any]] | None:
+    """Among the programs found, the one whose passages state the rule the question asks about in the
+    documents' own words ("going back to the Philippines for 5 weeks, does the support stop?" → the one that
+    says 해외체류 … 자격 중지), when exactly one says more of it than the others."""
+    terms = {t for word in expansions(question) for t in bigrams(word)}
+    if not terms:
+        return None
+    said = [max(overlap(terms, h) for h in group) for group in groups]
+    best = max(said, default=0)
+    return groups[said.index(best)] if best and said.count(best) == 1 else None
 
 
 def render_line(key: str, language: str, **values: str) -> str:
@@ -205,7 +218,9 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     groups = [g for g in group_hits(hits) if fits_group(question, g)]
     if not groups:
         return Answer()
-    focal = next((g for g in groups[:3] if topical(question, g[0])), groups[0])
+    focal = _rule_group(question, groups[:3]) or next(
+        (g for g in groups[:3] if topical(question, g[0])), groups[0]
+    )
     if language != "ko":
         return _foreign_answer(question, groups, focal, language)
     name = str(focal[0].get("program") or "")

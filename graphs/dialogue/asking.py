@@ -9,7 +9,7 @@ import re
 from graphs.answers.compose import outside_topic
 from graphs.answers.focus import asks_a_rule, aspect, bigrams, korean_terms
 from graphs.nlu import Understanding
-from graphs.nlu.programs import detect_programs
+from graphs.nlu.programs import compact, detect_programs, find_mentions
 from tools.retrieval.crosslingual import names_a_kind_of_help
 from tools.vietnamese import with_unmarked
 
@@ -181,17 +181,21 @@ AID_NOUN = re.compile(
 )
 
 
-#: A program named as the condition of something else ("기초연금 받으면 핸드폰 요금 깎아준다매").
+#: Right after a program's name, it is the condition of something else ("기초연금 받으면 핸드폰 요금 깎아준다매"),
+#: matched on the compact text (`graphs.nlu.programs.compact`).
 _AS_CONDITION = re.compile(
-    r"받으면|받으믄|받으문|받는\s?사람(?:은|한테|도|이면)|수급자(?:는|면|한테|도|라도|이면)|"
-    r"(?:recipients?|people on)\b|领取者|\bngười nhận\b"
+    r"(?:을|를|은|는|도)?(?:받으면|받으믄|받으문|받는사람|수급자(?:는|면|한테|도|라도|이면))"
 )
 
 
 def asks_beyond_program(text: str) -> bool:
-    """Whether the programs a message names are only the condition of another kind of help it asks about
+    """Whether every program a message asks about is named only as the condition of another kind of help
     ("기초연금 받으면 핸드폰 요금도 깎아준다매 얼마나"): that help is the question, searched in the documents."""
-    return bool(_AS_CONDITION.search(text)) and bool(AID_NOUN.search(text) or korean_terms(text))
+    if not (AID_NOUN.search(text) or korean_terms(text)):
+        return False
+    norm = compact(text)
+    asked = [m for m in find_mentions(text) if not m.receiving]
+    return bool(asked) and all(_AS_CONDITION.match(norm, m.end) for m in asked)
 
 
 def names_other_topic(message: str) -> bool:
