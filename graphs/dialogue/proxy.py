@@ -27,6 +27,7 @@ _ASKING_FOR = re.compile(
     r"|\bfor my (?:mother|mom|mum|father|dad)\b|\bmy (?:mother|mom|mum|father|dad) (?:is|lives|turned|can she|can he)"
     r"|(?:替|帮)(?:我)?(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:问|咨询|打听)|我(?:妈妈|爸爸|母亲|父亲)(?:能|可以)"
     r"|hỏi (?:giúp|cho|thay) (?:mẹ|bố|ba|má)|(?:mẹ|bố|ba|má) (?:tôi|em|mình) (?:có|được)"
+    r"|\b(?:mẹ|bố|ba|má)(?: (?:chồng|vợ))?(?: (?:tôi|em|mình))? có (?:được|đủ điều kiện|nhận)"
     # the parent named, then the question asked of him or her a few words on: "아버지가 정왕동서 혼자 사시는디",
     # "我妈妈73岁，和我们一起住。她能领…吗", "my mom is 70 and lives alone, can she get…", "mẹ em … bà có được…"
     rf"|(?:{_PARENT})(?:가|께서|는|은|이)?\s?[^.?!。？]{{0,16}}?혼자\s?(?:사세|사시|사셔|계세|계시|계셔|지내세|지내시|지내셔)"
@@ -116,6 +117,10 @@ def _swapped(member: dict[str, Any]) -> dict[str, Any]:
     return {**member, "relation": relation}
 
 
+#: Relations to the writer, as relations to her parent (the applicant).
+_OF_THE_WRITER = {"spouse": "other", "child": "grandchild"}
+
+
 def as_applicant(
     said: dict[str, Any], applicant: str | None, message: str, *, told_before: bool = False
 ) -> dict[str, Any]:
@@ -164,8 +169,12 @@ def as_applicant(
     me: dict[str, Any] = {"relation": "self"}
     for member in theirs[:1]:
         me.update({k: v for k, v in member.items() if k != "relation"})
+    # The writer's own family is the applicant's family the other way round: her husband is a son-in-law,
+    # not the applicant's spouse ("mẹ 66, em 40, chồng em 45"); her children are grandchildren.
     others = [
-        m for m in members if m.get("relation") not in ("self", applicant) and m not in theirs
+        {**m, "relation": _OF_THE_WRITER.get(str(m.get("relation")), m.get("relation"))}
+        for m in members
+        if m.get("relation") not in ("self", applicant) and m not in theirs
     ] + theirs[1:]
     result = {**said, "members": [me, *others]}
     if _LIVES_ALONE.search(message) or (ALONE.search(message) and not others):

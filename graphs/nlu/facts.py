@@ -159,6 +159,19 @@ _NOT_NATURALISED = re.compile(
 _BOTH = re.compile(r"都是|都入|都\s?(?=\d|[二三四五六七八九]十)|\bboth\b|둘\s?다|모두|cả hai", re.I)
 
 
+#: A clause about herself: "em 55 tuổi F-5", "저는 베트남 사람".
+_STARTS_WITH_SELF = re.compile(r"\s*(?:tôi|em|mình|저는?|제가|나는?|내가|전|난|我|i\b|i'm)", re.I)
+
+
+def _clause_subject(clause: str, at: int) -> str | None:
+    """The relation a sentence begins with, when she does not name herself before `at` ("chồng em 70 tuổi người
+    Hàn": his nationality, not hers; "Mẹ em 66 tuổi, người Việt": her mother's)."""
+    found = _last_relation_word(clause, at)
+    if found is None or clause[: found[0].start()].strip():
+        return None
+    return None if _SELF_WORD.search(clause, found[0].end(), at) else found[1]
+
+
 def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:
     """Nationality statements, each on the member it is about (the nearest relation word in its clause, else
     the applicant): "em quốc tịch Việt Nam, chồng con người Hàn" says hers and theirs."""
@@ -178,7 +191,10 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
         clause = lower[start : min(ends) if ends else len(lower)]  # whose nationality: within its clause
         code = stated or next((c for c, p in FOREIGN_COUNTRY if p.search(clause)), None)
         code = code or next((c for c, p in FOREIGN_COUNTRY if p.search(lower)), "XX")
+        sentence = max(lower.rfind(c, 0, m.start()) for c in ".?!。？！\n") + 1
         rel = _nearest_relation(clause, m.start() - start, m.end() - start, window=14)
+        if rel is None and not _STARTS_WITH_SELF.match(clause):
+            rel = _clause_subject(lower[sentence : m.start()], m.start() - sentence)
         # about a relative: only when that relative is a member here
         target = members[0] if rel is None else next((x for x in members if x.get("relation") == rel), None)
         named = [r for r, p in _REL.items() if p.search(clause, 0, m.start() - start)]

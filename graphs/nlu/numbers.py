@@ -602,7 +602,7 @@ _PREGNANCY_BEFORE = re.compile(
     re.I,
 )
 _SPAN_AFTER = re.compile(
-    r"^\s?(?:째(?!\s?(?:예요|에요|이에요|입니다|야|임))|전|동안|간|후|뒤|pregnant|along|ago|before|later|into|in a row|前|后|以来|trước|sau|nữa)",
+    r"^\s?(?:째(?!\s?(?:예요|에요|이에요|입니다|야|임))|전|동안|간|후|뒤|밀려|밀렸|연체|behind|overdue|late|in arrears|pregnant|along|ago|before|later|into|in a row|前|后|以来|trước|sau|nữa)",
     re.I,
 )
 

@@ -158,3 +158,32 @@ def test_violence_at_home_sensed_by_the_classifier_gets_the_violence_lines() -> 
     assert "domestic_violence" in events
     assert crisis_kinds(["model"], text, events) == ["violence"]
     assert crisis_kinds(["model"], "I feel lost", []) == []
+
+
+def test_months_behind_on_rent_are_not_a_baby() -> None:
+    assert find_ages("My contract ended two months ago and I'm 3 months behind on rent.") == []
+    assert find_ages("월세가 석 달 밀려서") == []
+
+
+def test_whose_nationality_a_clause_states() -> None:
+    his = {
+        m["relation"]: m.get("nationality") for m in _members("Chồng em 70 tuổi người Hàn, em 55 tuổi F-5.")
+    }
+    assert his == {"self": "XX", "spouse": "KR"}
+    mother = {
+        m["relation"]: m.get("nationality") for m in _members("Mẹ em 66 tuổi, người Việt, sang ở với em.")
+    }
+    assert mother == {"self": None, "parent": "VN"}
+    mine = {
+        m["relation"]: m.get("nationality") for m in _members("남편은 한국 사람이고 저는 베트남 사람이에요")
+    }
+    assert mine == {"self": "VN", "spouse": "KR"}
+
+
+def test_a_single_parent_childcare_allowance_in_chinese_is_not_the_parent_benefit() -> None:
+    u = understand("我离婚了，一个人带五岁的女儿。单亲家庭育儿补贴和儿童津贴能领吗？")
+    assert set(u.programs) == {"single_parent_child_support", "child_allowance"}
+
+
+def test_asking_whether_mother_can_get_it_in_vietnamese_is_for_her() -> None:
+    assert asking_for("Mẹ em 66 tuổi, người Việt. Mẹ có được 기초연금 không ạ?") == "parent"
