@@ -34,7 +34,7 @@ from graphs.llm import ChatBackend
 from graphs.llm_turn import answer_with_tools, assist_understanding, phrase
 from graphs.memory import to_household
 from graphs.nlu import understand
-from graphs.nlu.facts import states_income_kind
+from graphs.nlu.facts import states_income_kind, unlabelled_amounts
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
 from graphs.nlu.programs import detect_programs
@@ -211,8 +211,9 @@ class Nodes:
         ledger = lg.record(ledger, [s for s in reading.filled if s not in reading.answered], "said", turn)
         ledger = lg.record(ledger, reading.refused, "refused", turn)
         if {"income", "income_kind"} & set(reading.filled):
-            update["income_kind_unsaid"] = "income_kind" not in reading.filled and not states_income_kind(
-                message
+            # "我每月一百九十万，老公二百八十万，婆婆基础年金…": a pension named beside wages left unnamed
+            update["income_kind_unsaid"] = "income_kind" not in reading.filled and (
+                not states_income_kind(message) or unlabelled_amounts(message) > 0
             )
         before = Before(
             flow=state.get("flow"),

@@ -765,7 +765,8 @@ def find_money(text: str) -> list[Money]:
         currency = bool(_CURRENCY_AFTER.match(after))
         before = joined[max(0, start - 8) : start]
         context = bool(_MONEY_CONTEXT.search(before) or _EARNING_AFTER.match(after))
-        if not has_digit and not currency:
+        lone = raw in ("천", "백") and context  # "예금 천 정도", "월 백": 천만원, 백만원
+        if not has_digit and not currency and not lone:
             continue
         if not has_ascii and not any(c in _SMALL or c in _BIG for c in raw):
             continue  # a lone 이, 오, 일 is a word, not a number

@@ -68,6 +68,7 @@ def test_raising_children_alone_is_a_single_parent_not_a_one_person_household(te
         ("Only my wife's salary, one point five million won a month.", 1_500_000),
         ("hai phẩy năm triệu", 2_500_000),
         ("휴업급여 210이 전부예요", 2_100_000),
+        ("통장에 천 있어요", 10_000_000),
     ],
 )
 def test_amounts_as_people_say_them(text: str, krw: int) -> None:
