@@ -174,6 +174,8 @@ def test_emails(text: str) -> None:
         ("대야동 567번지", "대야동 [주소]"),
         ("우리 집은 101-1203호예요", "우리 집은 [주소]예요"),
         ("I live at 233 Jeongwang-daero", "I live at [주소]"),
+        ("저희 집 정왕대로 233번길 12 인데요", "저희 집 [주소] 인데요"),
+        ("은행동 산75번지 살아요", "은행동 [주소] 살아요"),
     ],
 )
 def test_detailed_addresses_keep_the_dong(text: str, redacted: str) -> None:
