@@ -11,6 +11,7 @@ from graphs.nlu.dates import find_past_dates
 from graphs.nlu.facts import (
     ALONE,
     FOREIGN_COUNTRY,
+    PROGRAM_FOR_LEVEL,
     RELATION_WORDS,
     SCHOOL_LEVELS,
     SPOUSE_GONE,
@@ -271,6 +272,12 @@ TOGETHER = re.compile(
 )
 
 
+_SEVERE_ANSWER = re.compile(
+    r"중증(?!(?:은|이)?\s?아니)|심한|(?<!not )severe|重度|nặng|\bnang\b", re.IGNORECASE
+)
+_MILD_ANSWER = re.compile(r"경증|심하지\s*않|가벼|mild|轻度|nhẹ|\bnhe\b", re.IGNORECASE)
+
+
 def parse_answer(
     slot: str, text: str, said: dict[str, Any], facts: dict[str, Any]
 ) -> dict[str, Any] | str | None:
@@ -389,12 +396,15 @@ def parse_answer(
         if answer is False:  # asked for others besides those she named: "없어요" keeps those
             return {"receiving": list(facts.get("receiving") or [])}
     elif slot == "disability":
-        if re.search(r"중증|심한|severe|重度|nặng|\bnang\b", text, re.IGNORECASE) and not re.search(
-            r"심하지", text
-        ):
-            return {"members": [{"relation": "self", "disability": "severe"}]}
-        if re.search(r"경증|심하지\s*않|가벼|mild|轻度|nhẹ|\bnhe\b", text, re.IGNORECASE):
-            return {"members": [{"relation": "self", "disability": "mild"}]}
+        # The first level she says is hers ("Yes, a mild one. … the pension for severe disabilities").
+        own = PROGRAM_FOR_LEVEL.sub(lambda m: " " * len(m.group(0)), text)
+        said_levels = [
+            (m.start(), level)
+            for level, pattern in (("severe", _SEVERE_ANSWER), ("mild", _MILD_ANSWER))
+            if (m := pattern.search(own))
+        ]
+        if said_levels:
+            return {"members": [{"relation": "self", "disability": min(said_levels)[1]}]}
         if answer is False:
             return {"members": [{"relation": "self", "disability": "none"}]}
     elif slot == "crisis":

@@ -264,6 +264,12 @@ _DISABILITY_WORD = re.compile(
     r"장애|disab|残疾|khuyết tật|palsy|wheelchair|registered as|뇌병변|지체|시각|청각|자폐|지적|휠체어|轮椅|xe lăn",
     re.I,
 )
+#: A program described by whom it is for: "disability pension for severe disabilities", "重度残疾人养老金".
+PROGRAM_FOR_LEVEL = re.compile(
+    r"(?:pension|allowance|benefit|program(?:me)?|support)s?\s+(?:for|to)\s+(?:people\s+with\s+|the\s+)?"
+    r"(?:severe(?:ly)?|mild(?:ly)?)\s+disab\w*",
+    re.I,
+)
 _MILD = re.compile(
     r"경증|가벼운\s?장애|장애\s?[3-6]급|mild(?:ly)?\s+disab|mild disability|轻度残疾|khuyết tật nhẹ", re.I
 )
@@ -1191,9 +1197,10 @@ def extract_facts(text: str) -> dict[str, Any]:
         elif rel in (None, "self"):
             self_member["disability"] = "none"
         member_facts = True
-    # Disability, school, employment, pregnancy.
+    # Disability, school, employment, pregnancy. "pension for severe disabilities" names the program, not her.
+    leveled = PROGRAM_FOR_LEVEL.sub(lambda found: " " * len(found.group(0)), lower)
     for level, pattern in (("severe", _SEVERE), ("mild", _MILD)):
-        m = pattern.search(lower)
+        m = pattern.search(leveled)
         word = _DISABILITY_WORD.search(lower)
         if m and word:
             # "아들이 중증", "chồng em bị khuyết tật nhẹ": the relation next to the level or to the word

@@ -10,12 +10,14 @@ from typing import Any
 import pytest
 
 from graphs.dialogue.proxy import asking_for
+from graphs.dialogue.reading import read_message
 from graphs.nlu import understand
 from graphs.nlu.dates import find_past_dates
 from graphs.nlu.facts import extract_facts
 from graphs.nlu.numbers import find_ages, find_money
 from graphs.nlu.places import find_region
 from graphs.referrals import crisis_kinds
+from graphs.slots import parse_answer
 
 
 def _members(text: str) -> list[dict[str, Any]]:
@@ -188,3 +190,35 @@ def test_a_single_parent_childcare_allowance_in_chinese_is_not_the_parent_benefi
 
 def test_asking_whether_mother_can_get_it_in_vietnamese_is_for_her() -> None:
     assert asking_for("Mẹ em 66 tuổi, người Việt. Mẹ có được 기초연금 không ạ?") == "parent"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Yes, a mild one. I want to know if I can get disability pension for severe disabilities.", "mild"),
+        ("중증은 아니고 경증이에요", "mild"),
+        ("not severe, mild", "mild"),
+        ("중증이요", "severe"),
+    ],
+)
+def test_the_disability_level_she_answers_is_the_first_she_says_of_herself(text: str, level: str) -> None:
+    assert parse_answer("disability", text, {}, {}) == {
+        "members": [{"relation": "self", "disability": level}]
+    }
+
+
+def test_a_correction_in_chinese_replaces_the_household() -> None:
+    before = {
+        "members": [
+            {"relation": "self"},
+            {"relation": "spouse"},
+            {"relation": "child", "age": 11},
+            {"relation": "child", "age": 10},
+            {"relation": "child", "months_old": 14, "age": 1},
+        ]
+    }
+    text = "那个，更正一下，我和丈夫、两个孩子，一共4口人. 11岁、14个月"
+    reading = read_message(
+        text, understand(text), ["assets"], {"household": {"status": "answered", "turn": 1}}, before
+    )
+    assert len(reading.facts["members"]) == 4
