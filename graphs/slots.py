@@ -18,8 +18,10 @@ from graphs.nlu.facts import (
     income_kinds_said,
 )
 from graphs.nlu.numbers import (
+    EN_NUMBER_WORD,
     Age,
     bare_number,
+    english_number,
     find_ages,
     find_money,
     native_korean_number,
@@ -90,6 +92,15 @@ _YEARS = re.compile(r"(?<!\d)(\d{1,2})\s*(?:년|years?|年|năm)(?!\s?\d{1,2}\s?
 """A number of years ("3년", "2 years"); not a calendar year ("2024년") or a date ("26년 3월")."""
 _YEARS_AND_MONTHS = re.compile(rf"{_YEARS.pattern}(?:\s*(\d{{1,2}})\s*(?:개월|months?|个月|tháng))?", re.I)
 """A duration in years with its months ("2년 10개월")."""
+#: A number of years written in English words ("five years", "twenty-one years").
+_WORD_YEARS = re.compile(rf"\b({EN_NUMBER_WORD}(?:[\s-]+{EN_NUMBER_WORD})*)(?=\s+years?\b)", re.I)
+
+
+def _digits_for_words(found: re.Match[str]) -> str:
+    value = english_number(found.group(1))
+    return str(value) if value is not None else found.group(0)
+
+
 _BARE_YEARS = re.compile(
     r"(?<![\d.])(\d{1,2})(?![\d.]|\s?(?:월|일|개월|명|인|만|천|원|세|살|months?|people))"
 )
@@ -482,6 +493,9 @@ def parse_answer(
             region["months_resident"] = total if total is not None else (lifelong or 0) * 12
             return {"region": region}
     elif slot == "gyeonggi_residence_years":
+        text = _WORD_YEARS.sub(
+            _digits_for_words, text
+        )  # "Five years straight (Ansan 2 + Siheung 3)": 5 years
         # Each duration ("1 year in a row, 13 in total", "2년 10개월"), not the year she moved ("2024년 2월에")
         durations = [round(int(y) + (int(m) / 12 if m else 0), 2) for y, m in _YEARS_AND_MONTHS.findall(text)]
         if len(durations) == 1 and _AND_A_HALF.search(text):

@@ -46,7 +46,22 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
-_MD = re.compile(r"(?<![\d년年./-])(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]")
+_MD = re.compile(
+    r"(?<![\d년年./-])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[월月]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[일日号號]"
+)
+_ZH_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _small_number(token: str) -> int:
+    """1–31 in digits or Chinese numerals ("八" 8, "二十" 20, "十二" 12, "三十一" 31)."""
+    if token.isdigit():
+        return int(token)
+    tens, _, ones = token.partition("十")
+    if not _:
+        return _ZH_DIGITS.get(token, 0)
+    return (_ZH_DIGITS.get(tens, 0) if tens else 1) * 10 + _ZH_DIGITS.get(ones, 0)
+
+
 _VI_MD = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})(?!\d|\s*,?\s*n[ăa]m)", re.I)
 #: "ngày 15/11", "ngay 15-11": day, then month, as Vietnamese write them.
 _VI_DM = re.compile(r"ng[àa]y\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d/-]|\.\d)", re.I)
@@ -80,7 +95,7 @@ def find_past_dates(text: str, today: date) -> list[FoundDate]:
         ):
             found.append(FoundDate(value, m.start(), m.end()))
     for m in _MD.finditer(text):
-        add(int(m.group(1)), int(m.group(2)), m)
+        add(_small_number(m.group(1)), _small_number(m.group(2)), m)
     for m in _VI_DM.finditer(text):
         add(int(m.group(2)), int(m.group(1)), m)
     for m in _EN_MD.finditer(text):

@@ -11,8 +11,16 @@ from datetime import date
 from typing import Any
 
 from graphs.nlu.dates import find_past_dates, find_past_months
-from graphs.nlu.numbers import Age, Money, find_ages, find_money, native_korean_number, word_number
-from graphs.nlu.places import find_region
+from graphs.nlu.numbers import (
+    Age,
+    Money,
+    find_ages,
+    find_money,
+    native_korean_number,
+    parse_numeral,
+    word_number,
+)
+from graphs.nlu.places import find_places, find_region
 from graphs.nlu.programs import detect_programs
 from tools.vietnamese import accept_unmarked, fold_latin
 
@@ -527,15 +535,15 @@ _BIRTH_MONTHS = {
 }
 _BIRTH_MONTHS_FOLDED = {fold_latin(k): v for k, v in _BIRTH_MONTHS.items()}
 _BIRTH_ORDER = re.compile(
-    r"(?<![a-zà-ỹ])(첫째|첫|둘째|셋째|넷째|first|second|third|fourth|第一|第二|第三|đầu|thứ hai|thứ ba)(?![a-zà-ỹ])"
+    r"(?<![a-zà-ỹ])(첫째|첫|둘째|셋째|넷째|first|second|third|fourth|第一|第二|第三|老大|老二|老三|老四|đầu|thứ hai|thứ ba)(?![a-zà-ỹ])"
     r"\s?(?:아이|애|아기|child|baby|个孩子|胎|con|째)?",
     re.I,
 )
 _ORDINALS = {
-    "첫째": 1, "첫": 1, "first": 1, "第一": 1, "đầu": 1,
-    "둘째": 2, "second": 2, "第二": 2, "thứ hai": 2,
-    "셋째": 3, "third": 3, "第三": 3, "thứ ba": 3,
-    "넷째": 4, "fourth": 4,
+    "첫째": 1, "첫": 1, "first": 1, "第一": 1, "đầu": 1, "老大": 1,
+    "둘째": 2, "second": 2, "第二": 2, "thứ hai": 2, "老二": 2,
+    "셋째": 3, "third": 3, "第三": 3, "thứ ba": 3, "老三": 3,
+    "넷째": 4, "fourth": 4, "老四": 4,
 }  # fmt: skip
 _ORDINALS_FOLDED = {fold_latin(k): v for k, v in _ORDINALS.items()}
 
@@ -828,7 +836,7 @@ _NAMES_WITH_RELATIONS = re.compile(
 
 
 _BIRTH_WORD = re.compile(
-    r"태어|출생|낳|출산|(?<!학)생(?:이|일|으로|이에요|이요|이야|이고|이구|이라|임)?(?![가-힣])|born|birth|出生|生的|sinh"
+    r"태어|출생|낳|출산|(?<!학)생(?:이|일|으로|이에요|이요|이야|이고|이구|이라|임)?(?![가-힣])|born|birth|出生|生的|生了(?!病)|生下|sinh"
     r"|\bhad (?:my|our|a|the|her)\b.{0,14}\b(?:baby|son|daughter|twins)|\bdelivered\b",
     re.I,
 )
@@ -950,6 +958,10 @@ _OWN_BIRTH = re.compile(
     r"\bi was born|\bmy (?:birthday|date of birth)|저는?|제가|나는?|내가|본인|tôi|我", re.I
 )
 _GROWN_UP_YEARS = 15
+_GAVE_BIRTH = re.compile(
+    r"낳|출산|生了(?!病)|生下|生孩子|gave birth|had (?:a|my|our|the) (?:baby|son|daughter)|delivered|sinh (?:con|bé|em bé)|sinh (?:thêm )?(?:đứa|bé)",
+    re.I,
+)
 
 
 def _own_birth(lower: str, start: int, end: int, born: date) -> bool:
@@ -957,9 +969,29 @@ def _own_birth(lower: str, start: int, end: int, born: date) -> bool:
     near it ("Gyeonggi youth basic income - can I apply? I was born on 28 Dec 2001")."""
     if _nearest_relation(lower, start, end, window=16) is not None:
         return False
+    if _GAVE_BIRTH.search(lower, max(0, start - 24), end + 12):
+        return False  # "八月二十号生了老三", "10월 3일에 낳았어요": she gave birth, the date is the baby's
     if _OWN_BIRTH.search(lower, max(0, start - 24), start):
         return True
     return (date.today() - born).days >= _GROWN_UP_YEARS * 365
+
+
+#: How long she has lived where she lives, said with it: "我在始兴住了五年", "시흥에서 산 지 3년", "시흥 5년째 살아요",
+#: "lived in Siheung for 4 years", "sống ở Siheung 2 năm".
+_LIVED_YEARS = re.compile(
+    r"住了\s?([\d一二三四五六七八九十两]{1,3})\s?年|(?:산|살았|살고\s?있은)\s?지\s?(\d{1,2})\s?년|(\d{1,2})\s?년\s?(?:째|동안|넘게)?\s?(?:살|거주)"
+    r"|\blived (?:in \w+|here) (?:for )?(\d{1,2}) years|(?:sống|ở) (?:ở )?\w+ (\d{1,2}) năm",
+    re.I,
+)
+
+
+def _years_lived_here(text: str) -> int | None:
+    m = _LIVED_YEARS.search(text)
+    if m is None:
+        return None
+    said = next(g for g in m.groups() if g)
+    value = parse_numeral(said) if not said.isdigit() else int(said)
+    return int(value) if value else None
 
 
 def _born_child(children: list[dict[str, Any]], text: str, at: int) -> dict[str, Any]:
@@ -1382,6 +1414,11 @@ def extract_facts(text: str) -> dict[str, Any]:
     region = find_region(text)
     if region:
         facts["region"] = region
+        one_place = len({p.sigungu or p.sido for p in find_places(text)}) == 1  # not "부천 5년 살다가 시흥"
+        if one_place and (years := _years_lived_here(text)) is not None:
+            region["months_resident"] = (
+                years * 12
+            )  # "我在始兴住了五年", "시흥 산 지 3년", "lived in Siheung 4 years"
     m = _GYEONGGI_YEARS.search(text)
     if m:
         facts["gyeonggi_residence_years"] = float(next(g for g in m.groups() if g))

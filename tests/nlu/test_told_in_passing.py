@@ -222,3 +222,19 @@ def test_a_correction_in_chinese_replaces_the_household() -> None:
         text, understand(text), ["assets"], {"household": {"status": "answered", "turn": 1}}, before
     )
     assert len(reading.facts["members"]) == 4
+
+
+def test_a_birth_in_chinese_numerals_is_the_third_child_s_and_the_years_lived_here_are_kept() -> None:
+    facts = extract_facts("我在始兴住了五年，八月二十号生了老三。请问父母津贴能拿多少？")
+    baby = next(m for m in facts["members"] if m["relation"] == "child")
+    assert baby["birth_order"] == 3
+    assert baby["birth_date"].endswith("-08-20")
+    assert facts["region"]["months_resident"] == 60
+    assert "months_resident" not in (extract_facts("부천에서 5년 살다가 시흥 왔어요").get("region") or {})
+
+
+def test_years_in_gyeonggi_said_in_words() -> None:
+    answer = parse_answer(
+        "gyeonggi_residence_years", "Five years straight in Gyeonggi (Ansan 2 + Siheung 3).", {}, {}
+    )
+    assert answer == {"gyeonggi_residence_years": 5, "gyeonggi_total_residence_years": 5}
