@@ -323,6 +323,9 @@ _EMPLOYED = re.compile(
     r"일하고\s?있|직장\s?다니|회사\s?다니|근무\s?중|알바\s?하|(?:i am|i'm) working|have a job|part[- ]time|有工作|在上班|đang làm việc|đi làm",
     re.I,
 )
+#: A case supposed, not told: "어린이집 다니면", "if she goes to daycare", "如果上托儿所", "nếu đi nhà trẻ".
+_IF_AFTER = re.compile(r"\S{0,3}\s?(?:다니면|보내면|가면|이용하면|맡기면|다닐\s?경우|보낼\s?경우)")
+_IF_BEFORE = re.compile(r"\b(?:if|when|once)\b[^.?!]*$|如果[^。？！]*$|要是[^。？！]*$|\bnếu\b[^.?!]*$", re.I)
 _DAYCARE = re.compile(r"어린이집|daycare|day care|nursery|托儿所|幼儿园|nhà trẻ|nha tre", re.I)
 _NOT_DAYCARE = re.compile(
     r"어린이집\S{0,3}\s?(?:안|못|아니)|안\s?(?:다녀|다니|보내)|(?:doesn'?t|does not|not|don'?t) (?:go|attend|send)|没(?:有)?上|不上|没去|không (?:đi|gửi)|chưa (?:đi|gửi)",
@@ -1273,7 +1276,10 @@ def extract_facts(text: str) -> dict[str, Any]:
         self_member["employed"] = True
         member_facts = True
     daycare = _DAYCARE.search(lower)
-    if daycare:
+    if daycare and not (
+        _IF_AFTER.match(lower, daycare.end())
+        or _IF_BEFORE.search(lower, max(0, daycare.start() - 30), daycare.start())
+    ):  # not "어린이집 다니면 어떻게 돼요?": a case asked about, not her child's
         if not others["child"]:
             others["child"].append({"relation": "child"})
         youngest = others["child"][-1]
