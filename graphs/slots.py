@@ -186,7 +186,12 @@ def clauses_for(slot: str, text: str) -> str:
     pattern = SLOT_KEYWORDS.get(slot)
     if pattern is None:
         return text
-    parts = [p for p in _CLAUSE.split(text) if p.strip() and pattern.search(p)]
+    split = [p for p in _CLAUSE.split(text) if p.strip()]
+    parts = [p for p in split if pattern.search(p)]
+    if parts and slot == "income":
+        # "chong 340만, minh 160만 moi thang": an amount of its own clause, of no other kind, is income too
+        others = [SLOT_KEYWORDS[s] for s in ("assets", "housing") if s in SLOT_KEYWORDS]
+        parts = [p for p in split if p in parts or (find_money(p) and not any(o.search(p) for o in others))]
     return " ".join(parts) if parts else text
 
 

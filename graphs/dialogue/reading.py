@@ -44,7 +44,7 @@ _REQUEST = re.compile(
 #: baby", "我和老公还有孩子三口人"), not a mention ("우리 애 11살이에요").
 _BOTH = re.compile(r"둘\s?다|모두|전부|\bboth\b|\bneither\b|都|cả hai", re.IGNORECASE)
 _CORRECTION = re.compile(
-    r"^\s*(?:아\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|잠깐(?:만)?(?:요)?|(?:아|앗)\s?(?:참|맞다)|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm|(?:à|a|ủa)\s?không\b)"
+    r"^\s*(?:아\s?|[啊哦噢][，,]?\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|잠깐(?:만)?(?:요)?|(?:아|앗)\s?(?:참|맞다)|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm|(?:à|a|ủa)\s?không\b)"
     # a few words in: "à em nói nhầm", "제가 잘못 말했어요", "oh I meant"
     r"|^.{0,10}?(?:更正|纠正|改正|搞错|弄错|说错|correction|sửa lại|sua lai)|^.{0,15}?(?:nói\s|noi\s)?(?:nhầm|nham)\b|^.{0,15}?(?:잘못\s?말|말을?\s?잘못|(?:아까|방금|앞에)\s?(?:건|거|것은?|말은?)?\s?틀렸|착각)|^.{0,20}?\b(?:I meant|my mistake|I misspoke)\b",
     re.IGNORECASE,

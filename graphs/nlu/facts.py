@@ -846,10 +846,12 @@ _BIRTH_WORD = re.compile(
 _LIST_GAP = re.compile(r"[\s,、，/]*(?:and|và|和|랑|이랑|하고|,)?[\s,、，/]*")
 _OWN_AGE_START = re.compile(r"(?:저|제가|나|내가|본인|전|난)\s?(?:올해|지금|현재|이제)|i'?m\s|i am\s", re.I)
 _OWN_AGE_BEFORE = re.compile(
-    r"(?:저는?|제가|나는?|내가|본인은?|(?<![가-힣])(?:전|난)|나이(?:는|가)?|i'?m|i am|\bme|我"
-    r"|(?<!chồng )(?<!vợ )(?<!con )(?<!mẹ )(?<!bố )(?:tôi|em))\s?(?:올해\s?|今年\s?|năm nay\s?)?"
+    r"(?:저는?|제가|나는?|내가|본인은?|(?<![가-힣])(?:전|난)|나이(?:는|가)?|i'?m(?: a| an)?|i am(?: a| an)?|\bme|我"
+    r"|(?<!chồng )(?<!vợ )(?<!con )(?<!mẹ )(?<!bố )(?:tôi|em|mình))\s?(?:올해\s?|今年\s?|năm nay\s?)?"
     r"[(（]?\s?$"
 )
+#: "今年满24岁" after "我10岁跟妈妈来的": the age she has now, said with no one else's name, is hers.
+_NOW_AGE_BEFORE = re.compile(r"(?:今年满?|现在|올해|năm nay|this year)\s?$", re.I)
 
 
 #: "he's 36", "she is 71", "他36岁", "anh ấy 40 tuổi": someone named before, not the one who writes.
@@ -1044,6 +1046,11 @@ def _corrects_earlier(text: str, money: Money, amounts: list[Money]) -> bool:
     return bool(earlier) and bool(_CORRECTS.search(text, earlier[-1].end, money.start))
 
 
+#: Money spent, said right after the amount.
+_SPENT_AFTER = re.compile(r"[^.?!。？！\d]{0,20}?(?:花掉|花了|花光|用掉|用完|用光|썼|써\s?버렸|나갔)")
+_SPENT_BEFORE = re.compile(
+    r"\b(?:spent|used up|paid out)\s+(?:about\s+|around\s+)?$|(?:đã tiêu|tiêu hết|xài hết)\s+$", re.I
+)
 _NOT_NOW = re.compile(
     r"\W{0,3}(?:won\s)?(?:before|previously)|[^.]{0,8}(?:전에는|전엔|예전|以前|trước đây)", re.I
 )
@@ -1089,6 +1096,11 @@ def extract_facts(text: str) -> dict[str, Any]:
         )
         if own:  # "저는 서른둘", "24살만 돼요? 저 올해 25인데": the age she says is hers wins
             self_member[key] = value
+            continue
+        if rel is None and _NOW_AGE_BEFORE.search(lower, max(0, age.start - 6), age.start):
+            self_member[key] = (
+                value  # "我10岁跟妈妈来的韩国 … 今年满24岁": the age now, not the one she came at
+            )
             continue
         if rel is None or rel not in others:
             self_member.setdefault(key, value)
@@ -1345,6 +1357,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     last: tuple[str, Money] | None = None  # the kind and the amount read last
     for money in amounts:
         kind = _money_kind(lower, money, amounts)
+        if _SPENT_AFTER.match(lower, money.end) or _SPENT_BEFORE.search(lower, 0, money.start):
+            continue  # "那300万上礼拜办丧事已经花掉了", "300은 장례비로 썼어요": money gone, not hers now
         if last is not None and _NOT_THIS.search(lower, last[1].end, money.start):
             continue  # "2 triệu 8 chứ không phải 3 triệu 8", "2.8 million, not 3.8": the second is denied
         if last is not None and _CORRECTS.search(lower, last[1].end, money.start):

@@ -363,7 +363,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     # "for 10 years" / "10 years ago" are durations, not ages.
     (
         re.compile(
-            r"(?<!for )(?<!over )(?<!after )(?<!\d)(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?)(?:\s*-?\s*old)?\b(?! ago)(?! now)"
+            r"(?<!for )(?<!over )(?<!after )(?<!\d)(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?|y/o|yo)(?:\s*-?\s*old)?\b(?! ago)(?! now)"
             r"(?!\s+(?:in|abroad|here|there|of|living|working)\b)",  # "30 years in the US": a stay
             re.I,
         ),
@@ -410,7 +410,7 @@ _AGE_LABEL_KO = (
 _AGE_LABEL_OTHER = (
     r"\b(?:me|myself|husband|wife|son|daughter|mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather"
     r"|grandson|granddaughter)\b"
-    r"|\b(?:tôi|em|chồng|vợ|con trai|con gái|con|mẹ|bố|ba|má|bà|ông|cháu)\b"
+    r"|\b(?:tôi|em|mình|chồng|vợ|con trai|con gái|con|mẹ|bố|ba|má|bà|ông|cháu)\b"
 )
 _SINO_AGE = r"[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?|[이삼사오육칠팔구]십(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)"
 _NATIVE_AGE_WORD = (
@@ -419,7 +419,7 @@ _NATIVE_AGE_WORD = (
 _LABEL_END = (
     r"(?=\s*(?:$|[,.!?~、，;)）]|(?:이|이에|이예|예|이시|이셔|이세|이십|이신|이여|이유|이라|이고|이구|인데|임|입니|이지|이다|이야"
     r"|야|요|유|살|세|먹|묵|됐|되|넘)|\s(?:" + _AGE_LABEL_KO + r"|둘\s?다|모두)|\s?(?:and|và|tuổi)\b"
-    r"|\s(?:me|my|husband|wife|son|daughter|mom|dad|tôi|em|chồng|vợ|con)\b))"
+    r"|\s(?:me|my|husband|wife|son|daughter|mom|dad|tôi|em|mình|chồng|vợ|con)\b))"
 )
 _LABELLED_AGE = re.compile(
     r"(?:(?<![가-힣])(?:" + _AGE_LABEL_KO + r")(?:은|는|이|가|도)?|" + _AGE_LABEL_OTHER + r")"

@@ -238,3 +238,26 @@ def test_years_in_gyeonggi_said_in_words() -> None:
         "gyeonggi_residence_years", "Five years straight in Gyeonggi (Ansan 2 + Siheung 3).", {}, {}
     )
     assert answer == {"gyeonggi_residence_years": 5, "gyeonggi_total_residence_years": 5}
+
+
+def test_ages_said_now_and_in_passing() -> None:
+    came = _members("我10岁跟妈妈来的韩国，后来入籍了。今年满24岁，一直住在始兴。")
+    assert next(m for m in came if m["relation"] == "self")["age"] == 24
+    retiree = _members("I'm a 66 yo American retiree, married to a Korean lady.")
+    assert next(m for m in retiree if m["relation"] == "self")["age"] == 66
+    assert {m["relation"]: m.get("age") for m in _members("minh 38, chong 45")} == {"self": 38, "spouse": 45}
+
+
+def test_money_spent_is_not_savings() -> None:
+    assert extract_facts("啊不对，存款只有500万，那300万上礼拜办丧事已经花掉了")["assets"] == {
+        "financial_krw": 5_000_000
+    }
+    assert extract_facts("savings 5 million, I spent 3 million on the funeral")["assets"] == {
+        "financial_krw": 5_000_000
+    }
+
+
+def test_each_amount_in_an_income_answer_is_income() -> None:
+    text = "chong 340만, minh 160만 moi thang"
+    reading = read_message(text, understand(text), ["income"], {}, {"members": [{"relation": "self"}]})
+    assert reading.facts["income"]["other_krw"] == 5_000_000
