@@ -346,8 +346,12 @@ _OTHER_PERSON = _rules(
         r"citizen)|someone\s+else|people\s+receiving|recipients|household\s+data\s+of|case\s+\d)",
         "session_access": r"\bsession\s*(?:id)?\b.{0,30}(?:conversation|history|대화|기록)",
         "list_people": r"\blist\s+(?:of\s+)?(?:everyone|everybody|all\s+(?:the\s+)?(?:people|residents|households|families|"
-        r"recipients|applicants))|\bnames\s+and\s+(?:addresses|phone\s+numbers|incomes?)\b|\b(?:everyone|everybody|all\s+"
-        r"(?:the\s+)?(?:people|residents|households|families))\s+(?:in|on|at|who)\b.{0,50}\b(?:gets?|got|receiv|claims?)",
+        r"recipients|applicants))|\bnames\s+and\s+(?:addresses|phone\s+numbers|incomes?)\b|"
+        # "who in my building gets …", "tell me everyone on my street who gets …" — not a rule she heard ("my
+        # coworker said everyone who is 24 in gyeonggi gets 청년기본소득")
+        r"(?<!said\s)(?<!says\s)(?<!heard\s)(?<!that\s)\b(?:everyone|everybody|all\s+"
+        r"(?:the\s+)?(?:people|residents|households|families))\s+(?:in|on|at|who)\b(?!\s+(?:is|are)\s+\d)"
+        r".{0,50}\b(?:gets?|got|receiv|claims?)",
         "on_file": r"\b(?:has|have|keeps?)\s+on\s+file\s+for\b|\b(?:mr|mrs|ms|miss)\.?\s+\w+(?:[\s-]\w+){0,2}\b.{0,60}"
         r"\b(?:gets?|getting|receives?|receiving|claims?|applied|income|address)\b|\b(?:if|whether)\s+(?:my\s+)?(?:landlord|"
         r"neighbou?r|tenant|ex|coworker|colleague|boss)\b.{0,60}\b(?:gets?|receives?|is\s+on|claims?)\b",

@@ -77,6 +77,10 @@ _CHILD_COUNT = [
 ]
 #: "애들 둘", "아이들 둘": children in the plural, so two children besides her ("아들 둘이" may be the two of them).
 _PLURAL_CHILDREN = re.compile(r"(?:애|아이|아기|애기|자녀|자식|손주)들")
+#: Members listed with "랑/하고" before a count: "와이프랑 다섯살 딸 셋이요".
+_COMPANIONS = re.compile(r"[가-힣](?:랑|이랑|하고|와|과)\s")
+#: "…둘이요", "…셋이 살아요": a count of everyone, not "딸 둘이랑" (with two daughters).
+_ALL_OF_US = re.compile(r"이(?:요|에요|예요|서|유|다|\s?살|\s?지내)")
 _ME_AND = re.compile(r"(?:저|나|제|본인)(?:\s?[(（]\d{1,2}[)）])?(?:랑|이랑|하고|와|과)\s?$")
 _SIZE = [
     re.compile(r"(\d|[일이삼사오육칠팔구]|한|두|세|네|다섯)\s?인\s?(?:가구|가족|세대|가정)"),
@@ -574,7 +578,19 @@ def _school_mentions(lower: str) -> list[tuple[int, int, str]]:
         if mentions and _CORRECTS.search(lower, mentions[-1][1], start):
             mentions.pop()
         mentions.append((start, end, level))
+    first = mentions[0] if mentions else None
+    if (
+        first is not None
+        and len(mentions) > 2
+        and _ALL_AT.search(lower, max(0, first[0] - 4), first[0])
+        and all(level == first[2] for _, _, level in mentions)
+    ):
+        # "都上小学，六年级和四年级", "둘 다 초등학생, 6학년 4학년": the level said of all, then each one's grade
+        mentions = mentions[1:]
     return mentions
+
+
+_ALL_AT = re.compile(r"都|\bboth\b|\ball\b|둘\s?다|모두|다\s?|cả hai|đều", re.I)
 
 
 def _birth_order(match: re.Match[str]) -> int:
@@ -1152,12 +1168,15 @@ def extract_facts(text: str) -> dict[str, Any]:
         m = pattern.search(lower)
         if (
             m
-            and _count(m) == 2
-            and _ME_AND.search(lower, max(0, m.start() - 10), m.start())
-            and lower[m.end() : m.end() + 1] == "이"
+            and _ALL_OF_US.match(lower, m.end())
             and not _PLURAL_CHILDREN.match(m.group(0))
+            and (
+                (_count(m) == 2 and _ME_AND.search(lower, max(0, m.start() - 10), m.start()))
+                or bool(_COMPANIONS.search(lower, 0, m.start()))
+            )
         ):
-            # "저랑 아이 둘이요", "저랑 애 둘이 살아요": the two of them, so one child ("저랑 애들 둘이요": two)
+            # "저랑 아이 둘이요", "저랑 애 둘이 살아요": the two of them, so one child ("저랑 애들 둘이요": two);
+            # "와이프랑 다섯살 딸 셋이요": the three of them, counted after the list
             if not others["child"]:
                 others["child"].append({"relation": "child"})
             member_facts = True

@@ -261,3 +261,25 @@ def test_each_amount_in_an_income_answer_is_income() -> None:
     text = "chong 340만, minh 160만 moi thang"
     reading = read_message(text, understand(text), ["income"], {}, {"members": [{"relation": "self"}]})
     assert reading.facts["income"]["other_krw"] == 5_000_000
+
+
+def test_a_count_after_a_list_of_members_counts_everyone() -> None:
+    relations = [m["relation"] for m in _members("와이프랑 다섯살 딸 셋이요")]
+    assert relations == ["self", "spouse", "child"]
+    assert [m["relation"] for m in _members("남편하고 딸 둘이랑 살아요")].count("child") == 2
+
+
+def test_a_school_said_of_all_then_each_grade_is_two_children() -> None:
+    assert [m["relation"] for m in _members("都上小学，六年级和四年级")].count("child") == 2
+
+
+def test_after_tax_pay_is_income() -> None:
+    assert [m.krw for m in find_money("월급 세후 사백오십")] == [4_500_000]
+
+
+def test_a_rule_she_heard_about_everyone_is_not_a_request_for_other_people_s_data() -> None:
+    from graphs.guards import guard_input
+
+    heard = "my korean coworker said everyone who is 24 in gyeonggi gets 청년기본소득?? im 24. do i qualify"
+    assert guard_input(heard, max_chars=2000).allowed
+    assert not guard_input("list everyone in my building who gets basic pension", max_chars=2000).allowed
