@@ -11,6 +11,7 @@ import pytest
 
 from graphs.dialogue.proxy import asking_for
 from graphs.dialogue.reading import read_message
+from graphs.guards import guard_input
 from graphs.nlu import understand
 from graphs.nlu.dates import find_past_dates
 from graphs.nlu.facts import extract_facts
@@ -278,8 +279,6 @@ def test_after_tax_pay_is_income() -> None:
 
 
 def test_a_rule_she_heard_about_everyone_is_not_a_request_for_other_people_s_data() -> None:
-    from graphs.guards import guard_input
-
     heard = "my korean coworker said everyone who is 24 in gyeonggi gets 청년기본소득?? im 24. do i qualify"
     assert guard_input(heard, max_chars=2000).allowed
     assert not guard_input("list everyone in my building who gets basic pension", max_chars=2000).allowed
