@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graphs.answers.compose import topic_notes
 from graphs.answers.focus import aspect, korean_terms
 from graphs.dialogue.asking import (
     AID_NOUN,
@@ -23,6 +24,7 @@ from graphs.dialogue.asking import (
     asks_about_topic,
     asks_beyond_program,
     asks_can_i,
+    asks_question,
     asks_something,
 )
 from graphs.dialogue.danger import (
@@ -72,6 +74,16 @@ def turn_intent(
     in_flow = flow in FLOWS
     goal = goal or []
     gave = bool(reading.filled or reading.refused)
+    if (
+        in_flow
+        and pending
+        and u.intent != "crisis"
+        and asks_question(text)
+        and topic_notes(text, "ko", answering=True)
+    ):
+        # "Chồng em bị thương ở nhà máy … chủ không chịu làm 산재. Nhà em phải làm sao?" in the middle of a check:
+        # a situation with its own answer, answered; the open question is asked again after it
+        return "out_of_scope", True
     if u.intent == "crisis":
         sure = trusted_crisis_guess(u, reading, flow=flow, pending=pending)
         if sure and "emergency_welfare" in u.programs:
