@@ -225,6 +225,11 @@ class Nodes:
             danger_kinds=list(state.get("crisis_kinds") or []),
         )
         decision = decide(u, reading, message, before)
+        if decision.keep_pending:
+            # An aside answered while a question stays open ("… chủ không chịu làm 산재, phải làm sao?"): the
+            # people and amounts it tells are of that other matter, not of the household being checked.
+            facts = dict(state.get("facts") or {})
+            ledger = dict(state.get("ledger") or {})
         if decision.new_topic:
             update["pending"] = []
         update.update(
