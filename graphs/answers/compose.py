@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphs.answers.focus import bigrams, expansions, fits_group, focus_terms, is_contact, overlap, rank
+from graphs.answers.focus import expansions, fits_group, focus_terms, is_contact, overlap, rank
 from graphs.answers.readable import field_value, readable
 from graphs.topical import topical
 from prompts import load_yaml
@@ -194,7 +194,7 @@ def _rule_group(question: str, groups: list[list[dict[str, Any]]]) -> list[dict[
     """Among the programs found, the one whose passages state the rule the question asks about in the
     documents' own words ("going back to the Philippines for 5 weeks, does the support stop?" → the one that
     says 해외체류 … 자격 중지), when exactly one says more of it than the others."""
-    terms = {t for word in expansions(question) for t in bigrams(word)}
+    terms = {word.lower() for word in expansions(question)}  # whole words: "급여" alone says nothing
     if not terms:
         return None
     said = [max(overlap(terms, h) for h in group) for group in groups]
