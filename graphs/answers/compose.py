@@ -123,6 +123,16 @@ def outside_topic(text: str) -> bool:
     )
 
 
+def replaces_check(text: str) -> bool:
+    """Whether `text` is about a topic whose note answers it in place of an eligibility check (an appeal of a
+    decision already made: "대상자가 아니라고 통보가 왔어요. 이의신청 할 수 있나요?")."""
+    table = load_yaml("referrals.yaml")
+    return any(
+        topic.get("instead_of_check") and re.search(str(topic["instead_of_check"]), text, re.I)
+        for topic in table.get("topics", {}).values()
+    )
+
+
 def topic_notes(text: str, language: str, *, answering: bool = False) -> list[str]:
     """What to know first for the topics `text` is about (a topic's `note`: "결정에 동의하지 않으시면 이의신청
     …"), each a sentence of its own; with `answering`, only the notes that answer a situation by themselves

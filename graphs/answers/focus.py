@@ -35,7 +35,8 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
         re.compile(
             r"어디|(?:어떻게|어케|어캐|우째|우예|어찌)\s?(?:신청|해야|하면|해요|하나|받|하는지|하는|할)|신청\s?(?:방법|하려면|할려면|하면|은|해야)|전화|번호|연락처"
             r"|위치|주소|where|how (?:do|can|to)|apply|phone|number|call|哪里|哪儿|怎么|电话|在哪|地方|ở đâu|số điện thoại"
-            r"|đăng ký|làm sao|thế nào",
+            r"|đăng ký|làm sao|thế nào"
+            r"|서류|절차|준비물|\bprocess\b|procedure|documents?\b|paperwork|材料|手续|giấy tờ|thủ tục",
             re.I,
         ),
     ),
@@ -60,7 +61,7 @@ _FOLDED_ASPECTS = tuple((name, re.compile(fold_latin(p.pattern), p.flags)) for n
 #: Section words that answer each aspect.
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "how_much": ("내용", "금액", "지급", "감면", "상세", "본인부담", "지원", "한도", "단가", "얼마"),
-    "where": ("방법", "문의", "연락처", "신청", "센터", "기관", "누리집"),
+    "where": ("방법", "문의", "연락처", "신청", "센터", "기관", "누리집", "서류", "절차"),
     "who": ("대상", "자격", "기준", "요건", "누가"),
     "what": ("요약", "개요", "한눈에", "내용", "대상"),
 }
@@ -123,7 +124,8 @@ _RULE_CUE = re.compile(
     # 못받는거죠", "소득으로 잡히나"
     r"|받고\s?있(?:어요|고|는데|음)|받으(?:면|믄|문)|못\s?받(?:는|나|아|죠|지)|짤리|잘리|잡히|포함되|영향"
     r"|reduc|deduct|both|together|deadline|foreigner|still|continue|减|扣|同时|外国人|继续|还能"
-    r"|giảm|cùng lúc|người nước ngoài|vẫn|còn nhận|nhà trẻ",
+    r"|giảm|cùng lúc|người nước ngoài|vẫn|còn nhận|nhà trẻ"
+    r"|\bstop|suspend|cut off|dừng|ngừng|bị cắt|停|暂停|中断",
     re.I,
 )
 

@@ -52,7 +52,7 @@ WHAT_CAN_I = re.compile(
     r"(?:뭐|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|지원|혜택|복지)"
     r"|해당(?:되는|하는)\s?(?:거|것|게)|what (?:can|could) i (?:get|receive|apply)|what (?:\w+ )?(?:benefits|support|help|welfare|assistance)|anything (?:i|we) can get"
     r"|which (?:\w+ )?(?:benefits|support|programs|help)|(?:support|help|benefits?) for (?:someone|people) like (?:me|us)"
-    r"|能(?:领|拿|申请|享受)(?:到)?(?:什么|哪些)|有(?:什么|哪些)(?:补助|福利|补贴|支援|待遇)|可以享受哪些"
+    r"|能(?:领|拿|申请|享受)(?:到)?(?:点|些|一点)?(?:什么|哪些)|有(?:什么|哪些)(?:补助|福利|补贴|支援|待遇)|可以享受哪些"
     r"|(?:được|có thể|điều kiện) (?:nhận|hưởng|xin)(?: được)? (?:những |các )?"
     r"(?:gì|trợ cấp (?:gì|nào)|hỗ trợ (?:gì|nào)|chế độ (?:gì|nào)|phúc lợi (?:gì|nào))|hỗ trợ gì|phúc lợi gì"
     r"|(?:chương trình|chế độ|khoản)(?: hỗ trợ| trợ cấp| phúc lợi)? nào (?:cho|dành cho|mà) (?:tôi|mình|em|chúng tôi|gia đình)",
@@ -134,7 +134,17 @@ def asks_about_received(text: str) -> list[str]:
 def asks_about_service(text: str) -> bool:
     """Whether a message the classifier took as a request for a person asks about a service instead ("치매안심센터는
     뭐하는 데예요? 상담만 해주는 거?", "Where can I take free Korean classes?"): answered, not handed off."""
+    if _COUNSELLING.search(text) and asks_question(text):
+        return True  # "Is there free mental health counselling I can use?": a service, not our officer
     return aspect(text) in ("what", "who", "how_much", "where") and not _PERSON.search(text)
+
+
+#: A kind of counselling asked for by name: a service of its own, not the welfare officer.
+_COUNSELLING = re.compile(
+    r"(?:mental health|psycholog|심리|정신\s?건강|우울|법률|부부|가족|진로|중독|心理|精神|tâm lý|sức khỏe tâm thần)"
+    r".{0,15}(?:상담|counsel|therap|咨询|辅导|tư vấn)|counsel+ing (?:service|cent(?:er|re))|상담\s?(?:센터|서비스|프로그램)",
+    re.IGNORECASE,
+)
 
 
 #: Spoken question endings that carry no question mark ("보험되나", "어디 가야대", "그거 뭐임").

@@ -70,7 +70,11 @@ LIFE_DANGER = frozenset({"suicide", "medical_emergency", "person_unseen"})
 #: not happening now.
 _COLLAPSED_BEFORE = re.compile(
     r"(?:중풍|뇌졸중|뇌경색|뇌출혈|치매|수술|사고)(?:으로|로)?\s?(?:쓰러지시고|쓰러지셔서|쓰러지신\s?뒤|쓰러진\s?뒤|쓰러지고|쓰러져서)"
-    r"|(?:had|after) a stroke|中风(?:了|后)|bị (?:đột quỵ|tai biến)",
+    r"|(?:had|after) a stroke|中风(?:了|后)|bị (?:đột quỵ|tai biến)"
+    # a collapse on a day gone by ("上周在家晕倒", "지난달에 쓰러지셨는데"): the need it left is asked about
+    r"|(?:上周|上个月|去年|前几天|几天前|지난\s?주|지난\s?달|작년|며칠\s?전|\d+\s?(?:일|주|달|개월|년)\s?전"
+    r"|last (?:week|month|year)|(?:days?|weeks?|months?) ago|tuần trước|tháng trước|năm ngoái)"
+    r".{0,20}(?:쓰러|晕倒|昏迷|collapsed|ngất|bất tỉnh)",
     re.IGNORECASE,
 )
 _NOT_NOW_EMERGENCY = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphs.answers.compose import topic_notes
+from graphs.answers.compose import outside_topic, replaces_check, topic_notes
 from graphs.answers.focus import aspect, korean_terms
 from graphs.dialogue.asking import (
     AID_NOUN,
@@ -84,6 +84,16 @@ def turn_intent(
         # "Chồng em bị thương ở nhà máy … chủ không chịu làm 산재. Nhà em phải làm sao?" in the middle of a check:
         # a situation with its own answer, answered; the open question is asked again after it
         return "out_of_scope", True
+    if (
+        not in_flow
+        and not pending
+        and (u.intent in FLOWS or (u.programs and u.intent in ("program_info", "application_help")))
+        and asks_question(text)
+        and replaces_check(text)
+    ):
+        # "노인맞춤돌봄 대상자가 아니라고 통보가 왔어요. 이의신청 할 수 있나요?": a situation whose note answers it,
+        # with what the programs she names are; not her check
+        return "program_info", False
     if u.intent == "crisis":
         sure = trusted_crisis_guess(u, reading, flow=flow, pending=pending)
         if sure and "emergency_welfare" in u.programs:
@@ -140,7 +150,11 @@ def turn_intent(
         if u.intent == "benefit_discovery":
             return "program_info", False
         if u.intent == "eligibility_check" and (
-            aspect(text) != "any" or TOPIC_NOUN.search(text) or AID_NOUN.search(text) or korean_terms(text)
+            aspect(text) != "any"
+            or TOPIC_NOUN.search(text)
+            or AID_NOUN.search(text)
+            or korean_terms(text)
+            or outside_topic(text)
         ):
             return "program_info", False  # "can I get it?" with no program recognised stays a check
         if u.intent == "out_of_scope":

@@ -71,15 +71,15 @@ _ARREARS = re.compile(
     r"|欠(?:了)?(?:房租|租金)|交不起房租|房租.{0,4}没交|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi"
     r"|긴급(?:으로|하게|히)?\s?(?:도와|지원해)|emergency (?:help|support|aid)|紧急(?:支援|救助|帮助)"
     # a sudden event (illness, job loss, a death, a fire, a closed shop) and no money to live on now
-    r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|해고|사망|돌아가|가출|화재|불이\s?나"
+    r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|잘리고|잘려서|해고|사망|돌아가|가출|화재|불이\s?나"
     r"|맞고|맞아서|때려서|폭행|집(?:을|에서)?\s?나왔|도망)"
     r".{0,60}(?:생활비|먹고\s?살|당장|막막|돈이\s?(?:없|한\s?푼|하나도|전혀)|돈도\s?없|수입이\s?(?:없|끊))"
     r"|(?:suddenly|collapsed|in (?:the )?hospital|accident|lost (?:my|his|her) job|laid off|died|passed away|fire|(?:shop|business|store) (?:closed|shut)"
     r"|hit me|beat me|beats me|left (?:my )?(?:husband|home)|ran away|fled)"
     r".{0,80}(?:no money|can'?t pay|living (?:costs|expenses)|no income|broke)"
     r"|(?:突然|住院|中风|车祸|失业|倒闭|去世|火灾|打我|家暴|跑出来|逃出来).{0,30}(?:没钱|生活费|没有收入|付不起)"
-    r"|(?:đột ngột|nhập viện|tai nạn|mất việc|phá sản|qua đời|cháy|đánh tôi|bạo hành|bỏ nhà|bỏ trốn)"
-    r".{0,60}(?:không có tiền|tiền sinh hoạt|không có thu nhập|không trả được)",
+    r"|(?:đột ngột|nhập viện|tai nạn|mất việc|phá sản|qua đời|(?:chồng|vợ|bố|mẹ)\s?(?:tôi|em|mình)?\s?(?:đã\s)?mất\b|cháy|đánh tôi|bạo hành|bỏ nhà|bỏ trốn)"
+    r".{0,120}(?:không có tiền|tiền sinh hoạt|không có thu nhập|không trả được|(?:tiền|tiết kiệm)\s?(?:\S+\s)?(?:sắp|đã)?\s?hết|hết tiền)",
     re.IGNORECASE,
 )
 

@@ -63,7 +63,12 @@ _PLANNING = re.compile(
 
 #: Figures of speech for worry, not danger: "카드값 생각하면 숨이 턱 막혀요" (not trouble breathing).
 _IDIOMS = re.compile(
-    r"숨이\s?(?:턱\s?|꽉\s?|콱\s?)막히|생각하면\s?숨이\s?막히|숨\s?막히는\s?(?:것\s?)?같", re.IGNORECASE
+    r"숨이\s?(?:턱\s?|꽉\s?|콱\s?)막히|생각하면\s?숨이\s?막히|숨\s?막히는\s?(?:것\s?)?같"
+    # an injury from an accident, told as the cause of a need ("낙상사고로 척수를 다치셔서 … 휠체어"), not harm
+    r"|(?:사고|낙상|넘어지|넘어져|미끄러|떨어지|떨어져|산재|공사).{0,12}다치|"
+    r"(?:injured|hurt) in (?:an?|the) (?:accident|fall|crash)|(?:车祸|事故|摔倒|工伤).{0,6}(?:受伤|伤)"
+    r"|(?:tai nạn|tai nan|té ngã|te nga).{0,12}(?:bị thương|bi thuong)",
+    re.IGNORECASE,
 )
 
 

@@ -205,6 +205,11 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
         code = code or next((c for c, p in FOREIGN_COUNTRY if p.search(lower)), "XX")
         sentence = max(lower.rfind(c, 0, m.start()) for c in ".?!。？！\n") + 1
         rel = _nearest_relation(clause, m.start() - start, m.end() - start, window=14)
+        lead = clause[max(0, m.start() - start - 20) : m.start() - start]
+        if rel is None and not _SELF_WORD.search(
+            lead
+        ):  # "con gái 7 tuổi quốc tịch Hàn": hers, said after her age
+            rel = _nearest_relation(clause, m.start() - start, m.end() - start, window=20)
         if rel is None and not _STARTS_WITH_SELF.match(clause):
             rel = _clause_subject(lower[sentence : m.start()], m.start() - sentence)
         # about a relative: only when that relative is a member here
@@ -432,7 +437,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
         "breadwinner_death",
         re.compile(
             r"(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?<!시)"
-            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ).{0,14}(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ)(?:.{0,14}|\s?\S{0,4}\s?[(（][^)）]{0,16}[)）]\s?)(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
             r"|(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?:chồng|vợ|chong)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất|mat roi|qua doi|da mat)"
             r"|\b(?:i|we|just|recently) lost (?:my|our) (?:husband|wife|father|dad)\b(?!'s)",
             re.I,

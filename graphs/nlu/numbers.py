@@ -19,7 +19,8 @@ _DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 _SMALL = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}
-_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "万": 10**4, "亿": 10**8}
+# No 조 (10^12): no household counts in trillions, and the syllable is in ordinary words ("구조조정", "조정").
+_BIG = {"만": 10**4, "억": 10**8, "万": 10**4, "亿": 10**8}
 _NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
 _NUMERAL_RUN = re.compile(rf"[\d.,{_NUMERAL_CHARS}](?:[\d.,{_NUMERAL_CHARS}]|\x00)*")
 
@@ -280,12 +281,15 @@ def word_number(text: str) -> int | None:
 _NATIVE_AGE = re.compile(
     r"(열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s?(?:살|세)"
 )
-#: "일흔둘이여", "예순여덟이고": an age in native words ending a phrase, without 살 (twenty and over only).
+#: "일흔둘이여", "예순여덟이고", "일흔둘 혼자 살아요": an age in native words ending a phrase, without 살 (twenty and
+#: over only); before another word unless that word counts something ("스무 명", "서른 평").
 _NATIVE_AGE_BARE = re.compile(
     r"(?<![가-힣])(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?"
     r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|유(?![가-힣])|이유|이여|이야|야|이고|이구|인데|이라|입니다|이지|이다|이랑|이세요|이십니다|이신데"
     r"|이셔|이시|이제|인기라|묵|먹|잡숫"
-    r"|임(?![가-힣])|\s(?:먹었|먹은|됐|된|이에요|살|세)|\s?(?:할머니|할아버지|할매|할배|노인|어르신|영감|할멈)))"
+    r"|임(?![가-힣])|\s(?:먹었|먹은|됐|된|이에요|살|세)|\s?(?:할머니|할아버지|할매|할배|노인|어르신|영감|할멈)"
+    r"|\s(?!(?:명|개|번|가지|평|시간|분|해|마리|군데|장|곳|가구|달|주|일|년|하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟"
+    r"|아홉)(?![가-힣]))[가-힣]))"
 )
 #: "나 쉰여덟 아들 서른": an age in native words right after "나/저" (her own), whatever follows.
 _NATIVE_AGE_AFTER_ME = re.compile(
@@ -302,12 +306,18 @@ _KIDS_AGES = re.compile(
     r"(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b(?!\s*(?:months?|weeks?|people|won|%))",
     re.I,
 )
+#: "15, 12 và 7 tuổi", "14, 10, 5살", "3岁和5岁": a list of numbers ending in one unit of age, each an age.
+_AGE_LIST = re.compile(
+    r"(?<![\d.,])(\d{1,2}(?:\s*(?:,|、|，|and|và|&|和|이랑|하고|랑)\s*\d{1,2})+)\s*(?:살|세|tuổi|岁|周岁|years?\s?old|yo\b)",
+    re.I,
+)
 #: "여덟 살", "두 살": ones alone take only 살 ("세" after them is itself a number word).
 _NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s?살")
 #: People an age in brackets may follow ("남편(46) 저(44)").
 _BRACKET_AGE_OWNERS = (
     "남편", "아내", "와이프", "부인", "husband", "wife", "老公", "丈夫", "妻子", "老婆", "chồng", "vợ", "저", "나",
     "아들", "딸", "큰애", "작은애", "엄마", "아빠", "我", "女儿", "儿子", "孩子", "妈妈", "爸爸",
+    "son", "daughter",
 )  # fmt: skip
 _AFTER_OWNER = "(?:" + "|".join(f"(?<={w})|(?<={w} )" for w in _BRACKET_AGE_OWNERS) + ")"
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
@@ -533,7 +543,7 @@ def find_ages(text: str) -> list[Age]:
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(1), m.end())
     for m in _MAN_AGE.finditer(text):
         add(int(m.group(1)), "years", m.start(), m.end())
-    for m in _KIDS_AGES.finditer(text):  # "kids 3 and 5": each number a child's age
+    for m in (*_KIDS_AGES.finditer(text), *_AGE_LIST.finditer(text)):  # "kids 3 and 5": each number an age
         for number in re.finditer(r"\d{1,2}", m.group(1)):
             add(int(number.group(0)), "years", m.start(1) + number.start(), m.start(1) + number.end())
     for pattern, unit in _AGE_PATTERNS:
@@ -608,7 +618,20 @@ _SPAN_AFTER = re.compile(
 
 
 #: "실직한 지 2개월", "이사 온 지 3개월": time since something — unless the something is the birth.
-_SINCE_BEFORE = re.compile(r"([가-힣]+)\s?지\s?$|\bsince\b.{0,20}$|\bfor\s+$", re.I)
+_SINCE_BEFORE = re.compile(
+    r"([가-힣]+)\s?지\s?$|\bsince\b.{0,20}$|\bfor\s+(?:about\s+|around\s+|roughly\s+|almost\s+|nearly\s+|over\s+)?$"
+    r"|\btrong\s+(?:khoảng\s+|khoang\s+)?$",
+    re.I,
+)
+#: A trip or a stay told before the months ("về Việt Nam thăm ông bà khoảng 4 tháng", "친정 가서 3개월 정도"): how
+#: long she is away, unless the months are said as an age ("4 tháng tuổi", "4 months old").
+_TRIP_BEFORE = re.compile(
+    r"(\bvề\b|\bve\b|thăm|\bsang\b|ở lại|\bvisit|\btrip\b|\bstay|travel|\bgo(?:ing)?\b|\bfly|回国|回去|回老家|出国"
+    r"|가서|가\s?있|다녀|체류|여행|출국)[^.?!]{0,40}$",
+    re.I,
+)
+_CHILD_WORD = re.compile(r"애기|아기|baby|\bbé\b|宝宝|孩子|\bson\b|daughter|아들|딸", re.I)
+_AGE_WORD_AFTER = re.compile(r"^\s?(?:tuổi|tuoi|old|된|됐|되었|大)", re.I)
 _BIRTH_VERB = re.compile(
     r"태어|낳|출산|born|birth|had (?:a |our |my |the )?(?:first |second |third |new |little |baby )?(?:baby|son|daughter|child|girl|boy)"
     r"|出生|生了|sinh",
@@ -649,10 +672,18 @@ def _not_an_age(text: str, age: Age) -> bool:
         return (
             False  # "born here three weeks ago", "낳은 지 두 달 전": a time since the birth is the baby's age
         )
+    lead = text[max(0, age.start - 60) : age.start]
+    trip = _TRIP_BEFORE.search(lead)
+    away = (
+        bool(trip)
+        and not _BIRTH_VERB.search(lead)
+        and not _CHILD_WORD.search(lead[trip.end(1) :] if trip else "")
+    )
     return bool(
         _PREGNANCY_BEFORE.search(before)
         or _SPAN_AFTER.match(text[age.end :])
         or (since and not _BIRTH_VERB.search(since.group(0)))
+        or (away and not _AGE_WORD_AFTER.match(text[age.end :]))
     )
 
 

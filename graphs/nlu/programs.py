@@ -18,7 +18,7 @@ ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 DESCRIPTIONS_PATH = Path(__file__).with_name("descriptions.yaml")
 
 _RECEIVING_AFTER = re.compile(
-    r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|자(?!격|자격|가?되|이?되|신청|될)|받으면서|받으시고|받으시는|받으세요|타고있|나오고있|받습니다"
+    r"^(?:을|를|은|는|도|만)?(?:받고있|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|자(?!격|자격|가?되|이?되|신청|될)|받으면서|받으시고|받으시는|받으세요|받으심|받으셔|받으십니다|받으시거든|타고있|나오고있|받습니다"
     r"|받는(?:할매|할배|할머니|할아버지|사람|노인|어르신|엄마|아빠|처지|입장|집|가구|세대))"
 )
 #: A status said of oneself ("차상위라", "수급자인데"): the program is held, not asked about.
