@@ -107,6 +107,7 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
         elif (
             differs
             and relation == "child"
+            and _is_infant(same[seen])
             and (same[seen].get("months_old") or 0) < 12 <= 12 * (member.get("age") or 0)
         ):
             members.append(dict(member))  # "bé lớn 3 tuổi" beside the newborn told before: another child

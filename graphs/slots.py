@@ -68,7 +68,7 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _NO = re.compile(
-    r"없어|없습니다|없음|없고|없심더|없습니더|없십니더|없다|없데이|없지예|없어예|없슈|없당께|없소|없수|없제|없네|없구먼|없구만|읎|아니|아뇨|안\s*해|안\s*하|안\s*받|아무것도|빵원|no\b|none|nope|not\b|nothing|\bzero\b|没有|不是|没|零收入|không|\bch\u01b0a\b",
+    r"없어|없습니다|없음|없고|없심더|없습니더|없십니더|없다|없데이|없지예|없어예|없슈|없당께|없소|없수|없제|없네|없구먼|없구만|읎|아니|아뇨|안\s*해|안\s*하|안\s*받|안\s*(?:돼|되어|됐)\s*있|등록\s*(?:은|이)?\s*안|아무것도|빵원|no\b|none|nope|not\b|nothing|\bzero\b|没有|不是|没|零收入|không|\bch\u01b0a\b",
     re.IGNORECASE,
 )
 #: Korea named in a short reply to the nationality question ("Korean", "한국 사람이요", "She's Korean").
@@ -315,9 +315,18 @@ def parse_answer(
         known = facts.get("members") or []
         told = {m.get("relation") for m in known}
         passing = not (TOGETHER.search(text) or ALONE.search(text))
-        if members and len(members) > 1 and passing and told - {m.get("relation") for m in members}:
+        fewer = any(
+            sum(k.get("relation") == r for k in known) > sum(m.get("relation") == r for m in members or [])
+            for r in told - {"self", None}
+        )
+        if (
+            members
+            and len(members) > 1
+            and passing
+            and (told - {m.get("relation") for m in members} or fewer)
+        ):
             # "와이프는 알바로 60 벌어요" when asked who lives with her (her children already told): the wife
-            # joins them, she does not replace them
+            # joins them, she does not replace them; "큰아이 이제 열 살" says one of the three children
             return {"members": members}
         if members:
             return {"members_replace": replace_members(known, members)}

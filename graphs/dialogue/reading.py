@@ -18,7 +18,7 @@ from graphs.dialogue.asking import CAN_I, asks_question
 from graphs.dialogue.proxy import as_applicant
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
-from graphs.nlu.facts import ALONE, extract_facts, income_kinds_said, unlabelled_amounts
+from graphs.nlu.facts import ALONE, amount_holders, extract_facts, income_kinds_said, unlabelled_amounts
 from graphs.nlu.numbers import bare_number, find_money
 from graphs.slots import (
     DECLINED,
@@ -172,6 +172,16 @@ def _apply(
             reading.filled.append(slot)
 
 
+def _others_money(message: str, facts: dict[str, Any], ledger: lg.Ledger) -> bool:
+    """Whether every amount of the message is held by someone the settled household does not have (her son
+    named after she said she lives alone)."""
+    if not lg.settled(ledger, "household"):
+        return False
+    present = {m.get("relation") for m in facts.get("members") or []}
+    holders = amount_holders(message)
+    return bool(holders) and all(h is not None and h not in present for h in holders)
+
+
 def _states_household(message: str, members: list[dict[str, Any]]) -> bool:
     """Whether the message says who lives together (not only names someone): "남편이랑 셋이 살아요", "혼자요"."""
     return bool(members) and bool((len(members) > 1 and TOGETHER.search(message)) or ALONE.search(message))
@@ -277,6 +287,10 @@ def read_message(
         # "아들 하나 있는데 연봉이 2억 넘어요": the relative's money, not the household's
         said.pop("income", None)
         said.pop("assets", None)
+    others = _others_money(message, facts, ledger)
+    if others:
+        # "혼자 산다", then "아들이 … 공장 다니는데 월급 삼백": the money of someone not of her household
+        said.pop("income", None)
     # A statement of monthly income or of assets is the whole of it ("월급 200": no other income; "a 5 million won
     # rental deposit": no savings and no debt), as the answer to the question about it is read.
     if "income" in said:
@@ -305,6 +319,8 @@ def read_message(
         # Only slots the whole message did not already state: its reading keeps each value with its member.
         if slot == "region" and facts.get("region"):
             continue  # where she lives, once said, is not changed by a place she names in passing
+        if slot == "income" and others:
+            continue
         if slot in MONEY_SLOTS and "support_obligor" in pending and not find_money(message):
             continue  # "돈 잘버는 애들은 아니유": her daughters' means, not "no income" for the household
         _apply(reading, slot, message, u, pending, asked_before, applicant)

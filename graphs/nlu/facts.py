@@ -25,9 +25,9 @@ from graphs.nlu.programs import detect_programs
 from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
-    "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|친정엄마|시어머니|시아버지|장모|장인(?!어른)|시부모|mother|\bmom\b|\bmum\b|father|\bdad\b|\bparents\b|妈妈|母亲|爸爸|父亲|我爸|我妈|老爸|老妈|爸妈|父母|婆婆|公公|岳父|岳母|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
+    "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|엄빠|친정엄마|시어머니|시아버지|장모|장인(?!어른)|시부모|mother|\bmom\b|\bmum\b|father|\bdad\b|\bparents\b|妈妈|母亲|爸爸|父亲|我爸|我妈|老爸|老妈|爸妈|父母|婆婆|公公|岳父|岳母|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
     "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|\bchồng\b|\bvợ\b",
-    "child": r"(?<![장연사])애(?:기|들)?(?!인)|아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b(?!\s(?:chế độ|che do|cái|cai|thì|thi|về|ve|tiền|tien|trợ cấp|tro cap|hỗ trợ|ho tro|nữa|nua|gì|gi|được|duoc)\b)|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
+    "child": r"(?<![장연사])애(?:기|들)?(?!인)|(?<!다\s)(?<!다)아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b(?!\s(?:chế độ|che do|cái|cai|thì|thi|về|ve|tiền|tien|trợ cấp|tro cap|hỗ trợ|ho tro|nữa|nua|gì|gi|được|duoc)\b)|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
@@ -121,13 +121,18 @@ _SIZE += [
 ]
 #: Relations said to live apart: "아들은 따로 살아요", "my son lives separately", "儿子不住一起", "con ở riêng".
 _ONE_CHILD = re.compile(
-    r"(?<![가-힣])애(?=\s?(?:데리고|랑|하고|를|키우|혼자))|(?<![장연사])애기|아기|(?<![가-힣])아이(?!폰|디|패드|들|고)|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
+    r"(?<![가-힣])애(?=\s?(?:데리고|랑|하고|를|키우|혼자))|(?<![장연사])애기|아기|(?<![가-힣])(?<!다\s)아이(?!폰|디|패드|들|고|가\s*(?:[.?!~]|$))|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
     re.I,
 )
 _ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
 _WITH_PARENT = re.compile(
-    r"(?:엄마|어머니|어머님|엄니|어무니|어매|아버지|아빠|아부지|부모님|시어머니|시아버지|친정엄마)(?:를|랑|이랑|와|과|하고)?\s?(?:모시|같이\s?살|함께\s?살|둘이|살아|살고|지내)"
+    r"(?:엄마|어머니|어머님|엄니|어무니|어매|아버지|아빠|아부지|부모님|엄빠|시어머니|시아버지|친정엄마|시부모님?)(?:를|랑|이랑|와|과|하고)?\s?(?:\S{1,6}\s)?(?:\S{1,4}\s)?(?:모시|같이\s?(?:살|삼|사는)|함께\s?살|둘이|살아|살고|지내)"
     r"|live with my (?:mother|mom|father|dad|parents)|和(?:妈妈|爸爸|父母)(?:一起)?住|sống với (?:mẹ|bố|cha mẹ)",
+    re.I,
+)
+_BOTH_PARENTS = re.compile(
+    r"부모님|엄빠|시부모|(?:엄마|어머니)\s?(?:랑|하고|와)?\s?(?:아빠|아버지)|(?:아빠|아버지)\s?(?:랑|하고|와)?\s?(?:엄마|어머니)"
+    r"|\bparents\b|父母|爸妈|cha mẹ|bố mẹ|ba mẹ",
     re.I,
 )
 #: Countries residents come from, by ISO code, in the four languages.
@@ -323,13 +328,13 @@ _JOBLESS = re.compile(r"무직|백수|no job|没工作", re.I)
 _UNEMPLOYED = re.compile(f"{_JOB_LOST.pattern}|{_JOBLESS.pattern}", re.I)
 #: Not working now, which is not by itself a job loss (a crisis event).
 _NOT_WORKING = re.compile(
-    r"일\s?안\s?해|일\s?안\s?하|취업\s?준비|취준|구직\s?(?:중|활동)|일\s?(?:자리\s?)?(?:찾|구하)고|퇴사\s?(?:했|하고|한\s?지)|퇴직\s?(?:했|하고)"
+    r"일\s?안\s?해|일\s?안\s?하|(?<![가-힣])백수|무직|놀고\s?있|취업\s?준비|취준|구직\s?(?:중|활동)|일\s?(?:자리\s?)?(?:찾|구하)고|퇴사\s?(?:했|하고|한\s?지)|퇴직\s?(?:했|하고)"
     r"|not working|don'?t work|quit my job|(?:left|quit) (?:my|the) (?:job|company)|辞职了|离职了|nghỉ việc"
     r"|looking for (?:a )?(?:job|work)|job[- ]hunting|没有工作|不上班|找工作|在找工作|không (?:đi )?làm|không có việc|chưa có việc|đang tìm việc",
     re.I,
 )
 _EMPLOYED = re.compile(
-    r"일하고\s?있|직장\s?다니|회사\s?다니|근무\s?중|알바\s?하|(?:i am|i'm) working|have a job|part[- ]time|有工作|在上班|đang làm việc|đi làm",
+    r"일하고\s?있|직장\s?(?:다니|다녀|댕기)|회사\s?(?:다니|다녀|댕기)|근무\s?중|알바\s?하|(?:i am|i'm) working|have a job|part[- ]time|有工作|在上班|đang làm việc|đi làm",
     re.I,
 )
 #: A case supposed, not told: "어린이집 다니면", "if she goes to daycare", "如果上托儿所", "nếu đi nhà trẻ".
@@ -356,7 +361,8 @@ _UNBORN = re.compile(
 _AGE_KEYS = frozenset({"age", "months_old", "birth_date"})
 #: The baby named after children whose ages were given: "4살 아들이랑 아기", "con trai 4 tuổi và em bé".
 _AND_BABY = re.compile(
-    r"(?:\bvà|\band|和|还有|이랑|랑|하고|[,，])\s*(?:the |our |a |my )?(?:em bé|\bbé\b|\bbaby\b|小宝宝|宝宝|아기|애기|막내)",
+    r"(?:\bvà|\band|和|还有|이랑|랑|하고|[,，])\s*(?:the |our |a |my )?(?:em bé|\bbé\b|\bbaby\b|小宝宝|宝宝|아기|애기|막내)"
+    r"(?!\s?(?:아빠|아방|아버지|아범|엄마|어멍|어머니|어멈|'s|\s?father|\s?dad|爸爸|妈妈|bố|ba\b))",
     re.I,
 )
 #: A baby just born, its months not said: "신생아요 둘다", "newborn twins", "刚出生", "sơ sinh".
@@ -660,7 +666,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "earned",
         re.compile(
-            r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)(?:에서|\s?(?:다니|댕기|나가|출근))|요양보호사|경비|택배|배달|청소\s?일"
+            r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)(?:에서|\s?(?:다니|댕기|나가|출근))|요양보호사|경비|택배|배달|캐셔|계산원|미화원|경리|간병인|서빙|주방\s?일|생산직|사무직|청소\s?(?:일|다니|다녀|댕기|나가|하)|일\s?(?:다니|다녀|댕기|나가)"
             r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmakes?\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
             r"|工资|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|开(?:货|出租|大)?车|送快递|干活|当.{1,3}?[工员师]"
             r"|lương|kiếm|đi làm|làm thêm|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
@@ -690,6 +696,10 @@ def _nearest_relation(text: str, start: int, end: int, window: int = 12) -> str 
             if m.end() <= start:
                 if _JOINED.fullmatch(text, m.end(), start):
                     continue  # "남편이랑 5살 딸": the relation before is the list's last, not the age's own
+                if _NEXT_STATEMENT.search(text, m.end(), start) and not _HONOURED.match(text, end):
+                    # "딸 하나 키우는데 서른다섯": a statement about the daughter ended before it; but not
+                    # "아버지 모시고 사는데 여든넷이세요", said of him
+                    continue
                 distance = start - m.end()
             elif m.start() >= end:
                 if not _AGE_THEN_NOUN.match(text, end) and not _AGE_OF.fullmatch(text, end, m.start()):
@@ -731,7 +741,7 @@ def _gap_after(text: str, end: int, start: int) -> int:
     gap = text[end:start]
     # A word past a comma starts the next clause ("…二百六十万, 我不上班"): it is the amount's only when
     # nothing nearer names it. (An amount's run may have swallowed the comma: look one character back.)
-    separated = bool(re.search(r"[,，。;；]", text[max(0, end - 1) : end] + gap))
+    separated = bool(re.search(r"[,，。;；!?！？]|\.(?:\s|$)", text[max(0, end - 1) : end] + gap))
     return len(_CURRENCY_LEAD.sub("", gap)) + (_CLAUSE_GAP if separated else 0)
 
 
@@ -825,7 +835,7 @@ _IF_GRADED = re.compile(
     r"\s?(?:이|을|가|를|은)?\s?(?:나오면|받으면|받게|되면|신청(?:하면|해|하려))|\s?if\b", re.I
 )
 _NO_LONG_TERM_CARE = re.compile(
-    r"등급(?:은|이|도)?\s?(?:없|안\s?(?:받|나)|못\s?받|탈락)|no long[- ]term[- ]care|没有(?:长期)?护理等级"
+    r"등급(?:은|이|도)?\s?(?:없|안\s?(?:받|나)|못\s?받|탈락)|등급[^.?!]{0,12}?(?:안\s?(?:해|했|받|나)|못\s?받|없|탈락)|no long[- ]term[- ]care|没有(?:长期)?护理等级"
     r"|(?:does\s?n[o']t|do\s?n[o']t|has\s?n[o']t|have\s?n[o']t|without|never)\s+(?:\w+\s+){0,3}long[- ]term[- ]care"
     r"|không có (?:cấp|mức)",
     re.IGNORECASE,
@@ -915,6 +925,66 @@ _PLURAL_KIDS = re.compile(
 )
 
 
+_TWINS = re.compile(r"쌍둥이|twins|双胞胎|sinh đôi", re.I)
+
+
+def _pair_twins(lower: str, ages: list[Age], children: list[dict[str, Any]]) -> None:
+    """The twins' age said once is both twins': a second child of that age is added (or an unaged one given it)."""
+    word = _TWINS.search(lower)
+    said = next((a for a in ages if word and 0 <= a.start - word.end() <= 12), None)
+    if said is None:
+        return
+    key = "months_old" if said.unit == "months" else "age"
+    same = [c for c in children if c.get(key) == said.value]
+    if len(same) != 1:
+        return
+    other = next((c for c in children if "age" not in c and "months_old" not in c), None)
+    if other is None:
+        other = {"relation": "child"}
+        children.append(other)
+    other.update({k: v for k, v in same[0].items() if k in ("age", "months_old")})
+
+
+#: Words that end one statement and start another: what follows is not said of the person before them.
+_NEXT_STATEMENT = re.compile(
+    r"는데|인데|(?<![가-힣])고\s|[가-힣]고\s|지만|니까|면서|and\b|but\b|và\b|但|而且", re.I
+)
+
+
+#: An honorific after an age: said of the elder named, not of the writer ("여든넷이세요", "일흔이신데").
+_HONOURED = re.compile(r"\s?(?:살|세)?\s?(?:이)?(?:세요|신데|셔|십니|시고|시거든|시니)")
+
+
+def _subject_before(lower: str, start: int) -> str | None:
+    """The person a sentence is about when its age comes a few words after the name ("큰아이 생일 지나서 이제 열
+    살"): the relation just before, within one statement, she not speaking of herself between."""
+    found = _last_relation_word(lower, start, max(0, start - 30))
+    if found is None:
+        return None
+    between = lower[found[0].end() : start]
+    if _NEXT_STATEMENT.search(between):
+        return None
+    return _holder_before(lower, start, reach=20)
+
+
+def _corrected_ages(lower: str, ages: list[Age]) -> list[Age]:
+    """Ages without those taken back: in "집사람 예순다섯 아니구 예순넷이유" the second is the same person's, said
+    right; the first goes, and the second stands where it stood (its relation word before it)."""
+    kept: list[Age] = []
+    for age in ages:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and last.unit == age.unit
+            and _CORRECTS.search(lower, last.end, age.start)
+            and not _ANY_REL.search(lower, last.end, age.start)
+        ):
+            kept[-1] = Age(age.value, age.unit, last.start, last.end)
+            continue
+        kept.append(age)
+    return kept
+
+
 def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
     """Whose each age is: the nearest relation word, or the one a pronoun stands for ("Husband is Korean, he's
     36"); a list goes on with its relation ("the kids are 17, 15 and 9"); and a list of young ages about
@@ -923,6 +993,7 @@ def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
         _nearest_relation(lower, a.start, a.end)
         or (_last_relation(lower, a.start) if _pronoun_before(lower, a) else None)
         or ("child" if _MY_AGED.search(lower, max(0, a.start - 6), a.start) else None)
+        or _subject_before(lower, a.start)
         for a in ages
     ]
     runs: list[list[int]] = []
@@ -1046,6 +1117,18 @@ def _order_of_birth(text: str, at: int) -> re.Match[str] | None:
     )
 
 
+def amount_holders(text: str) -> list[str | None]:
+    """Whose each amount of `text` is: the relation word just before it ("남편 월급 삼백": the husband's), else
+    the one person the message is about when she does not speak of herself ("아들이 하나 있는데 … 공장 다니는데
+    월급 삼백": the son's); None where she does not say (hers or the household's)."""
+    lower = text.lower()
+    named = [rel for rel, pattern in _REL.items() if re.search(pattern, lower)]
+    mention = _REL[named[0]].search(lower) if named else None
+    gone = bool(mention and _NONE_AFTER.match(lower, mention.end()))
+    about = named[0] if len(named) == 1 and not _SELF_WORD.search(lower) and not gone else None
+    return [_subject_before(lower, m.start) or about for m in find_money(text)]
+
+
 def unlabelled_amounts(text: str) -> int:
     """The sum of the amounts in `text` that no word of kind is near ("老公二百八十万", "남편 150"): said in
     answer to the question about income, they are income."""
@@ -1105,7 +1188,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     member_facts = False
 
     # Ages, attached to the nearest relation word, else to the applicant.
-    ages = find_ages(text)
+    ages = _corrected_ages(lower, find_ages(text))
     for age, rel in zip(ages, _age_relations(lower, ages), strict=True):
         member_facts = True
         if age.unit == "months":
@@ -1212,6 +1295,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     if twins and len(aged) == 1:  # "쌍둥이 네 살": both are four
         twin = next(c for c in others["child"] if c is not aged[0])
         twin.update({k: v for k, v in aged[0].items() if k in ("age", "months_old")})
+    elif twins:  # "큰아이 아홉 살, 쌍둥이가 다섯 살": two children of the age said after the twins
+        _pair_twins(lower, ages, others["child"])
 
     together = without_apart(lower)  # relations said to live elsewhere are not members
     together = _UNBORN.sub(" ", together)  # "baby due in February", "肚子里的宝宝": not born yet
@@ -1243,8 +1328,11 @@ def extract_facts(text: str) -> dict[str, Any]:
             if not _AGE_KEYS & kid.keys():
                 kid.update({"months_old": 0, "age": 0})
         member_facts = True
-    if not others["parent"] and _WITH_PARENT.search(together):
-        others["parent"].append({"relation": "parent"})
+    with_parent = _WITH_PARENT.search(together)
+    if not others["parent"] and with_parent:
+        # "부모님이랑 같이 살아요", "엄마 아빠랑", "엄빠랑": both of them
+        both = _BOTH_PARENTS.search(together, max(0, with_parent.start() - 6), with_parent.end())
+        others["parent"] += [{"relation": "parent"} for _ in range(2 if both else 1)]
         member_facts = True
 
     # Spouse living together.
@@ -1308,8 +1396,8 @@ def extract_facts(text: str) -> dict[str, Any]:
     ) or _NOT_WORKING.search(lower):
         self_member["employed"] = False
         member_facts = True
-    elif _EMPLOYED.search(lower):
-        self_member["employed"] = True
+    elif any(_holder_before(lower, m.start()) is None for m in _EMPLOYED.finditer(lower)):
+        self_member["employed"] = True  # not "아빠는 회사다니고": his work, not hers
         member_facts = True
     daycare = _DAYCARE.search(lower)
     if daycare and not (
@@ -1341,7 +1429,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     alone = bool(ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
     # "엄마가 … 혼자 사세요": the parent lives alone (an honorific), not the writer
     if alone and not re.search(
-        r"사시|사세요|사셔|살고\s?계|계세요|지내세요|(?:mother|father|mom|dad|妈妈|爸爸|m\u1eb9|b\u1ed1)",
+        r"사시|사세요|사셔|사십니|살고\s?계|계세요|계십니|지내세요|(?:mother|father|mom|dad|妈妈|爸爸|m\u1eb9|b\u1ed1)",
         lower,
     ):
         member_facts = True

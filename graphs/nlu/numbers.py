@@ -286,7 +286,7 @@ _NATIVE_AGE = re.compile(
 _NATIVE_AGE_BARE = re.compile(
     r"(?<![가-힣])(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?"
     r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|유(?![가-힣])|이유|이여|이야|야|이고|이구|인데|이라|입니다|이지|이다|이랑|이세요|이십니다|이신데"
-    r"|이셔|이시|이제|인기라|묵|먹|잡숫"
+    r"|이셔|이시|이제|인기라|묵|먹|잡숫|이던가|이던데|이었나|일걸|일\s?거|쯤|정도"
     r"|임(?![가-힣])|\s(?:먹었|먹은|됐|된|이에요|살|세)|\s?(?:할머니|할아버지|할매|할배|노인|어르신|영감|할멈)"
     r"|\s(?!(?:명|개|번|가지|평|시간|분|해|마리|군데|장|곳|가구|달|주|일|년|하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟"
     r"|아홉)(?![가-힣]))[가-힣]))"
@@ -306,6 +306,8 @@ _KIDS_AGES = re.compile(
     r"(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b(?!\s*(?:months?|weeks?|people|won|%))",
     re.I,
 )
+#: A number said instead of the one before: "45 아니고 46", "45 아니 46".
+_CORRECTED_TO = re.compile(r"(?:살|세)?\s?(?:이|가)?\s?아니(?:고|구|라|야)?\s?,?\s?(\d{2,3})(?![\d만천원.,])")
 #: "15, 12 và 7 tuổi", "14, 10, 5살", "3岁和5岁": a list of numbers ending in one unit of age, each an age.
 _AGE_LIST = re.compile(
     r"(?<![\d.,])(\d{1,2}(?:\s*(?:,|、|，|and|và|&|和|이랑|하고|랑)\s*\d{1,2})+)\s*(?:살|세|tuổi|岁|周岁|years?\s?old|yo\b)",
@@ -428,7 +430,7 @@ _NATIVE_AGE_WORD = (
 )
 _LABEL_END = (
     r"(?=\s*(?:$|[,.!?~、，;)）]|(?:이|이에|이예|예|이시|이셔|이세|이십|이신|이여|이유|이라|이고|이구|인데|임|입니|이지|이다|이야"
-    r"|야|요|유|살|세|먹|묵|됐|되|넘)|\s(?:" + _AGE_LABEL_KO + r"|둘\s?다|모두)|\s?(?:and|và|tuổi)\b"
+    r"|야|요|유|살|세|먹|묵|됐|되|넘)|\s?아니|\s(?:" + _AGE_LABEL_KO + r"|둘\s?다|모두)|\s?(?:and|và|tuổi)\b"
     r"|\s(?:me|my|husband|wife|son|daughter|mom|dad|tôi|em|mình|chồng|vợ|con)\b))"
 )
 _LABELLED_AGE = re.compile(
@@ -557,6 +559,9 @@ def find_ages(text: str) -> list[Age]:
     for word_value, start, end, kind in find_word_numbers(text):
         if kind in ("age", "months"):
             add(word_value, "years" if kind == "age" else "months", start, end)
+    for m in _CORRECTED_TO.finditer(text):  # "남편 45 아니고 46": the number said instead is an age too
+        if any(a.unit == "years" and a.end >= m.start() - 4 and a.end <= m.start() for a in found):
+            add(int(m.group(1)), "years", m.start(1), m.end(1))
     found = [
         a
         for a in found
@@ -688,12 +693,12 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 
 _MONEY_CONTEXT = re.compile(
-    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|통장|알바|부업|파트|한\s?달에?|매달|매월|"
+    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|"
     r"收入|工资|挣|房租)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
 _EARNING_AFTER = re.compile(
-    r"^\s?(?:씩\s?)?(?:번다|벌어|벌고|법니다|벌이|버는|벌음|받아|받는다|받는데|받고|받음|받습니다|나와|나옴|나오고|나오는데|나온다|들어와|들어옴)"
+    r"^\s?(?:정도|쯤|가량|남짓)?\s?(?:씩\s?)?(?:번다|벌어|벌고|법니다|벌이|버는|벌음|받아|받어|받는다|받는데|받는듯|받는\s?거|받고|받음|받습니다|나와|나옴|나오고|나오는데|나온다|들어와|들어옴)"
 )
 _CURRENCY_AFTER = re.compile(r"^\s?(?:원|won\b|krw\b|韩元|韩币|元|块|uôn)", re.I)
 _EN_MONEY = re.compile(
@@ -796,6 +801,10 @@ def find_money(text: str) -> list[Money]:
         currency = bool(_CURRENCY_AFTER.match(after))
         before = joined[max(0, start - 8) : start]
         context = bool(_MONEY_CONTEXT.search(before) or _EARNING_AFTER.match(after))
+        # "월급 200 아니고 250": the number said instead of an amount is an amount too
+        context = context or bool(
+            _INSTEAD_BEFORE.search(before) and any(0 <= start - f.end <= 8 for f in found)
+        )
         lone = raw in ("천", "백") and context  # "예금 천 정도", "월 백": 천만원, 백만원
         if not has_digit and not currency and not lone:
             continue
@@ -817,6 +826,9 @@ def find_money(text: str) -> list[Money]:
         add(value, start, end, currency or has_big)
     found.sort(key=lambda x: x.start)
     return found
+
+
+_INSTEAD_BEFORE = re.compile(r"아니(?:고|구|라|야)?\s?,?\s?$")
 
 
 _BARE_TAIL = re.compile(

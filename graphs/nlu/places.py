@@ -28,7 +28,7 @@ _KO_AFTER = (
     r"(?=\s|$|[^가-힣]|에|에서|이요|요|이에요|예요|이라|라|이고|고|살|사|쪽|동네|근처|인데|이랑|랑|으로|로|은|는)"
 )
 _LIVING = re.compile(
-    r"살|사는|사세|산\s?(?:지|거|게|건|것)|삽니|거주|주민|이사|동네|토박이|\blive[sd]?\b|\bliving\b|\bmoved\b|\bresident\b"
+    r"살|사는|사세|사십|사시|산\s?(?:지|거|게|건|것)|삽니|거주|주민|이사|동네|토박이|\blive[sd]?\b|\bliving\b|\bmoved\b|\bresident\b"
     r"|住|搬到|sống|\bở\b|chuyển (?:đến|về)",
     re.I,
 )
@@ -118,10 +118,15 @@ def find_places(text: str) -> list[Place]:
     return sorted(found, key=lambda p: p.start)
 
 
+_APART_AFTER = re.compile(
+    r"(?:시|군|구)?\s?(?:에|에서|엔|에는)?\s?(?:따로|떨어져)|\s?(?:separately|on (?:my|his|her) own)\b", re.I
+)
+
+
 def _near_living(text: str, place: Place) -> bool:
     """A word of living right after the place (Korean: "인천 논현동 사는데") or right before it ("I live in",
     "住在", "sống ở"), not somewhere else in the sentence ("남편 직장이 시흥이라" is not her address)."""
-    after = text[place.end : place.end + 9]
+    after = text[place.end : place.end + 12]
     before = text[max(0, place.start - 12) : place.start]
     return bool(_LIVING.search(after) or _LIVING_BEFORE.search(before))
 
@@ -130,6 +135,8 @@ def find_region(text: str, *, answer: bool = False) -> dict[str, Any] | None:
     """The region she says she lives in (`{"sido", "sigungu"}`, sigungu None when only the 시·도 is named),
     or None. A 시·군·구 wins over a 시·도; the last place named wins ("시흥 말고 서울 살아요")."""
     places = [p for p in find_places(text) if not p.negated and (answer or _near_living(text, p))]
+    if len(places) > 1:  # "지는 안산에 따로 살고 있고": where the writer lives apart is not the household's
+        places = [p for p in places if not _APART_AFTER.match(text, p.end)] or places
     if not places:
         return None
     specific = [p for p in places if p.sigungu]

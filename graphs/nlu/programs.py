@@ -211,13 +211,53 @@ def respelt(text: str) -> str:
     return "".join([*out, text[last:]])
 
 
+_JAMO = re.compile(r"(?<=[가-힣])[\u3131-\u318e]+(?=[가-힣])")
+_HANGUL_RUN = re.compile(r"[가-힣]{6,}")
+MIN_KOREAN_RESPELT = 6
+"""Korean names shorter than this are never respelt: a syllable off in "아동수당" may be another word."""
+
+
+@lru_cache(maxsize=1)
+def _long_korean_aliases() -> tuple[str, ...]:
+    return tuple(a for a in load_aliases() if len(a) >= MIN_KOREAN_RESPELT and re.fullmatch(r"[가-힣]+", a))
+
+
+def respelt_korean(text: str) -> str:
+    """`text` with a Korean program name typed one syllable wrong, or with a stray letter in it, written as the
+    name ("국민취업지웓ㄴ제도" → 국민취업지원제도): names of six syllables or more only."""
+    text = _JAMO.sub("", text)
+    names = _long_korean_aliases()
+    out = text
+    for run in _HANGUL_RUN.finditer(text):
+        word = run.group(0)
+        for name in names:
+            if name in word:
+                continue
+            size = len(name)
+            for i in range(len(word) - size + 1):
+                window = word[i : i + size]
+                if sum(a != b for a, b in zip(window, name, strict=True)) == 1:
+                    out = out.replace(window, name)
+                    break
+    return out
+
+
 def detect_programs(text: str) -> tuple[list[str], list[str]]:
     """(programs asked about, programs the citizen says she already receives), as program ids: named (aliases,
     an English name misspelt by a letter included) or described (`descriptions.yaml`)."""
-    text = respelt(text)
+    text = respelt_korean(respelt(text))
     asked: list[str] = []
     receiving: list[str] = []
     for mention in find_mentions(text):
         (receiving if mention.receiving else asked).extend(mention.program_ids)
     asked += [p for p in described_programs(text) if p not in receiving]
+    if _CAN_I_GET.search(text):
+        # "기초수급자 생계비 그거 받을 수 있나?": the status named as the program's name, asked for
+        receiving = [p for p in receiving if p not in asked]
     return _unique(asked), _unique(receiving)
+
+
+_CAN_I_GET = re.compile(
+    r"받을\s?수\s?있|받을\s?수\s?있나|되나요?\??$|될까|\bcan i get\b|能(?:领|拿|申请)|được (?:nhận|hưởng) không",
+    re.I,
+)

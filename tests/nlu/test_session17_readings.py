@@ -14,7 +14,7 @@ from graphs.dialogue.reading import read_message
 from graphs.dialogue.turn import Before, Decision, decide
 from graphs.nlu import understand
 from graphs.nlu.danger import has_danger_word
-from graphs.nlu.facts import extract_facts
+from graphs.nlu.facts import amount_holders, extract_facts
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.numbers import find_ages, find_money
 from graphs.nlu.programs import detect_programs
@@ -131,3 +131,92 @@ def test_questions_answered_as_asked(text: str, intent: str, programs: list[str]
     d = _decide(text)
     assert (d.intent, d.programs) == (intent, programs)
     assert d.danger != "crisis_reply"
+
+
+def _by_relation(text: str) -> list[tuple[str, Any]]:
+    return [(m.get("relation"), m.get("age")) for m in extract_facts(text).get("members") or []]
+
+
+@pytest.mark.parametrize(
+    "text", ["부모님이랑 같이 살아요", "엄마 아빠랑 같이 살아요", "엄빠랑 신천동 아파트 같이삼"]
+)
+def test_living_with_both_parents_is_two_members(text: str) -> None:
+    assert [r for r, _ in _by_relation(text)] == ["self", "parent", "parent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("집사람 예순다섯 아니구 예순넷이유", [("self", None), ("spouse", 64)]),
+        ("남편 45 아니고 46", [("self", None), ("spouse", 46)]),
+        ("아 잘못 골았수다. 큰아이 생일 지나서 이제 열 살이우다", [("self", None), ("child", 10)]),
+        ("딸 하나 키우는데 서른다섯이에요", [("self", 35), ("child", None)]),
+        ("아버지 모시고 사는데 여든넷이세요", [("self", None), ("parent", 84)]),
+        (
+            "큰아이 아홉 살, 쌍둥이가 다섯 살이우다.",
+            [("self", None), ("child", 9), ("child", 5), ("child", 5)],
+        ),
+    ],
+)
+def test_whose_age_and_which_age_stands(text: str, expected: list[tuple[str, Any]]) -> None:
+    assert _by_relation(text) == expected
+
+
+def test_an_amount_said_instead_of_another_replaces_it() -> None:
+    assert extract_facts("월급 200 아니고 250")["income"] == {"earned_krw": 2500000}
+
+
+def test_wages_and_child_support_in_jeju_words_and_the_baby_s_father_is_not_a_baby() -> None:
+    facts = extract_facts(
+        "큰아이 아홉 살, 쌍둥이가 다섯 살이우다. 회사 경리로 이백삼십 받고, 애기 아방이 양육비 오십씩 보내줌수다."
+    )
+    assert facts["income"] == {"earned_krw": 2300000, "other_krw": 500000}
+    assert len([m for m in facts["members"] if m["relation"] == "child"]) == 3
+
+
+def test_a_son_asking_for_his_mother_who_lives_alone_keeps_her_age_and_her_town() -> None:
+    facts = extract_facts(
+        "우리 어무이 일로 좀 물어볼라꼬예. 어무이가 올해 일흔아홉이신데 정왕동 빌라에 혼자 사십니더. "
+        "지는 쉰여덟인데 안산에 따로 살고 있고."
+    )
+    assert ("parent", 79) in _by_relation(
+        "어무이가 올해 일흔아홉이신데 정왕동 빌라에 혼자 사십니더. 지는 쉰여덟인데 안산에 따로 살고 있고."
+    )
+    assert facts["region"] == {"sido": "경기도", "sigungu": "시흥시"}
+
+
+def test_long_term_care_never_applied_for_is_none() -> None:
+    member = extract_facts("장기요양 등급 그런 건 신청 안 해봤어예")["members"][0]
+    assert member["long_term_care"] is False
+
+
+def test_a_program_name_typed_with_a_stray_letter_is_still_named() -> None:
+    assert detect_programs("나 26살 백수인데 국민취업지웓ㄴ제도 그거 나도됨??")[0] == [
+        "national_employment_support"
+    ]
+
+
+def test_a_dialect_tag_question_is_not_a_child_and_a_status_named_as_the_program_is_asked_for() -> None:
+    text = "월세 내고 나면 뭐 남는 기 없다 아이가. 기초수급자 생계비 그거 받을 수 있나?"
+    assert not any(m.get("relation") == "child" for m in extract_facts(text).get("members") or [])
+    assert detect_programs(text) == (["livelihood_benefit"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("我每月一百九十万,老公二百八十万,婆婆基础年金三十四万九千七百", [None, "spouse", "parent"]),
+        (
+            "아들이 하나 있기는 있는데 그놈도 지 새끼들 키운다꼬 허덕거린다. 공장 다니는데 월급 삼백 조금 넘는다",
+            ["child"],
+        ),
+        ("남편은 없고 월급 200", [None]),
+    ],
+)
+def test_whose_money_it_is(text: str, holders: list[str | None]) -> None:
+    assert amount_holders(text) == holders
+
+
+def test_her_work_and_her_father_s_work() -> None:
+    assert extract_facts("저 회사 다녀요")["members"][0]["employed"] is True
+    assert "members" not in extract_facts("아빠는 회사다니고 월급 380")
