@@ -408,6 +408,8 @@ def parse_answer(
             r"struggl|poor|can'?t help|can'?t (?:\w+ )?support|barely|normal (?:salar|income|job|wage)|average (?:salar|income)"
             r"|困难|不宽裕|没钱|不好|顾不过来|顾不上|自顾不暇|khó khăn|kho khan|nghèo|ngheo|chật vật"
             r"|평범|월급쟁이|회사원|직장인|공장|(?:지|자기|제|저그)\s?식구|바쁘|바뻐|바빠|ordinary|office worker|his own family|her own family"
+            r"|helps? (?:us )?(?:as (?:much as )?(?:she|he|they) can|a little|when (?:she|he|they) can)|rent (?:their|his|her) (?:flat|apartment|place)"
+            r"|(?:have|has) (?:two|three|\d) kids|own (?:kids|children) to|tight|not much left"
             r"|普通|上班族|自己的家|bình thường|binh thuong|gia đình riêng",
             text,
             re.IGNORECASE,

@@ -443,7 +443,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
         "breadwinner_death",
         re.compile(
             r"(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?<!시)"
-            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|husband|wife|丈夫|老公|chồng|vợ)(?:.{0,14}|\s?\S{0,4}\s?[(（][^)）]{0,16}[)）]\s?)(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|영감|바깥양반|신랑|집사람|마누라|husband|wife|丈夫|老公|老伴|chồng|vợ)(?:.{0,14}|\s?\S{0,4}\s?[(（][^)）]{0,16}[)）]\s?)(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
             r"|(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?:chồng|vợ|chong)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất|mat roi|qua doi|da mat)"
             r"|\b(?:i|we|just|recently) lost (?:my|our) (?:husband|wife|father|dad)\b(?!'s)",
             re.I,
@@ -578,6 +578,8 @@ def _school_mentions(lower: str) -> list[tuple[int, int, str]]:
     for start, _, end, level in found:
         if mentions and start < mentions[-1][1]:
             continue  # the same words matched by a less advanced level's pattern
+        if _FOR_STUDENTS.match(lower, end):
+            continue  # "고등학생 교육급여": the program's students, not one of her children
         if (
             mentions
             and level == mentions[-1][2]
@@ -601,6 +603,9 @@ def _school_mentions(lower: str) -> list[tuple[int, int, str]]:
     return mentions
 
 
+_FOR_STUDENTS = re.compile(
+    r"\s?(?:교육급여|교육비|학비|장학금|지원금|혜택|대상|education benefit|教育给付|trợ cấp giáo dục)", re.I
+)
 _ALL_AT = re.compile(r"都|\bboth\b|\ball\b|둘\s?다|모두|다\s?|cả hai|đều", re.I)
 
 
@@ -611,7 +616,10 @@ def _birth_order(match: re.Match[str]) -> int:
 
 
 _NO_INCOME = re.compile(
-    r"수입\s?(?:이|은)?\s?없|소득\s?(?:이|은)?\s?없|무소득|no income|没有收入|không có thu nhập", re.I
+    r"수입\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|소득\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|무소득"
+    r"|들어오는\s?돈(?:이|은)?\s?(?:한\s?푼도\s?|하나도\s?|전혀\s?)?(?:없|읎)"
+    r"|no income|没有收入|không có thu nhập",
+    re.I,
 )
 #: Income of unstated kind ("소득", "수입", "income"): counted as other income, no work deduction.
 _UNSTATED_INCOME = re.compile(r"(?<!근로)(?<!근로\s)(?<!사업)(?<!사업\s)소득|수입|income|收入|thu nhập", re.I)
@@ -648,7 +656,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "other",
         re.compile(
-            r"연금|용돈|지원금|수당|양육비|실업급여|휴업\s?급여|산재\s?(?:급여|보험금|연금)|임대\s?(?:료|소득|수입)|(?:상가|가게|건물|방)\s?세|rental income|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
+            r"연금|용돈|지원금|수당|양육비|보내\s?(?:줘|준|주|줌)|부쳐\s?(?:줘|준|주)|\bsends? (?:us|me|her|him)\b|\bgives? (?:us|me)\b|寄给|给我们|gửi cho|실업급여|휴업\s?급여|산재\s?(?:급여|보험금|연금)|임대\s?(?:료|소득|수입)|(?:상가|가게|건물|방)\s?세|rental income|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
             r"|그\s?밖(?!에?[는엔]?\s?(?:없|아무))|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
             r"|isn'?t (?:from )?(?:work|wages)|养老金|年金|津贴|补助|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
             re.I,
@@ -666,9 +674,9 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "earned",
         re.compile(
-            r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)(?:에서|\s?(?:다니|댕기|나가|출근))|요양보호사|경비|택배|배달|캐셔|계산원|미화원|경리|간병인|서빙|주방\s?일|생산직|사무직|청소\s?(?:일|다니|다녀|댕기|나가|하)|일\s?(?:다니|다녀|댕기|나가)"
+            r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)(?:에서|\s?(?:다니|댕기|나가|출근))|요양보호사|경비|택배|배달|캐셔|계산원|미화원|경리|조리사|급식실|회사원|직장인|공무원|간호조무사|간호사|간병인|서빙|주방\s?일|생산직|사무직|청소\s?(?:일|다니|다녀|댕기|나가|하)|일\s?(?:다니|다녀|댕기|나가)"
             r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmakes?\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
-            r"|工资|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|开(?:货|出租|大)?车|送快递|干活|当.{1,3}?[工员师]"
+            r"|工资|月薪|薪水|薪资|年薪|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|开(?:货|出租|大)?车|送快递|干活|当.{1,3}?[工员师]"
             r"|lương|kiếm|đi làm|làm thêm|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
             re.I,
         ),
@@ -928,6 +936,9 @@ _PLURAL_KIDS = re.compile(
 _TWINS = re.compile(r"쌍둥이|twins|双胞胎|sinh đôi", re.I)
 
 
+_CARRIED = re.compile(r"\s?(?:을|를|이|가)?\s?(?:임신|가졌|가짐|뱄|출산\s?예정)")
+
+
 def _pair_twins(lower: str, ages: list[Age], children: list[dict[str, Any]]) -> None:
     """The twins' age said once is both twins': a second child of that age is added (or an unaged one given it)."""
     word = _TWINS.search(lower)
@@ -1076,7 +1087,7 @@ def _own_birth(lower: str, start: int, end: int, born: date) -> bool:
 #: How long she has lived where she lives, said with it: "我在始兴住了五年", "시흥에서 산 지 3년", "시흥 5년째 살아요",
 #: "lived in Siheung for 4 years", "sống ở Siheung 2 năm".
 _LIVED_YEARS = re.compile(
-    r"住了\s?([\d一二三四五六七八九十两]{1,3})\s?年|(?:산|살았|살고\s?있은)\s?지\s?(\d{1,2})\s?년|(\d{1,2})\s?년\s?(?:째|동안|넘게)?\s?(?:살|거주)"
+    r"住了\s?([\d一二三四五六七八九十两]{1,3})\s?年|(?:산|살았|살고\s?있은|온)\s?지(?:는|가|도)?\s?(\d{1,2}|[일이삼사오육칠팔구십]{1,3}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?년|(\d{1,2})\s?년\s?(?:째|동안|넘게)?\s?(?:살|거주)"
     r"|\blived (?:in \w+|here) (?:for )?(\d{1,2}) years|(?:sống|ở) (?:ở )?\w+ (\d{1,2}) năm",
     re.I,
 )
@@ -1087,7 +1098,7 @@ def _years_lived_here(text: str) -> int | None:
     if m is None:
         return None
     said = next(g for g in m.groups() if g)
-    value = parse_numeral(said) if not said.isdigit() else int(said)
+    value = int(said) if said.isdigit() else (native_korean_number(said) or parse_numeral(said))
     return int(value) if value else None
 
 
@@ -1157,6 +1168,16 @@ _SPENT_BEFORE = re.compile(
 )
 _NOT_NOW = re.compile(
     r"\W{0,3}(?:won\s)?(?:before|previously)|[^.]{0,8}(?:전에는|전엔|예전|以前|trước đây)", re.I
+)
+#: A year's income said as such: "연봉 3천", "일년 합쳐서 천이백", "a year", "一年", "một năm".
+_YEARLY = re.compile(
+    r"연봉|연\s?소득|연\s?수입|일\s?년|1\s?년\s?(?:에|동안|합쳐|치)|한\s?해|연간|per year|a year|annual|yearly"
+    r"|年收入|年薪|一年|每年|một năm|mỗi năm|cả năm|hàng năm",
+    re.I,
+)
+_YEARLY_AFTER = re.compile(
+    r"\s?(?:won\s|원\s?)?(?:a year|per year|annually|yearly|/\s?(?:year|yr|năm)|một năm|mỗi năm|một năm|一年|每年)",
+    re.I,
 )
 _TOTAL_NEAR = re.compile(r"total|altogether|in all|합쳐|합해서|합이|총|모두 합|总共|一共|加起来|tổng", re.I)
 
@@ -1279,7 +1300,11 @@ def extract_facts(text: str) -> dict[str, Any]:
                     group.append({"relation": rel})
                 member_facts = True
             break
-    ranked = {m.group(0) for m in _RANKED_CHILD.finditer(lower)}
+    ranked = {
+        m.group(0)
+        for m in _RANKED_CHILD.finditer(lower)
+        if not _CARRIED.match(lower, m.end())  # "둘째 임신 중": the unborn is not one of her children yet
+    }
     if len(ranked) >= 2 and len(others["child"]) < len(ranked) and not _BORN.search(text):
         # "큰애 고2 작은애 중1": as many children as are named by place (a birth order of a new baby is not one)
         others["child"] += [{"relation": "child"} for _ in range(len(ranked) - len(others["child"]))]
@@ -1483,6 +1508,11 @@ def extract_facts(text: str) -> dict[str, Any]:
                     bucket[key] -= last[1].krw
         if kind in ("earned", "other") and _restates_total(lower, money, income):
             continue
+        if kind in ("earned", "other") and (
+            _YEARLY.search(lower, max(0, money.start - 16), money.start)
+            or _YEARLY_AFTER.match(lower, money.end)
+        ):
+            money = Money(money.krw // 12, money.start, money.end, money.explicit)  # "일년 합쳐서 천이백"
         if kind is not None:
             last = (kind, money)
         if kind == "earned":

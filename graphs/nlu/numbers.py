@@ -308,6 +308,11 @@ _KIDS_AGES = re.compile(
 )
 #: A number said instead of the one before: "45 아니고 46", "45 아니 46".
 _CORRECTED_TO = re.compile(r"(?:살|세)?\s?(?:이|가)?\s?아니(?:고|구|라|야)?\s?,?\s?(\d{2,3})(?![\d만천원.,])")
+#: An age to be reached soon: "turns 8 next month", "다음 달에 8살 돼요" (7 now, in full years).
+_TURNS_SOON = re.compile(
+    r"\bturns? (\d{1,2}) (?:next|this coming) (?:month|week)|(?:다음\s?달|담달|다음\s?주)(?:에|이면)?\s?(\d{1,2})\s?살\s?(?:돼|되|이)",
+    re.I,
+)
 #: "15, 12 và 7 tuổi", "14, 10, 5살", "3岁和5岁": a list of numbers ending in one unit of age, each an age.
 _AGE_LIST = re.compile(
     r"(?<![\d.,])(\d{1,2}(?:\s*(?:,|、|，|and|và|&|和|이랑|하고|랑)\s*\d{1,2})+)\s*(?:살|세|tuổi|岁|周岁|years?\s?old|yo\b)",
@@ -324,6 +329,8 @@ _BRACKET_AGE_OWNERS = (
 _AFTER_OWNER = "(?:" + "|".join(f"(?<={w})|(?<={w} )" for w in _BRACKET_AGE_OWNERS) + ")"
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"(?:만\s?)?(\d{1,3})\s?(?:세|살)(?!대)"), "years"),
+    # "대학교 1학년(19)", "고3(17)": a bare number in brackets after a person or a grade, an age
+    (re.compile(r"(?<=[가-힣\w])\s?[(（](\d{1,2})[)）]"), "years"),
     # "칠십이 세", not the verb ending "사세요" (4 + 세) or "오세요" (come)
     (re.compile(r"(?:만\s?)?(?<![가-힣])([일이삼사오육칠팔구십]{1,4})\s?세(?!요|용|여)"), "years"),
     # "저 올해 25인데", "나 지금 67이야": her own age in digits without 살
@@ -485,7 +492,7 @@ def _sino_korean(text: str) -> int | None:
 
 _WEEKS = re.compile(
     r"(\d{1,2}|\b(?:one|two|three|four|five|six|seven|eight|một|hai|ba|bốn|năm|sáu)\b|[一二两三四五六七八]"
-    r"|(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟))"
+    r"|(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|삼|사|오|육|칠|팔))"
     r"\s?(?:주차|주째|주\s?(?:됐|되었|지났|넘었|밖에)|주\s?전(?=에?\s?(?:\S{1,6}\s)?\S{0,3}(?:출산|낳|태어))"
     r"|weeks?(?:\s?old)?\b|tuần|周(?:大|了)|(?:个)?(?:星期|礼拜|周)前(?=\S{0,3}(?:生|出生)))",
     re.I,
@@ -545,6 +552,8 @@ def find_ages(text: str) -> list[Age]:
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(1), m.end())
     for m in _MAN_AGE.finditer(text):
         add(int(m.group(1)), "years", m.start(), m.end())
+    for m in _TURNS_SOON.finditer(text):  # "he turns 8 next month": 7 now
+        add(int(m.group(1) or m.group(2)) - 1, "years", m.start(), m.end())
     for m in (*_KIDS_AGES.finditer(text), *_AGE_LIST.finditer(text)):  # "kids 3 and 5": each number an age
         for number in re.finditer(r"\d{1,2}", m.group(1)):
             add(int(number.group(0)), "years", m.start(1) + number.start(), m.start(1) + number.end())
@@ -635,7 +644,12 @@ _TRIP_BEFORE = re.compile(
     r"|가서|가\s?있|다녀|체류|여행|출국)[^.?!]{0,40}$",
     re.I,
 )
-_CHILD_WORD = re.compile(r"애기|아기|baby|\bbé\b|宝宝|孩子|\bson\b|daughter|아들|딸", re.I)
+_PREGNANT_IN = re.compile(
+    r"임신|pregnant|怀孕|mang thai|có bầu|co bau|có thai|co thai|mang bầu|mang bau", re.I
+)
+_CHILD_WORD = re.compile(
+    r"애기|아기|baby|\bbé\b|宝宝|孩子|\bson\b|daughter|아들|딸|첫째|큰애|낳|태어|born", re.I
+)
 _AGE_WORD_AFTER = re.compile(r"^\s?(?:tuổi|tuoi|old|된|됐|되었|大)", re.I)
 _BIRTH_VERB = re.compile(
     r"태어|낳|출산|born|birth|had (?:a |our |my |the )?(?:first |second |third |new |little |baby )?(?:baby|son|daughter|child|girl|boy)"
@@ -678,6 +692,9 @@ def _not_an_age(text: str, age: Age) -> bool:
             False  # "born here three weeks ago", "낳은 지 두 달 전": a time since the birth is the baby's age
         )
     lead = text[max(0, age.start - 60) : age.start]
+    carrying = _PREGNANT_IN.search(text[max(0, age.start - 30) : age.start])
+    if carrying and not _CHILD_WORD.search(text[max(0, age.start - 30) : age.start][carrying.end() :]):
+        return True  # "둘째 임신 중인데요🤰 (지금 6개월이요!)": how far along, not a baby
     trip = _TRIP_BEFORE.search(lead)
     away = (
         bool(trip)
@@ -693,12 +710,12 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 
 _MONEY_CONTEXT = re.compile(
-    r"(월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|"
+    r"((?:경비|조리사|요양보호사|캐셔|경리|간호조무사|간호사|회사원|택배|배달|미화원|일용직|알바|아르바이트|청소)(?:로|으로|일로|해서)?|월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|공시\s?가격?|시가|집값|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|"
     r"收入|工资|挣|房租)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
 _EARNING_AFTER = re.compile(
-    r"^\s?(?:정도|쯤|가량|남짓)?\s?(?:씩\s?)?(?:번다|벌어|벌고|법니다|벌이|버는|벌음|받아|받어|받는다|받는데|받는듯|받는\s?거|받고|받음|받습니다|나와|나옴|나오고|나오는데|나온다|들어와|들어옴)"
+    r"^\s?(?:정도|쯤|가량|남짓)?\s?(?:씩\s?)?(?:번다|벌어|벌었|벌고|법니다|벌이|버는|벌음|받아|받어|받았|받는다|받는데|받는듯|받는\s?거|받고|받음|받습니다|나와|나옴|나오고|나오는데|나온다|들어와|들어옴)"
 )
 _CURRENCY_AFTER = re.compile(r"^\s?(?:원|won\b|krw\b|韩元|韩币|元|块|uôn)", re.I)
 _EN_MONEY = re.compile(
@@ -747,6 +764,7 @@ def find_money(text: str) -> list[Money]:
     )
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
+    listed: list[tuple[str, int, int]] = []
 
     def add(krw: float, start: int, end: int, explicit: bool) -> None:
         if krw <= 0 or any(s < end and start < e for s, e in taken):
@@ -810,11 +828,12 @@ def find_money(text: str) -> list[Money]:
             continue
         if not has_ascii and not any(c in _SMALL or c in _BIG for c in raw):
             continue  # a lone 이, 오, 일 is a word, not a number
+        if not (currency or context or has_big):
+            listed.append((raw, start, end))  # "남편 300, 저 200 벌어요": an amount if the list's last is one
+            continue
         if not has_ascii and not (
             currency or context or (has_big and any(c in _SMALL or c in _DIGITS for c in raw))
         ):
-            continue
-        if not (currency or context or has_big):
             continue
         value = parse_numeral(raw)
         if value is None:
@@ -824,10 +843,23 @@ def find_money(text: str) -> list[Money]:
         elif currency and not has_big and value < 1000 and re.match(r"^\s?만\s?원", after):
             value *= 10**4
         add(value, start, end, currency or has_big)
+    for raw, start, end in reversed(listed):
+        nxt = next((f for f in sorted(found, key=lambda x: x.start) if f.start >= end), None)
+        if nxt is None or nxt.explicit:
+            continue
+        # the amount's run may have swallowed the list's comma ("300,")
+        gap = joined[end - 1 : nxt.start] if joined[end - 1] in ",，、" else joined[end : nxt.start]
+        if not _LIST_BETWEEN.fullmatch(gap):
+            continue
+        value = parse_numeral(raw)
+        if value is not None and 0 < value < 10**4:
+            add(value * 10**4, start, end, False)
     found.sort(key=lambda x: x.start)
     return found
 
 
+#: Between two amounts of one list, the second's holder: ", 저 ", ", 집사람이 ", ", chồng ".
+_LIST_BETWEEN = re.compile(r"\s?[,，、]\s?(?:[가-힣a-zà-ỹ]{1,6}(?:이|가|은|는|도)?\s?)?", re.I)
 _INSTEAD_BEFORE = re.compile(r"아니(?:고|구|라|야)?\s?,?\s?$")
 
 

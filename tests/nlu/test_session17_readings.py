@@ -220,3 +220,54 @@ def test_whose_money_it_is(text: str, holders: list[str | None]) -> None:
 def test_her_work_and_her_father_s_work() -> None:
     assert extract_facts("저 회사 다녀요")["members"][0]["employed"] is True
     assert "members" not in extract_facts("아빠는 회사다니고 월급 380")
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("남편 300, 저 200 벌어요", {"earned_krw": 5000000}),
+        ("지가 삼백오십, 집사람이 이백 벌어유", {"earned_krw": 5500000}),
+        ("저는 학교 급식실 조리사로 220, 남편은 아파트 경비로 230 받아요", {"earned_krw": 4500000}),
+        ("작년에 일년 합쳐서 천이백 벌었어요", {"earned_krw": 1000000}),
+        ("I make about 30 million won a year", {"earned_krw": 2500000}),
+        ("月薪三百万", {"earned_krw": 3000000}),
+        (
+            "his national pension, 1.1 million, and our daughter sends us 400,000 every month",
+            {"other_krw": 1500000},
+        ),
+        ("영감이 삼 주 전에 돌아가셨어유. 들어오는 돈이 한 푼도 읎어유", {"earned_krw": 0, "other_krw": 0}),
+    ],
+)
+def test_income_as_residents_tell_it(text: str, income: dict[str, int]) -> None:
+    assert extract_facts(text)["income"] == income
+
+
+def test_a_husband_called_yeonggam_who_died_is_a_crisis_and_not_a_member() -> None:
+    facts = extract_facts("우리 영감이 삼 주 전에 갑자기 돌아가셨어유. 나는 예순여섯이구")
+    assert facts["crisis"] == ["breadwinner_death"]
+    assert [m["relation"] for m in facts["members"]] == ["self"]
+
+
+@pytest.mark.parametrize(
+    ("text", "children"),
+    [
+        ("둘째 임신 중인데요🤰 (지금 6개월이요!) 첫째가 26개월 아들이에요", [(2, 26)]),
+        ("셋째를 삼 주 전에 낳았당께요 위로 여섯 살, 네 살 있고라", [(0, 0), (6, None), (4, None)]),
+        (
+            "큰애는 대학교 1학년(19), 작은애는 고3(17)인데 고등학생 교육급여 받을 수 있나요",
+            [(19, None), (17, None)],
+        ),
+        ("our son who turns 8 next month", [(7, None)]),
+    ],
+)
+def test_children_as_residents_tell_of_them(text: str, children: list[tuple[int, int | None]]) -> None:
+    assert [(c.get("age"), c.get("months_old")) for c in _children(text)] == children
+
+
+def test_years_lived_here_said_in_words() -> None:
+    assert extract_facts("배곧에서 산 지는 삼 년 좀 넘었어라")["region"]["months_resident"] == 36
+
+
+def test_a_basic_living_allowance_and_help_with_the_rent_are_asked_by_name() -> None:
+    asked = detect_programs("Is there a basic living allowance for us? And help with the rent?")[0]
+    assert asked == ["livelihood_benefit", "housing_benefit"]
