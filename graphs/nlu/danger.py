@@ -67,7 +67,9 @@ _IDIOMS = re.compile(
     # an injury from an accident, told as the cause of a need ("낙상사고로 척수를 다치셔서 … 휠체어"), not harm
     r"|(?:사고|낙상|넘어지|넘어져|미끄러|떨어지|떨어져|산재|공사).{0,12}다치|"
     r"(?:injured|hurt) in (?:an?|the) (?:accident|fall|crash)|(?:车祸|事故|摔倒|工伤).{0,6}(?:受伤|伤)"
-    r"|(?:tai nạn|tai nan|té ngã|te nga).{0,12}(?:bị thương|bi thuong)",
+    r"|(?:tai nạn|tai nan|té ngã|te nga).{0,12}(?:bị thương|bi thuong)"
+    # the name of a program, not a danger: "emergency money", "긴급지원"
+    r"|emergency (?:money|help|support|aid|relief|funds?|welfare|livelihood|financial|cash|assistance)|긴급\s?(?:지원|복지|생계)",
     re.IGNORECASE,
 )
 

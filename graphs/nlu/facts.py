@@ -632,7 +632,12 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("rent", re.compile(r"월세(?!\s?보증금)|집세|\brent(?!al deposit)|房租|租金|tiền thuê", re.I)),
+    (
+        "rent",
+        re.compile(
+            r"월세(?!\s?보증금)|집세|\brent(?!al deposit)|房租|租金|tiền thuê|tiền nhà(?! riêng)", re.I
+        ),
+    ),
     (
         "debt",
         re.compile(
@@ -675,9 +680,9 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
         "earned",
         re.compile(
             r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)(?:에서|\s?(?:다니|댕기|나가|출근))|요양보호사|경비|택배|배달|캐셔|계산원|미화원|경리|조리사|급식실|회사원|직장인|공무원|간호조무사|간호사|간병인|서빙|주방\s?일|생산직|사무직|청소\s?(?:일|다니|다녀|댕기|나가|하)|일\s?(?:다니|다녀|댕기|나가)"
-            r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\bmakes?\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
+            r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\b(?:engineer|nurse|teacher|driver|cook|cleaner|technician|clerk|cashier|waiter|waitress|mechanic|designer|developer|programmer|factory worker|office worker|caregiver)\b|\bmakes?\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
             r"|工资|月薪|薪水|薪资|年薪|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|开(?:货|出租|大)?车|送快递|干活|当.{1,3}?[工员师]"
-            r"|lương|kiếm|đi làm|làm thêm|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
+            r"|lương|kiếm|đi làm|làm thêm|quán ăn|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
             re.I,
         ),
     ),
@@ -816,7 +821,9 @@ _TOTAL_BEFORE = re.compile(
     re.I,
 )
 
-_TOTAL_AFTER = re.compile(r"\s?(?:won\s)?(?:in total|total|altogether|in all|tổng cộng)", re.I)
+_TOTAL_AFTER = re.compile(
+    r"\s?(?:won\s)?(?:in total|total|altogether|in all|combined|together|tổng cộng)", re.I
+)
 
 
 def _restates_total(text: str, money: Money, income: dict[str, int]) -> bool:
@@ -882,11 +889,12 @@ _BIRTH_WORD = re.compile(
     r"|\bhad (?:my|our|a|the|her)\b.{0,14}\b(?:baby|son|daughter|twins)|\bdelivered\b",
     re.I,
 )
-_LIST_GAP = re.compile(r"[\s,、，/]*(?:and|và|和|랑|이랑|하고|,)?[\s,、，/]*")
+_LIST_GAP = re.compile(r"(?:\s?[(（][^)）\d]{0,24}[)）])?[\s,、，/]*(?:and|và|和|랑|이랑|하고|,)?[\s,、，/]*")
 _OWN_AGE_START = re.compile(r"(?:저|제가|나|내가|본인|전|난)\s?(?:올해|지금|현재|이제)|i'?m\s|i am\s", re.I)
 _OWN_AGE_BEFORE = re.compile(
     r"(?:저는?|제가|나는?|내가|본인은?|(?<![가-힣])(?:전|난)|나이(?:는|가)?|i'?m(?: a| an)?|i am(?: a| an)?|\bme|我"
-    r"|(?<!chồng )(?<!vợ )(?<!con )(?<!mẹ )(?<!bố )(?:tôi|em|mình))\s?(?:올해\s?|今年\s?|năm nay\s?)?"
+    r"|(?<!chồng )(?<!vợ )(?<!con )(?<!mẹ )(?<!bố )(?<!trai )(?<!gái )(?<!út )(?<!lớn )(?<!nhỏ )(?<!cháu )(?:tôi|em|mình))"
+    r"\s?(?:올해\s?|今年\s?|năm nay\s?)?"
     r"[(（]?\s?$"
 )
 #: "今年满24岁" after "我10岁跟妈妈来的": the age she has now, said with no one else's name, is hers.
@@ -1169,6 +1177,7 @@ _SPENT_BEFORE = re.compile(
 _NOT_NOW = re.compile(
     r"\W{0,3}(?:won\s)?(?:before|previously)|[^.]{0,8}(?:전에는|전엔|예전|以前|trước đây)", re.I
 )
+_RESTATED = re.compile(r".{0,2}[(（]\s*")
 #: A year's income said as such: "연봉 3천", "일년 합쳐서 천이백", "a year", "一年", "một năm".
 _YEARLY = re.compile(
     r"연봉|연\s?소득|연\s?수입|일\s?년|1\s?년\s?(?:에|동안|합쳐|치)|한\s?해|연간|per year|a year|annual|yearly"
@@ -1179,7 +1188,9 @@ _YEARLY_AFTER = re.compile(
     r"\s?(?:won\s|원\s?)?(?:a year|per year|annually|yearly|/\s?(?:year|yr|năm)|một năm|mỗi năm|một năm|一年|每年)",
     re.I,
 )
-_TOTAL_NEAR = re.compile(r"total|altogether|in all|합쳐|합해서|합이|총|모두 합|总共|一共|加起来|tổng", re.I)
+_TOTAL_NEAR = re.compile(
+    r"total|altogether|in all|combined|합쳐|합해서|합이|총|모두 합|总共|一共|加起来|tổng", re.I
+)
 
 
 def income_kinds_said(text: str) -> set[str]:
@@ -1418,8 +1429,8 @@ def extract_facts(text: str) -> dict[str, Any]:
         and not re.search(
             r"(?:남편|아내|husband|wife|丈夫|老公|chồng|vợ).{0,6}(?:실직|해고|잘렸|lost|失业|mất việc)", lower
         )
-    ) or _NOT_WORKING.search(lower):
-        self_member["employed"] = False
+    ) or any(_subject_before(lower, m.start()) is None for m in _NOT_WORKING.finditer(lower)):
+        self_member["employed"] = False  # not "chồng em … không đi làm được nữa": his, not hers
         member_facts = True
     elif any(_holder_before(lower, m.start()) is None for m in _EMPLOYED.finditer(lower)):
         self_member["employed"] = True  # not "아빠는 회사다니고": his work, not hers
@@ -1498,6 +1509,10 @@ def extract_facts(text: str) -> dict[str, Any]:
             continue  # "那300万上礼拜办丧事已经花掉了", "300은 장례비로 썼어요": money gone, not hers now
         if last is not None and _NOT_THIS.search(lower, last[1].end, money.start):
             continue  # "2 triệu 8 chứ không phải 3 triệu 8", "2.8 million, not 3.8": the second is denied
+        if _RESTATED.fullmatch(lower, max(0, money.start - 3), money.start) and any(
+            o.krw == money.krw and o.end <= money.start for o in amounts
+        ):
+            continue  # "3 triệu won (300 vạn)": the same amount said again in brackets
         if last is not None and _CORRECTS.search(lower, last[1].end, money.start):
             # "월급 250만원 아니 280만원", "250 triệu… à nhầm 2 triệu 5": the second replaces the first
             kind = kind or last[0]

@@ -303,7 +303,7 @@ _MAN_AGE = re.compile(r"(?<![\d가-힣])만\s?(\d{2})(?![\d만천백억원]|\s?(
 _KIDS_AGES = re.compile(
     r"(?:\b(?:kids?|children|sons?|daughters?|boys?|girls?)\s*(?:are\s+|aged?\s+|of\s+)?"
     r"|(?<=kids|dren|sons|ters|boys|irls)\b[^.!\d]{0,60}\b(?:they(?:'re|\s+are)|ages?)\s+)[(（]?"
-    r"(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b(?!\s*(?:months?|weeks?|people|won|%))",
+    r"(\d{1,2}(?:\s*(?:[(（][^)）\d]{0,24}[)）])?\s*(?:,|and|&)\s*\d{1,2})+)\b(?!\s*(?:months?|weeks?|people|won|%))",
     re.I,
 )
 #: A number said instead of the one before: "45 아니고 46", "45 아니 46".
@@ -437,7 +437,9 @@ _NATIVE_AGE_WORD = (
 )
 _LABEL_END = (
     r"(?=\s*(?:$|[,.!?~、，;)）]|(?:이|이에|이예|예|이시|이셔|이세|이십|이신|이여|이유|이라|이고|이구|인데|임|입니|이지|이다|이야"
-    r"|야|요|유|살|세|먹|묵|됐|되|넘)|\s?아니|\s(?:" + _AGE_LABEL_KO + r"|둘\s?다|모두)|\s?(?:and|và|tuổi)\b"
+    r"|야|요|유|살|세|먹|묵|됐|되|넘)|\s?아니|\s[(（]|\s(?:"
+    + _AGE_LABEL_KO
+    + r"|둘\s?다|모두)|\s?(?:and|và|tuổi)\b"
     r"|\s(?:me|my|husband|wife|son|daughter|mom|dad|tôi|em|mình|chồng|vợ|con)\b))"
 )
 _LABELLED_AGE = re.compile(
@@ -669,7 +671,7 @@ _BOUND_AFTER = re.compile(
 
 #: An amount just before "một tháng"/"a month": a rate, not a baby's age ("200 man mot thang").
 _PER_AMOUNT_BEFORE = re.compile(
-    r"(?:\d\s?(?:man|won|triệu|trieu|nghìn|nghin|vạn|van|만\s?원?|원)|\d)\s*(?:mỗi\s*|moi\s*|a\s*|per\s*)?$",
+    r"(?:\d\s?(?:man|won|triệu|trieu|nghìn|nghin|vạn|van|만\s?원?|원)|\d)\s*[)）]?\s*(?:mỗi\s*|moi\s*|a\s*|per\s*)?$",
     re.I,
 )
 
@@ -723,7 +725,10 @@ _EN_MONEY = re.compile(
     re.I,
 )
 # "200 man", "coc 4000 man": the Korean 만 written in Latin letters by residents who write Vietnamese or English
-_VI_MONEY = re.compile(r"(\d[\d.,]*)\s*(triệu|vạn|nghìn|ngàn|tỷ|tỉ|man\b)(\s*(?:won|krw|uôn))?", re.I)
+_VI_MONEY = re.compile(
+    r"(\d[\d.,]*)\s*(ngàn vạn|nghìn vạn|ngan van|nghin van|triệu|vạn|nghìn|ngàn|tỷ|tỉ|man\b)(\s*(?:won|krw|uôn))?",
+    re.I,
+)
 _VI_COMPOUND = re.compile(
     r"(\d[\d.,]*)\s*(triệu|trieu|tỷ|tỉ|ty)\s+(\d{1,3})\s*(nghìn|nghin|ngàn|ngan|triệu|trieu|trăm nghìn|tram nghin|trăm ngàn|tram ngan|trăm|tram)"
     r"(\s*(?:won|krw|uôn))?",
@@ -739,7 +744,10 @@ _VI_TENTHS = re.compile(
     r"(?!\s*(?:nghìn|nghin|ngàn|ngan|trăm|tram|triệu|trieu|tuổi|tuoi|người|nguoi|tháng|thang|năm|nam|con|đứa|dua)\b)",
     re.IGNORECASE,
 )
-_VI_SCALE = {"triệu": 10**6, "vạn": 10**4, "nghìn": 10**3, "ngàn": 10**3, "tỷ": 10**9, "tỉ": 10**9}
+_VI_SCALE = {
+    "triệu": 10**6, "vạn": 10**4, "nghìn": 10**3, "ngàn": 10**3, "tỷ": 10**9, "tỉ": 10**9,
+    "ngàn vạn": 10**7, "nghìn vạn": 10**7, "ngan van": 10**7, "nghin van": 10**7,
+}  # fmt: skip
 # "1 triệu 9 trăm (nghìn)": 9 hundred thousand after a million
 _VI_SCALE |= {"trăm nghìn": 10**5, "trăm ngàn": 10**5, "trăm": 10**5, "man": 10**4}
 _VI_SCALE |= {fold_latin(word): scale for word, scale in _VI_SCALE.items()}  # "trieu", "nghin"

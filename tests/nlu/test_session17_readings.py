@@ -271,3 +271,34 @@ def test_years_lived_here_said_in_words() -> None:
 def test_a_basic_living_allowance_and_help_with_the_rent_are_asked_by_name() -> None:
     asked = detect_programs("Is there a basic living allowance for us? And help with the rent?")[0]
     assert asked == ["livelihood_benefit", "housing_benefit"]
+
+
+def test_a_vietnamese_mother_s_wages_rent_and_son_and_an_amount_restated_in_brackets() -> None:
+    facts = extract_facts(
+        "Em 44 tuổi, làm thêm ở quán ăn được tám trăm nghìn won (80 vạn) một tháng. Con trai em 12 tuổi. "
+        "Tiền nhà 50 vạn cũng sắp không trả nổi."
+    )
+    assert [(m["relation"], m.get("age")) for m in facts["members"]] == [("self", 44), ("child", 12)]
+    assert facts["income"] == {"earned_krw": 800000}
+    assert facts["housing"]["rent_krw"] == 500000
+    assert extract_facts("Tiền cọc nhà 2 ngàn vạn, tiết kiệm 3 triệu won (300 vạn)")["assets"] == {
+        "property_krw": 20000000,
+        "financial_krw": 3000000,
+    }
+
+
+def test_an_english_family_with_bracketed_jobs_and_a_total() -> None:
+    facts = extract_facts(
+        "Me 42 (engineer, ~4.2m), wife 40 (part-time, ~0.9m), kids 17 (high school) and 15 (middle school). "
+        "Roughly 5.1 million combined before tax."
+    )
+    assert [m.get("age") for m in facts["members"]] == [42, 40, 17, 15]
+    assert facts["income"] == {"earned_krw": 5100000}
+
+
+def test_emergency_money_is_a_program_not_a_danger() -> None:
+    assert not has_danger_word("i have zero income now. is there any emergency money?")
+    assert detect_programs("is there any emergency money? and help with rent?")[0] == [
+        "emergency_welfare",
+        "housing_benefit",
+    ]
