@@ -486,7 +486,9 @@ def parse_answer(
             if code is not None:
                 return {"members": [{"relation": "self", "nationality": code}]}
         nothing = _NOTHING.search(text)  # "none" answers "what do you receive?" asked beside it, not this
-        if answer is not None and not (answer is False and nothing):  # "Korean nationality?" — "yes" / "no"
+        said_else = bool(find_money(text)) or bool(said.get("income") or said.get("assets"))
+        if answer is not None and not (answer is False and (nothing or said_else)):
+            # "Korean nationality?" — "yes" / "no"; not "bảy trăm nghìn chứ không phải bảy triệu", a correction
             return {"members": [{"relation": "self", "nationality": "KR" if answer else "XX"}]}
     elif slot == "housing":
         if said.get("housing"):

@@ -31,7 +31,10 @@ _REL_WORDS: dict[str, str] = {
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
-_APART_WORDS = r"(?:따로|별거|떨어져|독립했|분가|separately|apart|elsewhere|\bsends?\b|不住一起|不在一起住|分开住|ở riêng|sống riêng)"
+_APART_WORDS = (
+    r"(?:따로|별거|떨어져|독립했|분가|보내\s?(?:줘|준|주)|부쳐\s?(?:줘|준|주)|separately|apart|elsewhere|\bsends?\b|不住一起|不在一起住|分开住"
+    r"|寄钱|ở riêng|sống riêng|gửi (?:thêm|tiền|cho))"
+)
 _ANY_REL = re.compile("|".join(f"(?:{pattern})" for pattern in _REL_WORDS.values()), re.I)
 _APART = re.compile(_APART_WORDS, re.I)
 _CLAUSE = re.compile(r"[^,.;]+")
@@ -160,7 +163,7 @@ _FOREIGNER = re.compile(
 _KOREAN_NATIONAL = re.compile(
     r"한국\s?국적|귀화|국적\s?(?:을\s?)?(?:땄|취득|받았)|(?<![가-힣])한국\s?사람|내국인|korean (?:citizen|national|nationality)"
     r"|\b(?:i'm|i am|is|are|both) (?:a |also )?korean\b(?!\s?(?:visa|resident|language))|naturali[sz]ed|韩国国籍|韩国人|入籍|入了韩国籍|韩国籍"
-    r"|quốc tịch hàn|quoc tich han|người hàn|nguoi han|\bkr\b|(?:người|quốc tịch) hq\b",
+    r"|quốc tịch hàn|quoc tich han|người hàn|nguoi han|\bkr\b|(?:người|quốc tịch) hq\b|(?<!chưa )(?:đã )?nhập (?:quốc )?tịch|nhap (?:quoc )?tich",
     re.I,
 )
 
@@ -635,7 +638,8 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rent",
         re.compile(
-            r"월세(?!\s?보증금)|집세|\brent(?!al deposit)|房租|租金|tiền thuê|tiền nhà(?! riêng)", re.I
+            r"월세(?!\s?보증금)|집세|\brent(?!al deposit)|房租|租金|tiền thuê|tiền nhà(?! riêng)|nhà thuê|thuê nhà",
+            re.I,
         ),
     ),
     (
@@ -682,7 +686,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"월급|근로|일해서|벌|버는|번다|연봉|알바|파트|일용직|(?:마트|공장|회사|식당|가게|편의점|현장|직장|공사장)(?:에서|\s?(?:다니|댕기|나가|출근))|요양보호사|경비|택배|배달|캐셔|계산원|미화원|경리|조리사|급식실|회사원|직장인|공무원|간호조무사|간호사|간병인|서빙|주방\s?일|생산직|사무직|청소\s?(?:일|다니|다녀|댕기|나가|하)|일\s?(?:다니|다녀|댕기|나가)"
             r"|\bfrom (?:my )?(?:work|job)\b|\bat work\b|earn|\b(?:engineer|nurse|teacher|driver|cook|cleaner|technician|clerk|cashier|waiter|waitress|mechanic|designer|developer|programmer|factory worker|office worker|caregiver)\b|\bmakes?\b|\bmaking\b|salary|wage|part[- ]time|\bjob\b|\bworks? (?:as|at)\b"
             r"|工资|月薪|薪水|薪资|年薪|挣|赚|打工|零工|上班|兼职|保安|保洁|司机|服务员|做工|厂里|开(?:货|出租|大)?车|送快递|干活|当.{1,3}?[工员师]"
-            r"|lương|kiếm|đi làm|làm thêm|quán ăn|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
+            r"|lương|kiếm|đi làm|làm thêm|quán ăn|bán thời gian|ban thoi gian|lái xe|công nhân|nhà máy|làm (?:ở|nhà hàng|công ty|xưởng)|lam (?:o|nha hang|cong ty|xuong)\b",
             re.I,
         ),
     ),
@@ -1412,7 +1416,7 @@ def extract_facts(text: str) -> dict[str, Any]:
             break
     schooled = _school_mentions(lower)
     for index, (start, end, level) in enumerate(schooled):
-        rel = _nearest_relation(lower, start, end, window=8)
+        rel = _nearest_relation(lower, start, end, window=14)
         if rel is None and _HE_OR_SHE.search(lower, max(0, start - 16), start):
             rel = _last_relation(lower, start)  # "Does my son qualify? He's in 4th grade"
         if rel is None and len(schooled) > 1:

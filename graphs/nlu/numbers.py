@@ -196,7 +196,7 @@ _VI_DIGIT_WORDS |= {
 }
 _TENTH_OF = {"triệu": 10**6, "trieu": 10**6, "tỷ": 10**9, "tỉ": 10**9, "ty": 10**9}
 _HALF = ("rưỡi", "ruoi")
-_VI_BIG = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+_VI_BIG = {"nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _VI_BIG |= {fold_latin(w): v for w, v in list(_VI_BIG.items())}
 #: One Vietnamese number word, with and without its marks (for patterns that find a number in words).
 VI_NUMBER_WORD = (
@@ -501,6 +501,10 @@ _WEEKS = re.compile(
 )
 
 
+_NEWBORN_WEEK = re.compile(
+    r"(?:出生|生了|生下来?)\s?(?:了)?\s?[一两二三1-3]\s?(?:个)?(?:星期|礼拜|周)|上个?(?:星期|礼拜|周)\S{0,2}(?:生了|出生|生下)"
+    r"|(?:sinh|đẻ) (?:được )?(?:một|1) tuần|tuần trước(?= (?:mới )?(?:sinh|đẻ))"
+)
 #: A baby's age in days: "이십일 됐고예", "열흘 됐어요", "10 days old", "bé được 10 ngày", "出生10天".
 _DAYS = re.compile(
     r"(\d{1,3}|[일이삼사오육칠팔구십]{1,3}|열흘|보름|스무|[一二两三四五六七八九十]{1,3})\s?(?:일\s?(?:됐|되었|째|지났)"
@@ -531,6 +535,8 @@ def find_ages(text: str) -> list[Age]:
             found.append(Age(value, unit, start, end))
             taken.append((start, end))
 
+    for m in _NEWBORN_WEEK.finditer(text):  # "出生一个星期", "上个星期刚生了": a baby of a week or so
+        add(0, "months", m.start(), m.end())
     for m in _WEEKS.finditer(text):  # "5주차", "2 weeks old": a newborn's age in whole months, said precisely
         weeks = word_number(m.group(1))
         if weeks is not None:
@@ -922,7 +928,7 @@ _VI_ONES = {
 _WORD_SCALES = {
     "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
     "trăm": 100, "tram": 100, "nghìn": 10**3, "ngàn": 10**3, "nghin": 10**3, "ngan": 10**3,
-    "triệu": 10**6, "trieu": 10**6, "tỷ": 10**9, "tỉ": 10**9, "ty": 10**9,
+    "triệu": 10**6, "trieu": 10**6, "tỷ": 10**9, "tỉ": 10**9, "ty": 10**9, "vạn": 10**4,
 }  # fmt: skip
 _TENS_MARK = {"mươi", "muoi"}  # "bốn mươi" = 4 × 10; bare "mười" is 10
 _FILLERS = {"and", "linh", "lẻ", "le", "-"}
@@ -1020,7 +1026,8 @@ def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:
         end = m.start() + len(raw.rstrip(" -"))
         after = text[end:]
         if _WORD_MONEY_AFTER.match(after) or (
-            value >= 10**4 and re.search(r"million|triệu|trieu|nghìn|nghin|ngàn|ngan|thousand", raw, re.I)
+            value >= 10**4
+            and re.search(r"million|triệu|trieu|nghìn|nghin|ngàn|ngan|vạn|van|thousand", raw, re.I)
         ):
             found.append((value, m.start(), end, "money"))
         elif (

@@ -302,3 +302,24 @@ def test_emergency_money_is_a_program_not_a_danger() -> None:
         "emergency_welfare",
         "housing_benefit",
     ]
+
+
+def test_vietnamese_amounts_in_van_words_and_a_daughter_who_sends_money_lives_apart() -> None:
+    facts = extract_facts(
+        "bây giờ tôi sống một mình. Tôi nhận lương hưu của chồng để lại (유족연금) chín mươi vạn, "
+        "con gái gửi thêm mỗi tháng ba mươi lăm vạn. Tiền nhà thuê ba mươi vạn."
+    )
+    assert facts["members"] == [{"relation": "self"}]
+    assert facts["income"] == {"other_krw": 1250000}
+    assert facts["housing"]["rent_krw"] == 300000
+
+
+@pytest.mark.parametrize("text", ["上个星期刚生了第一个宝宝", "出生一个星期"])
+def test_a_baby_born_a_week_ago_is_a_newborn(text: str) -> None:
+    assert [(c.get("months_old"), c.get("age")) for c in _children(text)] == [(0, 0)]
+
+
+def test_naturalised_in_vietnamese_and_part_time_wages() -> None:
+    facts = extract_facts("em 42 tuổi (gốc Việt, đã nhập tịch) làm bán thời gian được bảy trăm nghìn")
+    assert facts["members"][0]["nationality"] == "KR"
+    assert facts["income"] == {"earned_krw": 700000}
