@@ -31,6 +31,13 @@ _GROWN_CHILD = re.compile(
 )
 
 
+#: A young person telling of home: hit by a parent, run away, a school year or a teenage age.
+_YOUNG = re.compile(
+    r"(?:아빠|엄마|아버지|어머니|부모님?|새아빠|계부)(?:가|이|한테|께서)?\s?(?:\S+\s)?(?:계속\s?)?(?:때려|때리|맞)|가출|(?<!\d)1[0-8]\s?살|중학생|고등학생|(?<![가-힣])[중고][1-3](?![0-9])"
+    r"|\bteen(?:ager)?\b|\bi'?m 1[3-8]\b|my (?:dad|mom|mum|father|mother|parents?) (?:hits?|beats?|kicked)|离家出走|爸爸打我|妈妈打我"
+    r"|(?:bố|mẹ|ba|má) (?:đánh|đuổi)",
+    re.I,
+)
 #: Crisis events read among the facts that say what kind a danger sensed by the classifier alone is.
 _EVENT_KINDS = {"domestic_violence": "violence", "abuse": "violence"}
 
@@ -42,6 +49,8 @@ def crisis_kinds(signals: list[str], text: str, events: list[str] | None = None)
     kinds = [s for s in signals if s != "model"]
     if not kinds:
         kinds = list(dict.fromkeys(_EVENT_KINDS[e] for e in events or [] if e in _EVENT_KINDS))
+    if _YOUNG.search(text) and set(kinds) & {"violence", "no_shelter"}:
+        kinds.insert(0, "youth")  # a teenager hit at home or without a bed tonight: the youth line first
     older = _OLDER.search(text) or _GROWN_CHILD.search(text)
     if older and (set(kinds) & {"violence", "no_food"} or _WITHHELD.search(text)):
         kinds.insert(0, "elder_abuse")

@@ -323,3 +323,13 @@ def test_naturalised_in_vietnamese_and_part_time_wages() -> None:
     facts = extract_facts("em 42 tuổi (gốc Việt, đã nhập tịch) làm bán thời gian được bảy trăm nghìn")
     assert facts["members"][0]["nationality"] == "KR"
     assert facts["income"] == {"earned_krw": 700000}
+
+
+def test_a_teenager_hit_at_home_without_a_bed_tonight_gets_the_youth_line_first() -> None:
+    from graphs.referrals import crisis_kinds, crisis_lines
+
+    text = "집에서 아빠가 계속 때려서 나왔는데 오늘 잘데가없어 친구집도 이제 안된대 어떡해"
+    kinds = crisis_kinds(crisis_signals(text), text)
+    assert kinds[0] == "youth"
+    assert "1388" in crisis_lines(kinds, "ko")[0]
+    assert "youth" not in crisis_kinds(["violence"], "남편이 때려서 집을 나왔어요")
