@@ -490,7 +490,9 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "business_closure",
         re.compile(
-            r"폐업|가게\s?(?:문|를)?\s?닫|사업\s?(?:망|실패)|장사\s?(?:망|접)|business (?:closed|failed)|关店|倒闭|phá sản|đóng cửa hàng",
+            r"폐업|가게\s?(?:문|를)?\s?닫|(?:식당|카페|매장)\s?(?:문|을|를)?\s?닫|사업\s?(?:망|실패)|장사\s?(?:망|접)|business (?:closed|failed)"
+            r"|close[ds]? (?:down )?(?:my|our|the) (?:\w+ ){0,2}(?:cafe|café|shop|store|restaurant|business)"
+            r"|business registration (?:is )?(?:already )?cancel|关店|倒闭|phá sản|đóng cửa hàng",
             re.I,
         ),
     ),

@@ -333,3 +333,8 @@ def test_a_teenager_hit_at_home_without_a_bed_tonight_gets_the_youth_line_first(
     assert kinds[0] == "youth"
     assert "1388" in crisis_lines(kinds, "ko")[0]
     assert "youth" not in crisis_kinds(["violence"], "남편이 때려서 집을 나왔어요")
+
+
+@pytest.mark.parametrize("text", ["hi, so I had to close my small cafe 3 weeks ago", "식당 문 닫았어요"])
+def test_a_closed_cafe_is_a_business_closure(text: str) -> None:
+    assert extract_facts(text)["crisis"] == ["business_closure"]
