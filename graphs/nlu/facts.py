@@ -1191,7 +1191,7 @@ _YEARLY = re.compile(
     re.I,
 )
 _YEARLY_AFTER = re.compile(
-    r"\s?(?:won\s|원\s?)?(?:a year|per year|annually|yearly|/\s?(?:year|yr|năm)|một năm|mỗi năm|một năm|一年|每年)",
+    r"\s?(?:won\s|원\s?)?(?:a year|per year|annually|yearly|/\s?(?:year|yr|năm)|một năm|mỗi năm|一年|每年)",
     re.I,
 )
 _TOTAL_NEAR = re.compile(

@@ -629,10 +629,8 @@ def _join_years_and_months(text: str, ages: list[Age]) -> list[Age]:
 
 #: Months that are not someone's age: a pregnancy ("임신 6개월", "6 months pregnant") or a time ago or since
 #: ("3개월 전에 이사", "3 months ago", "실직한 지 2개월 동안").
-_PREGNANCY_BEFORE = re.compile(
-    r"(?:임신|임신한\s?지|pregnant|怀孕|mang thai|có bầu|co bau|có thai|co thai|mang bầu|mang bau)\s?(?:\S+\s)?$",
-    re.I,
-)
+_PREGNANT_WORDS = r"임신|pregnant|怀孕|mang thai|có bầu|co bau|có thai|co thai|mang bầu|mang bau"
+_PREGNANCY_BEFORE = re.compile(rf"(?:{_PREGNANT_WORDS}|임신한\s?지)\s?(?:\S+\s)?$", re.I)
 _SPAN_AFTER = re.compile(
     r"^\s?(?:째(?!\s?(?:예요|에요|이에요|입니다|야|임))|전|동안|간|후|뒤|밀려|밀렸|연체|behind|overdue|late|in arrears|pregnant|along|ago|before|later|into|in a row|前|后|以来|trước|sau|nữa)",
     re.I,
@@ -652,9 +650,7 @@ _TRIP_BEFORE = re.compile(
     r"|가서|가\s?있|다녀|체류|여행|출국)[^.?!]{0,40}$",
     re.I,
 )
-_PREGNANT_IN = re.compile(
-    r"임신|pregnant|怀孕|mang thai|có bầu|co bau|có thai|co thai|mang bầu|mang bau", re.I
-)
+_PREGNANT_IN = re.compile(_PREGNANT_WORDS, re.I)
 _CHILD_WORD = re.compile(
     r"애기|아기|baby|\bbé\b|宝宝|孩子|\bson\b|daughter|아들|딸|첫째|큰애|낳|태어|born", re.I
 )
