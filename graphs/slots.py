@@ -505,8 +505,11 @@ def parse_answer(
         total = _duration_months(text)
         lifelong = _lifelong_years(text, facts)
         if total is not None or lifelong is not None:
+            # asked how long she has lived in Siheung, the place she names is where she lives: "we've never
+            # lived in Siheung. Ansan for 4 years"
+            named = find_region(text, answer=True)
             region = dict(
-                said.get("region") or facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"}
+                said.get("region") or named or facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"}
             )
             region["months_resident"] = total if total is not None else (lifelong or 0) * 12
             return {"region": region}
@@ -589,7 +592,7 @@ _NOT_SO = re.compile(
 )
 
 _BARE_AMOUNT = re.compile(
-    r"(?<![\d.])(\d{2,5})\s?(?:정도|쯤|가량)?\s?(?:이에요|예요|이요|요|이고|입니다|이야|임|이다|받아요|벌어요)?\s*[.!~]*\s*$"
+    r"(?<![\d.])(\d{2,5})\s?(?:정도|쯤|가량)?\s?(?:이에요|예요|이요|요|이고|입니다|이야|임|이다|받아요|벌어요|받아|받음|받으셔|받으세요|받으심|나와요|나와|나옴|벌어)?\s*[.!~]*\s*$"
 )
 
 

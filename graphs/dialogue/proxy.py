@@ -17,6 +17,8 @@ _PARENT = r"어머니|어머님|엄마|어무이|엄니|아버지|아버님|아�
 _ASKING_FOR = re.compile(
     rf"(?:{_PARENT})\s?(?:대신|대신해서|일로|일\s?때문에|(?:를|을)\s?위해|(?:께서|가|이)?\s?(?:받으실|받을\s?수|신청하실|해당되시))"
     rf"|(?:{_PARENT})\s?(?:\S+\s?){{0,3}}(?:문의|여쭤|알아보|알아볼|물어보|물어볼)"
+    # "부모님 기초연금 신청하려는데 되나 봐줘": the check asked of the parent's program
+    rf"|(?:{_PARENT})\s?(?:\S+\s?){{0,3}}?(?:되나|되는지|되실지|되시는지)\s?(?:좀\s?)?(?:봐|알아|확인|체크)"
     rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?혼자\s?(?:사세|사시|사셔|계세|계시|계셔|지내세|지내시|지내셔)"
     # "어머니가 72세인데 기초연금 되나요", "엄마 일흔셋이신데": the parent's age said to set the topic — not an
     # age in a list of the household ("저 30살 남편 45살 시어머니 72살")
@@ -175,7 +177,7 @@ def as_applicant(
         {**m, "relation": _OF_THE_WRITER.get(str(m.get("relation")), m.get("relation"))}
         for m in members
         if m.get("relation") not in ("self", applicant) and m not in theirs
-    ] + theirs[1:]
+    ] + [{**m, "relation": "spouse"} for m in theirs[1:2]]  # "아빠72 엄마70": her parents are a couple
     result = {**said, "members": [me, *others]}
     if _LIVES_ALONE.search(message) or (ALONE.search(message) and not others):
         result["members"] = [me]

@@ -85,6 +85,9 @@ _COMPANIONS = re.compile(r"[가-힣](?:랑|이랑|하고|와|과)\s")
 #: "…둘이요", "…셋이 살아요": a count of everyone, not "딸 둘이랑" (with two daughters).
 _ALL_OF_US = re.compile(r"이(?:요|에요|예요|서|유|다|\s?살|\s?지내)")
 _ME_AND = re.compile(r"(?:저|나|제|본인)(?:\s?[(（]\d{1,2}[)）])?(?:랑|이랑|하고|와|과)\s?$")
+#: The writer named bare in a list of people: "남편 저 아기 셋" (the three of them).
+_RAISES_AFTER = re.compile(r"\s?(?:을|를)?\s?(?:키우|키워|있|둔|두고|낳)")
+_ME_LISTED = re.compile(r"(?:^|[\s,])(?:저|나|본인)(?=[\s,])")
 _SIZE = [
     re.compile(r"(\d|[일이삼사오육칠팔구]|한|두|세|네|다섯)\s?인\s?(?:가구|가족|세대|가정)"),
     re.compile(
@@ -516,8 +519,8 @@ _GYEONGGI_YEARS = re.compile(
 )
 #: A birth told in time words: "지난달에 낳았어요", "3개월 전에 출산", "last month I gave birth".
 _BIRTH = re.compile(
-    r"(지난달|이번\s?달|어제|지난주|오늘|엊그제)\s?(?:에)?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났)"
-    r"|(\d{1,2}|한|두|세|네|다섯|여섯)\s?(?:개월|달)\s?전에?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났)"
+    r"(지난달|이번\s?달|어제|지난주|오늘|엊그제)\s?(?:에)?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났|태어남)"
+    r"|(\d{1,2}|한|두|세|네|다섯|여섯)\s?(?:개월|달)\s?전에?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났|태어남)"
     r"|(?:gave birth|had a baby|baby was born|was born|born) (last month|this month|yesterday|last week)"
     r"|(上个月|这个月|昨天|上周|上星期|今天|前天)\s?(?:刚)?(?:出生|生)"
     r"|(?:sinh|sanh)\s(?:(?:bé|con|em bé)(?:\s(?:đầu lòng|đầu|thứ hai|thứ ba|trai|gái))?\s)?(?:vào\s)?(tháng trước|tháng này|hôm qua|tuần trước|hôm nay)"
@@ -526,7 +529,7 @@ _BIRTH = re.compile(
 )
 #: A birth said without when: "둘째 낳았어요", "출산한 지 얼마 안 됐어요", "I just had a baby", "刚生了孩子".
 _BORN = re.compile(
-    r"(?:아기|아이|애기|애|첫째|둘째|셋째|넷째|막내|쌍둥이)(?:를|을|가|이)?\s?(?:낳았|출산했|태어났)|출산\s?한\s?지|낳은\s?지"
+    r"(?:아기|아이|애기|애|첫째|둘째|셋째|넷째|막내|쌍둥이)(?:를|을|가|이)?\s?(?:낳았|출산했|태어났|태어남|낳음)|출산\s?한\s?지|낳은\s?지"
     r"|\b(?:just |recently )?(?:had|gave birth to) (?:a|our|my) (?:baby|son|daughter|second|third)|\bnewborn\b"
     r"|刚生了|生了(?:一个)?(?:孩子|宝宝|儿子|女儿)|mới sinh|vừa sinh",
     re.I,
@@ -660,7 +663,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|property|\bworth\b|\bvilla\b|\bapartment\b|房子|nhà trị giá|tài sản|nhà riêng|căn nhà|ngôi nhà|\bnhà\b[^,.]{0,12}(?:trị giá|khoảng|tầm|cỡ)",
+            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|(?<![가-힣])집(?=\s?\d)|property|\bworth\b|\bvilla\b|\bapartment\b|房子|nhà trị giá|tài sản|nhà riêng|căn nhà|ngôi nhà|\bnhà\b[^,.]{0,12}(?:trị giá|khoảng|tầm|cỡ)",
             re.I,
         ),
     ),
@@ -669,7 +672,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"연금|용돈|지원금|수당|양육비|보내\s?(?:줘|준|주|줌)|부쳐\s?(?:줘|준|주)|\bsends? (?:us|me|her|him)\b|\bgives? (?:us|me)\b|寄给|给我们|gửi cho|실업급여|휴업\s?급여|산재\s?(?:급여|보험금|연금)|임대\s?(?:료|소득|수입)|(?:상가|가게|건물|방)\s?세|rental income|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
             r"|그\s?밖(?!에?[는엔]?\s?(?:없|아무))|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
-            r"|isn'?t (?:from )?(?:work|wages)|养老金|年金|津贴|补助|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
+            r"|isn'?t (?:from )?(?:work|wages)|养老金|年金|退休(?:金|费|工资)|津贴|补助|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
             re.I,
         ),
     ),
@@ -864,6 +867,16 @@ _NO_LONG_TERM_CARE = re.compile(
 
 
 _DIALECT_COUNTS = {"서이": "셋", "너이": "넷"}
+
+
+def _lists_everyone(lower: str, count: re.Match[str]) -> bool:
+    """Whether a child count closes a bare list of the three of them: "남편 저 아기 셋"."""
+    before = lower[: count.start()]
+    if not (_ME_LISTED.search(before) and _REL["spouse"].search(before)):
+        return False  # "나 아들 둘 키워" is two sons
+    if _RAISES_AFTER.match(lower, count.end()):
+        return False  # "남편 나 딸 셋 키워요": three daughters
+    return not _PLURAL_CHILDREN.match(count.group(0)) and _count(count) == 3
 
 
 def _count(match: re.Match[str]) -> int | None:
@@ -1166,7 +1179,14 @@ def unlabelled_amounts(text: str) -> int:
         and not _NOT_NOW.match(text, m.end)  # "I had 2.2 million before but now nothing"
         and not _TOTAL_NEAR.search(text, max(0, m.start - 12), m.end + 12)  # "so 7 million total"
         and not _corrects_earlier(text, m, amounts)  # "rent 400k.. sorry, 450k": the rent, corrected
+        and not _denied(text.lower(), m, amounts)  # "ba triệu thôi chứ không phải ba triệu rưỡi"
     )
+
+
+def _denied(lower: str, money: Money, amounts: list[Money]) -> bool:
+    """Whether `money` is denied after an earlier amount: "A chứ không phải B", "A, not B", "A，不是B"."""
+    earlier = [a for a in amounts if a.end <= money.start]
+    return bool(earlier) and bool(_NOT_THIS.search(lower, earlier[-1].end, money.start))
 
 
 def _corrects_earlier(text: str, money: Money, amounts: list[Money]) -> bool:
@@ -1303,6 +1323,12 @@ def extract_facts(text: str) -> dict[str, Any]:
         ):
             # "저랑 아이 둘이요", "저랑 애 둘이 살아요": the two of them, so one child ("저랑 애들 둘이요": two);
             # "와이프랑 다섯살 딸 셋이요": the three of them, counted after the list
+            if not others["child"]:
+                others["child"].append({"relation": "child"})
+            member_facts = True
+            break
+        if m and _lists_everyone(lower, m):
+            # "남편 저 아기 셋": she, her husband and the baby, counted after the list
             if not others["child"]:
                 others["child"].append({"relation": "child"})
             member_facts = True

@@ -22,7 +22,8 @@ _SMALL = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000
 # No 조 (10^12): no household counts in trillions, and the syllable is in ordinary words ("구조조정", "조정").
 _BIG = {"만": 10**4, "억": 10**8, "万": 10**4, "亿": 10**8}
 _NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
-_NUMERAL_RUN = re.compile(rf"[\d.,{_NUMERAL_CHARS}](?:[\d.,{_NUMERAL_CHARS}]|\x00)*")
+# A point or comma belongs to a number only before a digit: "100万,退休年金50万,一共" is not one run.
+_NUMERAL_RUN = re.compile(rf"[\d{_NUMERAL_CHARS}](?:[\d{_NUMERAL_CHARS}]|[.,](?=\d)|\x00)*")
 
 _NATIVE_TENS = {
     "열": 10,
@@ -297,6 +298,11 @@ _NATIVE_AGE_AFTER_ME = re.compile(
 )
 #: "오십둘", "육십다섯": Sino-Korean tens with native ones, as people say ages aloud.
 _MIXED_AGE = re.compile(r"^([이삼사오육칠팔구])십(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)$")
+#: The same inside a message: "칠십하나인데 일자리 구하면", "육십다섯 살".
+_MIXED_AGE_IN = re.compile(
+    r"(?<![가-힣\d])([이삼사오육칠팔구])십(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)"
+    r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|인데|이고|이구|이여|이야|야|이라|입니다|살|세|\s))"
+)
 #: "만24", "만 24": 만 before two digits is the Korean word for an age in full years.
 _MAN_AGE = re.compile(r"(?<![\d가-힣])만\s?(\d{2})(?![\d만천백억원]|\s?(?:세|살|원|명|개))")
 #: "kids 3 and 5", "two sons aged 7, 9": a list of numbers right after the children is their ages.
@@ -358,7 +364,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     # and "老大9岁，6岁，23个月", a list's last item
     (
         re.compile(
-            r"(?<![万元块钱\d])(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月(?=大|了|的|左右|宝宝|婴儿|\s*[，,。.、]|\s*$)"
+            r"(?<![万元块钱\d])(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月(?=大|了|的|左右|宝宝|婴儿|\s*[，,。.、)）]|\s*$)"
         ),
         "months",
     ),
@@ -439,7 +445,7 @@ _LABEL_END = (
     r"(?=\s*(?:$|[,.!?~、，;)）]|(?:이|이에|이예|예|이시|이셔|이세|이십|이신|이여|이유|이라|이고|이구|인데|임|입니|이지|이다|이야"
     r"|야|요|유|살|세|먹|묵|됐|되|넘)|\s?아니|\s[(（]|\s(?:"
     + _AGE_LABEL_KO
-    + r"|둘\s?다|모두)|\s?(?:and|và|tuổi)\b"
+    + r"|둘\s?다|모두|두\s?분|둘이|사셔|사세|사시|살아|살고|같이|함께|혼자)|\s?(?:and|và|tuổi)\b"
     r"|\s(?:me|my|husband|wife|son|daughter|mom|dad|tôi|em|mình|chồng|vợ|con)\b))"
 )
 _LABELLED_AGE = re.compile(
@@ -556,6 +562,8 @@ def find_ages(text: str) -> list[Age]:
         add(native_korean_number(m.group(1)), "years", m.start(), m.end())
     for m in _NATIVE_AGE_BARE.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
+    for m in _MIXED_AGE_IN.finditer(text):
+        add(_DIGITS[m.group(1)] * 10 + _NATIVE_ONES[m.group(2)], "years", m.start(), m.end())
     for m in _NATIVE_AGE_AFTER_ME.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(1), m.end())
     for m in _MAN_AGE.finditer(text):
@@ -608,11 +616,29 @@ def find_ages(text: str) -> list[Age]:
 _YEARS_THEN_MONTHS = re.compile(r"\s?(?:하고|and|và|零|又)?\s?", re.I)  # not a comma: "3살, 11개월" are two
 
 
+#: What stands between an age and the same age restated in brackets: "두 살(22개월)", "快两岁了（22个月）".
+_BRACKETED = re.compile(r"\s?(?:了|이에요|예요|이요|요)?\s?[(（]\s?")
+
+
 def _join_years_and_months(text: str, ages: list[Age]) -> list[Age]:
-    """One young child's age said in years and months ("두 살 한 달") is one age in months, not two ages."""
+    """One young child's age said in years and months ("두 살 한 달") is one age in months, not two ages; an age
+    restated in brackets ("快两岁了（22个月）", "22개월(두 살)") is one age, in months."""
     joined: list[Age] = []
     for age in ages:
         last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.unit != age.unit
+            and _BRACKETED.fullmatch(text[last.end : age.start])
+            and abs(
+                (last.value if last.unit == "months" else last.value * 12)
+                - (age.value if age.unit == "months" else age.value * 12)
+            )
+            < 18
+        ):
+            months = last if last.unit == "months" else age
+            joined[-1] = Age(months.value, "months", last.start, age.end)
+            continue
         if (
             last is not None
             and last.unit == "years"
@@ -816,6 +842,8 @@ def find_money(text: str) -> list[Money]:
     masked = re.sub(r"(?<=[\d억만천백])[이일](?![십백천만억\d])", " ", masked)
     # "사백오십이요": after 십, 이 before an ending is the particle too (사백오십이만원 stays 452만).
     masked = re.sub(r"(?<=십)이(?=요|에요|예요|고|구|랑|야|라|며|던|었|였|\s*$)", " ", masked)
+    # "아빠만 60 받으셔": 만 after a word, not a numeral, is the particle "only"
+    masked = re.sub(r"(?<=[가-힣])(?<![일이삼사오육칠팔구십백천])만(?=\s?\d)", " ", masked)
     joined = re.sub(r"(?<=[억만万亿\d])\s(?=[\d일이삼사오육칠팔구천백만])", "\x00", masked)
     for m in _NUMERAL_RUN.finditer(joined):
         raw = m.group(0).replace("\x00", "").strip(".,")

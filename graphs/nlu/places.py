@@ -28,7 +28,7 @@ _KO_AFTER = (
     r"(?=\s|$|[^가-힣]|에|에서|이요|요|이에요|예요|이라|라|이고|고|살|사|쪽|동네|근처|인데|이랑|랑|으로|로|은|는)"
 )
 _LIVING = re.compile(
-    r"살|사는|사세|사십|사시|산\s?(?:지|거|게|건|것)|삽니|거주|주민|이사|동네|토박이|\blive[sd]?\b|\bliving\b|\bmoved\b|\bresident\b"
+    r"살|사는|사세|사셔|사십|사시|산\s?(?:지|거|게|건|것)|삽니|거주|주민|이사|동네|토박이|\blive[sd]?\b|\bliving\b|\bmoved\b|\bresident\b"
     r"|住|搬到|sống|\bở\b|chuyển (?:đến|về)",
     re.I,
 )
@@ -49,7 +49,7 @@ _LIVED_TILL_NOW = re.compile(
     r"^(?:시|군|구)?\s?(?:에|에서|서)?\s?(?:쭉\s?|계속\s?)?살았(?:음|어요|어|습니다|지|다|죠)?\s*(?:[.!~]|$)"
 )
 _NEGATED_BEFORE = re.compile(
-    r"(?:not|n't|no longer)\s+(?:live\s+|living\s+)?in\s+$|(?:used to live|(?<!have )(?<!'ve )lived|grew up) in\s+$|\bfrom\s+$|不(?:住|在)(?:在)?$|没住在$|không (?:sống|ở)\s(?:ở\s)?$",
+    r"(?:not|n't|no longer)\s+(?:live\s+|living\s+)?in\s+$|\bnever\s+(?:lived|been|stayed)\s+in\s+$|(?:used to live|(?<!have )(?<!'ve )lived|grew up) in\s+$|\bfrom\s+$|不(?:住|在)(?:在)?$|没住在$|không (?:sống|ở)\s(?:ở\s)?$",
     re.I,
 )
 
@@ -123,11 +123,19 @@ _APART_AFTER = re.compile(
 )
 
 
+#: A workplace or school named before the place: "works in", "a job in", "studies in".
+_WORK_BEFORE = re.compile(
+    r"\b(?:works?|working|worked|job|office|factory|company|stud(?:y|ies|ying))\s+(?:\w+\s+)?in\s+$", re.I
+)
+
+
 def _near_living(text: str, place: Place) -> bool:
     """A word of living right after the place (Korean: "인천 논현동 사는데") or right before it ("I live in",
     "住在", "sống ở"), not somewhere else in the sentence ("남편 직장이 시흥이라" is not her address)."""
     after = text[place.end : place.end + 12]
     before = text[max(0, place.start - 12) : place.start]
+    if _WORK_BEFORE.search(before):
+        return False  # "my husband works in Siheung": his workplace
     return bool(_LIVING.search(after) or _LIVING_BEFORE.search(before))
 
 
