@@ -507,9 +507,9 @@ def parse_answer(
         if total is not None or lifelong is not None:
             # asked how long she has lived in Siheung, the place she names is where she lives: "we've never
             # lived in Siheung. Ansan for 4 years"
-            named = find_region(text, answer=True)
+            place = find_region(text, answer=True)
             region = dict(
-                said.get("region") or named or facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"}
+                said.get("region") or place or facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"}
             )
             region["months_resident"] = total if total is not None else (lifelong or 0) * 12
             return {"region": region}

@@ -121,6 +121,9 @@ def test_a_denied_amount_is_not_added_to_income_in_a_correction() -> None:
     text = "À em nhầm, lương chồng ba triệu (300만) thôi chứ không phải ba triệu rưỡi"
     assert unlabelled_amounts(text) == 0
     facts = {"members": [{"relation": "self"}, {"relation": "spouse"}], "income": {"earned_krw": 3_500_000}}
-    ledger = {"income": {"asks": 0, "status": "said", "turn": 1}, "assets": {"asks": 1, "asked_turn": 1}}
+    ledger: dict[str, dict[str, Any]] = {
+        "income": {"asks": 0, "status": "said", "turn": 1},
+        "assets": {"asks": 1, "asked_turn": 1},
+    }
     reading = read_message(text, understand(text), ["assets"], ledger, facts)
     assert reading.facts["income"] == {"earned_krw": 3_000_000, "other_krw": 0}
