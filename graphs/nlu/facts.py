@@ -256,6 +256,7 @@ SPOUSE_GONE = re.compile(
     r"(?:남편|아내|와이프)(?:은|는|도)?\s?없|돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|먼저\s?(?:보내|가|갔)|세상\s?(?:을\s?)?떠|(?:작년|재작년|몇\s?년\s?전)에?\s?갔|여의|사별"
     r"|집(?:을|에서)?\s?나왔|(?:데리고|피해서?)\s?나왔|도망"
     r"|passed away|died|divorc|widow|survivor'?s? pension|유족\s?연금|去世|离婚|走了|qua đời|ly hôn|mất rồi|đã mất"
+    r"|(?:chồng|vợ)(?:\s(?:tôi|em|mình))?\s?(?:[(（][^)）]{0,20}[)）]\s?)?(?:đã\s|mới\s|vừa\s)?mất\b(?!\s(?:việc|tiền|ngủ|nhà|khả năng|liên lạc))"
     r"|left (?:my )?(?:husband|wife|partner|him|home)|\bfled\b|ran away|跑出来|逃出来|bỏ nhà|bỏ chồng"
 )
 
@@ -466,7 +467,10 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
         "serious_illness",
         re.compile(
             r"암\s?(?:진단|환자|수술|투병)|중병|큰\s?병|희귀병|투병|뇌출혈|뇌졸중|중환자실|(?:쓰러져(?:서)?|쓰러지셔서|쓰러지셨는데|사고로|사고가\s?나서|다쳐서)\s?(?:병원에\s?)?입원|cancer|serious(?:ly)? ill|stroke|in (?:the )?(?:hospital|icu)"
-            r"|重病|癌|脑出血|中风|住院|ung thư|bệnh nặng|đột quỵ|nằm viện",
+            r"|重病|癌|脑出血|中风|住院|ung thư|bệnh nặng|đột quỵ|nằm viện"
+            # a serious injury (중한 부상): a fracture or an operation
+            r"|골절|뼈가?\s?부러|허리가?\s?부러|수술(?:을|도)?\s?(?:했|받았|하고|받고)|\bfractured?\b|\bbroke (?:my|his|her) (?:back|leg|hip|arm|spine)"
+            r"|\b(?:had|needed) (?:an? )?(?:operation|surgery)|骨折|做了手术|动了手术|gãy (?:chân|tay|xương|lưng|cột sống)|phẫu thuật|bị mổ",
             re.I,
         ),
     ),

@@ -127,3 +127,15 @@ def test_a_denied_amount_is_not_added_to_income_in_a_correction() -> None:
     }
     reading = read_message(text, understand(text), ["assets"], ledger, facts)
     assert reading.facts["income"] == {"earned_krw": 3_000_000, "other_krw": 0}
+
+
+def test_a_fracture_and_an_operation_are_a_serious_injury() -> None:
+    assert extract_facts("两个月前在工地上摔下来，腰骨折了，做了手术，现在还不能干活")["crisis"] == [
+        "serious_illness"
+    ]
+
+
+def test_a_husband_who_died_years_ago_in_vietnamese_is_not_a_member() -> None:
+    text = "Chồng tôi (người Hàn) mất 2 năm trước, bây giờ tôi sống một mình"
+    assert [m["relation"] for m in _members(text)] == ["self"]
+    assert "spouse" in [m.get("relation") for m in _members("chồng em mất việc rồi, nhà 3 người")]
