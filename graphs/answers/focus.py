@@ -60,7 +60,22 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
 _FOLDED_ASPECTS = tuple((name, re.compile(fold_latin(p.pattern), p.flags)) for name, p in _ASPECTS)
 #: Section words that answer each aspect.
 _SECTIONS: dict[str, tuple[str, ...]] = {
-    "how_much": ("내용", "금액", "지급", "감면", "상세", "본인부담", "지원", "한도", "단가", "얼마"),
+    "how_much": (
+        "내용",
+        "금액",
+        "지급",
+        "감면",
+        "상세",
+        "본인부담",
+        "지원",
+        "한도",
+        "단가",
+        "얼마",
+        "How much",
+        "What you get",
+        "What you pay",
+        "What it gives",
+    ),
     "where": ("방법", "문의", "연락처", "신청", "센터", "기관", "누리집", "서류", "절차"),
     "who": ("대상", "자격", "기준", "요건", "누가"),
     "what": ("요약", "개요", "한눈에", "내용", "대상"),
@@ -353,6 +368,11 @@ def rank(
     return scored
 
 
+def _is_section(hit: dict[str, Any], asked: str) -> bool:
+    section = str(hit.get("section") or "")
+    return any(word in section for word in _SECTIONS[asked])
+
+
 #: Sections a named program's reply shows anyway (its summary and contact).
 _SHOWN = ("한눈에", "요약", "문의", "연락처")
 
@@ -361,14 +381,20 @@ def focused_passage(question: str, hits: list[dict[str, Any]], names: Iterable[s
     """The passage of a named program that answers what the question asks beyond the program's name (a rule,
     a figure, a case), when the best-ranked one contains some of it."""
     names = list(names)
-    terms = focus_terms(question, names)
-    if not terms:
-        return None
     ranked = [(s, h) for s, h in rank(question, hits, names) if not is_contact(h)]
-    if not ranked:
-        return None
-    best = ranked[0][1]
-    # The summary says what the reply's own introduction says, unless more of the question is in it
-    # ("국민연금 한번도 안냈는데": "국민연금을 내지 않았어도 받을 수 있습니다")
-    needed = 2 if any(w in str(best.get("section")) for w in _SHOWN) else 1
-    return best if overlap(terms, best) >= needed else None
+    terms = focus_terms(question, names)
+    if terms and ranked:
+        best = ranked[0][1]
+        # The summary says what the reply's own introduction says, unless more of the question is in it
+        # ("국민연금 한번도 안냈는데": "국민연금을 내지 않았어도 받을 수 있습니다")
+        needed = 2 if any(w in str(best.get("section")) for w in _SHOWN) else 1
+        if overlap(terms, best) >= needed:
+            return best
+    language = detect_language(question, default="ko")
+    if aspect(question) == "how_much" and language != "ko":
+        # "생계급여最多一个月能拿多少": her words are not the (Korean) documents' words; the current document's
+        # section on how much answers it, in her language where it is written in it
+        amounts = [h for _, h in ranked if h.get("kind") == "project" and _is_section(h, "how_much")]
+        if amounts:
+            return min(amounts, key=lambda h: h.get("lang") != language)
+    return None

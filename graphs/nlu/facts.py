@@ -630,7 +630,8 @@ def _birth_order(match: re.Match[str]) -> int:
 _NO_INCOME = re.compile(
     r"수입\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|소득\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|무소득"
     r"|들어오는\s?돈(?:이|은)?\s?(?:한\s?푼도\s?|하나도\s?|전혀\s?)?(?:없|읎)"
-    r"|no income|没有收入|không có thu nhập",
+    r"|no income|(?:have|has|had|with) no (?:money coming in|earnings)|没有?(?:任何)?收入|没有?(?:一分)?钱(?:进来|进账)"
+    r"|không có (?:thu nhập|đồng nào|khoản thu nào)|không có (?:tiền|lương) (?:vào|gì)",
     re.I,
 )
 #: Income of unstated kind ("소득", "수입", "income"): counted as other income, no work deduction.

@@ -139,3 +139,8 @@ def test_a_husband_who_died_years_ago_in_vietnamese_is_not_a_member() -> None:
     text = "Chồng tôi (người Hàn) mất 2 năm trước, bây giờ tôi sống một mình"
     assert [m["relation"] for m in _members(text)] == ["self"]
     assert "spouse" in [m.get("relation") for m in _members("chồng em mất việc rồi, nhà 3 người")]
+
+
+def test_no_income_said_in_chinese_is_none() -> None:
+    assert extract_facts("现在两个人都没工作没收入。")["income"] == {"earned_krw": 0, "other_krw": 0}
+    assert "income" not in extract_facts("没钱了")

@@ -1,0 +1,48 @@
+"""Answers found wanting in session 17's blind questions (measured, then development data): how much a
+program pays, asked in Chinese or English, is answered from the current document's amounts section; the
+English documents' confidence marks are for their editors, not for a resident."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphs.answers.focus import focused_passage
+from graphs.answers.readable import tidy
+
+
+def _hit(section: str, lang: str, text: str, kind: str = "project") -> dict[str, Any]:
+    return {"section": section, "lang": lang, "text": text, "kind": kind, "score": 1.0, "program_id": "x"}
+
+
+_HITS = [
+    _hit("한눈에 보기", "ko", "소득인정액이 기준 중위소득 32% 이하인 가구에 생계비를 지급합니다."),
+    _hit("금액 (얼마나 받나요)", "ko", "4인 2,078,316원"),
+    _hit("At a glance", "en", "A monthly cash benefit."),
+    _hit("How much", "en", "4 persons 2,078,316"),
+    _hit("신청 방법", "ko", "행정복지센터"),
+]
+
+
+def test_how_much_in_chinese_is_the_amounts_section() -> None:
+    hit = focused_passage("我们家4口人，생계급여最多一个月能拿多少？", _HITS, ["생계급여", "生计补助"])
+    assert hit is not None
+    assert hit["section"] == "금액 (얼마나 받나요)"
+
+
+def test_how_much_in_english_is_the_english_amounts_section() -> None:
+    hit = focused_passage(
+        "how much is 생계급여 a month for a family of 4?", _HITS, ["생계급여", "Livelihood"]
+    )
+    assert hit is not None
+    assert hit["section"] == "How much"
+
+
+def test_a_question_with_no_figure_asked_gets_no_amounts_section() -> None:
+    assert focused_passage("生计补助是什么？", _HITS, ["생계급여", "生计补助"]) is None
+
+
+def test_english_confidence_marks_are_removed() -> None:
+    assert tidy("you receive the full threshold (grade A). 2026 (32%, grade B)") == (
+        "you receive the full threshold. 2026 (32%)"
+    )
+    assert tidy("7 persons 3,044,848 (grade C)") == "7 persons 3,044,848 (unconfirmed)"
