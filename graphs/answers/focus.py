@@ -198,11 +198,20 @@ def korean_terms(question: str) -> list[str]:
 _NEGATED = re.compile(r"[가-힣]+?(?:이|가)?\s?아니(?:라|고|어서|라서|니까|ㄴ데|예요|에요)")
 
 
+#: A sentence that only says what she already receives ("생계급여 받고 있어요."): her situation, not her topic.
+_RECEIVING_ONLY = re.compile(
+    r"^[^?？]*(?:받고\s?있(?:어요|습니다|음|어|다|구요|고요)|받는\s?중이(?:에요|예요)|수급자(?:예요|에요|입니다))\s*[.!。！~]*\s*$"
+)
+_SENTENCES = re.compile(r"[^.?!。？！\n]+[.?!。？！\n]*")
+
+
 def search_query(question: str) -> str:
-    """The query to search the (Korean) documents with: the question without what she says it is not, and
-    its topics in Korean."""
+    """The query to search the (Korean) documents with: the question without what she says it is not, nor
+    what she already receives when she asks about something else, and its topics in Korean."""
     extra = korean_terms(question)
-    text = _NEGATED.sub(" ", question)
+    sentences = [m.group() for m in _SENTENCES.finditer(question)]
+    kept = [s for s in sentences if not _RECEIVING_ONLY.match(s.strip())]
+    text = _NEGATED.sub(" ", " ".join(kept) if kept and len(kept) < len(sentences) else question)
     return f"{text} {' '.join(extra)}" if extra else text
 
 

@@ -46,3 +46,14 @@ def test_english_confidence_marks_are_removed() -> None:
         "you receive the full threshold. 2026 (32%)"
     )
     assert tidy("7 persons 3,044,848 (grade C)") == "7 persons 3,044,848 (unconfirmed)"
+
+
+def test_what_she_already_receives_is_not_searched_for() -> None:
+    from graphs.answers.focus import search_query
+
+    query = search_query(
+        "암 치료 중이라 청소 빨래가 힘든데 집에 와서 도와주는 서비스 있을까요? 생계급여 받고 있어요"
+    )
+    assert "생계급여" not in query
+    assert "가사·간병 방문 지원사업" in query
+    assert search_query("생계급여 받고 있어요") == "생계급여 받고 있어요"
