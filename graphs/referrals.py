@@ -43,7 +43,7 @@ _EVENT_KINDS = {"domestic_violence": "violence", "abuse": "violence"}
 
 
 def crisis_kinds(signals: list[str], text: str, events: list[str] | None = None) -> list[str]:
-    """The danger kinds of a crisis message, refined: violence or withheld food around an older person (or from
+    """The danger kinds of a crisis message, refined: violence or food withheld from an older person (or from
     a grown child after her money) is elder abuse; a danger the classifier sensed in a message that tells of
     violence at home (`events`, the household's crisis facts) is violence, not the general kind."""
     kinds = [s for s in signals if s != "model"]
@@ -52,7 +52,7 @@ def crisis_kinds(signals: list[str], text: str, events: list[str] | None = None)
     if _YOUNG.search(text) and set(kinds) & {"violence", "no_shelter"}:
         kinds.insert(0, "youth")  # a teenager hit at home or without a bed tonight: the youth line first
     older = _OLDER.search(text) or _GROWN_CHILD.search(text)
-    if older and (set(kinds) & {"violence", "no_food"} or _WITHHELD.search(text)):
+    if older and ("violence" in kinds or _WITHHELD.search(text)):  # not an older neighbour with no food
         kinds.insert(0, "elder_abuse")
     return kinds
 

@@ -57,3 +57,17 @@ def test_what_she_already_receives_is_not_searched_for() -> None:
     assert "생계급여" not in query
     assert "가사·간병 방문 지원사업" in query
     assert search_query("생계급여 받고 있어요") == "생계급여 받고 있어요"
+
+
+def test_an_older_neighbour_without_food_gets_the_food_lines_not_the_abuse_line() -> None:
+    from graphs.nlu.intent import crisis_signals
+    from graphs.referrals import crisis_kinds, crisis_lines
+
+    text = "옆집 할머니가 혼자 사시는데 며칠째 밥을 못 드신 것 같아요. 가스도 끊겼다고 하시고"
+    kinds = crisis_kinds(crisis_signals(text), text)
+    assert kinds[0] == "no_food"
+    lines = crisis_lines(kinds, "ko")
+    assert "129" in lines[0]
+    assert any("긴급복지지원" in line for line in lines)
+    assert not any("1577-1389" in line for line in lines)
+    assert crisis_kinds(["no_food"], "시어머니 밥을 안 줘요")[0] == "elder_abuse"
