@@ -125,10 +125,13 @@ def outside_topic(text: str) -> bool:
 
 def replaces_check(text: str) -> bool:
     """Whether `text` is about a topic whose note answers it in place of an eligibility check (an appeal of a
-    decision already made: "대상자가 아니라고 통보가 왔어요. 이의신청 할 수 있나요?")."""
+    decision already made: "대상자가 아니라고 통보가 왔어요. 이의신청 할 수 있나요?"): the topic's match and
+    its `instead_of_check` both found."""
     table = load_yaml("referrals.yaml")
     return any(
-        topic.get("instead_of_check") and re.search(str(topic["instead_of_check"]), text, re.I)
+        topic.get("instead_of_check")
+        and re.search(topic["match"], text, re.I)
+        and re.search(str(topic["instead_of_check"]), text, re.I)
         for topic in table.get("topics", {}).values()
     )
 

@@ -196,6 +196,13 @@ _INSTEAD = re.compile(
 )
 
 
+#: A program asked about beside an answer: "혼자 사는 노인 들여다봐주는 거 … 그것도 좀 알려주소".
+_ALSO_ASKED = re.compile(
+    r"(?:그것|그거|그건|이것|이거|요것)(?:도|두)|(?:알려|봐|물어)\s?(?:주|줘|달)|\b(?:also|as well)\b|也(?:想|问|要)|cũng (?:hỏi|muốn)",
+    re.IGNORECASE,
+)
+
+
 def goal_after(
     u: Understanding, reading: Reading, goal: list[str], text: str, *, joins: bool = False
 ) -> list[str]:
@@ -205,7 +212,7 @@ def goal_after(
     instead of the goal's ("기초연금 말고 장애인연금이요")."""
     if not u.programs or reading.programs_named_as_facts:
         return goal
-    if goal and reading.answered and not ASKS.search(text):
+    if goal and reading.answered and not ASKS.search(text) and not _ALSO_ASKED.search(text):
         return goal
     if joins and goal and not _INSTEAD.search(text):
         return [*goal, *(p for p in u.programs if p not in goal)]

@@ -71,3 +71,13 @@ def test_an_older_neighbour_without_food_gets_the_food_lines_not_the_abuse_line(
     assert any("긴급복지지원" in line for line in lines)
     assert not any("1577-1389" in line for line in lines)
     assert crisis_kinds(["no_food"], "시어머니 밥을 안 줘요")[0] == "elder_abuse"
+
+
+def test_child_support_owed_is_answered_but_the_allowance_she_asks_for_is_still_checked() -> None:
+    from graphs.answers.compose import replaces_check
+
+    assert replaces_check("전남편이 양육비 1년째 안보내고 연락도 씹어요 ㅠ 받아낼 방법 있나요")
+    assert replaces_check("my ex husband hasn't paid child support for 8 months, what can i do")
+    assert not replaces_check("孩子妈妈回中国了，不给抚养费。单亲家庭的养育费我能领吗？")
+    assert not replaces_check("I'm a single mom. Can I get the single parent child support?")
+    assert not replaces_check("Em có được tiền nuôi con cho gia đình đơn thân không?")

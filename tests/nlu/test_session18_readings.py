@@ -144,3 +144,17 @@ def test_a_husband_who_died_years_ago_in_vietnamese_is_not_a_member() -> None:
 def test_no_income_said_in_chinese_is_none() -> None:
     assert extract_facts("现在两个人都没工作没收入。")["income"] == {"earned_krw": 0, "other_krw": 0}
     assert "income" not in extract_facts("没钱了")
+
+
+@pytest.mark.parametrize(("text", "years"), [("여든둘이여 만으로", 82), ("82여", 82), ("일흔둘이유", 72)])
+def test_an_age_in_dialect_with_its_full_age_note_is_read(text: str, years: int) -> None:
+    from graphs.nlu.numbers import bare_number
+
+    assert bare_number(text) == years
+
+
+def test_tell_me_in_dialect_is_not_an_address_question() -> None:
+    from graphs.answers.focus import aspect
+
+    assert aspect("혼자 사는 노인 들여다봐주는 거 있다믄서 그것도 좀 알려주소") == "any"
+    assert aspect("주소가 어디예요?") == "where"
