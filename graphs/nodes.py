@@ -198,7 +198,8 @@ class Nodes:
                 return update
         told = asking_for(message, u.facts, u.programs)
         applicant = state.get("applicant") or told
-        update["applicant_told"] = told is not None
+        # said once, when she first asks for someone else (not again at "엄마 78세고 혼자 사세요")
+        update["applicant_told"] = told is not None and state.get("applicant") != told
         if applicant and not state.get("applicant"):
             # asking for a parent shows only now: what was said of her before is the applicant's too
             facts = as_applicant(facts, applicant, "", told_before=True)

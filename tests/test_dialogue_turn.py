@@ -142,3 +142,17 @@ def test_a_collapse_long_past_with_a_question_gets_the_lines_then_the_answer() -
         "아버지가 중풍으로 쓰러지시고 혼자 거동이 안되세요 장기요양 등급 어디다 신청해요? 요양원 본인부담 몇프로예요"
     )
     assert (d.intent, d.danger) == ("program_info", "lines_then_answer")
+
+
+def test_a_plain_fact_after_the_verdict_continues_the_check_not_discovery() -> None:
+    from graphs.dialogue.reading import read_message
+    from graphs.dialogue.turn import Before, decide
+    from graphs.nlu import understand
+
+    text = "장애 등록은 안 돼 있어요"
+    u = understand(text)
+    reading = read_message(text, u, [], {}, {"members": [{"relation": "self", "age": 78}]})
+    goal = ["basic_pension", "senior_customized_care"]
+    decision = decide(u, reading, text, Before(flow="eligibility_check", goal=goal, programs=goal))
+    assert decision.intent == "eligibility_check"
+    assert decision.goal == goal

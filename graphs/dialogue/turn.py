@@ -178,7 +178,7 @@ def turn_intent(
         return u.intent, True
     if pending and in_flow and flow and not u.programs and (u.intent not in FLOWS or u.confidence < 0.8):
         return flow, False
-    unsure_aside = u.intent in ASIDES and u.confidence < LOW_CONFIDENCE
+    unsure_aside = (u.intent in ASIDES or u.intent in FLOWS) and u.confidence < LOW_CONFIDENCE
     if in_flow and flow and not u.programs and unsure_aside and not asks_something(text):
         # An unsure guess at a plain remark in a check ("자식은 없어요" after the verdict) is more about her
         # situation: the check goes on with it, not the out-of-scope reply.

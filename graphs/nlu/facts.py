@@ -319,7 +319,8 @@ _RECEIPT_SAID = re.compile(
     r"(?<!안)(?<!안 )(?<!못)(?<!못 )(?:받|타)(?:고\s?있|고\s?계시|는|았|아)?\S{0,3}?(?:고|는데|지만|구요|고요)(?=[\s,])"
 )
 _NO_DISABILITY = re.compile(
-    r"(?:등록된\s?)?장애(?:는|가|도)?\s?(?:없|아니)|no disability|not disabled|没有残疾|không (?:bị |có )?khuyết tật",
+    r"(?:등록된\s?)?장애(?:는|가|도)?\s?(?:없|아니)|장애(?:인)?\s?(?:등록|판정)(?:은|이|도)?\s?(?:안\s?(?:돼|되|했|받)|못\s?(?:했|받)|없|아직)"
+    r"|no disability|not disabled|(?:no|not) registered (?:as )?disab|没有残疾|没(?:有)?(?:办|登记)残疾|không (?:bị |có )?khuyết tật|chưa đăng ký khuyết tật",
     re.I,
 )
 #: A job lost, the crisis event ("실직", "laid off", "mất việc").

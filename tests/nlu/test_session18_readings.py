@@ -158,3 +158,10 @@ def test_tell_me_in_dialect_is_not_an_address_question() -> None:
 
     assert aspect("혼자 사는 노인 들여다봐주는 거 있다믄서 그것도 좀 알려주소") == "any"
     assert aspect("주소가 어디예요?") == "where"
+
+
+@pytest.mark.parametrize(
+    "text", ["장애 등록은 안 돼 있어요", "장애인 등록 안 했어요", "not registered as disabled"]
+)
+def test_no_disability_registration_is_no_disability(text: str) -> None:
+    assert _members(text)[0]["disability"] == "none"
