@@ -187,6 +187,14 @@ def _states_household(message: str, members: list[dict[str, Any]]) -> bool:
     return bool(members) and bool((len(members) > 1 and TOGETHER.search(message)) or ALONE.search(message))
 
 
+def _gives(slot: str, message: str, u: Understanding, facts: dict[str, Any]) -> bool:
+    """Whether the message gives `slot` a value, read as a whole or as that slot's answer."""
+    if slot in lg.slots_of(u.facts):
+        return True
+    patch = parse_answer(slot, clauses_for(slot, message), dict(u.facts), facts)
+    return patch is not None and patch != DECLINED
+
+
 def read_message(
     message: str,
     u: Understanding,
@@ -226,9 +234,11 @@ def read_message(
     ):
         # "아니요 연금이랑 임대료예요" says what her income is, not how much: the open question, not income
         targets = ["income_kind", *(t for t in targets if t not in ("income", "income_kind"))]
-    if correcting and any(lg.settled(ledger, t) for t in targets if t not in pending):
-        # "아 아니다, 만 69세예요" corrects her age; its "아니" is not a no to the open question.
-        pending = [t for t in targets if lg.settled(ledger, t)][:1]
+    restated = {t for t in targets if _gives(t, message, u, facts)}
+    if correcting and any(lg.settled(ledger, t) and t in restated for t in targets if t not in pending):
+        # "아 아니다, 만 69세예요" corrects her age; its "아니" is not a no to the open question. Only a slot the
+        # message gives a value: "No, I have no such family" names the household but answers family support.
+        pending = [t for t in targets if lg.settled(ledger, t) and t in restated][:1]
     first = pending[0] if pending else None
     if (
         first

@@ -631,7 +631,7 @@ def _birth_order(match: re.Match[str]) -> int:
 _NO_INCOME = re.compile(
     r"수입\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|소득\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|무소득"
     r"|들어오는\s?돈(?:이|은)?\s?(?:한\s?푼도\s?|하나도\s?|전혀\s?)?(?:없|읎)"
-    r"|no income|(?:have|has|had|with) no (?:money coming in|earnings)|没有?(?:任何)?收入|没有?(?:一分)?钱(?:进来|进账)"
+    r"|no income|(?:have|has|had|with) no (?:money coming in|earnings)|没有?(?:任何)?收入|没有?(?:一分)?钱(?:进来|进账)|(?:一分钱)?收入(?:都|也)?没有?|一分钱(?:都|也)没"
     r"|không có (?:thu nhập|đồng nào|khoản thu nào)|không có (?:tiền|lương) (?:vào|gì)",
     re.I,
 )
@@ -826,7 +826,11 @@ _CORRECTS = re.compile(
     re.IGNORECASE,
 )
 #: A word between two amounts that denies the second: "A chứ không phải B", "A, not B", "A，不是B".
-_NOT_THIS = re.compile(r"chứ không phải|chu khong phai|\bnot\b|不是|아니라", re.IGNORECASE)
+#: It stands right before the second ("300k won a month, not from work. … a deposit of 10,000,000" denies nothing).
+_NOT_THIS = re.compile(
+    r"(?:chứ không phải|chu khong phai|\bnot|不是|아니라)\s*(?:là\s*|about\s*|around\s*|khoảng\s*)?$",
+    re.IGNORECASE,
+)
 
 
 #: A word that makes the next amount the sum of those before it: "190, 60 해서 한달 250", "in total 2.5 million".

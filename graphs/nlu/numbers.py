@@ -616,6 +616,8 @@ def find_ages(text: str) -> list[Age]:
 _YEARS_THEN_MONTHS = re.compile(r"\s?(?:하고|and|và|零|又)?\s?", re.I)  # not a comma: "3살, 11개월" are two
 
 
+#: An age said whole ("2 years old", "2 tuổi"): months after it are another child's.
+_COMPLETE_AGE = re.compile(r"\bold\s*$", re.I)
 #: What stands between an age and the same age restated in brackets: "두 살(22개월)", "快两岁了（22个月）".
 _BRACKETED = re.compile(r"\s?(?:了|이에요|예요|이요|요)?\s?[(（]\s?")
 
@@ -643,6 +645,7 @@ def _join_years_and_months(text: str, ages: list[Age]) -> list[Age]:
             last is not None
             and last.unit == "years"
             and age.unit == "months"
+            and not _COMPLETE_AGE.search(text, last.start, last.end)  # "2 years old and 10 months old": two
             and age.value < 12
             and last.value * 12 + age.value <= 48
             and _YEARS_THEN_MONTHS.fullmatch(text[last.end : age.start])

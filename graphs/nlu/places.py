@@ -139,10 +139,30 @@ def _near_living(text: str, place: Place) -> bool:
     return bool(_LIVING.search(after) or _LIVING_BEFORE.search(before))
 
 
+def _without_other_cities_dongs(places: list[Place], text: str) -> list[Place]:
+    """A 동 named right after another city is that city's ("고양 신천동": 고양시, though 신천동 is also a name
+    of a Siheung 동)."""
+    kept: list[Place] = []
+    for place in places:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and before.sigungu
+            and place.sigungu != before.sigungu
+            and text[place.start : place.end].endswith("동")
+            and place.start - before.end <= 2
+        ):
+            continue
+        kept.append(place)
+    return kept
+
+
 def find_region(text: str, *, answer: bool = False) -> dict[str, Any] | None:
     """The region she says she lives in (`{"sido", "sigungu"}`, sigungu None when only the 시·도 is named),
     or None. A 시·군·구 wins over a 시·도; the last place named wins ("시흥 말고 서울 살아요")."""
-    places = [p for p in find_places(text) if not p.negated and (answer or _near_living(text, p))]
+    places = _without_other_cities_dongs(
+        [p for p in find_places(text) if not p.negated and (answer or _near_living(text, p))], text
+    )
     if len(places) > 1:  # "지는 안산에 따로 살고 있고": where the writer lives apart is not the household's
         places = [p for p in places if not _APART_AFTER.match(text, p.end)] or places
     if not places:

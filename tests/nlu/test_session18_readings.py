@@ -165,3 +165,36 @@ def test_tell_me_in_dialect_is_not_an_address_question() -> None:
 )
 def test_no_disability_registration_is_no_disability(text: str) -> None:
     assert _members(text)[0]["disability"] == "none"
+
+
+def test_a_not_earlier_in_the_message_denies_no_later_amount() -> None:
+    text = "um, 300k won a month, not from work. i have a rent deposit of 10,000,000 won, 12,000,000 won in savings"
+    assert extract_facts(text)["assets"] == {"property_krw": 10_000_000, "financial_krw": 12_000_000}
+    assert extract_facts("my salary is 2.8 million, not 3.8 million")["income"] == {"earned_krw": 2_800_000}
+
+
+def test_a_no_that_answers_the_family_support_question_corrects_nothing() -> None:
+    facts = {"members": [{"relation": "self"}], "income": {"earned_krw": 0, "other_krw": 300_000}}
+    ledger: dict[str, dict[str, Any]] = {
+        "household": {"asks": 0, "status": "said", "turn": 1},
+        "income": {"asks": 1, "asked_turn": 1, "status": "answered", "turn": 2},
+        "support_obligor": {"asks": 1, "asked_turn": 2},
+    }
+    text = "No, I have no such family"
+    reading = read_message(text, understand(text), ["support_obligor"], ledger, facts)
+    assert reading.facts["support_obligor"] == "none"
+
+
+def test_no_income_with_the_words_the_other_way_round() -> None:
+    assert extract_facts("一分钱收入都没有，押金六百万韩币")["income"] == {"earned_krw": 0, "other_krw": 0}
+
+
+def test_a_dong_after_another_city_is_that_city_s() -> None:
+    assert find_region("고양 신천동 살아") == {"sido": "경기도", "sigungu": "고양시"}
+    assert find_region("시흥 신천동 살아") == {"sido": "경기도", "sigungu": "시흥시"}
+
+
+def test_an_age_said_whole_then_months_are_two_children() -> None:
+    ages = find_ages("4 years old, 2 years old and 10 months old")
+    assert [(a.value, a.unit) for a in ages] == [(4, "years"), (2, "years"), (10, "months")]
+    assert [(a.value, a.unit) for a in find_ages("두 살 세 달")] == [(27, "months")]
