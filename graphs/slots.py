@@ -294,6 +294,14 @@ _SEVERE_ANSWER = re.compile(
 _MILD_ANSWER = re.compile(r"경증|심하지\s*않|가벼|mild|轻度|nhẹ|\bnhe\b", re.IGNORECASE)
 
 
+#: A count of everyone in the household: "2 người", "셋이요", "three of us".
+HOUSEHOLD_COUNT = re.compile(
+    r"\d+\s*(?:명|인\s?가구|인\s?가족|식구|people|persons?|口|个人|người)|(?:hai|ba|bốn|năm) người|(?:两|三|四|五)(?:口人|个人)"
+    r"|(?:둘|셋|넷|다섯)이(?:서|요|에요|예요|\s?살)|(?:two|three|four|five) of us",
+    re.I,
+)
+
+
 def parse_answer(
     slot: str, text: str, said: dict[str, Any], facts: dict[str, Any]
 ) -> dict[str, Any] | str | None:
@@ -314,7 +322,8 @@ def parse_answer(
             members = [{"relation": "self"}, *({"relation": rel} for rel in named)] if named else None
         known = facts.get("members") or []
         told = {m.get("relation") for m in known}
-        passing = not (TOGETHER.search(text) or ALONE.search(text))
+        # a count says who all of them are ("2 người, tôi với chồng"): not one more member named in passing
+        passing = not (TOGETHER.search(text) or ALONE.search(text) or HOUSEHOLD_COUNT.search(text))
         fewer = any(
             sum(k.get("relation") == r for k in known) > sum(m.get("relation") == r for m in members or [])
             for r in told - {"self", None}

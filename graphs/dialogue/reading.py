@@ -22,6 +22,7 @@ from graphs.nlu.facts import ALONE, amount_holders, extract_facts, income_kinds_
 from graphs.nlu.numbers import bare_number, find_money
 from graphs.slots import (
     DECLINED,
+    HOUSEHOLD_COUNT,
     OBLIGORS_GONE,
     SLOT_KEYWORDS,
     TOGETHER,
@@ -134,7 +135,9 @@ def _apply(
     applicant: str | None = None,
 ) -> None:
     """Read `slot` from the clauses of `message` that speak about it; record a value or a refusal."""
-    part = clauses_for(slot, message)
+    # a count said anywhere in the message belongs to the household answer ("2 người, tôi với chồng")
+    counted = slot == "household" and HOUSEHOLD_COUNT.search(message)
+    part = message if counted else clauses_for(slot, message)
     if slot not in pending and (_QUESTION.search(part) or asks_question(part)):
         return  # a question mentioning income is not a statement of income ("소득으로 잡히나")
     own_age = any(

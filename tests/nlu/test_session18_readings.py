@@ -198,3 +198,11 @@ def test_an_age_said_whole_then_months_are_two_children() -> None:
     ages = find_ages("4 years old, 2 years old and 10 months old")
     assert [(a.value, a.unit) for a in ages] == [(4, "years"), (2, "years"), (10, "months")]
     assert [(a.value, a.unit) for a in find_ages("두 살 세 달")] == [(27, "months")]
+
+
+def test_a_counted_household_answer_replaces_a_child_read_from_a_program_description() -> None:
+    facts = {"members": [{"relation": "self", "pregnant": True}, {"relation": "child"}]}
+    ledger: dict[str, dict[str, Any]] = {"household": {"asks": 1, "asked_turn": 1}}
+    text = "2 người, tôi với chồng. Tôi đang mang thai"
+    reading = read_message(text, understand(text), ["household", "age"], ledger, facts)
+    assert [m["relation"] for m in reading.facts["members"]] == ["self", "spouse"]
