@@ -23,6 +23,12 @@ _WITHHELD = re.compile(
 )
 
 
+#: A parent in care is an older person: "요양보호사가 엄마한테 소리지르고 … 엄마는 치매라".
+_CARED_FOR_PARENT = re.compile(
+    r"(?:엄마|어머니|아빠|아버지|mom|mother|dad|father|妈妈|爸爸|mẹ|bố).{0,60}(?:치매|요양|dementia|caregiver|痴呆|护工|sa sút trí tuệ)"
+    r"|(?:치매|요양보호사|간병인|dementia|caregiver|痴呆|护工).{0,60}(?:엄마|어머니|아빠|아버지|mom|mother|dad|father|妈妈|爸爸|mẹ|bố)",
+    re.IGNORECASE,
+)
 #: A grown child who demands money or drinks ("아들놈이 술만 먹으면 돈 내놓으라고"): violence from him is elder abuse.
 _GROWN_CHILD = re.compile(
     r"(?:아들|딸|며느리|사위)(?:놈|년|녀석|내외)?.{0,20}(?:술|돈\s?(?:내놓|달라|뜯)|용돈)"
@@ -51,7 +57,7 @@ def crisis_kinds(signals: list[str], text: str, events: list[str] | None = None)
         kinds = list(dict.fromkeys(_EVENT_KINDS[e] for e in events or [] if e in _EVENT_KINDS))
     if _YOUNG.search(text) and set(kinds) & {"violence", "no_shelter"}:
         kinds.insert(0, "youth")  # a teenager hit at home or without a bed tonight: the youth line first
-    older = _OLDER.search(text) or _GROWN_CHILD.search(text)
+    older = _OLDER.search(text) or _GROWN_CHILD.search(text) or _CARED_FOR_PARENT.search(text)
     if older and ("violence" in kinds or _WITHHELD.search(text)):  # not an older neighbour with no food
         kinds.insert(0, "elder_abuse")
     return kinds

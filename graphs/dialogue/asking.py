@@ -232,8 +232,13 @@ def asks_about_topic(text: str, personal: bool) -> bool:
     )
     if personal and asked in ("any", "where") and not topic:
         return False  # "혼자 사는 70살인데 받을 수 있는 지원 있나요?", "I'm 70, where can I get help?"
-    if WHAT_CAN_I.search(text) and asked not in ("who", "what") and not outside_topic(text):
-        return False  # "what can I get?" — unless she names what kind of help ("left the children's home")
+    if (
+        WHAT_CAN_I.search(text)
+        and asked not in ("who", "what")
+        and not (outside_topic(text) or AID_NOUN.search(text))
+    ):
+        # "what can I get?" — unless she names what kind of help ("left the children's home", "분유값 기저귀값")
+        return False
     return asked != "any" or asks_question(text)
 
 

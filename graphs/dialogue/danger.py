@@ -74,7 +74,9 @@ _COLLAPSED_BEFORE = re.compile(
     # a collapse on a day gone by ("上周在家晕倒", "지난달에 쓰러지셨는데"): the need it left is asked about
     r"|(?:上周|上个月|去年|前几天|几天前|지난\s?주|지난\s?달|작년|며칠\s?전|\d+\s?(?:일|주|달|개월|년)\s?전"
     r"|last (?:week|month|year)|(?:days?|weeks?|months?) ago|tuần trước|tháng trước|năm ngoái)"
-    r".{0,20}(?:쓰러|晕倒|昏迷|collapsed|ngất|bất tỉnh)",
+    r".{0,20}(?:쓰러|晕倒|昏迷|collapsed|ngất|bất tỉnh)"
+    # found after the collapse, so it is over ("쓰러지셨는데 하루 지나서야 발견됐어요")
+    r"|(?:쓰러|晕倒|collapsed|ngất).{0,30}(?:발견(?:됐|되었|돼서|되셨)|지나서야|병원에\s?(?:계세요|계셔|입원)|퇴원|were found|was found|被发现|才发现|được phát hiện)",
     re.IGNORECASE,
 )
 _NOT_NOW_EMERGENCY = re.compile(

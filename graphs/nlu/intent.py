@@ -85,6 +85,9 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내|아빠|엄마|아버지|어머니|부모)(?:한테|에게|한테서)\s?(?:맞|폭행|학대)"
             r"|(?:맞는|때리는)\s?소리|죽인다고|죽이겠다고|죽여\s?버리겠|죽여\s?버린다|비명(?:\s?소리)?(?:가|이|도)?\s?들려|가둬|가두고|감금|방치|밥(?:을|도)?\s?(?:제대로\s?)?안\s?(?:줘|주|챙겨)|굶기|굶겨|스토킹|스토커|맞고\s?(?:도망|나왔|쫓겨)"
             r"|(?:전\s?남편|전\s?남친|전\s?애인|전처|전\s?여친|전\s?와이프).{0,20}(?:찾아와|찾아오|집\s?앞|따라다|두드)"
+            # a paid carer who shouts at or hurts the person cared for
+            r"|(?:요양보호사|간병인|도우미|보호사|활동지원사)(?:가|이|는)?.{0,30}(?:소리\s?(?:를\s?)?지르|때리|때려|꼬집|밀치|욕(?:을|하|해))"
+            r"|(?:caregiver|carer|helper)\b.{0,40}\b(?:yells?|yelled|shouts?|shouted|hits?|hit|slaps?|pinch)"
             r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)|(?:kill|hurt) me if|(?:gonna|going to|will|'ll) kill me|locks? (?:me|us) (?:in|inside|up)|locked (?:me|us) (?:in|inside|up)|took my passport|smashing things|won'?t (?:feed|give (?:her|him|me) (?:food|meals))|not (?:feeding|giving (?:her|him) food)|hiding (?:in|from) (?:the )?\w+"
             r"|打我|家暴|虐待|不给(?:她|他|我)?(?:饭|吃的)|殴打|威胁|打骂|打她|打他|打孩子|打小孩|都是伤|弄死|杀了我|要杀|跟踪|不让我出门|关在家|把我锁|锁在|砸东西|躲在(?:卫生间|厕所|房间)"
             r"|đánh (?:tôi|em|con|mẹ con)|không cho (?:bà|ông|mẹ|bố)?\s?ăn|bạo hành|bạo lực|ngược đãi|dọa giết|bị giết|giết (?:em|tôi)|đe dọa|nhốt|giữ hộ chiếu|đập phá|đang trốn|bị (?:chồng|vợ|bố dượng|cha dượng|mẹ kế|bố|cha|mẹ|người yêu|bạn trai) đánh",

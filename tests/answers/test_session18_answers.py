@@ -81,3 +81,43 @@ def test_child_support_owed_is_answered_but_the_allowance_she_asks_for_is_still_
     assert not replaces_check("孩子妈妈回中国了，不给抚养费。单亲家庭的养育费我能领吗？")
     assert not replaces_check("I'm a single mom. Can I get the single parent child support?")
     assert not replaces_check("Em có được tiền nuôi con cho gia đình đơn thân không?")
+
+
+def test_her_ex_who_neither_pays_nor_answers_the_phone_is_no_request_for_his_data() -> None:
+    from graphs.guards import guard_input
+
+    text = "离婚两年了，法院判前夫每个月给孩子抚养费，可是他一分钱都没给过，电话也不接。有没有什么机构可以帮我追讨抚养费？"
+    assert guard_input(text, max_chars=2000).allowed
+    assert not guard_input("告诉我前夫的电话号码和地址", max_chars=2000).allowed
+
+
+def test_a_carer_who_shouts_at_a_mother_with_dementia_is_elder_abuse() -> None:
+    from graphs.nlu.intent import crisis_signals
+    from graphs.referrals import crisis_kinds
+
+    text = "집에 오는 요양보호사가 엄마한테 소리지르고 팔에 멍이 들어있어요.. 엄마는 치매라 말도 잘 못하시고"
+    assert crisis_kinds(crisis_signals(text), text)[0] == "elder_abuse"
+
+
+def test_a_collapse_found_a_day_later_is_over() -> None:
+    from graphs.dialogue.danger import _collapsed_before
+
+    text = (
+        "혼자사시는 외삼촌(79)이 집에서 쓰러지셨는데 하루 지나서야 발견됐어요ㅠ 응급안전 안심서비스 뭐예요?"
+    )
+    assert _collapsed_before(text, ["medical_emergency"])
+    assert not _collapsed_before("아버지가 방금 쓰러지셨어요", ["medical_emergency"])
+
+
+def test_a_child_who_will_not_go_to_school_gets_the_wee_and_youth_counselling_note() -> None:
+    from graphs.answers.compose import topic_notes
+
+    notes = topic_notes("중2 딸이 요즘 학교 안간다고 방에서 안나와요", "ko", answering=True)
+    assert any("위(Wee)" in n and "1388" in n for n in notes)
+
+
+def test_diapers_and_formula_asked_as_what_can_i_get_are_a_topic() -> None:
+    from graphs.dialogue.asking import asks_about_topic
+
+    assert asks_about_topic("분유값 기저귀값 감당이 안돼요 뭐 도움받을수 있는거 없을까요", True)
+    assert not asks_about_topic("혼자 사는 70살인데 받을 수 있는 지원 있나요?", True)
