@@ -302,6 +302,12 @@ HOUSEHOLD_COUNT = re.compile(
 )
 
 
+#: A reply that is nothing but zero: "0원요", "0", "영원이요", "0 won".
+_ZERO = re.compile(
+    r"(?:지금\s?)?(?:0|영)\s?(?:원|won|韩元|元|đồng)?\s?(?:이요|요|입니다|이에요|예요|임)?\s*[.!~]*", re.I
+)
+
+
 def parse_answer(
     slot: str, text: str, said: dict[str, Any], facts: dict[str, Any]
 ) -> dict[str, Any] | str | None:
@@ -370,8 +376,8 @@ def parse_answer(
                 income = {"other_krw": int(sum(m.krw for m in money))}
             elif (amount := _bare_amount(text)) is not None:
                 income = {"other_krw": amount}  # "170이에요", "아 아니다 이번에 올라서 170이에요": 만원
-            elif answer is False:
-                income = {"earned_krw": 0, "other_krw": 0}
+            elif answer is False or _ZERO.fullmatch(text.strip()):
+                income = {"earned_krw": 0, "other_krw": 0}  # "없어요", "0원요"
         if income:
             return {
                 "income": {"earned_krw": income.get("earned_krw", 0), "other_krw": income.get("other_krw", 0)}

@@ -19,7 +19,7 @@ CAN_I = re.compile(
     r"|되(?:겠나|겠능가|겠습니까|겠어요|겠냐|나\?|나\s*$|나\s?(?:좀\s?)?(?:봐|알아|확인|체크)|남|노|는감|는겨|겄|능교|나예)|될랑가|될까|됩니[꺼까]|될까예"
     r"|받고\s?싶|신청하고\s?싶|신청하면\s?(?:나오|받|되|돼)"
     r"|\bcan i (?:apply|get|receive)|\b(?:is it|would it be) possible (?:for (?:me|us) )?to (?:apply|get|receive)|\bcan (?:we|my \w+ and i|my \w+ and me) (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify|\bi (?:want|would like) to (?:get|receive|apply)"
-    r"|\bdoes\b.{0,60}\b(?:still )?apply\b(?! for)|\bcheck (?:if|whether) (?:i|we)\b|\bcheck\b.{0,60}\bfor (?:me|us)\b"
+    r"|\b(?:still |even )?possible (?:at|for me|for us|if|when)\b|\bdoes\b.{0,60}\b(?:still )?apply\b(?! for)|\bcheck (?:if|whether) (?:i|we)\b|\bcheck\b.{0,60}\bfor (?:me|us)\b"
     r"|\b(?:see|find out) (?:if|whether) (?:i|we) (?:can|could|qualify|get)\b"
     r"|được không|duoc khong|đủ điều kiện|du dieu kien|có thể (?:đăng ký|xin|nhận)|co the (?:dang ky|xin|nhan)"
     r"|能.{0,6}吗|可以.{0,8}吗|符不符合|有资格|能不能|可不可以",

@@ -25,8 +25,8 @@ from graphs.nlu.programs import detect_programs
 from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
-    "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|엄빠|친정엄마|시어머니|시아버지|장모|장인(?!어른)|시부모|mother|\bmom\b|\bmum\b|father|\bdad\b|\bparents\b|妈妈|母亲|爸爸|父亲|我爸|我妈|老爸|老妈|爸妈|父母|婆婆|公公|岳父|岳母|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
-    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|\bchồng\b|\bvợ\b",
+    "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|엄빠|친정엄마|시어머니|시아버지|장모|장인(?!어른)|시부모|mother|\bmom\b|\bmum\b|father|\bdad\b|\bparents\b|妈妈|母亲|爸爸|父亲|我爸|我妈|老爸|老妈|爸妈|父母|婆婆|公公|岳父|岳母|\b(?:bố|mẹ|ba|má) (?:chồng|vợ)\b|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
+    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )(?<!bo )(?<!me )\bchồng\b|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )\bvợ\b",
     "child": r"(?<![장연사])애(?:기|들)?(?!인)|(?<!다\s)(?<!다)아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b(?!\s(?:chế độ|che do|cái|cai|thì|thi|về|ve|tiền|tien|trợ cấp|tro cap|hỗ trợ|ho tro|nữa|nua|gì|gi|được|duoc)\b)|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
@@ -631,6 +631,8 @@ def _birth_order(match: re.Match[str]) -> int:
 _NO_INCOME = re.compile(
     r"수입\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|소득\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|무소득"
     r"|들어오는\s?돈(?:이|은)?\s?(?:한\s?푼도\s?|하나도\s?|전혀\s?)?(?:없|읎)"
+    # "지금 수입 0원입니다", "income is 0"
+    r"|(?:수입|(?<!인정)소득|벌이|(?<!recogni.ed )income|earnings|(?<!认定)收入|thu nhập)\s?(?:은|이|는|is|:)?\s?(?:지금\s?|now\s?)?(?<![\d,.])0\s?(?:원|won|韩元|đồng)?(?![\d,.])"
     r"|no income|(?:have|has|had|with) no (?:money coming in|earnings)|没有?(?:任何)?收入|没有?(?:一分)?钱(?:进来|进账)|(?:一分钱)?收入(?:都|也)?没有?|一分钱(?:都|也)没"
     r"|không có (?:thu nhập|đồng nào|khoản thu nào)|không có (?:tiền|lương) (?:vào|gì)",
     re.I,

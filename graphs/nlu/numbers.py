@@ -395,6 +395,14 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
         "years",
     ),
     (re.compile(r"(\d{1,2})\s*(?:-\s*)?months?(?:\s*-?\s*old)?\b", re.I), "months"),
+    # "is 청년월세 still possible at 35?": the age asked about
+    (
+        re.compile(
+            r"\b(?:possible|eligible|apply|qualify)\s+(?:\w+\s+)?at\s+(\d{2})\b(?!\s*(?:am|pm|:|%|o'?clock))",
+            re.I,
+        ),
+        "years",
+    ),
     # "He's 79", "she is 83 now", "I'm 24": a number right after a person and to be is an age
     (
         re.compile(
@@ -416,7 +424,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (re.compile(r"都\s?(\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)\s?了"), "years"),
     (
         re.compile(
-            r"\b(?:i'?m|i am|aged|age|is|turned|turning|she's|he's|she is|he is)\s+(\d{1,3})\b"
+            r"\b(?:i'?m|i am|aged|age|(?<!income )(?<!rent )(?<!salary )(?<!pay )(?<!deposit )(?<!savings )(?<!debt )"
+            r"(?<!wage )(?<!pension )(?<!total )(?<!earnings )is|turned|turning|she's|he's|she is|he is)\s+(\d{1,3})\b"
             r"(?!\s*(?:k\b|%|won|krw|million|thousand|months?|,\d|\.\d|people|person|kids|children))",
             re.I,
         ),
@@ -523,7 +532,9 @@ _DAY_WORDS = {"열흘": 10, "보름": 15, "스무": 20}
 
 
 #: A birth year given for an age, as Koreans often do: "89년생", "01년생이에요", "2001년생".
-_BORN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s?년생")
+_BORN_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d{2}|\d{2})\s?(?:년생(?:\s?(1[0-2]|[1-9])\s?월\s?생)?|년\s?(1[0-2]|[1-9])\s?월\s?생)"
+)
 
 
 def find_ages(text: str) -> list[Age]:
@@ -606,7 +617,12 @@ def find_ages(text: str) -> list[Age]:
         year = int(m.group(1))
         year += 0 if year >= 100 else 2000 if year <= date.today().year % 100 else 1900
         today = date.today()
-        add(today.year - year - (today.month < 7), "years", m.start(), m.end())
+        month = int(m.group(2) or m.group(3)) if (m.group(2) or m.group(3)) else None
+        if month is None:
+            before_birthday = today.month < 7  # the middle of the year, when the month is not said
+        else:  # "01년생 12월생": in her birth month, the birthday is more likely ahead in its first half
+            before_birthday = month > today.month or (month == today.month and today.day <= 15)
+        add(today.year - year - before_birthday, "years", m.start(), m.end())
     found.sort(key=lambda a: a.start)
     return _join_years_and_months(text, found)
 

@@ -206,3 +206,30 @@ def test_a_counted_household_answer_replaces_a_child_read_from_a_program_descrip
     text = "2 người, tôi với chồng. Tôi đang mang thai"
     reading = read_message(text, understand(text), ["household", "age"], ledger, facts)
     assert [m["relation"] for m in reading.facts["members"]] == ["self", "spouse"]
+
+
+@pytest.mark.parametrize("text", ["지금 수입 0원입니다", "my income is 0"])
+def test_an_income_of_zero_is_no_income(text: str) -> None:
+    facts = extract_facts(text)
+    assert facts["income"] == {"earned_krw": 0, "other_krw": 0}
+    assert "members" not in facts or all(m.get("age") != 0 for m in facts["members"])
+
+
+def test_a_bare_zero_answers_the_income_question() -> None:
+    assert parse_answer("income", "0원요", {}, {}) == {"income": {"earned_krw": 0, "other_krw": 0}}
+
+
+def test_a_birth_month_after_today_s_keeps_her_a_year_younger() -> None:
+    ages = find_ages("01년생 12월생")
+    assert len(ages) == 1
+    assert find_ages("2024년 3월에 이사") == []
+
+
+def test_a_father_in_law_in_vietnamese_is_a_parent_not_the_husband() -> None:
+    members = _members("Bố chồng em 77 tuổi, sống một mình gần nhà em.")
+    assert {"relation": "parent", "age": 77} in members
+    assert {"relation": "spouse", "age": 45} in _members("chồng em 45 tuổi")
+
+
+def test_possible_at_an_age_is_that_age() -> None:
+    assert [a.value for a in find_ages("is 청년월세 still possible at 35?")] == [35]
