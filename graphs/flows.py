@@ -9,7 +9,7 @@ from graphs import responder
 from graphs.answers.compose import excerpt, referral_lines
 from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passage
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.asking import ASKS
+from graphs.dialogue.asking import ASKS, asks_question
 from graphs.dialogue.policy import (
     PROFILE_SLOTS,
     missing_profile,
@@ -97,6 +97,7 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         and slots[0] in (state.get("pending") or [])
         and lg.asks(ledger, slots[0]) > 1
         and not lg.told_at(ledger, turn)
+        and not asks_question(state.get("message", ""))  # she asked something: answered, then asked again
     ):
         # Asked again because her reply did not answer it (nor told anything else): say so, rather than
         # repeat the question bare.

@@ -156,3 +156,18 @@ def test_a_plain_fact_after_the_verdict_continues_the_check_not_discovery() -> N
     decision = decide(u, reading, text, Before(flow="eligibility_check", goal=goal, programs=goal))
     assert decision.intent == "eligibility_check"
     assert decision.goal == goal
+
+
+def test_what_else_she_can_get_asked_in_a_check_is_discovery() -> None:
+    from graphs.dialogue.reading import read_message
+    from graphs.dialogue.turn import Before, decide
+    from graphs.nlu import understand
+
+    text = "and my wife is pregnant, is there anything for the baby when it comes?"
+    u = understand(text)
+    reading = read_message(text, u, ["region"], {}, {"members": [{"relation": "self", "nationality": "NP"}]})
+    goal = ["gyeonggi_youth_basic_income"]
+    decision = decide(
+        u, reading, text, Before(flow="eligibility_check", pending=["region"], goal=goal, programs=goal)
+    )
+    assert decision.intent == "benefit_discovery"

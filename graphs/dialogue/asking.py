@@ -50,7 +50,7 @@ HOW = re.compile(
 #: "What can I get?" with no topic: the one question that starts with the short profile.
 WHAT_CAN_I = re.compile(
     r"(?:뭐|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|지원|혜택|복지)"
-    r"|해당(?:되는|하는)\s?(?:거|것|게)|what (?:can|could) i (?:get|receive|apply)|what (?:\w+ )?(?:benefits|support|help|welfare|assistance)|anything (?:i|we) can get"
+    r"|해당(?:되는|하는)\s?(?:거|것|게)|what (?:can|could) i (?:get|receive|apply)|is there anything (?:for|i|we)\b|what (?:\w+ )?(?:benefits|support|help|welfare|assistance)|anything (?:i|we) can get"
     r"|which (?:\w+ )?(?:benefits|support|programs|help)|(?:support|help|benefits?) for (?:someone|people) like (?:me|us)"
     r"|能(?:领|拿|申请|享受)(?:到)?(?:点|些|一点)?(?:什么|哪些)|有(?:什么|哪些)(?:补助|福利|补贴|支援|待遇)|可以享受哪些"
     r"|(?:được|có thể|điều kiện) (?:nhận|hưởng|xin)(?: được)? (?:những |các )?"

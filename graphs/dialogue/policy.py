@@ -58,8 +58,12 @@ service's city when no region is given, which is the common case for any other p
 
 
 def _residence_assumed(result: dict[str, Any], ledger: lg.Ledger) -> bool:
-    return lg.status(ledger, "region") is None and any(
-        c["name"] in RESIDENCE_CRITERIA and c["passed"] for c in result.get("criteria") or []
+    """Whether the result passed on the assumed city: worth asking where she lives, unless it failed anyway
+    (a foreign national's 청년기본소득 does not hinge on the city)."""
+    return (
+        result["status"] != "ineligible"
+        and lg.status(ledger, "region") is None
+        and any(c["name"] in RESIDENCE_CRITERIA and c["passed"] for c in result.get("criteria") or [])
     )
 
 

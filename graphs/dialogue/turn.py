@@ -18,6 +18,7 @@ from graphs.dialogue.asking import (
     IF_ALSO,
     NEEDS_HELP,
     TOPIC_NOUN,
+    WHAT_CAN_I,
     asks_about_program,
     asks_about_received,
     asks_about_service,
@@ -169,6 +170,10 @@ def turn_intent(
     own = (set(u.programs) <= set(goal) or bool(reading.answered)) and (
         not u.programs or not ASKS.search(text)
     )
+    if in_flow and not u.programs and WHAT_CAN_I.search(text) and asks_question(text):
+        # "and my wife is pregnant, is there anything for the baby when it comes?" in a check: what else she
+        # can get, with what she just told, not one more fact for the check under way
+        return "benefit_discovery", False
     if gave and own:
         if in_flow and flow:
             return flow, False

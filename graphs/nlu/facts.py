@@ -360,9 +360,16 @@ _PREGNANT = re.compile(
     re.I,
 )
 #: The baby still to be born: she is pregnant, and it is not yet a member.
+#: A wife named right before a pregnancy ("my wife is pregnant", "아내가 임신", "vợ tôi đang mang thai").
+_WIFE_BEFORE = re.compile(
+    r"(?:\bwife|아내|와이프|집사람|부인|마누라|\bvợ|妻子|老婆|爱人)(?:\s?(?:is|가|이|는|은|tôi|em|mình|đang|也|已经|怀))*\s?\S{0,4}\s?$",
+    re.I,
+)
 _UNBORN = re.compile(
     r"(?:the |our |my )?baby (?:is )?due\b|뱃속\s?(?:의|에)?\s?(?:아기|애기|아이|둘째|셋째)?|배\s?속\s?(?:의|에)?\s?(?:아기|애기|아이)"
     r"|(?:아기|애기|아이)(?:는|가)?\s?(?:아직\s?)?(?:안\s?태어났|태어나기\s?전)|(?:the |our |my )?baby (?:is not|isn't|not) (?:yet )?born"
+    r"|(?:for |the |our |my )?baby (?:when (?:it|he|she) (?:comes|arrives|is born)|(?:that is |who is )?(?:coming|on the way))"
+    r"|when the baby (?:comes|arrives|is born)|(?:아기|애기|아이)(?:가|는)?\s?(?:태어나면|나오면)"
     r"|肚子里的?(?:宝宝|孩子|宝贝)?|(?:宝宝|孩子)还没(?:出生|生)|(?:em bé|con|bé) (?:trong bụng|sắp sinh|chưa (?:sinh|ra đời|chào đời))",
     re.I,
 )
@@ -1489,8 +1496,14 @@ def extract_facts(text: str) -> dict[str, Any]:
         youngest = others["child"][-1]
         youngest["daycare"] = not _NOT_DAYCARE.search(lower)
         member_facts = True
-    if _PREGNANT.search(lower):
-        self_member["pregnant"] = True
+    pregnancy = _PREGNANT.search(lower)
+    if pregnancy:
+        # "my wife is pregnant", "아내가 임신했어요": the wife named right before it is the one
+        wife = _WIFE_BEFORE.search(lower, max(0, pregnancy.start() - 16), pregnancy.start())
+        pregnant_one = "spouse" if wife else None
+        if pregnant_one == "spouse" and not others["spouse"]:
+            others["spouse"].append({"relation": "spouse"})
+        (others["spouse"][0] if pregnant_one == "spouse" else self_member)["pregnant"] = True
         member_facts = True
     graded = _LONG_TERM_CARE.search(lower)
     if graded and not _IF_GRADED.match(lower, graded.end()):  # "등급 나오면 …": a what-if, not a fact

@@ -233,3 +233,15 @@ def test_a_father_in_law_in_vietnamese_is_a_parent_not_the_husband() -> None:
 
 def test_possible_at_an_age_is_that_age() -> None:
     assert [a.value for a in find_ages("is 청년월세 still possible at 35?")] == [35]
+
+
+@pytest.mark.parametrize("text", ["my wife is pregnant", "아내가 임신했어요", "vợ tôi đang mang thai"])
+def test_a_pregnant_wife_is_the_spouse_not_the_writer(text: str) -> None:
+    members = _members(text)
+    assert {"relation": "spouse", "pregnant": True} in members
+    assert not members[0].get("pregnant")
+
+
+def test_the_baby_when_it_comes_is_not_born_yet() -> None:
+    text = "and my wife is pregnant, is there anything for the baby when it comes?"
+    assert "child" not in [m["relation"] for m in _members(text)]
