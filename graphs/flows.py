@@ -7,7 +7,7 @@ from typing import Any
 
 from graphs import responder
 from graphs.answers.compose import excerpt, referral_lines
-from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passage
+from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passages
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import ASKS, asks_question
 from graphs.dialogue.policy import (
@@ -290,9 +290,10 @@ def rule_passage(
             }
             return "\n".join([f"{name}:", *limits]), cited
         names = [str(program.get("name_ko") or ""), name]
-        hit = focused_passage(state.get("message", ""), own, names)
-        if hit is not None:
-            line = f"{name}: {excerpt(state.get('message', ''), hit, names)}"
+        found = focused_passages(state.get("message", ""), own, names)
+        if found:
+            hit = found[0]
+            line = "\n".join(f"{name}: {excerpt(state.get('message', ''), h, names)}" for h in found)
             if program.get("contact"):  # where to confirm a rule: the program's own contact
                 contact = str(responder.localized(program, "contact", language))
                 line += "\n" + responder.render("contact", language, text=contact)

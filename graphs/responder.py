@@ -11,7 +11,7 @@ import string
 from typing import Any
 
 from graphs.answers.compose import document_answer, excerpt, referral_lines, topic_notes
-from graphs.answers.focus import asks_what_or_how_much, focused_passage
+from graphs.answers.focus import asks_what_or_how_much, focused_passages
 from graphs.answers.limits import asks_deduction, asks_limit
 from graphs.state import Citation
 from prompts import label, load_yaml
@@ -297,11 +297,11 @@ def info_reply(
         name = program_name(program, language)
         own = [h for h in hits if h.get("program_id") == program["id"]]
         names = [str(program.get("name_ko") or ""), name]
-        rule = focused_passage(question, own, names)
+        rules = focused_passages(question, own, names)
         limits = limit_lines(program, question, language)
         if limits:  # "소득 기준 얼마예요?": the rules data's own figures, not a passage of another year
             lines += [f"{name}:", *limits]
-        elif rule is not None:
+        for rule in [] if limits else rules:
             lines.append(f"{name}: {excerpt(question, rule, names)}")
             cited.append(rule)
         if application and not asks_what_or_how_much(question):

@@ -131,7 +131,7 @@ _PARTS = re.compile(r"[?？!。]+|\.\s|\s(?:그리고|그리구|또|근데|and a
 
 #: Words of a rule question said beside "can I get it?" ("자식이 돈 잘벌면 기초연금 못받어?", "소급되나요").
 _RULE_CUE = re.compile(
-    r"깎|빼|제외|중복|같이|함께|둘\s?다|소급|자동|따로|이의|신고|변경|사망|돌아가|직역|부양|자식|국민연금|공무원"
+    r"깎|깍|빼|제외|중복|같이|함께|둘\s?다|소급|자동|따로|이의|신고|변경|사망|돌아가|직역|부양|자식|국민연금|공무원"
     r"|언제|기간|마감|까지|쿠팡|온라인|어디서\s?(?:써|쓰)|현금|외국인|안\s?냈|못\s?냈|한\s?번도|떨어졌"
     r"|계속|그대로|그\s?뒤|이후|나중에|바뀌|끊기|끊겨|중단|유지|미리|지나야|지나서|전부터|되기\s?전|되면|받는\s?중|받고\s?(?:계신|있는)데|다니(?:면|는데)|어린이집"
     r"|받으신|등급\s?(?:받|나오|나왔|있)"
@@ -357,6 +357,7 @@ def rank(
     """The answering passages of one program, best first, with their scores for the question."""
     asked = aspect(question)
     terms = focus_terms(question, names)
+    consequence = bool(_CONSEQUENCE.search(question))
     best = max((float(h.get("score") or 0) for h in hits), default=0.0) or 1.0
     scored: list[tuple[float, dict[str, Any]]] = []
     for hit in hits:
@@ -370,6 +371,8 @@ def rank(
             score += 1.5  # what it is: the summary and what it gives before who gets it
         if hit.get("kind") == "project":
             score += 1.5  # the current (2026) documents before the 2024 booklet's figures
+        if consequence and any(word in section for word in ("질문", "FAQ", "Q&A")):
+            score += 2.0  # "받으면 생계급여 깎이거나 끊기는거 아니죠": the booklet's own question and answer
         if asked == "how_much" and re.search(r"\d\s?(?:원|%|시간|회|개)|\d만", str(hit.get("text") or "")):
             score += 1.0
         scored.append((score, hit))
@@ -377,9 +380,28 @@ def rank(
     return scored
 
 
+def focused_passages(question: str, hits: list[dict[str, Any]], names: Iterable[str]) -> list[dict[str, Any]]:
+    """The passages answering a question, one more for the second question of a message that asks two
+    ("장애수당 한달 얼마에요? 근데 이거 받으면 생계급여 깎이거나 끊기는거 아니죠?"), best first, without repeats."""
+    names = list(names)
+    found: list[dict[str, Any]] = []
+    for part in [question, *question_parts(question)[1:3]]:
+        hit = focused_passage(part, hits, names)
+        if hit is not None and all(hit is not f and hit.get("text") != f.get("text") for f in found):
+            found.append(hit)
+    return found[:2]
+
+
 def _is_section(hit: dict[str, Any], asked: str) -> bool:
     section = str(hit.get("section") or "")
     return any(word in section for word in _SECTIONS[asked])
+
+
+#: A question about what happens to something else if she gets it: cut, stopped, counted as income.
+_CONSEQUENCE = re.compile(
+    r"깎|깍|끊기|끊겨|탈락|잡히|잡혀|짤리|잘리|영향|포함되|reduc|cut off|stop|counted as income|减少|扣|停|取消|giảm|bị cắt|mất",
+    re.I,
+)
 
 
 #: Sections a named program's reply shows anyway (its summary and contact).

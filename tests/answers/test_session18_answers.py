@@ -121,3 +121,20 @@ def test_diapers_and_formula_asked_as_what_can_i_get_are_a_topic() -> None:
 
     assert asks_about_topic("분유값 기저귀값 감당이 안돼요 뭐 도움받을수 있는거 없을까요", True)
     assert not asks_about_topic("혼자 사는 70살인데 받을 수 있는 지원 있나요?", True)
+
+
+def test_each_of_two_questions_gets_its_passage_and_a_consequence_prefers_the_booklet_s_own_answer() -> None:
+    from graphs.answers.focus import focused_passages
+
+    hits = [
+        _hit("지급액", "ko", "장애수당 생계급여·의료급여수급자 월 6만 원", kind="booklet"),
+        _hit(
+            "자주하는 질문",
+            "ko",
+            "장애수당을 받으면 국민기초생활보장 수급자격에서 탈락되나요? → 탈락되지 않습니다. 소득에 포함되지 않습니다.",
+            kind="booklet",
+        ),
+    ]
+    question = "장애수당 한달 얼마에요? 근데 이거 받으면 소득잡혀서 생계급여 깎이거나 끊기는거 아니죠??"
+    found = focused_passages(question, hits, ["장애수당"])
+    assert [h["section"] for h in found] == ["지급액", "자주하는 질문"]
