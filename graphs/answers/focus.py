@@ -365,7 +365,7 @@ def rank(
             continue
         section = str(hit.get("section") or "")
         score = 2.0 * overlap(terms, hit) + float(hit.get("score") or 0) / best
-        if asked != "any" and any(word in section for word in _SECTIONS[asked]):
+        if asked != "any" and _is_section(hit, asked):
             score += 2.5
         if asked == "what" and any(word in section for word in ("요약", "개요", "한눈에", "내용")):
             score += 1.5  # what it is: the summary and what it gives before who gets it

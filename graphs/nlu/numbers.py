@@ -537,6 +537,11 @@ _BORN_YEAR = re.compile(
 )
 
 
+def _mixed_age(found: re.Match[str]) -> int:
+    """Sino-Korean tens and native ones ("오십둘", "칠십하나") as one number."""
+    return _DIGITS[found.group(1)] * 10 + _NATIVE_ONES[found.group(2)]
+
+
 def find_ages(text: str) -> list[Age]:
     """Ages stated in `text`: 만 65세, 일흔 살, 예순다섯, 70岁, 70 tuổi, "I'm 70", "10 month old"."""
     found: list[Age] = []
@@ -574,7 +579,7 @@ def find_ages(text: str) -> list[Age]:
     for m in _NATIVE_AGE_BARE.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
     for m in _MIXED_AGE_IN.finditer(text):
-        add(_DIGITS[m.group(1)] * 10 + _NATIVE_ONES[m.group(2)], "years", m.start(), m.end())
+        add(_mixed_age(m), "years", m.start(), m.end())
     for m in _NATIVE_AGE_AFTER_ME.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(1), m.end())
     for m in _MAN_AGE.finditer(text):
@@ -946,7 +951,7 @@ def bare_number(text: str) -> int | None:
     if core.isdigit():
         return int(core)
     if mixed := _MIXED_AGE.match(core):  # "오십둘"
-        return "이삼사오육칠팔구".index(mixed.group(1)) * 10 + 20 + _NATIVE_ONES[mixed.group(2)]
+        return _mixed_age(mixed)
     native = native_korean_number(core)
     if native is not None:
         return native
