@@ -116,10 +116,17 @@ def asks_where_to_apply_at_all(question: str) -> bool:
     return bool(_APPLY_AT_ALL.search(question.strip()))
 
 
+#: An amount that is a condition, not the question: "한달에 얼마 받게되면 … 끊기나요", "얼마 이상 벌면".
+_CONDITIONAL_AMOUNT = re.compile(
+    r"얼마(?:라도|쯤|정도)?\s?(?:받게\s?되면|받으면|벌면|벌게\s?되면|이상|넘으면|넘게|나오면|생기면)"
+)
+
+
 def aspect(question: str) -> Aspect:
     """The aspect a question asks about (the first that matches, in the order how much, where, who, what)."""
     # Vietnamese typed without its marks ("dang ky o dau") is read with the folded patterns.
     unmarked = detect_language(question, default="ko") == "vi" and fold_latin(question) == question
+    question = _CONDITIONAL_AMOUNT.sub(" ", question)
     for name, pattern in _FOLDED_ASPECTS if unmarked else _ASPECTS:
         if pattern.search(question):
             return name
@@ -373,6 +380,8 @@ def rank(
             score += 1.5  # the current (2026) documents before the 2024 booklet's figures
         if consequence and any(word in section for word in ("질문", "FAQ", "Q&A")):
             score += 2.0  # "받으면 생계급여 깎이거나 끊기는거 아니죠": the booklet's own question and answer
+        if consequence and _CONSEQUENCE.search(str(hit.get("text") or "")):
+            score += 1.5  # a passage that says what is cut or counted, not one that only names the program
         if asked == "how_much" and re.search(r"\d\s?(?:원|%|시간|회|개)|\d만", str(hit.get("text") or "")):
             score += 1.0
         scored.append((score, hit))
@@ -386,8 +395,12 @@ def focused_passages(question: str, hits: list[dict[str, Any]], names: Iterable[
     names = list(names)
     found: list[dict[str, Any]] = []
     for part in [question, *question_parts(question)[1:3]]:
-        hit = focused_passage(part, hits, names)
-        if hit is not None and all(hit is not f and hit.get("text") != f.get("text") for f in found):
+        # a later part is answered by another section (the amount rows rank high for "이거 받으면 생계급여
+        # 깎이나요" too, since they name 생계급여)
+        shown = {f.get("section") for f in found}
+        unseen = [h for h in hits if h.get("section") not in shown]
+        hit = focused_passage(part, unseen, names)
+        if hit is not None:
             found.append(hit)
     return found[:2]
 

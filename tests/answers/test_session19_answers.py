@@ -1,0 +1,52 @@
+"""Answers found wanting at the start of session 19 (known from session 18's trial and blind16, development
+data): the second question of a message gets a section the first did not, a question about what a receipt
+cuts prefers the passage that says what is cut, and an amount that is a condition is not a how-much question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphs.answers.focus import aspect, focused_passage, focused_passages
+
+
+def _hit(section: str, text: str, score: float = 1.0) -> dict[str, Any]:
+    return {
+        "section": section,
+        "lang": "ko",
+        "text": text,
+        "kind": "booklet",
+        "score": score,
+        "program_id": "x",
+    }
+
+
+_ALLOWANCE = [
+    _hit("지급액", "장애수당 생계급여·의료급여수급자 월 6만 원; 주거급여·교육급여수급자 월 6만 원"),
+    _hit("지급액", "경증장애아동수당 생계급여·의료급여수급자 월 11만 원", 0.98),
+    _hit(
+        "자주하는 질문",
+        "장애수당을 받으면 국민기초생활보장 수급자격에서 탈락되나요? → 탈락되지 않습니다. 소득에 포함되지 않습니다.",
+        0.6,
+    ),
+]
+
+
+def test_the_second_question_gets_another_section_than_the_first() -> None:
+    question = "장애수당 한달 얼마에요? 근데 이거 받으면 생계급여 깎이거나 끊기는거 아니죠??"
+    found = focused_passages(question, _ALLOWANCE, ["장애수당"])
+    assert [h["section"] for h in found] == ["지급액", "자주하는 질문"]
+
+
+def test_what_a_receipt_cuts_prefers_the_passage_that_says_so() -> None:
+    question = "기초수급자인데 장애수당 신청하면 그게 소득으로 잡혀서 생계급여가 깎이나요?"
+    hit = focused_passage(question, _ALLOWANCE, ["장애수당"])
+    assert hit is not None
+    assert hit["section"] == "자주하는 질문"
+
+
+def test_an_amount_that_is_a_condition_is_not_a_how_much_question() -> None:
+    assert (
+        aspect("노인일자리 나가서 한달에 얼마 받게되면 그거땜에 기초연금 깎이거나 끊기는건 아니죠??") == "any"
+    )
+    assert aspect("얼마 이상 벌면 끊겨요?") == "any"
+    assert aspect("기초연금 한달에 얼마 받아요?") == "how_much"
