@@ -13,7 +13,7 @@ from graphs import responder
 from graphs.answers.compose import referral_lines, topic_notes
 from graphs.answers.focus import asks_a_rule, search_query
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.asking import follows_up, names_other_topic
+from graphs.dialogue.asking import follows_up, is_remark, names_other_topic
 from graphs.dialogue.danger import rule_danger_reply
 from graphs.dialogue.handoff import PHONE_KINDS, answer_offer
 from graphs.dialogue.policy import (
@@ -437,6 +437,22 @@ class Nodes:
         elif intent == "handoff_declined":
             update["intent"] = state.get("flow") or "smalltalk"
             update["reply"] = responder.render("handoff_declined", language)
+        elif (
+            intent in ASIDES
+            and state.get("keep_pending")
+            and state.get("pending")
+            and is_remark(state.get("message", ""))
+            and not referral_lines(state.get("message", ""), language, "")
+        ):
+            # A remark while a question is open ("Bố không biết dùng điện thoại nên em hỏi giúp"): noted, and
+            # the question asked again; not a search for the words of the remark.
+            pending = list(state.get("pending") or [])
+            text = " ".join(question(slot, language) for slot in pending)
+            update.update(
+                reply=responder.render("noted", language) + "\n" + text,
+                pending=pending,
+                follow_up={"slot": pending[0], "question": text},
+            )
         elif intent == "out_of_scope" and _on_topic(state):
             # The booklet answers it: the passages found, cited, instead of "I cannot answer that".
             update["intent"] = "program_info"

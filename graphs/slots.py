@@ -127,7 +127,7 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "assets": re.compile(
-        r"재산|전세금|보증금|땅|예금|적금|저축|통장|빚|대출|부채|집값|집이?\s?\d|asset|property|savings|account|debt|财产|存款|tài sản|n\u1ee3|\bno (?:ngan hang|the|\d)",
+        r"재산|전세금|보증금|땅|예금|적금|저축|통장|빚|대출|부채|집값|집이?\s?\d|asset|property|savings|account|debt|deposit|财产|存款|押金|保证金|tài sản|tiền cọc|\bcọc\b|tiết kiệm|tiền gửi|n\u1ee3|\bno (?:ngan hang|the|\d)",
         re.I,
     ),
     "housing": re.compile(
@@ -192,12 +192,31 @@ def clauses_for(slot: str, text: str) -> str:
         # "chong 340만, minh 160만 moi thang": an amount of its own clause, of no other kind, is income too
         others = [SLOT_KEYWORDS[s] for s in ("assets", "housing") if s in SLOT_KEYWORDS]
         parts = [p for p in split if p in parts or (find_money(p) and not any(o.search(p) for o in others))]
+    if not parts and slot in _EXCLUSIVE_SLOTS:
+        # No clause speaks of it: the clauses that speak of another of these are not its answer ("예금은
+        # 없어요" asked income and assets says nothing of income)
+        others = [SLOT_KEYWORDS[s] for s in _EXCLUSIVE_SLOTS if s != slot and s in SLOT_KEYWORDS]
+        return " ".join(p for p in split if not any(o.search(p) for o in others))
     return " ".join(parts) if parts else text
+
+
+#: Facts whose words do not overlap: a clause about one is no answer about another.
+_EXCLUSIVE_SLOTS = ("income", "assets", "receiving")
+
+
+#: Not knowing how to do something is no answer about a fact: "Bố không biết dùng điện thoại nên em hỏi giúp".
+_KNOW_HOW = re.compile(
+    r"(?:할|쓸|볼|읽을|사용할)\s?줄\s?(?:몰라|모르)\S*"
+    r"|không biết (?:dùng|sử dụng|xài|làm|đọc|viết|nói|tiếng|chữ|cách|gọi|nhắn)"
+    r"|不知道(?:怎么|如何)|不会用"
+    r"|(?:i )?don'?t know how",
+    re.IGNORECASE,
+)
 
 
 def refuses(text: str) -> bool:
     """The citizen prefers not to answer (or does not know)."""
-    return bool(_REFUSAL.search(text))
+    return bool(_REFUSAL.search(_KNOW_HOW.sub(" ", text)))
 
 
 def says_nothing(text: str) -> bool:
@@ -207,6 +226,7 @@ def says_nothing(text: str) -> bool:
 
 def yes_no(text: str) -> bool | None:
     """A yes (True), a no (False), or neither (None)."""
+    text = _KNOW_HOW.sub(" ", text)  # "không biết dùng điện thoại" says no "no"
     if _NO.search(text):
         return False
     if _YES.search(text):

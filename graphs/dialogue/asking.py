@@ -167,6 +167,21 @@ UNMARKED_QUESTION = re.compile(
 )
 
 
+def is_remark(text: str) -> bool:
+    """Whether a message only remarks on her situation, asking nothing and asking for no help ("Bố không biết
+    dùng điện thoại nên em hỏi giúp" while a question is open)."""
+    return not (
+        asks_question(text) or asks_something(text) or NEEDS_HELP.search(text) or _REQUEST.search(text)
+    )
+
+
+#: A request, not a remark: "주식 추천해 주세요", "please check", "请告诉我", "giúp em với".
+_REQUEST = re.compile(
+    r"주세요|줘요|줘\b|주십시오|주실래|달라|부탁|please|\bpls\b|tell me|请|帮我|帮忙|告诉我|giúp (?:em|tôi|mình|con)|làm ơn|cho (?:em|tôi|mình) (?:hỏi|biết|xem)",
+    re.IGNORECASE,
+)
+
+
 def asks_question(text: str) -> bool:
     """Whether a message ends as a question: a mark, a question ending, a spoken one ("보험되나"), or an English
     question with no mark ("what can i do")."""

@@ -21,6 +21,8 @@ _DIGITS = {
 _SMALL = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}
 # No 조 (10^12): no household counts in trillions, and the syllable is in ordinary words ("구조조정", "조정").
 _BIG = {"만": 10**4, "억": 10**8, "万": 10**4, "亿": 10**8}
+_ZH_DIGITS = "一二两三四五六七八九"
+_ZH_UNITS = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
 # A point or comma belongs to a number only before a digit: "100万,退休年金50万,一共" is not one run.
 _NUMERAL_RUN = re.compile(rf"[\d{_NUMERAL_CHARS}](?:[\d{_NUMERAL_CHARS}]|[.,](?=\d)|\x00)*")
@@ -137,6 +139,9 @@ def parse_numeral(text: str) -> float | None:
     tail = section + (current if current is not None else 0.0)
     if last_big >= 10**8 and tail and current is None and last_small == 1000:
         tail *= 10**4  # "3억 5천" is 3억 5천만
+    if current is not None and len(text) > 1 and text[-1] in _ZH_DIGITS and text[-2] in _ZH_UNITS:
+        # "三百五" is 350 and "三万五" 35,000: a Chinese digit after a unit counts the next unit down
+        tail += current * (_ZH_UNITS[text[-2]] / 10 - 1)
     return total + tail
 
 
@@ -765,7 +770,7 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 _MONEY_CONTEXT = re.compile(
     r"((?:경비|조리사|요양보호사|캐셔|경리|간호조무사|간호사|회사원|택배|배달|미화원|일용직|알바|아르바이트|청소)(?:로|으로|일로|해서)?|월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|공시\s?가격?|시가|집값|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|"
-    r"收入|工资|挣|房租)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
+    r"收入|工资|挣|房租|年金|养老金|退休金|一共|总共|加起来|一个月|每个月|每月|月薪|薪水|存款|押金|保证金)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
 _EARNING_AFTER = re.compile(

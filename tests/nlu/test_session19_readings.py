@@ -19,3 +19,55 @@ def test_a_month_asked_about_as_money_is_no_baby_s_age(text: str) -> None:
 @pytest.mark.parametrize("text", ["애기 한달 됐어요", "두달 됐어요"])
 def test_a_baby_s_age_in_native_months_is_still_read(text: str) -> None:
     assert [a.unit for a in find_ages(text)] == ["months"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("三百五", 350),
+        ("两千五", 2500),
+        ("三万五", 35000),
+        ("一亿五", 150_000_000),
+        ("三百零五", 305),
+        ("삼백오", 305),
+    ],
+)
+def test_a_chinese_digit_after_a_unit_counts_the_next_unit_down(text: str, value: int) -> None:
+    from graphs.nlu.numbers import parse_numeral
+
+    assert parse_numeral(text) == value
+
+
+def test_chinese_pensions_said_in_bare_numbers_are_income_in_man_won() -> None:
+    from graphs.slots import parse_answer
+
+    patch = parse_answer("income", "国民年金加企业年金一共三百五，老伴国民年金一百", {}, {})
+    assert patch == {"income": {"earned_krw": 0, "other_krw": 4_500_000}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bố không biết dùng điện thoại nên em hỏi giúp",
+        "아버지가 폰을 쓸 줄 몰라서 제가 물어봐요",
+        "我爸不知道怎么用手机",
+    ],
+)
+def test_not_knowing_how_to_use_a_phone_is_no_refusal_and_no_no(text: str) -> None:
+    from graphs.slots import refuses, yes_no
+
+    assert not refuses(text)
+    assert yes_no(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["전세보증금 5백, 예금은 없어요", "tiền cọc nhà 5 triệu won, không có tiết kiệm", "押金五百万，存款没有"],
+)
+def test_no_savings_answers_assets_and_leaves_income_unanswered(text: str) -> None:
+    from graphs.slots import clauses_for, parse_answer
+
+    assert parse_answer("income", clauses_for("income", text), {}, {}) is None
+    assets = parse_answer("assets", clauses_for("assets", text), {}, {})
+    assert isinstance(assets, dict)
+    assert assets["assets"]["financial_krw"] == 0
