@@ -123,7 +123,7 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "income": re.compile(
-        r"소득|수입|월급|벌|버는|(?<!기초)(?<!장애인)연금|용돈|(?<!받는\s)(?<!받는)(?<!복지\s)(?<!생계)(?<!주거)(?<!의료)(?<!교육)급여|월\s?\d|한\s?달에|income|earn|salary|wage|pension|a month|per month|monthly|收入|工资|每个月|thu nhập|lương|mỗi tháng|một tháng",
+        r"소득|수입|월급|벌|버는|(?<!기초)(?<!장애인)연금|용돈|(?<!받는\s)(?<!받는)(?<!복지\s)(?<!생계)(?<!주거)(?<!의료)(?<!교육)(?<!부모)(?<!실업)(?<!구직)(?<!요양)급여|월\s?\d|한\s?달에|income|earn|salary|wage|pension|a month|per month|monthly|收入|工资|每个月|thu nhập|lương|mỗi tháng|một tháng",
         re.I,
     ),
     "assets": re.compile(

@@ -18,7 +18,14 @@ from graphs.dialogue.asking import CAN_I, asks_question
 from graphs.dialogue.proxy import as_applicant
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
-from graphs.nlu.facts import ALONE, amount_holders, extract_facts, income_kinds_said, unlabelled_amounts
+from graphs.nlu.facts import (
+    ALONE,
+    amount_holders,
+    denied_programs,
+    extract_facts,
+    income_kinds_said,
+    unlabelled_amounts,
+)
 from graphs.nlu.numbers import bare_number, find_money
 from graphs.slots import (
     DECLINED,
@@ -262,7 +269,10 @@ def read_message(
         and said.get("receiving") != []
     ):
         # Asked what she receives, she names programs ("차상위 확인서 받아", "只领住房补助"): facts, not a new goal.
-        said["receiving"] = sorted({*(said.get("receiving") or []), *u.programs})
+        denied = denied_programs(message)  # "… 받아요 기초수급은 아니에요": not that one
+        said["receiving"] = sorted(
+            {*(said.get("receiving") or []), *(p for p in u.programs if p not in denied)}
+        )
         reading.programs_named_as_facts = True
     elif (
         "support_obligor" in pending

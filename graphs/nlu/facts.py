@@ -317,7 +317,21 @@ _NOT_RECEIVING = re.compile(
 #: A receipt said and its clause closed: "받고 있고", "받는데", "타고요,".
 _RECEIPT_SAID = re.compile(
     r"(?<!안)(?<!안 )(?<!못)(?<!못 )(?:받|타)(?:고\s?있|고\s?계시|는|았|아)?\S{0,3}?(?:고|는데|지만|구요|고요)(?=[\s,])"
+    # a sentence that ends in the receipt: "아동수당이랑 부모급여 받아요 기초수급은 아니에요"
+    r"|(?<!안)(?<!안 )(?<!못)(?<!못 )(?:받|타)(?:아요|았어요|고\s?있어요|고\s?있습니다|습니다|아|음)(?=[\s,.!]|$)"
 )
+
+
+def denied_programs(text: str) -> list[str]:
+    """The programs a message says are not received ("기초수급은 아니에요" after "부모급여 받아요")."""
+    lower = text.lower()
+    if not _NOT_RECEIVING.search(lower):
+        return []
+    affirmed = [m.end() for m in _RECEIPT_SAID.finditer(lower)]
+    asked, receiving = detect_programs(text[affirmed[-1] if affirmed else 0 :])
+    return [*asked, *receiving]
+
+
 _NO_DISABILITY = re.compile(
     r"(?:등록된\s?)?장애(?:는|가|도)?\s?(?:없|아니)|장애(?:인)?\s?(?:등록|판정)(?:은|이|도)?\s?(?:안\s?(?:돼|되|했|받)|못\s?(?:했|받)|없|아직)"
     r"|no disability|not disabled|(?:no|not) registered (?:as )?disab|没有残疾|没(?:有)?(?:办|登记)残疾|không (?:bị |có )?khuyết tật|chưa đăng ký khuyết tật",

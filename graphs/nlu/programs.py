@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -109,7 +109,24 @@ def find_mentions(text: str) -> list[Mention]:
                 break
         else:
             i += 1
+    for j in range(len(found) - 2, -1, -1):
+        # "아동수당이랑 부모급여 받아요": the receipt said after a list is said of each of its programs
+        if found[j + 1].receiving and _LIST_JOIN.fullmatch(norm[found[j].end : found[j + 1].start]):
+            found[j] = replace(found[j], receiving=True)
+    for j in range(len(found) - 1):
+        # "I get child allowance and parent benefit": the receipt said before a list, of each of them
+        before = norm[max(0, found[j].start - 14) : found[j].start]
+        if (
+            found[j].receiving
+            and _RECEIVING_BEFORE.search(before)
+            and _LIST_JOIN.fullmatch(norm[found[j].end : found[j + 1].start])
+        ):
+            found[j + 1] = replace(found[j + 1], receiving=True)
     return found
+
+
+#: What joins two programs of one list (spaces removed): "이랑", "하고", ",", "and", "和", "và".
+_LIST_JOIN = re.compile(r"(?:이?랑|하고|와|과|도|[,，、/]|and|&|和|跟|与|va|và|voi|với)(?:도)?")
 
 
 def _unique(ids: list[str]) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from graphs.dialogue.reading import read_message
+from graphs.nlu import understand
 from graphs.nlu.numbers import find_ages
 
 
@@ -71,3 +73,28 @@ def test_no_savings_answers_assets_and_leaves_income_unanswered(text: str) -> No
     assets = parse_answer("assets", clauses_for("assets", text), {}, {})
     assert isinstance(assets, dict)
     assert assets["assets"]["financial_krw"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "received"),
+    [
+        ("아동수당이랑 부모급여 받아요", ["child_allowance", "parent_benefit"]),
+        ("I get child allowance and parent benefit", ["child_allowance", "parent_benefit"]),
+        ("Em đang nhận 아동수당 và 부모급여", ["child_allowance", "parent_benefit"]),
+    ],
+)
+def test_a_receipt_said_of_a_list_is_said_of_each_program(text: str, received: list[str]) -> None:
+    from graphs.nlu.programs import detect_programs
+
+    assert detect_programs(text)[1] == received
+
+
+def test_programs_received_and_one_denied_in_the_next_sentence() -> None:
+    from graphs.dialogue import ledger as lg
+
+    message = "아동수당이랑 부모급여 받아요 기초수급은 아니에요"
+    facts: dict[str, object] = {"members": [{"relation": "self"}, {"relation": "child", "age": 0}]}
+    ledger: lg.Ledger = {"receiving": {"asks": 1, "asked_turn": 2}}
+    reading = read_message(message, understand(message), ["receiving"], ledger, dict(facts))
+    assert reading.facts["receiving"] == ["child_allowance", "parent_benefit"]
+    assert "income" not in reading.filled  # 부모급여 is a program, not a salary
