@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphs.answers.focus import expansions, fits_group, focus_terms, is_contact, overlap, rank
+from graphs.answers.focus import (
+    expansions,
+    fits_group,
+    focus_terms,
+    is_contact,
+    overlap,
+    question_parts,
+    rank,
+)
 from graphs.answers.readable import field_value, readable
 from graphs.topical import topical
 from prompts import load_yaml
@@ -241,7 +249,16 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     if not ranked:
         ranked = [(0.0, focal[0])]
     top = ranked[0][0]
-    chosen = [hit for score, hit in ranked[:MAX_PASSAGES] if score >= 0.5 * top or hit is ranked[0][1]]
+    # each further question of the message gets its best passage ("그게 뭐예요?? … 집으로 와주는거에요 아니면
+    # 요양원 가야되는거에요"), then the whole question's next best
+    chosen = [ranked[0][1]]
+    parts = question_parts(question)
+    for part in parts[:3] if len(parts) > 1 else []:
+        answering = next((h for _, h in rank(part, focal, [name]) if not is_contact(h)), None)
+        if answering is not None and all(answering is not c for c in chosen):
+            chosen.append(answering)
+    chosen += [h for s, h in ranked[1:] if s >= 0.5 * top and all(h is not c for c in chosen)]
+    chosen = chosen[:MAX_PASSAGES]
     terms = focus_terms(question, [name])
     texts = [shorten_for(readable(str(h["text"])), terms) for h in chosen]
     lines = [f"{name}: {texts[0]}", *(f"- {t}" for t in texts[1:])]

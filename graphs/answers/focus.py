@@ -374,8 +374,10 @@ def rank(
         score = 2.0 * overlap(terms, hit) + float(hit.get("score") or 0) / best
         if asked != "any" and _is_section(hit, asked):
             score += 2.5
-        if asked == "what" and any(word in section for word in ("요약", "개요", "한눈에", "내용")):
-            score += 1.5  # what it is: the summary and what it gives before who gets it
+        if asked == "what" and any(word in section for word in ("요약", "개요", "한눈에")):
+            score += 2.0  # what it is: the summary first, then what it gives, before who gets it
+        elif asked == "what" and "내용" in section:
+            score += 1.0
         if hit.get("kind") == "project":
             score += 1.5  # the current (2026) documents before the 2024 booklet's figures
         if consequence and any(word in section for word in ("질문", "FAQ", "Q&A")):

@@ -50,3 +50,29 @@ def test_an_amount_that_is_a_condition_is_not_a_how_much_question() -> None:
     )
     assert aspect("얼마 이상 벌면 끊겨요?") == "any"
     assert aspect("기초연금 한달에 얼마 받아요?") == "how_much"
+
+
+def test_a_booklet_answer_gives_each_question_of_the_message_its_passage() -> None:
+    from graphs.answers.compose import document_answer
+
+    def booklet(section: str, text: str, score: float) -> dict[str, Any]:
+        return {
+            "program": "치매안심센터",
+            "section": section,
+            "lang": "ko",
+            "text": text,
+            "kind": "booklet",
+            "score": score,
+            "year": 2024,
+        }
+
+    hits = [
+        booklet("내용", "치매 조기검진 비용 무료, 진단검사 비용 최대 8만원 지원", 1.0),
+        booklet("내용", "감별검사 비용 최대 11만원 지원", 0.9),
+        booklet("내용", "치매치료비 월 3만원 지원", 0.9),
+        booklet("요약", "치매 예방, 상담, 조기검진을 한 곳에서 하는 보건소의 센터입니다.", 0.3),
+    ]
+    answer = document_answer("치매안심센터가 뭐예요? 검사 비용은 얼마예요", hits)
+    text = "\n".join(answer.lines)
+    assert "한 곳에서" in text  # what it is, asked first
+    assert "8만원" in text  # what the tests cost
