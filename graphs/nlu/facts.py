@@ -21,7 +21,7 @@ from graphs.nlu.numbers import (
     word_number,
 )
 from graphs.nlu.places import find_places, find_region
-from graphs.nlu.programs import detect_programs
+from graphs.nlu.programs import detect_programs, find_mentions
 from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
@@ -328,8 +328,7 @@ def denied_programs(text: str) -> list[str]:
     if not _NOT_RECEIVING.search(lower):
         return []
     affirmed = [m.end() for m in _RECEIPT_SAID.finditer(lower)]
-    asked, receiving = detect_programs(text[affirmed[-1] if affirmed else 0 :])
-    return [*asked, *receiving]
+    return [p for m in find_mentions(text[affirmed[-1] if affirmed else 0 :]) for p in m.program_ids]
 
 
 _NO_DISABILITY = re.compile(
@@ -1650,7 +1649,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     asked, receiving = detect_programs(original)
     if receiving and _NOTHING_ELSE.search(lower):
         facts["receiving"] = receiving  # "Mẹ tôi nhận 기초연금, không có gì khác": that one, nothing else
-    elif _NOT_RECEIVING.search(lower) and (asked or receiving):
+    elif _NOT_RECEIVING.search(lower) and (asked or receiving or denied_programs(original)):
         # "기초연금도 차상위도 아무것도 안 받아요": the programs named are not received; but "기초연금은 받고 있고
         # 장기요양 등급은 안 받았다": the receipt said before, in its own clause, stands
         affirmed = [m.end() for m in _RECEIPT_SAID.finditer(lower)]

@@ -26,6 +26,8 @@ _STATUS_AFTER = re.compile(
     r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임)|^(?:家庭|户|家)(?!吗|嘛)"
 )
 _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
+#: A status denied right after its name (spaces removed): "수급자는 아닌데", "차상위도 아니에요".
+_STATUS_DENIED_AFTER = re.compile(r"^(?:는|은|가|이|도)?(?:아닌|아니)")
 _RECEIVING_BEFORE = re.compile(
     r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)(?<!and)"
     r"(?:ireceive|wereceive|iget|weget)|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
@@ -60,6 +62,8 @@ class Mention:
     start: int
     end: int
     receiving: bool
+    denied: bool = False
+    """A status she says is not hers ("수급자는 아닌데"): neither asked for nor received."""
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +108,8 @@ def find_mentions(text: str) -> list[Mention]:
                     or bool(_RECEIVING_BEFORE.search(norm[max(0, i - 14) : i]))
                     or (bool(set(table[alias]) & _STATUSES) and bool(_STATUS_AFTER.match(after)))
                 )
-                found.append(Mention(table[alias], alias, i, end, receiving))
+                denied = bool(set(table[alias]) & _STATUSES) and bool(_STATUS_DENIED_AFTER.match(after))
+                found.append(Mention(table[alias], alias, i, end, receiving and not denied, denied))
                 i = end
                 break
         else:
@@ -266,7 +271,8 @@ def detect_programs(text: str) -> tuple[list[str], list[str]]:
     asked: list[str] = []
     receiving: list[str] = []
     for mention in find_mentions(text):
-        (receiving if mention.receiving else asked).extend(mention.program_ids)
+        if not mention.denied:
+            (receiving if mention.receiving else asked).extend(mention.program_ids)
     asked += [p for p in described_programs(text) if p not in receiving]
     if _CAN_I_GET.search(text):
         # "기초수급자 생계비 그거 받을 수 있나?": the status named as the program's name, asked for

@@ -98,3 +98,15 @@ def test_programs_received_and_one_denied_in_the_next_sentence() -> None:
     reading = read_message(message, understand(message), ["receiving"], ledger, dict(facts))
     assert reading.facts["receiving"] == ["child_allowance", "parent_benefit"]
     assert "income" not in reading.filled  # 부모급여 is a program, not a salary
+
+
+def test_a_status_she_says_is_not_hers_is_not_asked_about_and_her_sudden_loss_calls_for_emergency_help() -> (
+    None
+):
+    text = (
+        "남편이 하던 식당이 지난달 폐업했어요 애 둘이고 모아둔돈도 거의 없고 다음달 월세도 막막하네요.. "
+        "수급자는 아닌데 이럴때 나라에서 바로 도와주는거 있나요?"
+    )
+    assert understand(text).programs == ["emergency_welfare"]
+    assert understand("수급자는 아닌데 생계급여 받을 수 있나요").programs == ["livelihood_benefit"]
+    assert understand("기초수급은 아니에요").facts["receiving"] == []
