@@ -187,8 +187,8 @@ def _foreign_answer(
     korean = [
         h
         for _, h in rank(question, focal, [str(focal[0].get("program") or "")])
-        if h.get("lang") == "ko" and h.get("section") != "summary"
-    ]  # the passage for what she asks (where to apply, who, how much) first
+        if h.get("lang") == "ko" and h.get("section") != "summary" and not is_contact(h)
+    ]  # the passage for what she asks (where to apply, who, how much) first; the contact has its own line
     lines: list[str] = []
     cited: list[dict[str, Any]] = []
     if summary is not None:

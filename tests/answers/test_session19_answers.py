@@ -76,3 +76,31 @@ def test_a_booklet_answer_gives_each_question_of_the_message_its_passage() -> No
     text = "\n".join(answer.lines)
     assert "한 곳에서" in text  # what it is, asked first
     assert "8만원" in text  # what the tests cost
+
+
+def test_a_foreign_question_quotes_the_korean_passage_that_answers_not_the_contact() -> None:
+    from graphs.answers.compose import document_answer
+
+    def passage(section: str, lang: str, text: str, score: float) -> dict[str, Any]:
+        return {
+            "program": "산모·신생아 건강관리 지원사업",
+            "section": section,
+            "lang": lang,
+            "text": text,
+            "kind": "booklet",
+            "score": score,
+            "year": 2024,
+        }
+
+    hits = [
+        passage("summary", "vi", "Hỗ trợ chăm sóc sức khỏe sản phụ và trẻ sơ sinh: nhân viên đến nhà.", 1.0),
+        passage("문의", "ko", "문의: 관할(주소지) 주민센터 및 보건복지상담센터(☎129)", 0.9),
+        passage(
+            "방법",
+            "ko",
+            "방법: 시군구 보건소 또는 복지로를 통해 출산예정일 40일 전부터 출산 후 30일까지 신청",
+            0.8,
+        ),
+    ]
+    answer = document_answer("Giờ đăng ký còn kịp không, đăng ký ở đâu ạ?", hits, "vi")
+    assert "출산 후 30일까지" in "\n".join(answer.lines)
