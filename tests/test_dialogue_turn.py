@@ -171,3 +171,12 @@ def test_what_else_she_can_get_asked_in_a_check_is_discovery() -> None:
         u, reading, text, Before(flow="eligibility_check", pending=["region"], goal=goal, programs=goal)
     )
     assert decision.intent == "benefit_discovery"
+
+
+def test_where_to_sign_up_beside_her_facts_brings_how_to_apply_with_the_check() -> None:
+    decision = _decide(
+        "29 y/o, unemployed for 8 months, never got 실업급여 cause I was freelancer. heard about 국민취업지원제도 "
+        "paying you monthly while job hunting. where do i go to sign up?"
+    )
+    assert decision.intent == "eligibility_check"
+    assert decision.asked_how

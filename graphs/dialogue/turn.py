@@ -306,7 +306,8 @@ def decide(u: Understanding, reading: Reading, text: str, before: Before) -> Dec
         if intent == "eligibility_check"
         else []
     )
-    asked_how = u.intent == "application_help" and intent == "eligibility_check"
+    # "where do i go to sign up?" beside her facts: how to apply comes with the verdict
+    asked_how = intent == "eligibility_check" and (u.intent == "application_help" or aspect(text) == "where")
     danger = danger_reply(u, reading, text, before, intent)
     topic = goal_after(u, reading, before.goal, text, joins=in_check and intent == "eligibility_check")
     new_topic = topic != before.programs
