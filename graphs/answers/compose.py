@@ -20,6 +20,7 @@ from graphs.answers.focus import (
     fits_group,
     focus_terms,
     is_contact,
+    korean_terms,
     overlap,
     question_parts,
     rank,
@@ -223,6 +224,16 @@ def _rule_group(question: str, groups: list[list[dict[str, Any]]]) -> list[dict[
     return groups[said.index(best)] if best and said.count(best) == 1 else None
 
 
+def _named_group(question: str, groups: list[list[dict[str, Any]]]) -> list[dict[str, Any]] | None:
+    """Among the programs found, the one the question's everyday words name most precisely ("cô giáo đến tận
+    nhà dạy tiếng Hàn" names 다문화가족 방문교육 서비스 three ways, 사회통합프로그램 once), when one does so at
+    least twice and more than the others."""
+    terms = {re.sub(r"\s+", "", t) for t in korean_terms(question) if len(t) >= 3}
+    said = [sum(t in re.sub(r"\s+", "", str(g[0].get("program") or "")) for t in terms) for g in groups]
+    best = max(said, default=0)
+    return groups[said.index(best)] if best >= 2 and said.count(best) == 1 else None
+
+
 def render_line(key: str, language: str, **values: str) -> str:
     """A line of `prompts/replies.yaml` (the composer's own labels)."""
     table = load_yaml("replies.yaml")
@@ -239,8 +250,10 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     groups = [g for g in group_hits(hits) if fits_group(question, g)]
     if not groups:
         return Answer()
-    focal = _rule_group(question, groups[:3]) or next(
-        (g for g in groups[:3] if topical(question, g[0])), groups[0]
+    focal = (
+        _rule_group(question, groups[:3])
+        or _named_group(question, groups[:3])
+        or next((g for g in groups[:3] if topical(question, g[0])), groups[0])
     )
     if language != "ko":
         return _foreign_answer(question, groups, focal, language)

@@ -104,3 +104,26 @@ def test_a_foreign_question_quotes_the_korean_passage_that_answers_not_the_conta
     ]
     answer = document_answer("Giờ đăng ký còn kịp không, đăng ký ở đâu ạ?", hits, "vi")
     assert "출산 후 30일까지" in "\n".join(answer.lines)
+
+
+def test_the_program_her_words_name_most_precisely_is_the_subject() -> None:
+    from graphs.answers.compose import document_answer
+
+    def summary(program: str, text: str, score: float) -> dict[str, Any]:
+        return {
+            "program": program,
+            "section": "summary",
+            "lang": "vi",
+            "text": text,
+            "kind": "booklet",
+            "score": score,
+        }
+
+    hits = [
+        summary("사회통합프로그램(KIIP)", "Chương trình hội nhập xã hội: dạy tiếng Hàn.", 1.0),
+        summary(
+            "다문화가족 방문교육 서비스", "Dịch vụ giáo dục tại nhà: giáo viên đến nhà dạy tiếng Hàn.", 0.8
+        ),
+    ]
+    answer = document_answer("Nghe nói có cô giáo đến tận nhà dạy tiếng Hàn free hả?", hits, "vi")
+    assert answer.lines[0].startswith("Dịch vụ giáo dục tại nhà")
