@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from graphs.answers.focus import aspect, focused_passage, focused_passages
 
 
@@ -127,3 +129,12 @@ def test_the_program_her_words_name_most_precisely_is_the_subject() -> None:
     ]
     answer = document_answer("Nghe nói có cô giáo đến tận nhà dạy tiếng Hàn free hả?", hits, "vi")
     assert answer.lines[0].startswith("Dịch vụ giáo dục tại nhà")
+
+
+@pytest.mark.parametrize(
+    "text", ["我住在考试院已经一年多了", "고시원에서 애랑 둘이 살아요", "we live in a goshiwon"]
+)
+def test_a_goshiwon_names_housing_support_for_those_in_non_housing(text: str) -> None:
+    from graphs.answers.focus import korean_terms
+
+    assert "주거취약계층 주거지원" in korean_terms(text)
