@@ -91,7 +91,8 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     ledger = lg.count_asks(
         ledger, slots[:1], turn
     )  # a second question asked alongside is a bonus, not an ask
-    text_question = " ".join(question(s, language, state.get("facts")) for s in slots) or None
+    applicant = state.get("applicant")
+    text_question = " ".join(question(s, language, state.get("facts"), applicant) for s in slots) or None
     if (
         text_question
         and slots[0] in (state.get("pending") or [])
@@ -158,6 +159,7 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
             intro=intro,
             facts_line=responder.facts_summary(state.get("facts") or {}, known, language),
             how=bool(state.get("asked_how")),
+            applicant=applicant,
         )
         if shown or not discovery
         else "\n".join([intro or "", text_question or responder.render("final_note", language)])
@@ -176,11 +178,16 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         reply = f"{reply}\n{responder.render('after_birth_apply', language)}"  # not yet, rather than not
     assumed = [s for s in ledger if lg.status(ledger, s) == "assumed"]
     if "receiving" in assumed and any(r["status"] != "unknown" or slots for r in shown):
-        reply = f"{reply}\n{responder.render('assumed_not_receiving', language)}"
+        reply = f"{reply}\n{responder.render_for('assumed_not_receiving', language, applicant)}"
     update: dict[str, Any] = {
         "reply": reply,
         "card_lines": responder.result_lines(
-            shown, catalogue, language, full=text_question is None, how=bool(state.get("asked_how"))
+            shown,
+            catalogue,
+            language,
+            full=text_question is None,
+            how=bool(state.get("asked_how")),
+            applicant=applicant,
         )
         if shown or not discovery
         else [],

@@ -447,7 +447,7 @@ class Nodes:
             # A remark while a question is open ("Bố không biết dùng điện thoại nên em hỏi giúp"): noted, and
             # the question asked again; not a search for the words of the remark.
             pending = list(state.get("pending") or [])
-            text = " ".join(question(slot, language) for slot in pending)
+            text = " ".join(question(slot, language, applicant=state.get("applicant")) for slot in pending)
             update.update(
                 reply=responder.render("noted", language) + "\n" + text,
                 pending=pending,
@@ -467,7 +467,9 @@ class Nodes:
                 update["reply"] += "\n" + "\n".join(referral)
             pending = list(state.get("pending") or [])
             if state.get("keep_pending") and pending:  # steer back to the question still open
-                text = " ".join(question(slot, language) for slot in pending)
+                text = " ".join(
+                    question(slot, language, applicant=state.get("applicant")) for slot in pending
+                )
                 update["reply"] += "\n" + text
                 update["pending"] = pending
                 update["follow_up"] = {"slot": pending[0], "question": text}

@@ -35,6 +35,14 @@ def render(key: str, language: str, **values: Any) -> str:
     return text.format(**values)
 
 
+def render_for(key: str, language: str, applicant: str | None, **values: Any) -> str:
+    """`render`, with the variant said of her parent or spouse (`key_parent`, `key_spouse`) when she asks for
+    them and the template has one."""
+    return render(
+        f"{key}_{applicant}" if applicant and has_template(f"{key}_{applicant}") else key, language, **values
+    )
+
+
 def has_template(key: str) -> bool:
     """Whether `prompts/replies.yaml` has the template `key`."""
     return key in load_yaml("replies.yaml")
@@ -127,13 +135,19 @@ def _criterion_name(name: str, language: str) -> str:
 
 
 def result_block(
-    result: dict[str, Any], program: dict[str, Any], language: str, *, full: bool, how: bool = False
+    result: dict[str, Any],
+    program: dict[str, Any],
+    language: str,
+    *,
+    full: bool,
+    how: bool = False,
+    applicant: str | None = None,
 ) -> list[str]:
     """The lines about one program's result: status, amount, reasons (and how to apply when `full`, or when
-    she asked how to apply: `how`)."""
+    she asked how to apply: `how`); said of her parent or spouse when she asks for them (`applicant`)."""
     name = program_name({**result, "translations": program.get("translations")}, language)
     status = "window_closed" if result.get("window_closed") else result["status"]
-    lines = [render(f"status_{status}", language, program=name)]
+    lines = [render_for(f"status_{status}", language, applicant, program=name)]
     if result.get("amount_krw") is not None and result.get("amount_period"):
         period = label("labels", result["amount_period"], language)
         year = str(result["rules_version"])[:4]
@@ -204,13 +218,14 @@ def result_lines(
     *,
     full: bool,
     how: bool = False,
+    applicant: str | None = None,
 ) -> list[str]:
     """Every program's result block (`result_block`), in order: what a page shows as cards instead."""
     return [
         line
         for result in results
         for line in result_block(
-            result, catalogue.get(result["program_id"], {}), language, full=full, how=how
+            result, catalogue.get(result["program_id"], {}), language, full=full, how=how, applicant=applicant
         )
     ]
 
@@ -233,12 +248,13 @@ def eligibility_reply(
     intro: str | None = None,
     facts_line: str | None = None,
     how: bool = False,
+    applicant: str | None = None,
 ) -> str:
     """Statuses first, then (when nothing is asked, or she asked how: `how`) how to apply; then the question
     or the closing note."""
     full = question is None
     lines: list[str] = [intro] if intro else []
-    lines += result_lines(results, catalogue, language, full=full, how=how)
+    lines += result_lines(results, catalogue, language, full=full, how=how, applicant=applicant)
     if facts_line:
         lines.append(facts_line)
     unconfirmed = sorted(

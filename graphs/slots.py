@@ -234,11 +234,16 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
-def question(slot: str, language: str, facts: dict[str, Any] | None = None) -> str:
+def question(
+    slot: str, language: str, facts: dict[str, Any] | None = None, applicant: str | None = None
+) -> str:
     """The question that asks for `slot` in `language` (the benefits she receives besides those she named,
-    when she named some)."""
+    when she named some); about her parent or spouse when she asks for them (`applicant`)."""
+    table = load_yaml("slots.yaml")
     key = "receiving_more" if slot == "receiving" and (facts or {}).get("receiving") else slot
-    texts = load_yaml("slots.yaml")[key]
+    if applicant and f"{key}_{applicant}" in table:
+        key = f"{key}_{applicant}"
+    texts = table[key]
     return str(texts.get(language) or texts["ko"])
 
 

@@ -20,6 +20,9 @@ _ASKING_FOR = re.compile(
     # "부모님 기초연금 신청하려는데 되나 봐줘": the check asked of the parent's program
     rf"|(?:{_PARENT})\s?(?:\S+\s?){{0,3}}?(?:되나|되는지|되실지|되시는지)\s?(?:좀\s?)?(?:봐|알아|확인|체크)"
     rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?혼자\s?(?:사세|사시|사셔|계세|계시|계셔|지내세|지내시|지내셔)"
+    # "우리 엄마 기초연금 받을 수 있는지": the parent's program asked about, with no first person between
+    rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이|도)?\s(?:(?!저는|제가|저도|저\s|나는|내가|난\s|전\s|저희|우리|돌아가|사망|안\s?계)[^.?!。？\n]){{0,24}}?"
+    r"(?:받을\s?수|받을수|받으실|되는지|되시는지|될까요|되나요|해당(?:되|돼)|신청할\s?수|신청\s?가능)"
     # "어머니가 72세인데 기초연금 되나요", "엄마 일흔셋이신데": the parent's age said to set the topic — not an
     # age in a list of the household ("저 30살 남편 45살 시어머니 72살")
     rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?(?:올해|지금|연세가?)?\s?(?:만\s?)?"
@@ -56,6 +59,7 @@ _THEIR_AGE = re.compile(
 #: the agent ("알려주세요").
 _HONORIFIC = re.compile(
     r"[가-힣](?:으)?(?:셨|시고|신데|십니다|셔요|셔서|시는|시며)|(?<!주)(?<!주\s)(?:으)?세요"
+    rf"|[가-힣]신\s?(?={_PARENT})"  # "장기요양 등급 받으신 어머니"
 )
 
 _PARENT_WORD = re.compile(

@@ -110,3 +110,21 @@ def test_a_status_she_says_is_not_hers_is_not_asked_about_and_her_sudden_loss_ca
     assert understand(text).programs == ["emergency_welfare"]
     assert understand("수급자는 아닌데 생계급여 받을 수 있나요").programs == ["livelihood_benefit"]
     assert understand("기초수급은 아니에요").facts["receiving"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("우리 엄마 기초연금 받을 수 있는지 알고 싶어요", "parent"),
+        ("엄마가 기초연금 받으실 수 있을까요", "parent"),
+        ("엄마가 아파서 제가 받을 수 있나요", None),
+        ("엄마 돌아가시고 혼자인데 받을 수 있나요", None),
+        ("엄마가 혼자 키워주셨어요 저 기초생활수급 되나요", None),
+    ],
+)
+def test_a_parent_s_program_asked_about_makes_the_parent_the_applicant(
+    text: str, expected: str | None
+) -> None:
+    from graphs.dialogue.proxy import asking_for
+
+    assert asking_for(text) == expected
