@@ -15,11 +15,11 @@ from tools.vietnamese import with_unmarked
 
 #: "신청 가능한가요?", "can I apply?", "có thể đăng ký được không?": whether she can get it, not how to apply.
 CAN_I = re.compile(
-    r"가능(?:한가요|할까요|해요|하나요|한지|할지)|될까요|되나요|돼요\?|돼\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)|대상(?:인가|이에|이야|이나|일까|인지)"
+    r"가능(?:한가요|할까요|해요|하나요|한지|할지|한가\s?[?？]|한가\s*$|함\s?[?？])|될까요|되나요|돼요\?|돼\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)|대상(?:인가|이에|이야|이나|일까|인지)"
     r"|되(?:겠나|겠능가|겠습니까|겠어요|겠냐|나\?|나\s*$|나\s?(?:좀\s?)?(?:봐|알아|확인|체크)|남|노|는감|는겨|겄|능교|나예)|될랑가|될까|됩니[꺼까]|될까예"
     r"|받고\s?싶|신청하고\s?싶|신청하면\s?(?:나오|받|되|돼)"
     r"|\bcan i (?:apply|get|receive)|\b(?:is it|would it be) possible (?:for (?:me|us) )?to (?:apply|get|receive)|\bcan (?:we|my \w+ and i|my \w+ and me) (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify|\bi (?:want|would like) to (?:get|receive|apply)"
-    r"|\b(?:still |even )?possible (?:at|for me|for us|if|when)\b|\bdoes\b.{0,60}\b(?:still )?apply\b(?! for)|\bcheck (?:if|whether) (?:i|we)\b|\bcheck\b.{0,60}\bfor (?:me|us)\b"
+    r"|\b(?:still |even )?possible (?:at|for me|for us|if|when)\b|\bdoes\b.{0,60}\b(?:still )?apply\b(?! for)|\bcheck (?:if|whether) (?:i|we)\b|\bcheck\b.{0,100}\bfor (?:me|us)\b"
     r"|\b(?:see|find out) (?:if|whether) (?:i|we) (?:can|could|qualify|get)\b"
     r"|được không|duoc khong|đủ điều kiện|du dieu kien|có thể (?:đăng ký|xin|nhận)|co the (?:dang ky|xin|nhan)"
     r"|能.{0,6}吗|可以.{0,8}吗|符不符合|有资格|能不能|可不可以",
@@ -52,6 +52,9 @@ WHAT_CAN_I = re.compile(
     r"(?:뭐|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|지원|혜택|복지)"
     r"|해당(?:되는|하는)\s?(?:거|것|게)|what (?:can|could) i (?:get|receive|apply)|is there anything (?:for|i|we)\b|what (?:\w+ )?(?:benefits|support|help|welfare|assistance)|anything (?:i|we) can get"
     r"|which (?:\w+ )?(?:benefits|support|programs|help)|(?:support|help|benefits?) for (?:someone|people) like (?:me|us)"
+    r"|(?:benefits|support|programs?|help|assistance)(?: programs?)? (?:that )?(?:i|we|my family) (?:can|could|might) (?:get|receive|apply)"
+    r"|anything (?:i|we) (?:could|might) (?:get|receive)"
+    r"|(?:nhận|hưởng|xin) được (?:những |các )?(?:gì|trợ cấp (?:gì|nào)|hỗ trợ (?:gì|nào)|chế độ (?:gì|nào))"
     r"|能(?:领|拿|申请|享受)(?:到)?(?:点|些|一点)?(?:什么|哪些)|有(?:什么|哪些)(?:补助|福利|补贴|支援|待遇)|可以享受哪些"
     r"|(?:được|có thể|điều kiện) (?:nhận|hưởng|xin)(?: được)? (?:những |các )?"
     r"(?:gì|trợ cấp (?:gì|nào)|hỗ trợ (?:gì|nào)|chế độ (?:gì|nào)|phúc lợi (?:gì|nào))|hỗ trợ gì|phúc lợi gì"

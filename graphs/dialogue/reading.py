@@ -250,9 +250,16 @@ def read_message(
         # message gives a value: "No, I have no such family" names the household but answers family support.
         pending = [t for t in targets if lg.settled(ledger, t) and t in restated][:1]
     first = pending[0] if pending else None
+    # "Actually no, we have no income at all" while family support is asked: about income, not her relatives
+    elsewhere = (
+        first == "support_obligor"
+        and bool(set(named) & MONEY_SLOTS)
+        and not SLOT_KEYWORDS[first].search(message)
+    )
     if (
         first
         and first not in targets
+        and not elsewhere
         and (first not in MONEY_SLOTS or find_money(message) or says_nothing(message))
     ):
         # The open question is tried first even when her words also touch another slot ("My son is well off"
@@ -306,7 +313,7 @@ def read_message(
             said.pop(
                 "region", None
             )  # "대전 3년 있다가 다시 왔어요": a place she lived before, not where she lives
-    if "support_obligor" in pending and not set(pending) & MONEY_SLOTS:
+    if "support_obligor" in pending and not set(pending) & MONEY_SLOTS and not elsewhere:
         # "아들 하나 있는데 연봉이 2억 넘어요": the relative's money, not the household's
         said.pop("income", None)
         said.pop("assets", None)

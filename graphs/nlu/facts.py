@@ -133,12 +133,15 @@ _ONE_CHILD = re.compile(
 _ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
 _WITH_PARENT = re.compile(
     r"(?:엄마|어머니|어머님|엄니|어무니|어매|아버지|아빠|아부지|부모님|엄빠|시어머니|시아버지|친정엄마|시부모님?)(?:를|랑|이랑|와|과|하고)?\s?(?:\S{1,6}\s)?(?:\S{1,4}\s)?(?:모시|같이\s?(?:살|삼|사는)|함께\s?살|둘이|살아|살고|지내)"
-    r"|live with my (?:mother|mom|father|dad|parents)|和(?:妈妈|爸爸|父母)(?:一起)?住|sống với (?:mẹ|bố|cha mẹ)",
+    r"|live with my (?:mother|mom|father|dad|parents)|和(?:妈妈|爸爸|父母)(?:一起)?住|sống với (?:bố mẹ|ba mẹ|cha mẹ|mẹ|bố)"
+    # "Me, my parents", "me and my mom", "my parents and me": the household listed
+    r"|\bme(?:,| and| &)\s+my (?:mother|mom|mum|father|dad|parents)\b"
+    r"|\bmy (?:parents|mom and dad|mother and father|mum and dad) and (?:me|i)\b",
     re.I,
 )
 _BOTH_PARENTS = re.compile(
     r"부모님|엄빠|시부모|(?:엄마|어머니)\s?(?:랑|하고|와)?\s?(?:아빠|아버지)|(?:아빠|아버지)\s?(?:랑|하고|와)?\s?(?:엄마|어머니)"
-    r"|\bparents\b|父母|爸妈|cha mẹ|bố mẹ|ba mẹ",
+    r"|\bparents\b|\b(?:mom|mum|mother) and (?:dad|father)\b|\b(?:dad|father) and (?:mom|mum|mother)\b|父母|爸妈|cha mẹ|bố mẹ|ba mẹ",
     re.I,
 )
 #: Countries residents come from, by ISO code, in the four languages.
@@ -480,7 +483,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_absent",
         re.compile(
-            r"(?:남편|아내|가장|아빠|husband|wife|丈夫|老公|妻子|老婆|chồng|vợ).{0,8}(?:집\s?나갔|집을\s?나갔|연락\s?(?:이\s?)?끊|가출|행방불명|left us|disappeared|离家出走|bỏ đi)",
+            r"(?:남편|신랑|아내|와이프|집사람|가장|아빠|husband|wife|丈夫|老公|妻子|老婆|chồng|vợ).{0,8}(?:집\s?나갔|집을\s?나갔|연락\s?(?:이\s?)?끊|가출|행방불명|left us|disappeared|离家出走|bỏ đi)",
             re.I,
         ),
     ),
@@ -678,7 +681,8 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "debt",
         re.compile(
-            r"빚|대출|부채|debt|loan|mortgage|欠|贷款|房贷|n\u1ee3|thế chấp|\bno (?:ngan hang|the|\d)", re.I
+            r"빚|대출|부채|debt|loan|mortgage|欠|贷款|房贷|n\u1ee3|thế chấp|\bno (?:ngan hang|the|\d|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram)\b)",
+            re.I,
         ),
     ),
     (
@@ -1267,6 +1271,12 @@ def states_income_kind(text: str) -> bool:
     return bool(income_kinds_said(text))
 
 
+#: The writer speaking of herself.
+_FIRST_PERSON_WORD = re.compile(
+    r"\bi(?:'m| am)\b|저는|제가|나는|내가|我(?:今年|是)|\btôi (?:năm nay|\d)|\bem (?:năm nay|\d)"
+)
+
+
 def extract_facts(text: str) -> dict[str, Any]:
     """A partial household dict (contract field names) with the facts stated in `text`."""
     original = text
@@ -1279,8 +1289,15 @@ def extract_facts(text: str) -> dict[str, Any]:
 
     # Ages, attached to the nearest relation word, else to the applicant.
     ages = _corrected_ages(lower, find_ages(text))
-    for age, rel in zip(ages, _age_relations(lower, ages), strict=True):
+    relations = _age_relations(lower, ages)
+    young = [
+        a for a, r in zip(ages, relations, strict=True) if r is None and a.unit == "years" and a.value < 14
+    ]
+    children_listed = len(young) >= 2 and not _FIRST_PERSON_WORD.search(lower)
+    for age, rel in zip(ages, relations, strict=True):
         member_facts = True
+        if children_listed and age in young:
+            rel = "child"  # "6 years old and 3 years old. Are there any support programs…": her children
         if age.unit == "months":
             rel = rel if rel in ("child", "grandchild") else "child"
         key, value = ("months_old", age.value) if age.unit == "months" else ("age", age.value)
@@ -1431,7 +1448,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     with_parent = _WITH_PARENT.search(together)
     if not others["parent"] and with_parent:
         # "부모님이랑 같이 살아요", "엄마 아빠랑", "엄빠랑": both of them
-        both = _BOTH_PARENTS.search(together, max(0, with_parent.start() - 6), with_parent.end())
+        both = _BOTH_PARENTS.search(together, max(0, with_parent.start() - 6), with_parent.end() + 8)
         others["parent"] += [{"relation": "parent"} for _ in range(2 if both else 1)]
         member_facts = True
 

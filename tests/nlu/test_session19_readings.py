@@ -128,3 +128,73 @@ def test_a_parent_s_program_asked_about_makes_the_parent_the_applicant(
     from graphs.dialogue.proxy import asking_for
 
     assert asking_for(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you check the newborn first-meeting voucher and the Siheung city birth grant for me?",
+        "생계급여랑긴급복지지원신청가능한가?",
+    ],
+)
+def test_a_request_to_check_named_programs_is_a_check(text: str) -> None:
+    from graphs.dialogue.turn import Before, decide
+
+    u = understand(text)
+    reading = read_message(text, u, [], {}, {})
+    assert decide(u, reading, text, Before()).intent == "eligibility_check"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6 years old and 3 years old. Are there any support programs I could receive?",
+        "Nhà em nhận được trợ cấp gì ạ?",
+    ],
+)
+def test_what_can_i_get_in_other_words_is_discovery(text: str) -> None:
+    from graphs.dialogue.turn import Before, decide
+
+    u = understand(text)
+    reading = read_message(text, u, [], {}, {})
+    assert decide(u, reading, text, Before()).intent == "benefit_discovery"
+
+
+def test_two_bare_young_ages_are_her_children() -> None:
+    members = understand(
+        "6 years old and 3 years old. Are there any support programs I could receive?"
+    ).facts["members"]
+    assert sorted(m.get("age") for m in members if m["relation"] == "child") == [3, 6]
+    assert understand("6살이요").facts["members"] == [{"relation": "self", "age": 6}]
+
+
+@pytest.mark.parametrize(
+    ("text", "parents"), [("Well, Me, my parents", 2), ("me, my mom and dad", 2), ("me and my mother", 1)]
+)
+def test_an_english_household_listed_with_parents(text: str, parents: int) -> None:
+    members = understand(text).facts["members"]
+    assert sum(m["relation"] == "parent" for m in members) == parents
+
+
+def test_no_income_said_while_family_support_is_asked_is_about_income() -> None:
+    from graphs.dialogue import ledger as lg
+
+    text = "Okay so Actually no, We have no income at all"
+    ledger: lg.Ledger = {
+        "income": {"asks": 1, "asked_turn": 2, "status": "answered", "turn": 3},
+        "support_obligor": {"asks": 1, "asked_turn": 3},
+    }
+    facts = {"members": [{"relation": "self"}], "income": {"earned_krw": 0, "other_krw": 300000}}
+    reading = read_message(text, understand(text), ["support_obligor"], ledger, facts)
+    assert reading.facts["income"] == {"earned_krw": 0, "other_krw": 0}
+    assert "support_obligor" not in reading.filled
+    no_family = read_message(
+        "没有这样的家人", understand("没有这样的家人"), ["support_obligor"], ledger, facts
+    )
+    assert "support_obligor" in no_family.filled
+
+
+def test_a_husband_who_left_home_is_a_crisis_and_an_unmarked_debt_is_debt() -> None:
+    assert understand("신랑이 가출해서 생활비가 끊겼어요").facts["crisis"] == ["breadwinner_absent"]
+    assets = understand("Toi co tiet kiem 14.000.000 won, no hai muoi mot trieu won").facts["assets"]
+    assert assets == {"financial_krw": 14_000_000, "debt_krw": 21_000_000}
