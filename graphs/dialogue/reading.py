@@ -26,7 +26,7 @@ from graphs.nlu.facts import (
     income_kinds_said,
     unlabelled_amounts,
 )
-from graphs.nlu.numbers import bare_number, find_money
+from graphs.nlu.numbers import bare_number, find_ages, find_money
 from graphs.slots import (
     DECLINED,
     HOUSEHOLD_COUNT,
@@ -152,6 +152,13 @@ def _apply(
     )
     if slot == "age" and slot not in pending and not own_age:
         return  # "애 셋, 14살": an age the whole message gives to someone else is not hers
+    others_aged = [
+        m
+        for m in u.facts.get("members") or []
+        if m.get("relation") not in ("self", None) and m.get("age") is not None
+    ]
+    if slot == "age" and not own_age and others_aged and len(find_ages(message)) == len(others_aged):
+        return  # "저까지 2명이요, 애 하나랑 살아요. 10살이요" asked who and how old: every age is of someone else
     aged_child = any(
         m.get("relation") in ("child", "grandchild")
         and (m.get("age") is not None or m.get("months_old") is not None)

@@ -198,3 +198,16 @@ def test_a_husband_who_left_home_is_a_crisis_and_an_unmarked_debt_is_debt() -> N
     assert understand("신랑이 가출해서 생활비가 끊겼어요").facts["crisis"] == ["breadwinner_absent"]
     assets = understand("Toi co tiet kiem 14.000.000 won, no hai muoi mot trieu won").facts["assets"]
     assert assets == {"financial_krw": 14_000_000, "debt_krw": 21_000_000}
+
+
+def test_an_age_said_of_her_child_in_the_household_answer_is_not_hers() -> None:
+    from graphs.dialogue import ledger as lg
+
+    text = "음... 저까지 2명이요, 애 하나랑 살아요. 10살이요"
+    ledger: lg.Ledger = {"household": {"asks": 1, "asked_turn": 1}, "age": {"asks": 0, "asked_turn": 1}}
+    reading = read_message(
+        text, understand(text), ["household", "age"], ledger, {"members": [{"relation": "self"}]}
+    )
+    members = reading.facts["members"]
+    assert next(m for m in members if m["relation"] == "self").get("age") is None
+    assert any(m["relation"] == "child" and m.get("age") == 10 for m in members)
