@@ -11,7 +11,7 @@ from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
 from graphs.answers.compose import referral_lines, topic_notes
-from graphs.answers.focus import asks_a_rule, search_query
+from graphs.answers.focus import asks_a_rule, question_parts, search_query
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import follows_up, is_remark, names_other_topic
 from graphs.dialogue.danger import rule_danger_reply
@@ -80,6 +80,20 @@ def _per_turn_reset() -> dict[str, Any]:
         "asked_about": [],
         "usage": {"llm_calls": 0, "prompt_tokens": 0},
     }
+
+
+def _part_searches(message: str) -> list[dict[str, Any]]:
+    """One search for each further question of a message that asks two or three ("복지카드 있으면 지하철
+    공짜임?? 그리고 … 주차 스티커 붙이려면 어디서 신청해"): the second may be about another program."""
+    parts = question_parts(message)
+    return [
+        {
+            "tool": "search_documents",
+            "args": {"query": search_query(part), "k": 1, "max_per_program": 10},
+            "part": i,
+        }
+        for i, part in enumerate(parts[1:3], start=1)
+    ]
 
 
 def _on_topic(state: AgentState) -> bool:
@@ -339,6 +353,8 @@ class Nodes:
                 # "어디서 신청해요?" after an answer about a booklet program: that program's passages
                 args.update({"program_id": state["topic"], "k": 1, "max_per_program": PROGRAM_PASSAGES})
             actions.append({"tool": "search_documents", "args": args})
+            if "program_id" not in args:
+                actions += _part_searches(state["message"])
         elif intent == "out_of_scope" and not state.get("refusal"):
             # A question the classifier did not place may still be in the booklet ("치매검사 돈 들어요?").
             actions.append(
@@ -347,6 +363,7 @@ class Nodes:
                     "args": {"query": search_query(state["message"]), "k": 3, "max_per_program": 10},
                 }
             )
+            actions += _part_searches(state["message"])
         # plugin tools (issue 8): routed by intent through their `from_turn`, never by editing this graph
         actions.extend(plugin_actions(self.tools, state, actions))
         turn = int(state.get("turn") or 0)
@@ -387,6 +404,11 @@ class Nodes:
                 update["probes"][action["probe"]] = data
             elif action["tool"] == "check_eligibility":
                 update["results"] = data
+            elif action["tool"] == "search_documents" and "part" in action:
+                # a further question's own search ("… 주차 스티커 붙이려면 어디서 신청해"): its hits, marked
+                seen = {h.get("passage_id") for h in update.get("hits") or []}
+                extra = [{**h, "part": action["part"]} for h in data if h.get("passage_id") not in seen]
+                update["hits"] = [*(update.get("hits") or []), *extra]
             elif action["tool"] == "search_documents":
                 update["hits"] = data
             elif action["tool"] == "program_catalogue":

@@ -247,6 +247,7 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     up to two others follow in one line each when their best passage holds some of what was asked. For a
     question in another language, see `_foreign_answer`.
     """
+    hits, further = [h for h in hits if "part" not in h], [h for h in hits if "part" in h]
     groups = [g for g in group_hits(hits) if fits_group(question, g)]
     if not groups:
         return Answer()
@@ -281,5 +282,32 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
         if best and (topical(question, other[0]) or overlap(terms, best[0][1]) > 0):
             lines.append(f"- {other[0]['program']}: {shorten(readable(str(best[0][1]['text'])), 200)}")
             cited.append(best[0][1])
+    for line, hit in _further_answers(question, further, cited):
+        lines.append(line)
+        cited.append(hit)
     years = [int(h["year"]) for h in cited if h.get("year") and h.get("kind") == "booklet"]
     return Answer(lines, cited, booklet_year=min(years) if years else None, contact=contact_of(focal))
+
+
+def _further_answers(
+    question: str, further: list[dict[str, Any]], cited: list[dict[str, Any]]
+) -> list[tuple[str, dict[str, Any]]]:
+    """For each further question of the message searched on its own, the passage of the program it found, when
+    that program is about it and not already in the answer."""
+    parts = question_parts(question)
+    shown = {str(h.get("program")) for h in cited}
+    found: list[tuple[str, dict[str, Any]]] = []
+    for index in sorted({int(h["part"]) for h in further}):
+        if index >= len(parts):
+            continue
+        groups = [
+            g for g in group_hits([h for h in further if h["part"] == index]) if fits_group(parts[index], g)
+        ]
+        if not groups or str(groups[0][0].get("program")) in shown or not topical(parts[index], groups[0][0]):
+            continue
+        name = str(groups[0][0].get("program") or "")
+        ranked = [h for _, h in rank(parts[index], groups[0], [name]) if not is_contact(h)]
+        if ranked:
+            found.append((f"- {name}: {shorten(readable(str(ranked[0]['text'])), 240)}", ranked[0]))
+            shown.add(name)
+    return found

@@ -138,3 +138,27 @@ def test_a_goshiwon_names_housing_support_for_those_in_non_housing(text: str) ->
     from graphs.answers.focus import korean_terms
 
     assert "주거취약계층 주거지원" in korean_terms(text)
+
+
+def test_a_further_question_searched_on_its_own_gets_its_program() -> None:
+    from graphs.answers.compose import document_answer
+
+    def passage(program: str, section: str, text: str, part: int | None = None) -> dict[str, Any]:
+        hit = {
+            "program": program,
+            "section": section,
+            "lang": "ko",
+            "text": text,
+            "kind": "booklet",
+            "score": 1.0,
+        }
+        return hit if part is None else {**hit, "part": part}
+
+    hits = [
+        passage("장애인을 위한 요금감면제도", "내용", "지하철·전철 무료 이용; 공영버스 무료 이용"),
+        passage("장애인 자동차 표지 발급", "방법", "방법: 읍면동 주민센터(행정복지센터)에 신청", part=1),
+    ]
+    question = "복지카드 있으면 지하철 공짜임?? 그리고 내 차에 장애인 주차 스티커 붙이려면 어디서 신청해"
+    text = "\n".join(document_answer(question, hits).lines)
+    assert "지하철·전철 무료" in text
+    assert "장애인 자동차 표지 발급: 방법: 읍면동 주민센터" in text
