@@ -251,7 +251,7 @@ _FRAMING = re.compile(
     re.I,
 )
 _HARMFUL_ACT = re.compile(
-    r"fake|forg(?:e|ed|ing|ery)|counterfeit|hide\s+(?:my\s+|the\s+)?(?:income|assets|money)|sham|cheat|"
+    r"\bfake|\bforg(?:e|ed|es|ing|ery)\b|counterfeit|hide\s+(?:my\s+|the\s+)?(?:income|assets|money)|\bsham\b|\bcheat|"
     r"push\s+(?:a\s+|the\s+)?\w*\s*application\s+through|bypass|defraud|fraud|off\s+the\s+(?:record|books)|"
     r"가짜|위조|변조|조작|속이|속여|(?:소득|재산|수입|돈|통장|월급)(?:을|를)?\s?숨[기겨길]|위장|허위|"
     r"假离婚|假结婚|假的?(?:文件|证明|合同|材料)|伪造|隐瞒|骗|应付.{0,4}调查|"

@@ -88,7 +88,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             # a paid carer who shouts at or hurts the person cared for
             r"|(?:요양보호사|간병인|도우미|보호사|활동지원사)(?:가|이|는)?.{0,30}(?:소리\s?(?:를\s?)?지르|때리|때려|꼬집|밀치|욕(?:을|하|해))"
             r"|(?:caregiver|carer|helper)\b.{0,40}\b(?:yells?|yelled|shouts?|shouted|hits?|hit|slaps?|pinch)"
-            r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)|(?:kill|hurt) me if|(?:gonna|going to|will|'ll) kill me|locks? (?:me|us) (?:in|inside|up)|locked (?:me|us) (?:in|inside|up)|took my passport|smashing things|won'?t (?:feed|give (?:her|him|me) (?:food|meals))|not (?:feeding|giving (?:her|him) food)|hiding (?:in|from) (?:the )?\w+"
+            r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|bruises? on (?:his|her|my|their) (?:face|arms?|body|legs?|neck)|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)|(?:kill|hurt) me if|(?:gonna|going to|will|'ll) kill me|locks? (?:me|us) (?:in|inside|up)|locked (?:me|us) (?:in|inside|up)|took my passport|smashing things|won'?t (?:feed|give (?:her|him|me) (?:food|meals))|not (?:feeding|giving (?:her|him) food)|hiding (?:in|from) (?:the )?\w+"
             r"|打我|家暴|虐待|不给(?:她|他|我)?(?:饭|吃的)|殴打|威胁|打骂|打她|打他|打孩子|打小孩|都是伤|弄死|杀了我|要杀|跟踪|不让我出门|关在家|把我锁|锁在|砸东西|躲在(?:卫生间|厕所|房间)"
             r"|đánh (?:tôi|em|con|mẹ con)|không cho (?:bà|ông|mẹ|bố)?\s?ăn|bạo hành|bạo lực|ngược đãi|dọa giết|bị giết|giết (?:em|tôi)|đe dọa|nhốt|giữ hộ chiếu|đập phá|đang trốn|bị (?:chồng|vợ|bố dượng|cha dượng|mẹ kế|bố|cha|mẹ|người yêu|bạn trai) đánh",
             re.I,
@@ -97,7 +97,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "no_food",
         re.compile(
-            r"굶|물만\s?마시|물로\s?버티|(?:한\s?끼도|하루\s?종일)\s?못\s?먹|(?:며칠째|이틀째|사흘째|며칠\s?동안).{0,10}(?:못\s?(?:먹|드)|안\s?(?:먹|드))|밥\s?(?:을\s?)?못\s?(?:먹(?:인|였|었|고\s?있)|드(?:신|시|셔))|먹을\s?(?:게|것이?|거)\s?(?:하나도\s?|아무것도\s?)?없|(?:애들|아이들|아이|애|자식)\s?(?:한테\s?)?(?:밥|먹을|먹일)[^.?!]{0,12}(?:없|못)|쌀이?\s?(?:다\s?)?떨어|분유\s?(?:살|값)[^.?!]{0,10}(?:없|못|떨어|모자)|분유가?\s?(?:다\s?)?떨어|(?:줄|먹일)\s?(?:게|것이?|거)\s?(?:하나도\s?)?없|아무것도\s?못\s?먹"
+            r"굶|물만\s?마시|물로\s?버티|(?:한\s?끼도|하루\s?종일)\s?못\s?먹|(?:며칠째|이틀째|사흘째|며칠\s?동안).{0,10}(?:못\s?(?:먹|드)|안\s?(?:먹|드))|밥\s?(?:을\s?)?못\s?(?:먹(?:인|였|었|고\s?있)|드(?:신|시|셔))|먹을\s?(?:게|것이?|거)\s?(?:도\s?)?(?:하나도\s?|아무것도\s?)?없|(?:애들|아이들|아이|애|자식)\s?(?:한테\s?)?(?:밥|먹을|먹일)[^.?!]{0,12}(?:없|못)|쌀(?:이|도)?\s?(?:다\s?)?떨어|분유\s?(?:살|값)[^.?!]{0,10}(?:없|못|떨어|모자)|분유가?\s?(?:다\s?)?떨어|(?:줄|먹일)\s?(?:게|것이?|거)\s?(?:하나도\s?)?없|아무것도\s?못\s?먹"
             r"|haven'?t eaten|no food|nothing to eat|kids are starving|children are starving|can'?t feed"
             r"|没(?:饭|吃的|东西吃)|没吃饭|饿了好几天|吃不上饭|饿了(?:一|两|三|几|好几)天|米吃完|(?:一|两|三|几|好几)天没吃"
             r"|chưa (?:được )?ăn gì|không có gì (?:để )?ăn|nhịn đói|không còn gì (?:để )?ăn",

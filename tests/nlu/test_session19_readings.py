@@ -211,3 +211,21 @@ def test_an_age_said_of_her_child_in_the_household_answer_is_not_hers() -> None:
     members = reading.facts["members"]
     assert next(m for m in members if m["relation"] == "self").get("age") is None
     assert any(m["relation"] == "child" and m.get("age") == 10 for m in members)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "my neighbor is an old man around 80, his son shouts at him every night and today I saw bruises on his "
+            "face. who should I call?",
+            ["elder_abuse", "violence"],
+        ),
+        ("쌀도 다떨어지고 오늘 저녁 먹을것도 없네요.. 이런것도 도움받을데가 있나", ["no_food"]),
+    ],
+)
+def test_danger_said_in_everyday_words_names_its_kind(text: str, kinds: list[str]) -> None:
+    from graphs.nlu.intent import crisis_signals
+    from graphs.referrals import crisis_kinds
+
+    assert crisis_kinds(crisis_signals(text), text) == kinds
