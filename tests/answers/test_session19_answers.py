@@ -162,3 +162,15 @@ def test_a_further_question_searched_on_its_own_gets_its_program() -> None:
     text = "\n".join(document_answer(question, hits).lines)
     assert "지하철·전철 무료" in text
     assert "장애인 자동차 표지 발급: 방법: 읍면동 주민센터" in text
+
+
+def test_the_conditions_of_a_facility_asked_in_a_situation_are_answered_not_profiled() -> None:
+    from graphs.answers.focus import aspect
+    from graphs.dialogue.asking import asks_about_topic
+
+    text = (
+        "이혼하고 애 둘이랑 친정에 얹혀 사는데 눈치보여서 못살겠어요. 한부모 시설? 같은데 들어가서 살 수 있다던데 "
+        "아무나 들어갈 수 있나요? 조건이 어떻게 돼요"
+    )
+    assert aspect(text) == "who"
+    assert asks_about_topic(text, True)
