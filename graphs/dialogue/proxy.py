@@ -72,7 +72,8 @@ _SPOUSE_WORD = re.compile(
 )
 #: The writer speaking of herself: "I'm 48", "저는 장애 없고요", "我今年", "tôi 45 tuổi".
 _FIRST_PERSON = re.compile(
-    r"\bI(?:'m|\s+am|\s+have|\s+work)\b|저는|제가|전\s|나는|내가|난\s|본인은|我(?:今年|是|有|也)|\btôi\s+(?:là|\d|có|bị)",
+    r"\bI(?:'m|\s+am|\s+have|\s+work)\b|저는|제가|전\s|나는|내가|난\s|본인은|我(?:今年|是|有|也)|\btôi\s+(?:là|\d|có|bị)"
+    r"|(?:^|[,.]\s*)em\s+(?:là|\d|có|bị|người|việt|trung|quốc tịch)",
     re.IGNORECASE,
 )
 #: Asking whether her husband (his wife) can get something: "남편이 중증인데 장애인연금 받을 수 있나요?", "can my

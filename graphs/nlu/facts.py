@@ -169,7 +169,7 @@ _FOREIGNER = re.compile(
 _KOREAN_NATIONAL = re.compile(
     r"한국\s?국적|귀화|국적\s?(?:을\s?)?(?:땄|취득|받았)|(?<![가-힣])한국\s?사람|내국인|korean (?:citizen|national|nationality)"
     r"|\b(?:i'm|i am|is|are|both) (?:a |also )?korean\b(?!\s?(?:visa|resident|language))|naturali[sz]ed|韩国国籍|韩国人|入籍|入了韩国籍|韩国籍"
-    r"|quốc tịch hàn|quoc tich han|người hàn|nguoi han|\bkr\b|(?:người|quốc tịch) hq\b|(?<!chưa )(?:đã )?nhập (?:quốc )?tịch|nhap (?:quoc )?tich",
+    r"|quốc tịch hàn|quoc tich han|người hàn|nguoi han|(?:(?<=chồng )|(?<=vợ )|(?<=chong )|(?<=vo ))(?:là |la )?hàn\b|\bkr\b|(?:người|quốc tịch) hq\b|(?<!chưa )(?:đã )?nhập (?:quốc )?tịch|nhap (?:quoc )?tich",
     re.I,
 )
 

@@ -229,3 +229,11 @@ def test_danger_said_in_everyday_words_names_its_kind(text: str, kinds: list[str
     from graphs.referrals import crisis_kinds
 
     assert crisis_kinds(crisis_signals(text), text) == kinds
+
+
+def test_asking_for_her_husband_her_own_nationality_is_hers_and_his_is_his() -> None:
+    from graphs.dialogue.proxy import as_applicant
+
+    text = "em Việt Nam F-6, chồng Hàn"
+    members = as_applicant(understand(text).facts, "spouse", text)["members"]
+    assert {m["relation"]: m.get("nationality") for m in members} == {"self": "KR", "spouse": "VN"}
