@@ -320,6 +320,10 @@ def read_message(
             said.pop(
                 "region", None
             )  # "대전 3년 있다가 다시 왔어요": a place she lived before, not where she lives
+    if "support_obligor" in pending and OBLIGORS_GONE.search(message):
+        said.pop(
+            "crisis", None
+        )  # "老公父母都去世了" asked of family support: relatives gone, no sudden crisis
     if "support_obligor" in pending and not set(pending) & MONEY_SLOTS and not elsewhere:
         # "아들 하나 있는데 연봉이 2억 넘어요": the relative's money, not the household's
         said.pop("income", None)

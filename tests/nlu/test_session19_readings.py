@@ -237,3 +237,15 @@ def test_asking_for_her_husband_her_own_nationality_is_hers_and_his_is_his() -> 
     text = "em Việt Nam F-6, chồng Hàn"
     members = as_applicant(understand(text).facts, "spouse", text)["members"]
     assert {m["relation"]: m.get("nationality") for m in members} == {"self": "KR", "spouse": "VN"}
+
+
+def test_relatives_who_died_said_of_family_support_are_no_crisis() -> None:
+    from graphs.dialogue import ledger as lg
+
+    text = "老公父母都去世了，没有别的亲戚"
+    ledger: lg.Ledger = {"support_obligor": {"asks": 1, "asked_turn": 5}}
+    reading = read_message(
+        text, understand(text), ["support_obligor"], ledger, {"members": [{"relation": "self"}]}
+    )
+    assert "crisis" not in reading.facts
+    assert reading.facts["support_obligor"] == "none"
