@@ -14,7 +14,10 @@ from prompts import load_yaml
 #: An older person in the message turns violence or neglect into elder abuse (its own line).
 _OLDER = re.compile(
     r"노인|어르신|할머니|할아버지|어머님|아버님|시어머니|시아버지|elderly|grandm|grandf|old (?:mother|father|man|woman)"
-    r"|老人|奶奶|爷爷|外婆|外公|婆婆|người già|người cao tuổi|bà nội|ông nội|bà ngoại",
+    r"|老人|奶奶|爷爷|外婆|外公|婆婆|người già|người cao tuổi|bà nội|ông nội|bà ngoại"
+    # a parent of 60 or more: "我妈妈70岁了", "엄마가 72세", "my mom is 80"
+    r"|(?:妈妈|爸爸|母亲|父亲|엄마|아빠|어머니|아버지|\bmom|\bmother|\bdad|\bfather|mẹ|bố)[^。.!?]{0,8}(?:[6-9]\d|[六七八九]十)"
+    r"|요양원|요양병원|nursing home|养老院|viện dưỡng lão",
     re.IGNORECASE,
 )
 _WITHHELD = re.compile(

@@ -71,6 +71,8 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:옥상|난간|다리\s?위)(?:에|에서)?\s?(?:올라|서\s?있|와\s?있)|오늘이\s?마지막일\s?(?:것|거)\s?같|마지막\s?(?:으로\s?)?인사"
             r"|(?:고맙다고|고마웠다고|미안하다고|사랑한다고).{0,20}(?:정리|인사)|죽겠다고\s?(?:해|하|그래)|죽는다고\s?(?:해|하|그래)"
             r"|영원히.{0,6}(?:잠들|자고|눈\s?감)|(?:잠들고|자고)\s?싶\S*\s?영원히|(?:오늘\s?밤에?|오늘|이제)\s?다\s?끝낼까|다\s?끝낼까\s?생각|(?:내가|제가|저\s?같은\s?(?:건|게|사람은?))\s?없어지는\s?(?:게|편이)|없어지는\s?게\s?.{0,10}나을|(?:삶의|사는\s?(?:게|것이?)|살아갈)\s?의미가?\s?없|약을?\s?(?:한\s?움큼|왕창|잔뜩|한\s?통)\s?(?:다\s?)?먹"
+            # "수면제 한꺼번에 먹으면 죽을수있나요": how to die asked as a question about pills
+            r"|(?:수면제|약|진통제|농약).{0,12}(?:한꺼번에|많이|다|왕창|몽땅).{0,6}먹으면|(?:먹으면|마시면|하면)\s?죽을\s?수\s?있|죽을\s?수\s?있(?:나|을까|어요|는지)"
             r"|kill myself|suicid|won'?t be (?:a problem|a burden|around|here) (?:for|to) (?:anyone|anybody|you) (?:much )?(?:longer|anymore)|won'?t be (?:around|here) (?:much )?longer|(?:gave|giving|given) (?:away )?(?:all )?my (?:things|stuff|belongings) away|already gave my (?:things|stuff|belongings)|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on|better off without me|(?:thinking about|thought of) ending it|(?:saving|saved) (?:up )?(?:pills|meds)|stockpil\w* (?:pills|meds)|never wake up|disappear forever|(?:on|at) the (?:bridge|roof|rooftop|ledge) (?:right )?now|standing on (?:the|a) (?:bridge|roof|ledge)"
             r"|想死|不想活|撑不下去|活不下去|自杀|结束(?:一切|生命)|活着(?:太累|没意思|没有意义)|遗书|安眠药|一了百了|跳下去|跳楼|跳河|跳江|再也不(?:要)?醒|永远睡"
             r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)|(?:em|tôi|mình) chết (?:đi|thì)|thuốc ngủ|biến mất mãi mãi|muốn biến mất|đứng trên (?:cầu|sân thượng|mái)",
@@ -83,13 +85,13 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:남편|아내|와이프|부인|아빠|아버지|엄마|어머니|부모|계부|계모|애인|남친|오빠|형).{0,12}(?:때려|때리|때립|폭력|칼|위협|목을\s?조|손을\s?대)|가정\s?폭력|폭행\s?당|맞았어|맞고\s?살|학대"
             r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내).{0,20}(?:협박|밀쳐|밀치|폭행|때려|때리|위협)"
             r"|(?:아들|딸|자식|손자|손녀|사위|며느리|남편|아내|아빠|엄마|아버지|어머니|부모)(?:한테|에게|한테서)\s?(?:맞|폭행|학대)"
-            r"|(?:맞는|때리는)\s?소리|죽인다고|죽이겠다고|죽여\s?버리겠|죽여\s?버린다|비명(?:\s?소리)?(?:가|이|도)?\s?들려|가둬|가두고|감금|방치|밥(?:을|도)?\s?(?:제대로\s?)?안\s?(?:줘|주|챙겨)|굶기|굶겨|스토킹|스토커|맞고\s?(?:도망|나왔|쫓겨)"
+            r"|(?:맞는|때리는)\s?소리|멍이?.{0,12}(?:맞으시는|맞는|맞은|맞으신)|맞으시는\s?(?:거|것)\s?같|죽인다고|죽이겠다고|죽여\s?버리겠|죽여\s?버린다|비명(?:\s?소리)?(?:가|이|도)?\s?들려|가둬|가두고|감금|방치|밥(?:을|도)?\s?(?:제대로\s?)?안\s?(?:줘|주|챙겨)|굶기|굶겨|스토킹|스토커|맞고\s?(?:도망|나왔|쫓겨)"
             r"|(?:전\s?남편|전\s?남친|전\s?애인|전처|전\s?여친|전\s?와이프).{0,20}(?:찾아와|찾아오|집\s?앞|따라다|두드)"
             # a paid carer who shouts at or hurts the person cared for
             r"|(?:요양보호사|간병인|도우미|보호사|활동지원사)(?:가|이|는)?.{0,30}(?:소리\s?(?:를\s?)?지르|때리|때려|꼬집|밀치|욕(?:을|하|해))"
             r"|(?:caregiver|carer|helper)\b.{0,40}\b(?:yells?|yelled|shouts?|shouted|hits?|hit|slaps?|pinch)"
             r"|hits? me|beats? me|beating me|beaten|(?:has|with|covered in|full of) bruises|bruises? on (?:his|her|my|their) (?:face|arms?|body|legs?|neck)|(?:parents?|dad|mom|father|mother|stepfather).{0,20}(?:beating|hitting|abusing) (?:her|him|them|the (?:kid|child|girl|boy))|(?:dad|father|mom|mother|stepfather|stepmother|husband|boyfriend|parents?)\b.{0,20}(?:beats?|hits?|hurts?|kicks?)\b|abus(?:e|ed|ing)|domestic violence|threaten(?:s|ed|ing)? (?:me|to kill)|(?:kill|hurt) me if|(?:gonna|going to|will|'ll) kill me|locks? (?:me|us) (?:in|inside|up)|locked (?:me|us) (?:in|inside|up)|took my passport|smashing things|won'?t (?:feed|give (?:her|him|me) (?:food|meals))|not (?:feeding|giving (?:her|him) food)|hiding (?:in|from) (?:the )?\w+"
-            r"|打我|家暴|虐待|不给(?:她|他|我)?(?:饭|吃的)|殴打|威胁|打骂|打她|打他|打孩子|打小孩|都是伤|弄死|杀了我|要杀|跟踪|不让我出门|关在家|把我锁|锁在|砸东西|躲在(?:卫生间|厕所|房间)"
+            r"|被.{0,6}打(?:了|伤|得)|(?:脸|身上|胳膊|手臂)(?:都|全)?(?:肿|青|紫)|打我|家暴|虐待|不给(?:她|他|我)?(?:饭|吃的)|殴打|威胁|打骂|打她|打他|打孩子|打小孩|都是伤|弄死|杀了我|要杀|跟踪|不让我出门|关在家|把我锁|锁在|砸东西|躲在(?:卫生间|厕所|房间)"
             r"|đánh (?:tôi|em|con|mẹ con)|không cho (?:bà|ông|mẹ|bố)?\s?ăn|bạo hành|bạo lực|ngược đãi|dọa giết|bị giết|giết (?:em|tôi)|đe dọa|nhốt|giữ hộ chiếu|đập phá|đang trốn|bị (?:chồng|vợ|bố dượng|cha dượng|mẹ kế|bố|cha|mẹ|người yêu|bạn trai) đánh",
             re.I,
         ),
@@ -120,7 +122,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
         # A vulnerable person missing (dementia, a child), above all in the cold: call 112 now.
         "missing_person",
         re.compile(
-            r"(?:치매|알츠하이머).{0,40}(?:연락이?\s?안|안\s?들어|안\s?돌아|돌아오지|없어졌|실종|못\s?찾|나가서|나가셨|나가셔|집에\s?안\s?오)"
+            r"(?:치매|알츠하이머).{0,40}(?:연락이?\s?안|안\s?들어|안\s?돌아|돌아오지|없어졌|실종|못\s?찾|나가서|나가셨|나가셔|집에\s?안\s?오|길을?\s?잃)"
             r"|(?:엄마|아빠|어머니|아버지|할머니|할아버지|아이가|애가|아들이|딸이).{0,12}(?:실종|없어졌|사라졌)"
             r"|(?:dementia|alzheimer).{0,60}(?:missing|can'?t (?:find|reach)|wandered|isn'?t back|not back|hasn'?t (?:come|been) back|didn'?t come (?:back|home))|(?:child|kid|mother|father) is missing"
             r"|失智|老年痴呆.{0,20}(?:找不到|走失|联系不上|还没回来|没回家)|走失"

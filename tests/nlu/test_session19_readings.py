@@ -249,3 +249,21 @@ def test_relatives_who_died_said_of_family_support_are_no_crisis() -> None:
     )
     assert "crisis" not in reading.facts
     assert reading.facts["support_obligor"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("수면제 한꺼번에 먹으면 죽을수있나요", ["suicide"]),
+        ("我妈妈70岁了，被我哥哥打了，现在脸都肿了", ["elder_abuse", "violence"]),
+        ("요양원에 계신 엄마 팔에 멍이 자꾸 생겨요 맞으시는거 같아요", ["elder_abuse", "violence"]),
+        ("할머니가 치매 있으신데 시장 가셨다가 길을 잃으신거같아요 어떡해요ㅠㅠ", ["missing_person"]),
+        ("감기약 먹으면 졸릴 수 있나요", []),
+        ("남편한테 맞았어요", ["violence"]),
+    ],
+)
+def test_dangers_asked_as_questions_or_told_in_passing_get_their_kind(text: str, kinds: list[str]) -> None:
+    from graphs.nlu.intent import crisis_signals
+    from graphs.referrals import crisis_kinds
+
+    assert crisis_kinds(crisis_signals(text), text) == kinds
