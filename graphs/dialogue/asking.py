@@ -230,7 +230,17 @@ def names_other_topic(message: str) -> bool:
     """Whether a question names a kind of help and none of the programs: a new topic, not the conversation's
     program ("치매안심센터는 뭐하는 데예요?" after a question about 노인맞춤돌봄)."""
     asked, _ = detect_programs(message)
+    subject = _WHAT_IS_SUBJECT.match(message.strip())
+    if subject and not detect_programs(subject.group(1))[0] and bigrams(subject.group(1)):
+        return True  # "자활근로가 머여 수급자들 하는 일자리?": what 자활근로 is; 수급자 only says who does it
     return not asked and bool(TOPIC_NOUN.search(message) or AID_NOUN.search(message))
+
+
+#: The subject of a what-is question at the start of a message: "자활근로가 머여", "희망저축계좌는 뭐예요".
+_WHAT_IS_SUBJECT = re.compile(
+    r"^([가-힣A-Za-z0-9·\s]{2,20}?)(?:이란|란|이라는\s?(?:게|건|거)|라는\s?(?:게|건|거)|이|가|은|는)\s?"
+    r"(?:[뭐머](?:예요|에요|야|임|지|여|에여|가요)|무엇|뭔가요|뭔데)"
+)
 
 
 def asks_about_topic(text: str, personal: bool) -> bool:
@@ -261,7 +271,7 @@ def asks_about_topic(text: str, personal: bool) -> bool:
 
 
 _ABOUT_PROGRAM = re.compile(
-    r"얼마|몇\s?(?:살|세|개월|년)|까지|언제|어디|방법|뭐(?:예요|에요|야|임|지)|소급|현금"
+    r"얼마|몇\s?(?:살|세|개월|년)|까지|언제|어디|방법|[뭐머](?:예요|에요|야|임|지|여)|소급|현금"
     r"|how much|how old|how long|until|when|where|what is|多少|几岁|什么时候|哪里|是什么|bao nhiêu|khi nào|ở đâu|là gì",
     re.IGNORECASE,
 )

@@ -174,3 +174,17 @@ def test_the_conditions_of_a_facility_asked_in_a_situation_are_answered_not_prof
     )
     assert aspect(text) == "who"
     assert asks_about_topic(text, True)
+
+
+def test_a_name_that_contains_a_program_s_name_is_not_that_program() -> None:
+    from graphs.nlu.programs import detect_programs
+
+    assert detect_programs("장애아동수당은 누가 받는거고 어디서 신청해요?") == ([], [])
+    assert detect_programs("아동수당 얼마예요") == (["child_allowance"], [])
+
+
+def test_what_a_thing_is_asked_first_is_the_topic_though_a_status_is_named_after() -> None:
+    from graphs.dialogue.asking import names_other_topic
+
+    assert names_other_topic("자활근로가 머여 수급자들 하는 일자리?")
+    assert not names_other_topic("생계급여가 뭐예요?")
