@@ -188,3 +188,19 @@ def test_what_a_thing_is_asked_first_is_the_topic_though_a_status_is_named_after
 
     assert names_other_topic("자활근로가 머여 수급자들 하는 일자리?")
     assert not names_other_topic("생계급여가 뭐예요?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "phải đăng ký trong bao lâu thì được nhận từ tháng sinh?",
+        "出生后多久以内申请才能从出生月领？",
+        "how long do I have to apply?",
+    ],
+)
+def test_a_deadline_asked_in_other_languages_is_searched_with_the_documents_words_for_a_period(
+    question: str,
+) -> None:
+    from graphs.answers.focus import expansions
+
+    assert {"이내", "까지"} <= set(expansions(question))
