@@ -35,7 +35,8 @@ def test_detect_language(text: str, language: str) -> None:
         ("기초 연금 신청", ["basic_pension"]),
         ("기초수급자 되려면", ["livelihood_benefit"]),
         ("기초생활수급 신청", ["livelihood_benefit"]),
-        ("양육수당 얼마", ["parent_benefit"]),
+        ("양육수당 얼마", []),  # 가정양육수당 (24–86개월, booklet p.122): from the documents, not 부모급여
+        ("영아수당 얼마", ["parent_benefit"]),
         ("아동수당 몇 살까지", ["child_allowance"]),
         ("출산지원금 얼마예요", ["siheung_birth_support", "first_meeting_voucher"]),
         ("시흥시 출산지원금", ["siheung_birth_support"]),
