@@ -192,14 +192,11 @@ def facts_summary(facts: dict[str, Any], known: list[str], language: str) -> str
     if me and me.get("age") is not None:
         items.append(label("labels", "age_years", language).format(n=me["age"]))
     spouse = next((m for m in members if m.get("relation") == "spouse"), None)
-    if spouse is not None and "household" not in known:
+    if spouse is not None and spouse.get("age") is not None:
+        items.append(label("labels", "spouse_age", language).format(n=spouse["age"]))
+    elif spouse is not None and "household" not in known:
         # a couple decides the 부부 thresholds: before the household is told, she sees the spouse was counted
-        age = spouse.get("age")
-        items.append(
-            label("labels", "spouse_age", language).format(n=age)
-            if age is not None
-            else label("labels", "spouse", language)
-        )
+        items.append(label("labels", "spouse", language))
     income = facts.get("income") or {}
     if income.get("earned_krw") is not None or income.get("other_krw") is not None:
         total = int(income.get("earned_krw") or 0) + int(income.get("other_krw") or 0)
