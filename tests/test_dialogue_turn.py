@@ -180,3 +180,11 @@ def test_where_to_sign_up_beside_her_facts_brings_how_to_apply_with_the_check() 
     )
     assert decision.intent == "eligibility_check"
     assert decision.asked_how
+
+
+def test_what_can_we_get_with_her_visa_said_as_who_she_is_is_discovery() -> None:
+    decision = _decide(
+        "你好，我是中国人，F-6签证，老公是韩国人，有一个3岁的女儿。老公月薪280万。我们能领什么补助？"
+    )
+    assert decision.intent == "benefit_discovery"
+    assert _decide("F-6 비자 연장은 어디서 해요?").intent != "benefit_discovery"

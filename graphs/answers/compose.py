@@ -122,12 +122,16 @@ def topic_lines(text: str, language: str, shown: str, covered: Iterable[str] = (
     return out
 
 
-def outside_topic(text: str) -> bool:
+def outside_topic(text: str, *, status_too: bool = True) -> bool:
     """Whether `text` is about a topic outside the checked programs that has its own specialist line
-    (interpretation, dementia, abuse, debt, a care gap …): a question to answer and refer, not a profile."""
+    (interpretation, dementia, abuse, debt, a care gap …): a question to answer and refer, not a profile.
+    Without `status_too`, a topic whose words may only state who she is (`status: true`: "F-6签证") does not
+    count."""
     table = load_yaml("referrals.yaml")
     return any(
-        not topic.get("programs") and re.search(topic["match"], text, re.I)
+        not topic.get("programs")
+        and (status_too or not topic.get("status"))
+        and re.search(topic["match"], text, re.I)
         for topic in table.get("topics", {}).values()
     )
 

@@ -263,7 +263,7 @@ def asks_about_topic(text: str, personal: bool) -> bool:
     if (
         WHAT_CAN_I.search(text)
         and asked not in ("who", "what")
-        and not (outside_topic(text) or AID_NOUN.search(text))
+        and not (outside_topic(text, status_too=False) or AID_NOUN.search(text))
     ):
         # "what can I get?" — unless she names what kind of help ("left the children's home", "분유값 기저귀값")
         return False
