@@ -1243,11 +1243,11 @@ _RESTATED = re.compile(r".{0,2}[(（]\s*")
 #: A year's income said as such: "연봉 3천", "일년 합쳐서 천이백", "a year", "一年", "một năm".
 _YEARLY = re.compile(
     r"연봉|연\s?소득|연\s?수입|일\s?년|1\s?년\s?(?:에|동안|합쳐|치)|한\s?해|연간|per year|a year|annual|yearly"
-    r"|年收入|年薪|一年|每年|một năm|mỗi năm|cả năm|hàng năm",
+    r"|年收入|年薪|一年|每年|một năm|mỗi năm|cả năm|hàng năm|\b1 năm",
     re.I,
 )
 _YEARLY_AFTER = re.compile(
-    r"\s?(?:won\s|원\s?)?(?:a year|per year|annually|yearly|/\s?(?:year|yr|năm)|một năm|mỗi năm|一年|每年)",
+    r"\s?(?:won\s|원\s?)?(?:a year|per year|annually|yearly|/\s?(?:year|yr|năm)|một năm|mỗi năm|1 năm|一年|每年)",
     re.I,
 )
 _TOTAL_NEAR = re.compile(

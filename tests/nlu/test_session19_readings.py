@@ -267,3 +267,11 @@ def test_dangers_asked_as_questions_or_told_in_passing_get_their_kind(text: str,
     from graphs.referrals import crisis_kinds
 
     assert crisis_kinds(crisis_signals(text), text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "monthly"),
+    [("chồng lương 30 triệu 1 năm", 2_500_000), ("chồng lương 3 triệu 1 tháng", 3_000_000)],
+)
+def test_a_salary_a_year_in_vietnamese_is_a_twelfth_a_month(text: str, monthly: int) -> None:
+    assert understand(text).facts["income"] == {"earned_krw": monthly}
