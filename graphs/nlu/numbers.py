@@ -721,6 +721,8 @@ _AGO_AFTER = re.compile(r"^\s?(?:ago|전|前|trước)", re.I)
 #: An age that bounds a rule, not a person's ("아동수당 아홉살까지 받는거죠?", "65세 이상", "under 9").
 _BOUND_AFTER = re.compile(
     r"^\s?(?:까지|부터|이상|이하|미만|초과|넘으면|넘어서면|이전|전까지|and (?:over|older|up)|or (?:older|over)"
+    # an age to be reached, as a rule's condition: "65세 되면 장애인연금 끊기고", "65岁以后"
+    r"|(?:가|이)?\s?되면|(?:가|이)?\s?되시면|(?:가|이)?\s?되는\s?(?:달|해|날)|이후|以后|之后"
     r"|以上|以下|为止|之前|trở lên|trở xuống)",
     re.I,
 )

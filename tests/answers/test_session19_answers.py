@@ -204,3 +204,9 @@ def test_a_deadline_asked_in_other_languages_is_searched_with_the_documents_word
     from graphs.answers.focus import expansions
 
     assert {"이내", "까지"} <= set(expansions(question))
+
+
+def test_a_care_worker_who_comes_to_the_house_is_home_care() -> None:
+    from graphs.answers.focus import expansions
+
+    assert "재가급여" in expansions("how do we get a care worker to come to the house?")

@@ -275,3 +275,11 @@ def test_dangers_asked_as_questions_or_told_in_passing_get_their_kind(text: str,
 )
 def test_a_salary_a_year_in_vietnamese_is_a_twelfth_a_month(text: str, monthly: int) -> None:
     assert understand(text).facts["income"] == {"earned_krw": monthly}
+
+
+@pytest.mark.parametrize(
+    "text", ["65세 되면 장애인연금 끊기고 기초연금으로 바뀐다던데", "65岁以后基础年金会少吗"]
+)
+def test_an_age_to_be_reached_as_a_rule_s_condition_is_nobody_s_age(text: str) -> None:
+    assert find_ages(text) == []
+    assert [a.value for a in find_ages("저 64세인데 65세 되면 받을 수 있나요")] == [64]
