@@ -283,3 +283,18 @@ def test_a_salary_a_year_in_vietnamese_is_a_twelfth_a_month(text: str, monthly: 
 def test_an_age_to_be_reached_as_a_rule_s_condition_is_nobody_s_age(text: str) -> None:
     assert find_ages(text) == []
     assert [a.value for a in find_ages("저 64세인데 65세 되면 받을 수 있나요")] == [64]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我爸爸75岁一个人住，每个月国民年金40万，有一套房子大概1亿，能领基础年金吗", "parent"),
+        ("我妈妈去世了，我能领什么", None),
+    ],
+)
+def test_a_father_living_alone_asked_about_in_chinese_is_the_applicant(
+    text: str, expected: str | None
+) -> None:
+    from graphs.dialogue.proxy import asking_for
+
+    assert asking_for(text) == expected
