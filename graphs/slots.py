@@ -434,7 +434,7 @@ def parse_answer(
     elif slot == "support_obligor":
         well_off = re.search(
             r"넉넉|잘\s*살|잘\s*벌|잘\s*버(?:는|니|네)|많이\s*벌|여유|부자|연봉이?\s?\S{0,4}억|억\s?(?:넘|이상)|의사|변호사|고소득|well off|rich|earns? a lot"
-            r"|high (?:income|salary)|\bdoctor\b|\blawyer\b|宽裕|有钱|收入(?:都)?(?:挺|很)?高|(?<!不)过得(?:很|挺)?好"
+            r"|high (?:income|salary)|\bdoctor\b|\blawyer\b|(?<!不)宽裕|(?<!没)有钱|收入(?:都)?(?:挺|很)?高|(?<!不)过得(?:很|挺)?好"
             r"|khá giả|kha gia|kiếm được nhiều|kiem duoc nhieu",
             text,
             re.IGNORECASE,
@@ -450,7 +450,7 @@ def parse_answer(
             r"|평범|월급쟁이|회사원|직장인|공장|(?:지|자기|제|저그)\s?식구|바쁘|바뻐|바빠|ordinary|office worker|his own family|her own family"
             r"|helps? (?:us )?(?:as (?:much as )?(?:she|he|they) can|a little|when (?:she|he|they) can)|rent (?:their|his|her) (?:flat|apartment|place)"
             r"|(?:have|has) (?:two|three|\d) kids|own (?:kids|children) to|tight|not much left"
-            r"|普通|上班族|自己的家|bình thường|binh thuong|gia đình riêng",
+            r"|普通|一般|上班族|在公司上班|打工|自己的家|bình thường|binh thuong|gia đình riêng|làm công nhân|đi làm thuê",
             text,
             re.IGNORECASE,
         ):

@@ -26,7 +26,7 @@ from graphs.nlu.facts import (
     income_kinds_said,
     unlabelled_amounts,
 )
-from graphs.nlu.numbers import bare_number, find_ages, find_money
+from graphs.nlu.numbers import bare_number, find_ages, find_money, parse_numeral
 from graphs.slots import (
     DECLINED,
     HOUSEHOLD_COUNT,
@@ -199,6 +199,21 @@ def _others_money(message: str, facts: dict[str, Any], ledger: lg.Ledger) -> boo
     return bool(holders) and all(h is not None and h not in present for h in holders)
 
 
+#: A number at the end of a correction: "… 천오백이네요", "아니 1200이요".
+_LAST_NUMBER = re.compile(
+    r"([\d,.]+|[일이삼사오육칠팔구십백천만억]+?)\s?(?:이네요|네요|이에요|예요|이요|요|입니다|이야|야)?\s*[.!~]*\s*$"
+)
+
+
+def _corrected_amount(message: str) -> int | None:
+    """The amount a correction ends with, in won (a bare number is in 만원, as residents say it)."""
+    m = _LAST_NUMBER.search(message.strip())
+    value = parse_numeral(m.group(1)) if m else None
+    if not value:
+        return None
+    return int(value * 10**4) if value < 10**4 else int(value)
+
+
 def _states_household(message: str, members: list[dict[str, Any]]) -> bool:
     """Whether the message says who lives together (not only names someone): "남편이랑 셋이 살아요", "혼자요"."""
     return bool(members) and bool((len(members) > 1 and TOGETHER.search(message)) or ALONE.search(message))
@@ -262,6 +277,8 @@ def read_message(
         first == "support_obligor"
         and bool(set(named) & MONEY_SLOTS)
         and not SLOT_KEYWORDS[first].search(message)
+        # no one else named: not "Chồng cũ làm công nhân, lương khoảng hai triệu rưỡi"
+        and all(m.get("relation") == "self" for m in u.facts.get("members") or [])
     )
     if (
         first
@@ -373,6 +390,14 @@ def read_message(
         if len(kinds) == 1:
             total = int(now_income.get("earned_krw") or 0) + int(now_income.get("other_krw") or 0)
             reading.facts = {**reading.facts, "income": {"earned_krw": 0, "other_krw": 0, kinds[0]: total}}
+    before_assets = facts.get("assets") or {}
+    corrected = _corrected_amount(message) if correcting and "assets" in pending else None
+    if corrected is not None and not find_money(message):
+        # "통장에 천만원", then "아 아니다 … 천오백이네요": a bare number corrects the kind of asset she gave
+        kinds = [k for k in ("property_krw", "financial_krw", "debt_krw") if before_assets.get(k)]
+        if len(kinds) == 1:
+            reading.facts = merge_facts(reading.facts, {"assets": {**before_assets, kinds[0]: corrected}})
+            reading.filled = [*(f for f in reading.filled if f != "assets"), "assets"]
     if not reading.filled and not reading.refused and pending and refuses(message):
         # "모르겠어요" to two questions asked together answers the first; "둘 다 몰라요" both
         reading.refused.extend(pending if _BOTH.search(message) else pending[:1])

@@ -371,7 +371,7 @@ _NOT_DAYCARE = re.compile(
 )
 _PREGNANT = re.compile(
     r"임신|임산부|뱃속|만삭|출산\s?(?:예정|앞두)|(?:다음\s?달|이번\s?달|곧|\d{1,2}\s?월에?)\s?출산(?:인데|이에요|예정|할|해요|입니다|이라)"
-    r"|肚子里|trong bụng|pregnan|due (?:next|this) month|\bdue (?:in|on|date)\b|baby (?:is )?due|expecting a baby|怀孕|孕妇|预产期|快生了"
+    r"|肚子里|trong bụng|pregnan|due (?:next|this) month|\bdue (?:in|on|date)\b|baby (?:is )?due|expecting a baby|怀孕|怀着|孕妇|预产期|快生了"
     r"|mang thai|có bầu|có thai|co thai|co bau|mang bầu|mang bau|sắp sinh|sap sinh|dự sinh|du sinh",
     re.I,
 )
@@ -386,7 +386,8 @@ _UNBORN = re.compile(
     r"|(?:아기|애기|아이)(?:는|가)?\s?(?:아직\s?)?(?:안\s?태어났|태어나기\s?전)|(?:the |our |my )?baby (?:is not|isn't|not) (?:yet )?born"
     r"|(?:for |the |our |my )?baby (?:when (?:it|he|she) (?:comes|arrives|is born)|(?:that is |who is )?(?:coming|on the way))"
     r"|when the baby (?:comes|arrives|is born)|(?:아기|애기|아이)(?:가|는)?\s?(?:태어나면|나오면)"
-    r"|肚子里的?(?:宝宝|孩子|宝贝)?|(?:宝宝|孩子)还没(?:出生|生)|(?:em bé|con|bé) (?:trong bụng|sắp sinh|chưa (?:sinh|ra đời|chào đời))",
+    r"|肚子里的?(?:宝宝|孩子|宝贝)?|(?:宝宝|孩子)还没(?:出生|生)|(?:em bé|con|bé) (?:trong bụng|sắp sinh|chưa (?:sinh|ra đời|chào đời))"
+    r"|(?:mang thai|có bầu|có thai|mang bầu|怀着?|怀了)\s?(?:em\s)?(?:bé|con|宝宝|孩子|第一个|二胎)(?:\s?(?:đầu lòng|đầu|thứ \w+))?",
     re.I,
 )
 _AGE_KEYS = frozenset({"age", "months_old", "birth_date"})

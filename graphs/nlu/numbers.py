@@ -369,7 +369,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     # and "老大9岁，6岁，23个月", a list's last item
     (
         re.compile(
-            r"(?<![万元块钱\d])(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月(?=大|了|的|左右|宝宝|婴儿|\s*[，,。.、)）]|\s*$)"
+            r"(?<![万元块钱\d])(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月(?=大(?!概|约)|了|的|左右|宝宝|婴儿|\s*[，,。.、)）]|\s*$)"
         ),
         "months",
     ),
@@ -684,7 +684,7 @@ def _join_years_and_months(text: str, ages: list[Age]) -> list[Age]:
 
 #: Months that are not someone's age: a pregnancy ("임신 6개월", "6 months pregnant") or a time ago or since
 #: ("3개월 전에 이사", "3 months ago", "실직한 지 2개월 동안").
-_PREGNANT_WORDS = r"임신|pregnant|怀孕|mang thai|có bầu|co bau|có thai|co thai|mang bầu|mang bau"
+_PREGNANT_WORDS = r"임신|pregnant|怀孕|怀着|怀了|mang thai|có bầu|co bau|có thai|co thai|mang bầu|mang bau"
 _PREGNANCY_BEFORE = re.compile(rf"(?:{_PREGNANT_WORDS}|임신한\s?지)\s?(?:\S+\s)?$", re.I)
 _SPAN_AFTER = re.compile(
     r"^\s?(?:째(?!\s?(?:예요|에요|이에요|입니다|야|임))|전|동안|간|후|뒤|밀려|밀렸|연체|behind|overdue|late|in arrears|pregnant|along|ago|before|later|into|in a row|前|后|以来|trước|sau|nữa)",
@@ -708,6 +708,10 @@ _TRIP_BEFORE = re.compile(
 _PREGNANT_IN = re.compile(_PREGNANT_WORDS, re.I)
 _CHILD_WORD = re.compile(
     r"애기|아기|baby|\bbé\b|宝宝|孩子|\bson\b|daughter|아들|딸|첫째|큰애|낳|태어|born", re.I
+)
+_CARRIED_CHILD = re.compile(
+    r"^\s*(?:em\s)?(?:bé|con|baby|아기|애기|宝宝|孩子)(?:\s?(?:đầu lòng|đầu|thứ \w+|첫째|둘째|셋째|第一个|老大|老二))?",
+    re.I,
 )
 _AGE_WORD_AFTER = re.compile(r"^\s?(?:tuổi|tuoi|old|된|됐|되었|大)", re.I)
 _BIRTH_VERB = re.compile(
@@ -754,7 +758,10 @@ def _not_an_age(text: str, age: Age) -> bool:
         )
     lead = text[max(0, age.start - 60) : age.start]
     carrying = _PREGNANT_IN.search(text[max(0, age.start - 30) : age.start])
-    if carrying and not _CHILD_WORD.search(text[max(0, age.start - 30) : age.start][carrying.end() :]):
+    carried = text[max(0, age.start - 30) : age.start][carrying.end() :] if carrying else ""
+    # "mang thai bé đầu, 7 tháng rồi": the baby named right after the pregnancy is the one carried
+    carried = _CARRIED_CHILD.sub(" ", carried)
+    if carrying and not _CHILD_WORD.search(carried):
         return True  # "둘째 임신 중인데요🤰 (지금 6개월이요!)": how far along, not a baby
     trip = _TRIP_BEFORE.search(lead)
     away = (

@@ -298,3 +298,48 @@ def test_a_father_living_alone_asked_about_in_chinese_is_the_applicant(
     from graphs.dialogue.proxy import asking_for
 
     assert asking_for(text) == expected
+
+
+def test_the_baby_carried_is_no_member_and_its_months_are_how_far_along() -> None:
+    members = understand(
+        "Em đang mang thai bé đầu, 7 tháng rồi. Em người Việt visa F-6, chồng Hàn 30 tuổi."
+    ).facts["members"]
+    assert [m["relation"] for m in members] == ["self", "spouse"]
+    assert members[0]["pregnant"] is True
+    assert understand("我怀着宝宝，7个月了").facts["members"] == [{"relation": "self", "pregnant": True}]
+
+
+def test_a_month_before_approximately_is_no_baby() -> None:
+    assert "members" not in understand("打零工一个月大概九十万").facts or all(
+        m["relation"] == "self" for m in understand("打零工一个月大概九十万").facts["members"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("有个女儿，结婚了，在公司上班，收入一般", "meets"),
+        ("有个女儿，生活也不宽裕", "meets"),
+        ("儿子很有钱", "fails"),
+    ],
+)
+def test_a_relative_of_ordinary_means_in_chinese_does_not_disqualify(text: str, value: str) -> None:
+    from graphs.slots import parse_answer
+
+    assert parse_answer("support_obligor", text, {}, {}) == {"support_obligor": value}
+
+
+def test_a_bare_number_correcting_her_savings_corrects_that_kind() -> None:
+    from graphs.dialogue import ledger as lg
+
+    text = "아 아니다 퇴직금 들어와서 천오백이네요"
+    ledger: lg.Ledger = {"assets": {"asks": 0, "status": "said", "turn": 1}}
+    facts = {"assets": {"property_krw": 0, "financial_krw": 10_000_000, "debt_krw": 0}}
+    reading = read_message(text, understand(text), [], ledger, facts)
+    assert reading.facts["assets"]["financial_krw"] == 15_000_000
+
+
+def test_the_gyeonggi_youth_money_described_is_that_program_but_her_age_alone_is_not() -> None:
+    text = "Nghe nói thanh niên 24 tuổi ở Gyeonggi được 1 triệu won mỗi năm, em có được không?"
+    assert understand(text).programs == ["gyeonggi_youth_basic_income"]
+    assert understand("경기도 사는데 24살이에요 뭐 받을 수 있어요?").programs == []
