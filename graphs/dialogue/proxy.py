@@ -31,6 +31,8 @@ _ASKING_FOR = re.compile(
     r"|\b(?:asking|enquiring|inquiring|writing)\s+(?:for|on behalf of)\s+my\s+(?:mother|mom|mum|father|dad|parents?)\b"
     r"|\bfor my (?:mother|mom|mum|father|dad)\b|\bmy (?:mother|mom|mum|father|dad) (?:is|lives|turned|can she|can he)"
     r"|(?:替|帮)(?:我)?(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:问|咨询|打听)|我(?:妈妈|爸爸|母亲|父亲)(?:能|可以)"
+    # "我妈75岁，一个人住 … 她能申请什么补助吗？"
+    r"|我(?:妈|爸)(?![妈爸])[^？?]{0,40}?(?:她|他)(?:能|可以|有没有)"
     r"|hỏi (?:giúp|cho|thay) (?:mẹ|bố|ba|má)|(?:mẹ|bố|ba|má) (?:tôi|em|mình) (?:có|được)"
     r"|\b(?:mẹ|bố|ba|má)(?: (?:chồng|vợ))?(?: (?:tôi|em|mình))? có (?:được|đủ điều kiện|nhận)"
     # the parent named, then the question asked of him or her a few words on: "아버지가 정왕동서 혼자 사시는디",

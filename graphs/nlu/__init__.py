@@ -77,7 +77,7 @@ _ARREARS = re.compile(
     r"|(?:suddenly|collapsed|in (?:the )?hospital|accident|lost (?:my|his|her) job|laid off|died|passed away|fire|(?:shop|business|store) (?:closed|shut)"
     r"|hit me|beat me|beats me|left (?:my )?(?:husband|home)|ran away|fled)"
     r".{0,80}(?:no money|can'?t pay|living (?:costs|expenses)|no income|broke)"
-    r"|(?:突然|住院|中风|车祸|失业|倒闭|去世|火灾|打我|家暴|跑出来|逃出来|手术|骨折|摔|受伤|工伤).{0,40}(?:没钱|生活费|没有(?:任何)?收入|付不起|交不起)"
+    r"|(?:突然|住院|中风|车祸|失业|倒闭|去世|火灾|打我|家暴|跑出来|逃出来|手术|骨折|摔|受伤|工伤).{0,40}(?:没钱|生活费|没有(?:任何)?收入|付不起|交不起|生活(?:很|非常|特别)?困难|过不下去)"
     r"|(?:đột ngột|nhập viện|tai nạn|mất việc|phá sản|qua đời|(?:chồng|vợ|bố|mẹ)\s?(?:tôi|em|mình)?\s?(?:đã\s)?mất\b|cháy|đánh tôi|bạo hành|bỏ nhà|bỏ trốn)"
     r".{0,120}(?:không có tiền|tiền sinh hoạt|không có thu nhập|không trả được|(?:tiền|tiết kiệm)\s?(?:\S+\s)?(?:sắp|đã)?\s?hết|hết tiền)",
     re.IGNORECASE,

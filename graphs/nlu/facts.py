@@ -1553,7 +1553,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     alone = bool(ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
     # "엄마가 … 혼자 사세요": the parent lives alone (an honorific), not the writer
     if alone and not re.search(
-        r"사시|사세요|사셔|사십니|살고\s?계|계세요|계십니|지내세요|(?:mother|father|mom|dad|妈妈|爸爸|m\u1eb9|b\u1ed1)",
+        r"사시|사세요|사셔|사십니|살고\s?계|계세요|계십니|지내세요|(?:mother|father|mom|dad|妈妈|爸爸|我妈|我爸|老妈|老爸|m\u1eb9|b\u1ed1)",
         lower,
     ):
         member_facts = True

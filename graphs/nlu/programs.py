@@ -23,7 +23,7 @@ _RECEIVING_AFTER = re.compile(
 )
 #: A status said of oneself ("차상위라", "수급자인데"): the program is held, not asked about.
 _STATUS_AFTER = re.compile(
-    r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임)|^(?:家庭|户|家)(?!吗|嘛)"
+    r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임|고(?!싶|있|계|민))|^(?:家庭|户|家)(?!吗|嘛)"
 )
 _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
 #: A status denied right after its name (spaces removed): "수급자는 아닌데", "차상위도 아니에요".

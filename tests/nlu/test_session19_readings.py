@@ -343,3 +343,19 @@ def test_the_gyeonggi_youth_money_described_is_that_program_but_her_age_alone_is
     text = "Nghe nói thanh niên 24 tuổi ở Gyeonggi được 1 triệu won mỗi năm, em có được không?"
     assert understand(text).programs == ["gyeonggi_youth_basic_income"]
     assert understand("경기도 사는데 24살이에요 뭐 받을 수 있어요?").programs == []
+
+
+def test_blind17_readings_a_mother_living_alone_in_chinese_a_status_before_and_a_teen_without_a_bed() -> None:
+    from graphs.dialogue.proxy import as_applicant, asking_for
+    from graphs.nlu.intent import crisis_signals
+    from graphs.nlu.programs import detect_programs
+    from graphs.referrals import crisis_kinds
+
+    text = "我妈75岁，一个人住在始兴，有韩国国籍，没什么收入，就靠我每个月给一点钱。她能申请什么补助吗？"
+    assert asking_for(text) == "parent"
+    assert as_applicant(understand(text).facts, "parent", text)["members"][0]["age"] == 75
+    assert detect_programs("엄마 수급자고 예순여덟") == ([], ["livelihood_benefit"])
+    teen = "집 나왔는데 오늘 잘데가 없어요 열일곱살임 어케해요"
+    assert crisis_kinds(crisis_signals(teen), teen)[0] == "youth"
+    widow = "老公上个月去世了，我一个人带着孩子，生活很困难，应该去哪里求助？"
+    assert understand(widow).programs == ["emergency_welfare"]
