@@ -52,7 +52,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
     (
         "what",
         re.compile(
-            r"[뭐머](?:에요|예요|야|임|지|하는|냐|니|여|가요)|무엇|뭔가요|뭔데|뭐하는|what is|what's|是什么|là gì",
+            r"뭐(?:에요|예요|야|임|지|하는|냐|니|여|가요)|(?<!할)머(?:여|야|임|에요|예요)|무엇|뭔가요|뭔데|뭐하는|what is|what's|是什么|là gì",
             re.I,
         ),
     ),

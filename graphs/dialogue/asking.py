@@ -271,7 +271,7 @@ def asks_about_topic(text: str, personal: bool) -> bool:
 
 
 _ABOUT_PROGRAM = re.compile(
-    r"얼마|몇\s?(?:살|세|개월|년)|까지|언제|어디|방법|[뭐머](?:예요|에요|야|임|지|여)|소급|현금"
+    r"얼마|몇\s?(?:살|세|개월|년)|까지|언제|어디|방법|뭐(?:예요|에요|야|임|지|여)|(?<!할)머(?:여|야|임|에요|예요)|소급|현금"
     r"|how much|how old|how long|until|when|where|what is|多少|几岁|什么时候|哪里|是什么|bao nhiêu|khi nào|ở đâu|là gì",
     re.IGNORECASE,
 )

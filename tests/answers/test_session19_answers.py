@@ -210,3 +210,8 @@ def test_a_care_worker_who_comes_to_the_house_is_home_care() -> None:
     from graphs.answers.focus import expansions
 
     assert "재가급여" in expansions("how do we get a care worker to come to the house?")
+
+
+def test_a_grandmother_is_no_dialect_what_question() -> None:
+    assert aspect("혼자사는 할머니인데 나라에서 받을수 있는거 뭐 있는지 알려줘요") == "any"
+    assert aspect("자활근로가 머여") == "what"
