@@ -131,33 +131,25 @@ def test_a_parent_s_program_asked_about_makes_the_parent_the_applicant(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "intent"),
     [
-        "Could you check the newborn first-meeting voucher and the Siheung city birth grant for me?",
-        "생계급여랑긴급복지지원신청가능한가?",
+        (
+            "Could you check the newborn first-meeting voucher and the Siheung city birth grant for me?",
+            "eligibility_check",
+        ),
+        ("생계급여랑긴급복지지원신청가능한가?", "eligibility_check"),
+        ("6 years old and 3 years old. Are there any support programs I could receive?", "benefit_discovery"),
+        ("Nhà em nhận được trợ cấp gì ạ?", "benefit_discovery"),
     ],
 )
-def test_a_request_to_check_named_programs_is_a_check(text: str) -> None:
+def test_a_request_to_check_is_a_check_and_what_can_i_get_in_other_words_is_discovery(
+    text: str, intent: str
+) -> None:
     from graphs.dialogue.turn import Before, decide
 
     u = understand(text)
     reading = read_message(text, u, [], {}, {})
-    assert decide(u, reading, text, Before()).intent == "eligibility_check"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "6 years old and 3 years old. Are there any support programs I could receive?",
-        "Nhà em nhận được trợ cấp gì ạ?",
-    ],
-)
-def test_what_can_i_get_in_other_words_is_discovery(text: str) -> None:
-    from graphs.dialogue.turn import Before, decide
-
-    u = understand(text)
-    reading = read_message(text, u, [], {}, {})
-    assert decide(u, reading, text, Before()).intent == "benefit_discovery"
+    assert decide(u, reading, text, Before()).intent == intent
 
 
 def test_two_bare_young_ages_are_her_children() -> None:
