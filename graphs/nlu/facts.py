@@ -330,8 +330,13 @@ def denied_programs(text: str) -> list[str]:
     lower = text.lower()
     if not _NOT_RECEIVING.search(lower):
         return []
+    return [p for m in find_mentions(text[_receipt_said_until(lower) :]) for p in m.program_ids]
+
+
+def _receipt_said_until(lower: str) -> int:
+    """Where the last receipt said in its own clause ends ("부모급여 받아요 …"); 0 when none is."""
     affirmed = [m.end() for m in _RECEIPT_SAID.finditer(lower)]
-    return [p for m in find_mentions(text[affirmed[-1] if affirmed else 0 :]) for p in m.program_ids]
+    return affirmed[-1] if affirmed else 0
 
 
 _NO_DISABILITY = re.compile(
@@ -1272,10 +1277,12 @@ def states_income_kind(text: str) -> bool:
     return bool(income_kinds_said(text))
 
 
-#: The writer speaking of herself.
-_FIRST_PERSON_WORD = re.compile(
-    r"\bi(?:'m| am)\b|저는|제가|나는|내가|我(?:今年|是)|\btôi (?:năm nay|\d)|\bem (?:năm nay|\d)"
-)
+def _own_age(lower: str, age: Age) -> bool:
+    """Whether an age in years is said as hers: "저는 서른둘", "I'm 8"."""
+    return age.unit == "years" and bool(
+        _OWN_AGE_BEFORE.search(lower, max(0, age.start - 12), age.start)
+        or _OWN_AGE_START.match(lower, age.start)
+    )
 
 
 def extract_facts(text: str) -> dict[str, Any]:
@@ -1292,9 +1299,11 @@ def extract_facts(text: str) -> dict[str, Any]:
     ages = _corrected_ages(lower, find_ages(text))
     relations = _age_relations(lower, ages)
     young = [
-        a for a, r in zip(ages, relations, strict=True) if r is None and a.unit == "years" and a.value < 14
+        a
+        for a, r in zip(ages, relations, strict=True)
+        if r is None and a.unit == "years" and a.value < 14 and not _own_age(lower, a)
     ]
-    children_listed = len(young) >= 2 and not _FIRST_PERSON_WORD.search(lower)
+    children_listed = len(young) >= 2
     for age, rel in zip(ages, relations, strict=True):
         member_facts = True
         if children_listed and age in young:
@@ -1302,11 +1311,9 @@ def extract_facts(text: str) -> dict[str, Any]:
         if age.unit == "months":
             rel = rel if rel in ("child", "grandchild") else "child"
         key, value = ("months_old", age.value) if age.unit == "months" else ("age", age.value)
-        own = age.unit == "years" and bool(
-            _OWN_AGE_BEFORE.search(lower, max(0, age.start - 12), age.start)
-            or _OWN_AGE_START.match(lower, age.start)
-        )
-        if own:  # "저는 서른둘", "24살만 돼요? 저 올해 25인데": the age she says is hers wins
+        if _own_age(
+            lower, age
+        ):  # "저는 서른둘", "24살만 돼요? 저 올해 25인데": the age she says is hers wins
             self_member[key] = value
             continue
         if rel is None and _NOW_AGE_BEFORE.search(lower, max(0, age.start - 6), age.start):
@@ -1670,8 +1677,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     elif _NOT_RECEIVING.search(lower) and (asked or receiving or denied_programs(original)):
         # "기초연금도 차상위도 아무것도 안 받아요": the programs named are not received; but "기초연금은 받고 있고
         # 장기요양 등급은 안 받았다": the receipt said before, in its own clause, stands
-        affirmed = [m.end() for m in _RECEIPT_SAID.finditer(lower)]
-        cut = affirmed[-1] if affirmed else 0
+        cut = _receipt_said_until(lower)
         kept = detect_programs(original[:cut])[1] if cut and not _NOT_RECEIVING.search(lower, 0, cut) else []
         facts["receiving"] = kept
     elif receiving:
