@@ -54,6 +54,7 @@ WHAT_CAN_I = re.compile(
     r"|which (?:\w+ )?(?:benefits|support|programs|help)|(?:support|help|benefits?) for (?:someone|people) like (?:me|us)"
     r"|(?:benefits|support|programs?|help|assistance)(?: programs?)? (?:that )?(?:i|we|my family) (?:can|could|might) (?:get|receive|apply)"
     r"|anything (?:i|we) (?:could|might) (?:get|receive)"
+    r"|(?:is|are) there any (?:help|support|benefits?|assistance|programs?) (?:for (?:me|us|my family)|(?:i|we) can get)"
     r"|(?:nhận|hưởng|xin) được (?:những |các )?(?:gì|trợ cấp (?:gì|nào)|hỗ trợ (?:gì|nào)|chế độ (?:gì|nào))"
     r"|能(?:领|拿|申请|享受)(?:到)?(?:点|些|一点)?(?:什么|哪些)|有(?:什么|哪些)(?:补助|福利|补贴|支援|待遇)|可以享受哪些"
     r"|(?:được|có thể|điều kiện) (?:nhận|hưởng|xin)(?: được)? (?:những |các )?"

@@ -140,6 +140,10 @@ def test_a_parent_s_program_asked_about_makes_the_parent_the_applicant(
         ("생계급여랑긴급복지지원신청가능한가?", "eligibility_check"),
         ("6 years old and 3 years old. Are there any support programs I could receive?", "benefit_discovery"),
         ("Nhà em nhận được trợ cấp gì ạ?", "benefit_discovery"),
+        (
+            "Hi, I'm 29, I lost my job 2 months ago, I live alone in Siheung and pay 450k rent. Is there any help for me?",
+            "benefit_discovery",
+        ),
     ],
 )
 def test_a_request_to_check_is_a_check_and_what_can_i_get_in_other_words_is_discovery(
