@@ -111,7 +111,18 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         described = [r for r in shown if r["program_id"] in catalogue and r["program_id"] in asked]
         # She asked what the program is or how it works, with her own facts: the answer first, then hers.
         intro = (
-            "\n".join(responder.program_summary(catalogue[r["program_id"]], language) for r in described)
+            "\n".join(
+                responder.program_summary(catalogue[r["program_id"]], language)
+                # asked before the verdict: where to apply or ask, in case she stops here (the full result
+                # block says it once nothing is asked)
+                + (
+                    f"\n{contact}"
+                    if text_question
+                    and (contact := responder.contact_line(catalogue[r["program_id"]], language))
+                    else ""
+                )
+                for r in described
+            )
             or None
         )
     if state.get("asked_about") and not discovery:
@@ -153,7 +164,12 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
             shown,
             catalogue,
             language,
-            question=text_question,
+            question=(
+                # programs listed before she has told all: where the decision is made, in case she stops here
+                f"{responder.render('final_note', language)}\n{text_question}"
+                if discovery and shown and text_question
+                else text_question
+            ),
             declined=refused,
             undecidable=undecidable,
             intro=intro,

@@ -125,6 +125,12 @@ def how_to_apply_text(program: dict[str, Any], language: str) -> str:
     return f"{render('apply_generic', language)} {korean}"
 
 
+def contact_line(program: dict[str, Any], language: str) -> str | None:
+    """The program's contact line ("문의: 보건복지상담센터 129 · …"), or None when the catalogue has none."""
+    contact = localized(program, "contact", language)
+    return render("contact", language, text=contact) if contact else None
+
+
 def _how_to_apply(program: dict[str, Any], result: dict[str, Any], language: str) -> str:
     return how_to_apply_text({"how_to_apply": result.get("how_to_apply"), **program}, language)
 

@@ -175,8 +175,9 @@ _CLAUSE = re.compile(
 )
 
 
-WHOLE_MESSAGE_SLOTS = frozenset({"support_obligor"})
-"""Slots whose answer runs over clauses: "有一个女儿在中国，她自己也困难" names her daughter, then says how she is."""
+WHOLE_MESSAGE_SLOTS = frozenset({"support_obligor", "gyeonggi_residence_years"})
+"""Slots whose answer runs over clauses: "有一个女儿在中国，她自己也困难" names her daughter, then says how she is;
+"2 years now in Siheung. Suwon from birth till 13" tells one stay in each sentence."""
 
 
 def clauses_for(slot: str, text: str) -> str:

@@ -35,9 +35,13 @@ def slots_of(patch: dict[str, Any]) -> list[str]:
         slots.append("birth_date")
     if any(m.get("school") for m in others):
         slots.append("school")
-    for key, slot in (("disability", "disability"), ("employed", "employed"), ("nationality", "nationality")):
+    for key, slot in (("disability", "disability"), ("employed", "employed")):
         if any(m.get(key) is not None for m in members):
             slots.append(slot)
+    if me.get("nationality") is not None:
+        slots.append(
+            "nationality"
+        )  # not "老公韩国人": her husband's says nothing of hers, which is what is asked
     if any(m.get("pregnant") is not None for m in members):
         slots.append("pregnant")
     if any(m.get("daycare") is not None for m in members):

@@ -197,10 +197,7 @@ PROFILE_SLOTS = ("household", "age", "income")
 
 def profile_complete(ledger: lg.Ledger) -> bool:
     """Whether discovery has its short profile (each slot settled, refused, or asked enough)."""
-    return all(
-        lg.settled(ledger, s) or lg.status(ledger, s) == "refused" or lg.asks(ledger, s) >= MAX_ASKS
-        for s in PROFILE_SLOTS
-    )
+    return not missing_profile(ledger)
 
 
 SITUATION_CRITERIA = frozenset(
@@ -233,12 +230,19 @@ def situational(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+PROFILE_MAX_ASKS = 2
+"""The profile asks a slot at most this often: asked twice and passed over while she tells other things, the
+programs her answers already show come first (the results then ask for what still decides them)."""
+
+
 def missing_profile(ledger: lg.Ledger) -> list[str]:
     """The profile slots discovery still asks for."""
     return [
         s
         for s in PROFILE_SLOTS
-        if not lg.settled(ledger, s) and lg.status(ledger, s) != "refused" and lg.asks(ledger, s) < MAX_ASKS
+        if not lg.settled(ledger, s)
+        and lg.status(ledger, s) != "refused"
+        and lg.asks(ledger, s) < PROFILE_MAX_ASKS
     ]
 
 

@@ -68,6 +68,8 @@ _IDIOMS = re.compile(
     r"|(?:사고|낙상|넘어지|넘어져|미끄러|떨어지|떨어져|산재|공사).{0,12}다치|"
     r"(?:injured|hurt) in (?:an?|the) (?:accident|fall|crash)|(?:车祸|事故|摔倒|工伤).{0,6}(?:受伤|伤)"
     r"|(?:tai nạn|tai nan|té ngã|te nga).{0,12}(?:bị thương|bi thuong)"
+    # quitting a job or a school, not life ("회사 그만두고 쉬고 있어요")
+    r"|(?:회사|직장|일|알바|학교|가게|장사|공장)(?:을|를|도|은|는)?\s?그만\s?(?:두|뒀|둔|둬)"
     # the name of a program, not a danger: "emergency money", "긴급지원"
     r"|emergency (?:money|help|support|aid|relief|funds?|welfare|livelihood|financial|cash|assistance)|긴급\s?(?:지원|복지|생계)",
     re.IGNORECASE,

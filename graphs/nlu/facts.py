@@ -12,6 +12,7 @@ from typing import Any
 
 from graphs.nlu.dates import find_past_dates, find_past_months
 from graphs.nlu.numbers import (
+    COUPLE_AGES,
     Age,
     Money,
     find_ages,
@@ -358,6 +359,8 @@ _UNEMPLOYED = re.compile(f"{_JOB_LOST.pattern}|{_JOBLESS.pattern}", re.I)
 #: Not working now, which is not by itself a job loss (a crisis event).
 _NOT_WORKING = re.compile(
     r"일\s?안\s?해|일\s?안\s?하|(?<![가-힣])백수|무직|놀고\s?있|취업\s?준비|취준|구직\s?(?:중|활동)|일\s?(?:자리\s?)?(?:찾|구하)고|퇴사\s?(?:했|하고|한\s?지)|퇴직\s?(?:했|하고)"
+    r"|(?<![가-힣])쉬고\s?있|쉬는\s?중|계약(?:이)?\s?(?:끝나고|끝났|만료)|(?:일|회사|직장|알바)(?:을|를)?\s?그만\s?(?:뒀|두고)"
+    r"|between jobs|contract (?:ended|ran out|finished)|合同到期|待业|hết hợp đồng|het hop dong|đang nghỉ làm"
     r"|not working|don'?t work|quit my job|(?:left|quit) (?:my|the) (?:job|company)|辞职了|离职了|nghỉ việc"
     r"|looking for (?:a )?(?:job|work)|job[- ]hunting|没有工作|不上班|找工作|在找工作|không (?:đi )?làm|không có việc|chưa có việc|đang tìm việc",
     re.I,
@@ -410,7 +413,13 @@ _NEWBORN = re.compile(
 )
 _SINGLE_PARENT = re.compile(
     r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:둘|셋|넷|하나|\d\s?명)?\s?(?:을|를)?\s?(?:키우|키운|키울|키웁|키워|길러|기르|기른|기릅)"
-    r"|single (?:mom|mother|dad|father|parent)|raising (?:\w+ ){0,3}(?:alone|on my own|by myself)"
+    r"|single (?:mom|mother|dad|father|parent)|raising [^.?!]{0,30}?(?:alone|on my own|by myself)"
+    # divorced or widowed, with the children: "이혼하고 애 데리고 나왔는데", "离婚了带着孩子", "ly hôn, nuôi con"
+    r"|(?:이혼|사별)\s?(?:하고|했고|한\s?(?:뒤|후)|후에?)\s?(?:애|아이|아들|딸|자식|애들|아이들)\S{0,3}\s?(?:둘|셋|하나|\d\s?명)?\s?(?:데리고|키우|혼자)"
+    r"|divorced,? (?:and )?(?:raising|with) (?:my|the|our|\w+) (?:\w+ )?(?:kids?|children|sons?|daughters?)"
+    r"|widow(?:ed)?,? (?:and )?(?:raising|with) (?:my|the|our|\w+) (?:\w+ )?(?:kids?|children|sons?|daughters?)"
+    r"|离婚(?:了|后)?[，,]?\s?(?:我)?(?:带着|带|一个人带|自己带)(?:两个|一个|\d个)?(?:孩子|儿子|女儿)"
+    r"|ly hôn(?: rồi)?,? (?:em |tôi )?(?:đang )?nuôi (?:\w+ ){0,3}con"
     r"|单亲|一个人带孩子|自己带孩子|自己养孩子|đơn thân|một mình nuôi con|nuôi (?:\w+ ){1,3}một mình",
     re.I,
 )
@@ -658,7 +667,10 @@ def _birth_order(match: re.Match[str]) -> int:
 
 
 _NO_INCOME = re.compile(
-    r"수입\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|소득\s?(?:이|은)?\s?(?:한\s?푼도\s?)?(?:없|읎)|무소득"
+    r"수입\s?(?:이|은)?\s?(?:한\s?푼도\s?|거의\s?)?(?:없|읎)|소득\s?(?:이|은)?\s?(?:한\s?푼도\s?|거의\s?)?(?:없|읎)|무소득"
+    # "没什么收入", "hardly any income", "hầu như không có thu nhập": next to nothing, read as none (she may correct)
+    r"|没(?:什么|啥)收入|几乎没有?收入|收入几乎没有|(?:hardly|barely|almost) (?:any|no) income"
+    r"|(?:hầu như|gần như) không có thu nhập"
     r"|들어오는\s?돈(?:이|은)?\s?(?:한\s?푼도\s?|하나도\s?|전혀\s?)?(?:없|읎)"
     # "지금 수입 0원입니다", "income is 0"
     r"|(?:수입|(?<!인정)소득|벌이|(?<!recogni.ed )income|earnings|(?<!认定)收入|thu nhập)\s?(?:은|이|는|is|:)?\s?(?:지금\s?|now\s?)?(?<![\d,.])0\s?(?:원|won|韩元|đồng)?(?![\d,.])"
@@ -1104,7 +1116,19 @@ def _age_relations(lower: str, ages: list[Age]) -> list[str | None]:
         between = _ANY_REL.search(lower, ages[i - 1].end, ages[i].start)
         if rels[i] == "child" and grown and after_child and not between:
             rels[i] = None
+    for m in COUPLE_AGES.finditer(lower):  # "my husband and I, 66 and 63": in the order they were named
+        firsts = [i for i, a in enumerate(ages) if a.start == m.start("first")]
+        seconds = [i for i, a in enumerate(ages) if a.start == m.start("second")]
+        if firsts and seconds:
+            spouse_first = not _SELF_FIRST.match(m.group("who"))
+            rels[firsts[0]], rels[seconds[0]] = ("spouse", "self") if spouse_first else ("self", "spouse")
     return rels
+
+
+#: The couple named with herself first, or as "we" (whose order says nothing; she is taken first).
+_SELF_FIRST = re.compile(
+    r"(?:i|me|we|both|저|나|우리|부부|tôi|em|vợ chồng|我)\b|(?:저|나|우리|부부|我)", re.I
+)
 
 
 _HE_OR_SHE = re.compile(r"\b(?:he|she)(?:'s|\s+is|\s+goes)\b|[他她]|\b(?:nó|bé|cháu)\b", re.I)
@@ -1304,6 +1328,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         if r is None and a.unit == "years" and a.value < 14 and not _own_age(lower, a)
     ]
     children_listed = len(young) >= 2
+    paired = {start for m in COUPLE_AGES.finditer(lower) for start in (m.start("first"), m.start("second"))}
     for age, rel in zip(ages, relations, strict=True):
         member_facts = True
         if children_listed and age in young:
@@ -1311,7 +1336,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         if age.unit == "months":
             rel = rel if rel in ("child", "grandchild") else "child"
         key, value = ("months_old", age.value) if age.unit == "months" else ("age", age.value)
-        if _own_age(
+        if age.start not in paired and _own_age(
             lower, age
         ):  # "저는 서른둘", "24살만 돼요? 저 올해 25인데": the age she says is hers wins
             self_member[key] = value

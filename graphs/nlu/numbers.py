@@ -324,6 +324,18 @@ _TURNS_SOON = re.compile(
     r"\bturns? (\d{1,2}) (?:next|this coming) (?:month|week)|(?:다음\s?달|담달|다음\s?주)(?:에|이면)?\s?(\d{1,2})\s?살\s?(?:돼|되|이)",
     re.I,
 )
+#: A couple named, then their two ages without a unit ("My husband and I, 66 and 63", "me and my wife are 70
+#: and 68", "남편이랑 저 71, 68"): each number the age of the one named in that place.
+COUPLE_AGES = re.compile(
+    r"(?P<who>\b(?:my\s+)?(?:husband|wife|spouse|partner)\s+and\s+(?:i|me)\b|\b(?:i|me)\s+and\s+my\s+"
+    r"(?:husband|wife|spouse|partner)\b|\bwe(?:'re|\s+are)\b|\bboth\s+of\s+us\b|(?:남편|신랑|아내|와이프|집사람)"
+    r"(?:이랑|하고|랑|과|와)\s?(?:저|나)|(?:저|나)(?:랑|하고|와)\s?(?:남편|신랑|아내|와이프|집사람)|(?:우리\s?)?부부(?:가|는)?|"
+    r"chồng\s+(?:tôi|em)\s+và\s+(?:tôi|em)|(?:tôi|em)\s+và\s+chồng|vợ\s+chồng\s+(?:tôi|em)|"
+    r"(?:老公|丈夫|老伴|老婆|妻子)和我|我和(?:老公|丈夫|老伴|老婆|妻子)|我们俩|我俩)"
+    r"[\s,:：，(（]*(?:are|is|là|都)?\s*(?P<first>\d{2})\s*(?:,|，|、|and|&|và|和|이랑|하고|랑|/)\s*(?P<second>\d{2})"
+    r"(?!\s*(?:만|万|천|원|won|krw|%|people|명|\d))",
+    re.I,
+)
 #: "15, 12 và 7 tuổi", "14, 10, 5살", "3岁和5岁": a list of numbers ending in one unit of age, each an age.
 _AGE_LIST = re.compile(
     r"(?<![\d.,])(\d{1,2}(?:\s*(?:,|、|，|and|và|&|和|이랑|하고|랑)\s*\d{1,2})+)\s*(?:살|세|tuổi|岁|周岁|years?\s?old|yo\b)",
@@ -591,6 +603,10 @@ def find_ages(text: str) -> list[Age]:
         add(int(m.group(1)), "years", m.start(), m.end())
     for m in _TURNS_SOON.finditer(text):  # "he turns 8 next month": 7 now
         add(int(m.group(1) or m.group(2)) - 1, "years", m.start(), m.end())
+    for m in COUPLE_AGES.finditer(text):  # "My husband and I, 66 and 63": both grown-ups' ages
+        for group in ("first", "second"):
+            if 19 <= int(m.group(group)) <= 110:
+                add(int(m.group(group)), "years", m.start(group), m.end(group))
     for m in (*_KIDS_AGES.finditer(text), *_AGE_LIST.finditer(text)):  # "kids 3 and 5": each number an age
         for number in re.finditer(r"\d{1,2}", m.group(1)):
             add(int(number.group(0)), "years", m.start(1) + number.start(), m.start(1) + number.end())
@@ -698,6 +714,19 @@ _SINCE_BEFORE = re.compile(
     r"|\btrong\s+(?:khoảng\s+|khoang\s+)?$",
     re.I,
 )
+#: A child named right after the months ("18个月的宝宝", "18개월 된 아기", "an 18-month-old son").
+_CHILD_NAMED_AFTER = re.compile(
+    r"\s?(?:的|짜리|된|old|-old)?\s?(?:宝宝|孩子|儿子|女儿|小孩|아기|애기|아들|딸|baby|son|daughter|boy|girl)",
+    re.I,
+)
+#: Arrears told before the months ("behind on rent 2 months", "拖欠了两个月", "nợ tiền nhà 3 tháng"): how long
+#: unpaid, not a baby.
+_ARREARS_BEFORE = re.compile(
+    r"\b(?:behind|late|overdue)\b(?:\s+(?:on|with|in))?(?:\s+(?:the|my|our))?(?:\s+(?:rent|bills?|payments?))?"
+    r"(?:\s+(?:by|for))?\s*$|(?:拖欠|欠|交不起|没交)了?\s*$|\b(?:nợ|no|chậm|cham)\s+(?:tiền\s+|tien\s+)?"
+    r"(?:nhà|nha|thuê|thue)?\s*$",
+    re.I,
+)
 #: A trip or a stay told before the months ("về Việt Nam thăm ông bà khoảng 4 tháng", "친정 가서 3개월 정도"): how
 #: long she is away, unless the months are said as an age ("4 tháng tuổi", "4 months old").
 _TRIP_BEFORE = re.compile(
@@ -757,6 +786,8 @@ def _not_an_age(text: str, age: Age) -> bool:
             False  # "born here three weeks ago", "낳은 지 두 달 전": a time since the birth is the baby's age
         )
     lead = text[max(0, age.start - 60) : age.start]
+    if _CHILD_NAMED_AFTER.match(text, age.end):
+        return False  # "怀孕了，第二胎，还有一个18个月的宝宝": the months of the child named after them
     carrying = _PREGNANT_IN.search(text[max(0, age.start - 30) : age.start])
     carried = text[max(0, age.start - 30) : age.start][carrying.end() :] if carrying else ""
     # "mang thai bé đầu, 7 tháng rồi": the baby named right after the pregnancy is the one carried
@@ -773,6 +804,7 @@ def _not_an_age(text: str, age: Age) -> bool:
         _PREGNANCY_BEFORE.search(before)
         or _SPAN_AFTER.match(text[age.end :])
         or (since and not _BIRTH_VERB.search(since.group(0)))
+        or bool(_ARREARS_BEFORE.search(text[max(0, age.start - 30) : age.start]))
         or (away and not _AGE_WORD_AFTER.match(text[age.end :]))
     )
 

@@ -25,6 +25,14 @@ _RECEIVING_AFTER = re.compile(
 _STATUS_AFTER = re.compile(
     r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임|고(?!싶|있|계|민))|^(?:家庭|户|家)(?!吗|嘛)"
 )
+#: A status said of oneself before its name, in a sentence of another language ("我们是차상위", "we are 차상위",
+#: "chúng tôi là 차상위"; compact, folded).
+_STATUS_BEFORE = re.compile(
+    r"(?:我们|我家|我|咱们|咱家)(?:是|属于)$|(?:we're|weare|i'm|iam|im)(?:a|the)?$"
+    r"|(?:chungtoi|chungem|toi|em|nhatoi|nhaem|giadinhtoi|giadinhem)(?:la|thuoc(?:dien)?)$"
+)
+#: "我是차상위吗?": whether she is, asked.
+_ASKED_AFTER = re.compile(r"(?:吗|嘛|么|\?|？|khong|ko(?![a-z])|hay|not|or)")
 _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
 #: A status denied right after its name (spaces removed): "수급자는 아닌데", "차상위도 아니에요".
 _STATUS_DENIED_AFTER = re.compile(r"^(?:는|은|가|이|도)?(?:아닌|아니)")
@@ -106,7 +114,16 @@ def find_mentions(text: str) -> list[Mention]:
                 receiving = (
                     bool(_RECEIVING_AFTER.match(after))
                     or bool(_RECEIVING_BEFORE.search(norm[max(0, i - 14) : i]))
-                    or (bool(set(table[alias]) & _STATUSES) and bool(_STATUS_AFTER.match(after)))
+                    or (
+                        bool(set(table[alias]) & _STATUSES)
+                        and bool(
+                            _STATUS_AFTER.match(after)
+                            or (
+                                _STATUS_BEFORE.search(norm[max(0, i - 12) : i])
+                                and not _ASKED_AFTER.match(after)
+                            )
+                        )
+                    )
                 )
                 denied = bool(set(table[alias]) & _STATUSES) and bool(_STATUS_DENIED_AFTER.match(after))
                 found.append(Mention(table[alias], alias, i, end, receiving and not denied, denied))

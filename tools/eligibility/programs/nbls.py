@@ -105,15 +105,16 @@ def education_benefit(check: Check) -> None:
     as_of = check.facts.as_of
     members = check.facts.household.members
     students = [m for m in members if m.school in ("elementary", "middle", "high")]
+    # a spouse or a parent of unknown age is an adult, not a possible pupil; so is an applicant with a spouse or
+    # a child of her own
+    grown = {"spouse", "parent"} | (
+        {"self"} if any(m.relation in ("spouse", "child") for m in members) else set()
+    )
     undetermined = [
         m
         for m in members
         if m.school is None
-        and (
-            6 <= (m.age_on(as_of) or 0) <= 19
-            # a spouse or a parent of unknown age is an adult, not a possible pupil
-            or (m.age_on(as_of) is None and m.relation not in ("spouse", "parent"))
-        )
+        and (6 <= (m.age_on(as_of) or 0) <= 19 or (m.age_on(as_of) is None and m.relation not in grown))
     ]
     source = check.program.legal_basis
     if students:

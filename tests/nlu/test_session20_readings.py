@@ -1,0 +1,145 @@
+"""Facts residents write that were misread, found at the start of session 20 in the older blind sets (blind8,
+blind17: development data)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphs.dialogue import ledger as lg
+from graphs.nlu import understand
+from graphs.nlu.danger import has_danger_word
+from graphs.nlu.numbers import find_ages
+from graphs.nlu.programs import detect_programs
+from graphs.slots import parse_answer
+
+
+def _members(text: str) -> list[dict[str, Any]]:
+    return list((understand(text).facts or {}).get("members") or [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Single dad here, two kids (10 and 13). Behind on rent 2 months. What help is there for us?",
+        "behind on my rent for 3 months",
+        "房租拖欠了两个月",
+        "em no tien nha 3 thang roi",
+    ],
+)
+def test_months_of_arrears_are_no_baby(text: str) -> None:
+    assert all(m.get("months_old") is None for m in _members(text))
+
+
+def test_a_baby_is_still_read_beside_arrears() -> None:
+    babies = [m for m in _members("em no tien nha 3 thang roi, con 5 thang") if m.get("relation") == "child"]
+    assert [b.get("months_old") for b in babies] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "mine", "spouse"),
+    [
+        ("My husband and I, 66 and 63. Can we get medical aid?", 63, 66),
+        ("me and my wife are 70 and 68", 70, 68),
+        ("we are 72 and 70, basic pension?", 72, 70),
+        ("남편이랑 저 71, 68이에요", 68, 71),
+        ("我和老伴 70和68岁", 70, 68),
+    ],
+)
+def test_a_couple_s_two_ages_go_in_the_order_they_were_named(text: str, mine: int, spouse: int) -> None:
+    ages = {m["relation"]: m.get("age") for m in _members(text)}
+    assert ages == {"self": mine, "spouse": spouse}
+
+
+@pytest.mark.parametrize(
+    ("text", "mine", "spouse"), [("남편 45 저는 43", 43, 45), ("저 45살 남편 50", 45, 50)]
+)
+def test_ages_said_beside_each_person_are_unchanged(text: str, mine: int, spouse: int) -> None:
+    ages = {m["relation"]: m.get("age") for m in _members(text)}
+    assert ages == {"self": mine, "spouse": spouse}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "작년 8월에 계약 끝나고 쉬고있어요 그전에 2년 일했어요",
+        "회사 그만두고 쉬고 있어요",
+        "my contract ended in march",
+    ],
+)
+def test_resting_after_a_contract_is_not_working(text: str) -> None:
+    me = next(m for m in _members(text) if m["relation"] == "self")
+    assert me["employed"] is False
+
+
+def test_after_work_is_not_out_of_work() -> None:
+    assert all("employed" not in m for m in _members("회사 끝나고 집에 오면 애 봐요"))
+
+
+@pytest.mark.parametrize("text", ["회사 그만두고 쉬고 있어요", "알바 그만뒀어요", "학교 그만두고 일해요"])
+def test_quitting_a_job_is_no_word_of_danger(text: str) -> None:
+    assert not has_danger_word(text)
+
+
+@pytest.mark.parametrize("text", ["다 그만두고 싶어요", "그만 살고 싶어"])
+def test_quitting_everything_still_is(text: str) -> None:
+    assert has_danger_word(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们是차상위。장애수당 能领吗", "chúng tôi là 차상위, 장애수당 được không", "we are 차상위. 장애수당?"],
+)
+def test_a_status_said_before_its_korean_name_is_held(text: str) -> None:
+    asked, receiving = detect_programs(text)
+    assert receiving == ["near_poverty"]
+    assert asked == ["disability_allowance"]
+
+
+def test_whether_she_is_of_a_status_is_asked() -> None:
+    asked, receiving = detect_programs("我是차상위吗？怎么申请")
+    assert (asked, receiving) == (["near_poverty"], [])
+
+
+@pytest.mark.parametrize("text", ["没什么收入", "she has hardly any income", "수입은 거의 없고"])
+def test_next_to_no_income_is_read_as_none(text: str) -> None:
+    income = (understand(text).facts or {}).get("income") or {}
+    assert income
+    assert income.get("earned_krw", 0) == 0
+    assert income.get("other_krw", 0) == 0
+
+
+def test_the_months_of_a_child_named_after_a_pregnancy_are_the_child_s() -> None:
+    members = _members("我怀孕了，第二胎，还有一个18个月的宝宝。老公韩国人。")
+    assert [m.get("months_old") for m in members if m["relation"] == "child"] == [18]
+    assert find_ages("둘째 임신 중인데요 (지금 6개월이요!)") == []
+
+
+def test_gyeonggi_years_told_over_two_sentences_add_up_to_the_longest() -> None:
+    patch = parse_answer(
+        "gyeonggi_residence_years", "2 years now in Siheung. Suwon from birth till 13", {}, {}
+    )
+    assert patch == {"gyeonggi_residence_years": 2, "gyeonggi_total_residence_years": 13}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이혼하고 애 데리고 나왔는데 돈이 하나도 없어요",
+        "divorced last year, raising my 2 kids (5 and 8) alone",
+        "离婚了带着两个孩子",
+    ],
+)
+def test_divorced_with_her_children_is_a_single_parent(text: str) -> None:
+    assert (understand(text).facts or {}).get("single_parent") is True
+
+
+def test_divorced_with_the_children_at_his_is_not() -> None:
+    assert "single_parent" not in (understand("이혼하고 애는 남편이 키워요").facts or {})
+
+
+def test_her_husband_s_nationality_does_not_answer_hers() -> None:
+    said = understand("老公韩国人").facts or {}
+    assert "nationality" not in lg.slots_of(said)
+    assert "nationality" in lg.slots_of(understand("我是中国国籍").facts or {})
