@@ -721,6 +721,11 @@ def _child_ages(
         ages = [
             Age(int(n), "years", listed.start(), listed.end()) for n in re.findall(r"\d+", listed.group(0))
         ]
+    if not ages:  # "열아홉이요", "seven": one age said bare, as to the question about her child
+        bare = bare_number(text)
+        bare = parse_words(text.strip(" .!,~")) if bare is None else bare
+        if bare is not None and 0 <= bare < 30:
+            ages = [Age(int(bare), "years", 0, len(text))]
     if ages:
         for index, age in enumerate(ages):
             values = {"months_old": age.value} if age.unit == "months" else {"age": age.value}

@@ -126,6 +126,28 @@ _SIZE += [
         re.I,
     ),
 ]
+#: A parent and her children counted together ("Nhà 2 mẹ con", "hai bố con", "母子俩", "母女三人", "모녀 둘이"):
+#: she and the rest her children, not her mother.
+_PARENT_AND_CHILDREN = re.compile(
+    r"(?<![\w])(?P<vi>\d|hai|ba|bốn|năm|sáu)\s+(?:mẹ|má|bố|cha)\s+con\b"
+    r"|(?:母子|母女|父子|父女)(?P<zh>俩|两个人?|三个人?|三人|三口|四个人?|四人|四口)"
+    r"|(?:모자|모녀|부자|부녀)\s?(?P<ko>둘|셋|넷)이",
+    re.I,
+)
+_ZH_PAIR_COUNTS = {"俩": 2, "两": 2, "三": 3, "四": 4}
+
+
+def _parent_and_children(match: re.Match[str]) -> int | None:
+    """How many a "mẹ con" count names, she included."""
+    if match.group("zh"):
+        return _ZH_PAIR_COUNTS[match.group("zh")[0]]
+    return (
+        word_number(_DIALECT_COUNTS.get(raw, raw))
+        if (raw := match.group("vi") or match.group("ko"))
+        else None
+    )
+
+
 #: Relations said to live apart: "아들은 따로 살아요", "my son lives separately", "儿子不住一起", "con ở riêng".
 _ONE_CHILD = re.compile(
     r"(?<![가-힣])애(?=\s?(?:데리고|랑|하고|를|키우|혼자))|(?<![장연사])애기|아기|(?<![가-힣])(?<!다\s)아이(?!폰|디|패드|들|고|가\s*(?:[.?!~]|$))|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
@@ -412,7 +434,7 @@ _NEWBORN = re.compile(
     re.I,
 )
 _SINGLE_PARENT = re.compile(
-    r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:둘|셋|넷|하나|\d\s?명)?\s?(?:을|를)?\s?(?:키우|키운|키울|키웁|키워|길러|기르|기른|기릅)"
+    r"한부모|싱글맘|싱글대디|미혼모|미혼부|혼자(?:서)?\s?(?:애|아이|아들|딸|자식)?(?:를|을|들)?\s?(?:둘|셋|넷|하나|\d\s?명)?\s?(?:을|를)?\s?(?:키우|키운|키울|키웁|키워|키웠|길러|기르|기른|기릅)"
     r"|single (?:mom|mother|dad|father|parent)|raising [^.?!]{0,30}?(?:alone|on my own|by myself)"
     # divorced or widowed, with the children: "이혼하고 애 데리고 나왔는데", "离婚了带着孩子", "ly hôn, nuôi con"
     r"|(?:이혼|사별)\s?(?:하고|했고|한\s?(?:뒤|후)|후에?)\s?(?:애|아이|아들|딸|자식|애들|아이들)\S{0,3}\s?(?:둘|셋|하나|\d\s?명)?\s?(?:데리고|키우|혼자)"
@@ -617,6 +639,14 @@ _ORDINALS = {
 _ORDINALS_FOLDED = {fold_latin(k): v for k, v in _ORDINALS.items()}
 
 
+_GRADUATED_AFTER = re.compile(
+    r"\s?(?:을|를|은|는)?\s?(?:졸업|나와서|나오고|나왔|graduate|毕业)|\s?(?:을|를)?\s?(?:중퇴|자퇴)", re.I
+)
+_GRADUATED_BEFORE = re.compile(
+    r"(?:graduated|finished|dropped out of)\s+(?:from\s+)?$|tốt nghiệp\s+$|bỏ học\s+$", re.I
+)
+
+
 def _school_mentions(lower: str) -> list[tuple[int, int, str]]:
     """The school levels said, in order, one per mention ("고1이랑 중2"); a level taken back by a correction
     ("고2.. 아 아니다 고1") is dropped."""
@@ -631,6 +661,8 @@ def _school_mentions(lower: str) -> list[tuple[int, int, str]]:
             continue  # the same words matched by a less advanced level's pattern
         if _FOR_STUDENTS.match(lower, end):
             continue  # "고등학생 교육급여": the program's students, not one of her children
+        if _GRADUATED_AFTER.match(lower, end) or _GRADUATED_BEFORE.search(lower, max(0, start - 20), start):
+            level = "none"  # "고등학교 졸업하고 공장 다녀요": a school finished, none attended now
         if (
             mentions
             and level == mentions[-1][2]
@@ -1313,6 +1345,9 @@ def extract_facts(text: str) -> dict[str, Any]:
     """A partial household dict (contract field names) with the facts stated in `text`."""
     original = text
     text = _NAMES_WITH_RELATIONS.sub(lambda m: " " * len(m.group(0)), text)
+    pair = _PARENT_AND_CHILDREN.search(text)
+    if pair is not None:  # "hai mẹ con": no mother of hers is named
+        text = text[: pair.start()] + " " * len(pair.group(0)) + text[pair.end() :]
     lower = text.lower()
     facts: dict[str, Any] = {}
     self_member: dict[str, Any] = {"relation": "self"}
@@ -1582,6 +1617,8 @@ def extract_facts(text: str) -> dict[str, Any]:
         if m and not (counted and m.start() < counted[1] and counted[0] < m.end()):
             size = _count(m)  # ("애 둘이에요" counts children, not the household)
             break
+    if size is None and pair is not None:
+        size = _parent_and_children(pair)
     alone = bool(ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
     # "엄마가 … 혼자 사세요": the parent lives alone (an honorific), not the writer
     if alone and not re.search(
@@ -1609,7 +1646,9 @@ def extract_facts(text: str) -> dict[str, Any]:
             members += [{"relation": "parent"} for _ in range(min(size - len(members), 2 if both else 1))]
         # The count decides the size; members named beyond it were counted wrongly by the rules, not by her.
         members = (
-            members[:size] if len(members) > size else members + [{} for _ in range(size - len(members))]
+            members[:size]
+            if len(members) > size
+            else members + [{"relation": "child"} if pair else {} for _ in range(size - len(members))]
         )
     for member, code in _nationalities(lower, members):
         member["nationality"] = code

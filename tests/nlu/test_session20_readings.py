@@ -143,3 +143,36 @@ def test_her_husband_s_nationality_does_not_answer_hers() -> None:
     said = understand("老公韩国人").facts or {}
     assert "nationality" not in lg.slots_of(said)
     assert "nationality" in lg.slots_of(understand("我是中国国籍").facts or {})
+
+
+@pytest.mark.parametrize(
+    ("text", "children"),
+    [
+        ("Nhà 2 mẹ con, lương em ba triệu mốt.", 1),
+        ("hai me con", 1),
+        ("ba mẹ con em", 2),
+        ("我们母子俩", 1),
+        ("母女三人", 2),
+    ],
+)
+def test_a_parent_and_children_counted_together_are_she_and_her_children(text: str, children: int) -> None:
+    relations = [m.get("relation") for m in _members(text)]
+    assert relations == ["self"] + ["child"] * children
+
+
+@pytest.mark.parametrize("text", ["아들은 고등학교 졸업하고 공장 다녀요", "儿子高中毕业了在工厂上班"])
+def test_a_school_finished_is_none_attended(text: str) -> None:
+    assert [m.get("school") for m in _members(text) if m["relation"] == "child"] == ["none"]
+
+
+def test_raised_alone_in_the_past_tense_is_a_single_parent() -> None:
+    assert (understand("혼자 아들 키웠는데요 한부모 양육비 받을 수 있나").facts or {}).get(
+        "single_parent"
+    ) is True
+
+
+@pytest.mark.parametrize(("text", "age"), [("열아홉이요", 19), ("일곱이요", 7), ("seven", 7)])
+def test_a_child_s_age_said_bare_answers_the_question(text: str, age: int) -> None:
+    patch = parse_answer("child_age", text, {}, {"members": [{"relation": "self"}, {"relation": "child"}]})
+    assert isinstance(patch, dict)
+    assert [m.get("age") for m in patch["members_replace"] if m["relation"] == "child"] == [age]
