@@ -105,12 +105,39 @@ _ABOUT_THEIRS = re.compile(r"[가-힣]면(?:\s|$)|안\s?되|못\s?받")
 _FOR_THE_DISABLED = frozenset({"disability_pension", "disability_allowance"})
 
 
+_CHILD = r"아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|\bdaughters?\b|儿子|女儿|con trai|con gái|con gai"
+#: Asking whether her grown son or daughter can get something: "아들 청년기본소득 문의요", "can my son get …",
+#: "我儿子能领吗", "con trai tôi có được …": the child named, then the question, no first person between.
+_ASKING_FOR_CHILD = re.compile(
+    rf"(?:{_CHILD})\s?(?:이|가|은|는|도|의)?\s?"
+    r"(?:(?!저는|제가|저도|나는|내가|난\s|전\s)[^.?!。？\n]){0,40}?"
+    r"(?:받을\s?수|받을수|받나요|되나요|될까요|되나\b|되는지|해당(?:되|돼)|신청할\s?수|신청\s?가능|문의|알아보|물어보"
+    r"|\b(?:can|could|is)\s+(?:he|she)\b|\beligible\b|能|可以|có (?:được|đủ)|được không)"
+    r"|\b(?:can|could|will)\s+my\s+(?:son|daughter)\b|\bfor\s+my\s+(?:son|daughter)\b"
+    r"|(?:asking|enquiring|inquiring)\s+(?:for|about|on behalf of)\s+my\s+(?:son|daughter)\b",
+    re.IGNORECASE,
+)
+#: Programs for a grown child: asked about beside a son or daughter, they are asked for that child.
+_FOR_A_GROWN_CHILD = frozenset(
+    {
+        "gyeonggi_youth_basic_income",
+        "youth_monthly_rent",
+        "national_employment_support",
+        "disability_pension",
+        "disability_allowance",
+    }
+)
+
+
 def asking_for(message: str, said: dict[str, Any] | None = None, programs: Sequence[str] = ()) -> str | None:
-    """ "parent" when the message asks for a parent, "spouse" for her husband (his wife), else None. `said`
-    and `programs` (the message's facts and the programs it asks about) tell a question about a disability
-    program asked for a disabled spouse."""
+    """ "parent" when the message asks for a parent, "spouse" for her husband (his wife), "child" for her grown
+    son or daughter (a program for adults asked beside the child), else None. `said` and `programs` (the
+    message's facts and the programs it asks about) tell a question about a disability program asked for a
+    disabled spouse, and a question asked for a child."""
     if _ASKING_FOR.search(message):
         return "parent"
+    if programs and set(programs) <= _FOR_A_GROWN_CHILD and _ASKING_FOR_CHILD.search(message):
+        return "child"
     found = _ASKING_FOR_SPOUSE.search(message)
     if found is not None and not _ABOUT_THEIRS.search(found.group(0)):
         return (
@@ -141,6 +168,8 @@ def as_applicant(
     ("엄마는 78세", then "엄마 기초연금 봐주세요"): what was said of her is the applicant's."""
     if applicant is None:
         return said
+    if applicant == "child":
+        return _as_the_child(said, message)
     if applicant == "spouse":
         if not _SPOUSE_WORD.search(message) and not _FIRST_PERSON.search(message):
             return said  # "55살이요" to the question about him: the applicant's, as asked
@@ -191,6 +220,43 @@ def as_applicant(
     if _LIVES_ALONE.search(message) or (ALONE.search(message) and not others):
         result["members"] = [me]
     return result
+
+
+#: Relations to the writer, as relations to her grown child (the applicant).
+_OF_THE_PARENT = {"self": "parent", "spouse": "parent", "child": "sibling", "parent": "other"}
+_CHILD_WORD = re.compile(_CHILD, re.IGNORECASE)
+
+
+def _as_the_child(said: dict[str, Any], message: str) -> dict[str, Any]:
+    """Asking for her grown son or daughter: the child (the first one grown or disabled, else the first) is
+    the applicant, she and her husband the applicant's parents, the other children his siblings."""
+    members = [dict(m) for m in said.get("members") or []]
+    children = [m for m in members if m.get("relation") == "child"]
+    if not children:
+        if _CHILD_WORD.search(message) or _FIRST_PERSON.search(message):
+            # about herself or the household, the child unnamed: she is a parent of the applicant
+            return (
+                {
+                    **said,
+                    "members": [
+                        {**m, "relation": _OF_THE_PARENT.get(str(m.get("relation")), m.get("relation"))}
+                        for m in members
+                    ],
+                }
+                if members
+                else said
+            )
+        return said  # "24살이에요" to the question about him: the applicant's, as asked
+    asked = next(
+        (c for c in children if (c.get("age") or 0) >= 18 or c.get("disability") in ("mild", "severe")),
+        children[0],
+    )
+    result = [{**asked, "relation": "self"}] + [
+        {**m, "relation": _OF_THE_PARENT.get(str(m.get("relation")), m.get("relation"))}
+        for m in members
+        if m is not asked
+    ]
+    return {**said, "members": result}
 
 
 accept_unmarked(globals())

@@ -219,12 +219,24 @@ _ABOUT_AGENT = re.compile(
 
 _FOLDED_ABOUT_AGENT = _folded(_ABOUT_AGENT)
 
+#: A person named as where she heard something ("my social worker said i can get one", "담당자가 그러던데"): what
+#: was said, not a request for that person.
+_HEARSAY = re.compile(
+    r"(?:social worker|caseworker|counse?llor|officer|staff member|someone at the (?:office|centre|center))"
+    r"\s+(?:said|says|told|tells|mentioned|recommended|suggested)"
+    r"|(?:사회복지사|복지사|담당자|공무원|직원|상담사|상담원|주무관)(?:님|분)?(?:이|가|께서)?\s?(?:그러|말하|말씀|얘기하|알려\s?주|추천)"
+    r"|(?:社工|工作人员|负责人)(?:说|告诉|建议|推荐)"
+    r"|(?:nhân viên|cán bộ|tư vấn viên)[^.?!]{0,20}?(?:nói|bảo|khuyên|giới thiệu)",
+    re.I,
+)
+_FOLDED_HEARSAY = _folded(_HEARSAY)
+
 
 def wants_handoff(text: str) -> bool:
     """True when the message asks for a person (상담원 연결, talk to a human, 转人工, người thật), not when it
     only asks whether the agent is one."""
     folded = fold_latin(unicodedata.normalize("NFKC", text).strip())
-    return bool(_FOLDED_HANDOFF.search(_FOLDED_ABOUT_AGENT.sub(" ", folded)))
+    return bool(_FOLDED_HANDOFF.search(_FOLDED_HEARSAY.sub(" ", _FOLDED_ABOUT_AGENT.sub(" ", folded))))
 
 
 def _normalize(text: str) -> str:
@@ -449,6 +461,10 @@ def classify(text: str, has_program: bool | None = None) -> IntentResult:
     if has_program is None:
         has_program = bool(find_mentions(text))
     best, confidence = _likeliest_non_crisis(scores, has_program)
+    if best == "handoff" and _FOLDED_HEARSAY.search(fold_latin(unicodedata.normalize("NFKC", text))):
+        # "my social worker said i can get one": the person is where she heard it, not whom she asks for
+        best = max((i for i in INTENTS if i not in ("crisis", "handoff")), key=lambda i: scores[i])
+        confidence = scores[best]
     if signals:
         return IntentResult("crisis", max(0.97, scores["crisis"]), signals, scores, best)
     if wants_handoff(text):

@@ -28,7 +28,7 @@ _STATUS_AFTER = re.compile(
 #: A status said of oneself before its name, in a sentence of another language ("我们是차상위", "we are 차상위",
 #: "chúng tôi là 차상위"; compact, folded).
 _STATUS_BEFORE = re.compile(
-    r"(?:我们|我家|我|咱们|咱家)(?:是|属于)$|(?:we're|weare|i'm|iam|im)(?:a|the)?$"
+    r"(?:我们家|我们|我家|我|咱们|咱家)(?:是|属于)(?:[^是]{0,4}[(（])?$|(?:we're|weare|i'm|iam|im)(?:a|the)?$"
     r"|(?:chungtoi|chungem|toi|em|nhatoi|nhaem|giadinhtoi|giadinhem)(?:la|thuoc(?:dien)?)$"
 )
 #: "我是차상위吗?": whether she is, asked.
@@ -36,6 +36,17 @@ _ASKED_AFTER = re.compile(r"(?:吗|嘛|么|\?|？|khong|ko(?![a-z])|hay|not|or)"
 _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
 #: A status denied right after its name (spaces removed): "수급자는 아닌데", "차상위도 아니에요".
 _STATUS_DENIED_AFTER = re.compile(r"^(?:는|은|가|이|도)?(?:아닌|아니)")
+#: A benefit that ended ("생계급여는 끊기고", "livelihood benefit was cut"; compact, folded): neither asked for nor
+#: received now.
+_ENDED_AFTER = re.compile(
+    r"^(?:은|는|이|가|도)?(?:끊기|끊겼|끊어졌|끊긴|끊겨|탈락|중지|중단되|없어졌)|^(?:was|got)(?:cut|stopped)|^(?:停了|被取消|取消了|断了)"
+)
+#: A benefit held before, said so ("以前是生计给付受给者", "I used to be on …", "trước đây là …"; compact, folded).
+_FORMERLY_BEFORE = re.compile(
+    r"(?:以前是|原来是|之前是|曾经是|以前领|usedtobeon(?:the)?|usedtoget|truocdayla|truocdaynhan)$"
+)
+#: A status she now holds, said as a change ("차상위로 바뀌었대요", "차상위로 전환").
+_BECAME_AFTER = re.compile(r"^(?:으로|로)(?:바뀌|바꼈|전환|변경)")
 _RECEIVING_BEFORE = re.compile(
     r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)(?<!and)"
     r"(?:ireceive|wereceive|iget|weget)|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
@@ -125,7 +136,10 @@ def find_mentions(text: str) -> list[Mention]:
                         )
                     )
                 )
-                denied = bool(set(table[alias]) & _STATUSES) and bool(_STATUS_DENIED_AFTER.match(after))
+                denied = (
+                    bool(set(table[alias]) & _STATUSES) and bool(_STATUS_DENIED_AFTER.match(after))
+                ) or bool(_ENDED_AFTER.match(after) or _FORMERLY_BEFORE.search(norm[max(0, i - 12) : i]))
+                receiving = receiving or bool(_BECAME_AFTER.match(after))
                 found.append(Mention(table[alias], alias, i, end, receiving and not denied, denied))
                 i = end
                 break
@@ -290,6 +304,8 @@ def detect_programs(text: str) -> tuple[list[str], list[str]]:
     for mention in find_mentions(text):
         if not mention.denied:
             (receiving if mention.receiving else asked).extend(mention.program_ids)
+        elif _GET_AGAIN.search(text):
+            asked.extend(mention.program_ids)  # "생계급여가 끊겼는데 다시 받을 수 있나요": asked for again
     asked += [p for p in described_programs(text) if p not in receiving]
     if _CAN_I_GET.search(text):
         # "기초수급자 생계비 그거 받을 수 있나?": the status named as the program's name, asked for
@@ -297,6 +313,11 @@ def detect_programs(text: str) -> tuple[list[str], list[str]]:
     return _unique(asked), _unique(receiving)
 
 
+_GET_AGAIN = re.compile(
+    r"다시\s?(?:받|신청)|(?:get|receive|apply for) it again|re-?apply|重新(?:申请|领)|再(?:次)?(?:申请|领)"
+    r"|(?:nhận|đăng ký|xin) lại",
+    re.I,
+)
 _CAN_I_GET = re.compile(
     r"받을\s?수\s?있|받을\s?수\s?있나|되나요?\??$|될까|\bcan i get\b|能(?:领|拿|申请)|được (?:nhận|hưởng) không",
     re.I,

@@ -176,3 +176,73 @@ def test_a_child_s_age_said_bare_answers_the_question(text: str, age: int) -> No
     patch = parse_answer("child_age", text, {}, {"members": [{"relation": "self"}, {"relation": "child"}]})
     assert isinstance(patch, dict)
     assert [m.get("age") for m in patch["members_replace"] if m["relation"] == "child"] == [age]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whats the munhwa nuri card? my social worker said i can get one cuz im a 수급자",
+        "사회복지사님이 그러시는데 문화누리카드 받을수 있대요 얼마에요",
+    ],
+)
+def test_a_person_named_as_where_she_heard_it_is_no_handoff(text: str) -> None:
+    assert understand(text).intent != "handoff"
+
+
+@pytest.mark.parametrize("text", ["I want to talk to a social worker", "사회복지사랑 상담하고 싶어요"])
+def test_asking_for_the_person_still_is(text: str) -> None:
+    assert understand(text).intent == "handoff"
+
+
+def test_our_family_s_status_in_brackets_is_held() -> None:
+    _, receiving = detect_programs("我们家是次上位(차상위)，宝宝3个月，听说尿布和奶粉有补助")
+    assert receiving == ["near_poverty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("아들 청년기본소득 문의요. 아들이 만24세인데 작년에 집에 들어왔어요", 24),
+        ("아들이 서른한살인데 장애인연금 받을수 있는지 알아보려구요. 제가 엄마에요", 31),
+        ("can my son get the youth basic income? he is 24", 24),
+    ],
+)
+def test_a_program_for_adults_asked_for_her_grown_child_makes_the_child_the_applicant(
+    text: str, age: int
+) -> None:
+    from graphs.dialogue.proxy import as_applicant, asking_for
+
+    u = understand(text)
+    assert asking_for(text, u.facts, u.programs) == "child"
+    members = as_applicant(u.facts, "child", text)["members"]
+    assert members[0] == {"relation": "self", "age": age}
+    assert [m["relation"] for m in members[1:]] == ["parent"]
+
+
+@pytest.mark.parametrize(
+    "text", ["아들이 초등학생인데 교육급여 되나요", "저 24살인데 청년기본소득 되나요? 아들은 없어요"]
+)
+def test_a_child_s_program_or_her_own_is_not_asked_for_a_grown_child(text: str) -> None:
+    from graphs.dialogue.proxy import asking_for
+
+    u = understand(text)
+    assert asking_for(text, u.facts, u.programs) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "receiving"),
+    [
+        (
+            "이번에 일 시작해서 생계급여는 끊기고 차상위로 바뀌었대요. 핸드폰 요금 감면은요?",
+            [],
+            ["near_poverty"],
+        ),
+        ("我以前是生计给付受给者，手机费一直有减免。", [], []),
+        ("생계급여가 끊겼는데 다시 받을 수 있나요", ["livelihood_benefit"], []),
+        ("생계급여 받을 수 있나요", ["livelihood_benefit"], []),
+    ],
+)
+def test_a_benefit_that_ended_is_neither_asked_nor_held_unless_asked_again(
+    text: str, asked: list[str], receiving: list[str]
+) -> None:
+    assert detect_programs(text) == (asked, receiving)
