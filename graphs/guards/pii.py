@@ -221,6 +221,11 @@ _NOT_ROADS = frozenset(
         "오는길",
     ]
 )
+#: A job said with 로 ("조리사로 220", "경비로 230 받아요"): what she works as, then her pay, not a road.
+_AS_A_JOB = re.compile(
+    r"(?:조리|간호|요양보호|복지|상담|미화|경비|배달|판매|회사|공무|사무|생산|계약|정규|일용|청소|간병|보육|운전|택배|보조|"
+    r"주방|식당|캐셔|도우미|알바|직원|기사|강사|교사|노동)(?:사|원|직|인|부|생|자)?로$"
+)
 _DONG_HO = re.compile(r"(?<![0-9])[0-9]{1,4} ?동 ?[0-9]{1,5} ?호(?!선)")
 _HYPHEN_HO = re.compile(r"(?<![0-9제\-])[0-9]{2,4}-[0-9]{3,4} ?호(?!선)")
 _HO = re.compile(r"(?<![0-9A-Za-z제\-])[0-9]{3,4} ?호(?!선|[0-9])")
@@ -495,7 +500,7 @@ def _addresses(view: str) -> Iterable[_Candidate]:
         yield "address", match.start(), match.end()
     for match in _ROAD.finditer(view):
         name = match.group(1)
-        if name in _NOT_ROADS or name.endswith("으로") or len(name) < 2:
+        if name in _NOT_ROADS or name.endswith("으로") or len(name) < 2 or _AS_A_JOB.search(name):
             continue
         yield "address", match.start(), match.end()
     for match in _ROAD_EN.finditer(view):

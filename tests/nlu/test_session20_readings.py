@@ -246,3 +246,18 @@ def test_a_benefit_that_ended_is_neither_asked_nor_held_unless_asked_again(
     text: str, asked: list[str], receiving: list[str]
 ) -> None:
     assert detect_programs(text) == (asked, receiving)
+
+
+@pytest.mark.parametrize(
+    "text", ["학교 급식실 조리사로 220, 남편은 경비로 230 받아요", "요양보호사로 180 벌어요"]
+)
+def test_a_job_said_with_ro_before_the_pay_is_no_road_address(text: str) -> None:
+    from graphs.guards.pii import redact
+
+    assert redact(text).text == text
+
+
+def test_a_road_address_is_still_redacted() -> None:
+    from graphs.guards.pii import redact
+
+    assert "[주소]" in redact("저희 집은 시흥시 정왕대로 233이에요").text
