@@ -7,6 +7,7 @@ what to bring, whom to call, and citations.
 
 from __future__ import annotations
 
+import re
 import string
 from typing import Any
 
@@ -102,6 +103,35 @@ def _reasons(result: dict[str, Any], language: str) -> str:
     return ", ".join(parts)
 
 
+#: The line an undecided income test is measured against, as the engine states it: "…; 기준: 기준 중위소득 48%
+#: (2026년 2인 2,015,660원) 이하".
+_LIMIT = re.compile(
+    r"^(?P<what>\S+) 확인 필요 .*; 기준: (?P<rule>.*\((?P<year>\d{4})년 (?P<n>\d+)인 (?P<amount>[\d,]+)원\).*)$"
+)
+
+
+def _pending_limits(result: dict[str, Any], language: str) -> list[str]:
+    """For an undecided status, the income line it will be measured against ("판단 기준: 소득인정액 기준 중위소득
+    48% (2026년 2인 2,015,660원) 이하"): she sees how near she is before telling the rest."""
+    lines = []
+    for criterion in result.get("criteria") or []:
+        found = _LIMIT.match(str(criterion.get("detail") or "")) if criterion.get("passed") is None else None
+        if found is None:
+            continue
+        if language == "ko":
+            lines.append(render("limit", language, text=f"{found['what']} {found['rule']}"))
+        else:
+            amount = money(int(found["amount"].replace(",", "")), language)
+            lines.append(
+                render(
+                    "limit",
+                    language,
+                    text=render("limit_figure", language, amount=amount, n=found["n"], year=found["year"]),
+                )
+            )
+    return lines[:1]
+
+
 def local_view(result: dict[str, Any], program: dict[str, Any], language: str) -> dict[str, Any]:
     """What the page shows a reader of `language` on a result's card, in her language: the program's name
     (the Korean one in brackets), each criterion's name, how to apply, the documents and the contact. The
@@ -177,6 +207,7 @@ def result_block(
         ]
         if needed:
             lines.append("  " + render("needs", language, items=", ".join(needed)))
+        lines += ["  " + line for line in _pending_limits(result, language)]
     if (full or how) and result["status"] != "ineligible":
         lines.append("  " + render("how_to_apply", language, text=_how_to_apply(program, result, language)))
         documents = localized({**program, **result}, "documents", language)

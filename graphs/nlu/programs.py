@@ -39,7 +39,7 @@ _STATUS_DENIED_AFTER = re.compile(r"^(?:는|은|가|이|도)?(?:아닌|아니)")
 #: A benefit that ended ("생계급여는 끊기고", "livelihood benefit was cut"; compact, folded): neither asked for nor
 #: received now.
 _ENDED_AFTER = re.compile(
-    r"^(?:은|는|이|가|도)?(?:끊기|끊겼|끊어졌|끊긴|끊겨|탈락|중지|중단되|없어졌)|^(?:was|got)(?:cut|stopped)|^(?:停了|被取消|取消了|断了)"
+    r"^(?:은|는|이|가|도)?(?:끊기|끊겼|끊어졌|끊긴|끊겨|탈락|중지|중단되|없어졌)|^(?:을|를)?받(?:다가|았었)|^(?:was|got)(?:cut|stopped)|^(?:停了|被取消|取消了|断了)"
 )
 #: A benefit held before, said so ("以前是生计给付受给者", "I used to be on …", "trước đây là …"; compact, folded).
 _FORMERLY_BEFORE = re.compile(

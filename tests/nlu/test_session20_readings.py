@@ -261,3 +261,30 @@ def test_a_road_address_is_still_redacted() -> None:
     from graphs.guards.pii import redact
 
     assert "[주소]" in redact("저희 집은 시흥시 정왕대로 233이에요").text
+
+
+def test_a_benefit_received_until_now_is_no_longer_held() -> None:
+    assert detect_programs("생계급여 받다가 이번에 소득 생겨서 차상위로 바뀌었어요") == ([], ["near_poverty"])
+
+
+def test_an_undecided_status_names_the_income_line_it_is_measured_against() -> None:
+    from graphs.responder import result_block
+
+    result = {
+        "program_id": "housing_benefit",
+        "program_name": "주거급여",
+        "status": "unknown",
+        "missing": ["assets"],
+        "rules_version": "2026-01-01",
+        "criteria": [
+            {
+                "name": "income_recognition",
+                "passed": None,
+                "detail": "소득인정액 확인 필요 (추정 1,260,000원 이상); 기준: 기준 중위소득 48% (2026년 2인 2,015,660원) 이하",
+            }
+        ],
+    }
+    ko = result_block(result, {}, "ko", full=False)
+    en = result_block(result, {}, "en", full=False)
+    assert "  판단 기준: 소득인정액 기준 중위소득 48% (2026년 2인 2,015,660원) 이하" in ko
+    assert any("2,015,660 won a month for 2 people (2026)" in line for line in en)
