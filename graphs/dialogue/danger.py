@@ -114,7 +114,7 @@ def asks_for_help(message: str, signals: list[str]) -> bool:
 #: A question about what abuse is or how reporting works, not a danger happening to her now ("어떤게 학대인지
 #:궁금", "신고하면 제 이름 알려지나요?", "what counts as abuse?").
 _ABOUT_DANGER = re.compile(
-    r"궁금|뭐(?:예요|에요|야|임|가요)|뭔가요|어떤\s?(?:게|것|경우)|들어가(?:요|나|는지)|해당(?:되|하)(?:나|는지|요)|포함(?:되|돼)"
+    r"궁금|뭐(?:예요|에요|야|임|가요|였|더라)|뭔가요|(?:신고|상담)\s?(?:하는|할\s?수\s?있는)?\s?(?:앱|어플)|\b(?:an? )?app (?:to|for) report|어떤\s?(?:게|것|경우)|들어가(?:요|나|는지)|해당(?:되|하)(?:나|는지|요)|포함(?:되|돼)"
     r"|(?:신고|상담)\s?(?:하는|할)?\s?(?:번호|전화\s?번호|연락처)|몇\s?번(?:이었|이에|이야|인가|이죠|이더라)|번호(?:가|는)?\s?(?:뭐|몇)"
     r"|what(?:'s| is| was) the (?:number|hotline|phone)|(?:号码|电话)是(?:多少|什么)|số (?:điện thoại|đường dây)(?: nóng)? (?:là (?:gì|bao nhiêu)|nào)"
     r"|신고하면|어디(?:에|다|로)?\s?신고|신고(?:는|를)?\s?어디|이름(?:이)?\s?(?:알려|밝혀|나가)|(?:신고한\s?(?:거|게|걸)|제가).{0,8}알려지|비밀\s?(?:보장|이)|what counts|count as|is (?:it|this|that) (?:considered )?abuse"

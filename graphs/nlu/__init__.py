@@ -71,7 +71,7 @@ _ARREARS = re.compile(
     r"|欠(?:了)?(?:房租|租金)|交不起房租|房租.{0,4}没交|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi"
     r"|긴급(?:으로|하게|히)?\s?(?:도와|지원해)|emergency (?:help|support|aid)|紧急(?:支援|救助|帮助)"
     # a sudden event (illness, job loss, a death, a fire, a closed shop) and no money to live on now
-    r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|잘리고|잘려서|해고|사망|돌아가|가출|화재|불이\s?나"
+    r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|잘리고|잘려서|해고|사망|돌아가|가출|화재(?!\s?(?:감지|경보|예방|보험|안전))|불이\s?나"
     r"|맞고|맞아서|때려서|폭행|집(?:을|에서)?\s?나왔|도망)"
     r".{0,60}(?:생활비|먹고\s?살|당장|막막|돈이\s?(?:없|한\s?푼|하나도|전혀)|돈도\s?없|수입이\s?(?:없|끊))"
     r"|(?:suddenly|collapsed|in (?:the )?hospital|accident|lost (?:my|his|her) job|laid off|died|passed away|fire|(?:shop|business|store) (?:closed|shut)"

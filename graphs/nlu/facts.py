@@ -553,7 +553,10 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "fire_disaster",
-        re.compile(r"화재|불이\s?나|불나서|집이\s?타|홍수|침수|fire|flood|火灾|着火|hỏa hoạn|cháy nhà", re.I),
+        re.compile(
+            r"화재(?!\s?(?:감지|경보|예방|보험|안전))|불이\s?나|불나서|집이\s?타|홍수|침수|fire|flood|火灾|着火|hỏa hoạn|cháy nhà",
+            re.I,
+        ),
     ),
     (
         "business_closure",

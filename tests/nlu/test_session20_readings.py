@@ -288,3 +288,10 @@ def test_an_undecided_status_names_the_income_line_it_is_measured_against() -> N
     en = result_block(result, {}, "en", full=False)
     assert "  판단 기준: 소득인정액 기준 중위소득 48% (2026년 2인 2,015,660원) 이하" in ko
     assert any("2,015,660 won a month for 2 people (2026)" in line for line in en)
+
+
+def test_a_fire_alarm_is_no_fire() -> None:
+    assert "fire_disaster" not in (
+        (understand("집에 화재감지기나 응급버튼 같은거 달아주는 복지 있나요").facts or {}).get("crisis") or []
+    )
+    assert "fire_disaster" in ((understand("어제 화재로 집이 다 탔어요").facts or {}).get("crisis") or [])
