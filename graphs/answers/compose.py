@@ -19,6 +19,7 @@ from graphs.answers.focus import (
     expansions,
     fits_group,
     focus_terms,
+    focused_passages,
     is_contact,
     korean_terms,
     overlap,
@@ -189,22 +190,30 @@ def _foreign_answer(
     subject's best Korean passage quoted (to show at the 행정복지센터); a program with no summary in her
     language is quoted in Korean under the line saying so."""
     summary = _summary(focal, language)
-    korean = [
-        h
-        for _, h in rank(question, focal, [str(focal[0].get("program") or "")])
-        if h.get("lang") == "ko" and h.get("section") != "summary" and not is_contact(h)
-    ]  # the passage for what she asks (where to apply, who, how much) first; the contact has its own line
+    name = str(focal[0].get("program") or "")
+
+    def quotable(hit: dict[str, Any]) -> bool:
+        return hit.get("lang") == "ko" and hit.get("section") != "summary" and not is_contact(hit)
+
+    # the passage for what she asks (where to apply, who, how much) first, by the question's aspect as a
+    # Korean question's would be; the contact has its own line
+    focused = [h for h in focused_passages(question, focal, [name]) if quotable(h)]
+    korean = focused + [h for _, h in rank(question, focal, [name]) if quotable(h) and h not in focused]
     lines: list[str] = []
     cited: list[dict[str, Any]] = []
     if summary is not None:
         lines.append(_summary_line(summary))
         cited.append(summary)
     if korean:
-        terms = focus_terms(question, [str(focal[0].get("program") or "")])
+        terms = focus_terms(question, [name])
         quote = shorten_for(readable(str(korean[0]["text"])), terms, 260)
         key = "korean_original" if summary is not None else "korean_only"
-        lines.append(render_line(key, language, program=str(focal[0].get("program") or ""), text=quote))
+        lines.append(render_line(key, language, program=name, text=quote))
         cited.append(korean[0])
+        if summary is None and len(focused) > 1:
+            # no summary in her language: the second passage her question asks for too (who, then where)
+            lines.append(f"- {shorten_for(readable(str(focused[1]['text'])), terms, 200)}")
+            cited.append(focused[1])
     for other in [g for g in groups[:3] if g is not focal]:
         other_summary = _summary(other, language)
         if other_summary is not None:
