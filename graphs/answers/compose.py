@@ -195,10 +195,8 @@ def _foreign_answer(
     def quotable(hit: dict[str, Any]) -> bool:
         return hit.get("lang") == "ko" and hit.get("section") != "summary" and not is_contact(hit)
 
-    # the passage for what she asks (where to apply, who, how much) first, by the question's aspect as a
-    # Korean question's would be; the contact has its own line
-    focused = [h for h in focused_passages(question, focal, [name]) if quotable(h)]
-    korean = focused + [h for _, h in rank(question, focal, [name]) if quotable(h) and h not in focused]
+    # the passage for what she asks (where to apply, who, how much) first; the contact has its own line
+    korean = [h for _, h in rank(question, focal, [name]) if quotable(h)]
     lines: list[str] = []
     cited: list[dict[str, Any]] = []
     if summary is not None:
@@ -210,10 +208,12 @@ def _foreign_answer(
         key = "korean_original" if summary is not None else "korean_only"
         lines.append(render_line(key, language, program=name, text=quote))
         cited.append(korean[0])
-        if summary is None and len(focused) > 1:
-            # no summary in her language: the second passage her question asks for too (who, then where)
-            lines.append(f"- {shorten_for(readable(str(focused[1]['text'])), terms, 200)}")
-            cited.append(focused[1])
+        # no summary in her language: the passage her question's aspect asks for too, as a Korean question's
+        # answer would give it (who it is for, where to apply)
+        second = [h for h in focused_passages(question, focal, [name]) if quotable(h) and h is not korean[0]]
+        if summary is None and second:
+            lines.append(f"- {shorten_for(readable(str(second[0]['text'])), terms, 200)}")
+            cited.append(second[0])
     for other in [g for g in groups[:3] if g is not focal]:
         other_summary = _summary(other, language)
         if other_summary is not None:
