@@ -89,7 +89,7 @@ def _part_searches(message: str) -> list[dict[str, Any]]:
     return [
         {
             "tool": "search_documents",
-            "args": {"query": search_query(part), "k": 1, "max_per_program": 10},
+            "args": {"query": search_query(part), "k": 2, "max_per_program": 10},
             "part": i,
         }
         for i, part in enumerate(parts[1:3], start=1)
@@ -353,8 +353,8 @@ class Nodes:
                 # "어디서 신청해요?" after an answer about a booklet program: that program's passages
                 args.update({"program_id": state["topic"], "k": 1, "max_per_program": PROGRAM_PASSAGES})
             actions.append({"tool": "search_documents", "args": args})
-            if "program_id" not in args:
-                actions += _part_searches(state["message"])
+            # each further question searched on its own: it may be about another program
+            actions += _part_searches(state["message"])
         elif intent == "out_of_scope" and not state.get("refusal"):
             # A question the classifier did not place may still be in the booklet ("치매검사 돈 들어요?").
             actions.append(

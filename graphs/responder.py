@@ -11,7 +11,7 @@ import re
 import string
 from typing import Any
 
-from graphs.answers.compose import document_answer, excerpt, referral_lines, topic_notes
+from graphs.answers.compose import document_answer, excerpt, further_answers, referral_lines, topic_notes
 from graphs.answers.focus import asks_what_or_how_much, focused_passages
 from graphs.answers.limits import asks_deduction, asks_limit
 from graphs.state import Citation
@@ -365,6 +365,20 @@ def info_reply(
             )
         contact = str(localized(program, "contact", language))
         lines.append(render("contact", language, text=contact))
+    if programs and language == "ko":
+        # a further question about something else ("기초연금 … 깎는겨. 그라고 … 핸드폰 요금도 깎아준다던디 그건
+        # 얼마여"): the passage its own search found, when it is about another program
+        named = [str(p.get("name_ko") or "") for p in programs]
+        others = [
+            h
+            for h in hits
+            if "part" in h
+            and h.get("program_id") not in {p["id"] for p in programs}
+            and not any(n and n in str(h.get("program") or "") for n in named)
+        ]
+        for line, hit in further_answers(question, others, cited):
+            lines.append(line)
+            cited.append(hit)
     if not programs:
         answer = document_answer(question, hits, language)
         if not answer.lines:

@@ -295,14 +295,14 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
         if best and (topical(question, other[0]) or overlap(terms, best[0][1]) > 0):
             lines.append(f"- {other[0]['program']}: {shorten(readable(str(best[0][1]['text'])), 200)}")
             cited.append(best[0][1])
-    for line, hit in _further_answers(question, further, cited):
+    for line, hit in further_answers(question, further, cited):
         lines.append(line)
         cited.append(hit)
     years = [int(h["year"]) for h in cited if h.get("year") and h.get("kind") == "booklet"]
     return Answer(lines, cited, booklet_year=min(years) if years else None, contact=contact_of(focal))
 
 
-def _further_answers(
+def further_answers(
     question: str, further: list[dict[str, Any]], cited: list[dict[str, Any]]
 ) -> list[tuple[str, dict[str, Any]]]:
     """For each further question of the message searched on its own, the passage of the program it found, when
@@ -316,10 +316,20 @@ def _further_answers(
         groups = [
             g for g in group_hits([h for h in further if h["part"] == index]) if fits_group(parts[index], g)
         ]
-        if not groups or str(groups[0][0].get("program")) in shown or not topical(parts[index], groups[0][0]):
+        # the program the part's own words name most precisely ("어르신을 위한 요금감면" over "요금감면"), else the first
+        terms = korean_terms(parts[index])
+        group = (
+            max(
+                groups[:2],
+                key=lambda g: max((len(t) for t in terms if t in str(g[0].get("program") or "")), default=0),
+            )
+            if groups
+            else []
+        )
+        if not group or str(group[0].get("program")) in shown or not topical(parts[index], group[0]):
             continue
-        name = str(groups[0][0].get("program") or "")
-        ranked = [h for _, h in rank(parts[index], groups[0], [name]) if not is_contact(h)]
+        name = str(group[0].get("program") or "")
+        ranked = [h for _, h in rank(parts[index], group, [name]) if not is_contact(h)]
         if ranked:
             found.append((f"- {name}: {shorten(readable(str(ranked[0]['text'])), 240)}", ranked[0]))
             shown.add(name)
