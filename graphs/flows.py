@@ -132,6 +132,15 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     rule = None if discovery else rule_passage(state, list(catalogue.values()), language)
     if rule is not None:  # she asked how a rule works: that answer first, then her check
         intro = "\n".join(x for x in (rule[0], intro) if x)
+    further, further_cited = (
+        ([], [])
+        if discovery
+        else responder.other_part_lines(
+            state.get("message", ""), list(state.get("hits") or []), list(catalogue.values()), language
+        )
+    )
+    if further:  # "보육료 어떻게 받아요? 그리고 아동수당 …": the other question answered before her check
+        intro = "\n".join(x for x in (intro, *further) if x)
     if discovery:
         intro = responder.render("discovery_intro" if shown else "discovery_none", language)
         if not slots:
@@ -215,7 +224,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
             c.model_dump()
             for c in [
                 *(responder.program_citation(catalogue[r["program_id"]], language) for r in described),
-                *responder.citations(shown, [rule[1]] if rule else [], catalogue, language),
+                *responder.citations(
+                    shown, [*([rule[1]] if rule else []), *further_cited], catalogue, language
+                ),
             ]
         ],
     }
@@ -295,7 +306,7 @@ def rule_passage(
 ) -> tuple[str, dict[str, Any]] | None:
     """The line answering what her message asks about a named program beyond whether she can get it ("자식이
     돈 잘벌면 기초연금 못받어?" → 부양의무자 기준 미적용), and the passage it quotes; None when no passage does."""
-    hits = list(state.get("hits") or [])
+    hits = [h for h in state.get("hits") or [] if "part" not in h]  # not a further question's own search
     for program in catalogue:
         own = [h for h in hits if h.get("program_id") == program["id"]]
         name = responder.program_name(program, language)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,9 +12,9 @@ from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
 from graphs.answers.compose import referral_lines, topic_notes
-from graphs.answers.focus import asks_a_rule, question_parts, search_query
+from graphs.answers.focus import asks_a_rule, aspect, question_parts, search_query
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.asking import follows_up, is_remark, names_other_topic
+from graphs.dialogue.asking import asks_question, follows_up, is_remark, names_other_topic
 from graphs.dialogue.danger import rule_danger_reply
 from graphs.dialogue.handoff import PHONE_KINDS, answer_offer
 from graphs.dialogue.policy import (
@@ -82,10 +83,23 @@ def _per_turn_reset() -> dict[str, Any]:
     }
 
 
-def _part_searches(message: str) -> list[dict[str, Any]]:
+def _part_searches(message: str, checked: Sequence[str] = ()) -> list[dict[str, Any]]:
     """One search for each further question of a message that asks two or three ("복지카드 있으면 지하철
-    공짜임?? 그리고 … 주차 스티커 붙이려면 어디서 신청해"): the second may be about another program."""
+    공짜임?? 그리고 … 주차 스티커 붙이려면 어디서 신청해"): the second may be about another program. With
+    `checked` (the programs of her check, which no search answers), every question part that names none of
+    them ("보육료 어떻게 받아요? 그리고 아동수당 우리애 받을수있나요")."""
     parts = question_parts(message)
+    if checked and len(parts) > 1:
+        return [
+            {
+                "tool": "search_documents",
+                "args": {"query": search_query(part), "k": 2, "max_per_program": 10},
+                "part": i,
+            }
+            for i, part in enumerate(parts[:3])
+            if (asks_question(part) or aspect(part) != "any")
+            and not set(detect_programs(part)[0]) & set(checked)
+        ]
     return [
         {
             "tool": "search_documents",
@@ -306,6 +320,10 @@ class Nodes:
             actions.append(
                 {"tool": "program_catalogue", "args": {"programs": programs if scope is not None else None}}
             )
+            if intent == "eligibility_check":
+                # a further question of the message may be about something else ("보육료 어떻게 받아요? 그리고
+                # 아동수당 우리애 받을수있나요"): searched on its own, answered before her check
+                actions += _part_searches(state.get("message", ""), checked=programs)
             named, _ = detect_programs(state.get("message", ""))
             if named and set(named) <= set(programs) and asks_a_rule(state.get("message", "")):
                 # a rule question about a program she names: its passages, to answer it before her check
@@ -410,7 +428,8 @@ class Nodes:
                 extra = [{**h, "part": action["part"]} for h in data if h.get("passage_id") not in seen]
                 update["hits"] = [*(update.get("hits") or []), *extra]
             elif action["tool"] == "search_documents":
-                update["hits"] = data
+                # the message's own search; a further question's hits found before it stay
+                update["hits"] = [*data, *(h for h in update.get("hits") or [] if "part" in h)]
             elif action["tool"] == "program_catalogue":
                 update["catalogue"] = data
             elif action["tool"] == "create_handoff":

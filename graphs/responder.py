@@ -365,20 +365,10 @@ def info_reply(
             )
         contact = str(localized(program, "contact", language))
         lines.append(render("contact", language, text=contact))
-    if programs and language == "ko":
-        # a further question about something else ("기초연금 … 깎는겨. 그라고 … 핸드폰 요금도 깎아준다던디 그건
-        # 얼마여"): the passage its own search found, when it is about another program
-        named = [str(p.get("name_ko") or "") for p in programs]
-        others = [
-            h
-            for h in hits
-            if "part" in h
-            and h.get("program_id") not in {p["id"] for p in programs}
-            and not any(n and n in str(h.get("program") or "") for n in named)
-        ]
-        for line, hit in further_answers(question, others, cited):
-            lines.append(line)
-            cited.append(hit)
+    if programs:
+        further, found = other_part_lines(question, hits, programs, language, cited)
+        lines += further
+        cited += found
     if not programs:
         answer = document_answer(question, hits, language)
         if not answer.lines:
@@ -401,6 +391,30 @@ def info_reply(
     ):  # the 행정복지센터 decides the 19 programs; a booklet answer ends with its contact
         lines.append(render("final_note", language))
     return "\n".join(lines), cited
+
+
+def other_part_lines(
+    question: str,
+    hits: list[dict[str, Any]],
+    programs: list[dict[str, Any]],
+    language: str,
+    cited: list[dict[str, Any]] | None = None,
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """For a further question of the message about something other than the named `programs` ("기초연금 …
+    깎는겨. 그라고 … 핸드폰 요금도 깎아준다던디 그건 얼마여", "보육료 어떻게 받아요? 그리고 아동수당 …"): the passage
+    its own search found (hits tagged "part"), and the hits cited. Korean only: the passages are Korean."""
+    if language != "ko":
+        return [], []
+    named = [str(p.get("name_ko") or "") for p in programs]
+    others = [
+        h
+        for h in hits
+        if "part" in h
+        and h.get("program_id") not in {p.get("id") for p in programs}
+        and not any(n and n in str(h.get("program") or "") for n in named)
+    ]
+    found = further_answers(question, others, list(cited or []))
+    return [line for line, _ in found], [hit for _, hit in found]
 
 
 def program_citation(program: dict[str, Any], language: str) -> Citation:
