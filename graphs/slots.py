@@ -68,7 +68,7 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _NO = re.compile(
-    r"없어|없습니다|없음|없고|없심더|없습니더|없십니더|없다|없데이|없지예|없어예|없슈|없당께|없소|없수|없제|없네|없구먼|없구만|읎|아니|아뇨|안\s*해|안\s*하|안\s*받|안\s*(?:돼|되어|됐)\s*있|등록\s*(?:은|이)?\s*안|아무것도|빵원|no\b|none|nope|not\b|nothing|\bzero\b|没有|不是|没|零收入|không|\bch\u01b0a\b",
+    r"없어|없습니다|없음|없고|없심더|없습니더|없십니더|없다|없데이|없지예|없어예|없슈|없당께|없소|없수|없제|없네|없구먼|없구만|읎|아니|아뇨|안\s*해|안\s*하|안\s*받|안\s*(?:돼|되어|됐)\s*있|등록\s*(?:은|이)?\s*안|아무것도|빵원|no\b|none|nope|not\b|nothing|\bzero\b|没有|不是|没|零收入|không|\bch\u01b0a\b|\bchua\b",
     re.IGNORECASE,
 )
 #: Korea named in a short reply to the nationality question ("Korean", "한국 사람이요", "She's Korean").

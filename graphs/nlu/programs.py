@@ -18,7 +18,8 @@ ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 DESCRIPTIONS_PATH = Path(__file__).with_name("descriptions.yaml")
 
 _RECEIVING_AFTER = re.compile(
-    r"^(?:[12](?:종|种)|type[12]|loai[12])(?!(?:이|가|으로|로)?(?:되|될|받으려|신청|바뀌|변경))"  # "의료급여 2종": only a recipient has a type
+    # "의료급여 2종인데", "我是医疗给付1种。": a type said of herself (only a recipient has one)
+    r"^(?:[12](?:종|种)|type[12]|loai[12])(?:인데|이에요|예요|이라|이고|이구|수급|입니다|이야|임|[。.!])"
     r"|^(?:을|를|은|는|도|만)?(?:받고있|받고잇|받구있|받구잇|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|자(?!격|자격|가?되|이?되|신청|될)|받으면서|받으시고|받으시는|받으세요|받으심|받으셔|받으십니다|받으시거든|타고있|나오고있|받습니다"
     r"|받는(?:할매|할배|할머니|할아버지|사람|노인|어르신|엄마|아빠|처지|입장|집|가구|세대))"
 )

@@ -309,3 +309,20 @@ def test_a_type_of_medical_aid_is_held_unless_asked_how_to_become_one(
     text: str, expected: tuple[list[str], list[str]]
 ) -> None:
     assert detect_programs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "의료급여 1종 받을 수 있나요?",
+        "43살인데 의료급여 1종 자격 되나요?",
+        "의료급여 1종, 차상위 계층 확인 받을 수 있어요?",
+    ],
+)
+def test_a_type_of_medical_aid_asked_for_is_asked(text: str) -> None:
+    assert "medical_benefit" in detect_programs(text)[0]
+
+
+@pytest.mark.parametrize("text", ["Chua nhan gi", "Hien chua nhan tro cap gi"])
+def test_unmarked_vietnamese_not_yet_received_is_none(text: str) -> None:
+    assert parse_answer("receiving", text, {}, {}) == {"receiving": []}
