@@ -326,3 +326,10 @@ def test_a_type_of_medical_aid_asked_for_is_asked(text: str) -> None:
 @pytest.mark.parametrize("text", ["Chua nhan gi", "Hien chua nhan tro cap gi"])
 def test_unmarked_vietnamese_not_yet_received_is_none(text: str) -> None:
     assert parse_answer("receiving", text, {}, {}) == {"receiving": []}
+
+
+def test_a_recipient_household_said_in_korean_inside_chinese_is_held() -> None:
+    asked, receiving = detect_programs(
+        "我们家是주거급여수급가구，我在上班有工资。社工说可以办'희망저축계좌'，这是什么？"
+    )
+    assert (asked, receiving) == ([], ["housing_benefit"])
