@@ -298,20 +298,6 @@ def test_a_fire_alarm_is_no_fire() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("我是医疗给付1种。去小诊所看门诊自己要付多少钱？", ([], ["medical_benefit"])),
-        ("의료급여 2종인데 임플란트 본인부담 몇퍼", ([], ["medical_benefit"])),
-        ("의료급여 1종 되려면 어떻게 해요", (["medical_benefit"], [])),
-    ],
-)
-def test_a_type_of_medical_aid_is_held_unless_asked_how_to_become_one(
-    text: str, expected: tuple[list[str], list[str]]
-) -> None:
-    assert detect_programs(text) == expected
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "의료급여 1종 받을 수 있나요?",
