@@ -208,7 +208,8 @@ def result_block(
         if needed:
             lines.append("  " + render("needs", language, items=", ".join(needed)))
         lines += ["  " + line for line in _pending_limits(result, language)]
-    if (full or how) and result["status"] != "ineligible":
+    if (full or how) and (result["status"] != "ineligible" or result.get("window_closed")):
+        # a closed application window: where and how to apply next time
         lines.append("  " + render("how_to_apply", language, text=_how_to_apply(program, result, language)))
         documents = localized({**program, **result}, "documents", language)
         if documents:

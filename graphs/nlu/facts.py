@@ -265,8 +265,9 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
 ALONE = re.compile(
     r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식|애들|아이들|둘|셋|다)?(?:를|을|들을?)?\s?(?:키우|키운|키울|키웁|키워|길러|기르|기른|기릅))"
     r"(?!\s?(?:서\s?)?(?:거동|못\s?(?:걸|움직|일어|씻|드|먹)|걷지|움직이지|일어나지|씻지|화장실|밥\s?(?:을\s?)?못))"
+    r"(?!\s?(?:서\s?)?(?:벌|일해|일하|돈\s?벌|외벌이|맞벌))"  # "저 혼자 벌어요": the only earner, not living alone
     r"|(?<!con )(?<!cháu )(?<!các con )một mình(?! nuôi)|독거|홀로"
-    r"|저\s?하나|나\s?하나|저만|1인|(?<![가-힣])한\s?명"
+    r"|저\s?하나|나\s?하나|저만(?!\s?(?:벌|일해|일하))|1인|(?<![가-힣])한\s?명"
     r"|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|\bby myself\b|\b(?:live|living|lives) alone\b"
     r"|就我(?:自己|一个人?)|就我(?=[\s，,。.!！]|$)|只有我|我一个人|一个人住|独居|一个人生活|一口人"
     r"|chỉ (?:có )?mình tôi|mình tôi thôi|một người|sống một mình",
@@ -520,7 +521,10 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_absent",
         re.compile(
-            r"(?:남편|신랑|아내|와이프|집사람|가장|아빠|husband|wife|丈夫|老公|妻子|老婆|chồng|vợ).{0,8}(?:집\s?나갔|집을\s?나갔|연락\s?(?:이\s?)?끊|가출|행방불명|left us|disappeared|离家出走|bỏ đi)",
+            r"(?:남편|신랑|아내|와이프|집사람|가장|아빠|husband|wife|丈夫|老公|妻子|老婆|chồng|vợ).{0,8}(?:집\s?나갔|집을\s?나갔|연락\s?(?:이\s?)?끊|가출|행방불명|left us|disappeared|离家出走|bỏ đi)"
+            # "my husband left 2 months ago and doesnt answer his phone", "husband left home, no contact"
+            r"|\b(?:husband|wife|partner)\s+(?:left|walked out|moved out|ran off|abandoned us)\b(?!\s+(?:for work|to work|on a trip|for a trip))"
+            r"|\b(?:husband|wife)\b.{0,40}\b(?:doesn'?t|does not|won'?t) answer (?:his|her) phone|丈夫(?:走了|跑了|不见了|联系不上)|老公(?:走了|跑了|不见了|联系不上)",
             re.I,
         ),
     ),

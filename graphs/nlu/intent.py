@@ -55,7 +55,11 @@ WELFARE_INTENTS: tuple[Intent, ...] = (
 # before the crisis rules run. A message that also says something stronger is still caught.
 _HYPERBOLE = re.compile(
     r"(?:배고파|배고프|웃겨|졸려|피곤해|더워|추워|심심해|귀여워|맛있어)\s?(?:서\s?)?죽겠|죽을\s?(?:만큼|정도로|것\s?같이)\s?(?:배고|맛있|웃|졸|피곤|더|추)"
-    r"|dying of (?:hunger|laughter|boredom)|i'?m dying lol|starving lol|(?:饿|累|笑|困|热|冷)死了?|muốn xỉu|mệt muốn chết|đói muốn chết|cười muốn chết",
+    r"|dying of (?:hunger|laughter|boredom)|i'?m dying lol|starving lol|(?:饿|累|笑|困|热|冷)死了?|muốn xỉu|mệt muốn chết|đói muốn chết|cười muốn chết"
+    # a danger she says is not hers ("not suicidal or anything but i need to talk to someone")
+    r"|\bnot suicidal\b|\bno (?:suicidal|self[- ]harm) (?:thoughts|ideas)\b|\bnot (?:going to|gonna) (?:hurt|kill) myself\b"
+    r"|자살\s?(?:할\s?)?(?:생각|마음)(?:은|이|까지는)?\s?(?:없|아니)|죽고\s?싶은\s?(?:건|것은?|거는|정도는)\s?아니"
+    r"|不是想(?:自杀|死)|没有(?:想)?(?:自杀|轻生)的?(?:想法|念头)|không (?:có ý định|phải (?:là )?muốn) tự tử",
     re.I,
 )
 
@@ -232,10 +236,22 @@ _HEARSAY = re.compile(
 _FOLDED_HEARSAY = _folded(_HEARSAY)
 
 
+#: Asking whether a counselling service exists ("is there free counseling for young ppl?"): a question about a
+#: service, though "talk to someone" says why.
+_ASKS_FOR_A_SERVICE = re.compile(
+    r"\b(?:is|are) there (?:any |some )?(?:free |cheap |low[- ]cost )?(?:counsel+ing|therapy|therapists?|mental health|psycholog)"
+    r"|有没有(?:免费的?)?(?:心理)?(?:咨询|辅导|治疗)|có (?:chỗ |nơi )?(?:tư vấn|trị liệu) tâm lý (?:miễn phí )?(?:nào )?không",
+    re.I,
+)
+_FOLDED_ASKS_FOR_A_SERVICE = _folded(_ASKS_FOR_A_SERVICE)
+
+
 def wants_handoff(text: str) -> bool:
     """True when the message asks for a person (상담원 연결, talk to a human, 转人工, người thật), not when it
-    only asks whether the agent is one."""
+    only asks whether the agent is one, or whether a counselling service exists."""
     folded = fold_latin(unicodedata.normalize("NFKC", text).strip())
+    if _FOLDED_ASKS_FOR_A_SERVICE.search(folded):
+        return False
     return bool(_FOLDED_HANDOFF.search(_FOLDED_HEARSAY.sub(" ", _FOLDED_ABOUT_AGENT.sub(" ", folded))))
 
 
@@ -461,7 +477,8 @@ def classify(text: str, has_program: bool | None = None) -> IntentResult:
     if has_program is None:
         has_program = bool(find_mentions(text))
     best, confidence = _likeliest_non_crisis(scores, has_program)
-    if best == "handoff" and _FOLDED_HEARSAY.search(fold_latin(unicodedata.normalize("NFKC", text))):
+    folded = fold_latin(unicodedata.normalize("NFKC", text))
+    if best == "handoff" and (_FOLDED_HEARSAY.search(folded) or _FOLDED_ASKS_FOR_A_SERVICE.search(folded)):
         # "my social worker said i can get one": the person is where she heard it, not whom she asks for
         best = max((i for i in INTENTS if i not in ("crisis", "handoff")), key=lambda i: scores[i])
         confidence = scores[best]

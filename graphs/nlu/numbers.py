@@ -859,6 +859,9 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_HANGUL = re.compile(r"[가-힣]")
+
+
 def find_money(text: str) -> list[Money]:
     """Money amounts in KRW: 80만원, 월 백오십 (a bare amount after 월/월급/소득 is in 만원), 1.2백만, 3억 5천,
     "1.5 million won", "800k", 八十万, "80 triệu". Ages and counts are not mistaken for money."""
@@ -904,6 +907,8 @@ def find_money(text: str) -> list[Money]:
         grouped = bool(_GROUPED.fullmatch(m.group(2))) and not _KOREAN_UNIT.match(masked, m.end())
         if not (scale or won or m.group(1) or grouped):
             continue
+        if grouped and not (scale or won or m.group(1)) and len(m.group(2)) <= 5 and _HANGUL.search(masked):
+            continue  # "통장에 2,500 정도": in a Korean message a bare grouped thousand is 만원 (read below)
         value = _plain_number(m.group(2))
         if value is not None:
             add(value * (_EN_SCALE[scale.lower()] if scale else 1), m.start(), m.end(), True)

@@ -319,3 +319,45 @@ def test_a_recipient_household_said_in_korean_inside_chinese_is_held() -> None:
         "我们家是주거급여수급가구，我在上班有工资。社工说可以办'희망저축계좌'，这是什么？"
     )
     assert (asked, receiving) == ([], ["housing_benefit"])
+
+
+# Found in blind18 after its one measurement (development data from then on).
+
+
+def test_the_only_earner_is_not_living_alone() -> None:
+    from graphs.nlu.facts import ALONE
+
+    assert not ALONE.search("저 혼자 벌어요. 월 250이요")
+    assert ALONE.search("저 혼자 살아요")
+
+
+@pytest.mark.parametrize(
+    ("text", "krw"),
+    [("통장에 2,500 정도 남았어요", 25_000_000), ("적금 1,200 있어요", 12_000_000), ("월세 1,500원", 1500)],
+)
+def test_a_bare_grouped_thousand_in_korean_is_man_won(text: str, krw: int) -> None:
+    from graphs.nlu.numbers import find_money
+
+    assert [m.krw for m in find_money(text)] == [krw]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband left 2 months ago and doesnt answer his phone",
+        "husband left home 2 months ago, no contact",
+    ],
+)
+def test_a_husband_who_left_is_the_breadwinner_absent(text: str) -> None:
+    assert "breadwinner_absent" in ((understand(text).facts or {}).get("crisis") or [])
+
+
+def test_a_husband_who_left_for_work_is_not() -> None:
+    assert "crisis" not in (understand("my husband left for work early").facts or {})
+
+
+def test_a_danger_she_says_is_not_hers_is_no_crisis() -> None:
+    text = "been feeling really low for months, cant sleep. not suicidal or anything but i think i need to talk to someone. is there free counseling for young ppl?"
+    u = understand(text)
+    assert u.intent not in ("crisis", "handoff")
+    assert understand("죽고 싶어요 자살 생각은 없다고 했지만 사실은").intent == "crisis"
