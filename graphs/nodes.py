@@ -89,24 +89,23 @@ def _part_searches(message: str, checked: Sequence[str] = ()) -> list[dict[str, 
     `checked` (the programs of her check, which no search answers), every question part that names none of
     them ("보육료 어떻게 받아요? 그리고 아동수당 우리애 받을수있나요")."""
     parts = question_parts(message)
-    if checked and len(parts) > 1:
-        return [
-            {
-                "tool": "search_documents",
-                "args": {"query": search_query(part), "k": 2, "max_per_program": 10},
-                "part": i,
-            }
+    if checked:
+        asked = [
+            i
             for i, part in enumerate(parts[:3])
-            if (asks_question(part) or aspect(part) != "any")
+            if len(parts) > 1
+            and (asks_question(part) or aspect(part) != "any")
             and not set(detect_programs(part)[0]) & set(checked)
         ]
+    else:
+        asked = list(range(1, len(parts[:3])))
     return [
         {
             "tool": "search_documents",
-            "args": {"query": search_query(part), "k": 2, "max_per_program": 10},
+            "args": {"query": search_query(parts[i]), "k": 2, "max_per_program": 10},
             "part": i,
         }
-        for i, part in enumerate(parts[1:3], start=1)
+        for i in asked
     ]
 
 
