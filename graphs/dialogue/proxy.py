@@ -232,31 +232,20 @@ def _as_the_child(said: dict[str, Any], message: str) -> dict[str, Any]:
     the applicant, she and her husband the applicant's parents, the other children his siblings."""
     members = [dict(m) for m in said.get("members") or []]
     children = [m for m in members if m.get("relation") == "child"]
-    if not children:
-        if _CHILD_WORD.search(message) or _FIRST_PERSON.search(message):
-            # about herself or the household, the child unnamed: she is a parent of the applicant
-            return (
-                {
-                    **said,
-                    "members": [
-                        {**m, "relation": _OF_THE_PARENT.get(str(m.get("relation")), m.get("relation"))}
-                        for m in members
-                    ],
-                }
-                if members
-                else said
-            )
+    if not children and not (_CHILD_WORD.search(message) or _FIRST_PERSON.search(message)):
         return said  # "24살이에요" to the question about him: the applicant's, as asked
     asked = next(
         (c for c in children if (c.get("age") or 0) >= 18 or c.get("disability") in ("mild", "severe")),
-        children[0],
+        children[0] if children else None,
     )
-    result = [{**asked, "relation": "self"}] + [
+    # about herself or the household with the child unnamed, she is only a parent of the applicant
+    applicant = [{**asked, "relation": "self"}] if asked is not None else []
+    others = [
         {**m, "relation": _OF_THE_PARENT.get(str(m.get("relation")), m.get("relation"))}
         for m in members
         if m is not asked
     ]
-    return {**said, "members": result}
+    return {**said, "members": applicant + others} if members else said
 
 
 accept_unmarked(globals())
