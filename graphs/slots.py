@@ -575,6 +575,11 @@ def parse_answer(
         if not numbers and (months := _duration_months(text)) is not None:
             numbers = [round(months / 12, 2)]  # "about a year and a half", "hai năm"
         lifelong = _lifelong_years(text, facts)
+        away = [int(y) for y in _AWAY_YEARS.findall(text)]
+        if lifelong is not None and away and len(away) == len(numbers):
+            # "여기서 태어나서 쭉 살았어요 대학만 서울서 2년": her life less the years away, in total; how long since
+            # she came back is not said
+            return {"gyeonggi_total_residence_years": max(0, lifelong - sum(away))}
         if lifelong is not None and (not numbers or _IN_GYEONGGI_ALWAYS.search(text)):
             # "태어나서 쭉 경기도", "부천살다가 시흥온지 3년. 태어나서 경기도 벗어난적 없음": all her life in 경기도,
             # whatever city she moved between
@@ -660,6 +665,11 @@ _IN_GYEONGGI_ALWAYS = re.compile(
     r"경기\s?도?\s?(?:를|을|에서)?\s?(?:벗어난|떠난|나간)\s?적\s?(?:이\s?)?없|쭉\s?경기|경기도?\s?(?:에서\s?)?쭉"
     r"|never left gyeonggi|always (?:lived )?in gyeonggi|一直在京畿|chưa (?:từng )?rời gyeonggi",
     re.I,
+)
+#: Years said of a place outside 경기도 ("대학만 서울서 2년", "부산에서 3년 살다가"): time away.
+_AWAY_YEARS = re.compile(
+    r"(?:서울|부산|대구|광주|대전|울산|세종|강원|충청|충북|충남|전라|전북|전남|경상|경북|경남|제주|지방|외국|해외|군대)"
+    r"\s?(?:에서|서|에|에서만|서만)?\s?(?:\S+\s)?(\d{1,2})\s?년"
 )
 LIFELONG_FLOOR_YEARS = 15
 """Years assumed for "태어나서 쭉" when her age is not known: a floor (she is a parent or an adult asking), and

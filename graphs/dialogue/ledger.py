@@ -60,7 +60,7 @@ def slots_of(patch: dict[str, Any]) -> list[str]:
             slots.append(key)
     if "income_recognition_krw" in patch:
         slots.append("income_recognition")
-    if "gyeonggi_residence_years" in patch:
+    if "gyeonggi_residence_years" in patch or "gyeonggi_total_residence_years" in patch:
         slots.append("gyeonggi_residence_years")
     if (patch.get("region") or {}).get("months_resident") is not None:
         slots.append("months_resident")

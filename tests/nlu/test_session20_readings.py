@@ -361,3 +361,10 @@ def test_a_danger_she_says_is_not_hers_is_no_crisis() -> None:
     u = understand(text)
     assert u.intent not in ("crisis", "handoff")
     assert understand("죽고 싶어요 자살 생각은 없다고 했지만 사실은").intent == "crisis"
+
+
+def test_years_away_are_taken_from_a_lifelong_stay() -> None:
+    facts = {"members": [{"relation": "self", "age": 24}]}
+    text = "애가 여기서 태어나서 쭉 살았어요 대학만 서울서 2년 다니고요"
+    assert parse_answer("gyeonggi_residence_years", text, {}, facts) == {"gyeonggi_total_residence_years": 22}
+    assert "gyeonggi_residence_years" in lg.slots_of({"gyeonggi_total_residence_years": 22})
