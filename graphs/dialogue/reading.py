@@ -227,6 +227,10 @@ def _gives(slot: str, message: str, u: Understanding, facts: dict[str, Any]) -> 
     return patch is not None and patch != DECLINED
 
 
+#: What she says of herself that no duration or relative's description gives.
+_OWN_TRAITS = frozenset({"nationality", "disability", "employed", "pregnant"})
+
+
 def read_message(
     message: str,
     u: Understanding,
@@ -330,9 +334,17 @@ def read_message(
     ):
         # "아들이 잘 살아요": relatives who live elsewhere; "21년 2개월": a duration, not a baby's age. A birth
         # date is not a duration: "2026년 1월 16일생이야" said meanwhile is the baby's.
-        born = [m for m in said.pop("members", []) if m.get("birth_date")]
-        if born:
-            said["members"] = born
+        members = said.pop("members", [])
+        born = [m for m in members if m.get("birth_date")]
+        # what she says of herself meanwhile stays hers ("em quoc tich Viet Nam, F-6"): not an age, which a
+        # duration may have given
+        own = [
+            {"relation": "self", **{k: v for k, v in m.items() if k in _OWN_TRAITS}}
+            for m in members
+            if m.get("relation") == "self" and set(m) & _OWN_TRAITS
+        ]
+        if born or own:
+            said["members"] = [*own[:1], *born]
         if facts.get("region") and "support_obligor" not in pending:
             said.pop(
                 "region", None

@@ -368,3 +368,13 @@ def test_years_away_are_taken_from_a_lifelong_stay() -> None:
     text = "애가 여기서 태어나서 쭉 살았어요 대학만 서울서 2년 다니고요"
     assert parse_answer("gyeonggi_residence_years", text, {}, facts) == {"gyeonggi_total_residence_years": 22}
     assert "gyeonggi_residence_years" in lg.slots_of({"gyeonggi_total_residence_years": 22})
+
+
+def test_her_own_nationality_said_while_family_support_is_asked_is_kept() -> None:
+    from graphs.dialogue.reading import read_message
+
+    text = "em quoc tich Viet Nam, F-6"
+    facts = {"members": [{"relation": "self"}, {"relation": "spouse", "nationality": "KR"}]}
+    reading = read_message(text, understand(text), ["assets", "support_obligor"], {}, facts)
+    assert reading.facts["members"][0] == {"relation": "self", "nationality": "VN"}
+    assert "nationality" in reading.filled
