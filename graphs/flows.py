@@ -210,8 +210,8 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
             shown,
             catalogue,
             language,
-            full=text_question is None,
-            how=bool(state.get("asked_how")),
+            # she asked where or how to apply: the page keeps those lines in the text, not only on the cards
+            full=text_question is None and not state.get("asked_how"),
             applicant=applicant,
         )
         if shown or not discovery
