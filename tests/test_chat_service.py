@@ -103,3 +103,18 @@ def test_a_situation_told_first_leaves_its_likely_results_to_the_cards(settings:
     assert turn.brief is not None
     assert "부모급여: " in turn.reply
     assert "부모급여: " not in turn.brief
+
+
+def test_asked_where_to_apply_during_a_check_the_text_keeps_how_to_apply(settings: Settings) -> None:
+    _, turn = asyncio.run(
+        _turns(
+            settings,
+            [
+                "my dad is 79 and lives alone, he fell twice this month. is there anything that can check on him?",
+                "what does it cost and where do we apply?",
+            ],
+        )
+    )
+    assert turn.brief is not None
+    assert "How to apply:" in turn.brief  # not only inside the collapsed card
+    assert "I can't tell yet" not in turn.brief  # the verdict stays the card's
