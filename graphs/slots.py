@@ -134,7 +134,7 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         r"월세|전세|자가|세입자|내\s?집|무상|\brent|own (?:my|the) home|租|thuê nhà|nhà riêng", re.I
     ),
     "support_obligor": re.compile(
-        r"부모|자녀|자식|아들|딸|사위|며느리|부양|parents|children|family|\bsons?\b|daughters?|父母|子女|儿子|女儿|cha mẹ|con cái|con trai|con gái",
+        r"부모|자녀|자식|아들|딸|사위|며느리|부양|parents|children|family|\bsons?\b|daughters?|父母|子女|儿子|女儿|公公|婆婆|cha mẹ|con cái|con trai|con gái|(?:bố|ba|má|mẹ) (?:mẹ )?(?:chồng|vợ)|\bbố mẹ\b",
         re.I,
     ),
     "receiving": re.compile(r"받고|받는|수급|receiv|领取|đang nhận", re.I),

@@ -378,3 +378,13 @@ def test_her_own_nationality_said_while_family_support_is_asked_is_kept() -> Non
     reading = read_message(text, understand(text), ["assets", "support_obligor"], {}, facts)
     assert reading.facts["members"][0] == {"relation": "self", "nationality": "VN"}
     assert "nationality" in reading.filled
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tien coc 2000 man, tiet kiem 300 man, bo me chong o que khong co tien", "公公婆婆都在，公公开出租车"],
+)
+def test_her_parents_in_law_speak_to_family_support(text: str) -> None:
+    from graphs.slots import relevant_slots
+
+    assert "support_obligor" in relevant_slots(["assets", "support_obligor"], text)
