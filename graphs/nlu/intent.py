@@ -489,11 +489,7 @@ def classify(text: str, has_program: bool | None = None) -> IntentResult:
     if is_pure_smalltalk(text):
         return IntentResult("smalltalk", max(0.95, scores["smalltalk"]), [], scores, best)
     crisis_p = scores["crisis"]
-    if (
-        crisis_p >= CRISIS_THRESHOLD
-        and has_danger_word(text)
-        and not _FOLDED_HYPERBOLE.search(fold_latin(unicodedata.normalize("NFKC", text)))
-    ):
+    if crisis_p >= CRISIS_THRESHOLD and has_danger_word(text) and not _FOLDED_HYPERBOLE.search(folded):
         return IntentResult("crisis", crisis_p, ["model"], scores, best)
     # Below the threshold, on hyperbole, or with no word of danger (a plain fact about a hard life) the model's
     # crisis guess is not trusted alone.
