@@ -274,7 +274,9 @@ def situation_turn(
     if asked:
         facts_line = responder.facts_summary(facts, lg.known(ledger), language)
         lines += [facts_line] if facts_line else []
-    elif likely:
+    if likely:
+        # also on later turns: a reply read as text (the API, a screen reader) must say what her answers
+        # already decide, not only "let me look further"; the page shows these lines as cards
         lines.append(responder.render("situation_likely", language))
         for r in likely:
             blocks += responder.result_block(r, catalogue[r["program_id"]], language, full=False)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tools.retrieval.index import build_count, read_manifest
+from tools.retrieval.index import Bm25Matrix, build_count, known_parts, read_manifest
 from tools.retrieval.search import Retriever
 
 
@@ -130,3 +130,16 @@ def test_booklet_chunks_are_linked_to_program_and_project_document_preferred(
     assert booklet_hits[0].note is not None
     assert "2024" in booklet_hits[0].note
     assert booklet_hits[0].source == "「테스트 책자」 220쪽"
+
+
+def test_an_unknown_korean_compound_is_scored_by_its_known_parts() -> None:
+    vocab = {"활동지원": 0, "장애인": 1, "노인": 2, "일자리": 3}
+    assert known_parts("활동지원사", vocab) == ["활동지원"]
+    assert known_parts("노인일자리", vocab) == ["노인", "일자리"]
+    assert known_parts("활동지원", vocab) == []  # known itself: nothing added
+    assert known_parts("맞벌이", vocab) == []  # no known head
+    assert known_parts("pension", vocab) == []
+    matrix = Bm25Matrix.build([["장애인", "활동지원"], ["노인", "일자리"]])
+    scores = matrix.scores({"활동지원사": 1.0})
+    assert scores[0] > 0
+    assert scores[1] == 0

@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import threading
 import time
@@ -175,8 +176,10 @@ class Bm25Matrix:
         )
 
     def scores(self, terms: dict[str, float]) -> NDArray[np.float32]:
-        """BM25 score of every document for weighted query terms."""
+        """BM25 score of every document for weighted query terms; a Korean compound the documents never use
+        is scored by its known parts (`known_parts`)."""
         out = np.zeros(self.n_docs, dtype=np.float32)
+        terms = with_known_parts(terms, self.vocab)
         for token, weight in terms.items():
             tid = self.vocab.get(token)
             if tid is None:
@@ -207,6 +210,33 @@ class Bm25Matrix:
             indptr=np.load(directory / "indptr.npy", mmap_mode="r"),
             n_docs=int(meta["n_docs"]),
         )
+
+
+PART_WEIGHT = 0.8
+"""A known part stands for the compound a little less surely than the compound itself would."""
+_HANGUL_WORD = re.compile(r"[가-힣]{3,}")
+
+
+def known_parts(token: str, vocab: dict[str, int]) -> list[str]:
+    """The parts of a Korean compound that the documents do use, when they never use the compound itself
+    ("활동지원사" → ["활동지원"]: Kiwi keeps the resident's word whole, the booklet writes 장애인활동지원): its
+    longest known head of two or more syllables, and the rest when that is a known word of two or more."""
+    if token in vocab or not _HANGUL_WORD.fullmatch(token):
+        return []
+    for cut in range(len(token) - 1, 1, -1):
+        head, rest = token[:cut], token[cut:]
+        if head in vocab:
+            return [head, rest] if len(rest) >= 2 and rest in vocab else [head]
+    return []
+
+
+def with_known_parts(terms: dict[str, float], vocab: dict[str, int]) -> dict[str, float]:
+    """`terms` with each unknown compound's known parts added (never lowering a term already there)."""
+    out = dict(terms)
+    for token, weight in terms.items():
+        for part in known_parts(token, vocab):
+            out[part] = max(out.get(part, 0.0), weight * PART_WEIGHT)
+    return out
 
 
 @dataclass
