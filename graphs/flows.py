@@ -15,6 +15,7 @@ from graphs.dialogue.policy import (
     missing_profile,
     next_questions,
     profile_complete,
+    related_question,
     situational,
     undecided_facts,
 )
@@ -50,10 +51,12 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     known = lg.known(ledger)
     results = list(state.get("results") or [])
     also: list[dict[str, Any]] = []
+    maybe: list[dict[str, Any]] = []
     if not discovery:
         # Related programs were checked with hers (`policy.related_programs`): named only when likely.
         goal = set(state.get("programs") or [])
         also = [r for r in results if r["program_id"] not in goal and r["status"] == "eligible"]
+        maybe = [r for r in results if r["program_id"] not in goal and r["status"] == "unknown"]
         results = [r for r in results if r["program_id"] in goal]
     if discovery and not profile_complete(ledger):
         return situation_turn(
@@ -88,11 +91,20 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         ]
     missing = undecided_facts(shown, ledger, probes, state.get("facts") or {})
     slots = next_questions(shown, ledger, probes, state.get("facts") or {})
+    related_asked: list[str] = []
+    if not discovery and not slots:
+        # hers are decided: one question about a child she mentioned may bring a related program too
+        slots, related_asked = related_question(maybe, ledger, state.get("facts") or {})
     ledger = lg.count_asks(
         ledger, slots[:1], turn
     )  # a second question asked alongside is a bonus, not an ask
     applicant = state.get("applicant")
     text_question = " ".join(question(s, language, state.get("facts"), applicant) for s in slots) or None
+    if text_question and related_asked:
+        names = ", ".join(
+            responder.program_name(r, language) for r in maybe if r["program_id"] in related_asked
+        )
+        text_question = f"{responder.render('related_ask', language, programs=names)} {text_question}"
     if (
         text_question
         and slots[0] in (state.get("pending") or [])

@@ -14,6 +14,7 @@ from graphs.dialogue.policy import (
     income_kind_probe,
     nationality_probe,
     next_questions,
+    related_question,
 )
 from graphs.dialogue.proxy import as_applicant, asking_for
 from graphs.dialogue.reading import Reading, read_message
@@ -114,6 +115,20 @@ def _unknown(
     program: str, missing: list[str], criteria: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
     return {"program_id": program, "status": "unknown", "missing": missing, "criteria": criteria or []}
+
+
+def test_a_related_program_asks_only_the_age_of_a_child_she_mentioned() -> None:
+    related = [
+        _unknown("child_allowance", ["child_age"]),
+        _unknown("livelihood_benefit", ["support_obligor"]),
+    ]
+    with_children = {"members": [{"relation": "self"}, {"relation": "child"}, {"relation": "child"}]}
+    assert related_question(related, {}, with_children) == (["child_age"], ["child_allowance"])
+    aged = {"members": [{"relation": "self"}, {"relation": "child", "age": 7}]}
+    assert related_question(related, {}, aged) == ([], [])  # every child's age known: nothing to ask
+    assert related_question(related, {}, {"members": [{"relation": "self"}]}) == ([], [])
+    asked = lg.count_asks({}, ["child_age"], 2)
+    assert related_question(related, asked, with_children) == ([], [])  # asked once already: not again
 
 
 def test_policy_asks_only_what_can_change_an_undecided_status() -> None:

@@ -264,6 +264,35 @@ RELATED: dict[str, tuple[str, ...]] = {
 첫만남이용권). They are checked with the asked ones and named only when likely: never asked about."""
 
 
+RELATED_ASKS = ("child_age", "months_old", "birth_date")
+"""What may be asked for a related program once hers are decided: the age of a child she mentioned, one
+question that often brings 아동수당 or 부모급여 beside 긴급복지 ("애 둘이랑 남았어요")."""
+
+
+def related_question(
+    related: list[dict[str, Any]], ledger: lg.Ledger, facts: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """The slot to ask (never asked before) and the related programs it would decide, when her own programs
+    are decided and a child she mentioned has no age yet; ([], []) otherwise."""
+    children = [m for m in facts.get("members") or [] if m.get("relation") in ("child", "grandchild")]
+    if not any(not {"age", "months_old", "birth_date"} & c.keys() for c in children):
+        return [], []
+    for r in related:
+        if r.get("status") != "unknown":
+            continue
+        # (the city assumed for her is no reason to ask: it is the service's own)
+        slots = [s for s in next_questions([r], ledger, None, facts, limit=3) if s in RELATED_ASKS][:1]
+        if slots and lg.asks(ledger, slots[0]) == 0:
+            deciding = [
+                x["program_id"]
+                for x in related
+                if x.get("status") == "unknown"
+                and slots[0] in next_questions([x], ledger, None, facts, limit=3)
+            ]
+            return slots, deciding
+    return [], []
+
+
 def related_programs(goal: list[str], facts: dict[str, Any] | None = None) -> list[str]:
     """The programs related to the goal's, not in it; a single parent's household brings 한부모 아동양육비 too
     ("주거급여 되나요? 애 둘 혼자 키워요")."""
