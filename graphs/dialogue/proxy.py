@@ -110,7 +110,9 @@ _CHILD = r"아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|\bdaughters?\b|儿�
 #: "我儿子能领吗", "con trai tôi có được …": the child named, then the question, no first person between.
 _ASKING_FOR_CHILD = re.compile(
     rf"(?:{_CHILD})\s?(?:이|가|은|는|도|의)?\s?"
-    r"(?:(?!저는|제가|저도|나는|내가|난\s|전\s)[^.?!。？\n]){0,40}?"
+    # the question may come a sentence later ("아들이 서른여덟인데 뇌병변 중증이에요. … 장애인연금 신청 되나요?"),
+    # unless she speaks of herself in between
+    r"(?:(?!저는|제가|저도|나는|내가|난\s|전\s|저\s|제\s)[^?!？\n]){0,90}?"
     r"(?:받을\s?수|받을수|받나요|되나요|될까요|되나\b|되는지|해당(?:되|돼)|신청할\s?수|신청\s?가능|문의|알아보|물어보"
     r"|\b(?:can|could|is)\s+(?:he|she)\b|\beligible\b|能|可以|có (?:được|đủ)|được không)"
     r"|\b(?:can|could|will)\s+my\s+(?:son|daughter)\b|\bfor\s+my\s+(?:son|daughter)\b"

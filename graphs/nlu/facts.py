@@ -711,6 +711,8 @@ _NO_INCOME = re.compile(
     r"|没(?:什么|啥)收入|几乎没有?收入|收入几乎没有|(?:hardly|barely|almost) (?:any|no) income"
     r"|(?:hầu như|gần như) không có thu nhập"
     r"|들어오는\s?돈(?:이|은)?\s?(?:한\s?푼도\s?|하나도\s?|전혀\s?)?(?:없|읎)"
+    # "수급비말고는 없어요": the livelihood benefit itself is not income (보장법), so nothing else is none
+    r"|(?:수급비|생계비|생계\s?급여)\s?(?:말고|빼고|외에|외엔|밖에)\s?(?:는|엔|에는)?\s?(?:소득|수입|돈|벌이|들어오는\s?(?:돈|거))?\s?(?:은|이|도)?\s?(?:하나도\s?|전혀\s?|따로\s?)?(?:없|읎)"
     # "지금 수입 0원입니다", "income is 0"
     r"|(?:수입|(?<!인정)소득|벌이|(?<!recogni.ed )income|earnings|(?<!认定)收入|thu nhập)\s?(?:은|이|는|is|:)?\s?(?:지금\s?|now\s?)?(?<![\d,.])0\s?(?:원|won|韩元|đồng)?(?![\d,.])"
     r"|no income|(?:have|has|had|with) no (?:money coming in|earnings)|没有?(?:任何)?收入|没有?(?:一分)?钱(?:进来|进账)|(?:一分钱)?收入(?:都|也)?没有?|一分钱(?:都|也)没"

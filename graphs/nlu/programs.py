@@ -23,7 +23,7 @@ _RECEIVING_AFTER = re.compile(
 )
 #: A status said of oneself ("차상위라", "수급자인데"): the program is held, not asked about.
 _STATUS_AFTER = re.compile(
-    r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임|고(?!싶|있|계|민))|^(?:家庭|户|家)(?!吗|嘛)"
+    r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임|[고구](?!싶|있|계|민))|^(?:家庭|户|家)(?!吗|嘛)"
 )
 #: A status said of oneself before its name, in a sentence of another language ("我们是차상위", "we are 차상위",
 #: "chúng tôi là 차상위"; compact, folded).

@@ -265,15 +265,29 @@ def _disability_pension(c: _Compiler) -> Filter:
         else_=int(c.value(scope, "threshold_single_krw")),
     )
     irk = T.income_recognition_krw
-    # `_bounded_estimate`: only gross income with no property at all bounds it from above
+    # `_bounded_estimate`: gross income plus the assets' conversion (an untold debt as none) bounds it from above
+    no_property = and_(T.property_krw == 0, T.financial_krw == 0)
+    try:
+        deductions = c.value(scope, "property_deduction_krw")
+        financial = int(c.value(scope, "financial_deduction_krw"))
+        rate = float(c.value(scope, "property_conversion_rate_yearly"))
+        deduction = c.region_value(T.city_class, deductions)
+        counted = _positive(
+            _positive(T.property_krw - deduction)
+            + _positive(T.financial_krw - financial)
+            - func.coalesce(T.debt_krw, 0)
+        )
+        assets: ColumnElement[Any] = case((no_property, 0), else_=counted * rate / 12)
+        region_known: Filter = or_(no_property, T.city_class.in_(list(deductions)))
+    except MissingRuleError:
+        assets, region_known = literal(0), no_property
     income = or_(
         and_(irk.isnot(None), irk <= threshold + SLACK_KRW),
         and_(
             irk.is_(None),
             _known(T.income_krw, T.property_krw, T.financial_krw),
-            T.income_krw <= threshold + SLACK_KRW,
-            T.property_krw == 0,
-            T.financial_krw == 0,
+            region_known,
+            T.income_krw + assets <= threshold + SLACK_KRW,
         ),
     )
     return and_(

@@ -18,6 +18,7 @@ from tools.eligibility.programs.common import (
     program_names,
     receiving_any,
 )
+from tools.eligibility.rulebook import MissingRuleError
 
 DISABILITY_PENSION_OVERLAP = "장애인연금법 제6조제5항 (기초연금과 중복 불가)"
 
@@ -115,9 +116,11 @@ def disability_pension(check: Check) -> None:
 
 
 def _bounded_estimate(check: Check) -> IncomeEstimate:
-    """장애인연금's own 소득인정액 deductions are not in the rules data: only an upper bound is known.
+    """장애인연금's own earned-income deduction is not in the rules data: only an upper bound is known.
 
-    Deductions can only lower income, so gross income with no assets above zero bounds the truth from above.
+    Deductions can only lower income, so gross income plus the assets' conversion (복지로's formula:
+    [(일반재산 − 기본재산액) + (금융재산 − 2,000만원) − 부채] × 연 4% ÷ 12) bounds the truth from above; the
+    conversion alone bounds it from below.
     """
     household = check.facts.household
     if household.income_recognition_krw is not None:
@@ -134,12 +137,36 @@ def _bounded_estimate(check: Check) -> IncomeEstimate:
         estimate.high = math.inf
         estimate.missing.append("assets")
     elif (assets.property_krw or 0) + (assets.financial_krw or 0) > 0:
-        estimate.high = math.inf
-        estimate.missing.append("income_recognition")
-        estimate.notes.append(
-            "재산 환산 기준이 규칙 자료에 없어 재산이 있으면 소득인정액을 확정하지 않습니다"
+        monthly = _assets_converted(
+            check, assets.property_krw or 0, assets.financial_krw or 0, assets.debt_krw
         )
+        if monthly is None:
+            estimate.high = math.inf
+            estimate.missing.append("income_recognition")
+            estimate.notes.append(
+                "재산 환산 기준을 적용할 수 없어 재산이 있으면 소득인정액을 확정하지 않습니다"
+            )
+        else:
+            # an untold debt could only lower the conversion: the lower end then counts none of it
+            estimate.low += monthly if assets.debt_krw is not None else 0.0
+            estimate.high += monthly
+            estimate.notes.append("재산은 복지로 모의계산의 환산 방식(연 4%)으로 계산했습니다")
     return estimate
+
+
+def _assets_converted(check: Check, prop: int, financial: int, debt: int | None) -> float | None:
+    """The assets' monthly conversion, or None when the city class or a rule is not known."""
+    city = check.facts.city_class
+    try:
+        if city is None:
+            return None
+        deduction = int(check.value("property_deduction_krw")[city])
+        financial_deduction = int(check.value("financial_deduction_krw"))
+        rate = float(check.value("property_conversion_rate_yearly"))
+    except (MissingRuleError, LookupError):
+        return None
+    counted = max(0, max(0, prop - deduction) + max(0, financial - financial_deduction) - (debt or 0))
+    return counted * rate / 12
 
 
 def disability_allowance(check: Check) -> None:

@@ -1,0 +1,47 @@
+"""Facts residents write that were misread, found in session 21 in the older blind sets (blind13, blind17:
+development data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphs.dialogue.proxy import asking_for
+from graphs.nlu import understand
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "수급비말고는 없어요",
+        "수급비 밖에 없어요",
+        "생계급여 빼고 들어오는 돈 없어요",
+        "생계비 외엔 수입 없어요",
+    ],
+)
+def test_nothing_but_the_livelihood_benefit_is_no_income(text: str) -> None:
+    # the benefit itself is not counted as income (국민기초생활 보장법): nothing else means none
+    assert understand(text).facts.get("income") == {"earned_krw": 0, "other_krw": 0}
+
+
+def test_nothing_but_another_pension_is_not_read_as_no_income() -> None:
+    # 기초연금 is counted as income for the livelihood benefit: "기초연금 말고는 없어요" is not "none"
+    assert understand("기초연금 말고는 없어요").facts.get("income") != {"earned_krw": 0, "other_krw": 0}
+
+
+@pytest.mark.parametrize("text", ["혼자 임대아파트 살고 수급자구요", "저 수급자고요"])
+def test_a_status_said_with_gu_yo_is_held_not_asked(text: str) -> None:
+    reading = understand(text)
+    assert "livelihood_benefit" not in reading.programs
+    assert reading.facts.get("receiving") == ["livelihood_benefit"]
+
+
+def test_a_grown_child_named_a_sentence_before_the_question_is_the_applicant() -> None:
+    text = (
+        "우리 아들이 서른여덟인데 뇌병변 중증이에요. 혼자 임대아파트 살고 수급자구요. 장애인연금 신청 되나요?"
+    )
+    assert asking_for(text, understand(text).facts, ["disability_pension"]) == "child"
+
+
+def test_she_speaks_of_herself_between_the_child_and_the_question() -> None:
+    text = "아들은 대학생이에요. 저 장애인연금 받을 수 있나요? 중증이에요"
+    assert asking_for(text, understand(text).facts, ["disability_pension"]) is None
