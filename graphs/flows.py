@@ -11,6 +11,7 @@ from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_pas
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import ASKS, asks_question
 from graphs.dialogue.policy import (
+    CHILD_ASKS,
     PROFILE_SLOTS,
     missing_profile,
     next_questions,
@@ -104,7 +105,8 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         names = ", ".join(
             responder.program_name(r, language) for r in maybe if r["program_id"] in related_asked
         )
-        text_question = f"{responder.render('related_ask', language, programs=names)} {text_question}"
+        key = "related_ask_child" if slots[0] in CHILD_ASKS else "related_ask"
+        text_question = f"{responder.render(key, language, programs=names)} {text_question}"
     if (
         text_question
         and slots[0] in (state.get("pending") or [])

@@ -334,6 +334,21 @@ _ZERO = re.compile(
 )
 
 
+#: "저랑 애 둘이요": the two of them, or she and two children; the children she has told of decide.
+_ME_AND_KIDS_TWO = re.compile(r"(?:저|나|제|내)\s?(?:랑|이랑|하고|와)\s?(?:애|아이|아기|애기)\s?(?:둘|2)")
+
+
+def _children_she_told(
+    text: str, members: list[dict[str, Any]] | None, known: list[dict[str, Any]]
+) -> list[dict[str, Any]] | None:
+    """Her two children already told of, when "저랑 애 둘이요" was read as her and one child."""
+    told = [m for m in known if m.get("relation") == "child"]
+    said = [m for m in members or [] if m.get("relation") == "child"]
+    if not members or len(told) != 2 or len(said) != 1 or not _ME_AND_KIDS_TWO.search(text):
+        return members
+    return [*(m for m in members if m.get("relation") != "child"), *told]
+
+
 def parse_answer(
     slot: str, text: str, said: dict[str, Any], facts: dict[str, Any]
 ) -> dict[str, Any] | str | None:
@@ -354,6 +369,7 @@ def parse_answer(
             members = [{"relation": "self"}, *({"relation": rel} for rel in named)] if named else None
         known = facts.get("members") or []
         told = {m.get("relation") for m in known}
+        members = _children_she_told(text, members, known)
         # a count says who all of them are ("2 người, tôi với chồng"): not one more member named in passing
         passing = not (TOGETHER.search(text) or ALONE.search(text) or HOUSEHOLD_COUNT.search(text))
         fewer = any(

@@ -117,7 +117,7 @@ def _unknown(
     return {"program_id": program, "status": "unknown", "missing": missing, "criteria": criteria or []}
 
 
-def test_a_related_program_asks_only_the_age_of_a_child_she_mentioned() -> None:
+def test_a_related_program_is_asked_one_question_that_decides_it() -> None:
     related = [
         _unknown("child_allowance", ["child_age"]),
         _unknown("livelihood_benefit", ["support_obligor"]),
@@ -125,10 +125,14 @@ def test_a_related_program_asks_only_the_age_of_a_child_she_mentioned() -> None:
     with_children = {"members": [{"relation": "self"}, {"relation": "child"}, {"relation": "child"}]}
     assert related_question(related, {}, with_children) == (["child_age"], ["child_allowance"])
     aged = {"members": [{"relation": "self"}, {"relation": "child", "age": 7}]}
-    assert related_question(related, {}, aged) == ([], [])  # every child's age known: nothing to ask
-    assert related_question(related, {}, {"members": [{"relation": "self"}]}) == ([], [])
+    # every child's age known: the family-support question that alone decides 생계급여 instead
+    assert related_question(related, {}, aged) == (["support_obligor"], ["livelihood_benefit"])
+    alone = {"members": [{"relation": "self"}]}
+    assert related_question(related[:1], {}, alone) == ([], [])  # no child mentioned: no child's age asked
     asked = lg.count_asks({}, ["child_age"], 2)
-    assert related_question(related, asked, with_children) == ([], [])  # asked once already: not again
+    assert related_question(related, asked, with_children) == ([], [])  # one such question in a conversation
+    undecided = [_unknown("livelihood_benefit", ["support_obligor", "assets"])]
+    assert related_question(undecided, {}, aged) == ([], [])  # one answer would not decide it: not asked
 
 
 def test_policy_asks_only_what_can_change_an_undecided_status() -> None:

@@ -264,33 +264,44 @@ RELATED: dict[str, tuple[str, ...]] = {
 첫만남이용권). They are checked with the asked ones and named only when likely: never asked about."""
 
 
-RELATED_ASKS = ("child_age", "months_old", "birth_date")
-"""What may be asked for a related program once hers are decided: the age of a child she mentioned, one
-question that often brings 아동수당 or 부모급여 beside 긴급복지 ("애 둘이랑 남았어요")."""
+CHILD_ASKS = ("child_age", "months_old", "birth_date")
+RELATED_ASKS = (*CHILD_ASKS, "support_obligor")
+"""What may be asked for a related program once hers are decided, when that one answer decides it: the age
+of a child she mentioned (아동수당 or 부모급여 beside 긴급복지: "애 둘이랑 남았어요"), or the family-support
+question that leaves 생계급여 or 의료급여 otherwise decided."""
 
 
 def related_question(
     related: list[dict[str, Any]], ledger: lg.Ledger, facts: dict[str, Any]
 ) -> tuple[list[str], list[str]]:
-    """The slot to ask (never asked before) and the related programs it would decide, when her own programs
-    are decided and a child she mentioned has no age yet; ([], []) otherwise."""
-    children = [m for m in facts.get("members") or [] if m.get("relation") in ("child", "grandchild")]
-    if not any(not {"age", "months_old", "birth_date"} & c.keys() for c in children):
+    """The slot to ask (never asked before) and the related programs it alone would decide, when her own
+    programs are decided; ([], []) otherwise. A child's age is asked only of a child she mentioned, and only one
+    such question is asked in a conversation (the child's age first)."""
+    if any(lg.asks(ledger, slot) for slot in RELATED_ASKS):
         return [], []
-    for r in related:
-        if r.get("status") != "unknown":
-            continue
-        # (the city assumed for her is no reason to ask: it is the service's own)
-        slots = [s for s in next_questions([r], ledger, None, facts, limit=3) if s in RELATED_ASKS][:1]
-        if slots and lg.asks(ledger, slots[0]) == 0:
-            deciding = [
-                x["program_id"]
-                for x in related
-                if x.get("status") == "unknown"
-                and slots[0] in next_questions([x], ledger, None, facts, limit=3)
-            ]
-            return slots, deciding
-    return [], []
+    children = [m for m in facts.get("members") or [] if m.get("relation") in ("child", "grandchild")]
+    unaged = any(not {"age", "months_old", "birth_date"} & c.keys() for c in children)
+
+    def the_one_question(result: dict[str, Any]) -> str | None:
+        # (the city assumed for her is no reason to ask: it is the service's own; who lives with her is what a
+        # child's age is asked about)
+        slots = [
+            s
+            for s in next_questions([result], ledger, None, facts, limit=3)
+            if s not in ("region", "household")
+        ]
+        if not slots or slots[0] not in RELATED_ASKS or (slots[0] not in CHILD_ASKS and len(slots) > 1):
+            return None  # (a child's age first: her nationality, say, may still be asked after it)
+        return None if slots[0] in CHILD_ASKS and not unaged else slots[0]
+
+    found = [slot for r in related if r.get("status") == "unknown" and (slot := the_one_question(r))]
+    if not found:
+        return [], []
+    slot = next((s for s in found if s in CHILD_ASKS), found[0])
+    deciding = [
+        x["program_id"] for x in related if x.get("status") == "unknown" and the_one_question(x) == slot
+    ]
+    return [slot], deciding
 
 
 def related_programs(goal: list[str], facts: dict[str, Any] | None = None) -> list[str]:

@@ -7,6 +7,7 @@ import pytest
 
 from graphs.dialogue.proxy import asking_for
 from graphs.nlu import understand
+from graphs.slots import parse_answer
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,21 @@ def test_a_grown_child_named_a_sentence_before_the_question_is_the_applicant() -
 def test_she_speaks_of_herself_between_the_child_and_the_question() -> None:
     text = "아들은 대학생이에요. 저 장애인연금 받을 수 있나요? 중증이에요"
     assert asking_for(text, understand(text).facts, ["disability_pension"]) is None
+
+
+def test_me_and_two_kids_keeps_the_two_children_she_told_of() -> None:
+    known = {
+        "members": [{"relation": "self"}, {"relation": "child", "age": 10}, {"relation": "child", "age": 6}]
+    }
+    text = "저랑 애 둘이요"
+    patch = parse_answer("household", text, understand(text).facts, known)
+    assert isinstance(patch, dict)
+    assert [m.get("age") for m in patch["members_replace"] if m.get("relation") == "child"] == [10, 6]
+
+
+def test_me_and_the_kid_two_of_us_stays_one_child_when_one_was_told() -> None:
+    known = {"members": [{"relation": "self"}, {"relation": "child", "age": 6}]}
+    text = "저랑 애 둘이요"
+    patch = parse_answer("household", text, understand(text).facts, known)
+    assert isinstance(patch, dict)
+    assert [m.get("age") for m in patch["members_replace"] if m.get("relation") == "child"] == [6]
