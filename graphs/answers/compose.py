@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphs.answers.focus import (
+    aspect,
     expansions,
     fits_group,
     focus_terms,
@@ -189,8 +190,15 @@ def _foreign_answer(
     """For a question in English, Chinese or Vietnamese: each program's summary in her language, then the
     subject's best Korean passage quoted (to show at the 행정복지센터); a program with no summary in her
     language is quoted in Korean under the line saying so."""
-    summary = _summary(focal, language)
     name = str(focal[0].get("program") or "")
+    native = _native_answer(question, focal, language)
+    if native is not None:
+        for line, hit in _other_summaries(groups, focal, language):
+            native.lines.append(line)
+            native.cited.append(hit)
+        native.booklet_year = _booklet_year(native.cited)
+        return native
+    summary = _summary(focal, language)
 
     def quotable(hit: dict[str, Any]) -> bool:
         return hit.get("lang") == "ko" and hit.get("section") != "summary" and not is_contact(hit)
@@ -214,15 +222,70 @@ def _foreign_answer(
         if summary is None and second:
             lines.append(f"- {shorten_for(readable(str(second[0]['text'])), terms, 200)}")
             cited.append(second[0])
-    for other in [g for g in groups[:3] if g is not focal]:
-        other_summary = _summary(other, language)
-        if other_summary is not None:
-            lines.append(f"- {_summary_line(other_summary, 200)}")
-            cited.append(other_summary)
+    for line, hit in _other_summaries(groups, focal, language):
+        lines.append(line)
+        cited.append(hit)
     if not lines:
         return Answer()
+    return Answer(lines, cited, booklet_year=_booklet_year(cited), contact=contact_of(focal))
+
+
+def _booklet_year(cited: list[dict[str, Any]]) -> int | None:
+    """The oldest booklet year among the passages cited (the reply says to check the current rules)."""
     years = [int(h["year"]) for h in cited if h.get("year") and h.get("kind") == "booklet"]
-    return Answer(lines, cited, booklet_year=min(years) if years else None, contact=contact_of(focal))
+    return min(years) if years else None
+
+
+def _other_summaries(
+    groups: list[list[dict[str, Any]]], focal: list[dict[str, Any]], language: str
+) -> list[tuple[str, dict[str, Any]]]:
+    """One line each for up to two other programs found, from their summary in her language."""
+    found = [(other, _summary(other, language)) for other in groups[:3] if other is not focal]
+    return [(f"- {_summary_line(summary, 200)}", summary) for _, summary in found if summary is not None]
+
+
+GLANCE = "At a glance"
+"""The first section of the project's own documents in another language (`data/documents/<lang>/`)."""
+NATIVE_SECTIONS = {
+    "where": "How to apply",
+    "how_much": "How much",
+    "who": "Who can get it",
+    "what": "How much",
+}
+"""The section of those documents that answers each aspect of a question."""
+
+
+def _native_answer(question: str, focal: list[dict[str, Any]], language: str) -> Answer | None:
+    """The answer from the project's own (2026) document in her language, when the program has one: what it is,
+    then the section her question asks for (how much, who, how to apply), then the Korean passage to show at the
+    office. None when there is no such document (the booklet's gists are of 2024)."""
+    native = [h for h in focal if h.get("lang") == language and h.get("kind") == "project"]
+    glance = next((h for h in native if h.get("section") == GLANCE), None)
+    if glance is None:
+        return None
+    title = str(glance.get("title") or focal[0].get("program") or "").removesuffix(f" — {GLANCE}")
+    lines = [f"{title}: {shorten(str(glance['text']), MAX_CHARS)}"]
+    cited = [glance]
+    sections = {str(h.get("section")): h for h in native}
+    # the section for what she asks (how much, who, where); a situation or a plain question: where to apply,
+    # so she can act on it
+    answering = sections.get(NATIVE_SECTIONS.get(aspect(question), "How to apply"))
+    if answering is not None:
+        lines.append(f"- {shorten(readable(str(answering['text'])), MAX_CHARS)}")
+        cited.append(answering)
+    korean = [
+        h
+        for _, h in rank(question, focal, [str(focal[0].get("program") or "")])
+        if h.get("lang") == "ko" and h.get("kind") == "project" and not is_contact(h)
+    ]
+    if korean:
+        quote = shorten_for(readable(str(korean[0]["text"])), focus_terms(question, [title]), 260)
+        lines.append(render_line("korean_original", language, program=title, text=quote))
+        cited.append(korean[0])
+    contact = sections.get("Contact")
+    return Answer(
+        lines, cited, booklet_year=None, contact=str(contact["text"]) if contact else contact_of(focal)
+    )
 
 
 def _rule_group(question: str, groups: list[list[dict[str, Any]]]) -> list[dict[str, Any]] | None:
@@ -298,8 +361,7 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     for line, hit in further_answers(question, further, cited):
         lines.append(line)
         cited.append(hit)
-    years = [int(h["year"]) for h in cited if h.get("year") and h.get("kind") == "booklet"]
-    return Answer(lines, cited, booklet_year=min(years) if years else None, contact=contact_of(focal))
+    return Answer(lines, cited, booklet_year=_booklet_year(cited), contact=contact_of(focal))
 
 
 def further_answers(
