@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graphs.answers.focus import (
@@ -30,6 +31,7 @@ from graphs.answers.focus import (
 from graphs.answers.readable import field_value, readable
 from graphs.topical import topical
 from prompts import load_yaml
+from tools.vietnamese import with_unmarked
 
 MAX_PASSAGES = 3
 MAX_CHARS = 360
@@ -106,13 +108,19 @@ def contact_of(group: list[dict[str, Any]]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _topic(match: str) -> re.Pattern[str]:
+    """A topic's pattern, its Vietnamese words matched with or without marks ("khong co bao hiem y te")."""
+    return with_unmarked(re.compile(match, re.I))
+
+
 def topic_lines(text: str, language: str, shown: str, covered: Iterable[str] = ()) -> list[str]:
     """The specialist lines for the topics `text` is about, unless the reply already gives their number; a topic
     of a program in `covered` (her check is about it: its card names whom to ask) is left out."""
     table = load_yaml("referrals.yaml")
     out: list[str] = []
     for topic in table.get("topics", {}).values():
-        if not re.search(topic["match"], text, re.I) or set(topic.get("programs") or ()) & set(covered):
+        if not _topic(topic["match"]).search(text) or set(topic.get("programs") or ()) & set(covered):
             continue
         for line_id in topic["lines"]:
             line = table["lines"][line_id]
@@ -133,7 +141,7 @@ def outside_topic(text: str, *, status_too: bool = True) -> bool:
     return any(
         not topic.get("programs")
         and (status_too or not topic.get("status"))
-        and re.search(topic["match"], text, re.I)
+        and _topic(topic["match"]).search(text)
         for topic in table.get("topics", {}).values()
     )
 
@@ -145,7 +153,7 @@ def replaces_check(text: str) -> bool:
     table = load_yaml("referrals.yaml")
     return any(
         topic.get("instead_of_check")
-        and re.search(topic["match"], text, re.I)
+        and _topic(topic["match"]).search(text)
         and re.search(str(topic["instead_of_check"]), text, re.I)
         for topic in table.get("topics", {}).values()
     )
@@ -161,7 +169,7 @@ def topic_notes(text: str, language: str, *, answering: bool = False) -> list[st
         for topic in table.get("topics", {}).values()
         if topic.get("note")
         and (topic.get("answers") or not answering)
-        and re.search(topic["match"], text, re.I)
+        and _topic(topic["match"]).search(text)
     ]
 
 

@@ -66,3 +66,10 @@ def test_without_a_document_in_her_language_the_booklet_gist_is_used() -> None:
     answer = document_answer("is there any money for single moms?", hits, "en")
     assert "210,000" in "\n".join(answer.lines)
     assert answer.booklet_year == 2024
+
+
+def test_a_topic_is_found_in_vietnamese_typed_without_marks() -> None:
+    from graphs.answers.compose import referral_lines
+
+    lines = referral_lines("Em lam o Siheung, khong co bao hiem y te, phai mo. Co ho tro gi khong?", "vi", "")
+    assert any("90%" in line for line in lines)  # the uninsured foreigner's note, as for "không có bảo hiểm"
