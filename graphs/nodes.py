@@ -83,29 +83,42 @@ def _per_turn_reset() -> dict[str, Any]:
     }
 
 
-def _part_searches(message: str, checked: Sequence[str] = ()) -> list[dict[str, Any]]:
+def _part_searches(
+    message: str, checked: Sequence[str] = (), named: Sequence[str] = ()
+) -> list[dict[str, Any]]:
     """One search for each further question of a message that asks two or three ("복지카드 있으면 지하철
     공짜임?? 그리고 … 주차 스티커 붙이려면 어디서 신청해"): the second may be about another program. With
     `checked` (the programs of her check, which no search answers), every question part that names none of
-    them ("보육료 어떻게 받아요? 그리고 아동수당 우리애 받을수있나요")."""
-    parts = question_parts(message)
+    them ("보육료 어떻게 받아요? 그리고 아동수당 우리애 받을수있나요"). With `named` (the programs the main search is
+    restricted to), the first question too when it names none of them ("산후도우미 신청 언제까지 해야돼요? 그리구
+    시흥시 출산지원금 둘째는 얼마에요")."""
+    parts = question_parts(message)[:3]
+    if len(parts) < 2:
+        return []
+
+    def asked(part: str) -> bool:
+        # a part she ended with a question mark is a question ("산후도우미 신청 언제까지 해야돼요?")
+        return (
+            asks_question(part)
+            or aspect(part) != "any"
+            or bool(re.search(rf"{re.escape(part)}\s*[?？]", message))
+        )
+
+    def names_none(part: str, programs: Sequence[str]) -> bool:
+        return not set(detect_programs(part)[0]) & set(programs)
+
     if checked:
-        asked = [
-            i
-            for i, part in enumerate(parts[:3])
-            if len(parts) > 1
-            and (asks_question(part) or aspect(part) != "any")
-            and not set(detect_programs(part)[0]) & set(checked)
-        ]
+        searched = [i for i, part in enumerate(parts) if asked(part) and names_none(part, checked)]
     else:
-        asked = list(range(1, len(parts[:3])))
+        first = bool(named) and asked(parts[0]) and names_none(parts[0], named)
+        searched = [*([0] if first else []), *range(1, len(parts))]
     return [
         {
             "tool": "search_documents",
             "args": {"query": search_query(parts[i]), "k": 2, "max_per_program": 10},
             "part": i,
         }
-        for i in asked
+        for i in searched
     ]
 
 
@@ -370,8 +383,9 @@ class Nodes:
                 # "어디서 신청해요?" after an answer about a booklet program: that program's passages
                 args.update({"program_id": state["topic"], "k": 1, "max_per_program": PROGRAM_PASSAGES})
             actions.append({"tool": "search_documents", "args": args})
-            # each further question searched on its own: it may be about another program
-            actions += _part_searches(state["message"])
+            # each further question searched on its own: it may be about another program (with a program
+            # named, the main search is that program's, so the first question too when it names none)
+            actions += _part_searches(state["message"], named=programs)
         elif intent == "out_of_scope" and not state.get("refusal"):
             # A question the classifier did not place may still be in the booklet ("치매검사 돈 들어요?").
             actions.append(

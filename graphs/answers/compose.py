@@ -384,7 +384,9 @@ def further_answers(
         if index >= len(parts):
             continue
         groups = [
-            g for g in group_hits([h for h in further if h["part"] == index]) if fits_group(parts[index], g)
+            g
+            for g in group_hits([h for h in further if h["part"] == index])
+            if fits_group(parts[index], g) and str(g[0].get("program")) not in shown  # not one answered
         ]
         # the program the part's own words name most precisely ("어르신을 위한 요금감면" over "요금감면"), else the first
         terms = korean_terms(parts[index])
@@ -396,7 +398,7 @@ def further_answers(
             if groups
             else []
         )
-        if not group or str(group[0].get("program")) in shown or not topical(parts[index], group[0]):
+        if not group or not topical(parts[index], group[0]):
             continue
         name = str(group[0].get("program") or "")
         ranked = [h for _, h in rank(parts[index], group, [name]) if not is_contact(h)]
