@@ -12,7 +12,7 @@ from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
 from graphs.answers.compose import referral_lines, topic_notes
-from graphs.answers.focus import asks_a_rule, aspect, question_parts, search_query
+from graphs.answers.focus import asks_a_rule, aspect, focus_terms, overlap, question_parts, search_query
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import asks_question, follows_up, is_remark, names_other_topic
 from graphs.dialogue.danger import rule_danger_reply
@@ -122,10 +122,20 @@ def _part_searches(
     ]
 
 
+SAYS_MUCH = 4
+"""Word pairs of the question a passage must hold to answer it though its program's title does not name what
+was asked ("경복궁이랑 국립박물관 입장료" in 어르신을 위한 요금감면's "고궁, 능원, 국·공립박물관 무료입장")."""
+
+
 def _on_topic(state: AgentState) -> bool:
-    """Whether the best passage found for an out-of-scope message is about what it asks."""
+    """Whether the best passage found for an out-of-scope message is about what it asks: its program's title
+    names it, or the passage itself says much of it."""
     hits = list(state.get("hits") or [])
-    return bool(hits) and topical(state.get("message", ""), hits[0])
+    if not hits:
+        return False
+    message = state.get("message", "")
+    named = str(hits[0].get("program") or "")
+    return topical(message, hits[0]) or overlap(focus_terms(message, [named]), hits[0]) >= SAYS_MUCH
 
 
 def _crisis_lines(state: AgentState, language: str) -> list[str]:
