@@ -35,7 +35,7 @@ _STATUS_BEFORE = re.compile(
 _ASKED_AFTER = re.compile(r"(?:吗|嘛|么|\?|？|khong|ko(?![a-z])|hay|not|or)")
 _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
 #: A status denied right after its name (spaces removed): "수급자는 아닌데", "차상위도 아니에요".
-_STATUS_DENIED_AFTER = re.compile(r"^(?:는|은|가|이|도)?(?:아닌|아니)")
+_STATUS_DENIED_AFTER = re.compile(r"^(?:는|은|가|이|도)?(?:아닌|아니|아녀|아냐|아님)")
 #: A benefit that ended ("생계급여는 끊기고", "livelihood benefit was cut"; compact, folded): neither asked for nor
 #: received now.
 _ENDED_AFTER = re.compile(

@@ -64,3 +64,25 @@ def test_me_and_the_kid_two_of_us_stays_one_child_when_one_was_told() -> None:
     patch = parse_answer("household", text, understand(text).facts, known)
     assert isinstance(patch, dict)
     assert [m.get("age") for m in patch["members_replace"] if m.get("relation") == "child"] == [6]
+
+
+@pytest.mark.parametrize(("text", "months"), [("둘째는 이제 석달 됐어요", 3), ("애기 넉 달 됐어요", 4)])
+def test_months_in_native_words_with_seok_and_neok(text: str, months: int) -> None:
+    children = [m for m in understand(text).facts.get("members") or [] if m.get("relation") == "child"]
+    assert [c.get("months_old") for c in children] == [months]
+
+
+def test_three_months_of_arrears_with_seok_is_still_no_baby() -> None:
+    assert not understand("월세 석달 밀렸어요").facts.get("members")
+
+
+@pytest.mark.parametrize("text", ["기초연금만 받어 수급자는 아녀", "수급자는 아냐", "수급자 아님"])
+def test_a_status_denied_in_dialect_is_not_held(text: str) -> None:
+    reading = understand(text)
+    assert "livelihood_benefit" not in reading.programs
+    assert "livelihood_benefit" not in (reading.facts.get("receiving") or [])
+
+
+def test_the_korean_family_type_with_english_words_names_the_single_parent_allowance() -> None:
+    reading = understand("Hi, I'm a single mom with two kids. Can I get the 한부모 child support money?")
+    assert reading.programs == ["single_parent_child_support"]
