@@ -168,25 +168,34 @@ def basic_pension_recognised_income(check: Check) -> IncomeEstimate:
         prop, financial, debt = assets
         if prop == 0 and financial == 0:
             return estimate
-        city = facts.city_class
-        try:
-            if city is None:
-                raise LookupError
-            deduction = int(check.value("property_deduction_krw")[city])
-            financial_deduction = int(check.value("financial_deduction_krw"))
-            rate = float(check.value("property_conversion_rate_yearly"))
-        except (MissingRuleError, LookupError):
+        monthly = assets_converted(check, prop, financial, debt)
+        if monthly is None:
             estimate.high = math.inf
-            if city is None:
+            if facts.city_class is None:
                 estimate.missing.append("region")
             estimate.notes.append("재산 공제·환산 기준을 적용할 수 없어 재산 부분은 범위로 남겼습니다")
             return estimate
-        counted = max(0, max(0, prop - deduction) + max(0, financial - financial_deduction) - debt)
-        monthly = counted * rate / 12
         estimate.low += monthly
         estimate.high += monthly
         estimate.notes.append("주거용 재산 한도·고급 자동차·회원권 규칙은 반영하지 않았습니다")
     return estimate
+
+
+def assets_converted(check: Check, prop: int, financial: int, debt: int | None) -> float | None:
+    """The assets' monthly 소득환산액 by the program's rules (기초연금, 장애인연금): [(일반재산 − 기본재산액 of her
+    city class) + (금융재산 − 금융재산 공제) − 부채] × the yearly rate ÷ 12, an untold debt as none; None when the
+    city class or a rule is not known."""
+    city = check.facts.city_class
+    try:
+        if city is None:
+            return None
+        deduction = int(check.value("property_deduction_krw")[city])
+        financial_deduction = int(check.value("financial_deduction_krw"))
+        rate = float(check.value("property_conversion_rate_yearly"))
+    except (MissingRuleError, LookupError):
+        return None
+    counted = max(0, max(0, prop - deduction) + max(0, financial - financial_deduction) - (debt or 0))
+    return counted * rate / 12
 
 
 def gross_income(check: Check) -> IncomeEstimate:

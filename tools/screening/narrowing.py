@@ -146,6 +146,25 @@ class _Compiler:
             return whole
         return _positive(T.earned_krw - youth) * (1 - rate)
 
+    def assets_converted(self, scope: str) -> tuple[ColumnElement[Any], Filter]:
+        """`income.assets_converted` of the program (기초연금, 장애인연금) as SQL, and where it applies (no assets,
+        or a city class the rules know); no conversion and "no assets only" when a rule is missing."""
+        no_property = and_(T.property_krw == 0, T.financial_krw == 0)
+        try:
+            deductions = self.value(scope, "property_deduction_krw")
+            financial = int(self.value(scope, "financial_deduction_krw"))
+            rate = float(self.value(scope, "property_conversion_rate_yearly"))
+        except MissingRuleError:
+            return literal(0), no_property
+        deduction = self.region_value(T.city_class, deductions)
+        counted = _positive(
+            _positive(T.property_krw - deduction)
+            + _positive(T.financial_krw - financial)
+            - func.coalesce(T.debt_krw, 0)
+        )
+        assets: ColumnElement[Any] = case((no_property, 0), else_=counted * rate / 12)
+        return assets, or_(no_property, T.city_class.in_(list(deductions)))
+
     def basic_pension_income(self) -> Filter:
         """`basic_pension_recognised_income ≤ 선정기준액` is possible (고시 제2026-156호's formula; its upper end)."""
         scope = "basic_pension"
@@ -161,19 +180,7 @@ class _Compiler:
             earned: ColumnElement[Any] = _positive(T.earned_krw - base) * (1 - extra)
         except MissingRuleError:
             earned = literal(0)
-        no_property = and_(T.property_krw == 0, T.financial_krw == 0)
-        try:
-            deductions = self.value(scope, "property_deduction_krw")
-            financial = int(self.value(scope, "financial_deduction_krw"))
-            rate = float(self.value(scope, "property_conversion_rate_yearly"))
-            deduction = self.region_value(T.city_class, deductions)
-            counted = _positive(
-                _positive(T.property_krw - deduction) + _positive(T.financial_krw - financial) - T.debt_krw
-            )
-            assets: ColumnElement[Any] = case((no_property, 0), else_=counted * rate / 12)
-            region_known: Filter = or_(no_property, T.city_class.in_(list(deductions)))
-        except MissingRuleError:
-            assets, region_known = literal(0), no_property
+        assets, region_known = self.assets_converted(scope)
         counted_income = and_(
             irk.is_(None),
             _known(T.earned_krw, T.other_krw, T.property_krw, T.financial_krw, T.debt_krw),
@@ -266,21 +273,7 @@ def _disability_pension(c: _Compiler) -> Filter:
     )
     irk = T.income_recognition_krw
     # `_bounded_estimate`: gross income plus the assets' conversion (an untold debt as none) bounds it from above
-    no_property = and_(T.property_krw == 0, T.financial_krw == 0)
-    try:
-        deductions = c.value(scope, "property_deduction_krw")
-        financial = int(c.value(scope, "financial_deduction_krw"))
-        rate = float(c.value(scope, "property_conversion_rate_yearly"))
-        deduction = c.region_value(T.city_class, deductions)
-        counted = _positive(
-            _positive(T.property_krw - deduction)
-            + _positive(T.financial_krw - financial)
-            - func.coalesce(T.debt_krw, 0)
-        )
-        assets: ColumnElement[Any] = case((no_property, 0), else_=counted * rate / 12)
-        region_known: Filter = or_(no_property, T.city_class.in_(list(deductions)))
-    except MissingRuleError:
-        assets, region_known = literal(0), no_property
+    assets, region_known = c.assets_converted(scope)
     income = or_(
         and_(irk.isnot(None), irk <= threshold + SLACK_KRW),
         and_(

@@ -7,6 +7,7 @@ import math
 from tools.eligibility.check import Check, particle, won
 from tools.eligibility.income import (
     IncomeEstimate,
+    assets_converted,
     basic_pension_recognised_income,
     income_criterion,
     nbls_recognised_income,
@@ -18,7 +19,6 @@ from tools.eligibility.programs.common import (
     program_names,
     receiving_any,
 )
-from tools.eligibility.rulebook import MissingRuleError
 
 DISABILITY_PENSION_OVERLAP = "장애인연금법 제6조제5항 (기초연금과 중복 불가)"
 
@@ -137,7 +137,7 @@ def _bounded_estimate(check: Check) -> IncomeEstimate:
         estimate.high = math.inf
         estimate.missing.append("assets")
     elif (assets.property_krw or 0) + (assets.financial_krw or 0) > 0:
-        monthly = _assets_converted(
+        monthly = assets_converted(
             check, assets.property_krw or 0, assets.financial_krw or 0, assets.debt_krw
         )
         if monthly is None:
@@ -152,21 +152,6 @@ def _bounded_estimate(check: Check) -> IncomeEstimate:
             estimate.high += monthly
             estimate.notes.append("재산은 복지로 모의계산의 환산 방식(연 4%)으로 계산했습니다")
     return estimate
-
-
-def _assets_converted(check: Check, prop: int, financial: int, debt: int | None) -> float | None:
-    """The assets' monthly conversion, or None when the city class or a rule is not known."""
-    city = check.facts.city_class
-    try:
-        if city is None:
-            return None
-        deduction = int(check.value("property_deduction_krw")[city])
-        financial_deduction = int(check.value("financial_deduction_krw"))
-        rate = float(check.value("property_conversion_rate_yearly"))
-    except (MissingRuleError, LookupError):
-        return None
-    counted = max(0, max(0, prop - deduction) + max(0, financial - financial_deduction) - (debt or 0))
-    return counted * rate / 12
 
 
 def disability_allowance(check: Check) -> None:
