@@ -94,7 +94,7 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     slots = next_questions(shown, ledger, probes, state.get("facts") or {})
     related_asked: list[str] = []
     if not discovery and not slots:
-        # hers are decided: one question about a child she mentioned may bring a related program too
+        # hers are decided: one question whose answer alone decides a related program (`policy.related_question`)
         slots, related_asked = related_question(maybe, ledger, state.get("facts") or {})
     ledger = lg.count_asks(
         ledger, slots[:1], turn
