@@ -45,7 +45,9 @@ _CUES = (
     # Vietnamese (folded: no diacritics)
     r"|chet|tu tu|khong muon song|het muon|ket thuc|buong|tuyet vong|vo vong|khong con y nghia|met moi qua|chiu het noi|khong chiu noi"
     r"|danh|bao hanh|nguoc dai|so hai|rat so\b|toi so\b|em so\b|de doa|dao|mau|bam tim"
-    r"|doi|khong co gi an|chua an|nhin an"
+    # hunger: "đói" folds to "doi", as "đòi" (claim), "đổi" (change) and "đợi" (wait) do: only in its phrases
+    r"|(?:bi|dang|rat|qua|lam|rat la) doi\b|\bdoi (?:bung|qua|lam|meo|khat|ca ngay|tu|may|\d)|khong co gi an|chua an|nhin an"
+    r"|het gao|khong con gao|het (?:do|thuc) an|khong con (?:do|gi) an"
     r"|duoi|khong co cho|ngu ngoai|vo gia cu"
     r"|mat tich|khong tim thay|khong lien lac|bat tinh|ngat|khong tho|cap cuu|cuu|lanh|nho (?:cac )?anh chi|xin loi"
     r"|di luon|cho xong|khong con o day|dap do|doa|chua ve|khong ve|met qua|say ruou|nhot|khoa cua"
@@ -76,7 +78,12 @@ _IDIOMS = re.compile(
 )
 
 
+#: Words of danger whose marks tell them apart from common words once folded ("đói" hungry, not "đòi" claim).
+_MARKED_CUE = re.compile(r"đói", re.IGNORECASE)
+
+
 def has_danger_word(text: str) -> bool:
     """True when the message has a word of harm, fear, hunger, homelessness, disappearance or despair."""
-    folded = fold_latin(unicodedata.normalize("NFKC", text))
-    return bool(_CUE.search(_IDIOMS.sub(" ", _PLANNING.sub(" ", folded))))
+    normal = unicodedata.normalize("NFKC", text)
+    folded = fold_latin(normal)
+    return bool(_MARKED_CUE.search(normal) or _CUE.search(_IDIOMS.sub(" ", _PLANNING.sub(" ", folded))))

@@ -724,7 +724,9 @@ _CHILD_NAMED_AFTER = re.compile(
 _ARREARS_BEFORE = re.compile(
     r"\b(?:behind|late|overdue)\b(?:\s+(?:on|with|in))?(?:\s+(?:the|my|our))?(?:\s+(?:rent|bills?|payments?))?"
     r"(?:\s+(?:by|for))?\s*$|(?:拖欠|欠|交不起|没交)了?\s*$|\b(?:nợ|no|chậm|cham)\s+(?:tiền\s+|tien\s+)?"
-    r"(?:nhà|nha|thuê|thue)?\s*$",
+    r"(?:nhà|nha|thuê|thue|lương|luong)?\s*$"
+    # wages unpaid for months ("công ty nợ lương 3 tháng", "월급 3개월 밀렸", "欠工资三个月")
+    r"|\b(?:chưa|chua|không|khong)\s+(?:trả|tra)\s+(?:lương|luong)\s*$|(?:欠|拖欠)(?:了)?(?:工资|薪水)\s*$",
     re.I,
 )
 #: A trip or a stay told before the months ("về Việt Nam thăm ông bà khoảng 4 tháng", "친정 가서 3개월 정도"): how

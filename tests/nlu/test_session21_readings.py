@@ -86,3 +86,18 @@ def test_a_status_denied_in_dialect_is_not_held(text: str) -> None:
 def test_the_korean_family_type_with_english_words_names_the_single_parent_allowance() -> None:
     reading = understand("Hi, I'm a single mom with two kids. Can I get the 한부모 child support money?")
     assert reading.programs == ["single_parent_child_support"]
+
+
+def test_months_of_unpaid_wages_are_no_baby_and_claiming_them_is_no_hunger() -> None:
+    from graphs.nlu.danger import has_danger_word
+
+    text = "Cong ty em no luong 3 thang roi gio dong cua luon. Em la lao dong E-9. Em goi dau de doi tien luong a?"
+    assert not [m for m in understand(text).facts.get("members") or [] if m.get("relation") == "child"]
+    assert not has_danger_word(text)  # "đòi" (claim) folds to "doi" as "đói" (hungry) does
+
+
+@pytest.mark.parametrize("text", ["Em đói quá", "con em doi tu hom qua, nha het gao roi", "me con em bi doi"])
+def test_hunger_in_vietnamese_is_still_a_word_of_danger(text: str) -> None:
+    from graphs.nlu.danger import has_danger_word
+
+    assert has_danger_word(text)
