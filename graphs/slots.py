@@ -54,6 +54,7 @@ SLOT_ORDER: tuple[str, ...] = (
     "region",
     "months_resident",
     "gyeonggi_residence_years",
+    "income_recognition",
 )
 DECLINED = "declined"
 
@@ -138,6 +139,9 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "receiving": re.compile(r"받고|받는|수급|receiv|领取|đang nhận", re.I),
+    "income_recognition": re.compile(
+        r"소득\s?인정액|recogni[sz]ed income|认定收入|thu nhập (?:được )?công nhận", re.I
+    ),
     # A date ("2017년 5월 3일", "5월 3일생", "2019-05-07", "3/5/2017"): read only when the birth date was asked.
     "birth_date": re.compile(
         r"\d{4}\s*년\s*\d{1,2}\s*월|\d{1,2}\s*월\s*\d{1,2}\s*일|\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|"
@@ -426,6 +430,17 @@ def parse_answer(
             }
     elif slot == "income_kind":
         return _income_kind(text, said, facts, answer)
+    elif slot == "income_recognition":
+        if said.get("income_recognition_krw") is not None:
+            return {"income_recognition_krw": int(said["income_recognition_krw"])}
+        amounts = find_money(text)
+        if len(amounts) == 1:  # "주민센터에서 이백구만원이래요": the one amount is the answer
+            return {"income_recognition_krw": amounts[0].krw}
+        if (amount := _bare_amount(text)) is not None:
+            return {"income_recognition_krw": amount}
+        if _ZERO.fullmatch(text.strip()):
+            return {"income_recognition_krw": 0}
+        return None
     elif slot == "assets":
         assets = dict(said.get("assets") or {})
         if not assets:
@@ -619,6 +634,10 @@ _A_YEAR = re.compile(r"\b(?:a|an|one)\s+year\b|(?<![가-힣\d])일\s?년|(?<![\d
 _NARROW_COUNTS = {"석": "세", "넉": "네"}  # "석 달", "넉 달": 3 and 4 before 달
 _NATIVE_DURATION = re.compile(r"(?<![가-힣])(한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)\s?달")
 _CJK_DURATION = re.compile(r"([一二三四五六七八九十两]{1,3})\s?(年|个月)")
+#: Years or months in Sino-Korean words: "이 년 됐어요", "삼년째", "십오 년", "육 개월" (not "이년" alone, a slur).
+_SINO_DURATION = re.compile(
+    r"(?<![가-힣])([이삼사오육칠팔구십]{1,3})\s?(년|개월)(?=\s?(?:째|됐|되|넘|반|정도|쯤|가량|살|있|이|간|동안|지)|\s*[.!~]*\s*$)"
+)
 
 
 def _duration_months(text: str) -> int | None:
@@ -637,6 +656,10 @@ def _duration_months(text: str) -> int | None:
             count = parse_words(words.split()[-1])
         if count is not None:
             return int(count) * (1 if worded.group(2).lower().startswith(("month", "tháng")) else 12)
+    if sino := _SINO_DURATION.search(_after_correction(text)):
+        value = parse_numeral(sino.group(1))
+        if value is not None:
+            return int(value) * (12 if sino.group(2) == "년" else 1) + (half if sino.group(2) == "년" else 0)
     if native := _NATIVE_DURATION.search(_after_correction(text)):
         return native_korean_number(_NARROW_COUNTS.get(native.group(1), native.group(1)))
     if re.search(r"반\s?년|半年|nửa năm", text):

@@ -160,6 +160,9 @@ def next_questions(
     """The next one or two slots to ask: undecided facts she has not refused, not settled, not asked twice."""
     askable = set(SLOT_ORDER)
     undecided = undecided_facts(results, ledger, probes, facts)
+    if len(undecided) > 1:
+        # 소득인정액 is asked only when nothing else is left: near the line, once income and assets are told
+        undecided = [f for f in undecided if f != "income_recognition"]
     if facts is not None and not lg.settled(ledger, "child_age"):
         undecided = _children_together(undecided, facts)
     return [

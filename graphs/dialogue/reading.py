@@ -214,6 +214,56 @@ def _corrected_amount(message: str) -> int | None:
     return int(value * 10**4) if value < 10**4 else int(value)
 
 
+#: Money facts a later message may correct by quoting the old value: (slot, path in the household).
+_MONEY_FACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("income", ("income", "earned_krw")),
+    ("income", ("income", "other_krw")),
+    ("income_recognition", ("income_recognition_krw",)),
+    ("assets", ("assets", "property_krw")),
+    ("assets", ("assets", "financial_krw")),
+    ("assets", ("assets", "debt_krw")),
+    ("housing", ("housing", "rent_krw")),
+)
+#: A word denying the amount right before it ("not 850,000", "不是85万", "không phải 850") or after it ("35만이
+#: 아니라", "850,000 is wrong").
+_DENIED_BEFORE = re.compile(r"(?:\bnot|\bisn't|不是|không phải|khong phai)\s*(?:about\s*|là\s*)?$", re.I)
+_DENIED_AFTER = re.compile(
+    r"^\s?(?:원)?(?:이|가|은|는)?\s?(?:아니|틀렸|잘못)|^\s?(?:won\s)?(?:is |was )?wrong", re.I
+)
+
+
+def _quoted_correction(message: str, facts: dict[str, Any]) -> tuple[str, tuple[str, ...], int] | None:
+    """A money fact she corrects by denying its old value: "it's 805,000 not 850,000", "85만이 아니라 80만5천",
+    "不是85万，是80万5千". Two amounts, the denied one equal to a value the household holds: the other amount
+    replaces that value (slot, path, new value)."""
+    amounts = find_money(message)
+    if len(amounts) != 2 or amounts[0].krw == amounts[1].krw:
+        return None
+    denied = [
+        a
+        for a in amounts
+        if _DENIED_BEFORE.search(message[max(0, a.start - 14) : a.start])
+        or _DENIED_AFTER.match(message[a.end :])
+    ]
+    if len(denied) != 1:
+        return None
+    new = next(a.krw for a in amounts if a is not denied[0])
+    for slot, path in _MONEY_FACTS:
+        held: Any = facts
+        for key in path:
+            held = held.get(key) if isinstance(held, dict) else None
+        if held == denied[0].krw:
+            return slot, path, new
+    return None
+
+
+def _set_path(facts: dict[str, Any], path: tuple[str, ...], value: int) -> dict[str, Any]:
+    """`facts` with the value at `path` replaced (a copy; the rest of the household kept)."""
+    if len(path) == 1:
+        return {**facts, path[0]: value}
+    return {**facts, path[0]: {**(facts.get(path[0]) or {}), path[1]: value}}
+
+
 def _states_household(message: str, members: list[dict[str, Any]]) -> bool:
     """Whether the message says who lives together (not only names someone): "남편이랑 셋이 살아요", "혼자요"."""
     return bool(members) and bool((len(members) > 1 and TOGETHER.search(message)) or ALONE.search(message))
@@ -241,6 +291,10 @@ def read_message(
 ) -> Reading:
     """Everything `message` says, merged into `facts` (see the module docstring). With `applicant` (she asks
     for her mother: "parent"), what the message says of that person is the applicant's (`proxy`)."""
+    quoted = _quoted_correction(message, facts)
+    if quoted is not None:
+        slot, path, value = quoted
+        return Reading(facts=_set_path(facts, path, value), filled=[slot], answered_now=[slot])
     u = u.model_copy(update={"facts": as_applicant(u.facts, applicant, message)})
     asked_before = [s for s in ledger if lg.asks(ledger, s) and s not in pending]
     unasked = [s for s in SLOT_KEYWORDS if s not in ONLY_WHEN_ASKED]

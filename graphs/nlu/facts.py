@@ -27,7 +27,7 @@ from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
     "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|엄빠|친정엄마|시어머니|시아버지|장모|장인(?!어른)|시부모|mother|\bmom\b|\bmum\b|father|\bdad\b|\bparents\b|妈妈|母亲|爸爸|父亲|我爸|我妈|老爸|老妈|爸妈|父母|婆婆|公公|岳父|岳母|\b(?:bố|mẹ|ba|má) (?:chồng|vợ)\b|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
-    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )(?<!bo )(?<!me )\bchồng\b|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )\bvợ\b",
+    "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|할매(?=\s?(?:하고|랑|캉|이랑|와)\s?(?:내|나|저)?(?:하고|랑|캉)?\s?(?:단\s?)?둘)|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )(?<!bo )(?<!me )\bchồng\b|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )\bvợ\b",
     "child": r"(?<![장연사])애(?:기|들)?(?!인)|(?<!다\s)(?<!다)아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b(?!\s(?:chế độ|che do|cái|cai|thì|thi|về|ve|tiền|tien|trợ cấp|tro cap|hỗ trợ|ho tro|nữa|nua|gì|gi|được|duoc)\b)|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
@@ -104,7 +104,7 @@ _SIZE = [
 ]
 _SIZE += [
     re.compile(
-        r"(?<![가-힣])(둘|셋|넷|다섯|여섯|일곱|여덟)이(?:서|요|에요|예요|유|라예|\s?살|\s?지내|\s?있|\s?같이|\s?함께|다)"
+        r"(?<![가-힣])(둘|셋|넷|다섯|여섯|일곱|여덟)이(?:서|요|에요|예요|유|라예|\s?살|\s?사(?:는|니|네|세|시)|\s?지내|\s?있|\s?같이|\s?함께|다)"
     ),
     re.compile(r"(?<![가-힣])(두|세|네|다섯|여섯|일곱)\s?식구"),
     re.compile(r"(?<![가-힣])(서이|너이)(?:다|요|유|서|예|라|\s?살)"),  # 경상도 "남편 내 딸 아들 너이다"
@@ -419,6 +419,13 @@ _UNBORN = re.compile(
     r"|when the baby (?:comes|arrives|is born)|(?:아기|애기|아이)(?:가|는)?\s?(?:태어나면|나오면)"
     r"|肚子里的?(?:宝宝|孩子|宝贝)?|(?:宝宝|孩子)还没(?:出生|生)|(?:em bé|con|bé) (?:trong bụng|sắp sinh|chưa (?:sinh|ra đời|chào đời))"
     r"|(?:mang thai|có bầu|có thai|mang bầu|怀着?|怀了)\s?(?:em\s)?(?:bé|con|宝宝|孩子|第一个|二胎)(?:\s?(?:đầu lòng|đầu|thứ \w+))?",
+    re.I,
+)
+#: The baby she carries named by its order, said beside a pregnancy and no birth: "pregnant with our first baby",
+#: "임신 7개월인데 첫 아기예요", "怀孕七个月了，第一个宝宝", "bé đầu lòng".
+_FIRST_UNBORN = re.compile(
+    r"pregnant with (?:our |my |a |the |her )?(?:first |second |third )?(?:baby|child|kid)|첫\s?(?:아기|애기|아이|애)"
+    r"|第一(?:个|胎)(?:宝宝|孩子)?|头胎|(?:bé|con) đầu(?:\s?lòng)?",
     re.I,
 )
 _AGE_KEYS = frozenset({"age", "months_old", "birth_date"})
@@ -1494,6 +1501,8 @@ def extract_facts(text: str) -> dict[str, Any]:
 
     together = without_apart(lower)  # relations said to live elsewhere are not members
     together = _UNBORN.sub(" ", together)  # "baby due in February", "肚子里的宝宝": not born yet
+    if _PREGNANT.search(together) and not _BORN.search(together):
+        together = _FIRST_UNBORN.sub(" ", together)
     # One child or grandchild named without a count ("남편이랑 아기랑 셋", "my husband and our baby").
     for rel, pattern in (("child", _ONE_CHILD), ("grandchild", _ONE_GRANDCHILD)):
         if not others[rel] and pattern.search(together):

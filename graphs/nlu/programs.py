@@ -145,6 +145,11 @@ def find_mentions(text: str) -> list[Mention]:
                 break
         else:
             i += 1
+    for j in range(len(found) - 1):
+        # "기초수급자 생계급여 신청할라구": the status names the program that follows it, not a receipt
+        same = found[j].program_ids == found[j + 1].program_ids
+        if same and found[j].receiving and found[j + 1].start - found[j].end <= 1:
+            found[j] = replace(found[j], receiving=False)
     for j in range(len(found) - 2, -1, -1):
         # "아동수당이랑 부모급여 받아요": the receipt said after a list is said of each of its programs
         if found[j + 1].receiving and _LIST_JOIN.fullmatch(norm[found[j].end : found[j + 1].start]):
@@ -295,10 +300,35 @@ def respelt_korean(text: str) -> str:
     return out
 
 
+#: Two programs sharing one head noun: "livelihood or medical benefit", "생계나 의료급여", "생계랑 주거급여".
+_SHARED_HEAD = (
+    re.compile(
+        r"\b([a-z]+)(\s*(?:or|and|/|,)\s*[a-z]+\s+(benefits?|aid|allowances?|assistance|pensions?)\b)", re.I
+    ),
+    re.compile(r"([가-힣]{2})((?:이나|나|이랑|랑|하고|와|과|,|/)\s?[가-힣]{2}(급여|수당|연금))"),
+)
+
+
+def shared_heads(text: str) -> str:
+    """`text` with a head noun two programs share said for each: "livelihood or medical benefit" becomes
+    "livelihood benefit or medical benefit" when "livelihood benefit" names a program (only then)."""
+    for pattern in _SHARED_HEAD:
+
+        def spelt(m: re.Match[str]) -> str:
+            whole = f"{m.group(1)} {m.group(3)}" if m.group(1).isascii() else m.group(1) + m.group(3)
+            named = find_mentions(whole)
+            if named and named[0].start == 0 and named[0].end == len(compact(whole)):
+                return f"{whole}{m.group(2)}"
+            return m.group(0)
+
+        text = pattern.sub(spelt, text)
+    return text
+
+
 def detect_programs(text: str) -> tuple[list[str], list[str]]:
     """(programs asked about, programs the citizen says she already receives), as program ids: named (aliases,
     an English name misspelt by a letter included) or described (`descriptions.yaml`)."""
-    text = respelt_korean(respelt(text))
+    text = shared_heads(respelt_korean(respelt(text)))
     asked: list[str] = []
     receiving: list[str] = []
     for mention in find_mentions(text):
@@ -319,6 +349,6 @@ _GET_AGAIN = re.compile(
     re.I,
 )
 _CAN_I_GET = re.compile(
-    r"받을\s?수\s?있|받을\s?수\s?있나|되나요?\??$|될까|\bcan i get\b|能(?:领|拿|申请)|được (?:nhận|hưởng) không",
+    r"받을\s?수\s?있|받을\s?수\s?있나|되나요?\??$|되냐|될까|\bcan i get\b|能(?:领|拿|申请)|được (?:nhận|hưởng) không",
     re.I,
 )
