@@ -239,6 +239,13 @@ def facts_summary(facts: dict[str, Any], known: list[str], language: str) -> str
     if income.get("earned_krw") is not None or income.get("other_krw") is not None:
         total = int(income.get("earned_krw") or 0) + int(income.get("other_krw") or 0)
         items.append(label("labels", "monthly_income", language).format(amount=money(total, language)))
+        others = sum(
+            int(m.get("earned_krw") or 0) + int(m.get("other_krw") or 0)
+            for m in members
+            if m.get("relation") not in ("self", "spouse")
+        )
+        if others:  # her own wage, asking for her son: counted for the household, not for 장애인연금
+            items.append(label("labels", "others_income", language).format(amount=money(others, language)))
     assets = facts.get("assets") or {}
     if assets:
         total = int(assets.get("property_krw") or 0) + int(assets.get("financial_krw") or 0)

@@ -368,7 +368,9 @@ def parse_answer(
             count = re.search(r"(\d+)\s*(?:명|인|people|persons?|口|人|người)", text)
             if count and 1 <= int(count.group(1)) <= 30:
                 members = [{"relation": "self"}] + [{} for _ in range(int(count.group(1)) - 1)]
-        if not members:  # a bare relation: "어머니", "my wife", "和老公" — she and that person
+        if not members and not find_money(
+            text
+        ):  # a bare relation: "어머니", "my wife", "和老公" — she and that person
             named = [rel for rel, pattern in RELATION_WORDS.items() if pattern.search(text)]
             members = [{"relation": "self"}, *({"relation": rel} for rel in named)] if named else None
         known = facts.get("members") or []

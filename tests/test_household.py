@@ -34,6 +34,14 @@ from tools.eligibility.household import HouseholdInputError, Member, parse_house
             "",
             "less than",
         ),
+        (
+            {
+                "members": [{"relation": "self"}, {"relation": "child", "earned_krw": 3000000}],
+                "income": {"earned_krw": 2000000, "other_krw": 0},
+            },
+            "",
+            "exceed",
+        ),
     ],
 )
 def test_bad_input_names_the_field(data: dict[str, Any], field: str, fragment: str) -> None:

@@ -75,6 +75,21 @@ _SPOUSE_WORD = re.compile(
     rf"{_SPOUSE}|\b(?:husband|wife|spouse)\b|老公|丈夫|妻子|老婆|爱人|\b(?:chồng|vợ)\b", re.IGNORECASE
 )
 #: The writer speaking of herself: "I'm 48", "저는 장애 없고요", "我今年", "tôi 45 tuổi".
+#: The parent asked for lives with the writer ("저랑 같이 살아요", "저희와 같이 살아요", "모시고 살아요", "lives
+#: with us", "跟我们一起住", "sống với em"): her household is told — the writer is not of it (see `as_applicant`).
+_WITH_WRITER = re.compile(
+    r"(?:저|제|나|내|우리|저희)(?:랑|이랑|하고|와|과|네|집에서|집에)\s?(?:같이|함께)?\s?(?:살|사세|사시|사셔|지내|계세|계시|계셔)"
+    r"|모시고\s?(?:살|있|지내)|\blives? with (?:me|us)\b|\bwith (?:me|us)\b|(?:跟|和|与)我(?:们)?(?:一起)?住"
+    r"|(?:sống|ở) (?:với|cùng) (?:tôi|em|chúng tôi|vợ chồng (?:tôi|em))",
+    re.IGNORECASE,
+)
+
+
+def lives_with_writer(message: str) -> bool:
+    """Whether the message says the parent she asks for lives with her (her household is then told)."""
+    return bool(_WITH_WRITER.search(message))
+
+
 _FIRST_PERSON = re.compile(
     r"\bI(?:'m|\s+am|\s+have|\s+work)\b|저는|제가|전\s|나는|내가|난\s|본인은|我(?:今年|是|有|也)|\btôi\s+(?:là|\d|có|bị)"
     r"|(?:^|[,.]\s*)em\s+(?:là|\d|có|bị|người|việt|trung|quốc tịch)",

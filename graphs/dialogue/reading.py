@@ -15,7 +15,7 @@ from typing import Any
 
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import CAN_I, asks_question
-from graphs.dialogue.proxy import as_applicant
+from graphs.dialogue.proxy import as_applicant, lives_with_writer
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
 from graphs.nlu.facts import (
@@ -25,6 +25,7 @@ from graphs.nlu.facts import (
     extract_facts,
     income_kinds_said,
     unlabelled_amounts,
+    writer_income,
 )
 from graphs.nlu.numbers import bare_number, find_ages, find_money, parse_numeral
 from graphs.slots import (
@@ -474,9 +475,34 @@ def read_message(
         reading.filled.append("age")
     if _states_household(message, u.facts.get("members") or []) and "household" not in reading.filled:
         reading.filled.append("household")
+    if applicant == "parent" and lives_with_writer(message) and "household" not in reading.filled:
+        reading.filled.append(
+            "household"
+        )  # "저희와 같이 살아요": her household is told (the writer not of it)
+    writer_own = writer_income(message) if applicant in _WRITER_AS else {}
+    if writer_own and "income" in reading.filled:
+        reading.facts = _writer_income_apart(reading.facts, writer_own, _WRITER_AS[str(applicant)])
     reading.refused = [s for s in reading.refused if s not in reading.filled]
     reading.answered = [s for s in reading.filled if s in pending]
     return reading
+
+
+#: Who the writer is in the household of the person she asks for (her son's: his parent; her mother's: a child).
+_WRITER_AS = {"child": "parent", "parent": "child"}
+
+
+def _writer_income_apart(facts: dict[str, Any], own: dict[str, int], relation: str) -> dict[str, Any]:
+    """`facts` with the writer's own income ("저는 월 이백이십 벌어요", asking for her son) told apart: kept as that
+    member's own when she lives with the applicant (the household's income still holds it, and 기초연금 or
+    장애인연금 leave it out), else taken out of the applicant's household income."""
+    income = dict(facts.get("income") or {})
+    share = {k: min(v, int(income.get(k) or 0)) for k, v in own.items()}
+    members = [dict(m) for m in facts.get("members") or []]
+    writer = next((m for m in members if m.get("relation") == relation), None)
+    if writer is not None:
+        writer.update(share)
+        return {**facts, "members": members}
+    return {**facts, "income": {**income, **{k: int(income.get(k) or 0) - v for k, v in share.items()}}}
 
 
 # The patterns above also match Vietnamese typed without marks ("khong phai", "song voi vo").

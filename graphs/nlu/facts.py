@@ -1281,6 +1281,37 @@ def amount_holders(text: str) -> list[str | None]:
     return [_subject_before(lower, m.start) or about for m in find_money(text)]
 
 
+def writer_income(text: str) -> dict[str, int]:
+    """The income the writer says is hers or her husband's ("아들은 수입 없고 저는 요양보호사로 월 이백이십
+    벌어요", "我月薪四百万，老婆打工一百五十万", "My son has no income, I earn 2 million"), by kind: amounts whose
+    nearest subject before them, in their sentence, is her "저는/I/我/tôi" or her spouse. Asking for her son or
+    her mother, that income is not the applicant's."""
+    lower = text.lower()
+    own: dict[str, int] = {}
+    amounts = find_money(text)
+    for money in amounts:
+        boundary = max((m.end() for m in _SENTENCE_END.finditer(lower, 0, money.start)), default=0)
+        window = max(boundary, money.start - 30)
+        named = [m for pattern in _REL.values() for m in pattern.finditer(lower, window, money.start)]
+        # not the "我" of "我妈", nor the "tôi" of "mẹ tôi" (my mother)
+        me = [
+            m
+            for m in _SELF_WORD.finditer(lower, window, money.start)
+            if not any(r.start() <= m.start() <= r.end() + 1 for r in named)
+        ]
+        other = _last_relation_word(lower, money.start, window)
+        if other is not None and (not me or other[0].start() > me[-1].start()):
+            if other[1] != "spouse":
+                continue  # her son's, her mother's
+        elif not me:
+            continue
+        kind = _money_kind(lower, money, amounts)
+        if kind in ("earned", "other"):
+            key = f"{kind}_krw"
+            own[key] = own.get(key, 0) + money.krw
+    return own
+
+
 def unlabelled_amounts(text: str) -> int:
     """The sum of the amounts in `text` that no word of kind is near ("老公二百八十万", "남편 150"): said in
     answer to the question about income, they are income."""

@@ -7,8 +7,10 @@ import pytest
 
 from graphs.dialogue.asking import asks_can_i
 from graphs.dialogue.policy import next_questions
+from graphs.dialogue.proxy import lives_with_writer
 from graphs.dialogue.reading import read_message
 from graphs.nlu import understand
+from graphs.nlu.facts import writer_income
 from graphs.nlu.programs import detect_programs
 from graphs.slots import parse_answer
 
@@ -111,3 +113,34 @@ def test_a_correction_of_one_asset_beside_a_debt_already_told_is_no_quoted_corre
     message = "아니 정정할게요, 보증금 1천5백만원, 빚이 천구백만원, 예금은 없어요"
     reading = read_message(message, understand(message), ["receiving"], {}, facts)
     assert reading.facts["assets"]["property_krw"] == 15000000
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("아들은 수입 없고 저는 요양보호사로 월 이백이십 벌어요", {"earned_krw": 2200000}),
+        ("엄마는 연금 30만원 받으시고 저는 월급 300이에요", {"earned_krw": 3000000}),
+        ("My mom gets 300k pension and I earn 3 million", {"earned_krw": 3000000}),
+        ("我妈每月养老金30万，我工资250万", {"earned_krw": 2500000}),
+        ("Mẹ tôi có lương hưu 300 nghìn, tôi lương 2 triệu", {"earned_krw": 2000000}),
+        ("我月薪四百万，老婆打工一百五十万，妈妈没有收入也没有养老金", {"earned_krw": 5500000}),
+        ("월급 300이에요", {}),
+    ],
+)
+def test_the_writers_own_income_is_told_apart(text: str, own: dict[str, int]) -> None:
+    assert writer_income(text) == own
+
+
+@pytest.mark.parametrize(
+    "text", ["저희와 같이 살아요", "엄마는 72세고 저랑 같이 살아요", "She lives with us", "我妈跟我们一起住"]
+)
+def test_a_parent_living_with_the_writer_is_a_household_told(text: str) -> None:
+    assert lives_with_writer(text)
+
+
+def test_asking_for_her_mother_the_writers_wage_is_not_the_mothers_income() -> None:
+    message = "엄마는 국민연금 30만원 받으시고 저는 월급 500이에요"
+    facts = {"members": [{"relation": "self", "age": 72}]}
+    reading = read_message(message, understand(message), ["income"], {}, facts, "parent")
+    assert reading.facts["income"] == {"earned_krw": 0, "other_krw": 300000}
+    assert reading.facts["members"] == [{"relation": "self", "age": 72}]

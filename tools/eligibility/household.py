@@ -78,6 +78,18 @@ class Member(_Strict):
     long_term_care: bool | None = Field(
         default=None, description="extension: has a 노인장기요양 등급 (excluded from 노인맞춤돌봄)"
     )
+    earned_krw: int | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_KRW,
+        description="extension: this member's own monthly earnings (in `income`)",
+    )
+    other_krw: int | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_KRW,
+        description="extension: this member's own other monthly income (in `income`)",
+    )
 
     @model_validator(mode="after")
     def _age_and_months_agree(self) -> Member:
@@ -172,6 +184,17 @@ class Household(_Strict):
         if sum(1 for m in members if m.relation == "spouse") > 1:
             raise ValueError("more than one member has relation 'spouse'")
         return members
+
+    @model_validator(mode="after")
+    def _own_incomes_within_the_household(self) -> Household:
+        for kind in ("earned_krw", "other_krw"):
+            own = sum(getattr(m, kind) or 0 for m in self.members)
+            total = getattr(self.income, kind) if self.income is not None else None
+            if own and total is not None and own > total:
+                raise ValueError(
+                    f"members' own {kind} ({own}) exceed the household's income.{kind} ({total})"
+                )
+        return self
 
     @model_validator(mode="after")
     def _totals_agree(self) -> Household:

@@ -57,6 +57,20 @@ def _income_parts(household: Household, estimate: IncomeEstimate) -> tuple[int, 
     return earned, other
 
 
+def couple_income_parts(household: Household, estimate: IncomeEstimate) -> tuple[int, int]:
+    """Earned and other income of the applicant and spouse (기초연금 and 장애인연금 count only theirs): the
+    household's, less what other members are told to receive themselves (a grown son's wage, a mother's pension)."""
+    earned, other = _income_parts(household, estimate)
+    others = [m for m in household.members if m.relation not in ("self", "spouse")]
+    theirs_earned = sum(m.earned_krw or 0 for m in others)
+    theirs_other = sum(m.other_krw or 0 for m in others)
+    if theirs_earned or theirs_other:
+        estimate.notes.append(
+            f"다른 가구원 본인의 소득 {won(theirs_earned + theirs_other)}은 본인·배우자 소득에서 뺐습니다"
+        )
+    return max(0, earned - theirs_earned), max(0, other - theirs_other)
+
+
 def _net_assets(household: Household, estimate: IncomeEstimate) -> tuple[int, int, int] | None:
     assets = household.assets
     if assets is None or None in (assets.property_krw, assets.financial_krw, assets.debt_krw):
@@ -141,7 +155,7 @@ def basic_pension_recognised_income(check: Check) -> IncomeEstimate:
     facts = check.facts
     household = facts.household
     estimate = IncomeEstimate(0.0, 0.0)
-    earned, other = _income_parts(household, estimate)
+    earned, other = couple_income_parts(household, estimate)
     if earned:
         try:
             base = int(check.value("earned_income_deduction_krw"))
@@ -161,7 +175,7 @@ def basic_pension_recognised_income(check: Check) -> IncomeEstimate:
         estimate.notes.append("기타소득은 모두 소득으로 보았고, 이자소득이라면 월 4만원까지 공제됩니다")
     except MissingRuleError:
         estimate.notes.append("기타소득은 모두 소득으로 보았습니다 (공제 기준이 자료에 없음)")
-    if facts.dependants:
+    if any(m.earned_krw is None and m.other_krw is None for m in facts.dependants):
         estimate.notes.append("가구의 소득·재산을 모두 본인과 배우자의 것으로 보았습니다")
     assets = _net_assets(household, estimate)
     if assets is not None:

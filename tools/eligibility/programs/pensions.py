@@ -9,6 +9,7 @@ from tools.eligibility.income import (
     IncomeEstimate,
     assets_converted,
     basic_pension_recognised_income,
+    couple_income_parts,
     income_criterion,
     nbls_recognised_income,
 )
@@ -130,7 +131,8 @@ def _bounded_estimate(check: Check) -> IncomeEstimate:
     income = household.income
     if income is None or income.earned_krw is None or income.other_krw is None:
         return IncomeEstimate(0.0, math.inf, missing=["income"])
-    estimate.high = float(income.earned_krw + income.other_krw)
+    earned, other = couple_income_parts(household, estimate)
+    estimate.high = float(earned + other)
     estimate.notes.append("장애인연금의 소득 공제 기준은 규칙 자료에 없어 공제 전 소득을 상한으로 보았습니다")
     assets = household.assets
     if assets is None or None in (assets.property_krw, assets.financial_krw):
