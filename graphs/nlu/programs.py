@@ -41,6 +41,9 @@ _STATUS_DENIED_AFTER = re.compile(r"^(?:는|은|가|이|도)?(?:아닌|아니|�
 _ENDED_AFTER = re.compile(
     r"^(?:은|는|이|가|도)?(?:끊기|끊겼|끊어졌|끊긴|끊겨|탈락|중지|중단되|없어졌)|^(?:을|를)?받(?:다가|았었)|^(?:was|got)(?:cut|stopped)|^(?:停了|被取消|取消了|断了)"
 )
+#: Whether a benefit will stop, asked ("아동수당 끊기는거 아니에요?", "65 되면 장애인연금 끊기나요"): about a benefit she
+#: receives (named so elsewhere in the message), a rule question; otherwise the program asked about.
+_ENDING_ASKED = re.compile(r"^(?:은|는|이|가|도)?끊기(?:나|는(?:거|건|지|게)|면|ㄹ)")
 #: A benefit held before, said so ("以前是生计给付受给者", "I used to be on …", "trước đây là …"; compact, folded).
 _FORMERLY_BEFORE = re.compile(
     r"(?:以前是|原来是|之前是|曾经是|以前领|usedtobeon(?:the)?|usedtoget|truocdayla|truocdaynhan)$"
@@ -136,15 +139,23 @@ def find_mentions(text: str) -> list[Mention]:
                         )
                     )
                 )
+                ended = bool(_ENDED_AFTER.match(after)) and not _ENDING_ASKED.match(after)
                 denied = (
                     bool(set(table[alias]) & _STATUSES) and bool(_STATUS_DENIED_AFTER.match(after))
-                ) or bool(_ENDED_AFTER.match(after) or _FORMERLY_BEFORE.search(norm[max(0, i - 12) : i]))
+                ) or bool(ended or _FORMERLY_BEFORE.search(norm[max(0, i - 12) : i]))
                 receiving = receiving or bool(_BECAME_AFTER.match(after))
                 found.append(Mention(table[alias], alias, i, end, receiving and not denied, denied))
                 i = end
                 break
         else:
             i += 1
+    held = {ids for m in found if m.receiving for ids in [m.program_ids]}
+    found = [
+        replace(m, denied=True)
+        if m.program_ids in held and not m.receiving and _ENDING_ASKED.match(norm[m.end : m.end + 8])
+        else m
+        for m in found
+    ]
     for j in range(len(found) - 1):
         # "기초수급자 생계급여 신청할라구": the status names the program that follows it, not a receipt
         same = found[j].program_ids == found[j + 1].program_ids

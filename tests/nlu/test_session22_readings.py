@@ -144,3 +144,14 @@ def test_asking_for_her_mother_the_writers_wage_is_not_the_mothers_income() -> N
     reading = read_message(message, understand(message), ["income"], {}, facts, "parent")
     assert reading.facts["income"] == {"earned_krw": 0, "other_krw": 300000}
     assert reading.facts["members"] == [{"relation": "self", "age": 72}]
+
+
+def test_whether_a_benefit_will_stop_asks_about_it_unless_she_receives_it() -> None:
+    # a mother asking whether 아동수당 stops at 8 asks about it; a recipient asking whether hers stops at 65 asks
+    # a rule about the benefit she holds
+    assert detect_programs("지금 만 8살인데 아동수당 끊기는거 아니에요?") == (["child_allowance"], [])
+    assert detect_programs("장애인연금 받고 있는데 65 되면 장애인연금 끊기나요?") == (
+        [],
+        ["disability_pension"],
+    )
+    assert detect_programs("생계급여는 끊기고 지금은 아무것도 없어요") == ([], [])
