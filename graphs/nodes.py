@@ -340,7 +340,10 @@ class Nodes:
             )
             actions.append({"tool": "check_eligibility", "args": {"household": household, "programs": scope}})
             actions.append(
-                {"tool": "program_catalogue", "args": {"programs": programs if scope is not None else None}}
+                {
+                    "tool": "program_catalogue",
+                    "args": {"programs": scope},
+                }  # related ones named in her language
             )
             if intent == "eligibility_check":
                 # a further question of the message may be about something else ("보육료 어떻게 받아요? 그리고

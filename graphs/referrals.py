@@ -43,8 +43,9 @@ _GROWN_CHILD = re.compile(
 #: A young person telling of home: hit by a parent, run away, a school year or a teenage age.
 _YOUNG = re.compile(
     r"(?:아빠|엄마|아버지|어머니|부모님?|새아빠|계부)(?:가|이|한테|께서)?\s?(?:\S+\s)?(?:계속\s?)?(?:때려|때리|맞)|가출|(?<!\d)1[0-8]\s?살|(?<![가-힣])열(?:셋|넷|다섯|여섯|일곱|여덟)\s?살|중학생|고등학생|(?<![가-힣])[중고][1-3](?![0-9])"
-    r"|\bteen(?:ager)?\b|\bi'?m 1[3-8]\b|my (?:dad|mom|mum|father|mother|parents?) (?:hits?|beats?|kicked)|离家出走|爸爸打我|妈妈打我"
-    r"|(?:bố|mẹ|ba|má) (?:đánh|đuổi)",
+    r"|\bteen(?:ager)?\b|\b(?:i'?m|i am|(?:she|he)(?:'s| is)) 1[3-9]\b|(?:my|her|his) (?:dad|mom|mum|father|mother|parents?) (?:hits?|beats?|kicked)"
+    r"|\bran away from home\b|\brunaway\b|离家出走|爸爸打我|妈妈打我"
+    r"|(?:bố|mẹ|ba|má) (?:đánh|đuổi)|bỏ nhà (?:đi|ra đi)",
     re.I,
 )
 #: Crisis events read among the facts that say what kind a danger sensed by the classifier alone is.

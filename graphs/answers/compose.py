@@ -252,32 +252,35 @@ def _other_summaries(
     return [(f"- {_summary_line(summary, 200)}", summary) for _, summary in found if summary is not None]
 
 
-GLANCE = "At a glance"
-"""The first section of the project's own documents in another language (`data/documents/<lang>/`)."""
-NATIVE_SECTIONS = {
-    "where": "How to apply",
-    "how_much": "How much",
-    "who": "Who can get it",
-    "what": "How much",
-}
-"""The section of those documents that answers each aspect of a question."""
+NATIVE_SECTIONS: dict[str, dict[str, str]] = {
+    "en": {"glance": "At a glance", "how_to_apply": "How to apply", "how_much": "How much",
+           "who": "Who can get it", "contact": "Contact"},
+    "zh": {"glance": "概要", "how_to_apply": "如何申请", "how_much": "金额", "who": "谁可以领取", "contact": "咨询"},
+    "vi": {"glance": "Tóm tắt", "how_to_apply": "Cách đăng ký", "how_much": "Số tiền", "who": "Ai được nhận",
+           "contact": "Liên hệ"},
+}  # fmt: skip
+"""The sections of the project's own documents in another language (`data/documents/<lang>/`): what the
+program is at a glance (the first), and those that answer an aspect of a question."""
+ASPECT_SECTIONS = {"where": "how_to_apply", "how_much": "how_much", "who": "who", "what": "how_much"}
+"""The section that answers each aspect of a question (a plain question or a situation: how to apply)."""
 
 
 def _native_answer(question: str, focal: list[dict[str, Any]], language: str) -> Answer | None:
     """The answer from the project's own (2026) document in her language, when the program has one: what it is,
     then the section her question asks for (how much, who, how to apply), then the Korean passage to show at the
     office. None when there is no such document (the booklet's gists are of 2024)."""
+    names = NATIVE_SECTIONS.get(language)
     native = [h for h in focal if h.get("lang") == language and h.get("kind") == "project"]
-    glance = next((h for h in native if h.get("section") == GLANCE), None)
-    if glance is None:
+    glance = next((h for h in native if names and h.get("section") == names["glance"]), None)
+    if glance is None or names is None:
         return None
-    title = str(glance.get("title") or focal[0].get("program") or "").removesuffix(f" — {GLANCE}")
+    title = str(glance.get("title") or focal[0].get("program") or "").removesuffix(f" — {names['glance']}")
     lines = [f"{title}: {shorten(str(glance['text']), MAX_CHARS)}"]
     cited = [glance]
     sections = {str(h.get("section")): h for h in native}
     # the section for what she asks (how much, who, where); a situation or a plain question: where to apply,
     # so she can act on it
-    answering = sections.get(NATIVE_SECTIONS.get(aspect(question), "How to apply"))
+    answering = sections.get(names[ASPECT_SECTIONS.get(aspect(question), "how_to_apply")])
     if answering is not None:
         lines.append(f"- {shorten(readable(str(answering['text'])), MAX_CHARS)}")
         cited.append(answering)
@@ -290,7 +293,7 @@ def _native_answer(question: str, focal: list[dict[str, Any]], language: str) ->
         quote = shorten_for(readable(str(korean[0]["text"])), focus_terms(question, [title]), 260)
         lines.append(render_line("korean_original", language, program=title, text=quote))
         cited.append(korean[0])
-    contact = sections.get("Contact")
+    contact = sections.get(names["contact"])
     return Answer(
         lines, cited, booklet_year=None, contact=str(contact["text"]) if contact else contact_of(focal)
     )
@@ -308,11 +311,16 @@ def _rule_group(question: str, groups: list[list[dict[str, Any]]]) -> list[dict[
     return groups[said.index(best)] if best and said.count(best) == 1 else None
 
 
-def _named_group(question: str, groups: list[list[dict[str, Any]]]) -> list[dict[str, Any]] | None:
-    """Among the programs found, the one the question's everyday words name most precisely ("cô giáo đến tận
-    nhà dạy tiếng Hàn" names 다문화가족 방문교육 서비스 three ways, 사회통합프로그램 once), when one does so at
-    least twice and more than the others."""
-    terms = {re.sub(r"\s+", "", t) for t in korean_terms(question) if len(t) >= 3}
+def _named_group(
+    question: str, groups: list[list[dict[str, Any]]], language: str = "ko"
+) -> list[dict[str, Any]] | None:
+    """Among the programs found, the one the question's everyday words (or the Korean names she writes in a
+    question in another language) name most precisely ("cô giáo đến tận nhà dạy tiếng Hàn" names 다문화가족 방문교육 서비스 three ways,
+    사회통합프로그램 once), when one does so at least twice and more than the others."""
+    # her everyday words' Korean terms, and in a question in another language the Korean names she writes
+    # ("Dịch vụ … (산모·신생아 건강관리)"); a Korean question's own words name topics, not programs
+    written = re.findall(r"[가-힣][가-힣·]{2,}", question) if language != "ko" else []
+    terms = {re.sub(r"\s+", "", t) for t in [*korean_terms(question), *written] if len(t) >= 3}
     said = [sum(t in re.sub(r"\s+", "", str(g[0].get("program") or "")) for t in terms) for g in groups]
     best = max(said, default=0)
     return groups[said.index(best)] if best >= 2 and said.count(best) == 1 else None
@@ -336,8 +344,8 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     if not groups:
         return Answer()
     focal = (
-        _rule_group(question, groups[:3])
-        or _named_group(question, groups[:3])
+        _named_group(question, groups[:3], language)
+        or _rule_group(question, groups[:3])
         or next((g for g in groups[:3] if topical(question, g[0])), groups[0])
     )
     if language != "ko":

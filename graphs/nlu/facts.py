@@ -972,9 +972,16 @@ _DIALECT_COUNTS = {"서이": "셋", "너이": "넷"}
 
 
 def _lists_everyone(lower: str, count: re.Match[str]) -> bool:
-    """Whether a child count closes a bare list of the three of them: "남편 저 아기 셋"."""
+    """Whether a child count closes a bare list of the three of them: "남편 저 아기 셋", "신랑이랑 애기 셋"."""
     before = lower[: count.start()]
-    if not (_ME_LISTED.search(before) and _REL["spouse"].search(before)):
+    # "신랑이랑 애기 셋", the reply ending there: her husband and the baby, the three of them (three babies
+    # would be triplets; "남편이랑 애 셋" stays three children)
+    companions = (
+        bool(_COMPANIONS.search(before))
+        and bool(re.match(r"(?:애기|아기|아가)\s", count.group(0)))
+        and not lower[count.end() :].strip(" .!~")
+    )
+    if not ((_ME_LISTED.search(before) or companions) and _REL["spouse"].search(before)):
         return False  # "나 아들 둘 키워" is two sons
     if _RAISES_AFTER.match(lower, count.end()):
         return False  # "남편 나 딸 셋 키워요": three daughters

@@ -155,3 +155,9 @@ def test_whether_a_benefit_will_stop_asks_about_it_unless_she_receives_it() -> N
         ["disability_pension"],
     )
     assert detect_programs("생계급여는 끊기고 지금은 아무것도 없어요") == ([], [])
+
+
+@pytest.mark.parametrize(("text", "children"), [("신랑이랑 애기 셋", 1), ("남편이랑 애 셋 키워요", 3)])
+def test_a_count_closing_her_husband_and_the_baby_counts_the_three_of_them(text: str, children: int) -> None:
+    members = understand(text).facts["members"]
+    assert sum(m.get("relation") == "child" for m in members) == children

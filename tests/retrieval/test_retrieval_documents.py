@@ -150,7 +150,7 @@ def test_unsupported_and_missing_files(tmp_path: Path) -> None:
         load_document(tmp_path / "missing.md")
 
 
-def test_shipped_program_documents_cover_the_contract_in_both_languages() -> None:
+def test_shipped_program_documents_cover_the_contract_in_all_four_languages() -> None:
     docs = REPO / "data" / "documents"
     booklet = json.loads((REPO / "data/corpus/welfare-booklet-2024/chunks.json").read_text(encoding="utf-8"))
     booklet_names = {r["metadata"]["사업명"] for r in booklet}
@@ -167,7 +167,7 @@ def test_shipped_program_documents_cover_the_contract_in_both_languages() -> Non
         passages = load_markdown(path, kind="project")
         assert len(passages) >= 4, path
         seen.setdefault(meta["program_id"], set()).add(meta["lang"])
-    assert seen == {pid: {"ko", "en"} for pid in CONTRACT_PROGRAM_IDS}
+    assert seen == {pid: {"ko", "en", "zh", "vi"} for pid in CONTRACT_PROGRAM_IDS}
 
 
 def test_booklet_corpus_keeps_licence_and_attribution() -> None:
@@ -175,3 +175,14 @@ def test_booklet_corpus_keeps_licence_and_attribution() -> None:
     assert "MIT License" in (corpus / "LICENSE").read_text(encoding="utf-8")
     assert "rovest/BOKJIRO_AI" in (corpus / "README.md").read_text(encoding="utf-8")
     assert len(json.loads((corpus / "chunks.json").read_text(encoding="utf-8"))) == 3638
+
+
+def test_translated_documents_have_the_english_sections_and_figures() -> None:
+    # zh/vi translate the English documents section by section (their figures were checked against the English
+    # when they were written; amounts in 万/亿 or with Vietnamese separators defeat a digit-by-digit test)
+    docs = REPO / "data" / "documents"
+    for english in sorted((docs / "en").glob("*.md")):
+        sections = len(load_markdown(english, kind="project"))
+        for lang in ("zh", "vi"):
+            translated = docs / lang / english.name
+            assert len(load_markdown(translated, kind="project")) == sections, translated

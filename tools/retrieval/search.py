@@ -42,6 +42,10 @@ CANDIDATES = 300
 #: Within a program, a preferred passage (current document, query language) is shown instead of the best
 #: one when its score is at least this share of the best.
 PREFER_SHARE = 0.5
+#: Languages whose project documents translate the English ones (`data/documents/zh`, `vi`): they give the answer
+#: in her language but do not rank programs, so the 19 programs' many translated passages do not crowd out
+#: the booklet programs a Chinese or Vietnamese question is about.
+TRANSLATED_LANGS = frozenset({"zh", "vi"})
 #: Weight of the Korean terms a foreign-language query is translated to (its own words weigh 1).
 TRANSLATED_WEIGHT = 1.0
 #: How the readings of one word share its weight: each gets TRANSLATED_WEIGHT / k ** this.
@@ -134,6 +138,9 @@ class Retriever:
         self._current_titles: dict[tuple[str, str], str] = {}
         # per program (its id, else the booklet's 사업명): its passages (built with the index)
         self._program_masks: dict[str, np.ndarray] = {}
+        # translated project passages (`TRANSLATED_LANGS`): by program and language, and as a mask
+        self._translated: np.ndarray = np.zeros(0, dtype=bool)
+        self._translations: dict[tuple[str, str], list[int]] = {}
 
     @classmethod
     def from_settings(cls, settings: RetrievalSettings, *, background_dense: bool = False) -> Retriever:
@@ -182,6 +189,13 @@ class Retriever:
         }
         keys = np.array([program_key(p) for p in index.passages])
         self._program_masks = {key: keys == key for key in set(keys) if key}
+        self._translated = np.array(
+            [p.kind == "project" and p.lang in TRANSLATED_LANGS for p in index.passages], dtype=bool
+        )
+        self._translations = {}
+        for number, p in enumerate(index.passages):
+            if self._translated[number]:
+                self._translations.setdefault((program_key(p), p.lang), []).append(number)
 
     def dense_index(self, *, wait: bool | None = None) -> DenseIndex | None:
         """The dense index when an embedder is configured and reachable.
@@ -255,10 +269,12 @@ class Retriever:
         index = self.index()
         if not len(index):
             return []
-        scores = index.scores(search_terms(query))
+        raw = index.scores(search_terms(query))
         mask = None if program_id is None else self._program_masks.get(program_id)
         if program_id is not None:
-            scores = np.where(mask, scores, np.float32(0)) if mask is not None else np.zeros_like(scores)
+            scores = np.where(mask, raw, np.float32(0)) if mask is not None else np.zeros_like(raw)
+        else:
+            scores = np.where(self._translated, np.float32(0), raw)
         ranked = _top(scores, CANDIDATES)
         if mask is not None:
             # Within one program every passage is a candidate, in the documents' order after those the
@@ -267,13 +283,15 @@ class Retriever:
             ranked += [(int(i), 1e-6) for i in np.flatnonzero(mask) if int(i) not in matched]
             fused = ranked
         else:
-            fused = self._fuse(query, ranked)
+            fused = [(i, score) for i, score in self._fuse(query, ranked) if not self._translated[i]]
         # Every passage has some dense rank, so under fusion only a program's best passage counts
         # (summing would favour programs with many passages).
         groups = _group(index, fused, AGGREGATE_WEIGHTS if fused is ranked else (1.0,))
         lang = detect_lang(query)
         hits: list[SearchHit] = []
         for group in groups:
+            if program_id is None:
+                group = self._with_translations(group, "vi" if is_vietnamese(query) else lang, raw)
             for number, score in self._pick(index, group, lang, max_per_program):
                 hits.append(self._hit(index.passages[number], score))
             if len(hits) >= k * max_per_program:
@@ -296,6 +314,18 @@ class Retriever:
             return lexical
         dense_ranking = dense.top(vector[0], CANDIDATES)
         return reciprocal_rank_fusion([[i for i, _ in lexical], dense_ranking], weights=weights)
+
+    def _with_translations(self, group: _Group, lang: str, raw: np.ndarray) -> _Group:
+        """The group with its program's passages in the question's language when they are translations (not
+        ranked with the others): at the group's best score, in the order their words matched, else the
+        document's (what it is at a glance first)."""
+        numbers = self._translations.get((group.key, lang))
+        if not numbers:
+            return group
+        best = group.members[0][1]
+        ordered = sorted(numbers, key=lambda i: (-float(raw[i]), i))
+        added = [(i, best * (1 - 1e-4 * rank)) for rank, i in enumerate(ordered)]
+        return _Group(group.key, group.score, [*added, *group.members])
 
     def _pick(self, index: LexicalIndex, group: _Group, lang: str, n: int) -> list[tuple[int, float]]:
         members = group.members
