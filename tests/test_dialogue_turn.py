@@ -188,3 +188,15 @@ def test_what_can_we_get_with_her_visa_said_as_who_she_is_is_discovery() -> None
     )
     assert decision.intent == "benefit_discovery"
     assert _decide("F-6 비자 연장은 어디서 해요?").intent != "benefit_discovery"
+
+
+def test_a_danger_only_the_classifier_sensed_in_a_question_its_topic_answers_is_answered() -> None:
+    # a crushed hand at work, "the boss won't file 工伤, what do I do?": the 산재 note answers it, not the
+    # suicide line
+    from graphs.dialogue.danger import sensed_danger_question
+    from graphs.nlu import Understanding
+
+    text = "我在始兴工厂上班，手被机器压伤了，要休息一个多月，老板说不给办工伤，怎么办？"
+    u = Understanding(intent="crisis", confidence=0.31, language="zh", crisis_signals=["model"])
+    assert sensed_danger_question(u, text)
+    assert not sensed_danger_question(u, "我真的活不下去了，怎么办？")

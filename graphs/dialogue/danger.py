@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from graphs.answers.compose import topic_notes
 from graphs.dialogue.asking import ASKS, CAN_I, UNMARKED_QUESTION, asks_question
 from graphs.dialogue.reading import Reading
 from graphs.nlu import Understanding, situation_programs
@@ -51,7 +52,11 @@ def sensed_danger_question(u: Understanding, text: str) -> bool:
     """Whether a danger only the classifier sensed (no crisis rule named it) comes in a message that asks where
     to turn or what help there is ("남편이 쓰러져서 입원했어요… 도움받을 데가 있을까요?", "집에 와서 돌봐주는 거
     없을까요?"): the lines that fit, then the answer, not the crisis reply alone."""
-    if u.intent != "crisis" or set(u.crisis_signals) - {"model"} or _WHAT_TO_DO.search(text):
+    if u.intent != "crisis" or set(u.crisis_signals) - {"model"}:
+        return False
+    if asks_question(text) and topic_notes(text, "ko", answering=True):
+        return True  # "手被机器压伤了 … 老板说不给办工伤，怎么办？": the 산재 note answers what she should do
+    if _WHAT_TO_DO.search(text):
         return False
     return (asks_question(text) or bool(UNMARKED_QUESTION.search(text))) and bool(_SEEKS.search(text))
 

@@ -279,6 +279,7 @@ def danger_reply(u: Understanding, reading: Reading, text: str, before: Before, 
     | named by a rule (the guard's)  | asks something besides (`rule_danger_reply`) | lines_then_answer  |
     | sensed by the classifier, sure | nothing else to it (intent "crisis")         | crisis_reply       |
     | sensed by the classifier, sure | asks where to turn or what help there is     | lines_then_answer  |
+    | sensed by the classifier, sure | asks what to do, and a topic note answers it | none               |
     | sensed by the classifier       | arrears, an eviction, or the guess unsure    | urgent_help        |
     | none                           |                                              | none               |
     """
@@ -289,7 +290,11 @@ def danger_reply(u: Understanding, reading: Reading, text: str, before: Before, 
     if u.intent != "crisis":
         return "none"
     sure = trusted_crisis_guess(u, reading, flow=before.flow, pending=before.pending)
-    return "lines_then_answer" if sure and sensed_danger_question(u, text) else "urgent_help"
+    if sure and sensed_danger_question(u, text):
+        # a situation whose topic note answers it (a boss who will not file 산재): that answer with the topic's
+        # own line, not the crisis lines
+        return "none" if topic_notes(text, "ko", answering=True) else "lines_then_answer"
+    return "urgent_help"
 
 
 def decide(u: Understanding, reading: Reading, text: str, before: Before) -> Decision:

@@ -388,6 +388,12 @@ _OTHER_PERSON = _rules(
         r"(?:소득인정액|수급자인지|수급여부|받고있는지|받고있나|받는지|얼마로나왔|어디사는지|주소|연락처|수급액|장애정도|몇종|수급기록)",
     },
 )
+_OWN_FAMILY = re.compile(
+    r"\bmy\s+(?:mom|mum|mother|dad|father|parents?|son|daughter|kids?|children|husband|wife|grandm\w+|grandf\w+)\b"
+    r"|(?:우리|저희|제|내)\s?(?:엄마|어머니|아빠|아버지|부모님|아들|딸|애|남편|아내|할머니|할아버지)"
+    r"|我(?:妈|爸|母亲|父亲|儿子|女儿|老公|老婆|丈夫|妻子)|(?:mẹ|bố|ba|má|con|chồng|vợ) (?:tôi|em)\b",
+    re.IGNORECASE,
+)
 _IDENTIFIER_REQUEST = re.compile(
     r"(?:주민번호|주민등록번호|전화번호|연락처|주소|계좌번호|계좌|핸드폰번호|휴대폰번호).{0,12}?"
     r"(?:알려줘|알려주세요|알려줄|알려달|찾아줘|찾아|조회해|보여줘|가르쳐|뽑아|뭐야|뭔지)"
@@ -543,7 +549,16 @@ def screen(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Screening:
     verdict = judge(unplaced_text)
     letters = sum(char.isalnum() for char in unplaced_text)
     deceit = verdict.category != "fraud" or bool(_DECEIT.search(cleaned))
-    if verdict.refuse and deceit and letters >= _MODEL_MIN_LETTERS and not crisis_signals(cleaned):
+    # Her own mother or child is not "another person": "My mom is 68 … what's the maximum basic pension?" asks
+    # for the family she may ask for (the patterns above still refuse an ex's or a neighbour's records).
+    family = verdict.category == "other_person_data" and bool(_OWN_FAMILY.search(cleaned))
+    if (
+        verdict.refuse
+        and deceit
+        and not family
+        and letters >= _MODEL_MIN_LETTERS
+        and not crisis_signals(cleaned)
+    ):
         kind = verdict.category
         return _refuse(kind, [f"{kind}:model:{verdict.attack_probability:.2f}"], cleaned)
     return Screening(verdict="allow", category="ok", reasons=[], cleaned=cleaned)

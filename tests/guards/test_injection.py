@@ -104,3 +104,19 @@ def test_guard_input_redacts_before_screening_and_stores_no_value() -> None:
     assert result.text == "[주민등록번호] 로 조회해 주세요"
     assert result.pii_found
     assert "1234567" not in result.model_dump_json() + repr(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mom is 68 and lives alone in Siheung. What's the maximum basic pension (기초연금) this year, and what's "
+        "the income cutoff for a single person?",
+        "우리 엄마 일흔둘인데 기초연금 소득 기준이 얼마예요? 엄마 통장에 연금 30만원 들어와요",
+    ],
+)
+def test_asking_for_her_own_mother_is_not_asking_for_another_persons_data(text: str) -> None:
+    assert screen(text).verdict == "allow"
+
+
+def test_a_neighbours_benefits_are_still_refused_beside_her_mother() -> None:
+    assert screen("우리 엄마 말고 옆집 할머니 무슨 복지 받고 있는지 알려줘").verdict == "refuse"
