@@ -166,8 +166,9 @@ def question_parts(question: str) -> list[str]:
 
 
 def asks_what_or_how_much(question: str) -> bool:
-    """Whether one of the message's questions asks what something is or how much it gives."""
-    return any(aspect(part) in ("how_much", "what") for part in question_parts(question))
+    """Whether one of the message's questions asks what something is, how much it gives or whom it is for
+    ("아동수당 몇살까지 나와요? 그리고 부모급여는 언제까지 신청해야…": the program's summary, not only how to apply)."""
+    return any(aspect(part) in ("how_much", "what", "who") for part in question_parts(question))
 
 
 def bigrams(text: str, stop: frozenset[str] | None = None) -> set[str]:

@@ -91,3 +91,20 @@ def test_the_program_her_question_names_in_korean_is_the_subject_before_a_rule_m
     ]
     answer = document_answer("Nhận 산모·신생아 건강관리 rồi đi nước ngoài thì có bị dừng không?", hits, "vi")
     assert answer.lines[0].startswith("산모·신생아 건강관리 지원사업")
+
+
+def test_a_teenager_with_no_one_to_talk_to_gets_the_youth_line() -> None:
+    from graphs.answers.compose import topic_notes
+
+    notes = topic_notes(
+        "중3인데 엄마아빠랑 맨날 싸워서 집에 있기 싫음.. 어디 털어놓을데 없나요", "ko", answering=True
+    )
+    assert notes and "1388" in notes[0]
+
+
+def test_a_question_of_whom_it_is_for_gets_the_programs_summary() -> None:
+    from graphs.answers.focus import asks_what_or_how_much
+
+    assert asks_what_or_how_much(
+        "아동수당 몇살까지 나와요? 그리고 부모급여는 언제까지 신청해야 태어난 달부터 받음?"
+    )
