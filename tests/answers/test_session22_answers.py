@@ -99,7 +99,8 @@ def test_a_teenager_with_no_one_to_talk_to_gets_the_youth_line() -> None:
     notes = topic_notes(
         "중3인데 엄마아빠랑 맨날 싸워서 집에 있기 싫음.. 어디 털어놓을데 없나요", "ko", answering=True
     )
-    assert notes and "1388" in notes[0]
+    assert notes
+    assert "1388" in notes[0]
 
 
 def test_a_question_of_whom_it_is_for_gets_the_programs_summary() -> None:
