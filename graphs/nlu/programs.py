@@ -159,7 +159,12 @@ def find_mentions(text: str) -> list[Mention]:
     for j in range(len(found) - 1):
         # "기초수급자 생계급여 신청할라구": the status names the program that follows it, not a receipt
         same = found[j].program_ids == found[j + 1].program_ids
-        if same and found[j].receiving and found[j + 1].start - found[j].end <= 1:
+        if (
+            same
+            and found[j].receiving
+            and not found[j + 1].receiving
+            and found[j + 1].start - found[j].end <= 1
+        ):
             found[j] = replace(found[j], receiving=False)
     for j in range(len(found) - 2, -1, -1):
         # "아동수당이랑 부모급여 받아요": the receipt said after a list is said of each of its programs

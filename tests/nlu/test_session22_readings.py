@@ -161,3 +161,11 @@ def test_whether_a_benefit_will_stop_asks_about_it_unless_she_receives_it() -> N
 def test_a_count_closing_her_husband_and_the_baby_counts_the_three_of_them(text: str, children: int) -> None:
     members = understand(text).facts["members"]
     assert sum(m.get("relation") == "child" for m in members) == children
+
+
+def test_a_status_said_twice_in_two_languages_stays_held() -> None:
+    # "我们家是次上位(차상위)": the status she holds, named twice; not the program she asks for
+    assert detect_programs("我们家是次上位(차상위)，宝宝3个月，听说尿布和奶粉有补助") == (
+        [],
+        ["near_poverty"],
+    )
