@@ -6,20 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from graphs.answers.compose import document_answer
+from tests.answers.passages import passage
 
 
 def _passage(section: str, lang: str, kind: str, text: str, score: float, **more: Any) -> dict[str, Any]:
-    return {
-        "program": "한부모가족 아동 양육비 지원",
-        "program_id": "single_parent_child_support",
-        "section": section,
-        "lang": lang,
-        "kind": kind,
-        "text": text,
-        "score": score,
-        "year": 2026 if kind == "project" else 2024,
-        **more,
-    }
+    return passage(
+        "한부모가족 아동 양육비 지원", "single_parent_child_support", section, lang, kind, text, score, **more
+    )
 
 
 _HITS = [

@@ -8,6 +8,7 @@ import pytest
 
 from graphs.answers.compose import document_answer
 from graphs.referrals import crisis_kinds
+from tests.answers.passages import passage
 
 
 @pytest.mark.parametrize(
@@ -26,17 +27,7 @@ def test_a_grown_woman_hit_by_her_husband_is_not_a_youth_case() -> None:
 
 
 def _passage(section: str, lang: str, kind: str, text: str, score: float, **more: Any) -> dict[str, Any]:
-    return {
-        "program": "아동수당",
-        "program_id": "child_allowance",
-        "section": section,
-        "lang": lang,
-        "kind": kind,
-        "text": text,
-        "score": score,
-        "year": 2026 if kind == "project" else 2024,
-        **more,
-    }
+    return passage("아동수당", "child_allowance", section, lang, kind, text, score, **more)
 
 
 _VI = [
