@@ -347,6 +347,9 @@ def rule_passage(
             if program.get("contact"):  # where to confirm a rule: the program's own contact
                 contact = str(responder.localized(program, "contact", language))
                 line += "\n" + responder.render("contact", language, text=contact)
+            years = [int(h["year"]) for h in found if h.get("kind") == "booklet" and h.get("year")]
+            if years:  # the booklet's rule may have changed since: say its year and where to confirm
+                line += "\n" + responder.render("booklet_confirm", language, year=str(min(years)))
             return line, hit
     return None
 

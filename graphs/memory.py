@@ -35,6 +35,26 @@ def same_birth_order(member: dict[str, Any], known: list[dict[str, Any]]) -> dic
     )
 
 
+def without_rank(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The members without the eldest/youngest mark a message's reading may carry (never stored)."""
+    return [{k: v for k, v in m.items() if k != "rank"} for m in members]
+
+
+def _ranked(rank: str | None, member: dict[str, Any], known: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The eldest or the youngest known member of the relation (`rank`), when two or more have an age."""
+    aged = [m for m in known if m.get("relation") == member.get("relation") and _years(m) is not None]
+    if rank is None or len(aged) < 2:
+        return None
+    pick = max if rank == "eldest" else min
+    return pick(aged, key=lambda m: _years(m) or 0.0)
+
+
+def _years(member: dict[str, Any]) -> float | None:
+    if "age" in member:
+        return float(member["age"])
+    return member["months_old"] / 12 if "months_old" in member else None
+
+
 def _same_age(
     member: dict[str, Any], known: list[dict[str, Any]], claimed: list[dict[str, Any]]
 ) -> dict[str, Any] | None:
@@ -58,7 +78,10 @@ def _same_age(
 
 def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
     members = copy.deepcopy(old) or [{"relation": "self"}]
+    ranks = [m.get("rank") for m in new]
+    new = without_rank(new)
     new_self = next((m for m in new if m.get("relation") == "self"), None)
+    rank_of = {id(m): r for m, r in zip(new, ranks, strict=True)}
     others = infant_takes_order([m for m in new if m is not new_self], members)
     if new_self is not None:
         current = next((m for m in members if m.get("relation") == "self"), None)
@@ -71,7 +94,11 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
     claimed: list[dict[str, Any]] = []
     rest = []
     for member in others:
-        ordered = same_birth_order(member, members) or _same_age(member, members, claimed)
+        ordered = (
+            _ranked(rank_of.get(id(member)), member, members)
+            or same_birth_order(member, members)
+            or _same_age(member, members, claimed)
+        )
         if ordered is None:
             rest.append(member)
         else:
@@ -151,6 +178,7 @@ def replace_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
     """A new statement of who lives together: `new` members, keeping what was known of the applicant and of
     members of the same relation, in the same order."""
     previous = [m for m in old if m.get("relation") != "self"]
+    new = without_rank(new)
     me = dict(next((m for m in old if m.get("relation") == "self"), {"relation": "self"}))
     new_self = next((m for m in new if m.get("relation") == "self"), None)
     if new_self is not None:
@@ -191,7 +219,7 @@ def merge_facts(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         if key == "members":
             merged["members"] = _merge_members(merged.get("members", []), value)
         elif key == "members_replace":
-            merged["members"] = copy.deepcopy(value)
+            merged["members"] = without_rank(copy.deepcopy(value))
         elif key in LIST_FIELDS:
             merged[key] = sorted(set(merged.get(key) or []) | set(value)) if value else []
         elif isinstance(value, dict) and isinstance(merged.get(key), dict):

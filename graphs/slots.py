@@ -704,6 +704,8 @@ _LIFELONG = re.compile(
 )
 _IN_GYEONGGI_ALWAYS = re.compile(
     r"경기\s?도?\s?(?:를|을|에서)?\s?(?:벗어난|떠난|나간)\s?적\s?(?:이\s?)?없|쭉\s?경기|경기도?\s?(?:에서\s?)?쭉"
+    # "태어날 때부터 경기도 살았어", "경기도 토박이": all her life in 경기도, whatever city she moved between
+    r"|(?:태어날\s?때부터|태어나서|어릴\s?때부터|평생)\s?(?:쭉\s?|계속\s?)?경기|경기\s?도?\s?(?:에서\s?)?(?:태어나|나고\s?자라|토박이)"
     r"|never left gyeonggi|always (?:lived )?in gyeonggi|一直在京畿|chưa (?:từng )?rời gyeonggi",
     re.I,
 )

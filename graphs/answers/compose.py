@@ -36,8 +36,9 @@ from tools.vietnamese import with_unmarked
 MAX_PASSAGES = 3
 MAX_CHARS = 360
 _PHONE = re.compile(
-    r"(?<![\d,-])(?:0\d{1,2}-\d{3,4}-\d{4}|1\d{3}-\d{4}|1[0-9]{2,3}(?=\)|,(?!\d{3})|\s|$))(?![\d-])"
-)  # 129, 1577-1000, 031-310-2114; not the 150 of "150,000 won"
+    r"(?<![\d,-])(?:0\d{1,2}-\d{3,4}-\d{4}|1\d{3}-\d{4}"
+    r"|(?<!KRW )1[0-9]{2,3}(?=\)|,(?!\d{3})|\s|$)(?!\s?(?:million|billion|thousand|won|triệu|nghìn|đồng)))(?![\d-])"
+)  # 129, 1577-1000, 031-310-2114; not the 150 of "150,000 won" nor the 135 of "KRW 135 million"
 _CUT = re.compile(r"(?<=[.)다요])\s")
 
 

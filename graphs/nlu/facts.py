@@ -338,6 +338,7 @@ _NOTHING_ELSE = re.compile(
 )
 _NOT_RECEIVING = re.compile(
     r"(?:수급자?|차상위|연금|급여|수당)\S{0,3}\s?(?:는|은|도)?\s?아니|안\s?받|받지\s?않|못\s?받(?:고|아|아요|으세요|으시|는)|안\s?된다고|아무것도\s?안|하나도\s?안"
+    r"|(?:안|못)\s?(?:나와|나오|나온|나옵|들어와|들어오)"  # "기초연금도 안 나와": not paid to her
     r"|(?:don'?t|do not|never|not) (?:get|receive|on)|none of|没(?:有)?(?:领|拿)|不领|không (?:nhận|hưởng)|không có (?:gì|trợ cấp|khoản|chế độ|(?=[가-힣]))|chưa (?:nhận|hưởng)",
     re.I,
 )
@@ -352,9 +353,14 @@ _RECEIPT_SAID = re.compile(
 def denied_programs(text: str) -> list[str]:
     """The programs a message says are not received ("기초수급은 아니에요" after "부모급여 받아요")."""
     lower = text.lower()
-    if not _NOT_RECEIVING.search(lower):
+    denial = _NOT_RECEIVING.search(lower)
+    if not denial:
         return []
-    return [p for m in find_mentions(text[_receipt_said_until(lower) :]) for p in m.program_ids]
+    start = _receipt_said_until(lower)
+    if not re.search(r"[가-힣]", denial.group(0)):
+        # English, Chinese and Vietnamese deny before the name ("có giấy 차상위, không nhận 기초생활")
+        start = max(start, denial.start())
+    return [p for m in find_mentions(text[start:]) for p in m.program_ids]
 
 
 def _receipt_said_until(lower: str) -> int:
@@ -1838,7 +1844,35 @@ def extract_facts(text: str) -> dict[str, Any]:
             newborn.update({k: v for k, v in child.items() if k != "relation"})
         else:  # no child without an age: the baby is one more ("첫째는 네 살이고 둘째는 지난달에…")
             facts["members"].append(child)
+    _mark_rank(lower, facts)
     return facts
+
+
+#: The older or the younger of the children she has told about: "my older one turned 10", "큰애는 열살",
+#: "老大十岁", "đứa út 5 tuổi".
+_ELDEST = re.compile(
+    r"큰\s?(?:애|아이|놈|딸|아들|거)|맏이|(?:older|oldest|elder|eldest|big)\s(?:one|kid|child|son|daughter|boy|girl)"
+    r"|老大|大的|大儿子|大女儿|đứa (?:lớn|đầu|cả)|con (?:lớn|cả)|bé lớn",
+    re.I,
+)
+_YOUNGEST = re.compile(
+    r"작은\s?(?:애|아이|놈|딸|아들|거)|막내|(?:younger|youngest|little|baby)\s(?:one|kid|child|son|daughter|boy|girl)"
+    r"|老小|小的|最小的|小儿子|小女儿|đứa (?:nhỏ|út|bé)|con (?:nhỏ|út)|bé út",
+    re.I,
+)
+
+
+def _mark_rank(lower: str, facts: dict[str, Any]) -> None:
+    """The one child whose age a message gives, marked as the eldest or the youngest of those known when the
+    message says which (`rank`: read when merging, never stored)."""
+    aged = [
+        m
+        for m in facts.get("members") or []
+        if m.get("relation") == "child" and ("age" in m or "months_old" in m)
+    ]
+    eldest, youngest = _ELDEST.search(lower), _YOUNGEST.search(lower)
+    if len(aged) == 1 and bool(eldest) != bool(youngest) and "birth_order" not in aged[0]:
+        aged[0]["rank"] = "eldest" if eldest else "youngest"
 
 
 def flatten_facts(facts: dict[str, Any]) -> dict[str, Any]:

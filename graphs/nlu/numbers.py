@@ -320,8 +320,15 @@ _KIDS_AGES = re.compile(
 #: A number said instead of the one before: "45 아니고 46", "45 아니 46".
 _CORRECTED_TO = re.compile(r"(?:살|세)?\s?(?:이|가)?\s?아니(?:고|구|라|야)?\s?,?\s?(\d{2,3})(?![\d만천원.,])")
 #: An age to be reached soon: "turns 8 next month", "다음 달에 8살 돼요" (7 now, in full years).
+#: "다음달이면 예순다섯 돼요", "下个月就满65岁了", "tháng sau tôi tròn 65 tuổi", "I'll be 65 next year".
 _TURNS_SOON = re.compile(
-    r"\bturns? (\d{1,2}) (?:next|this coming) (?:month|week)|(?:다음\s?달|담달|다음\s?주)(?:에|이면)?\s?(\d{1,2})\s?살\s?(?:돼|되|이)",
+    r"\b(?:turns?|turning|(?:i'?ll|he'?ll|she'?ll|will) be) (\d{1,3}) (?:next|this coming) (?:month|week|year)"
+    r"|(?:다음\s?달|담달|다음\s?주|내달|내년|곧)(?:에|이면|이믄|되면)?\s?(?:만\s?)?"
+    r"(\d{1,3}|(?:열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(?:하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?)"
+    r"\s?(?:살|세)?\s?(?:이|가)?\s?(?:돼|되|됨|됩)"
+    r"|(?:下个月|下月|下周|明年)(?:就|才)?(?:要)?满?(\d{1,3})(?:周)?岁"
+    r"|(?:tháng sau|tháng tới|năm sau|năm tới|sang năm)\s+(?:(?:tôi|em|mẹ|bố|ông|bà|anh|chị)\s+)?(?:sẽ\s+)?"
+    r"(?:tròn|đủ|lên)\s?(\d{1,3})\s?tuổi",
     re.I,
 )
 #: A couple named, then their two ages without a unit ("My husband and I, 66 and 63", "me and my wife are 70
@@ -589,6 +596,10 @@ def find_ages(text: str) -> list[Age]:
         if days is not None and 0 < days < 120:
             add(int(days) // 30, "months", m.start(), m.end())
     in_weeks = bool(found)
+    for m in _TURNS_SOON.finditer(text):  # "he turns 8 next month": 7 now
+        said = next(g for g in m.groups() if g)
+        turning = int(said) if said.isdigit() else native_korean_number(said.replace(" ", ""))
+        add(None if turning is None else turning - 1, "years", m.start(), m.end())
     for m in _NATIVE_AGE.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
     for m in _NATIVE_ONES_AGE.finditer(text):
@@ -601,8 +612,6 @@ def find_ages(text: str) -> list[Age]:
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(1), m.end())
     for m in _MAN_AGE.finditer(text):
         add(int(m.group(1)), "years", m.start(), m.end())
-    for m in _TURNS_SOON.finditer(text):  # "he turns 8 next month": 7 now
-        add(int(m.group(1) or m.group(2)) - 1, "years", m.start(), m.end())
     for m in COUPLE_AGES.finditer(text):  # "My husband and I, 66 and 63": both grown-ups' ages
         for group in ("first", "second"):
             if 19 <= int(m.group(group)) <= 110:

@@ -31,6 +31,15 @@ _STATUS_BEFORE = re.compile(
     r"(?:我们家|我们|我家|我|咱们|咱家)(?:是|属于)(?:[^是]{0,4}[(（])?$|(?:we're|weare|i'm|iam|im)(?:a|the)?$"
     r"|(?:chungtoi|chungem|toi|em|nhatoi|nhaem|giadinhtoi|giadinhem)(?:la|thuoc(?:dien)?)$"
 )
+#: A status's certificate held ("차상위 확인서 있어요", "đã có giấy xác nhận 차상위", "I have a 차상위 certificate",
+#: "我有次上位证明"; compact, folded): the status is hers.
+_CERTIFICATE_AFTER = re.compile(
+    r"^(?:계층)?(?:확인서|증명서)(?:가|는|도|를|은)?(?:있|이씀|나왔|받았|발급받|떼놨|뗐)"
+)
+_CERTIFICATE_BEFORE = re.compile(
+    r"(?:i|we)(?:have|'ve|got)(?:got)?(?:a|the|my|our)?$|(?:我|我们|我家)(?:有|拿到了|办了)$"
+    r"|(?:da)?(?:co|nhan duoc|nhanduoc|duoccap)(?:giay|the)(?:xacnhan)?$"
+)
 #: "我是차상위吗?": whether she is, asked.
 _ASKED_AFTER = re.compile(r"(?:吗|嘛|么|\?|？|khong|ko(?![a-z])|hay|not|or)")
 _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
@@ -144,6 +153,11 @@ def find_mentions(text: str) -> list[Mention]:
                     bool(set(table[alias]) & _STATUSES) and bool(_STATUS_DENIED_AFTER.match(after))
                 ) or bool(ended or _FORMERLY_BEFORE.search(norm[max(0, i - 12) : i]))
                 receiving = receiving or bool(_BECAME_AFTER.match(after))
+                if set(table[alias]) & _STATUSES and not receiving:
+                    receiving = bool(
+                        _CERTIFICATE_AFTER.match(norm[end : end + 12])
+                        or _CERTIFICATE_BEFORE.search(norm[max(0, i - 20) : i])
+                    )
                 found.append(Mention(table[alias], alias, i, end, receiving and not denied, denied))
                 i = end
                 break

@@ -287,7 +287,7 @@ def test_an_undecided_status_names_the_income_line_it_is_measured_against() -> N
     ko = result_block(result, {}, "ko", full=False)
     en = result_block(result, {}, "en", full=False)
     assert "  판단 기준: 소득인정액 기준 중위소득 48% (2026년 2인 2,015,660원) 이하" in ko
-    assert any("2,015,660 won a month for 2 people (2026)" in line for line in en)
+    assert any("2,015,660 won a month for a 2-person household (2026)" in line for line in en)
 
 
 def test_a_fire_alarm_is_no_fire() -> None:
