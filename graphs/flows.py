@@ -7,7 +7,7 @@ from typing import Any
 
 from graphs import responder
 from graphs.answers.compose import excerpt, referral_lines
-from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passages
+from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passages, question_parts
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import ASKS, asks_question
 from graphs.dialogue.policy import (
@@ -338,7 +338,11 @@ def rule_passage(
                 "text": " ".join(line.strip() for line in limits[1:]),
                 "url": program.get("official_url"),
             }
-            return "\n".join([f"{name}:", *limits]), cited
+            # the message's other question ("… 그리고 집주인이 친정엄마인데 그래도 받을수있나요"): its passage too
+            later = " ".join(question_parts(state.get("message", ""))[1:])
+            more = focused_passages(later, own, [str(program.get("name_ko") or ""), name]) if later else []
+            lines = [f"{name}:", *limits, *(f"{name}: {excerpt(later, h, [name])}" for h in more[:1])]
+            return "\n".join(lines), cited
         names = [str(program.get("name_ko") or ""), name]
         found = focused_passages(state.get("message", ""), own, names)
         if found:

@@ -23,6 +23,7 @@ from graphs.answers.focus import (
     focus_terms,
     focused_passages,
     is_contact,
+    is_section,
     korean_terms,
     overlap,
     question_parts,
@@ -364,6 +365,10 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
         answering = next((h for _, h in rank(part, focal, [name]) if not is_contact(h)), None)
         if answering is not None and all(answering is not c for c in chosen):
             chosen.append(answering)
+    if any(aspect(p) == "what" for p in [question, *parts]):
+        # what a program is: what it gives and whom it is for ("문화누리카드 이게 뭐꼬? 내도 받을수 있는긴지")
+        who = next((h for _, h in ranked if is_section(h, "who")), None)
+        chosen += [who] if who is not None and all(who is not c for c in chosen) else []
     chosen += [h for s, h in ranked[1:] if s >= 0.5 * top and all(h is not c for c in chosen)]
     chosen = chosen[:MAX_PASSAGES]
     terms = focus_terms(question, [name])

@@ -55,7 +55,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
     (
         "what",
         re.compile(
-            r"뭐(?:에요|예요|야|임|지|하는|냐|니|여|가요)|(?<!할)머(?:여|야|임|에요|예요)|무엇|뭔가요|뭔데|뭐하는|what is|what's|是什么|là gì",
+            r"뭐(?:에요|예요|야|임|지|하는|냐|니|여|가요|꼬|고(?=\s?[?？]))|(?<!할)머(?:여|야|임|에요|예요|꼬)|무엇|뭔가요|뭔데|뭐하는|what is|what's|是什么|là gì",
             re.I,
         ),
     ),
@@ -152,6 +152,7 @@ _RULE_CUE = re.compile(
     # whose income counts: "제 소득도 들어가나요", "does my income count", "算不算", "có tính thu nhập"
     r"|소득\S{0,2}\s?들어가|\bcount(?:s|ed)?\b|included|算不算|算进|计入|算在|(?:có|được|bị) tính|tính vào"
     r"|giảm|cùng lúc|người nước ngoài|vẫn|còn nhận|nhà trẻ|국적|nationality|citizenship|国籍|quốc tịch"
+    r"|집주인|landlord|rent(?:ing)? (?:it )?from|房东|chủ nhà"
     r"|\bstop|suspend|cut off|dừng|ngừng|bị cắt|停|暂停|中断",
     re.I,
 )
@@ -378,7 +379,7 @@ def rank(
             continue
         section = str(hit.get("section") or "")
         score = 2.0 * overlap(terms, hit) + float(hit.get("score") or 0) / best
-        if asked != "any" and _is_section(hit, asked):
+        if asked != "any" and is_section(hit, asked):
             score += 2.5
         if asked == "what" and any(word in section for word in ("요약", "개요", "한눈에")):
             score += 2.0  # what it is: the summary first, then what it gives, before who gets it
@@ -413,7 +414,8 @@ def focused_passages(question: str, hits: list[dict[str, Any]], names: Iterable[
     return found[:2]
 
 
-def _is_section(hit: dict[str, Any], asked: str) -> bool:
+def is_section(hit: dict[str, Any], asked: str) -> bool:
+    """Whether a passage's section answers the aspect `asked` ("대상" answers who)."""
     section = str(hit.get("section") or "")
     return any(word in section for word in _SECTIONS[asked])
 
@@ -446,7 +448,7 @@ def focused_passage(question: str, hits: list[dict[str, Any]], names: Iterable[s
     if aspect(question) == "how_much" and language != "ko":
         # "생계급여最多一个月能拿多少": her words are not the (Korean) documents' words; the current document's
         # section on how much answers it, in her language where it is written in it
-        amounts = [h for _, h in ranked if h.get("kind") == "project" and _is_section(h, "how_much")]
+        amounts = [h for _, h in ranked if h.get("kind") == "project" and is_section(h, "how_much")]
         if amounts:
             return min(amounts, key=lambda h: h.get("lang") != language)
     return None

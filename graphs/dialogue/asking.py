@@ -109,6 +109,8 @@ IF_ALSO = re.compile(
 NEEDS_HELP = re.compile(
     r"(?:맡길|봐\s?(?:줄|드릴)|돌봐\s?(?:줄|드릴)|도와\s?(?:줄|드릴)|챙겨\s?(?:줄|드릴)|모실)\s?(?:데|곳|사람|분)(?:가|이|도)?\s?없"
     r"|뭐부터\s?해야|어떻게\s?해야\s?(?:하|되|돼|할)|어디에?\s?(?:연락|신고)해야"
+    # a place to spend the day: "낮에 다닐만한데", "보낼 곳", "somewhere for him to go during the day"
+    r"|(?:다닐|갈|보낼|지낼|머물)\s?(?:만한|수\s?있는)?\s?(?:데|곳)|somewhere (?:for (?:him|her|them) )?to go|(?:去|待)的地方|nơi (?:để )?(?:đi|ở) ban ngày"
     # a worry for someone alone: "밤에 쓰러지시면 아무도 모를까봐 걱정돼요"
     r"|아무도\s?모를|(?:쓰러지|넘어지|쓰러져|넘어져)\S{0,4}\s?(?:도|면|까\s?봐)[^.?!]{0,20}(?:걱정|모를|어떡|어쩌)"
     r"|(?:fall|collapse)s? .{0,30}no ?one (?:would|will) know|没人知道|không ai biết"

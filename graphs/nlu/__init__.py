@@ -65,13 +65,13 @@ class Understanding(BaseModel):
 #: Rent or bills in arrears, an eviction threatened (not tonight), or a sudden event (an illness, a job lost, a
 #: death, a fire, fleeing violence) that leaves no money to live on: the situations 긴급복지지원 is for.
 _ARREARS = re.compile(
-    r"(?:월세|집세|관리비|공과금|전기세|가스비|수도세)(?:가|를|도)?\s?(?:\S+\s?){0,2}(?:밀려|밀렸|못\s?냈|못\s?내|연체)"
+    r"(?:월세|집세|관리비|공과금|전기세|가스비|수도세)(?:가|를|도)?\s?(?:\S+\s?){0,2}(?:밀려|밀렸|밀림|밀린|밀리고|못\s?냈|못\s?내|연체)"
     r"|쫓겨날\s?(?:것\s?같|까|수도|판|위기)|나가라고\s?(?:했|하)|퇴거\s?(?:통보|명령|예정)"
     r"|behind (?:on|with) (?:the |my )?(?:rent|bills)|can'?t pay (?:the |my )?rent|(?:rent|bills) (?:is |are )?overdue|facing eviction|eviction notice|about to be evicted"
     r"|欠(?:了)?(?:房租|租金)|交不起房租|房租.{0,4}没交|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi"
     r"|긴급(?:으로|하게|히)?\s?(?:도와|지원해)|emergency (?:help|support|aid)|紧急(?:支援|救助|帮助)"
     # a sudden event (illness, job loss, a death, a fire, a closed shop) and no money to live on now
-    r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|잘리고|잘려서|해고|사망|돌아가|가출|화재(?!\s?(?:감지|경보|예방|보험|안전))|불이\s?나"
+    r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|잘리고|잘려서|짤렸|짤리고|짤려서|해고|사망|돌아가|가출|화재(?!\s?(?:감지|경보|예방|보험|안전))|불이\s?나"
     r"|맞고|맞아서|때려서|폭행|집(?:을|에서)?\s?나왔|도망)"
     r".{0,60}(?:생활비|먹고\s?살|당장|막막|돈이\s?(?:없|한\s?푼|하나도|전혀)|돈도\s?없|수입이\s?(?:없|끊))"
     r"|(?:suddenly|collapsed|in (?:the )?hospital|accident|lost (?:my|his|her) job|laid off|died|passed away|fire|(?:shop|business|store) (?:closed|shut)"

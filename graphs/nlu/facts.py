@@ -266,7 +266,7 @@ ALONE = re.compile(
     r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식|애들|아이들|둘|셋|다)?(?:를|을|들을?)?\s?(?:키우|키운|키울|키웁|키워|길러|기르|기른|기릅))"
     r"(?!\s?(?:서\s?)?(?:거동|못\s?(?:걸|움직|일어|씻|드|먹)|걷지|움직이지|일어나지|씻지|화장실|밥\s?(?:을\s?)?못))"
     r"(?!\s?(?:서\s?)?(?:벌|일해|일하|돈\s?벌|외벌이|맞벌))"  # "저 혼자 벌어요": the only earner, not living alone
-    r"|(?<!con )(?<!cháu )(?<!các con )một mình(?! nuôi)|독거|홀로"
+    r"|(?<!con )(?<!cháu )(?<!các con )một mình(?! nuôi)|독거|홀로|자취(?:생|하|중|해|방)"
     r"|저\s?하나|나\s?하나|저만(?!\s?(?:벌|일해|일하))|1인|(?<![가-힣])한\s?명"
     r"|\bjust me\b|\bonly me\b|\bme alone\b|\bjust myself\b|\bone person\b|\bby myself\b|\b(?:live|living|lives) alone\b"
     r"|就我(?:自己|一个人?)|就我(?=[\s，,。.!！]|$)|只有我|我一个人|一个人住|独居|一个人生活|一口人"
@@ -376,7 +376,7 @@ _NO_DISABILITY = re.compile(
 )
 #: A job lost, the crisis event ("실직", "laid off", "mất việc").
 _JOB_LOST = re.compile(
-    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|실업(?!\s?급여)|잘렸|짤렸|(?:회사|직장|일자리|알바)(?:에서|를|을)?\s?(?:잘리|짤리)|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
+    r"실직|해고|일자리를?\s?잃|직장을?\s?잃|실업(?!\s?급여)|잘렸|짤렸|(?:회사|직장|일자리|알바)(?:에서|를|을)?\s?(?:잘리|짤리|잘려|짤려)|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
     r"|일자리가?\s?끊|일감이?\s?(?:끊|없어)|일이\s?(?:아예\s?|통\s?)?(?:끊|없어졌)"
     r"|lost (?:my|his|her) job|unemployed|laid off|(?:got|was) fired|(?:factory|company|shop) (?:closed|shut down)"
     r"|失业|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",

@@ -143,6 +143,21 @@ def test_officer_and_resident_in_the_browser(browser: Browser, settings: Setting
         officer.set_viewport_size({"width": 1366, "height": 768})
         officer.screenshot(path=str(ARTIFACTS / "officer-consultation.png"))
 
+        # A son earning 500만 lives with her: 기초연금 counts only her own income once his is marked his.
+        officer.get_by_role("button", name="+ 가구원 추가").click()
+        son = officer.locator(".member").nth(1)
+        son.locator("[data-mpath=age]").fill("45")
+        officer.locator("[data-path='income.earned_krw']").fill("500")
+        ineligible = officer.locator("article.card.status-ineligible[aria-labelledby=card-basic_pension]")
+        ineligible.wait_for(state="attached")  # in the folded group of programs not for her
+        son.locator("[data-mpath=earned_krw]").fill("500")
+        pension = officer.locator("article.card.status-unknown[aria-labelledby=card-basic_pension]")
+        pension.wait_for()  # decided on her own income; only whether she gets 장애인연금 is left
+        assert "단독가구 선정기준액" in pension.inner_text()
+        son.get_by_role("button", name="가구원 2 빼기").click()
+        officer.locator("[data-path='income.earned_krw']").fill("0")
+        officer.locator("article.card.status-eligible", has_text="생계급여").wait_for()
+
         # The queue, with the keyboard alone (focus, Enter, typing): the resident's case, claimed and answered.
         def press(target: Any) -> None:
             target.focus()

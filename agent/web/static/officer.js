@@ -155,6 +155,10 @@ function memberRow(member = {}) {
     el("input", { type: "number", inputmode: "numeric", min, max, step: "1", "data-mpath": path, value: value ?? null }),
     unit ? el("span", { class: "unit" }, unit) : null);
   const select = (path, pairs, value) => el("select", { "data-mpath": path }, options(pairs, value));
+  const money = (path, value) => el("span", { class: "with-unit" },
+    el("input", { type: "number", inputmode: "numeric", min: "0", step: "any", "data-mpath": path, "data-unit": "man",
+      value: value === undefined || value === null ? null : String(value / 10000) }),
+    el("span", { class: "unit" }, "만원"));
   const tri = (path, value) => select(path, TRI, value === undefined || value === null ? "" : String(value));
   const row = el("fieldset", { class: "member" },
     el("legend", {}, `가구원 ${index + 1}`),
@@ -171,6 +175,11 @@ function memberRow(member = {}) {
       field("임신", tri("pregnant", member.pregnant)),
       field("어린이집", tri("daycare", member.daycare)),
       field("국적", select("nationality", NATIONALITY, member.nationality)),
+    ),
+    // this member's own income, inside the household's: 기초연금·장애인연금 count only 본인·배우자
+    el("div", { class: "row" },
+      field("본인 근로·사업소득", money("earned_krw", member.earned_krw)),
+      field("본인 그 밖의 소득", money("other_krw", member.other_krw)),
     ),
     index === 0 ? null : el("button", {
       type: "button", class: "button button-quiet remove",
