@@ -55,7 +55,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
     (
         "what",
         re.compile(
-            r"뭐(?:에요|예요|야|임|지|하는|냐|니|여|가요|꼬|고(?=\s?[?？]))|(?<!할)머(?:여|야|임|에요|예요|꼬)|무엇|뭔가요|뭔데|뭐하는|what is|what's|是什么|là gì",
+            r"뭐(?:에요|예요|에여|예여|야|임|지|하는|냐|니|여|가요|꼬|고(?=\s?[?？]))|(?<!할)머(?:여|야|임|에요|예요|에여|꼬)|무엇|뭔가요|뭔데|뭐하는|what is|what's|是什么|là gì",
             re.I,
         ),
     ),
@@ -387,6 +387,8 @@ def rank(
             score += 1.0
         if hit.get("kind") == "project":
             score += 1.5  # the current (2026) documents before the 2024 booklet's figures
+            if asked == "how_much":
+                score += 2.0  # an amount above all: the booklet's is that of 2024
         if consequence and any(word in section for word in ("질문", "FAQ", "Q&A")):
             score += 2.0  # "받으면 생계급여 깎이거나 끊기는거 아니죠": the booklet's own question and answer
         if consequence and _CONSEQUENCE.search(str(hit.get("text") or "")):
@@ -403,7 +405,11 @@ def focused_passages(question: str, hits: list[dict[str, Any]], names: Iterable[
     ("장애수당 한달 얼마에요? 근데 이거 받으면 생계급여 깎이거나 끊기는거 아니죠?"), best first, without repeats."""
     names = list(names)
     found: list[dict[str, Any]] = []
-    for part in [question, *question_parts(question)[1:3]]:
+    parts = question_parts(question)
+    # the first question on its own when it asks something the whole message's first-matched aspect hides
+    # ("언제부터 신청할수 있어요? 그리고 … 한달에 얼마 나와요": when to apply, then how much)
+    first = parts[0] if len(parts) > 1 and aspect(parts[0]) not in ("any", aspect(question)) else question
+    for part in [first, *parts[1:3]]:
         # a later part is answered by another section (the amount rows rank high for "이거 받으면 생계급여
         # 깎이나요" too, since they name 생계급여)
         shown = {f.get("section") for f in found}

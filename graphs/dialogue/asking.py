@@ -291,6 +291,16 @@ def asks_about_program(u: Understanding, text: str) -> bool:
     return bool(u.programs) and bool(_ABOUT_PROGRAM.search(text))
 
 
+#: Whether an amount is cut or stopped, asked of a program ("부부가 둘 다 받으면 깎여요?", "is it reduced?",
+#: "会减少吗", "có bị giảm không"): a rule, answered as such in every language.
+ASKS_IF_CUT = re.compile(
+    r"(?:깎|깍|감액|줄어|끊기|끊겨)\S{0,4}\s?(?:요|나|나요|지|죠|는지|는거|여|어)?\s*[?？]|"
+    r"\b(?:is|are|will|would|does|do) (?:it|they|that|the \w+|each|both|we|i|she|he) (?:\w+ )?(?:be )?(?:reduced|cut|lowered|stopped)\b"
+    r"|(?:会|要)?(?:减少|减半|扣|被减|被扣|停发)\S{0,3}(?:吗|嘛)|(?:có )?bị (?:giảm|cắt|dừng)\S{0,10} không",
+    re.IGNORECASE,
+)
+
+
 #: Longest follow-up read as being about the last answer's program ("어디서 신청해요?", "서류는요?").
 FOLLOW_UP_CHARS = 40
 

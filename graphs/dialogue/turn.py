@@ -12,6 +12,7 @@ from graphs.dialogue.asking import (
     AID_NOUN,
     ASKS,
     ASKS_FOR_PERSON,
+    ASKS_IF_CUT,
     CAN_I,
     GIVEN,
     HOW,
@@ -49,6 +50,11 @@ ASIDES = ("smalltalk", "out_of_scope")
 
 
 LOW_CONFIDENCE = 0.6
+
+
+def cut_asked(text: str) -> bool:
+    """Whether a message asks if a program's amount is cut or stopped, and not whether she can get it."""
+    return bool(ASKS_IF_CUT.search(text)) and not CAN_I.search(text) and not asks_can_i(text)
 
 
 def turn_intent(
@@ -137,6 +143,9 @@ def turn_intent(
     about = (asks_about_program(u, text) and not CAN_I.search(text)) or rule_only
     if u.intent == "eligibility_check" and about and not in_flow and not personal:
         # "아동수당 얼마고 몇살까지 나와요?": the answer does not depend on her
+        return "program_info", False
+    if u.intent == "eligibility_check" and u.programs and not in_flow and not pending and cut_asked(text):
+        # "If my husband and I both get basic pension, is it reduced?": the rule, as the Korean question gets it
         return "program_info", False
     if u.intent in ("program_info", "application_help") and u.programs and personal and not in_flow:
         # "첫만남이용권 둘째도 주나요? 한달 전에 둘째 낳았어요", "국취제 신청하고 싶은데 조건이 어떻게 돼요?

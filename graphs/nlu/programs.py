@@ -24,6 +24,7 @@ _RECEIVING_AFTER = re.compile(
 #: A status said of oneself ("차상위라", "수급자인데"): the program is held, not asked about.
 _STATUS_AFTER = re.compile(
     r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임|[고구](?!싶|있|계|민))|^(?:家庭|户|家)(?!吗|嘛)"
+    r"|^(?:가|이)?(?:됐|되었|돼서|되어서)(?!나|어요\?|는지)"  # "수급자 됐는데": the status is hers now
 )
 #: A status said of oneself before its name, in a sentence of another language ("我们是차상위", "we are 차상위",
 #: "chúng tôi là 차상위"; compact, folded).
@@ -43,6 +44,8 @@ _CERTIFICATE_BEFORE = re.compile(
 #: "我是차상위吗?": whether she is, asked.
 _ASKED_AFTER = re.compile(r"(?:吗|嘛|么|\?|？|khong|ko(?![a-z])|hay|not|or)")
 _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
+#: The status word alone, said after the program it is of ("생계급여 수급자").
+_BARE_STATUS = frozenset({"수급자", "수급", "수급가구"})
 #: A status denied right after its name (spaces removed): "수급자는 아닌데", "차상위도 아니에요".
 _STATUS_DENIED_AFTER = re.compile(r"^(?:는|은|가|이|도)?(?:아닌|아니|아녀|아냐|아님)")
 #: A benefit that ended ("생계급여는 끊기고", "livelihood benefit was cut"; compact, folded): neither asked for nor
@@ -171,10 +174,12 @@ def find_mentions(text: str) -> list[Mention]:
         for m in found
     ]
     for j in range(len(found) - 1):
-        # "기초수급자 생계급여 신청할라구": the status names the program that follows it, not a receipt
+        # "기초수급자 생계급여 신청할라구": the status names the program that follows it, not a receipt (but
+        # "생계급여 수급자 됐는데": the program, then the status it made her)
         same = found[j].program_ids == found[j + 1].program_ids
         if (
             same
+            and found[j + 1].alias not in _BARE_STATUS
             and found[j].receiving
             and not found[j + 1].receiving
             and found[j + 1].start - found[j].end <= 1

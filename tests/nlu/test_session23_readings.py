@@ -104,3 +104,31 @@ def test_a_life_in_gyeonggi_counts_whole_beside_the_move_between_its_cities() ->
 )
 def test_whose_income_counts_is_a_rule_question(text: str) -> None:
     assert asks_a_rule(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("If my husband and I both get basic pension, is it reduced?", True),
+        ("Nếu hai vợ chồng đều nhận 기초연금 thì có bị giảm không?", True),
+        ("夫妻俩都领基础年金会减少吗？", True),
+        ("장애수당 받으면 생계급여 깎여요?", True),
+        ("Can I still get basic pension if it is reduced for couples?", False),
+        ("기초연금 받을 수 있어요?", False),
+    ],
+)
+def test_whether_an_amount_is_cut_is_asked_apart_from_can_i(text: str, cut: bool) -> None:
+    from graphs.dialogue.turn import cut_asked
+
+    assert cut_asked(text) is cut
+
+
+def test_the_program_then_the_status_it_made_her_is_a_receipt() -> None:
+    assert detect_programs("이번에 생계급여 수급자 됐는데 핸드폰 요금 깎아주는거 어디서 신청해요??") == (
+        [],
+        ["livelihood_benefit"],
+    )
+
+
+def test_the_status_before_the_program_still_asks_for_it() -> None:
+    assert detect_programs("기초수급자 생계급여 신청할라구 하는데 나 되냐") == (["livelihood_benefit"], [])
