@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from graphs import responder
-from graphs.answers.compose import excerpt, referral_lines
+from graphs.answers.compose import excerpt, referral_lines, render_line
 from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passages, question_parts
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import ASKS, asks_question
@@ -345,9 +345,16 @@ def rule_passage(
             return "\n".join(lines), cited
         names = [str(program.get("name_ko") or ""), name]
         found = focused_passages(state.get("message", ""), own, names)
+        if language != "ko" and found and found[0].get("lang") == "ko" and found[0].get("kind") == "project":
+            # the 2026 document's answer in her language first, its Korean original after it
+            mine = [h for h in own if h.get("kind") == "project" and h.get("lang") == language]
+            native = focused_passages(state.get("message", ""), mine, names)
+            found = [native[0], found[0]] if native else found
         if found:
             hit = found[0]
-            line = "\n".join(f"{name}: {excerpt(state.get('message', ''), h, names)}" for h in found)
+            line = "\n".join(
+                _passage_line(state.get("message", ""), h, found, name, names, language) for h in found
+            )
             if program.get("contact"):  # where to confirm a rule: the program's own contact
                 contact = str(responder.localized(program, "contact", language))
                 line += "\n" + responder.render("contact", language, text=contact)
@@ -356,6 +363,18 @@ def rule_passage(
                 line += "\n" + responder.render("booklet_confirm", language, year=str(min(years)))
             return line, hit
     return None
+
+
+def _passage_line(
+    message: str, hit: dict[str, Any], found: list[dict[str, Any]], name: str, names: list[str], language: str
+) -> str:
+    """One quoted passage; the Korean document beside her language's is labelled as the original to show at the
+    office, not said twice as if new."""
+    text = excerpt(message, hit, names)
+    translated = any(h.get("kind") == "project" and h.get("lang") == language for h in found)
+    if language != "ko" and translated and hit.get("kind") == "project" and hit.get("lang") == "ko":
+        return render_line("korean_original", language, program=name, text=text)
+    return f"{name}: {text}"
 
 
 def mentioned_traits(facts: dict[str, Any]) -> set[str]:

@@ -153,6 +153,8 @@ _RULE_CUE = re.compile(
     r"|소득\S{0,2}\s?들어가|\bcount(?:s|ed)?\b|included|算不算|算进|计入|算在|(?:có|được|bị) tính|tính vào"
     r"|giảm|cùng lúc|người nước ngoài|vẫn|còn nhận|nhà trẻ|국적|nationality|citizenship|国籍|quốc tịch"
     r"|집주인|landlord|rent(?:ing)? (?:it )?from|房东|chủ nhà"
+    # whether a relative's income stops it: "会因为儿子有收入被拒吗", "vì con trai có thu nhập"
+    r"|被拒|不批|因为(?:儿子|女儿|子女|孩子)|(?:儿子|女儿|子女)(?:的)?(?:收入|工资)|vì con (?:trai |gái )?có thu nhập"
     r"|\bstop|suspend|cut off|dừng|ngừng|bị cắt|停|暂停|中断",
     re.I,
 )

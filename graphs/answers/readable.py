@@ -27,11 +27,14 @@ _PHONE_KEYS = ("연락처", "전화번호")
 _SPACES = re.compile(r"[ \t]+")
 #: The project documents' own confidence marks ("(확인등급 B)", "(2026년, 확인등급 A)"): for its editors, not
 #: for a resident; a C grade is said as "미확인" (unconfirmed).
-_GRADE_ALONE = re.compile(r"\s*\((?:확인등급|grade)\s*[AB][+-]?\)")
-_GRADE_IN = re.compile(r"[,;]\s*(?:확인등급|grade)\s*[AB][+-]?(?=[);])")
-_GRADE_FIRST = re.compile(r"\((?:확인등급|grade)\s*[AB][+-]?;\s*")
+_GRADE = r"(?:확인등급|grade|确认等级|mức xác nhận)\s*"
+_GRADE_ALONE = re.compile(rf"\s*[(（]{_GRADE}[AB][+-]?[)）]")
+_GRADE_IN = re.compile(rf"[,;，；]\s*{_GRADE}[AB][+-]?(?=[);）；])")
+_GRADE_FIRST = re.compile(rf"([(（]){_GRADE}[AB][+-]?[;；，,]\s*")
 _GRADE_C = re.compile(r"확인등급\s*C[+-]?")
 _GRADE_C_EN = re.compile(r"\bgrade\s*C[+-]?")
+_GRADE_C_ZH = re.compile(r"确认等级\s*C[+-]?")
+_GRADE_C_VI = re.compile(r"mức xác nhận\s*C[+-]?")
 _LIST_DASH = re.compile(r"\s*\n\s*-\s*")
 _SNAKE = re.compile(r"(?<=[가-힣])_(?=[가-힣])")
 
@@ -74,9 +77,11 @@ def _prose(data: object, *, nested: bool = False) -> str:
 
 def tidy(text: str) -> str:
     """Whitespace collapsed, list dashes and line breaks as separators, the documents' confidence marks gone."""
-    text = _GRADE_FIRST.sub("(", _GRADE_IN.sub("", _GRADE_ALONE.sub("", text)))
+    text = _GRADE_FIRST.sub(r"\1", _GRADE_IN.sub("", _GRADE_ALONE.sub("", text)))
     text = _GRADE_C.sub("미확인", text).replace("미확인, 미확인", "미확인")
     text = _GRADE_C_EN.sub("unconfirmed", text).replace("unconfirmed, unconfirmed", "unconfirmed")
+    text = _GRADE_C_ZH.sub("未确认", text).replace("未确认，未确认", "未确认")
+    text = _GRADE_C_VI.sub("chưa xác nhận", text).replace("chưa xác nhận, chưa xác nhận", "chưa xác nhận")
     text = _LIST_DASH.sub(" · ", text.strip())
     text = text.replace("\n", " ").lstrip("-· ").strip()
     text = _SNAKE.sub(" ", text)  # a field name of the corpus ("자동_재신청") read as words

@@ -52,3 +52,14 @@ def test_a_place_to_spend_the_day_is_a_need_to_answer() -> None:
 
 def test_what_can_we_get_in_chinese_with_keyi() -> None:
     assert WHAT_CAN_I.search("请问我们可以领什么补助？")
+
+
+def test_the_documents_confidence_marks_are_not_read_to_her_in_chinese_or_vietnamese() -> None:
+    from graphs.answers.readable import tidy
+
+    assert (
+        tidy("不超过32%的家庭（2026年，保健福祉部选定标准，确认等级A）。")
+        == "不超过32%的家庭（2026年，保健福祉部选定标准）。"
+    )
+    assert tidy("trung tâm sẽ kiểm tra (mức xác nhận B).") == "trung tâm sẽ kiểm tra."
+    assert tidy("细节未确认，确认等级C）") == "细节未确认）"
