@@ -367,7 +367,7 @@ def read_message(
     elif (
         "support_obligor" in pending
         and u.programs
-        and not (_QUESTION.search(message) or _REQUEST.search(message))
+        and not (_QUESTION.search(message) or _REQUEST.search(message) or CAN_I.search(message))
     ):
         reading.programs_named_as_facts = True  # "친정엄마는 기초연금으로 사세요": her relatives', not a goal
     # The open question first: a short reply is its answer ("여섯 살이에요" is the child's age, not hers).

@@ -35,7 +35,7 @@ _STATUS_BEFORE = re.compile(
 #: A status's certificate held ("차상위 확인서 있어요", "đã có giấy xác nhận 차상위", "I have a 차상위 certificate",
 #: "我有次上位证明"; compact, folded): the status is hers.
 _CERTIFICATE_AFTER = re.compile(
-    r"^(?:계층)?(?:확인서|증명서)(?:가|는|도|를|은)?(?:있|이씀|나왔|받았|발급받|떼놨|뗐)"
+    r"^(?:계층)?(?:확인서|증명서)(?:가|는|도|를|은)?(?:있(?:어|음|고|는데|습|다|거든)|이씀|나왔|받았|발급받|떼놨|뗐)"
 )
 _CERTIFICATE_BEFORE = re.compile(
     r"(?:i|we)(?:have|'ve|got)(?:got)?(?:a|the|my|our)?$|(?:我|我们|我家)(?:有|拿到了|办了)$"

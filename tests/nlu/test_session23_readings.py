@@ -132,3 +132,21 @@ def test_the_program_then_the_status_it_made_her_is_a_receipt() -> None:
 
 def test_the_status_before_the_program_still_asks_for_it() -> None:
     assert detect_programs("기초수급자 생계급여 신청할라구 하는데 나 되냐") == (["livelihood_benefit"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "age"), [("내 나이 육십넷인디 혼자 살어", 64), ("일흔둘인디 혼자 살어", 72)]
+)
+def test_an_age_before_the_dialect_ending_indi_is_read(text: str, age: int) -> None:
+    assert extract_facts(text)["members"][0]["age"] == age
+
+
+def test_a_certificate_one_would_need_is_not_one_held() -> None:
+    assert detect_programs("차상위 확인서 있으면 통신비 할인된다던데 저도 되나요?") == (["near_poverty"], [])
+
+
+def test_a_program_named_while_the_family_question_is_open_joins_when_asked() -> None:
+    message = "생계급여도 같이 되나 궁금해요"
+    facts = {"members": [{"relation": "self"}], "income_recognition_krw": 1020000}
+    reading = read_message(message, understand(message), ["support_obligor"], {}, facts)
+    assert not reading.programs_named_as_facts
