@@ -28,6 +28,9 @@ _ASKING_FOR = re.compile(
     rf"|(?:{_PARENT})\s?(?:가|께서|는|은|이)?\s?(?:올해|지금|연세가?)?\s?(?:만\s?)?"
     r"(?:\d{2,3}\s?(?:세|살)|(?:쉰|예순|일흔|여든|아흔)(?:하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s?(?:살|세)?)"
     r"\s?(?:인데|이신데|신데|이세요|세요|이셔서|되셨는데|되셨어요|되셨|이시고|이신데요)"
+    # "엄마 기초연금 신청하면 …": the parent's own program, named right after the parent (not a receipt told)
+    rf"|(?:{_PARENT})\s?(?:의\s?)?(?:기초연금|노인맞춤돌봄|노인돌봄|장기요양|장애인연금)"
+    r"\s?(?:을|를|도|은|는|이|가)?\s?(?:신청|되나|될까|되는지|받을\s?수|나올까|나오나)"
     r"|\b(?:asking|enquiring|inquiring|writing)\s+(?:for|on behalf of)\s+my\s+(?:mother|mom|mum|father|dad|parents?)\b"
     r"|\bfor my (?:mother|mom|mum|father|dad)\b|\bmy (?:mother|mom|mum|father|dad) (?:is|lives|turned|can she|can he)"
     r"|(?:替|帮)(?:我)?(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:问|咨询|打听)|我(?:妈妈|爸爸|母亲|父亲)(?:能|可以)"
