@@ -301,6 +301,11 @@ ASKS_IF_CUT = re.compile(
 )
 
 
+def cut_asked(text: str) -> bool:
+    """Whether a message asks if a program's amount is cut or stopped, and not whether she can get it."""
+    return bool(ASKS_IF_CUT.search(text)) and not CAN_I.search(text) and not asks_can_i(text)
+
+
 #: Longest follow-up read as being about the last answer's program ("어디서 신청해요?", "서류는요?").
 FOLLOW_UP_CHARS = 40
 

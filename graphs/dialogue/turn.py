@@ -12,7 +12,6 @@ from graphs.dialogue.asking import (
     AID_NOUN,
     ASKS,
     ASKS_FOR_PERSON,
-    ASKS_IF_CUT,
     CAN_I,
     GIVEN,
     HOW,
@@ -28,6 +27,7 @@ from graphs.dialogue.asking import (
     asks_can_i,
     asks_question,
     asks_something,
+    cut_asked,
 )
 from graphs.dialogue.danger import (
     asks_about_danger,
@@ -50,11 +50,6 @@ ASIDES = ("smalltalk", "out_of_scope")
 
 
 LOW_CONFIDENCE = 0.6
-
-
-def cut_asked(text: str) -> bool:
-    """Whether a message asks if a program's amount is cut or stopped, and not whether she can get it."""
-    return bool(ASKS_IF_CUT.search(text)) and not CAN_I.search(text) and not asks_can_i(text)
 
 
 def turn_intent(

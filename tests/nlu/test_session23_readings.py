@@ -118,7 +118,7 @@ def test_whose_income_counts_is_a_rule_question(text: str) -> None:
     ],
 )
 def test_whether_an_amount_is_cut_is_asked_apart_from_can_i(text: str, cut: bool) -> None:
-    from graphs.dialogue.turn import cut_asked
+    from graphs.dialogue.asking import cut_asked
 
     assert cut_asked(text) is cut
 
