@@ -551,11 +551,13 @@ def parse_answer(
         me = next((m for m in nationals if m.get("relation") == "self"), nationals[0] if nationals else None)
         if me is not None:
             return {"members": [{"relation": "self", "nationality": me["nationality"]}]}
-        if (
-            len(text.split()) <= 4
-        ):  # a country said alone: "Korean", "한국 사람이요", "越南", "người Việt Nam"
+        # A country said alone, or first: "Korean", "한국 사람이요", "越南", "Korean. I lived in Toronto for 30 years"
+        first = re.split(r"[.。!！?？,，;；]", text.strip(), maxsplit=1)[0]
+        if len(first.split()) <= 4:
             code = (
-                "KR" if _KOREA.search(text) else next((c for c, p in FOREIGN_COUNTRY if p.search(text)), None)
+                "KR"
+                if _KOREA.search(first)
+                else next((c for c, p in FOREIGN_COUNTRY if p.search(first)), None)
             )
             if code is not None:
                 return {"members": [{"relation": "self", "nationality": code}]}

@@ -221,6 +221,9 @@ def goal_after(
     instead of the goal's ("기초연금 말고 장애인연금이요")."""
     if not u.programs or reading.programs_named_as_facts:
         return goal
+    if goal and u.by_situation and joins:
+        # "영감이랑 둘이 살고 병원비도 많이 나와유": an answer that tells a need besides adds its program
+        return [*goal, *(p for p in u.programs if p not in goal)]
     if goal and reading.answered and not ASKS.search(text) and not _ALSO_ASKED.search(text):
         return goal
     if joins and goal and not _INSTEAD.search(text):

@@ -42,6 +42,8 @@ class Understanding(BaseModel):
     """ko, en, zh or vi, from the script and Vietnamese diacritics."""
     programs: list[str] = Field(default_factory=list)
     """Program ids the message asks about (official, abbreviated, colloquial or wrong names)."""
+    by_situation: bool = False
+    """The programs are those her situation calls for (`situation_programs`), not names she wrote."""
     facts: dict[str, Any] = Field(default_factory=dict)
     """A partial household in the contract's field names (members, income, housing, crisis, ...)."""
     crisis_signals: list[str] = Field(default_factory=list)
@@ -84,10 +86,41 @@ _ARREARS = re.compile(
 )
 
 
+#: Care asked for at home: someone to check on her, visit or help with the housework she can no longer do. For an
+#: older resident that is 노인맞춤돌봄서비스 (the rules decide the age and the status it needs).
+_CARE_NEEDED = re.compile(
+    r"(?:돌봐|찾아와|들여다\s?봐|살펴|안부\s?(?:확인|물어))\s?(?:줄|주는|주실|주러|줬으면|주면)\s?(?:사람|분|데|서비스|거)"
+    r"|(?:집안일|청소|살림|밥\s?해\s?먹(?:는\s?것|기))(?:도|이|을|를)?\s?(?:혼자\s?)?(?:못\s?하|힘들|버거|엄두)"
+    r"|someone (?:who could |to |that could |who can |that can |could |can )?(?:check on|look in on|visit|come (?:by|over|round|and help))"
+    r"|help (?:me |her |him |them )?(?:at home|around the house|with (?:the )?(?:housework|chores|cleaning))"
+    r"|(?:can'?t|cannot|no longer) (?:do|manage|keep up with) (?:the |my |her |his )?(?:housework|chores|cleaning)"
+    r"|有(?:没有)?人(?:能|可以)?(?:来|上门)?(?:照顾|看看|探望|帮忙|帮我|帮她|帮他)|上门(?:照顾|探望|帮忙|服务)|家务(?:活)?(?:做不了|干不动|做不动)"
+    r"|(?:có )?ai (?:đến|tới|qua) (?:giúp|thăm|chăm|xem)|người (?:đến|tới) (?:giúp|thăm|chăm sóc)"
+    r"|(?:dọn (?:nhà|dẹp)|việc nhà) không (?:nổi|làm được)",
+    re.IGNORECASE,
+)
+
+
+#: Medical costs she cannot carry: 의료급여 is the program that decides on them.
+_MEDICAL_COSTS = re.compile(
+    r"(?:병원비|치료비|약값|의료비|수술비|입원비)(?:가|도|는|이)?\s?(?:너무\s?|엄청\s?|많이\s?|꽤\s?|계속\s?)*(?:나와|나가|들어|부담|감당|걱정|비싸|많)"
+    r"|(?:medical|hospital|doctor'?s?) (?:bills|costs|fees)|can'?t afford (?:the |my |his |her )?(?:hospital|medical|doctor|medicine)"
+    r"|(?:医药费|医疗费|看病的?钱|住院费|药费)(?:很|太|特别)?(?:多|贵|高|负担|付不起|交不起)"
+    r"|(?:viện phí|tiền thuốc|chi phí (?:y tế|khám bệnh|chữa bệnh))[^.]{0,12}(?:nhiều|cao|đắt|không (?:trả|kham) nổi)",
+    re.IGNORECASE,
+)
+
+
 def situation_programs(text: str) -> list[str]:
     """Programs a situation calls for though none is named: arrears, an eviction threat or a sudden loss of
-    the money to live on → 긴급복지지원."""
-    return ["emergency_welfare"] if _ARREARS.search(text) else []
+    the money to live on → 긴급복지지원; care at home asked for (a visit, a check, help with the housework)
+    → 노인맞춤돌봄서비스; medical costs she cannot carry → 의료급여."""
+    found = ["emergency_welfare"] if _ARREARS.search(text) else []
+    if _CARE_NEEDED.search(text):
+        found.append("senior_customized_care")
+    if _MEDICAL_COSTS.search(text):
+        found.append("medical_benefit")
+    return found
 
 
 #: An intent the classifier gives at least this probability (at most `MAX_CANDIDATES` of them) is one a model
@@ -106,8 +139,8 @@ def candidates(result: IntentResult) -> list[Intent]:
 
 def understand(text: str) -> Understanding:
     """Language, intent (with confidence), programs and facts of one citizen message."""
-    programs, _ = detect_programs(text)
-    programs = programs or situation_programs(text)
+    named, _ = detect_programs(text)
+    programs = named or situation_programs(text)
     result = classify(text, has_program=bool(programs))
     return Understanding(
         intent=result.intent,
@@ -116,6 +149,7 @@ def understand(text: str) -> Understanding:
         confidence=round(min(1.0, max(0.0, result.confidence)), 4),
         language=detect_language(text),
         programs=programs,
+        by_situation=bool(programs) and not named,
         facts=extract_facts(text),
         crisis_signals=result.crisis_signals,
     )

@@ -480,7 +480,7 @@ SCHOOL_LEVELS: list[tuple[str, re.Pattern[str]]] = [
         "middle",
         re.compile(
             r"중학생|중딩|중학교|중학|(?<![가-힣])중[1-3](?!\d)|middle school|\bgrade [7-9]\b|\b[7-9]th grade\b|初中|初[一二三]"
-            r"|cấp 2|trung học cơ sở|\blớp [6-9]\b",
+            r"|cấp 2|trung học cơ sở|\blớp [7-9]\b",
             re.I,
         ),
     ),
@@ -489,7 +489,7 @@ SCHOOL_LEVELS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"초등학생|초등학교|초등|초딩|(?<![가-힣])초[1-6](?!\d)|elementary|primary school|\bgrade [1-6]\b"
             r"|\b(?:[1-6](?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth) grade\b|小学|(?<![初高大])[一二三四五六]年级"
-            r"|tiểu học|cấp 1|\blớp [1-5]\b",
+            r"|tiểu học|cấp 1|\blớp [1-6]\b",
             re.I,
         ),
     ),
@@ -734,6 +734,20 @@ _NO_INCOME = re.compile(
 )
 #: Income of unstated kind ("소득", "수입", "income"): counted as other income, no work deduction.
 _UNSTATED_INCOME = re.compile(r"(?<!근로)(?<!근로\s)(?<!사업)(?<!사업\s)소득|수입|income|收入|thu nhập", re.I)
+#: Rent she receives, as a landlord: "상가 월세 받는 거 삼백", "3 million a month in rent from my tenants",
+#: "商铺楼每个月收租三百万", "tiền cho thuê nhà". Its rent words name her income, not a rent she pays.
+_LANDLORD = re.compile(
+    r"(?:월세|세|임대료|집세)\s?(?:를|을|도|는)?\s?(?:받|들어오)|세입자(?:한테|들?이\s?내|가\s?내)|세\s?(?:놓|줬|주고|줘서)|상가|건물(?:주|에서|이\s?있)"
+    r"|from (?:my|our|the|her|his) tenants?|tenants? pays?|rental income|rent(?:ing)? (?:it |them |rooms? )?out"
+    r"|(?:get|receive)s? [^.?]{0,20}\bin rent\b|collect(?:s|ing)? (?:the )?rent|\brent (?:i|we) (?:get|receive|collect)"
+    r"|收租|租金收入|房租收入|出租|租出去|租给|商铺|铺面|店面|楼(?:房)?.{0,8}租金|房东"
+    r"|cho thuê|thu tiền (?:nhà|thuê)|tiền cho thuê|chủ nhà",
+    re.I,
+)
+_PAYS_RENT = re.compile(
+    r"(?:월세|집세|임대료)\s?(?:를|을|도|는)?\s?(?:\d+\S*\s?)?(?:내|냄|낸)|\bpay(?:s|ing)?\b[^.?]{0,24}\brent\b|交房租|付房租|trả tiền (?:nhà|thuê)",
+    re.I,
+)
 _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # A deposit is an asset, also "a rental deposit" and "월세 보증금".
     (
@@ -767,7 +781,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|(?<![가-힣])집(?=\s?\d)|property|\bworth\b|\bvilla\b|\bapartment\b|房子|nhà trị giá|tài sản|nhà riêng|căn nhà|ngôi nhà|\bnhà\b[^,.]{0,12}(?:trị giá|khoảng|tầm|cỡ)",
+            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|건물|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|(?<![가-힣])집(?=\s?\d)|property|\bworth\b|\bvilla\b|\bapartment\b|\bbuilding\b|房子|楼|商铺|店面|铺面|tòa nhà|nhà trị giá|tài sản|nhà riêng|căn nhà|ngôi nhà|\bnhà\b[^,.]{0,12}(?:trị giá|khoảng|tầm|cỡ)",
             re.I,
         ),
     ),
@@ -956,6 +970,32 @@ def _restates_total(text: str, money: Money, income: dict[str, int]) -> bool:
     )
 
 
+#: A total said before an amount, not "해서" alone ("알바해서 50만원" is what the work brings).
+_SUM_BEFORE = re.compile(
+    r"(?:합쳐서|합치면|합해서|다\s?해서|총|모두|전부|in total|total|altogether|一共|总共|加起来|合计|tổng cộng|tổng|cả thảy)\D{0,8}$",
+    re.I,
+)
+
+
+def _unsaid_part(text: str, money: Money, income: dict[str, int], previous: Money) -> str | None:
+    """The kind of an income named without an amount of its own when `money` totals it with the incomes read so
+    far ("국민연금 65만원하고 기초연금 합쳐서 120만원", "월급 200에 용돈이랑 다 해서 250"), else None."""
+    told = sum(income.values())
+    if not 0 < told < money.krw or not (
+        _SUM_BEFORE.search(text, max(0, money.start - 14), money.start) or _TOTAL_AFTER.match(text, money.end)
+    ):
+        return None
+    between = text[previous.end : money.start]
+    return next(
+        (
+            kind
+            for kind, pattern in _MONEY_KINDS
+            if kind in ("earned", "other") and pattern is not _UNSTATED_INCOME and pattern.search(between)
+        ),
+        None,
+    )
+
+
 #: A 노인장기요양 grade (which excludes 노인맞춤돌봄): "장기요양 3등급 받으셨어요", "요양등급 나왔어요".
 _LONG_TERM_CARE = re.compile(
     r"장기\s?요양\s?(?:보험\s?)?(?:[1-5일이삼사오]\s?|인지지원\s?)?등급|요양\s?등급"
@@ -967,7 +1007,7 @@ _IF_GRADED = re.compile(
     r"\s?(?:이|을|가|를|은)?\s?(?:나오면|받으면|받게|되면|신청(?:하면|해|하려))|\s?if\b", re.I
 )
 _NO_LONG_TERM_CARE = re.compile(
-    r"등급(?:은|이|도)?\s?(?:없|안\s?(?:받|나)|못\s?받|탈락)|등급[^.?!]{0,12}?(?:안\s?(?:해|했|받|나)|못\s?받|없|탈락)|no long[- ]term[- ]care|没有(?:长期)?护理等级"
+    r"등급(?:은|이|도)?\s?(?:없|안\s?(?:받|나)|못\s?받|탈락)|등급[^.?!]{0,12}?(?:안\s?(?:해|했|받|나)|못\s?받|없|탈락)|no long[- ]term[- ]care|\bno (?:장기)?요양\s?등급|没有(?:长期)?护理等级|没有(?:장기)?요양\s?등급"
     r"|(?:does\s?n[o']t|do\s?n[o']t|has\s?n[o']t|have\s?n[o']t|without|never)\s+(?:\w+\s+){0,3}long[- ]term[- ]care"
     r"|không có (?:cấp|mức)",
     re.IGNORECASE,
@@ -1723,9 +1763,12 @@ def extract_facts(text: str) -> dict[str, Any]:
     assets: dict[str, int] = {}
     housing: dict[str, Any] = {}
     amounts = find_money(text)
+    landlord = bool(_LANDLORD.search(lower)) and not _PAYS_RENT.search(lower)
     last: tuple[str, Money] | None = None  # the kind and the amount read last
     for money in amounts:
         kind = _money_kind(lower, money, amounts)
+        if landlord and kind in ("rent", None):
+            kind = "other"  # "상가 월세 받는 거 삼백": rent her tenants pay her is her income
         if _SPENT_AFTER.match(lower, money.end) or _SPENT_BEFORE.search(lower, 0, money.start):
             continue  # "那300万上礼拜办丧事已经花掉了", "300은 장례비로 썼어요": money gone, not hers now
         if last is not None and _NOT_THIS.search(lower, last[1].end, money.start):
@@ -1744,6 +1787,17 @@ def extract_facts(text: str) -> dict[str, Any]:
                     bucket[key] -= last[1].krw
         if kind in ("earned", "other") and _restates_total(lower, money, income):
             continue
+        part = (
+            _unsaid_part(lower, money, income, last[1])
+            if last and kind in ("earned", "other", None)
+            else None
+        )
+        if part is not None:
+            # "국민연금 65만원하고 기초연금 합쳐서 120만원": the part named without an amount is the rest of the total
+            kind, money = (
+                part,
+                Money(money.krw - sum(income.values()), money.start, money.end, money.explicit),
+            )
         if kind in ("earned", "other") and (
             _YEARLY.search(lower, max(0, money.start - 16), money.start)
             or _YEARLY_AFTER.match(lower, money.end)
@@ -1771,7 +1825,7 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["assets"] = assets
 
     for tenure, pattern in _TENURE:
-        if pattern.search(lower):
+        if pattern.search(lower) and not (landlord and tenure == "renter"):
             housing["tenure"] = tenure
             break
     if "rent_krw" in housing:

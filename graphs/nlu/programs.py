@@ -48,6 +48,12 @@ _STATUSES = frozenset({"near_poverty", "livelihood_benefit"})
 _BARE_STATUS = frozenset({"수급자", "수급", "수급가구"})
 #: A status denied right after its name (spaces removed): "수급자는 아닌데", "차상위도 아니에요".
 _STATUS_DENIED_AFTER = re.compile(r"^(?:는|은|가|이|도)?(?:아닌|아니|아녀|아냐|아님)")
+#: A program denied right before its name (compact, folded): "No 기초생활수급", "没有低保", "không có 차상위":
+#: neither asked for nor received. "有没有低保" and "có … không" ask instead.
+_DENIED_BEFORE = re.compile(
+    r"(?:^|[^a-z]|and|but|with|nor)no$|(?:^|[^a-z]|i'm|im|iam|we're|are|is|was|she's|he's)(?:not|noton|nor|neither)$|(?:don't|dont|didn't|didnt|never)(?:get|have|receive)$"
+    r"|(?<!有)没有$|没(?:领|拿|申请)(?:过)?$|不是$|(?:khong|chua)(?:co|nhan|phai)$"
+)
 #: A benefit that ended ("생계급여는 끊기고", "livelihood benefit was cut"; compact, folded): neither asked for nor
 #: received now.
 _ENDED_AFTER = re.compile(
@@ -63,11 +69,13 @@ _FORMERLY_BEFORE = re.compile(
 #: A status she now holds, said as a change ("차상위로 바뀌었대요", "차상위로 전환").
 _BECAME_AFTER = re.compile(r"^(?:으로|로)(?:바뀌|바꼈|전환|변경)")
 _RECEIVING_BEFORE = re.compile(
-    r"(?:alreadyget|alreadyreceive|receiving|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)(?<!and)"
+    r"(?:alreadyget|alreadyreceive|receiving|(?:and|i'm|im|iam|we're|were|she's|he's)on|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)(?<!and)"
     r"(?:ireceive|wereceive|iget|weget)|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
-    r"正在领|已经领|在领|领着|在拿|每月领|我领|只领|只拿|只有|还在领|chico|chinhan|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong"
-    r"|(?:me|bo|ba|ong|chong|vo|con)(?:toi|em|minh)nhan|(?:toi|em|minh)nhan)(?:dien|chedo|the)?$"
+    r"(?:^|[^a-z])only|正在领|已经领|在领|领着|在拿|每月领|我领|只领|只拿|只有|还在领|chico|chinhan|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong"
+    r"|(?:me|bo|ba|ong|chong|vo|con)(?:toi|em|minh)nhan|(?:toi|em|minh|ba|ong|me|bo|chi|anh|co|chu|bac)(?:chi)?nhan)(?:dien|chedo|the)?$"
 )
+#: "Bà nhận 기초연금 được không?": the receiving said before the name is asked after it (compact, folded).
+_RECEIVING_ASKED_AFTER = re.compile(r"^(?:duoc|dc)?(?:kho|ko(?![a-z])|chua)")
 
 
 def _fold(char: str) -> str:
@@ -139,7 +147,10 @@ def find_mentions(text: str) -> list[Mention]:
                 after = norm[end : end + 8]
                 receiving = (
                     bool(_RECEIVING_AFTER.match(after))
-                    or bool(_RECEIVING_BEFORE.search(norm[max(0, i - 14) : i]))
+                    or (
+                        bool(_RECEIVING_BEFORE.search(norm[max(0, i - 14) : i]))
+                        and not _RECEIVING_ASKED_AFTER.match(after)
+                    )
                     or (
                         bool(set(table[alias]) & _STATUSES)
                         and bool(
@@ -154,7 +165,11 @@ def find_mentions(text: str) -> list[Mention]:
                 ended = bool(_ENDED_AFTER.match(after)) and not _ENDING_ASKED.match(after)
                 denied = (
                     bool(set(table[alias]) & _STATUSES) and bool(_STATUS_DENIED_AFTER.match(after))
-                ) or bool(ended or _FORMERLY_BEFORE.search(norm[max(0, i - 12) : i]))
+                ) or bool(
+                    ended
+                    or _FORMERLY_BEFORE.search(norm[max(0, i - 12) : i])
+                    or (_DENIED_BEFORE.search(norm[max(0, i - 10) : i]) and not _ASKED_AFTER.match(after))
+                )
                 receiving = receiving or bool(_BECAME_AFTER.match(after))
                 if set(table[alias]) & _STATUSES and not receiving:
                     receiving = bool(

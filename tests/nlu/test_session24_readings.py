@@ -1,0 +1,108 @@
+"""Facts residents write that were misread, found in session 24 in blind21 (development data since its one
+measurement)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphs.nlu import situation_programs, understand
+from graphs.nlu.facts import extract_facts
+from graphs.nlu.programs import detect_programs
+from graphs.slots import parse_answer
+
+
+@pytest.mark.parametrize(
+    ("message", "income"),
+    [
+        ("我们在시흥有一栋商铺楼，每个月租金三百万。", 3_000_000),
+        ("상가 세 받는 거 월 삼백", 3_000_000),
+        ("I get 3 million a month in rent from my tenants", 3_000_000),
+        ("Tôi có nhà cho thuê, mỗi tháng 2 triệu", 2_000_000),
+    ],
+)
+def test_rent_her_tenants_pay_her_is_her_income(message: str, income: int) -> None:
+    facts = extract_facts(message)
+    assert facts["income"]["other_krw"] == income
+    assert (facts.get("housing") or {}).get("tenure") != "renter"
+    assert "rent_krw" not in (facts.get("housing") or {})
+
+
+@pytest.mark.parametrize(
+    "message", ["월세 50 내요", "저는 세입자예요 월세 40", "I pay 500,000 won rent a month"]
+)
+def test_rent_she_pays_stays_rent(message: str) -> None:
+    facts = extract_facts(message)
+    assert facts["housing"]["tenure"] == "renter"
+    assert facts["housing"]["rent_krw"] > 0
+    assert "income" not in facts
+
+
+@pytest.mark.parametrize(
+    ("message", "worth"), [("楼大概值二十亿", 2_000_000_000), ("건물이 이십억 정도", 2_000_000_000)]
+)
+def test_a_building_is_property(message: str, worth: int) -> None:
+    assert extract_facts(message)["assets"]["property_krw"] == worth
+
+
+@pytest.mark.parametrize(
+    ("message", "received", "asked"),
+    [
+        (
+            "Bà 67 tuổi, sống một mình. Bà nhận 기초연금 thôi. Bà có được 생계급여 không?",
+            ["basic_pension"],
+            ["livelihood_benefit"],
+        ),
+        ("Bà nhận 기초연금 được không?", [], ["basic_pension"]),
+        ("I'm 71 and on 기초연금. Can I get the 에너지바우처?", ["basic_pension"], ["energy_voucher"]),
+        ("Only 기초연금. No 기초생활수급, no 장기요양 등급", ["basic_pension"], []),
+        ("只领기초연금，没有低保", ["basic_pension"], []),
+        ("I'm not on 기초생활수급 but can I get 주거급여?", [], ["housing_benefit"]),
+        ("Tôi không có 차상위, có được 주거급여 không", [], ["housing_benefit"]),
+    ],
+)
+def test_a_benefit_received_or_denied_is_not_asked_about(
+    message: str, received: list[str], asked: list[str]
+) -> None:
+    u = understand(message)
+    assert u.programs == asked
+    assert sorted(u.facts.get("receiving") or []) == received
+
+
+def test_a_question_whether_a_program_exists_still_asks() -> None:
+    assert detect_programs("有没有低保?")[0] == ["livelihood_benefit"]
+
+
+def test_no_long_term_care_grade_said_with_its_korean_name() -> None:
+    members = extract_facts("Only 기초연금. No 기초생활수급, no 장기요양 등급")["members"]
+    assert members[0]["long_term_care"] is False
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Is there someone who could check on me now and then?",
+        "Có ai đến giúp bà không, bà hay bị chóng mặt, dọn nhà không nổi",
+        "혼자 계신 엄마 들여다봐 줄 사람 없을까요",
+        "有没有人上门照顾我妈",
+        "집안일을 혼자 못 하세요",
+    ],
+)
+def test_care_asked_for_at_home_calls_for_customized_care(message: str) -> None:
+    assert "senior_customized_care" in situation_programs(message)
+
+
+def test_a_country_said_first_answers_the_nationality_question() -> None:
+    message = "Korean. I lived in Toronto for 30 years and came back"
+    patch = parse_answer("nationality", message, extract_facts(message), {})
+    assert patch == {"members": [{"relation": "self", "nationality": "KR"}]}
+
+
+def test_a_sixth_grader_in_vietnamese_is_in_elementary_school() -> None:
+    """Her children go to Korean schools, where the sixth grade is elementary (6학년), as "grade 6" is."""
+    known = [{"relation": "self"}, {"relation": "child", "age": 10}, {"relation": "child", "age": 12}]
+    message = "Cả hai học tiểu học, lớp 4 và lớp 6"
+    patch = parse_answer("school", message, extract_facts(message), {"members": known})
+    assert isinstance(patch, dict)
+    members = patch.get("members") or patch.get("members_replace") or []
+    schools = [m.get("school") for m in members if m.get("relation") == "child"]
+    assert schools == ["elementary", "elementary"]
