@@ -149,6 +149,17 @@ def _crisis_lines(state: AgentState, language: str) -> list[str]:
     ]
 
 
+def _steer_back(update: dict[str, Any], state: AgentState, language: str) -> None:
+    """After an aside answered while her check waits (`keep_pending`), the question still open, asked again."""
+    pending = list(state.get("pending") or [])
+    if not (state.get("keep_pending") and pending):
+        return
+    text = " ".join(question(slot, language, applicant=state.get("applicant")) for slot in pending)
+    update["reply"] += "\n" + text
+    update["pending"] = pending
+    update["follow_up"] = {"slot": pending[0], "question": text}
+
+
 def _offer_of_person(language: str) -> dict[str, Any]:
     """The open offer that closes a reply to danger: a welfare officer takes the conversation over on a yes."""
     return {
@@ -281,7 +292,7 @@ class Nodes:
             # people and amounts it tells are of that other matter, not of the household being checked.
             facts = dict(state.get("facts") or {})
             ledger = dict(state.get("ledger") or {})
-        if decision.new_topic:
+        if decision.new_topic and not decision.keep_pending:
             update["pending"] = []
         update.update(
             {
@@ -532,14 +543,7 @@ class Nodes:
                 update["reply"] = "\n".join(referral)  # what to do first, then who: no apology before it
             elif intent == "out_of_scope" and referral:  # not ours to answer, but we know who can
                 update["reply"] += "\n" + "\n".join(referral)
-            pending = list(state.get("pending") or [])
-            if state.get("keep_pending") and pending:  # steer back to the question still open
-                text = " ".join(
-                    question(slot, language, applicant=state.get("applicant")) for slot in pending
-                )
-                update["reply"] += "\n" + text
-                update["pending"] = pending
-                update["follow_up"] = {"slot": pending[0], "question": text}
+            _steer_back(update, state, language)
         elif intent in ("eligibility_check", "benefit_discovery"):
             update.update(eligibility_turn(state, language, discovery=intent == "benefit_discovery"))
             applicant = state.get("applicant")
@@ -551,6 +555,10 @@ class Nodes:
                 update["reply"] += "\n" + responder.render("urgent_help", language)
         else:
             update.update(info_turn(state, language, application=intent == "application_help"))
+            if not update.get("pending"):
+                # "À còn 부모급여 nữa, em chưa đăng ký" while her check waits for an answer: how to apply, then
+                # the question still open
+                _steer_back(update, state, language)
         sections = plugin_sections(self.tools, state, language)  # plugin tools' `render` (issue 8)
         if sections:
             update["reply"] = with_sections(

@@ -229,9 +229,19 @@ def says_nothing(text: str) -> bool:
     return bool(_NOTHING.search(text))
 
 
+#: A "no" that answers nothing: a condition ("Không được thì em xin 차상위…", "안 되면", "if not") or the
+#: Vietnamese question's own "không" ("… được không?").
+_NOT_A_NO = re.compile(
+    r"(?:không|ko)\s?(?:được|dc)\s?thì|nếu không|(?:có\s?)?(?:được|có|phải)\s?(?:không|ko)\s?(?:ạ|ah|a|vậy|nhỉ|chị|anh|em)?\s*[?？]"
+    r"|안\s?되면|if not\b|otherwise|不行的话|不然|否则",
+    re.IGNORECASE,
+)
+
+
 def yes_no(text: str) -> bool | None:
     """A yes (True), a no (False), or neither (None)."""
     text = _KNOW_HOW.sub(" ", text)  # "không biết dùng điện thoại" says no "no"
+    text = _NOT_A_NO.sub(" ", text)
     if _NO.search(text):
         return False
     if _YES.search(text):
@@ -611,10 +621,19 @@ def parse_answer(
             numbers = [round(months / 12, 2)]  # "about a year and a half", "hai năm"
         lifelong = _lifelong_years(text, facts)
         away = [int(y) for y in _AWAY_YEARS.findall(text)]
-        if lifelong is not None and away and len(away) == len(numbers):
+        if lifelong is not None and away and len(away) <= len(numbers):
             # "여기서 태어나서 쭉 살았어요 대학만 서울서 2년": her life less the years away, in total; how long since
-            # she came back is not said
-            return {"gyeonggi_total_residence_years": max(0, lifelong - sum(away))}
+            # she came back is said by a duration not away ("시흥 온지 2년, 그전엔 서울에서 3년 … 안산에서 태어나서")
+            here = list(numbers)
+            for years in away:
+                here.remove(years)
+            total = max(0, lifelong - sum(away))
+            if not here:
+                return {"gyeonggi_total_residence_years": total}
+            return {
+                "gyeonggi_residence_years": here[0],
+                "gyeonggi_total_residence_years": max(total, here[0]),
+            }
         if lifelong is not None and (not numbers or _IN_GYEONGGI_ALWAYS.search(text)):
             # "태어나서 쭉 경기도", "부천살다가 시흥온지 3년. 태어나서 경기도 벗어난적 없음": all her life in 경기도,
             # whatever city she moved between

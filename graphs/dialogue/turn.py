@@ -196,7 +196,11 @@ def turn_intent(
         # An unsure guess of a request for a person ("Where can I take free Korean classes?") is a question:
         # searched, and answered when the documents have it.
         return ("program_info" if u.programs else "out_of_scope"), False
-    return u.intent, False
+    # "À còn 부모급여 nữa, em chưa đăng ký" in a check waiting for an answer: answered, and the question asked again
+    aside = bool(
+        pending and in_flow and u.intent in ("program_info", "application_help") and not reading.filled
+    )
+    return u.intent, aside
 
 
 #: "기초연금 말고 장애인연금이요", "not that, the disability pension": a program named instead of the goal's.

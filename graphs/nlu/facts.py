@@ -667,6 +667,17 @@ _GRADUATED_BEFORE = re.compile(
 )
 
 
+_NOT_YET_AFTER = re.compile(
+    r"\s?(?:에|을|를|은|는|도)?\s?(?:아직\s?)?(?:안\s?(?:들어|다녀|다니|가|갔)|입학\s?(?:전|안)|들어가기\s?전|가기\s?전|안\s?감)"
+    r"|\s?yet\b|\s?(?:还没|还没有)",
+    re.I,
+)
+_NOT_YET_BEFORE = re.compile(
+    r"(?:还没|还没有|尚未|没)(?:上|读|去)?$|\bnot (?:yet )?(?:in|at|going to|started)\s+$|\bbefore\s+$|chưa (?:vào|học|đi học|đi)\s+$|chua (?:vao|hoc|di hoc|di)\s+$",
+    re.I,
+)
+
+
 def _school_mentions(lower: str) -> list[tuple[int, int, str]]:
     """The school levels said, in order, one per mention ("고1이랑 중2"); a level taken back by a correction
     ("고2.. 아 아니다 고1") is dropped."""
@@ -683,6 +694,10 @@ def _school_mentions(lower: str) -> list[tuple[int, int, str]]:
             continue  # "고등학생 교육급여": the program's students, not one of her children
         if _GRADUATED_AFTER.match(lower, end) or _GRADUATED_BEFORE.search(lower, max(0, start - 20), start):
             level = "none"  # "고등학교 졸업하고 공장 다녀요": a school finished, none attended now
+        elif _NOT_YET_AFTER.match(lower, end) or _NOT_YET_BEFORE.search(lower, max(0, start - 16), start):
+            level = (
+                "none"  # "还没上小学", "아직 초등학교 안 들어갔어요": a school not started, none attended now
+            )
         if (
             mentions
             and level == mentions[-1][2]
@@ -781,7 +796,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|건물|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|(?<![가-힣])집(?=\s?\d)|property|\bworth\b|\bvilla\b|\bapartment\b|\bbuilding\b|房子|楼|商铺|店面|铺面|tòa nhà|nhà trị giá|tài sản|nhà riêng|căn nhà|ngôi nhà|\bnhà\b[^,.]{0,12}(?:trị giá|khoảng|tầm|cỡ)",
+            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|건물|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|(?<![가-힣])집(?=\s?\d)|property|\bworth\b|\bvilla\b|\bapartment\b|\bbuilding\b|房子|楼|商铺|店面|铺面|公寓|房产|住房|别墅|土地|地皮|(?<![价])值|tòa nhà|nhà trị giá|tài sản|nhà riêng|căn nhà|ngôi nhà|\bnhà\b[^,.]{0,12}(?:trị giá|khoảng|tầm|cỡ)",
             re.I,
         ),
     ),

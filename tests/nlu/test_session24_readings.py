@@ -106,3 +106,39 @@ def test_a_sixth_grader_in_vietnamese_is_in_elementary_school() -> None:
     members = patch.get("members") or patch.get("members_replace") or []
     schools = [m.get("school") for m in members if m.get("relation") == "child"]
     assert schools == ["elementary", "elementary"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "女儿上幼儿园，还没上小学",
+        "아직 초등학교 안 들어갔어요 유치원 다녀요",
+        "she's in kindergarten, not in elementary school yet",
+        "con bé học mẫu giáo, chưa vào tiểu học",
+    ],
+)
+def test_a_school_not_started_is_no_school(message: str) -> None:
+    schools = [m.get("school") for m in extract_facts(message)["members"] if m.get("school")]
+    assert schools == ["none"]
+
+
+@pytest.mark.parametrize(
+    ("message", "income"),
+    [
+        ("국민연금 육십오만원허고 기초연금 둘이 합쳐서 한 백이십만원 들어와유", {"other_krw": 1_200_000}),
+        (
+            "I earn 2 million, plus my pension, 2.5 million in total",
+            {"earned_krw": 2_000_000, "other_krw": 500_000},
+        ),
+        ("연금 30만원이랑 알바해서 50만원", {"other_krw": 300_000, "earned_krw": 500_000}),
+    ],
+)
+def test_an_income_named_without_its_amount_is_the_rest_of_the_total(
+    message: str, income: dict[str, int]
+) -> None:
+    assert extract_facts(message)["income"] == income
+
+
+def test_a_vietnamese_condition_or_question_is_not_a_no() -> None:
+    assert parse_answer("income", "Không được thì em xin 차상위 được không?", {}, {}) is None
+    assert parse_answer("income", "Không có", {}, {}) == {"income": {"earned_krw": 0, "other_krw": 0}}
