@@ -226,12 +226,21 @@ def _foreign_answer(
         key = "korean_original" if summary is not None else "korean_only"
         lines.append(render_line(key, language, program=name, text=quote))
         cited.append(korean[0])
-        # no summary in her language: the passage her question's aspect asks for too, as a Korean question's
-        # answer would give it (who it is for, where to apply)
-        second = [h for h in focused_passages(question, focal, [name]) if quotable(h) and h is not korean[0]]
-        if summary is None and second:
-            lines.append(f"- {shorten_for(readable(str(second[0]['text'])), terms, 200)}")
-            cited.append(second[0])
+        # each further question of the message its own passage ("2）培训费能补助多少？在哪里办？"); with no summary in
+        # her language, the passage her question's aspect asks for too, as a Korean question's answer would give
+        parts = question_parts(question)
+        more = [
+            best
+            for part in (parts[:4] if len(parts) > 1 else [])
+            if (best := next((h for _, h in rank(part, focal, [name]) if quotable(h)), None)) is not None
+        ]
+        if summary is None:
+            more += [h for h in focused_passages(question, focal, [name]) if quotable(h) and h not in more][
+                :1
+            ]
+        for hit in [h for i, h in enumerate(more) if all(h is not o for o in [korean[0], *more[:i]])][:2]:
+            lines.append(f"- {shorten_for(readable(str(hit['text'])), terms, 200)}")
+            cited.append(hit)
     for line, hit in _other_summaries(groups, focal, language):
         lines.append(line)
         cited.append(hit)
@@ -325,7 +334,24 @@ def _named_group(
     terms = {re.sub(r"\s+", "", t) for t in [*korean_terms(question), *written] if len(t) >= 3}
     said = [sum(t in re.sub(r"\s+", "", str(g[0].get("program") or "")) for t in terms) for g in groups]
     best = max(said, default=0)
-    return groups[said.index(best)] if best >= 2 and said.count(best) == 1 else None
+    if best >= 2 and said.count(best) == 1:
+        return groups[said.index(best)]
+    # a name she copied into a question in another language ("装假牙(틀니)", "申请국민내일배움카드吗"): a word of
+    # one program's name, or most of it
+    for word in written:
+        named = [g for g in groups if _names(word, str(g[0].get("program") or ""))]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+def _names(word: str, program: str) -> bool:
+    """Whether a Korean word she wrote names `program`: one of its words ("틀니" of "노인 틀니 지원"), or four
+    letters or more that are most of its name ("국민내일배움카드" of "국민내일배움카드제")."""
+    whole = re.sub(r"\s+", "", program)
+    return word in re.split(r"[\s·()（）,]+", program) or (
+        len(word) >= 4 and word in whole and len(word) * 2 > len(whole)
+    )
 
 
 def render_line(key: str, language: str, **values: str) -> str:

@@ -221,10 +221,24 @@ _RECEIVING_ONLY = re.compile(
 _SENTENCES = re.compile(r"[^.?!。？！\n]+[.?!。？！\n]*")
 
 
+_HANGUL_WORD = re.compile(r"[가-힣][가-힣·]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def written_korean(question: str) -> list[str]:
+    """The Korean words written in a question in another language ("想给他装假牙(틀니)", "xin 실업급여"): the
+    names she copied from a letter or a poster, the surest sign of her topic. None in a Korean question."""
+    words = _HANGUL_WORD.findall(question)
+    hangul = sum(len(w) for w in words)
+    letters = len(_LETTER.findall(question))
+    return list(dict.fromkeys(words)) if words and hangul * 2 < letters else []
+
+
 def search_query(question: str) -> str:
     """The query to search the (Korean) documents with: the question without what she says it is not, nor
-    what she already receives when she asks about something else, and its topics in Korean."""
-    extra = korean_terms(question)
+    what she already receives when she asks about something else, and its topics in Korean (the Korean
+    words she wrote in a question in another language once more)."""
+    extra = [*korean_terms(question), *written_korean(question)]
     sentences = [m.group() for m in _SENTENCES.finditer(question)]
     kept = [s for s in sentences if not _RECEIVING_ONLY.match(s.strip())]
     text = _NEGATED.sub(" ", " ".join(kept) if kept and len(kept) < len(sentences) else question)

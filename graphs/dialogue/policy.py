@@ -211,11 +211,18 @@ SITUATION_CRITERIA = frozenset(
 program one of them passes for is about what she told, even before the profile says whether she qualifies."""
 
 
+OLD_AGE = 65
+"""The age programs for old age start at (기초연금, 노인맞춤돌봄: 만 65세 이상)."""
+
+
 def situation_told(facts: dict[str, Any]) -> bool:
-    """Whether the facts tell a situation programs are for (a child, a single parent, a crisis, a disability)."""
+    """Whether the facts tell a situation programs are for (a child, a single parent, a crisis, a disability,
+    old age)."""
     members = facts.get("members") or []
+    applicant: dict[str, Any] = next((m for m in members if m.get("relation") == "self"), {})
     return bool(
-        facts.get("single_parent")
+        (applicant.get("age") or 0) >= OLD_AGE
+        or facts.get("single_parent")
         or facts.get("crisis")
         or any(m.get("relation") in ("child", "grandchild") for m in members)
         or any(m.get("disability") in ("mild", "severe") or m.get("pregnant") for m in members)
@@ -223,13 +230,25 @@ def situation_told(facts: dict[str, Any]) -> bool:
     )
 
 
+OLD_AGE_PROGRAMS = frozenset({"basic_pension", "senior_customized_care"})
+"""Programs made for old age: their age criterion passed (65 or over) is her situation, as a child is."""
+
+
 def situational(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The programs a situation criterion passes for and none fails: what fits what she told."""
+    """The programs a situation criterion passes for and none fails: what fits what she told ("今年68岁，一个人住"
+    fits 기초연금 and 노인맞춤돌봄)."""
     return [
         r
         for r in results
         if r["status"] != "ineligible"
-        and any(c["passed"] is True and c["name"] in SITUATION_CRITERIA for c in r["criteria"])
+        and any(
+            c["passed"] is True
+            and (
+                c["name"] in SITUATION_CRITERIA
+                or (c["name"] == "age" and r["program_id"] in OLD_AGE_PROGRAMS)
+            )
+            for c in r["criteria"]
+        )
     ]
 
 

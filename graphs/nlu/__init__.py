@@ -71,6 +71,8 @@ _ARREARS = re.compile(
     r"|쫓겨날\s?(?:것\s?같|까|수도|판|위기)|나가라고\s?(?:했|하)|퇴거\s?(?:통보|명령|예정)"
     r"|behind (?:on|with) (?:the |my )?(?:rent|bills)|can'?t pay (?:the |my )?rent|(?:rent|bills) (?:is |are )?overdue|facing eviction|eviction notice|about to be evicted"
     r"|欠(?:了)?(?:房租|租金)|交不起房租|房租.{0,4}没交|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi"
+    r"|tiền (?:nhà|thuê)[^.?]{0,20}(?:chưa|không) (?:trả|đóng) được|(?:chưa|không) (?:trả|đóng) (?:được )?tiền (?:nhà|thuê)"
+    r"|(?:haven'?t|couldn'?t|can'?t|didn'?t|unable to) pa(?:y|id) (?:the |my |our |this month'?s )?rent"
     r"|긴급(?:으로|하게|히)?\s?(?:도와|지원해)|emergency (?:help|support|aid)|紧急(?:支援|救助|帮助)"
     # a sudden event (illness, job loss, a death, a fire, a closed shop) and no money to live on now
     r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|잘리고|잘려서|짤렸|짤리고|짤려서|해고|사망|돌아가|가출|화재(?!\s?(?:감지|경보|예방|보험|안전))|불이\s?나"
@@ -111,12 +113,19 @@ _MEDICAL_COSTS = re.compile(
 )
 
 
+#: 장기요양 named: care at home asked for is its 재가급여 (국민건강보험공단), not 노인맞춤돌봄.
+_LONG_TERM_CARE = re.compile(
+    r"장기\s?요양|요양\s?등급|요양원|long[- ]term care|nursing home|长期(?:疗养|护理|照护)|养老院|chăm sóc dài hạn|viện dưỡng lão",
+    re.IGNORECASE,
+)
+
+
 def situation_programs(text: str) -> list[str]:
     """Programs a situation calls for though none is named: arrears, an eviction threat or a sudden loss of
     the money to live on → 긴급복지지원; care at home asked for (a visit, a check, help with the housework)
     → 노인맞춤돌봄서비스; medical costs she cannot carry → 의료급여."""
     found = ["emergency_welfare"] if _ARREARS.search(text) else []
-    if _CARE_NEEDED.search(text):
+    if _CARE_NEEDED.search(text) and not _LONG_TERM_CARE.search(text):
         found.append("senior_customized_care")
     if _MEDICAL_COSTS.search(text):
         found.append("medical_benefit")

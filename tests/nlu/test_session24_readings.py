@@ -142,3 +142,19 @@ def test_an_income_named_without_its_amount_is_the_rest_of_the_total(
 def test_a_vietnamese_condition_or_question_is_not_a_no() -> None:
     assert parse_answer("income", "Không được thì em xin 차상위 được không?", {}, {}) is None
     assert parse_answer("income", "Không có", {}, {}) == {"income": {"earned_krw": 0, "other_krw": 0}}
+
+
+def test_care_asked_for_beside_long_term_care_is_long_term_care() -> None:
+    message = "我妈妈78岁，中风以后躺在床上。听说可以申请长期疗养等级，请人上门照顾。去哪里申请？"
+    assert "senior_customized_care" not in situation_programs(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Em vừa bị mất việc, tiền nhà tháng này chưa trả được. Em nên làm gì ạ?",
+        "I lost my job and haven't paid the rent this month",
+    ],
+)
+def test_rent_not_paid_calls_for_emergency_welfare(message: str) -> None:
+    assert "emergency_welfare" in situation_programs(message)
