@@ -8,9 +8,9 @@ import re
 
 #: A question about the limit itself, not about what she gets.
 ASKS_LIMIT = re.compile(
-    r"선정\s?기준|커트\s?라인|컷\s?라인"
+    r"선정\s?기준|커트\s?라인|컷\s?라인|cut-?\s?offs?\b"
     r"|(?:소득|재산|수입|월급|income|assets?|property|savings|收入|财产|存款|thu nhập|tài sản)[^.?!？]{0,14}"
-    r"(?:기준|이하|얼마까지|한도|넘으면|limit|threshold|cap|以下|标准|上限|多少以下|mức|ngưỡng|tối đa)"
+    r"(?:기준|이하|얼마까지|한도|넘으면|limit|threshold|cap|cut-?\s?off|以下|标准|上限|多少以下|mức|ngưỡng|tối đa)"
     r"|(?:limit|threshold|标准|上限|mức|ngưỡng|기준)[^.?!？]{0,14}(?:소득|재산|income|assets?|收入|财产|thu nhập|tài sản)",
     re.IGNORECASE,
 )

@@ -61,3 +61,11 @@ def test_a_stroke_and_a_bed_bound_husband_name_long_term_care() -> None:
     message = "Chồng em bị đột quỵ, giờ nằm một chỗ. Có trợ giúp gì cho nhà em không ạ?"
     assert any("1577-1000" in line for line in referral_lines(message, "vi", ""))
     assert "장기요양" in korean_terms(message)
+
+
+def test_dialect_where_and_an_income_cutoff_are_read() -> None:
+    from graphs.answers.focus import aspect
+    from graphs.answers.limits import asks_limit
+
+    assert aspect("그건 어데 가가 하노") == "where"
+    assert asks_limit("and whats the income cutoff for a single person?")
