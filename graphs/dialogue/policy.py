@@ -217,11 +217,12 @@ OLD_AGE = 65
 
 def situation_told(facts: dict[str, Any]) -> bool:
     """Whether the facts tell a situation programs are for (a child, a single parent, a crisis, a disability,
-    old age)."""
+    old age, no work)."""
     members = facts.get("members") or []
     applicant: dict[str, Any] = next((m for m in members if m.get("relation") == "self"), {})
     return bool(
         (applicant.get("age") or 0) >= OLD_AGE
+        or applicant.get("employed") is False
         or facts.get("single_parent")
         or facts.get("crisis")
         or any(m.get("relation") in ("child", "grandchild") for m in members)

@@ -713,7 +713,7 @@ def _school_mentions(lower: str) -> list[tuple[int, int, str]]:
     if (
         first is not None
         and len(mentions) > 2
-        and _ALL_AT.search(lower, max(0, first[0] - 4), first[0])
+        and _ALL_AT.search(lower, max(0, first[0] - 12), first[0])
         and all(level == first[2] for _, _, level in mentions)
     ):
         # "都上小学，六年级和四年级", "둘 다 초등학생, 6학년 4학년": the level said of all, then each one's grade

@@ -158,3 +158,8 @@ def test_care_asked_for_beside_long_term_care_is_long_term_care() -> None:
 )
 def test_rent_not_paid_calls_for_emergency_welfare(message: str) -> None:
     assert "emergency_welfare" in situation_programs(message)
+
+
+def test_both_at_one_school_then_each_grade_is_two_children() -> None:
+    members = extract_facts("Cả hai học tiểu học, lớp 4 và lớp 6")["members"]
+    assert [m.get("school") for m in members if m["relation"] == "child"] == ["elementary", "elementary"]
