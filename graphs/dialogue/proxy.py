@@ -83,7 +83,12 @@ _SPOUSE_WORD = re.compile(
 _WITH_WRITER = re.compile(
     r"(?:저|제|나|내|우리|저희)(?:랑|이랑|하고|와|과|네|집에서|집에)\s?(?:같이|함께)?\s?(?:살|사세|사시|사셔|지내|계세|계시|계셔)"
     r"|모시고\s?(?:살|있|지내)|\blives? with (?:me|us)\b|\bwith (?:me|us)\b|(?:跟|和|与)我(?:们)?(?:一起)?住"
-    r"|(?:sống|ở) (?:với|cùng) (?:tôi|em|chúng tôi|vợ chồng (?:tôi|em))",
+    r"|(?:sống|ở) (?:với|cùng) (?:tôi|em|chúng tôi|vợ chồng (?:tôi|em))"
+    # said from her side: "엄마랑 같이 사는데", "I live with my mom", "我跟妈妈一起住", "em ở với mẹ"
+    r"|(?:엄마|어머니|어머님|아빠|아버지|아버님|부모님|시어머니|시아버지|친정\s?엄마)(?:랑|이랑|하고|와|과)\s?(?:같이|함께)?\s?(?:살|사는|지내)"
+    r"|\b(?:i|we) (?:live|am living|are living|stay) with (?:my|our) (?:mom|mum|mother|dad|father|parents?)\b"
+    r"|我(?:们)?(?:跟|和|与)(?:我)?(?:妈|妈妈|母亲|爸|爸爸|父亲|父母|爸妈)(?:一起)?住"
+    r"|(?:tôi|em|chúng tôi) (?:sống|ở) (?:với|cùng) (?:mẹ|bố|ba|má|cha|bố mẹ|ba mẹ)",
     re.IGNORECASE,
 )
 
