@@ -831,6 +831,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_HAVE_A_BEFORE = re.compile(r"\b(?:have|has|had|got|with|and|plus)\s+(?:a|an|one)\s+$", re.I)
 #: An English age followed by its noun: "a 3-year-old child", "an 8 year old son".
 _AGE_THEN_NOUN = re.compile(
     r"\s*(?:-?\s*(?:years?|months?)\s*-?\s*old)?\s*(?:little\s+|young\s+)?[a-z]", re.I
@@ -1014,7 +1015,7 @@ def _unsaid_part(text: str, money: Money, income: dict[str, int], previous: Mone
 #: A 노인장기요양 grade (which excludes 노인맞춤돌봄): "장기요양 3등급 받으셨어요", "요양등급 나왔어요".
 _LONG_TERM_CARE = re.compile(
     r"장기\s?요양\s?(?:보험\s?)?(?:[1-5일이삼사오]\s?|인지지원\s?)?등급|요양\s?등급"
-    r"|long[- ]term[- ]care (?:grade|rating|level)|长期护理(?:保险)?等级|护理等级"
+    r"|long[- ]term[- ]care (?:grade|rating|level)|长期(?:护理|疗养)(?:保险)?(?:[1-5一二三四五]\s?)?(?:级|等级)|护理等级|疗养等级"
     r"|(?:cấp|mức)(?: độ)? chăm sóc dài hạn",
     re.IGNORECASE,
 )
@@ -1022,7 +1023,7 @@ _IF_GRADED = re.compile(
     r"\s?(?:이|을|가|를|은)?\s?(?:나오면|받으면|받게|되면|신청(?:하면|해|하려))|\s?if\b", re.I
 )
 _NO_LONG_TERM_CARE = re.compile(
-    r"등급(?:은|이|도)?\s?(?:없|안\s?(?:받|나)|못\s?받|탈락)|등급[^.?!]{0,12}?(?:안\s?(?:해|했|받|나)|못\s?받|없|탈락)|no long[- ]term[- ]care|\bno (?:장기)?요양\s?등급|没有(?:长期)?护理等级|没有(?:장기)?요양\s?등급"
+    r"등급(?:은|이|도)?\s?(?:없|안\s?(?:받|나)|못\s?받|탈락)|등급(?:(?!남편|아내|부인|자식|아들|딸|엄마|아빠|어머니|아버지)[^.?!]){0,12}?(?:안\s?(?:해|했|받|나)|못\s?받|없|탈락)|no long[- ]term[- ]care|\bno (?:장기)?요양\s?등급|没有(?:长期)?护理等级|没有(?:장기)?요양\s?등급"
     r"|(?:does\s?n[o']t|do\s?n[o']t|has\s?n[o']t|have\s?n[o']t|without|never)\s+(?:\w+\s+){0,3}long[- ]term[- ]care"
     r"|không có (?:cấp|mức)",
     re.IGNORECASE,
@@ -1491,6 +1492,8 @@ def extract_facts(text: str) -> dict[str, Any]:
         ):  # "저는 서른둘", "24살만 돼요? 저 올해 25인데": the age she says is hers wins
             self_member[key] = value
             continue
+        if rel is None and age.value < 18 and _HAVE_A_BEFORE.search(lower, max(0, age.start - 14), age.start):
+            rel = "child"  # "we have a 2 year old", "with a 5-year-old": the child's age, its noun left out
         if rel is None and _NOW_AGE_BEFORE.search(lower, max(0, age.start - 6), age.start):
             self_member[key] = (
                 value  # "我10岁跟妈妈来的韩国 … 今年满24岁": the age now, not the one she came at
@@ -1684,9 +1687,12 @@ def extract_facts(text: str) -> dict[str, Any]:
         if rel is None and len(schooled) > 1:
             rel = "child"  # "孩子一个上小学三年级，一个上初二": a level each, for her children in order
         if rel == "child":
-            while len(others["child"]) <= index:
-                others["child"].append({"relation": "child"})
-            others["child"][index]["school"] = level
+            # a baby is at no school: "막내가 백일 지났어요 … 첫째 둘째는 초등학생" is of the older ones
+            schoolable = [c for c in others["child"] if "months_old" not in c and (c.get("age") or 6) >= 6]
+            while len(schoolable) <= index:
+                schoolable.append({"relation": "child"})
+                others["child"].append(schoolable[-1])
+            schoolable[index]["school"] = level
         else:
             self_member["school"] = level
         member_facts = True
@@ -1724,6 +1730,14 @@ def extract_facts(text: str) -> dict[str, Any]:
     if graded and not _IF_GRADED.match(lower, graded.end()):  # "등급 나오면 …": a what-if, not a fact
         # "장기요양 3등급 받으신 어머니": the parent named, else the writer (or the applicant she asks for)
         graded_member = others["parent"][-1] if others["parent"] else self_member
+        if (
+            not others["parent"]
+            and _nearest_relation(lower, graded.start(), graded.end(), window=24) == "spouse"
+        ):
+            # "我老伴去年中风了，现在长期疗养3级": his grade, not hers
+            graded_member = others["spouse"][0] if others["spouse"] else {"relation": "spouse"}
+            if not others["spouse"]:
+                others["spouse"].append(graded_member)
         graded_member["long_term_care"] = not _NO_LONG_TERM_CARE.search(lower)
         member_facts = True
 

@@ -163,3 +163,37 @@ def test_rent_not_paid_calls_for_emergency_welfare(message: str) -> None:
 def test_both_at_one_school_then_each_grade_is_two_children() -> None:
     members = extract_facts("Cả hai học tiểu học, lớp 4 và lớp 6")["members"]
     assert [m.get("school") for m in members if m["relation"] == "child"] == ["elementary", "elementary"]
+
+
+@pytest.mark.parametrize(
+    ("message", "who", "fact", "value"),
+    [
+        (
+            "I'm on an F-6 visa, married to a Korean guy, we have a 2 year old. can we get 아동수당?",
+            "child",
+            "age",
+            2,
+        ),
+        ("아기 백일 됐어요", "child", "months_old", 3),
+        ("宝宝一百天了", "child", "months_old", 3),
+        ("我老伴去年中风了，现在长期疗养3级。", "spouse", "long_term_care", True),
+        ("저 장기요양 4등급이에요 남편은 없고요", "self", "long_term_care", True),
+    ],
+)
+def test_whose_fact_and_what_it_is(message: str, who: str, fact: str, value: object) -> None:
+    members = [m for m in extract_facts(message)["members"] if m["relation"] == who]
+    assert members[0][fact] == value
+
+
+def test_a_baby_is_at_no_school() -> None:
+    members = extract_facts("애 셋인데 막내가 백일 지났어요. 첫째 둘째는 초등학생")["members"]
+    baby = next(m for m in members if m.get("months_old") == 3)
+    assert "school" not in baby
+    assert any(m.get("school") == "elementary" for m in members if m is not baby)
+
+
+def test_a_benefit_received_said_in_dialect() -> None:
+    u = understand("우리 영감 작년에 돌아가시고 혼자 사는디 기초연금 받어유. 생계급여도 되남?")
+    assert u.programs == ["livelihood_benefit"]
+    assert u.facts["receiving"] == ["basic_pension"]
+    assert detect_programs("기초연금 받어유?")[0] == ["basic_pension"]
