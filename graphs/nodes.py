@@ -38,6 +38,7 @@ from graphs.nlu import understand
 from graphs.nlu.facts import states_income_kind, unlabelled_amounts
 from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
+from graphs.nlu.numbers import find_money
 from graphs.nlu.programs import detect_programs
 from graphs.plugin_hooks import plugin_actions, plugin_sections, with_sections
 from graphs.referrals import crisis_kinds, crisis_lines
@@ -97,12 +98,12 @@ def _part_searches(
         return []
 
     def asked(part: str) -> bool:
-        # a part she ended with a question mark is a question ("산후도우미 신청 언제까지 해야돼요?")
-        return (
-            asks_question(part)
-            or aspect(part) != "any"
-            or bool(re.search(rf"{re.escape(part)}\s*[?？]", message))
-        )
+        # a part she ended with a question mark is a question ("산후도우미 신청 언제까지 해야돼요?"); an amount
+        # told without one is her answer ("통장엔 팔십만원 있나"), not a question about a 통장
+        marked = bool(re.search(rf"{re.escape(part)}\s*[?？]", message))
+        if find_money(part) and aspect(part) == "any" and not marked:
+            return False
+        return asks_question(part) or aspect(part) != "any" or marked
 
     def names_none(part: str, programs: Sequence[str]) -> bool:
         return not set(detect_programs(part)[0]) & set(programs)
@@ -244,7 +245,9 @@ class Nodes:
                 pii=list(state.get("pii") or []),
                 yes=yes_no(message),
                 aside=u.intent in ASIDES and not u.programs and not u.facts,
-                moves_on=u.intent in FLOW_INTENTS and bool(u.programs),
+                # (a question about a program moves on too: "Is there emergency living support?" after the
+                # crisis lines asks for 긴급복지, whatever the classifier guessed)
+                moves_on=bool(u.programs) and (u.intent in FLOW_INTENTS or asks_question(message)),
             )
             if answered is not None:
                 limited = answered.step == "handoff" and state.get("handoff_allowed") is False

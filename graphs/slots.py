@@ -57,6 +57,9 @@ SLOT_ORDER: tuple[str, ...] = (
     "income_recognition",
 )
 DECLINED = "declined"
+OBLIGOR_YEARLY_INCOME = 100_000_000
+"""A relative's yearly income above which the family-support criterion of 생계·의료급여 fails (2024 booklet: 연 1억;
+2026 unconfirmed)."""
 
 _REFUSAL = re.compile(
     r"말하기\s*싫|말\s*안\s*할|안\s*알려|알려\s*주기\s*싫|비밀|모르겠|잘\s*몰라|몰라요|말씀\s*드리기\s*어려|"
@@ -487,11 +490,17 @@ def parse_answer(
             return {"support_obligor": "meets"}  # "부자 아입니더", "돈 잘버는 애들은 아니유", "not rich"
         if well_off:
             return {"support_obligor": "fails"}
+        pay: dict[str, Any] = said.get("income") or {}
+        monthly = int(pay.get("earned_krw") or 0) + int(pay.get("other_krw") or 0)
+        if monthly:
+            # "아들 … 월급 이백팔십 받고": the relative's pay said; above 1억 a year (the 2024 booklet's line) the
+            # family-support criterion fails, below it is met
+            return {"support_obligor": "fails" if monthly * 12 > OBLIGOR_YEARLY_INCOME else "meets"}
         if re.search(
             r"어려|어렵|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|넉넉지|빠듯|겨우|근근|가난|기초연금으로|수급자|"
             r"struggl|poor|can'?t help|can'?t (?:\w+ )?support|barely|normal (?:salar|income|job|wage)|average (?:salar|income)"
             r"|困难|不宽裕|没钱|不好|顾不过来|顾不上|自顾不暇|khó khăn|kho khan|nghèo|ngheo|chật vật"
-            r"|평범|월급쟁이|회사원|직장인|공장|(?:지|자기|제|저그)\s?식구|바쁘|바뻐|바빠|ordinary|office worker|his own family|her own family"
+            r"|평범|월급쟁이|회사원|직장인|공장|회사\s?(?:다니|댕기|댕김|나가)|(?:지|자기|제|저그)\s?식구|바쁘|바뻐|바빠|ordinary|office worker|his own family|her own family"
             r"|helps? (?:us )?(?:as (?:much as )?(?:she|he|they) can|a little|when (?:she|he|they) can)|rent (?:their|his|her) (?:flat|apartment|place)"
             r"|(?:have|has) (?:two|three|\d) kids|own (?:kids|children) to|tight|not much left"
             r"|普通|一般|上班族|在公司上班|打工|自己的家|bình thường|binh thuong|gia đình riêng|làm công nhân|đi làm thuê",

@@ -30,7 +30,7 @@ _VISIT = re.compile(
     re.IGNORECASE,
 )
 _CHAT = re.compile(
-    r"채팅|여기서|여기로|여기에|이\s?창|메시지로|chat|here\b|in this|message me|聊天|这里|在这|留言|nhắn tin|ở đây|tại đây|qua chat",
+    r"채팅|여기서|여기로|여기에|이\s?창|메시지로|chat|\bhere\b|in this|message me|聊天|这里|在这|留言|nhắn tin|ở đây|tại đây|qua chat",
     re.IGNORECASE,
 )
 
@@ -75,7 +75,9 @@ def answer_offer(
         return OfferAnswer("handoff_ask_phone", "phone")
     if contact is not None:
         return OfferAnswer("handoff", contact)
-    if yes is False:
+    if (
+        yes is False and not moves_on
+    ):  # "I have no income right now. Is there …?" moves on; its "no" is no reply
         return OfferAnswer("handoff_declined")
     if offer == "handoff" and yes is True and not moves_on:
         return OfferAnswer("handoff", "chat")

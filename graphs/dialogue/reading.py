@@ -465,6 +465,13 @@ def read_message(
         if len(kinds) == 1:
             reading.facts = merge_facts(reading.facts, {"assets": {**before_assets, kinds[0]: corrected}})
             reading.filled = [*(f for f in reading.filled if f != "assets"), "assets"]
+    if named and not reading.filled and not reading.refused and set(pending) - set(named):
+        # "둘이 합쳐서 세후 480" while income is asked: "둘이" named the household but said nothing of it; the
+        # open question it answers is read as when nothing was named
+        for slot in [p for p in pending if p not in named]:
+            _apply(reading, slot, message, u, pending, asked_before, applicant)
+            if reading.answered_now or reading.refused:
+                break
     if not reading.filled and not reading.refused and pending and refuses(message):
         # "모르겠어요" to two questions asked together answers the first; "둘 다 몰라요" both
         reading.refused.extend(pending if _BOTH.search(message) else pending[:1])

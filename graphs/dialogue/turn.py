@@ -149,6 +149,15 @@ def turn_intent(
         return "eligibility_check", False
     if u.intent == "benefit_discovery" and u.programs and not in_flow:
         return "eligibility_check", False  # naming a program is not "what can I get?"
+    if (
+        flow == "benefit_discovery"
+        and u.intent in ("program_info", "application_help")
+        and u.programs
+        and aspect(text) in ("how_much", "any")
+    ):
+        # "How much is the first meeting voucher and the Siheung birth money for a third child?" after telling
+        # her birth: how much she gets is her check of those programs, with what they are
+        return "eligibility_check", False
     if not in_flow and not pending and not u.programs and asks_about_topic(text, personal):
         # A question about something that is not one of the checked programs ("요양원 본인부담 몇프로예요?",
         # "치매치료비 지원 받을 수 있나요?"): answered from the documents, not with the profile.

@@ -557,7 +557,10 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"가정\s?폭력|(?:남편|아내|와이프|부인|신랑|husband|wife|partner|丈夫|老公|chồng).{0,10}(?:때려|때리|폭력|맞았|맞아|맞고|칼|위협|hits?\b|beats?|hurts? me|打我|殴打|đánh)|家暴|domestic violence|bạo lực gia đình"
             r"|(?:husband|partner|boyfriend)\b.{0,60}\b(?:he|she) (?:hit|hits|beat|beats|hurt|hurts|kicked) me"
-            r"|(?:husband|wife|partner|boyfriend)\b.{0,40}\b(?:was|is|got|gets|became) (?:violent|abusive)",
+            r"|(?:husband|wife|partner|boyfriend)\b.{0,40}\b(?:was|is|got|gets|became) (?:violent|abusive)"
+            # "I left my husband last week because of violence", "因为家暴离开了老公", "bỏ chồng vì bị đánh"
+            r"|\b(?:left|fled|escaped)\b.{0,40}\b(?:violence|abuse|abusive)\b|(?:폭력|폭행|맞아서|맞고\s?살)\S{0,6}\s?(?:때문에\s?)?(?:집을?\s?)?(?:나왔|도망|피해)"
+            r"|(?:bỏ|rời)\s(?:chồng|nhà)[^.]{0,20}(?:bạo lực|bị đánh)",
             re.I,
         ),
     ),
@@ -616,6 +619,7 @@ _BIRTH = re.compile(
 _BORN = re.compile(
     r"(?:아기|아이|애기|애|첫째|둘째|셋째|넷째|막내|쌍둥이)(?:를|을|가|이)?\s?(?:낳았|출산했|태어났|태어남|낳음)|출산\s?한\s?지|낳은\s?지"
     r"|\b(?:just |recently )?(?:had|gave birth to) (?:a|our|my) (?:baby|son|daughter|second|third)|\bnewborn\b"
+    r"|\b(?:baby|son|daughter|child|girl|boy) (?:was|is) (?:just )?born\b"
     r"|刚生了|生了(?:一个)?(?:孩子|宝宝|儿子|女儿)|mới sinh|vừa sinh",
     re.I,
 )
@@ -831,6 +835,8 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+CHILD_AGE_ALONE = 15
+"""An age under this, said with no one's name beside a child she names, is the child's (no writer is so young)."""
 _HAVE_A_BEFORE = re.compile(r"\b(?:have|has|had|got|with|and|plus)\s+(?:a|an|one)\s+$", re.I)
 #: An English age followed by its noun: "a 3-year-old child", "an 8 year old son".
 _AGE_THEN_NOUN = re.compile(
@@ -1480,6 +1486,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     ]
     children_listed = len(young) >= 2
     paired = {start for m in COUPLE_AGES.finditer(lower) for start in (m.start("first"), m.start("second"))}
+    own_age = False
     for age, rel in zip(ages, relations, strict=True):
         member_facts = True
         if children_listed and age in young:
@@ -1491,6 +1498,7 @@ def extract_facts(text: str) -> dict[str, Any]:
             lower, age
         ):  # "저는 서른둘", "24살만 돼요? 저 올해 25인데": the age she says is hers wins
             self_member[key] = value
+            own_age = True
             continue
         if rel is None and age.value < 18 and _HAVE_A_BEFORE.search(lower, max(0, age.start - 14), age.start):
             rel = "child"  # "we have a 2 year old", "with a 5-year-old": the child's age, its noun left out
@@ -1766,6 +1774,10 @@ def extract_facts(text: str) -> dict[str, Any]:
         if said is not None:
             self_member.setdefault("age", said)
             spouse.setdefault("age", said)
+    ageless = [c for c in others["child"] if not {"age", "months_old", "birth_date"} & c.keys()]
+    if not own_age and (self_member.get("age") or 99) < CHILD_AGE_ALONE and len(ageless) == 1:
+        # "초4 딸 하나 있는데 … 열살이에요": a child's age said alone is her daughter's, not the writer's
+        ageless[0]["age"] = self_member.pop("age")
     members = [self_member]
     for rel in ("spouse", "child", "grandchild", "parent"):
         members.extend(others[rel])

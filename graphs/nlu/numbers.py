@@ -566,8 +566,13 @@ def _mixed_age(found: re.Match[str]) -> int:
     return _DIGITS[found.group(1)] * 10 + _NATIVE_ONES[found.group(2)]
 
 
+#: 경상도 ones after a tens word: "일흔서이" is 일흔셋, "쉰너이" 쉰넷 (same length, so offsets hold).
+_DIALECT_ONES = re.compile(r"(?<=[열물른흔쉰순든흔])(서|너)이")
+
+
 def find_ages(text: str) -> list[Age]:
     """Ages stated in `text`: 만 65세, 일흔 살, 예순다섯, 70岁, 70 tuổi, "I'm 70", "10 month old"."""
+    text = _DIALECT_ONES.sub(lambda m: {"서": "셋", "너": "넷"}[m.group(1)] + "이", text)
     found: list[Age] = []
     taken: list[tuple[int, int]] = []
     in_weeks = False
@@ -822,7 +827,7 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 _MONEY_CONTEXT = re.compile(
     r"((?:경비|조리사|요양보호사|캐셔|경리|간호조무사|간호사|회사원|택배|배달|미화원|일용직|알바|아르바이트|청소)(?:로|으로|일로|해서)?|월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|공시\s?가격?|시가|집값|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|"
-    r"收入|工资|挣|房租|年金|养老金|退休金|一共|总共|加起来|一个月|每个月|每月|月薪|薪水|存款|押金|保证金)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
+    r"收入|工资|挣|房租|年金|养老金|退休金|一共|总共|加起来|一个月|每个月|每月|月薪|薪水|存款|押金|保证金)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:(?:모아\s?둔|넣어\s?둔|들어\s?있는|있는)\s?(?:거|것|돈)(?:이|은|는|도)?\s*)?(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
 _EARNING_AFTER = re.compile(
@@ -941,7 +946,7 @@ def find_money(text: str) -> list[Money]:
         has_big = any(c in _BIG for c in raw)
         after = joined[end:]
         currency = bool(_CURRENCY_AFTER.match(after))
-        before = joined[max(0, start - 8) : start]
+        before = joined[max(0, start - 12) : start]  # "적금 모아둔거 이천": the money word a few words back
         context = bool(_MONEY_CONTEXT.search(before) or _EARNING_AFTER.match(after))
         # "월급 200 아니고 250": the number said instead of an amount is an amount too
         context = context or bool(

@@ -197,3 +197,54 @@ def test_a_benefit_received_said_in_dialect() -> None:
     assert u.programs == ["livelihood_benefit"]
     assert u.facts["receiving"] == ["basic_pension"]
     assert detect_programs("기초연금 받어유?")[0] == ["basic_pension"]
+
+
+def test_a_childs_age_said_alone_beside_her_child_is_the_childs() -> None:
+    members = extract_facts("초4 딸 하나 있는데 아동수당 아직 받을 수 있어요? 열살이에요")["members"]
+    assert members[0].get("age") is None
+    assert members[1]["age"] == 10
+
+
+def test_gyeongsang_ones_after_a_tens_word() -> None:
+    assert extract_facts("일흔서이다. 칠십삼")["members"][0]["age"] == 73
+
+
+@pytest.mark.parametrize(
+    ("message", "answer"),
+    [
+        ("아들 하나 있는디 지도 회사 댕김서 월급 이백팔십 받고 전세 살어라. 따로 살고", "meets"),
+        ("딸이 한달에 천만원 벌어요", "fails"),
+    ],
+)
+def test_a_relatives_pay_decides_family_support(message: str, answer: str) -> None:
+    assert parse_answer("support_obligor", message, extract_facts(message), {}) == {"support_obligor": answer}
+
+
+def test_savings_said_a_few_words_after_their_word() -> None:
+    assert extract_facts("보증금 오천에 적금 모아둔거 이천 있어요")["assets"] == {
+        "property_krw": 50_000_000,
+        "financial_krw": 20_000_000,
+    }
+
+
+@pytest.mark.parametrize(
+    "message", ["일자리 구하는 사람 주는 수당 그것도 되는지 봐도", "구직수당 받을 수 있나", "找工作的补贴"]
+)
+def test_a_job_seekers_allowance_described(message: str) -> None:
+    assert detect_programs(message)[0] == ["national_employment_support"]
+
+
+@pytest.mark.parametrize(
+    ("message", "event"),
+    [
+        ("I left my husband last week because of violence.", "domestic_violence"),
+        ("폭력 때문에 집을 나왔어요", "domestic_violence"),
+    ],
+)
+def test_leaving_because_of_violence_is_a_crisis_event(message: str, event: str) -> None:
+    assert event in extract_facts(message)["crisis"]
+
+
+def test_a_baby_was_born_with_its_birth_order() -> None:
+    child = extract_facts("Our third baby was born 3 weeks ago!")["members"][1]
+    assert child["birth_order"] == 3
