@@ -284,7 +284,8 @@ SPOUSE_GONE = re.compile(
     r"|집(?:을|에서)?\s?나왔|(?:데리고|피해서?)\s?나왔|도망"
     r"|passed away|died|divorc|widow|survivor'?s? pension|유족\s?연금|去世|离婚|走了|qua đời|ly hôn|mất rồi|đã mất"
     r"|(?:chồng|vợ)(?:\s(?:tôi|em|mình))?\s?(?:[(（][^)）]{0,20}[)）]\s?)?(?:đã\s|mới\s|vừa\s)?mất\b(?!\s(?:việc|tiền|ngủ|nhà|khả năng|liên lạc))"
-    r"|left (?:my )?(?:husband|wife|partner|him|home)|\bfled\b|ran away|跑出来|逃出来|bỏ nhà|bỏ chồng"
+    r"|left (?:my )?(?:husband|wife|partner|him|home)|\bfled\b|ran away|跑出来|逃出来|bỏ nhà|bỏ chồng",
+    re.IGNORECASE,
 )
 
 _TENURE = [
@@ -379,7 +380,8 @@ _JOB_LOST = re.compile(
     r"실직|해고|일자리를?\s?잃|직장을?\s?잃|실업(?!\s?급여)|잘렸|짤렸|(?:회사|직장|일자리|알바)(?:에서|를|을)?\s?(?:잘리|짤리|잘려|짤려)|권고\s?사직|회사를?\s?그만두게|문\s?닫아서\s?일자리"
     r"|일자리가?\s?끊|일감이?\s?(?:끊|없어)|일이\s?(?:아예\s?|통\s?)?(?:끊|없어졌)"
     r"|lost (?:my|his|her) job|unemployed|laid off|(?:got|was) fired|(?:factory|company|shop) (?:closed|shut down)"
-    r"|失业|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)",
+    r"|失业|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)"
+    r"|(?:bị )?(?:công ty|chủ|xưởng|nhà máy)?\s?(?:vừa |đã )?cho (?:tôi |em |anh |chị )?nghỉ việc|bị cho nghỉ",
     re.I,
 )
 #: Without work, which may have no loss behind it ("무직", "no job rn", "没工作"): not a crisis event.

@@ -70,7 +70,8 @@ _FORMERLY_BEFORE = re.compile(
 _BECAME_AFTER = re.compile(r"^(?:으로|로)(?:바뀌|바꼈|전환|변경)")
 _RECEIVING_BEFORE = re.compile(
     r"(?:alreadyget|alreadyreceive|receiving|(?:and|i'm|im|iam|we're|were|she's|he's)on|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)(?<!and)"
-    r"(?:ireceive|wereceive|iget|weget)|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
+    r"(?<!does)(?<!did)(?:ireceive|wereceive|iget|weget|(?:(?<!s)he|she|they|mom|dad|mother|father)(?:gets|receives|get|receive))(?:the)?"
+    r"|(?:besides|apartfrom|ontopof|inadditionto)(?:the|his|her|my)?|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
     r"(?:^|[^a-z])only|正在领|已经领|在领|领着|在拿|每月领|我领|只领|只拿|只有|还在领|chico|chinhan|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong"
     r"|(?:me|bo|ba|ong|chong|vo|con)(?:toi|em|minh)nhan|(?:toi|em|minh|ba|ong|me|bo|chi|anh|co|chu|bac)(?:chi)?nhan)(?:dien|chedo|the)?$"
 )
@@ -204,20 +205,24 @@ def find_mentions(text: str) -> list[Mention]:
         # "아동수당이랑 부모급여 받아요": the receipt said after a list is said of each of its programs
         if found[j + 1].receiving and _LIST_JOIN.fullmatch(norm[found[j].end : found[j + 1].start]):
             found[j] = replace(found[j], receiving=True)
+    chained = False
     for j in range(len(found) - 1):
-        # "I get child allowance and parent benefit": the receipt said before a list, of each of them
+        # "I get child allowance and parent benefit", "He gets A and B, plus the C": the receipt said before a
+        # list, of each of them
         before = norm[max(0, found[j].start - 14) : found[j].start]
-        if (
-            found[j].receiving
-            and _RECEIVING_BEFORE.search(before)
-            and _LIST_JOIN.fullmatch(norm[found[j].end : found[j + 1].start])
-        ):
+        chained = found[j].receiving and (chained or bool(_RECEIVING_BEFORE.search(before)))
+        if chained and _LIST_JOIN.fullmatch(norm[found[j].end : found[j + 1].start]):
             found[j + 1] = replace(found[j + 1], receiving=True)
+        else:
+            chained = False
     return found
 
 
 #: What joins two programs of one list (spaces removed): "이랑", "하고", ",", "and", "和", "và".
-_LIST_JOIN = re.compile(r"(?:이?랑|하고|와|과|도|[,，、/]|and|&|和|跟|与|va|và|voi|với)(?:도)?")
+#: Between two programs of one list (compact): "이랑", "and", ", plus the", "(saenggye) and".
+_LIST_JOIN = re.compile(
+    r"(?:[(（][^)）]{0,16}[)）])?(?:이?랑|하고|와|과|도|[,，、/]|and|&|和|跟|与|va|và|voi|với|,?plus|,?aswellas)(?:도|the|also)?"
+)
 
 
 def _unique(ids: list[str]) -> list[str]:
