@@ -49,7 +49,7 @@ HOW = re.compile(
 
 #: "What can I get?" with no topic: the one question that starts with the short profile.
 WHAT_CAN_I = re.compile(
-    r"(?:뭐|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|지원|혜택|복지)"
+    r"(?:뭐|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|(?<!둘)(?<!둘\s)(?<!셋)(?<!셋\s)다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|지원|혜택|복지)"
     r"|해당(?:되는|하는)\s?(?:거|것|게)|what (?:can|could) i (?:get|receive|apply)|is there anything (?:for|i|we)\b|what (?:\w+ ){0,3}(?:benefits|support|help|welfare|assistance)|anything (?:i|we) can get"
     r"|which (?:\w+ )?(?:benefits|support|programs|help)|(?:support|help|benefits?) for (?:someone|people) like (?:me|us)"
     r"|(?:benefits|support|programs?|help|assistance)(?: programs?)? (?:that )?(?:i|we|my family) (?:can|could|might) (?:get|receive|apply)"

@@ -173,7 +173,13 @@ def turn_intent(
             return "program_info", False  # "can I get it?" with no program recognised stays a check
         if u.intent == "out_of_scope":
             return "out_of_scope", False  # searched, and answered when a passage is about it
-    if not in_flow and not pending and not u.programs and u.intent in FLOWS and NEEDS_HELP.search(text):
+    if (
+        not in_flow
+        and not pending
+        and not u.programs
+        and u.intent in FLOWS
+        and (NEEDS_HELP.search(text) or (WORRY.search(text) and topic_notes(text, "ko", answering=True)))
+    ):
         # "낮에 봐드릴 사람이 없어요", "애 맡길 데가 없어요", "what should I do?": a situation to answer from the
         # documents (or refer honestly), not the start of a profile
         return "out_of_scope", False
@@ -210,6 +216,11 @@ def turn_intent(
         pending and in_flow and u.intent in ("program_info", "application_help") and not reading.filled
     )
     return u.intent, aside
+
+
+#: A worry told, not a question ("그래서 너무 걱정돼요", "I'm so worried", "担心", "lo lắng"): with a topic whose
+#: note says what to do first (치매), that note is the answer, not the start of a profile.
+WORRY = re.compile(r"걱정|불안|막막|worried|worry|担心|着急|lo lắng|lo lang", re.IGNORECASE)
 
 
 #: "기초연금 말고 장애인연금이요", "not that, the disability pension": a program named instead of the goal's.
@@ -310,6 +321,10 @@ def danger_reply(u: Understanding, reading: Reading, text: str, before: Before, 
     if u.intent != "crisis":
         return "none"
     sure = trusted_crisis_guess(u, reading, flow=before.flow, pending=before.pending)
+    if sure and sensed_danger_question(u, text) and aspect(text) == "what":
+        # "일상돌봄서비스 머임? … 허리다쳐서 밥도 제대로 못먹음": what a service is, asked by someone who needs it —
+        # the answer, not the crisis lines a guess alone would add
+        return "none"
     if sure and sensed_danger_question(u, text):
         # a situation whose topic note answers it (a boss who will not file 산재): that answer with the topic's
         # own line, not the crisis lines

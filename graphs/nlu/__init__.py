@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from graphs.nlu.facts import extract_facts
 from graphs.nlu.intent import INTENTS, Intent, IntentResult, classify
 from graphs.nlu.language import Language, detect_language
+from graphs.nlu.numbers import find_ages
 from graphs.nlu.programs import detect_programs
 
 LOW_CONFIDENCE = 0.6
@@ -113,6 +114,8 @@ _MEDICAL_COSTS = re.compile(
 )
 
 
+OLD_AGE_FROM = 60
+"""An age said under this is not of an older person: care she asks for is not 노인맞춤돌봄 ("나 서른넷인데 …")."""
 #: 장기요양 named: care at home asked for is its 재가급여 (국민건강보험공단), not 노인맞춤돌봄.
 _LONG_TERM_CARE = re.compile(
     r"장기\s?요양|요양\s?등급|요양원|long[- ]term care|nursing home|长期(?:疗养|护理|照护)|养老院|chăm sóc dài hạn|viện dưỡng lão",
@@ -125,7 +128,8 @@ def situation_programs(text: str) -> list[str]:
     the money to live on → 긴급복지지원; care at home asked for (a visit, a check, help with the housework)
     → 노인맞춤돌봄서비스; medical costs she cannot carry → 의료급여."""
     found = ["emergency_welfare"] if _ARREARS.search(text) else []
-    if _CARE_NEEDED.search(text) and not _LONG_TERM_CARE.search(text):
+    young = any(a.unit == "years" and a.value < OLD_AGE_FROM for a in find_ages(text))
+    if _CARE_NEEDED.search(text) and not _LONG_TERM_CARE.search(text) and not young:
         found.append("senior_customized_care")
     if _MEDICAL_COSTS.search(text):
         found.append("medical_benefit")

@@ -69,3 +69,24 @@ def test_dialect_where_and_an_income_cutoff_are_read() -> None:
 
     assert aspect("그건 어데 가가 하노") == "where"
     assert asks_limit("and whats the income cutoff for a single person?")
+
+
+def test_what_a_service_is_asked_by_someone_who_needs_it_gets_no_crisis_lines() -> None:
+    from graphs.nlu import situation_programs
+
+    message = (
+        "일상돌봄서비스 머임? 나 서른넷인데 허리다쳐서 집안일도 못하고 밥도 제대로 못먹음 이런것도 해주나"
+    )
+    assert "senior_customized_care" not in situation_programs(message)
+
+
+def test_both_asked_of_a_benefit_she_receives_is_no_discovery() -> None:
+    from graphs.dialogue.asking import WHAT_CAN_I, asks_about_received
+
+    message = "장애인연금 받고있는데 내년에 65세 되면 어케되요? 둘다 받을수있나요"
+    assert not WHAT_CAN_I.search(message)
+    assert asks_about_received(message) == ["disability_pension"]
+
+
+def test_unemployment_money_is_the_unemployment_benefit() -> None:
+    assert "실업급여" in korean_terms("can I still get unemployment money??")
