@@ -236,7 +236,10 @@ def says_nothing(text: str) -> bool:
 #: Vietnamese question's own "không" ("… được không?").
 _NOT_A_NO = re.compile(
     r"(?:không|ko)\s?(?:được|dc)\s?thì|nếu không|(?:có\s?)?(?:được|có|phải)\s?(?:không|ko)\s?(?:ạ|ah|a|vậy|nhỉ|chị|anh|em)?\s*[?？]"
-    r"|안\s?되면|if not\b|otherwise|不行的话|不然|否则",
+    r"|안\s?되면|if not\b|otherwise|不行的话|不然|否则"
+    # "Có ai đến giúp bà không, …": the question "is there anyone …?" ends in its own "không"
+    r"|\bcó (?:ai|cách|chỗ|nơi|chương trình|gì|hỗ trợ|trợ cấp|người)\b[^.?!]*?\bkhông\b(?=\s*[,?？.!]|\s*$)"
+    r"|(?<=\w )không nổi",  # "dọn nhà không nổi": she cannot, which answers nothing
     re.IGNORECASE,
 )
 

@@ -280,3 +280,9 @@ def test_divorce_said_in_vietnamese_answers_single_parenthood() -> None:
 
 def test_laid_off_in_vietnamese_is_a_job_lost() -> None:
     assert extract_facts("Bị công ty cho nghỉ việc tháng trước")["crisis"] == ["job_loss"]
+
+
+@pytest.mark.parametrize("message", ["Có ai đến giúp bà không, bà hay bị chóng mặt, dọn nhà không nổi"])
+def test_a_vietnamese_is_there_anyone_question_is_not_a_no(message: str) -> None:
+    """Found on the page: the question's own "không" and "không nổi" (cannot) had set her income to 0."""
+    assert parse_answer("income", message, extract_facts(message), {}) is None
