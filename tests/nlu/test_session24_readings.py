@@ -58,6 +58,18 @@ def test_a_building_is_property(message: str, worth: int) -> None:
         ("只领기초연금，没有低保", ["basic_pension"], []),
         ("I'm not on 기초생활수급 but can I get 주거급여?", [], ["housing_benefit"]),
         ("Tôi không có 차상위, có được 주거급여 không", [], ["housing_benefit"]),
+        (
+            "He gets basic livelihood (saenggye) and medical aid, plus the basic pension.",
+            ["basic_pension", "livelihood_benefit", "medical_benefit"],
+            [],
+        ),
+        (
+            "Only the basic pension besides the livelihood benefit",
+            ["basic_pension", "livelihood_benefit"],
+            [],
+        ),
+        ("Does she get 기초연금?", [], ["basic_pension"]),
+        ("my mom gets 기초연금, can she get 노인맞춤돌봄?", ["basic_pension"], ["senior_customized_care"]),
     ],
 )
 def test_a_benefit_received_or_denied_is_not_asked_about(
@@ -248,29 +260,6 @@ def test_leaving_because_of_violence_is_a_crisis_event(message: str, event: str)
 def test_a_baby_was_born_with_its_birth_order() -> None:
     child = extract_facts("Our third baby was born 3 weeks ago!")["members"][1]
     assert child["birth_order"] == 3
-
-
-@pytest.mark.parametrize(
-    ("message", "received", "asked"),
-    [
-        (
-            "He gets basic livelihood (saenggye) and medical aid, plus the basic pension.",
-            ["basic_pension", "livelihood_benefit", "medical_benefit"],
-            [],
-        ),
-        (
-            "Only the basic pension besides the livelihood benefit",
-            ["basic_pension", "livelihood_benefit"],
-            [],
-        ),
-        ("Does she get 기초연금?", [], ["basic_pension"]),
-        ("my mom gets 기초연금, can she get 노인맞춤돌봄?", ["basic_pension"], ["senior_customized_care"]),
-    ],
-)
-def test_what_he_or_she_gets(message: str, received: list[str], asked: list[str]) -> None:
-    u = understand(message)
-    assert sorted(u.facts.get("receiving") or []) == received
-    assert u.programs == asked
 
 
 def test_divorce_said_in_vietnamese_answers_single_parenthood() -> None:
