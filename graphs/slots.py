@@ -8,6 +8,13 @@ from typing import Any
 
 from graphs.memory import infant_takes_order, replace_members, same_birth_order
 from graphs.nlu.dates import find_past_dates
+from graphs.nlu.durations import (
+    AND_A_HALF,
+    CJK_DURATION,
+    MONTHS,
+    YEARS_AND_MONTHS,
+    duration_months,
+)
 from graphs.nlu.facts import (
     ALONE,
     FOREIGN_COUNTRY,
@@ -29,6 +36,7 @@ from graphs.nlu.numbers import (
     parse_words,
 )
 from graphs.nlu.places import find_region
+from graphs.nlu.residence import residence
 from prompts import load_yaml
 from tools.vietnamese import accept_unmarked
 
@@ -91,11 +99,6 @@ _LEAD_NUMBER = re.compile(
     r"^\s*(?:만\s?)?(\d{1,3})\s*(?:살|세|岁|tuổi|years?(?: old)?)?\s*(?:[.,!;]|$|\s(?=(?:19|20)\d{2}\s?(?:년|年)))",
     re.I,
 )
-_MONTHS = re.compile(r"(\d+)\s*(?:개월|달|months?|个月|tháng)", re.IGNORECASE)
-_YEARS = re.compile(r"(?<!\d)(\d{1,2})\s*(?:년|years?|年|năm)(?!\s?\d{1,2}\s?월)", re.IGNORECASE)
-"""A number of years ("3년", "2 years"); not a calendar year ("2024년") or a date ("26년 3월")."""
-_YEARS_AND_MONTHS = re.compile(rf"{_YEARS.pattern}(?:\s*(\d{{1,2}})\s*(?:개월|months?|个月|tháng))?", re.I)
-"""A duration in years with its months ("2년 10개월")."""
 #: A number of years written in English words ("five years", "twenty-one years").
 _WORD_YEARS = re.compile(rf"\b({EN_NUMBER_WORD}(?:[\s-]+{EN_NUMBER_WORD})*)(?=\s+years?\b)", re.I)
 
@@ -239,7 +242,9 @@ _NOT_A_NO = re.compile(
     r"|안\s?되면|if not\b|otherwise|不行的话|不然|否则"
     # "Có ai đến giúp bà không, …": the question "is there anyone …?" ends in its own "không"
     r"|\bcó (?:ai|cách|chỗ|nơi|chương trình|gì|hỗ trợ|trợ cấp|người)\b[^.?!]*?\bkhông\b(?=\s*[,?？.!]|\s*$)"
-    r"|(?<=\w )không nổi",  # "dọn nhà không nổi": she cannot, which answers nothing
+    r"|(?<=\w )không nổi"
+    # "Mẹ tôi có được nhận 기초연금 không ạ?": a yes-no question wrapped around what she asks
+    r"|\bcó\b[^.?!,]*?\b(?:không|ko)\s?(?:ạ|ah|a|vậy|nhỉ|chị|anh|em)?\s*(?:[?？]|$)",  # "dọn nhà không nổi": she cannot, which answers nothing
     re.IGNORECASE,
 )
 
@@ -600,7 +605,7 @@ def parse_answer(
         if region:
             return {"region": region}
     elif slot == "months_resident":
-        total = _duration_months(text)
+        total = duration_months(text)
         lifelong = _lifelong_years(text, facts)
         if total is not None or lifelong is not None:
             # asked how long she has lived in Siheung, the place she names is where she lives: "we've never
@@ -612,24 +617,30 @@ def parse_answer(
             region["months_resident"] = total if total is not None else (lifelong or 0) * 12
             return {"region": region}
     elif slot == "gyeonggi_residence_years":
+        if (history := residence(text)) is not None and not _LIFELONG.search(text):
+            # "安山9年，首尔4年，始兴2年": the stays, in 경기도 in a row up to now and in all
+            stay_years: dict[str, Any] = {"gyeonggi_residence_years": history.gyeonggi_years}
+            if history.gyeonggi_total_years is not None:
+                stay_years["gyeonggi_total_residence_years"] = history.gyeonggi_total_years
+            return stay_years
         text = _WORD_YEARS.sub(
             _digits_for_words, text
         )  # "Five years straight (Ansan 2 + Siheung 3)": 5 years
         # Each duration ("1 year in a row, 13 in total", "2년 10개월"), not the year she moved ("2024년 2월에")
-        durations = [round(int(y) + (int(m) / 12 if m else 0), 2) for y, m in _YEARS_AND_MONTHS.findall(text)]
-        if len(durations) == 1 and _AND_A_HALF.search(text):
+        durations = [round(int(y) + (int(m) / 12 if m else 0), 2) for y, m in YEARS_AND_MONTHS.findall(text)]
+        if len(durations) == 1 and AND_A_HALF.search(text):
             durations = [durations[0] + 0.5]  # "1년 반"
         # "2 years now in Siheung. Suwon from birth till 13": a bare number beside the durations is years too
-        loose: list[float] = [int(n) for n in _BARE_YEARS.findall(_YEARS_AND_MONTHS.sub(" ", text))]
+        loose: list[float] = [int(n) for n in _BARE_YEARS.findall(YEARS_AND_MONTHS.sub(" ", text))]
         numbers: list[float] = durations + loose if durations else loose
         if not numbers:  # "这次搬回来一年了，以前住过十年，加起来十一年": each duration in words, in order
             numbers = [
                 float(v)
-                for m in _CJK_DURATION.finditer(text)
+                for m in CJK_DURATION.finditer(text)
                 if m.group(2) == "年"
                 if (v := parse_numeral(m.group(1))) is not None
             ]
-        if not numbers and (months := _duration_months(text)) is not None:
+        if not numbers and (months := duration_months(text)) is not None:
             numbers = [round(months / 12, 2)]  # "about a year and a half", "hai năm"
         lifelong = _lifelong_years(text, facts)
         away = [int(y) for y in _AWAY_YEARS.findall(text)]
@@ -652,57 +663,14 @@ def parse_answer(
             numbers = [lifelong]
         if numbers:
             patch: dict[str, Any] = {"gyeonggi_residence_years": numbers[0]}
-            patch["gyeonggi_total_residence_years"] = max(numbers)
+            known_total = facts.get("gyeonggi_total_residence_years") or 0
+            # "现在连续住了两年" after "加起来十一年": the years in a row, not a smaller total
+            patch["gyeonggi_total_residence_years"] = (
+                max(numbers) if len(numbers) > 1 else max(numbers[0], known_total)
+            )
             return patch
     if refuses(text):
         return DECLINED
-    return None
-
-
-_WORDED_DURATION = re.compile(
-    r"\b([a-z]+(?:[- ][a-z]+)?|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?: \w+)?)\s+(years?|months?|năm|tháng)\b",
-    re.I,
-)
-#: "a year and a half", "1년 반", "một năm rưỡi", "一年半": six months more.
-_AND_A_HALF = re.compile(r"and a half|(?:년|year)\s?반|năm rưỡi|年半", re.I)
-_A_YEAR = re.compile(r"\b(?:a|an|one)\s+year\b|(?<![가-힣\d])일\s?년|(?<![\d])一年|\bmột năm\b", re.I)
-_NARROW_COUNTS = {"석": "세", "넉": "네"}  # "석 달", "넉 달": 3 and 4 before 달
-_NATIVE_DURATION = re.compile(r"(?<![가-힣])(한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)\s?달")
-_CJK_DURATION = re.compile(r"([一二三四五六七八九十两]{1,3})\s?(年|个月)")
-#: Years or months in Sino-Korean words: "이 년 됐어요", "삼년째", "십오 년", "육 개월" (not "이년" alone, a slur).
-_SINO_DURATION = re.compile(
-    r"(?<![가-힣])([이삼사오육칠팔구십]{1,3})\s?(년|개월)(?=\s?(?:째|됐|되|넘|반|정도|쯤|가량|살|있|이|간|동안|지)|\s*[.!~]*\s*$)"
-)
-
-
-def _duration_months(text: str) -> int | None:
-    """How long, in months: "2년 3개월", "넉 달", "반년", "三年", "36个月" (the last figure said wins over an
-    earlier one only through the reading's correction rule, not here: the first duration is read)."""
-    years, extra = _YEARS.search(text), _MONTHS.search(text)
-    half = 6 if _AND_A_HALF.search(text) else 0
-    if years or extra:
-        return (int(years.group(1)) * 12 if years else 0) + (int(extra.group(1)) if extra else half)
-    if _A_YEAR.search(text):
-        return 12 + half
-    for worded in _WORDED_DURATION.finditer(text):  # "two years ago", "hai năm", "eighteen months"
-        words = worded.group(1)
-        count = parse_words(words)
-        if count is None:
-            count = parse_words(words.split()[-1])
-        if count is not None:
-            return int(count) * (1 if worded.group(2).lower().startswith(("month", "tháng")) else 12)
-    if sino := _SINO_DURATION.search(_after_correction(text)):
-        value = parse_numeral(sino.group(1))
-        if value is not None:
-            return int(value) * (12 if sino.group(2) == "년" else 1) + (half if sino.group(2) == "년" else 0)
-    if native := _NATIVE_DURATION.search(_after_correction(text)):
-        return native_korean_number(_NARROW_COUNTS.get(native.group(1), native.group(1)))
-    if re.search(r"반\s?년|半年|nửa năm", text):
-        return 6
-    if cjk := _CJK_DURATION.search(text):
-        value = parse_numeral(cjk.group(1))
-        if value is not None:
-            return int(value) * (12 if cjk.group(2) == "年" else 1)
     return None
 
 
@@ -722,12 +690,6 @@ def _bare_amount(text: str) -> int | None:
     if found is None or len(re.findall(r"\d+", text)) != 1 or len(text.strip()) > 24 or "?" in text:
         return None  # only a short reply that is the amount: "I am 70" in a question is not money
     return int(found.group(1)) * 10_000
-
-
-def _after_correction(text: str) -> str:
-    """The part of "반년이 아니라 넉 달이네요" after its "아니라": what she now says."""
-    parts = re.split(r"아니(?:라|고)|not\b|不是", text, maxsplit=1)
-    return parts[-1]
 
 
 _LIFELONG = re.compile(
@@ -765,7 +727,7 @@ def _months(text: str) -> int | None:
     worded = next((a.value for a in find_ages(text) if a.unit == "months"), None)
     if worded is not None:
         return worded
-    digits = _MONTHS.search(text)
+    digits = MONTHS.search(text)
     return int(digits.group(1)) if digits else None
 
 

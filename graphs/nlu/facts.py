@@ -23,6 +23,7 @@ from graphs.nlu.numbers import (
 )
 from graphs.nlu.places import find_places, find_region
 from graphs.nlu.programs import detect_programs, find_mentions
+from graphs.nlu.residence import residence
 from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
@@ -218,7 +219,16 @@ def _clause_subject(clause: str, at: int) -> str | None:
     found = _last_relation_word(clause, at)
     if found is None or clause[: found[0].start()].strip():
         return None
-    return None if _SELF_WORD.search(clause, found[0].end(), at) else found[1]
+    between = _POSSESSIVE_SELF.sub(lambda m: " " * len(m.group(0)), clause[:at])
+    return None if _SELF_WORD.search(between, found[0].end()) else found[1]
+
+
+#: "mẹ tôi", "gia đình tôi": tôi after a noun is "my", not the writer speaking of herself.
+_POSSESSIVE_SELF = re.compile(
+    r"(?:(?<=mẹ)|(?<=bố)|(?<=ba)|(?<=má)|(?<=con)|(?<=vợ)|(?<=nhà)|(?<=ông)|(?<=bà)|(?<=anh)|(?<=chị)|(?<=của)"
+    r"|(?<=cháu)|(?<=đình)|(?<=chồng))\s(?:tôi|mình)\b",
+    re.I,
+)
 
 
 def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:
@@ -1914,8 +1924,15 @@ def extract_facts(text: str) -> dict[str, Any]:
                 years * 12
             )  # "我在始兴住了五年", "시흥 산 지 3년", "lived in Siheung 4 years"
     m = _GYEONGGI_YEARS.search(text)
+    history = None if m else residence(text)
     if m:
         facts["gyeonggi_residence_years"] = float(next(g for g in m.groups() if g))
+    elif history is not None:  # "在安山住了9年，然后去首尔读了4年大学，两年前搬回始兴": 2 in a row, 11 in all
+        facts["gyeonggi_residence_years"] = history.gyeonggi_years
+        if history.gyeonggi_total_years is not None:
+            facts["gyeonggi_total_residence_years"] = history.gyeonggi_total_years
+        now = history.current  # where she lives now, and since when
+        facts["region"] = {"sido": now.sido, "sigungu": now.sigungu, "months_resident": now.months}
     if not any(m.get("relation") == "child" for m in facts.get("members") or []) and _BORN.search(text):
         # "둘째 낳았어요", "출산한지 얼마 안됐어요": a baby, its age still to ask
         baby: dict[str, Any] = {"relation": "child"}

@@ -301,6 +301,13 @@ _NATIVE_AGE_BARE = re.compile(
 _NATIVE_AGE_AFTER_ME = re.compile(
     r"(?:^|(?<=\s))(?:나|저|난|전)\s(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?(?![가-힣])"
 )
+#: "칠십 할머니", "칠십 먹은 할매", "80 넘은 할아버지": a number right before an older person's noun is that person's
+#: age (a bare digit only after a verb of age: "월 70 할머니 연금" is money).
+_ELDER_AGE = re.compile(
+    r"(?<![가-힣\d])(?:([이삼사오육칠팔구]십[일이삼사오육칠팔구]?)\s?(?:(?:먹은|묵은|넘은|넘으신|된|되신)\s?)?"
+    r"|(\d{2,3})\s?(?:먹은|묵은|넘은|넘으신|된|되신)\s?)"
+    r"(?:할머니|할아버지|할매|할배|노인|어르신|영감|할멈)"
+)
 #: "오십둘", "육십다섯": Sino-Korean tens with native ones, as people say ages aloud.
 _MIXED_AGE = re.compile(r"^([이삼사오육칠팔구])십(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)$")
 #: The same inside a message: "칠십하나인데 일자리 구하면", "육십다섯 살".
@@ -613,6 +620,13 @@ def find_ages(text: str) -> list[Age]:
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
     for m in _MIXED_AGE_IN.finditer(text):
         add(_mixed_age(m), "years", m.start(), m.end())
+    for m in _ELDER_AGE.finditer(text):
+        raw = m.group(1) or m.group(2)
+        if raw.endswith("십이") and m.group(0)[len(raw) :].lstrip()[:1] in ("먹", "묵", "넘", "된", "되"):
+            raw = raw[:-1]  # "팔십이 넘은 노인": 이 before the verb is the particle, not two
+        elder = int(raw) if raw.isdigit() else _sino_korean(raw)
+        if elder is not None and 40 <= elder <= 110:
+            add(elder, "years", m.start(), m.start() + len(raw))
     for m in _NATIVE_AGE_AFTER_ME.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(1), m.end())
     for m in _MAN_AGE.finditer(text):
@@ -826,7 +840,7 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 
 _MONEY_CONTEXT = re.compile(
-    r"((?:경비|조리사|요양보호사|캐셔|경리|간호조무사|간호사|회사원|택배|배달|미화원|일용직|알바|아르바이트|청소)(?:로|으로|일로|해서)?|월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|시세|공시\s?가격?|시가|집값|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|"
+    r"((?:경비|조리사|요양보호사|캐셔|경리|간호조무사|간호사|회사원|택배|배달|미화원|일용직|알바|아르바이트|청소)(?:로|으로|일로|해서)?|월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|집|아파트|빌라|주택|땅|토지|상가|건물|시세|공시\s?가격?|시가|집값|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|"
     r"收入|工资|挣|房租|年金|养老金|退休金|一共|总共|加起来|一个月|每个月|每月|月薪|薪水|存款|押金|保证金)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:(?:모아\s?둔|넣어\s?둔|들어\s?있는|있는)\s?(?:거|것|돈)(?:이|은|는|도)?\s*)?(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
