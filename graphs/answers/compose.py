@@ -36,6 +36,8 @@ from tools.vietnamese import with_unmarked
 
 MAX_PASSAGES = 3
 MAX_CHARS = 360
+ONLY_RETRIEVED = 1.0
+"""The most a passage scores in `rank` from retrieval alone (no word of the question in it, no aspect)."""
 _PHONE = re.compile(
     r"(?<![\d,-])(?:0\d{1,2}-\d{3,4}-\d{4}|1\d{3}-\d{4}"
     r"|(?<!KRW )1[0-9]{2,3}(?=\)|,(?!\d{3})|\s|$)(?!\s?(?:million|billion|thousand|won|triệu|nghìn|đồng)))(?![\d-])"
@@ -229,11 +231,24 @@ def _foreign_answer(
         # each further question of the message its own passage ("2）培训费能补助多少？在哪里办？"); with no summary in
         # her language, the passage her question's aspect asks for too, as a Korean question's answer would give
         parts = question_parts(question)
-        more = [
-            best
-            for part in (parts[:4] if len(parts) > 1 else [])
-            if (best := next((h for _, h in rank(part, focal, [name]) if quotable(h)), None)) is not None
-        ]
+        more: list[dict[str, Any]] = []
+        # the parts that ask a known aspect (where, how much) first: a statement of her situation after them
+        asking = sorted(parts[:4] if len(parts) > 1 else [], key=lambda part: aspect(part) == "any")
+        for part in asking:
+            # the part's best passage not quoted yet (a part the first quote answers adds the next one), if
+            # the part says what it is about: a passage only retrieved, matching none of its words, is noise
+            best = next(
+                (
+                    h
+                    for score, h in rank(part, focal, [name])
+                    if quotable(h)
+                    and all(h is not o for o in [korean[0], *more])
+                    and (score > ONLY_RETRIEVED or _asks(part, question))
+                ),
+                None,
+            )
+            if best is not None:
+                more.append(best)
         if summary is None:
             more += [h for h in focused_passages(question, focal, [name]) if quotable(h) and h not in more][
                 :1
@@ -247,6 +262,14 @@ def _foreign_answer(
     if not lines:
         return Answer()
     return Answer(lines, cited, booklet_year=_booklet_year(cited), contact=contact_of(focal))
+
+
+def _asks(part: str, question: str) -> bool:
+    """Whether a part of the message is a question (ends in a question mark, or asks where, how much …),
+    not a statement of her situation."""
+    at = question.find(part)
+    after = question[at + len(part) : at + len(part) + 3] if at >= 0 else ""
+    return bool(re.search(r"[?？]", after)) or aspect(part) != "any"
 
 
 def _booklet_year(cited: list[dict[str, Any]]) -> int | None:

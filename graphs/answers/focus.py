@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from graphs.answers.readable import row_label
 from graphs.nlu.language import detect_language
 from graphs.nlu.numbers import find_ages
 from tools.vietnamese import fold_latin
@@ -381,6 +382,30 @@ def overlap(terms: set[str], hit: dict[str, Any]) -> int:
     return sum(1 for t in terms if t in text)
 
 
+OTHER_ROW = 4.0
+"""How far a booklet table row whose label is not what the question asks falls behind a row of the same
+table whose label is (two of the question's words)."""
+
+
+def _label_terms(hit: dict[str, Any], terms: set[str]) -> int | None:
+    """How many of `terms` a table row's label holds ("한국어교육" of "대상의 '한국어교육' 관련 정보"); None for
+    a passage that is no table row."""
+    label = row_label(str(hit.get("text") or ""))
+    return None if label is None else sum(1 for t in terms if t in label.lower())
+
+
+def _row_about_else(hit: dict[str, Any], hits: list[dict[str, Any]], terms: set[str]) -> bool:
+    """Whether `hit` is a table row about something else than the question while a row of the same table
+    (program and section) is about what it asks."""
+    if _label_terms(hit, terms) != 0:
+        return False
+    return any(
+        (_label_terms(other, terms) or 0) > 0
+        for other in hits
+        if other.get("program") == hit.get("program") and other.get("section") == hit.get("section")
+    )
+
+
 def rank(
     question: str, hits: list[dict[str, Any]], names: Iterable[str]
 ) -> list[tuple[float, dict[str, Any]]]:
@@ -395,6 +420,8 @@ def rank(
             continue
         section = str(hit.get("section") or "")
         score = 2.0 * overlap(terms, hit) + float(hit.get("score") or 0) / best
+        if _row_about_else(hit, hits, terms):
+            score -= OTHER_ROW  # "한국어교육" asked: the table's other rows after its own, whatever they list
         if asked != "any" and is_section(hit, asked):
             score += 2.5
         if asked == "what" and any(word in section for word in ("요약", "개요", "한눈에")):

@@ -15,6 +15,14 @@ import re
 _TEMPLATE = re.compile(
     r"^(?P<section>[^\n']+?)의 '(?P<label>.*?)' 관련 정보: (?P<body>.*?)\s*입니다\.?\s*$", re.S
 )
+
+
+def row_label(text: str) -> str | None:
+    """The label of a booklet table row ("한국어교육" of "대상의 '한국어교육' 관련 정보: …"), else None."""
+    found = _TEMPLATE.match(text)
+    return found.group("label") if found else None
+
+
 _FIELD = re.compile(r"(?:^|',\s)(?P<key>[^']{1,40}?)은\(는\) '")
 #: Fields a reader never needs.
 _DROP = frozenset({"페이지", "ID", "id"})
