@@ -355,7 +355,9 @@ HOUSEHOLD_COUNT = re.compile(
 
 #: A reply that is nothing but zero: "0원요", "0", "영원이요", "0 won".
 _ZERO = re.compile(
-    r"(?:지금\s?)?(?:0|영)\s?(?:원|won|韩元|元|đồng)?\s?(?:이요|요|입니다|이에요|예요|임)?\s*[.!~]*", re.I
+    r"(?:(?:지금|현재|요즘|당장)(?:은|는)?|right now|now|currently|bây giờ|hiện (?:tại|giờ)|现在|目前)?\s?"
+    r"(?:0|영)\s?(?:원|won|韩元|元|块|đồng|dong)?\s?(?:이요|요|입니다|이에요|예요|임)?\s*[.!~]*",
+    re.I,
 )
 
 
@@ -443,8 +445,10 @@ def parse_answer(
                 return DECLINED
             if money:
                 income = {"other_krw": int(sum(m.krw for m in money))}
-            elif (amount := _bare_amount(text)) is not None:
-                income = {"other_krw": amount}  # "170이에요", "아 아니다 이번에 올라서 170이에요": 만원
+            elif (amount := _bare_amount(text) or _bare_amount_in_words(text)) is not None:
+                income = {
+                    "other_krw": amount
+                }  # "170이에요", "아 아니다 이번에 올라서 170이에요", "사백오십이요": 만원
             elif answer is False or _ZERO.fullmatch(text.strip()):
                 income = {"earned_krw": 0, "other_krw": 0}  # "없어요", "0원요"
         if income:
@@ -471,6 +475,8 @@ def parse_answer(
             money = [] if income_said else find_money(text)  # "월급은 200": income, not assets
             if money:
                 assets = {"property_krw": int(sum(m.krw for m in money))}
+            elif not income_said and (amount := _bare_amount(text) or _bare_amount_in_words(text)):
+                assets = {"property_krw": amount}  # "이천이요", "3000 정도": 만원
             elif refuses(text):
                 return DECLINED  # "월급 200이고 재산은 말 안 할래요": the "안" is no "no"
             elif income_said and not _ASSETS_NONE.search(text):
@@ -682,6 +688,16 @@ _NOT_SO = re.compile(
 _BARE_AMOUNT = re.compile(
     r"(?<![\d.])(\d{2,5})\s?(?:정도|쯤|가량)?\s?(?:이에요|예요|이요|요|이고|입니다|이야|임|이다|받아요|벌어요|받아|받음|받으셔|받으세요|받으심|나와요|나와|나옴|벌어)?\s*[.!~]*\s*$"
 )
+
+
+def _bare_amount_in_words(text: str) -> int | None:
+    """An amount said as a number in words with no unit, the whole answer about money, in 만원 ("사백오십이요" →
+    4,500,000); not a small count ("셋이요")."""
+    text = re.sub(r"^\s*(?:한|약|대략|대충|거의|얼추)\s?", "", text)  # "한 오천": about 5천
+    value = bare_number(text)
+    if value is None or re.search(r"\d", text) or not 10 <= value < 10_000:
+        return None
+    return value * 10_000
 
 
 def _bare_amount(text: str) -> int | None:

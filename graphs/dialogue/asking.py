@@ -165,6 +165,11 @@ _ASKS_SPOKEN = re.compile(
 #: An English question written without a question mark ("what can i do", "where do I apply").
 _ASKS_UNMARKED = re.compile(
     r"^(?:what|how|where|who|is there|are there|can i|do i)\b|\b(?:what|where|how) (?:are|is|can|do|should)\b"
+    r"|\b(?:is|are) there (?:any|an?|some)\b|\b(?:who|what number|which number) (?:do|should|can) (?:i|we) call\b"
+    # "이게 정확히 뭔지 모르겟어서요", "어떻게 하는지 궁금해요": a question said as not knowing
+    r"|(?:뭔지|무엇인지|뭐하는\s?건지|무슨\s?뜻인지|어떻게\s?하는지|어디서\s?하는지|얼마인지|얼만지)\s?(?:잘\s?)?(?:모르|몰라|궁금|알고\s?싶)"
+    # Vietnamese asking "which number", "where", "how", "how much" at its end: "… thì gọi số nào ạ"
+    r"|(?:số nào|so nao|ở đâu|o dau|thế nào|the nao|làm sao|lam sao|bao nhiêu|bao nhieu)\s*(?:ạ|a|vậy|vay|nhỉ|nhi)?\s*[.!]*\s*$"
     # Vietnamese "có … không ạ," mid-message, also shortened ("ko", "k")
     r"|\bcó\b[^.?!]{1,80}?\b(?:không|khong|ko)\b\s*(?:ạ|a|vậy|vay)?\s*(?:[,.!]|$)",
     re.IGNORECASE,
@@ -318,3 +323,12 @@ def follows_up(text: str) -> bool:
         TOPIC_NOUN.search(text) or AID_NOUN.search(text) or korean_terms(text) or names_a_kind_of_help(text)
     )
     return len(text.strip()) <= FOLLOW_UP_CHARS and aspect(text) != "any" and not asked and not named
+
+
+#: A program asked about beside an answer: "혼자 사는 노인 들여다봐주는 거 … 그것도 좀 알려주소", "also the
+#: education benefit for my son", "còn tiền nuôi con đơn thân …".
+ALSO_ASKED = re.compile(
+    r"(?:그것|그거|그건|이것|이거|요것)(?:도|두)|(?:알려|봐|물어)\s?(?:주|줘|달)|\b(?:also|as well|and what about|what about)\b"
+    r"|也(?:想|问|要)|还有|cũng (?:hỏi|muốn)|^\s*còn\b",
+    re.IGNORECASE,
+)

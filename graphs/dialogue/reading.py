@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.asking import CAN_I, asks_question
+from graphs.dialogue.asking import ALSO_ASKED, CAN_I, asks_question
 from graphs.dialogue.proxy import as_applicant, lives_with_writer
 from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
@@ -181,6 +181,9 @@ def _apply(
     ):
         return  # "moved out of my parents place, no job rn": a no about something else, not "no relatives"
     if patch == DECLINED:
+        named = refused_topic(message, pending, reading.facts)
+        if named and slot not in named:
+            return  # "孩子的事情我不想说" while assets are asked: a refusal of what it names (read after)
         if slot in pending or slot in asked_before or slot in relevant_slots([slot], part):
             reading.refused.append(slot)
     elif isinstance(patch, dict):
@@ -282,6 +285,22 @@ def _gives(slot: str, message: str, u: Understanding, facts: dict[str, Any]) -> 
 _OWN_TRAITS = frozenset({"nationality", "disability", "employed", "pregnant"})
 
 
+_TOPICS_REFUSED = ("income", "assets", "support_obligor", "household", "age", "nationality", "disability")
+
+
+def refused_topic(message: str, pending: list[str], facts: dict[str, Any]) -> list[str]:
+    """The facts a refusal names, when it names some ("소득은 말하기 싫어요", "孩子的事情我不想说": her grown
+    children, whom family support asks about when no child lives with her); [] when it names none."""
+    named = relevant_slots(pending, message) or relevant_slots(
+        [s for s in _TOPICS_REFUSED if s not in pending], message
+    )
+    children_named = bool(SLOT_KEYWORDS["child_age"].search(message))
+    no_child_here = not any(m.get("relation") == "child" for m in facts.get("members") or [])
+    if not named and children_named and no_child_here:
+        named = ["support_obligor"]
+    return named
+
+
 def read_message(
     message: str,
     u: Understanding,
@@ -367,7 +386,12 @@ def read_message(
     elif (
         "support_obligor" in pending
         and u.programs
-        and not (_QUESTION.search(message) or _REQUEST.search(message) or CAN_I.search(message))
+        and not (
+            _QUESTION.search(message)
+            or _REQUEST.search(message)
+            or CAN_I.search(message)
+            or ALSO_ASKED.search(message)  # "also the education benefit for my son": asked, not hers
+        )
     ):
         reading.programs_named_as_facts = True  # "친정엄마는 기초연금으로 사세요": her relatives', not a goal
     # The open question first: a short reply is its answer ("여섯 살이에요" is the child's age, not hers).
@@ -473,8 +497,10 @@ def read_message(
             if reading.answered_now or reading.refused:
                 break
     if not reading.filled and not reading.refused and pending and refuses(message):
-        # "모르겠어요" to two questions asked together answers the first; "둘 다 몰라요" both
-        reading.refused.extend(pending if _BOTH.search(message) else pending[:1])
+        # "모르겠어요" to two questions asked together answers the first; "둘 다 몰라요" both; "孩子的事情我不想说"
+        # the one it names
+        named_refusal = refused_topic(message, pending, facts)
+        reading.refused.extend(named_refusal or (pending if _BOTH.search(message) else pending[:1]))
     age = bare_number(message)
     if not reading.filled and age is not None and 0 < age < 120 and not lg.settled(ledger, "age"):
         # A bare number while another question is open: an age she gives before being asked ("일흔둘이요").

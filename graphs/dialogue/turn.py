@@ -10,6 +10,7 @@ from graphs.answers.compose import outside_topic, replaces_check, topic_notes
 from graphs.answers.focus import aspect, korean_terms
 from graphs.dialogue.asking import (
     AID_NOUN,
+    ALSO_ASKED,
     ASKS,
     ASKS_FOR_PERSON,
     CAN_I,
@@ -229,13 +230,6 @@ _INSTEAD = re.compile(
 )
 
 
-#: A program asked about beside an answer: "혼자 사는 노인 들여다봐주는 거 … 그것도 좀 알려주소".
-_ALSO_ASKED = re.compile(
-    r"(?:그것|그거|그건|이것|이거|요것)(?:도|두)|(?:알려|봐|물어)\s?(?:주|줘|달)|\b(?:also|as well)\b|也(?:想|问|要)|cũng (?:hỏi|muốn)",
-    re.IGNORECASE,
-)
-
-
 def goal_after(
     u: Understanding, reading: Reading, goal: list[str], text: str, *, joins: bool = False
 ) -> list[str]:
@@ -248,7 +242,7 @@ def goal_after(
     if goal and u.by_situation and joins:
         # "영감이랑 둘이 살고 병원비도 많이 나와유": an answer that tells a need besides adds its program
         return [*goal, *(p for p in u.programs if p not in goal)]
-    if goal and reading.answered and not ASKS.search(text) and not _ALSO_ASKED.search(text):
+    if goal and reading.answered and not (ASKS.search(text) or CAN_I.search(text) or ALSO_ASKED.search(text)):
         return goal
     if joins and goal and not _INSTEAD.search(text):
         return [*goal, *(p for p in u.programs if p not in goal)]

@@ -769,7 +769,7 @@ _UNSTATED_INCOME = re.compile(r"(?<!근로)(?<!근로\s)(?<!사업)(?<!사업\s)
 #: "商铺楼每个月收租三百万", "tiền cho thuê nhà". Its rent words name her income, not a rent she pays.
 _LANDLORD = re.compile(
     r"(?:월세|세|임대료|집세)\s?(?:를|을|도|는)?\s?(?:받|들어오)|세입자(?:한테|들?이\s?내|가\s?내)|세\s?(?:놓|줬|주고|줘서)|상가|건물(?:주|에서|이\s?있)"
-    r"|from (?:my|our|the|her|his) tenants?|tenants? pays?|rental income|rent(?:ing)? (?:it |them |rooms? )?out"
+    r"|from (?:my|our|the|her|his) tenants?|tenants? pays?|rent(?:al)? income|income from (?:the |my |our )?(?:rent|flat|apartment|house|room)|rent(?:ing)? (?:it |them |one |rooms? )?out"
     r"|(?:get|receive)s? [^.?]{0,20}\bin rent\b|collect(?:s|ing)? (?:the )?rent|\brent (?:i|we) (?:get|receive|collect)"
     r"|收租|租金收入|房租收入|出租|租出去|租给|商铺|铺面|店面|楼(?:房)?.{0,8}租金|房东"
     r"|cho thuê|thu tiền (?:nhà|thuê)|tiền cho thuê|chủ nhà",
@@ -1687,9 +1687,10 @@ def extract_facts(text: str) -> dict[str, Any]:
         m = pattern.search(leveled)
         word = _DISABILITY_WORD.search(lower)
         if m and word:
-            # "아들이 중증", "chồng em bị khuyết tật nhẹ": the relation next to the level or to the word
+            # "아들이 중증", "chồng em bị khuyết tật nhẹ", "my wife is 60 and has a severe disability": the
+            # relation next to the level or to the word, or the subject a little before it
             rel = _nearest_relation(lower, m.start(), m.end(), window=6) or _holder_before(
-                lower, min(m.start(), word.start())
+                lower, min(m.start(), word.start()), reach=24
             )
             held = others.get(rel or "self") or []
             target = held[0] if held else self_member
