@@ -35,7 +35,10 @@ _CARED_FOR_PARENT = re.compile(
 #: A grown child who demands money or drinks ("아들놈이 술만 먹으면 돈 내놓으라고"): violence from him is elder abuse.
 _GROWN_CHILD = re.compile(
     r"(?:아들|딸|며느리|사위)(?:놈|년|녀석|내외)?.{0,20}(?:술|돈\s?(?:내놓|달라|뜯)|용돈)"
-    r"|(?:son|daughter)\b.{0,30}\b(?:drunk|drinks|money)|(?:儿子|女儿|儿媳).{0,12}(?:喝酒|要钱)|(?:con trai|con gái).{0,20}(?:say|rượu|đòi tiền)",
+    r"|(?:son|daughter)\b.{0,30}\b(?:drunk|drinks|money)|(?:儿子|女儿|儿媳).{0,12}(?:喝酒|要钱)|(?:con trai|con gái).{0,20}(?:say|rượu|đòi tiền)"
+    # a grown child who hits a parent: "옆집 아들내미가 지 엄마를 맨날 때리는거같아요", "her son beats her"
+    r"|(?:아들|딸|며느리|사위).{0,12}(?:엄마|어머니|어무이|아버지|아빠|노모|부모).{0,12}(?:때리|때려|팬다|패고|패요|폭행)"
+    r"|\b(?:son|daughter)\b.{0,20}\b(?:hits?|beats?|hitting|beating)\b|(?:儿子|女儿|儿媳).{0,6}打|(?:con trai|con gái).{0,12}đánh",
     re.IGNORECASE,
 )
 

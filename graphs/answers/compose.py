@@ -30,6 +30,7 @@ from graphs.answers.focus import (
     rank,
 )
 from graphs.answers.readable import field_value, readable
+from graphs.nlu.programs import detect_programs
 from graphs.topical import topical
 from prompts import load_yaml
 from tools.vietnamese import with_unmarked
@@ -354,6 +355,9 @@ def _named_group(
     # her everyday words' Korean terms, and in a question in another language the Korean names she writes
     # ("Dịch vụ … (산모·신생아 건강관리)"); a Korean question's own words name topics, not programs
     written = re.findall(r"[가-힣][가-힣·]{2,}", question) if language != "ko" else []
+    # not a benefit she says she receives ("拿기초연금的 … 老人工作(노인일자리)怎么报名"): the other name is asked
+    received = set(detect_programs(question)[1])
+    written = [w for w in written if not received or not set(detect_programs(w)[0]) <= received]
     terms = {re.sub(r"\s+", "", t) for t in [*korean_terms(question), *written] if len(t) >= 3}
     said = [sum(t in re.sub(r"\s+", "", str(g[0].get("program") or "")) for t in terms) for g in groups]
     best = max(said, default=0)
@@ -365,16 +369,25 @@ def _named_group(
         named = [g for g in groups if _names(word, str(g[0].get("program") or ""))]
         if len(named) == 1:
             return named[0]
+    if language == "ko":
+        # a program's name written whole, or most of it ("장애인활동지원 이게 정확히 뭔지"): that program
+        for word in re.findall(r"[가-힣]{4,}", question):
+            named = [g for g in groups if _most_of_name(word, str(g[0].get("program") or ""))]
+            if len(named) == 1:
+                return named[0]
     return None
+
+
+def _most_of_name(word: str, program: str) -> bool:
+    """Whether a word of four letters or more is most of a program's name, spaces aside."""
+    whole = re.sub(r"\s+", "", program)
+    return len(word) >= 4 and word in whole and len(word) * 2 > len(whole)
 
 
 def _names(word: str, program: str) -> bool:
     """Whether a Korean word she wrote names `program`: one of its words ("틀니" of "노인 틀니 지원"), or four
     letters or more that are most of its name ("국민내일배움카드" of "국민내일배움카드제")."""
-    whole = re.sub(r"\s+", "", program)
-    return word in re.split(r"[\s·()（）,]+", program) or (
-        len(word) >= 4 and word in whole and len(word) * 2 > len(whole)
-    )
+    return word in re.split(r"[\s·()（）,]+", program) or _most_of_name(word, program)
 
 
 def render_line(key: str, language: str, **values: str) -> str:

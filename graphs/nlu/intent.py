@@ -170,7 +170,7 @@ _HANDOFF = re.compile(
     r"|(?:직접|방문|전화|대면)\s?상담|상담\s?(?:예약|신청|받고\s?싶)|콜백|(?:챗봇|ai|기계|너|로봇)\s?말고"
     r"|\bhuman\b|real person|a person\b|someone real|counse?llor|counselor|social worker|caseworker|\bagent\b|staff member|call me back|officer call"
     r"|speak (?:to|with) (?:someone|somebody|a person)|talk to (?:someone|somebody|a person|a human)|appointment with"
-    r"|人工|真人|工作人员|社工|负责人|找人|跟人说|面谈|预约咨询"
+    r"|(?<!老)人工(?![作资])|真人|工作人员|社工|负责人|找人|跟人说|面谈|预约咨询"
     r"|người thật|nhân viên|tư vấn viên|cán bộ|gặp trực tiếp|gọi lại cho tôi|nói chuyện với người|gặp người|tư vấn trực tiếp",
     re.I,
 )
