@@ -111,7 +111,9 @@ def _part_searches(
     if checked:
         searched = [i for i, part in enumerate(parts) if asked(part) and names_none(part, checked)]
     else:
-        first = bool(named) and asked(parts[0]) and names_none(parts[0], named)
+        # the first question too: with programs named, when it names none of them; without, always (the whole
+        # message's search may be about what a later question names: "手机话费能减免吗？还有…문화누리카드…")
+        first = asked(parts[0]) and (names_none(parts[0], named) if named else True)
         searched = [*([0] if first else []), *range(1, len(parts))]
     return [
         {

@@ -28,6 +28,7 @@ from graphs.answers.focus import (
     overlap,
     question_parts,
     rank,
+    written_korean,
 )
 from graphs.answers.readable import field_value, readable
 from graphs.nlu.programs import detect_programs
@@ -37,6 +38,28 @@ from tools.vietnamese import with_unmarked
 
 MAX_PASSAGES = 3
 MAX_CHARS = 360
+#: Words for who she is and whom she lives with ("엄마가 … 혼자 계세요"): they say nothing of what she asks, so a
+#: program that shares only them ("엄마 또는 아빠 혼자" of 한부모가족) is not about her question.
+_WHO_WORDS = frozenset(
+    {
+        "엄마",
+        "아빠",
+        "어머",
+        "머니",
+        "아버",
+        "버지",
+        "혼자",
+        "아들",
+        "남편",
+        "아내",
+        "가족",
+        "자녀",
+        "아이",
+        "부모",
+        "할머",
+        "할아",
+    }
+)
 ONLY_RETRIEVED = 1.0
 """The most a passage scores in `rank` from retrieval alone (no word of the question in it, no aspect)."""
 _PHONE = re.compile(
@@ -198,7 +221,11 @@ def _summary_line(hit: dict[str, Any], limit: int = MAX_CHARS) -> str:
 
 
 def _foreign_answer(
-    question: str, groups: list[list[dict[str, Any]]], focal: list[dict[str, Any]], language: str
+    question: str,
+    groups: list[list[dict[str, Any]]],
+    focal: list[dict[str, Any]],
+    language: str,
+    further: list[dict[str, Any]] | None = None,
 ) -> Answer:
     """For a question in English, Chinese or Vietnamese: each program's summary in her language, then the
     subject's best Korean passage quoted (to show at the 행정복지센터); a program with no summary in her
@@ -206,7 +233,10 @@ def _foreign_answer(
     name = str(focal[0].get("program") or "")
     native = _native_answer(question, focal, language)
     if native is not None:
-        for line, hit in _other_summaries(groups, focal, language):
+        for line, hit in [
+            *_foreign_further(question, further or [], native.cited, language),
+            *_other_summaries(groups, focal, language),
+        ]:
             native.lines.append(line)
             native.cited.append(hit)
         native.booklet_year = _booklet_year(native.cited)
@@ -257,9 +287,13 @@ def _foreign_answer(
         for hit in [h for i, h in enumerate(more) if all(h is not o for o in [korean[0], *more[:i]])][:2]:
             lines.append(f"- {shorten_for(readable(str(hit['text'])), terms, 200)}")
             cited.append(hit)
-    for line, hit in _other_summaries(groups, focal, language):
-        lines.append(line)
-        cited.append(hit)
+    for line, hit in [
+        *_foreign_further(question, further or [], cited, language),
+        *_other_summaries(groups, focal, language),
+    ]:
+        if all(hit.get("program") != c.get("program") for c in cited):  # one line a program
+            lines.append(line)
+            cited.append(hit)
     if not lines:
         return Answer()
     return Answer(lines, cited, booklet_year=_booklet_year(cited), contact=contact_of(focal))
@@ -271,6 +305,19 @@ def _asks(part: str, question: str) -> bool:
     at = question.find(part)
     after = question[at + len(part) : at + len(part) + 3] if at >= 0 else ""
     return bool(re.search(r"[?？]", after)) or aspect(part) != "any"
+
+
+def _foreign_further(
+    question: str, further: list[dict[str, Any]], cited: list[dict[str, Any]], language: str
+) -> list[tuple[str, dict[str, Any]]]:
+    """For each further question of a foreign message searched on its own ("手机话费能减免吗？还有…문화누리카드…"),
+    the program it found: its summary in her language when the booklet has one, else its Korean passage."""
+    found = []
+    for line, hit in further_answers(question, further, cited):
+        group = [h for h in further if h.get("program") == hit.get("program")]
+        summary = _summary(group, language)
+        found.append((f"- {_summary_line(summary, 200)}", summary) if summary is not None else (line, hit))
+    return found
 
 
 def _booklet_year(cited: list[dict[str, Any]]) -> int | None:
@@ -347,40 +394,57 @@ def _rule_group(question: str, groups: list[list[dict[str, Any]]]) -> list[dict[
 
 
 def _named_group(
-    question: str, groups: list[list[dict[str, Any]]], language: str = "ko"
+    question: str,
+    groups: list[list[dict[str, Any]]],
+    language: str = "ko",
+    parted: list[list[dict[str, Any]]] | None = None,
 ) -> list[dict[str, Any]] | None:
     """Among the programs found, the one the question's everyday words (or the Korean names she writes in a
     question in another language) name most precisely ("cô giáo đến tận nhà dạy tiếng Hàn" names 다문화가족 방문교육 서비스 three ways,
     사회통합프로그램 once), when one does so at least twice and more than the others."""
     # her everyday words' Korean terms, and in a question in another language the Korean names she writes
     # ("Dịch vụ … (산모·신생아 건강관리)"); a Korean question's own words name topics, not programs
-    written = re.findall(r"[가-힣][가-힣·]{2,}", question) if language != "ko" else []
+    written = written_korean(question) if language != "ko" else []
     # not a benefit she says she receives ("拿기초연금的 … 老人工作(노인일자리)怎么报名"): the other name is asked
     received = set(detect_programs(question)[1])
-    written = [w for w in written if not received or not set(detect_programs(w)[0]) <= received]
+    written = [w for w in written if not (ids := set(detect_programs(w)[0])) or not ids <= received]
+    # a name she copied is looked for among all found (and those of her further questions); words, the first
+    everyone, groups = [*groups, *(parted or [])], groups[:3]
     terms = {re.sub(r"\s+", "", t) for t in [*korean_terms(question), *written] if len(t) >= 3}
     said = [sum(t in re.sub(r"\s+", "", str(g[0].get("program") or "")) for t in terms) for g in groups]
     best = max(said, default=0)
     if best >= 2 and said.count(best) == 1:
         return groups[said.index(best)]
+    # a topic whose words are a program's whole name ("장애등록" → 장애인 등록신청): that program
+    whole = [g for g in groups if re.sub(r"\s+", "", str(g[0].get("program") or "")) in terms]
+    if len(whole) == 1:
+        return whole[0]
     # a name she copied into a question in another language ("装假牙(틀니)", "申请국민내일배움카드吗"): a word of
     # one program's name, or most of it
     for word in written:
-        named = [g for g in groups if _names(word, str(g[0].get("program") or ""))]
+        named = [g for g in everyone if _names(word, str(g[0].get("program") or ""))]
         if len(named) == 1:
             return named[0]
     if language == "ko":
-        # a program's name written whole, or most of it ("장애인활동지원 이게 정확히 뭔지"): that program
-        for word in re.findall(r"[가-힣]{4,}", question):
+        # a program's name written whole, or most of it, in what she asks ("장애인활동지원 이게 정확히 뭔지"):
+        # that program; not one she tells she receives ("기초연금 받고잇서요. 노인일자리 … 어디가서 신청함?")
+        asking = " ".join(p for p in question_parts(question) if _asks(p, question))
+        for word in re.findall(r"[가-힣]{4,}", asking):
             named = [g for g in groups if _most_of_name(word, str(g[0].get("program") or ""))]
-            if len(named) == 1:
-                return named[0]
+            if len({_bare_name(g) for g in named}) == 1:
+                # one program, maybe spelt two ways ("희망저축계좌(I, II)", "(Ⅰ, Ⅱ)"): the one with most passages
+                return max(named, key=len)
     return None
 
 
+def _bare_name(group: list[dict[str, Any]]) -> str:
+    """A program's name without spaces and what is in brackets."""
+    return re.sub(r"\s+|[(（][^)）]*[)）]", "", str(group[0].get("program") or ""))
+
+
 def _most_of_name(word: str, program: str) -> bool:
-    """Whether a word of four letters or more is most of a program's name, spaces aside."""
-    whole = re.sub(r"\s+", "", program)
+    """Whether a word of four letters or more is most of a program's name, spaces and brackets aside."""
+    whole = re.sub(r"\s+|[(（][^)）]*[)）]", "", program)
     return len(word) >= 4 and word in whole and len(word) * 2 > len(whole)
 
 
@@ -407,13 +471,15 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     groups = [g for g in group_hits(hits) if fits_group(question, g)]
     if not groups:
         return Answer()
+    # a name she copied may be found only by the search of its own question ("… (틀니) …? … 독감 …"): it counts
+    parted = [g for g in group_hits(further) if fits_group(question, g)]
     focal = (
-        _named_group(question, groups[:3], language)
+        _named_group(question, groups, language, parted)
         or _rule_group(question, groups[:3])
         or next((g for g in groups[:3] if topical(question, g[0])), groups[0])
     )
     if language != "ko":
-        return _foreign_answer(question, groups, focal, language)
+        return _foreign_answer(question, groups, focal, language, further)
     name = str(focal[0].get("program") or "")
     ranked = [(s, h) for s, h in rank(question, focal, [name]) if not is_contact(h)]
     if not ranked:
@@ -439,7 +505,7 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     cited = list(chosen)
     for other in [g for g in groups[:3] if g is not focal]:
         best = [(s, h) for s, h in rank(question, other, [str(other[0].get("program") or "")]) if s > 0]
-        if best and (topical(question, other[0]) or overlap(terms, best[0][1]) > 0):
+        if best and (topical(question, other[0]) or overlap(terms - _WHO_WORDS, best[0][1]) > 0):
             lines.append(f"- {other[0]['program']}: {shorten(readable(str(best[0][1]['text'])), 200)}")
             cited.append(best[0][1])
     for line, hit in further_answers(question, further, cited):

@@ -73,7 +73,7 @@ _RECEIVING_BEFORE = re.compile(
     r"(?<!does)(?<!did)(?:ireceive|wereceive|iget|weget|(?:(?<!s)he|she|they|mom|dad|mother|father)(?:gets|receives|get|receive))(?:the)?"
     r"|(?:besides|apartfrom|ontopof|inadditionto)(?:the|his|her|my)?|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
     r"(?:^|[^a-z])only|正在领|已经领|在领|领着|在拿|每月领|我领|只领|只拿|只有|还在领"
-    r"|(?:^|[我妈爸她他们奶爷姥婆伴公，,。；了])(?:也|都|还)?拿着?|chico|chinhan|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong"
+    r"|(?:^|[我妈爸她他们奶爷姥婆伴公家，,。；了])(?:也|都|还)?(?:拿|领)着?|chico|chinhan|dangnhan|danghuong|danglanh|dangduocnhan|duochuong|dangduochuong"
     r"|(?:me|bo|ba|ong|chong|vo|con)(?:toi|em|minh)nhan|(?:toi|em|minh|ba|ong|me|bo|chi|anh|co|chu|bac)(?:chi)?nhan)(?:dien|chedo|the)?$"
 )
 #: "Bà nhận 기초연금 được không?", "拿기초연금吗": the receiving said before the name is asked after it (compact,
