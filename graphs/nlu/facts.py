@@ -418,10 +418,18 @@ _NOT_DAYCARE = re.compile(
     r"어린이집\S{0,3}\s?(?:안|못|아니)|안\s?(?:다녀|다니|보내)|(?:doesn'?t|does not|not|don'?t) (?:go|attend|send)|没(?:有)?上|不上|没去|không (?:đi|gửi)|chưa (?:đi|gửi)",
     re.I,
 )
+#: A birth that has happened: "낳았어요", "태어났어요", "đã sinh", "vừa sinh", "was born", "生了".
+_GAVE_BIRTH_PAST = re.compile(
+    r"낳았|낳은|태어났|태어난|출산했|출산한|was born|gave birth|had (?:a|our|my) baby|生了|出生了|đã sinh|vừa sinh|mới sinh",
+    re.I,
+)
 _PREGNANT = re.compile(
     r"임신|임산부|뱃속|만삭|출산\s?(?:예정|앞두)|(?:다음\s?달|이번\s?달|곧|\d{1,2}\s?월에?)\s?출산(?:인데|이에요|예정|할|해요|입니다|이라)"
     r"|肚子里|trong bụng|pregnan|due (?:next|this) month|\bdue (?:in|on|date)\b|baby (?:is )?due|expecting a baby|怀孕|怀着|孕妇|预产期|快生了"
-    r"|mang thai|có bầu|có thai|co thai|co bau|mang bầu|mang bau|sắp sinh|sap sinh|dự sinh|du sinh",
+    r"|mang thai|có bầu|có thai|co thai|co bau|mang bầu|mang bau|sắp sinh|sap sinh|dự sinh|du sinh"
+    # a birth to come: "sắp tới em đi bệnh viện sinh em bé", "em sinh xong thì …", "when the baby is born"
+    r"|sắp tới[^.?!]{0,30}\bsinh\b|sinh xong thì|sau khi sinh (?:xong )?thì|生完(?:孩子|宝宝)?(?:以后|之后)"
+    r"|(?:after|once|when) (?:the |our |my )?baby (?:is born|comes|arrives)",
     re.I,
 )
 #: The baby still to be born: she is pregnant, and it is not yet a member.
@@ -1747,6 +1755,9 @@ def extract_facts(text: str) -> dict[str, Any]:
             others["spouse"].append({"relation": "spouse"})
         (others["spouse"][0] if pregnant_one == "spouse" else self_member)["pregnant"] = True
         member_facts = True
+        unaged = [c for c in others["child"] if not _AGE_KEYS & c.keys()]
+        if len(others["child"]) == 1 and unaged and not _GAVE_BIRTH_PAST.search(lower):
+            others["child"] = []  # "sắp tới em đi bệnh viện sinh em bé": the baby to come is no member yet
     graded = _LONG_TERM_CARE.search(lower)
     if graded and not _IF_GRADED.match(lower, graded.end()):  # "등급 나오면 …": a what-if, not a fact
         # "장기요양 3등급 받으신 어머니": the parent named, else the writer (or the applicant she asks for)
@@ -1934,7 +1945,11 @@ def extract_facts(text: str) -> dict[str, Any]:
             facts["gyeonggi_total_residence_years"] = history.gyeonggi_total_years
         now = history.current  # where she lives now, and since when
         facts["region"] = {"sido": now.sido, "sigungu": now.sigungu, "months_resident": now.months}
-    if not any(m.get("relation") == "child" for m in facts.get("members") or []) and _BORN.search(text):
+    if (
+        not any(m.get("relation") == "child" for m in facts.get("members") or [])
+        and _BORN.search(text)
+        and not _PREGNANT.search(text)  # "sắp tới em đi bệnh viện sinh em bé": a birth to come, no baby yet
+    ):
         # "둘째 낳았어요", "출산한지 얼마 안됐어요": a baby, its age still to ask
         baby: dict[str, Any] = {"relation": "child"}
         order = _BIRTH_ORDER.search(text)

@@ -152,3 +152,22 @@ def test_coming_back_without_the_years_before_leaves_the_total_untold() -> None:
     assert found is not None
     assert found.gyeonggi_years == 1
     assert found.gyeonggi_total_years is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sắp tới em đi bệnh viện sinh em bé mà tiếng Hàn em còn yếu, cần người phiên dịch thì gọi số nào ạ",
+        "em sinh xong thì con có được nhận 부모급여 không ạ?",
+        "Can we get parent benefit when the baby is born?",
+    ],
+)
+def test_a_birth_to_come_is_a_pregnancy_not_a_baby(message: str) -> None:
+    facts = extract_facts(message)
+    assert _self(facts).get("pregnant") is True
+    assert not any(m.get("relation") == "child" for m in facts.get("members") or [])
+
+
+def test_a_pregnancy_beside_a_child_told_keeps_the_child() -> None:
+    facts = extract_facts("임신 중인데 첫째는 세 살이에요")
+    assert any(m.get("relation") == "child" and m.get("age") == 3 for m in facts["members"])
