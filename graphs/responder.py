@@ -250,7 +250,16 @@ def facts_summary(facts: dict[str, Any], known: list[str], language: str) -> str
     if assets:
         total = int(assets.get("property_krw") or 0) + int(assets.get("financial_krw") or 0)
         items.append(label("labels", "assets_total", language).format(amount=money(total, language)))
+    run, whole = facts.get("gyeonggi_residence_years"), facts.get("gyeonggi_total_residence_years")
+    if run is not None:  # "在安山住了9年 … 两年前搬回始兴": she sees the years the history gave
+        key = "gyeonggi_years_total" if whole is not None and whole != run else "gyeonggi_years"
+        items.append(label("labels", key, language).format(run=_years(run), total=_years(whole or run)))
     return render("facts_used", language, items=" · ".join(items)) if items else None
+
+
+def _years(value: float) -> str:
+    """Years as said: 2, not 2.0; 1.5 stays."""
+    return f"{value:g}"
 
 
 def result_lines(
