@@ -60,6 +60,10 @@ _WHO_WORDS = frozenset(
         "할아",
     }
 )
+#: Korean words that name no program by themselves ("… để em hỏi về 복지 không ạ"): a word of many programs' names.
+_GENERIC_WORDS = frozenset(
+    {"복지", "지원", "서비스", "센터", "제도", "혜택", "수당", "급여", "신청", "사업", "상담"}
+)
 ONLY_RETRIEVED = 1.0
 """The most a passage scores in `rank` from retrieval alone (no word of the question in it, no aspect)."""
 _PHONE = re.compile(
@@ -421,7 +425,7 @@ def _named_group(
         return whole[0]
     # a name she copied into a question in another language ("装假牙(틀니)", "申请국민내일배움카드吗"): a word of
     # one program's name, or most of it
-    for word in written:
+    for word in (w for w in written if w not in _GENERIC_WORDS):
         named = [g for g in everyone if _names(word, str(g[0].get("program") or ""))]
         if len(named) == 1:
             return named[0]
