@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graphs.nlu.facts import extract_facts
+from graphs.nlu.programs import detect_programs
 from graphs.nlu.residence import residence
 from graphs.slots import parse_answer, yes_no
 
@@ -171,3 +172,22 @@ def test_a_birth_to_come_is_a_pregnancy_not_a_baby(message: str) -> None:
 def test_a_pregnancy_beside_a_child_told_keeps_the_child() -> None:
     facts = extract_facts("임신 중인데 첫째는 세 살이에요")
     assert any(m.get("relation") == "child" and m.get("age") == 3 for m in facts["members"])
+
+
+@pytest.mark.parametrize(
+    ("message", "asked", "received"),
+    [
+        (
+            "엄마 임플란트 나라서 해준다던디 어디가서 신청해야되나요?? 의료급여 1종이세요",
+            [],
+            ["medical_benefit"],
+        ),
+        ("나 의료급여 일종임", [], ["medical_benefit"]),
+        ("의료급여 1종이랑차상위확인서신청 가능한가?", ["medical_benefit", "near_poverty"], []),
+        ("의료급여 1종인지 2종인지 궁금해요", ["medical_benefit"], []),
+    ],
+)
+def test_a_medical_aid_grade_said_as_hers_is_received(
+    message: str, asked: list[str], received: list[str]
+) -> None:
+    assert detect_programs(message) == (asked, received)
