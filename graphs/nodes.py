@@ -12,7 +12,14 @@ from langchain_core.runnables import RunnableConfig
 
 from graphs import responder
 from graphs.answers.compose import referral_lines, topic_notes
-from graphs.answers.focus import asks_a_rule, aspect, focus_terms, overlap, question_parts, search_query
+from graphs.answers.focus import (
+    asks_a_rule,
+    focus_terms,
+    overlap,
+    part_asks,
+    question_parts,
+    search_query,
+)
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import asks_question, follows_up, is_remark, names_other_topic
 from graphs.dialogue.danger import rule_danger_reply
@@ -100,10 +107,9 @@ def _part_searches(
     def asked(part: str) -> bool:
         # a part she ended with a question mark is a question ("산후도우미 신청 언제까지 해야돼요?"); an amount
         # told without one is her answer ("통장엔 팔십만원 있나"), not a question about a 통장
-        marked = bool(re.search(rf"{re.escape(part)}\s*[?？]", message))
-        if find_money(part) and aspect(part) == "any" and not marked:
+        if find_money(part) and not part_asks(part, message):
             return False
-        return asks_question(part) or aspect(part) != "any" or marked
+        return asks_question(part) or part_asks(part, message)
 
     def names_none(part: str, programs: Sequence[str]) -> bool:
         return not set(detect_programs(part)[0]) & set(programs)

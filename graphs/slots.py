@@ -242,9 +242,10 @@ _NOT_A_NO = re.compile(
     r"|안\s?되면|if not\b|otherwise|不行的话|不然|否则"
     # "Có ai đến giúp bà không, …": the question "is there anyone …?" ends in its own "không"
     r"|\bcó (?:ai|cách|chỗ|nơi|chương trình|gì|hỗ trợ|trợ cấp|người)\b[^.?!]*?\bkhông\b(?=\s*[,?？.!]|\s*$)"
+    # "dọn nhà không nổi": she cannot, which answers nothing
     r"|(?<=\w )không nổi"
     # "Mẹ tôi có được nhận 기초연금 không ạ?": a yes-no question wrapped around what she asks
-    r"|\bcó\b[^.?!,]*?\b(?:không|ko)\s?(?:ạ|ah|a|vậy|nhỉ|chị|anh|em)?\s*(?:[?？]|$)",  # "dọn nhà không nổi": she cannot, which answers nothing
+    r"|\bcó\b[^.?!,]*?\b(?:không|ko)\s?(?:ạ|ah|a|vậy|nhỉ|chị|anh|em)?\s*(?:[?？]|$)",
     re.IGNORECASE,
 )
 

@@ -26,6 +26,7 @@ from graphs.answers.focus import (
     is_section,
     korean_terms,
     overlap,
+    part_asks,
     question_parts,
     rank,
     written_korean,
@@ -278,7 +279,7 @@ def _foreign_answer(
                     for score, h in rank(part, focal, [name])
                     if quotable(h)
                     and all(h is not o for o in [korean[0], *more])
-                    and (score > ONLY_RETRIEVED or _asks(part, question))
+                    and (score > ONLY_RETRIEVED or part_asks(part, question))
                 ),
                 None,
             )
@@ -301,14 +302,6 @@ def _foreign_answer(
     if not lines:
         return Answer()
     return Answer(lines, cited, booklet_year=_booklet_year(cited), contact=contact_of(focal))
-
-
-def _asks(part: str, question: str) -> bool:
-    """Whether a part of the message is a question (ends in a question mark, or asks where, how much …),
-    not a statement of her situation."""
-    at = question.find(part)
-    after = question[at + len(part) : at + len(part) + 3] if at >= 0 else ""
-    return bool(re.search(r"[?？]", after)) or aspect(part) != "any"
 
 
 def _foreign_further(
@@ -432,7 +425,7 @@ def _named_group(
     if language == "ko":
         # a program's name written whole, or most of it, in what she asks ("장애인활동지원 이게 정확히 뭔지"):
         # that program; not one she tells she receives ("기초연금 받고잇서요. 노인일자리 … 어디가서 신청함?")
-        asking = " ".join(p for p in question_parts(question) if _asks(p, question))
+        asking = " ".join(p for p in question_parts(question) if part_asks(p, question))
         for word in re.findall(r"[가-힣]{4,}", asking):
             named = [g for g in groups if _most_of_name(word, str(g[0].get("program") or ""))]
             if len({_bare_name(g) for g in named}) == 1:

@@ -171,6 +171,17 @@ def question_parts(question: str) -> list[str]:
     return [p.strip() for p in _PARTS.split(question) if p and p.strip()]
 
 
+def marked_question(part: str, message: str) -> bool:
+    """Whether a part of the message (`question_parts`) ends in a question mark there."""
+    return bool(re.search(rf"{re.escape(part)}\s*[?？]", message))
+
+
+def part_asks(part: str, message: str) -> bool:
+    """Whether a part of the message asks something (a question mark after it, or where, how much …), not a
+    statement of her situation ("Em mới sang Hàn được 1 năm …")."""
+    return marked_question(part, message) or aspect(part) != "any"
+
+
 def asks_what_or_how_much(question: str) -> bool:
     """Whether one of the message's questions asks what something is, how much it gives or whom it is for
     ("아동수당 몇살까지 나와요? 그리고 부모급여는 언제까지 신청해야…": the program's summary, not only how to apply)."""
