@@ -147,13 +147,20 @@ def _topic(match: str) -> re.Pattern[str]:
     return with_unmarked(re.compile(match, re.I))
 
 
+def _about(topic: dict[str, Any], text: str) -> bool:
+    """Whether `text` is about a topic: its `match` found and its `unless` (what says it is not hers: "노인도
+    아닌데" for a care gap whose note is about older people) not."""
+    unless = topic.get("unless")
+    return bool(_topic(topic["match"]).search(text)) and not (unless and _topic(str(unless)).search(text))
+
+
 def topic_lines(text: str, language: str, shown: str, covered: Iterable[str] = ()) -> list[str]:
     """The specialist lines for the topics `text` is about, unless the reply already gives their number; a topic
     of a program in `covered` (her check is about it: its card names whom to ask) is left out."""
     table = load_yaml("referrals.yaml")
     out: list[str] = []
     for topic in table.get("topics", {}).values():
-        if not _topic(topic["match"]).search(text) or set(topic.get("programs") or ()) & set(covered):
+        if not _about(topic, text) or set(topic.get("programs") or ()) & set(covered):
             continue
         for line_id in topic["lines"]:
             line = table["lines"][line_id]
@@ -172,9 +179,7 @@ def outside_topic(text: str, *, status_too: bool = True) -> bool:
     count."""
     table = load_yaml("referrals.yaml")
     return any(
-        not topic.get("programs")
-        and (status_too or not topic.get("status"))
-        and _topic(topic["match"]).search(text)
+        not topic.get("programs") and (status_too or not topic.get("status")) and _about(topic, text)
         for topic in table.get("topics", {}).values()
     )
 
@@ -186,7 +191,7 @@ def replaces_check(text: str) -> bool:
     table = load_yaml("referrals.yaml")
     return any(
         topic.get("instead_of_check")
-        and _topic(topic["match"]).search(text)
+        and _about(topic, text)
         and re.search(str(topic["instead_of_check"]), text, re.I)
         for topic in table.get("topics", {}).values()
     )
@@ -200,9 +205,7 @@ def topic_notes(text: str, language: str, *, answering: bool = False) -> list[st
     return [
         str(topic["note"].get(language) or topic["note"]["ko"])
         for topic in table.get("topics", {}).values()
-        if topic.get("note")
-        and (topic.get("answers") or not answering)
-        and _topic(topic["match"]).search(text)
+        if topic.get("note") and (topic.get("answers") or not answering) and _about(topic, text)
     ]
 
 

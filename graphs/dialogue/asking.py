@@ -59,7 +59,9 @@ WHAT_CAN_I = re.compile(
     r"|(?:能|可以|能够)(?:领|拿|申请|享受)(?:到)?(?:点|些|一点)?(?:什么|哪些)|有(?:什么|哪些)(?:补助|福利|补贴|支援|待遇)|可以享受哪些"
     r"|(?:được|có thể|điều kiện) (?:nhận|hưởng|xin)(?: được)? (?:những |các )?"
     r"(?:gì|trợ cấp (?:gì|nào)|hỗ trợ (?:gì|nào)|chế độ (?:gì|nào)|phúc lợi (?:gì|nào))|hỗ trợ gì|phúc lợi gì"
-    r"|(?:chương trình|chế độ|khoản)(?: hỗ trợ| trợ cấp| phúc lợi)? nào (?:cho|dành cho|mà) (?:tôi|mình|em|chúng tôi|gia đình)",
+    r"|(?:chương trình|chế độ|khoản)(?: hỗ trợ| trợ cấp| phúc lợi)? nào (?:cho|dành cho|mà) (?:tôi|mình|em|chúng tôi|gia đình)"
+    # "nhà tôi còn được trợ cấp gì nữa không?": what else the household can get
+    r"|được (?:thêm )?(?:những |các )?(?:trợ cấp|hỗ trợ|chế độ|phúc lợi|tiền) (?:gì|nào)|(?:trợ cấp|hỗ trợ|chế độ|phúc lợi) gì nữa",
     re.IGNORECASE,
 )
 

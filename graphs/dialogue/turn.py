@@ -254,7 +254,18 @@ def adds_programs(u: Understanding, goal: list[str], text: str) -> bool:
     있다던디 그건 어뗘", "con 국민취업지원 thi sao"): it joins the check, unless she asks what it is or
     where, how and how much, which are answered in passing ("그런데 아동수당은 얼마예요?")."""
     new = [p for p in u.programs if p not in goal]
+    if new and WHAT_ABOUT.search(text):
+        return True  # "의료급여나 주거급여는 어떻게 돼요?" after her verdict: those too, for her
     return bool(new) and not HOW.search(text) and (aspect(text) == "any" or bool(CAN_I.search(text)))
+
+
+#: "X는 어떻게 돼요?", "X는요?", "what about X?", "còn X thì sao?", "X呢?": her case for another program, not how
+#: it works.
+WHAT_ABOUT = re.compile(
+    r"(?:은|는|도|이나|나)\s?(?:어떻게|어케|어찌)\s?(?:돼|되|된|됨)(?:요|나요|는지|죠|냐|나)?\s*[?？]?\s*$|는요\s*[?？]\s*$"
+    r"|\b(?:what|how) about\b|thì sao|thi sao|呢\s*[?？]?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from tools.vietnamese import accept_unmarked, fold_latin
 _REL_WORDS: dict[str, str] = {
     "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|엄빠|친정엄마|시어머니|시아버지|장모|장인(?!어른)|시부모|mother|\bmom\b|\bmum\b|father|\bdad\b|\bparents\b|妈妈|母亲|爸爸|父亲|我爸|我妈|老爸|老妈|爸妈|父母|婆婆|公公|岳父|岳母|\b(?:bố|mẹ|ba|má) (?:chồng|vợ)\b|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
     "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|할매(?=\s?(?:하고|랑|캉|이랑|와)\s?(?:내|나|저)?(?:하고|랑|캉)?\s?(?:단\s?)?둘)|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )(?<!bo )(?<!me )\bchồng\b|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )\bvợ\b",
-    "child": r"(?<![장연사])애(?:기|들)?(?!인)|(?<!다\s)(?<!다)아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b(?!\s(?:chế độ|che do|cái|cai|thì|thi|về|ve|tiền|tien|trợ cấp|tro cap|hỗ trợ|ho tro|nữa|nua|gì|gi|được|duoc)\b)|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
+    "child": r"(?<![장연사])애(?:기|들)?(?!인)|(?<!다\s)(?<!다)아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|(?<=our )(?:lad|lass|boy|girl|little one)\b|(?<=my )(?:lad|lass|little one)\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b(?!\s(?:chế độ|che do|cái|cai|thì|thi|về|ve|tiền|tien|trợ cấp|tro cap|hỗ trợ|ho tro|nữa|nua|gì|gi|được|duoc)\b)|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
@@ -788,6 +788,15 @@ _PAYS_RENT = re.compile(
     re.I,
 )
 _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    # money kept in the bank ("100 million in deposits", "a fixed deposit"), not a rental deposit
+    (
+        "financial",
+        re.compile(
+            r"\bin (?:bank |term |fixed |time )?deposits\b|\bbank deposits?\b|\b(?:fixed|time|term) deposits?\b"
+            r"|deposits? (?:in|at) (?:the |a |my )?bank",
+            re.I,
+        ),
+    ),
     # A deposit is an asset, also "a rental deposit" and "월세 보증금".
     (
         "property",
@@ -820,7 +829,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "property",
         re.compile(
-            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|건물|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|(?<![가-힣])집(?=\s?\d)|property|\bworth\b|\bvilla\b|\bapartment\b|\bbuilding\b|房子|楼|商铺|店面|铺面|公寓|房产|住房|别墅|土地|地皮|(?<![价])值|tòa nhà|nhà trị giá|tài sản|nhà riêng|căn nhà|ngôi nhà|\bnhà\b[^,.]{0,12}(?:trị giá|khoảng|tầm|cỡ)",
+            r"재산|아파트|시세|보증금|전세금|đặt cọc|tiền cọc|dat coc|tien coc|\bcọc\b|\bcoc\b|押金|(?:집|빌라|주택|아파트|오피스텔)?\s?한\s?채|빌라|단독\s?주택|오피스텔|상가|건물|토지|(?<![가-힣])땅(?![가-힣])|(?<!사는)집\s?값|(?<![가-힣])집(?:이|은|도)(?!\s?(?:없|있))|(?<![가-힣])집(?=\s?\d)|property|\bworth\b|\bvalued\b|\b(?:own|our|my) (?:flat|house|home|place|condo)\b|\bvilla\b|\bapartment\b|\bbuilding\b|房子|楼|商铺|店面|铺面|公寓|房产|住房|别墅|土地|地皮|(?<![价])值|tòa nhà|nhà trị giá|tài sản|nhà riêng|căn nhà|ngôi nhà|\bnhà\b[^,.]{0,12}(?:trị giá|khoảng|tầm|cỡ)",
             re.I,
         ),
     ),
@@ -842,6 +851,16 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Income of unstated kind counts as other income: no work deduction, so never an underestimate.
     ("other", _UNSTATED_INCOME),
+    # what she lives on ("한달에 오십만원 정도로 살아요", "we live on 900k a month"): her income, its kind unsaid
+    (
+        "other",
+        re.compile(
+            r"(?:정도|쯤|가량|가지고|갖고)(?:으)?로?\s?(?:살아|살고|살지|사는|삽니|생활|먹고\s?살|버텨|버티)|원으로\s?생활"
+            r"|\b(?:live|living|get by) on\b"
+            r"|靠.{0,8}(?:生活|过日子|活着)|sống (?:bằng|nhờ)|song (?:bang|nho)\b",
+            re.I,
+        ),
+    ),
     (
         "earned",
         re.compile(
@@ -1483,10 +1502,32 @@ def _own_age(lower: str, age: Age) -> bool:
     )
 
 
+#: Someone outside the household she tells of ("동료가 그러는데", "dong nghiep nguoi Han cung 24 tuoi noi duoc
+#: nhan … 25 man moi quy", "a mum at the school gate reckons", "我同事说"): what that clause says is theirs.
+_OUTSIDER = re.compile(
+    r"(?:직장\s?)?동료|(?<![가-힣])친구(?:가|는|도|한테|말로|말이)|이웃(?:집)?(?:이|은|도|사람|에)|옆집\s?(?:사람|아줌마|아저씨|언니|할머니|할아버지|엄마)"
+    r"|아는\s?(?:사람|언니|형|누나|동생|분|엄마)|(?<!at a )(?<!at my )(?<!with a )(?<!with my )\b(?:my |a |our )?(?:colleague|co-?worker|workmate|mate|friend|neighbou?r)s?\b(?!'s|’s| (?:place|house|home|flat))"
+    r"|\ba (?:mum|mom|dad|parent|lady|guy|woman|man)\b (?:at|from|in)\b|\bsomeone (?:at|from)\b"
+    r"|đồng nghiệp|dong nghiep|hàng xóm|hang xom|(?<!chào )(?<!chao )\bbạn (?:của )?(?:tôi|em|mình)\b|(?<!chao )\bban (?:cua )?(?:toi|em|minh)\b|同事|朋友|邻居|工友|老乡",
+    re.I,
+)
+_CLAUSE_BOUNDARY = re.compile(r"[,.;!?，。；！？\n]")
+
+
+def _outsiders_masked(text: str) -> str:
+    """`text` with each clause about someone outside the household blanked (same length)."""
+    for m in reversed(list(_OUTSIDER.finditer(text))):
+        starts = [b.end() for b in _CLAUSE_BOUNDARY.finditer(text, 0, m.start())]
+        end = _CLAUSE_BOUNDARY.search(text, m.end())
+        start, stop = (starts[-1] if starts else 0), (end.start() if end else len(text))
+        text = text[:start] + " " * (stop - start) + text[stop:]
+    return text
+
+
 def extract_facts(text: str) -> dict[str, Any]:
     """A partial household dict (contract field names) with the facts stated in `text`."""
     original = text
-    text = _NAMES_WITH_RELATIONS.sub(lambda m: " " * len(m.group(0)), text)
+    text = _outsiders_masked(_NAMES_WITH_RELATIONS.sub(lambda m: " " * len(m.group(0)), text))
     pair = _PARENT_AND_CHILDREN.search(text)
     if pair is not None:  # "hai mẹ con": no mother of hers is named
         text = text[: pair.start()] + " " * len(pair.group(0)) + text[pair.end() :]

@@ -892,9 +892,14 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 _HANGUL = re.compile(r"[가-힣]")
 
 
+_COUNTED_BIG = re.compile(r"(?<=[\d一二两三四五六七八九十])个(亿)")
+
+
 def find_money(text: str) -> list[Money]:
     """Money amounts in KRW: 80만원, 월 백오십 (a bare amount after 월/월급/소득 is in 만원), 1.2백만, 3억 5천,
     "1.5 million won", "800k", 八十万, "80 triệu". Ages and counts are not mistaken for money."""
+    # "五个亿", "5个亿": 亿 counted with 个 in speech (the same length, so spans stay)
+    text = _COUNTED_BIG.sub(lambda m: m.group(1) + " ", text)
     masked = _mask(text, [(a.start, a.end) for a in find_ages(text)])
     masked = re.sub(
         r"\d+\s?(?:인|명|개월|년|월(?!\s?(?:급|세|소득|수입))|살|세|시|종|번|구|동|층|평|대|일|口|个|người|tháng|năm)",
@@ -1142,7 +1147,13 @@ _PER = re.compile(
     r"(?:won|krw|uôn|uon|원|nghìn|nghin|triệu|trieu|đồng|dong|thousand|million)\s*$", re.IGNORECASE
 )
 _WORD_MONTHS_AFTER = re.compile(r"^\s?(?:tháng|thang\b|months?\b)", re.IGNORECASE)
-_WORD_AGE_BEFORE = re.compile(r"(?:\bi'?m|\bi am|\baged?|\bturned|\bturning)\s*$", re.IGNORECASE)
+_WORD_AGE_BEFORE = re.compile(
+    r"(?:\bi'?m|\bi am|\baged?|\bturned|\bturning"
+    # "our lad is ten", "my daughter's seven", "he's eighty": a person, then to be
+    r"|\b(?:son|daughter|lad|lass|boy|girl|kid|child|baby|husband|wife|mum|mom|dad|mother|father|he|she)(?:'s|\s+is)"
+    r")\s*$",
+    re.IGNORECASE,
+)
 
 
 def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:

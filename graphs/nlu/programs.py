@@ -20,18 +20,19 @@ DESCRIPTIONS_PATH = Path(__file__).with_name("descriptions.yaml")
 _RECEIVING_AFTER = re.compile(
     r"^(?:을|를|은|는|도|만)?(?:받어유(?![?？])|받어요(?![?？])|받구\b|받고있|받고잇|받구있|받구잇|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|수급(?:가구|가정|세대|家庭|户)|자(?!격|자격|가?되|이?되|신청|될)|받으면서|받으시고|받으시는|받으세요|받으심|받으셔|받으십니다|받으시거든|타고있|나오고있|받습니다"
     r"|받는(?:할매|할배|할머니|할아버지|사람|노인|어르신|엄마|아빠|처지|입장|집|가구|세대)"
+    r"|받는(?:거|것)(?:랑|이랑|하고|과|도|에|이|까지|합쳐)"  # "기초연금 받는거랑 아들이 주는거 합쳐서": held
     # "의료급여 1종이세요", "의료급여 일종임": a grade is held, not asked for
     r"|[12일이]종(?:이(?!랑|나|든|면|라도|나요|면은)|수급|임|입|인(?!지)|예|이에|이세|이라|이고|이구))"
 )
 #: A status said of oneself ("차상위라", "수급자인데"): the program is held, not asked about.
 _STATUS_AFTER = re.compile(
-    r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요|예요|임|[고구](?!싶|있|계|민))|^(?:家庭|户|家)(?!吗|嘛)"
+    r"^(?:이)?(?:라서|라(?!는|고|던|면|도)|인데|이에요(?![?？])|예요(?![?？])|에요(?![?？])|임|[고구](?!싶|있|계|민))|^(?:家庭|户|家)(?!吗|嘛)"
     r"|^(?:가|이)?(?:됐|되었|돼서|되어서)(?!나|어요\?|는지)"  # "수급자 됐는데": the status is hers now
 )
 #: A status said of oneself before its name, in a sentence of another language ("我们是차상위", "we are 차상위",
 #: "chúng tôi là 차상위"; compact, folded).
 _STATUS_BEFORE = re.compile(
-    r"(?:我们家|我们|我家|我|咱们|咱家)(?:是|属于)(?:[^是]{0,4}[(（])?$|(?:we're|weare|i'm|iam|im)(?:a|the)?$"
+    r"(?:我们家里?|我们|我家里?|家里|我|咱们|咱家)(?:是|属于)(?:[^是]{0,4}[(（])?$|(?:we're|weare|i'm|iam|im)(?:a|the)?$"
     r"|(?:chungtoi|chungem|toi|em|nhatoi|nhaem|giadinhtoi|giadinhem)(?:la|thuoc(?:dien)?)$"
 )
 #: A status's certificate held ("차상위 확인서 있어요", "đã có giấy xác nhận 차상위", "I have a 차상위 certificate",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tools.retrieval.index import Bm25Matrix, build_count, known_parts, read_manifest
+from tools.retrieval.index import Bm25Matrix, build_count, known_parts, known_wholes, read_manifest
 from tools.retrieval.search import Retriever
 
 
@@ -143,3 +143,16 @@ def test_an_unknown_korean_compound_is_scored_by_its_known_parts() -> None:
     scores = matrix.scores({"활동지원사": 1.0})
     assert scores[0] > 0
     assert scores[1] == 0
+
+
+def test_a_word_that_is_most_of_a_title_compound_finds_that_title() -> None:
+    titles = frozenset({"국민내일배움카드제", "아동수당", "장애아동수당", "기초연금"})
+    assert known_wholes("내일배움카드", titles) == ["국민내일배움카드제"]
+    assert known_wholes("아동수당", titles) == []  # a title's own word names its program, not the longer ones
+    assert known_wholes("배움카드", titles) == []  # too little of the title
+    assert known_wholes("card", titles) == []
+
+
+def test_the_retriever_finds_a_program_by_most_of_its_title(full_retriever: Retriever) -> None:
+    hits = full_retriever.search("내일배움카드", k=3, max_per_program=1)
+    assert "국민내일배움카드제" in [h.program for h in hits]

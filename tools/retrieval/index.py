@@ -21,6 +21,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -230,6 +231,15 @@ def known_parts(token: str, vocab: dict[str, int]) -> list[str]:
     return []
 
 
+def known_wholes(token: str, titles: frozenset[str]) -> list[str]:
+    """The compounds of program titles of which a Korean word of four syllables or more is most
+    ("내일배움카드" → "국민내일배움카드제": Kiwi keeps the title's compound whole, the resident writes the part
+    she knows)."""
+    if len(token) < 4 or token in titles or not _HANGUL_WORD.fullmatch(token):
+        return []  # a title's own word ("아동수당") names its program, not the longer ones ("장애아동수당")
+    return [w for w in titles if token in w and len(token) * 2 > len(w)]
+
+
 def with_known_parts(terms: dict[str, float], vocab: dict[str, int]) -> dict[str, float]:
     """`terms` with each unknown compound's known parts added (never lowering a term already there)."""
     out = dict(terms)
@@ -266,9 +276,21 @@ class LexicalIndex:
         """Distinct tokens in the index."""
         return len(self.text.vocab)
 
+    @cached_property
+    def title_tokens(self) -> frozenset[str]:
+        """The tokens of the program titles."""
+        return frozenset(
+            t for tokens in tokenize_many(sorted({p.program for p in self.passages})) for t in tokens
+        )
+
     def scores(self, terms: dict[str, float]) -> NDArray[np.float32]:
-        """BM25 score of every passage for weighted query terms, times the passage's prior."""
-        return self.text.scores(terms) * self.priority
+        """BM25 score of every passage for weighted query terms (with the title compounds each is most of,
+        `known_wholes`), times the passage's prior."""
+        out = dict(terms)
+        for token, weight in terms.items():
+            for whole in known_wholes(token, self.title_tokens):
+                out[whole] = max(out.get(whole, 0.0), weight * PART_WEIGHT)
+        return self.text.scores(out) * self.priority
 
 
 def program_key(p: Passage) -> str:
