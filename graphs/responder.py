@@ -14,6 +14,7 @@ from typing import Any
 from graphs.answers.compose import document_answer, excerpt, further_answers, referral_lines, topic_notes
 from graphs.answers.focus import asks_what_or_how_much, focused_passages
 from graphs.answers.limits import asks_deduction, asks_limit
+from graphs.answers.offices import office_line
 from graphs.state import Citation
 from prompts import label, load_yaml
 
@@ -401,7 +402,9 @@ def info_reply(
             lines.append(render("booklet_confirm", language, year=answer.booklet_year))
     about = " ".join([question, *(str(h.get("program") or "") for h in cited[:1])])
     # A topic whose note answers the question ("chủ không chịu làm 산재": she may apply herself) leads.
-    lines = [*topic_notes(question, language, answering=True), *lines]
+    # so does her own 행정복지센터 when she asks which serves where she lives ("배곧 사는데 어느 주민센터?")
+    office = office_line(question, language)
+    lines = [*([office] if office else []), *topic_notes(question, language, answering=True), *lines]
     lines += referral_lines(about, language, "\n".join(lines))
     if (
         programs or not contact

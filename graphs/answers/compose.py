@@ -31,6 +31,7 @@ from graphs.answers.focus import (
     rank,
     written_korean,
 )
+from graphs.answers.offices import office_line
 from graphs.answers.readable import field_value, readable
 from graphs.nlu.programs import detect_programs
 from graphs.topical import topical
@@ -214,7 +215,9 @@ def referral_lines(text: str, language: str, shown: str, covered: Iterable[str] 
     lines the reply does not already give (`covered`: see `topic_lines`)."""
     specialist = topic_lines(text, language, shown, covered)
     ending = [render_line("specialist", language, lines="; ".join(specialist))] if specialist else []
-    return [*(n for n in topic_notes(text, language) if n not in shown), *ending]
+    office = office_line(text, language)
+    offices = [office] if office and office not in shown else []
+    return [*offices, *(n for n in topic_notes(text, language) if n not in shown), *ending]
 
 
 def _summary(group: list[dict[str, Any]], language: str) -> dict[str, Any] | None:
@@ -429,11 +432,13 @@ def _named_group(
         # a program's name written whole, or most of it, in what she asks ("장애인활동지원 이게 정확히 뭔지"):
         # that program; not one she tells she receives ("기초연금 받고잇서요. 노인일자리 … 어디가서 신청함?")
         asking = " ".join(p for p in question_parts(question) if part_asks(p, question))
-        for word in re.findall(r"[가-힣]{4,}", asking):
-            named = [g for g in groups if _most_of_name(word, str(g[0].get("program") or ""))]
-            if len({_bare_name(g) for g in named}) == 1:
-                # one program, maybe spelt two ways ("희망저축계좌(I, II)", "(Ⅰ, Ⅱ)"): the one with most passages
-                return max(named, key=len)
+        for said in re.findall(r"[가-힣]{4,}", asking):
+            # the word, or it less a last letter or two ("활동지원사" of 장애인 활동지원: the helper, not the program)
+            for word in (said[:cut] for cut in range(len(said), max(3, len(said) - 2), -1)):
+                named = [g for g in groups if _most_of_name(word, str(g[0].get("program") or ""))]
+                if len({_bare_name(g) for g in named}) == 1:
+                    # one program, maybe spelt two ways ("희망저축계좌(I, II)", "(Ⅰ, Ⅱ)"): the one with most passages
+                    return max(named, key=len)
     return None
 
 

@@ -119,7 +119,9 @@ def readable(text: str) -> str:
     if "질문" in dict(shown) and "답변" in dict(shown):  # a question and its answer: read as such
         qa = dict(shown)
         return f"{qa['질문']} → {qa['답변']}"
-    parts = [v if k in _PLAIN_KEYS or len(shown) == 1 else f"{k} {v}" for k, v in shown]
+    # "상동" (as above) says nothing once the row stands alone; a field name reads as words ("수급자 유형")
+    shown = [(k, v) for k, v in shown if v != "상동"] or shown
+    parts = [v if k in _PLAIN_KEYS or len(shown) == 1 else f"{tidy(k)} {v}" for k, v in shown]
     head = "" if label == match.group("section").strip() else f"{_value(label)}: "
     return head + "; ".join(parts)
 

@@ -23,7 +23,7 @@ from graphs.nlu.numbers import (
 )
 from graphs.nlu.places import find_places, find_region
 from graphs.nlu.programs import detect_programs, find_mentions
-from graphs.nlu.residence import residence
+from graphs.nlu.residence import moved_in, residence
 from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
@@ -1008,7 +1008,7 @@ _NOT_THIS = re.compile(
 
 #: A word that makes the next amount the sum of those before it: "190, 60 해서 한달 250", "in total 2.5 million".
 _TOTAL_BEFORE = re.compile(
-    r"(?:합쳐서|합치면|합해서|다\s?해서|해서|총|모두|전부|in total|total|altogether|一共|总共|加起来|合计|tổng cộng|tổng|cả thảy)"
+    r"(?:합쳐서|합치면|합치믄|합하면|합해서|합해가|다\s?해서|해서|총|모두|전부|in total|total|altogether|一共|总共|加起来|合计|tổng cộng|tổng|cả thảy)"
     r"\D{0,8}$",
     re.I,
 )
@@ -1033,7 +1033,7 @@ def _restates_total(text: str, money: Money, income: dict[str, int]) -> bool:
 
 #: A total said before an amount, not "해서" alone ("알바해서 50만원" is what the work brings).
 _SUM_BEFORE = re.compile(
-    r"(?:합쳐서|합치면|합해서|다\s?해서|총|모두|전부|in total|total|altogether|一共|总共|加起来|合计|tổng cộng|tổng|cả thảy)\D{0,8}$",
+    r"(?:합쳐서|합치면|합치믄|합하면|합해서|합해가|다\s?해서|총|모두|전부|in total|total|altogether|一共|总共|加起来|合计|tổng cộng|tổng|cả thảy)\D{0,8}$",
     re.I,
 )
 
@@ -1977,7 +1977,7 @@ def extract_facts(text: str) -> dict[str, Any]:
                 years * 12
             )  # "我在始兴住了五年", "시흥 산 지 3년", "lived in Siheung 4 years"
     m = _GYEONGGI_YEARS.search(text)
-    history = None if m else residence(text)
+    history = None if m else residence(text) or moved_in(text, date.today())
     if m:
         facts["gyeonggi_residence_years"] = float(next(g for g in m.groups() if g))
     elif history is not None:  # "在安山住了9年，然后去首尔读了4年大学，两年前搬回始兴": 2 in a row, 11 in all

@@ -381,6 +381,11 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     # "남편(34), 큰애 네살": an age in brackets right after the person
     (re.compile(rf"{_AFTER_OWNER}[(（](\d{{1,2}})(?:세|살|岁|tuổi)?[)）]", re.I), "years"),
     (re.compile(r"(\d{1,2})\s?개월"), "months"),
+    # "애가 두돌 넘었어요": the second birthday passed, two years old
+    (
+        re.compile(r"(?<![가-힣])(두|세|네|다섯)\s?돌(?![가-힣]{0,1}(?:봄|보|아|려|린|리|다|고|멩|잔))"),
+        "years",
+    ),
     # "두 달 됐어요", "한달 반": months in native words
     (
         re.compile(
@@ -840,8 +845,8 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 
 _MONEY_CONTEXT = re.compile(
-    r"((?:경비|조리사|요양보호사|캐셔|경리|간호조무사|간호사|회사원|택배|배달|미화원|일용직|알바|아르바이트|청소)(?:로|으로|일로|해서)?|월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|집|아파트|빌라|주택|땅|토지|상가|건물|시세|공시\s?가격?|시가|집값|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|"
-    r"收入|工资|挣|房租|年金|养老金|退休金|一共|总共|加起来|一个月|每个月|每月|月薪|薪水|存款|押金|保证金)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:(?:모아\s?둔|넣어\s?둔|들어\s?있는|있는)\s?(?:거|것|돈)(?:이|은|는|도)?\s*)?(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|한\s?달에?|매달)?\s*$"
+    r"((?:경비|조리사|요양보호사|캐셔|경리|간호조무사|간호사|회사원|택배|배달|미화원|일용직|알바|아르바이트|청소)(?:로|으로|일로|해서)?|월급|월세|월\s?소득|소득|수입|월|벌|버는|연봉|재산|집|아파트|빌라|주택|땅|토지|상가|건물|시세|공시\s?가격?|시가|집값|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|합쳐서|합치면|합치믄|합하면|합해서|합해가|다\s?해서|"
+    r"收入|工资|挣|房租|年金|养老金|退休金|一共|总共|加起来|一个月|每个月|每月|月薪|薪水|存款|押金|保证金)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:(?:모아\s?둔|넣어\s?둔|들어\s?있는|있는)\s?(?:거|것|돈)(?:이|은|는|도)?\s*)?(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|딱|한\s?달에?|매달)?\s*$"
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
 _EARNING_AFTER = re.compile(
@@ -991,6 +996,15 @@ def find_money(text: str) -> list[Money]:
         elif currency and not has_big and value < 1000 and re.match(r"^\s?만\s?원", after):
             value *= 10**4
         add(value, start, end, currency or has_big)
+    for raw, start, end in listed:
+        # "내 국민연금 이백팔십 마누라 백이십": a bare number after a person word, right after an amount, is the
+        # list's next amount (in 만원)
+        prev = max((f for f in found if f.end <= start), key=lambda f: f.end, default=None)
+        if prev is None or prev.explicit or not _PERSON_BETWEEN.fullmatch(joined[prev.end : start]):
+            continue
+        value = parse_numeral(raw)
+        if value is not None and 10 <= value < 10**4:
+            add(value * 10**4, start, end, False)
     for raw, start, end in reversed(listed):
         nxt = next((f for f in sorted(found, key=lambda x: x.start) if f.start >= end), None)
         if nxt is None or nxt.explicit:
@@ -1009,6 +1023,11 @@ def find_money(text: str) -> list[Money]:
 #: Between two amounts of one list, the second's holder: ", 저 ", ", 집사람이 ", ", chồng ".
 _LIST_BETWEEN = re.compile(r"\s?[,，、]\s?(?:[가-힣a-zà-ỹ]{1,6}(?:이|가|은|는|도)?\s?)?", re.I)
 _INSTEAD_BEFORE = re.compile(r"아니(?:고|구|라|야)?\s?,?\s?$")
+#: Between an amount and the next one of a list, the next holder alone: " 마누라 ", ", 남편은 ".
+_PERSON_BETWEEN = re.compile(
+    r"\s?[,，、]?\s?(?:마누라|할멈|영감|남편|신랑|아내|와이프|집사람|부인|저|나|내|제|아들|딸|엄마|아빠|어머니|아버지)"
+    r"(?:\s?(?:거|것|꺼|껀))?(?:이|가|은|는|도|께|꺼)?\s?"
+)
 
 
 _BARE_TAIL = re.compile(

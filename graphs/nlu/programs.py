@@ -32,7 +32,7 @@ _STATUS_AFTER = re.compile(
 #: A status said of oneself before its name, in a sentence of another language ("我们是차상위", "we are 차상위",
 #: "chúng tôi là 차상위"; compact, folded).
 _STATUS_BEFORE = re.compile(
-    r"(?:我们家里?|我们|我家里?|家里|我|咱们|咱家)(?:是|属于)(?:[^是]{0,4}[(（])?$|(?:we're|weare|i'm|iam|im)(?:a|the)?$"
+    r"(?:我们家里?|我们|我家里?|家里|我|咱们|咱家)(?:是|属于)(?:[^是]{0,4}[(（])?$|(?:we're|weare|i'm|iam|im)(?:a|the)?$|(?:^|since|as|coz|cuz|because|bc|and|so|but)(?:wer|ur|ir)$"
     r"|(?:chungtoi|chungem|toi|em|nhatoi|nhaem|giadinhtoi|giadinhem)(?:la|thuoc(?:dien)?)$"
 )
 #: A status's certificate held ("차상위 확인서 있어요", "đã có giấy xác nhận 차상위", "I have a 차상위 certificate",
@@ -210,6 +210,17 @@ def find_mentions(text: str) -> list[Mention]:
         # "아동수당이랑 부모급여 받아요": the receipt said after a list is said of each of its programs
         if found[j + 1].receiving and _LIST_JOIN.fullmatch(norm[found[j].end : found[j + 1].start]):
             found[j] = replace(found[j], receiving=True)
+    # "교육급여수급자": the status word right after a program is that program's, not 기초생활수급 asked about
+    found = [
+        m
+        for j, m in enumerate(found)
+        if not (
+            j
+            and m.alias in _BARE_STATUS
+            and found[j - 1].program_ids != m.program_ids
+            and m.start - found[j - 1].end <= 1
+        )
+    ]
     chained = False
     for j in range(len(found) - 1):
         # "I get child allowance and parent benefit", "He gets A and B, plus the C": the receipt said before a

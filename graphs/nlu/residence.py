@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 
 from graphs.nlu.durations import duration_months
@@ -108,6 +109,47 @@ def residence(text: str) -> Residence | None:
         s.sido == GYEONGGI for s in before
     )  # "서울 살다가 작년에 시흥으로 돌아왔는데"
     return Residence(round(unbroken / 12, 2), None if untold else round(total / 12, 2), stays[now])
+
+
+_MONTH_NAMES = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+#: A move with its month ("moved to siheung from busan in march 2025", "2025년 3월에 시흥으로 이사 왔어요",
+#: "2025年3月搬到始兴", "chuyển đến Siheung tháng 3/2025").
+_MOVED_IN = re.compile(
+    r"\bmoved\b[^.?!]{0,60}?\bin (?P<en_month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?P<en_year>20\d\d)"
+    r"|(?P<ko_year>20\d\d)\s?년\s?(?P<ko_month>1[0-2]|[1-9])\s?월[^.?!]{0,20}?(?:이사|왔|올라왔|내려왔|들어왔)"
+    r"|(?P<zh_year>20\d\d)\s?年\s?(?P<zh_month>1[0-2]|[1-9])\s?月[^。？！]{0,12}?(?:搬|来)"
+    r"|(?:chuyển|dọn)[^.?!]{0,40}?tháng (?P<vi_month>1[0-2]|[1-9])(?:/| năm )(?P<vi_year>20\d\d)",
+    re.I,
+)
+#: The place she came from: "from busan", "从釜山", "từ Busan" before it; "부산에서" after it.
+_FROM_BEFORE = re.compile(r"(?:\bfrom|从|\btừ)\s?$", re.I)
+
+
+def moved_in(text: str, today: date) -> Residence | None:
+    """The years in 경기도 since a move to a place in 경기도 whose month is told, when she came from outside it
+    ("moved to siheung from busan in march 2025": 1.75 in a row and in all); None otherwise (a move within
+    경기도 says nothing of the years before it)."""
+    m = _MOVED_IN.search(text)
+    if m is None:
+        return None
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    year = int(next(v for k, v in groups.items() if k.endswith("year")))
+    month_said = next(v for k, v in groups.items() if k.endswith("month"))
+    month = _MONTH_NAMES.index(month_said[:3].lower()) + 1 if not month_said.isdigit() else int(month_said)
+    months = (today.year - year) * 12 + today.month - month
+    places = find_places(text)
+    came_from = [
+        p
+        for p in places
+        if _FROM_BEFORE.search(text[max(0, p.start - 6) : p.start]) or text[p.end : p.end + 2] == "에서"
+    ]
+    to = next((p for p in places if p.sido == GYEONGGI and not p.negated and p not in came_from), None)
+    if months < 0 or to is None or not came_from or any(p.sido == GYEONGGI for p in came_from):
+        return None
+    stay = Stay(to.sido, to.sigungu, months, current=True)
+    return Residence(round(months / 12, 2), round(months / 12, 2), stay)
 
 
 accept_unmarked(globals())

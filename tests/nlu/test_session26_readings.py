@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from graphs.nlu.facts import extract_facts
@@ -103,3 +105,49 @@ def test_school_costs_of_a_high_schooler_are_the_education_benefit() -> None:
         in detect_programs("긴급복지 같은거 받을수 있나요? 고등학생 애 학비 지원도 궁금하고요")[0]
     )
     assert "education_benefit" not in detect_programs("대학생 학비 지원 있나요")[0]
+
+
+def test_the_second_birthday_passed_is_two_years_old() -> None:
+    assert [m.get("age") for m in _members("애가 두돌 넘었어요") if m["relation"] == "child"] == [2]
+
+
+@pytest.mark.parametrize(
+    ("message", "income"),
+    [
+        ("국민연금 사십오만원에 기초연금 삼십오만원, 합치믄 딱 팔십만원이다", 800_000),
+        ("내 국민연금 이백팔십 마누라 백이십, 합해서 사백", 4_000_000),
+        ("둘이 연금 합치면 딱 사백이야", 4_000_000),
+    ],
+)
+def test_a_total_said_is_the_total_not_one_more_income(message: str, income: int) -> None:
+    assert extract_facts(message)["income"]["other_krw"] == income
+
+
+def test_a_move_from_outside_gyeonggi_with_its_month_gives_the_years_since() -> None:
+    today = date.today()
+    expected = round(((today.year - 2025) * 12 + today.month - 3) / 12, 2)
+    for message in (
+        "hi, I'm 24 (born 2002), korean. moved to siheung from busan in march 2025 for work.",
+        "2025년 3월에 부산에서 시흥으로 이사 왔어요",
+        "2025年3月从釜山搬到始兴",
+    ):
+        facts = extract_facts(message)
+        assert facts["gyeonggi_residence_years"] == expected
+        assert facts["gyeonggi_total_residence_years"] == expected
+    # a move within 경기도 says nothing of the years before it
+    assert "gyeonggi_residence_years" not in extract_facts("moved to siheung from ansan in march 2025")
+
+
+@pytest.mark.parametrize(
+    ("message", "asked", "held"),
+    [
+        (
+            "我儿子上初二，我们家是교육급여수급자。听说교육활동지원비要另外申请？",
+            ["education_benefit"],
+            ["education_benefit"],
+        ),
+        ("my neighbor said since we r 차상위 i can get a 'munhwa nuri card'??", [], ["near_poverty"]),
+    ],
+)
+def test_a_status_said_in_other_words(message: str, asked: list[str], held: list[str]) -> None:
+    assert detect_programs(message) == (asked, held)
