@@ -149,10 +149,8 @@ def _topic(match: str) -> re.Pattern[str]:
 
 
 def _about(topic: dict[str, Any], text: str) -> bool:
-    """Whether `text` is about a topic: its `match` found and its `unless` (what says it is not hers: "노인도
-    아닌데" for a care gap whose note is about older people) not."""
-    unless = topic.get("unless")
-    return bool(_topic(topic["match"]).search(text)) and not (unless and _topic(str(unless)).search(text))
+    """Whether `text` is about a topic (its `match` found)."""
+    return bool(_topic(topic["match"]).search(text))
 
 
 def topic_lines(text: str, language: str, shown: str, covered: Iterable[str] = ()) -> list[str]:

@@ -184,6 +184,18 @@ def turn_intent(
         # "낮에 봐드릴 사람이 없어요", "애 맡길 데가 없어요", "what should I do?": a situation to answer from the
         # documents (or refer honestly), not the start of a profile
         return "out_of_scope", False
+    if (
+        not in_flow
+        and not pending
+        and not u.programs
+        and u.intent in (*FLOWS, "out_of_scope")
+        and outside_topic(text, status_too=False)
+        and not WHAT_CAN_I.search(text)
+        and not asks_question(text)
+    ):
+        # "집주인이 보증금을 안돌려줘요 … 변호사 살 돈이 없어요 차상위에요": a trouble with its own line, told
+        # with who she is; answered and referred, not the start of a profile
+        return "out_of_scope", False
     if u.programs == ["emergency_welfare"] and u.intent in (*ASIDES, "benefit_discovery"):
         return "eligibility_check", False  # a situation that calls for 긴급복지 though it names no program
     # Naming her own program again while answering ("양육비로 66만원") stays in the flow; asking about it does not.

@@ -231,11 +231,15 @@ def known_parts(token: str, vocab: dict[str, int]) -> list[str]:
     return []
 
 
+WHOLE_MIN = 5
+"""A shorter word ("청각장애") is a word of many titles ("청각장애인용 TV"), not most of one program's name."""
+
+
 def known_wholes(token: str, titles: frozenset[str]) -> list[str]:
-    """The compounds of program titles of which a Korean word of four syllables or more is most
+    """The compounds of program titles of which a Korean word of five syllables or more is most
     ("내일배움카드" → "국민내일배움카드제": Kiwi keeps the title's compound whole, the resident writes the part
     she knows)."""
-    if len(token) < 4 or token in titles or not _HANGUL_WORD.fullmatch(token):
+    if len(token) < WHOLE_MIN or token in titles or not _HANGUL_WORD.fullmatch(token):
         return []  # a title's own word ("아동수당") names its program, not the longer ones ("장애아동수당")
     return [w for w in titles if token in w and len(token) * 2 > len(w)]
 
