@@ -114,6 +114,15 @@ def turn_intent(
     answering = bool(reading.answered or reading.refused)
     if u.intent == "handoff" and asks_about_service(text):
         return "program_info", False
+    if (
+        u.intent == "handoff"
+        and not pending
+        and not _STAFF.search(text)
+        and topic_notes(text, "ko", answering=True)
+    ):
+        # "im 16 … is there somewhere i can talk to someone, like chat not phone call?": the line that fits her
+        # (the youth line, its chat) answers, not a welfare officer
+        return "out_of_scope", False
     if u.intent == "smalltalk" and not pending and (asks_something(text) or NEEDS_HELP.search(text)):
         return (
             "out_of_scope",
@@ -269,6 +278,13 @@ def adds_programs(u: Understanding, goal: list[str], text: str) -> bool:
     if new and WHAT_ABOUT.search(text):
         return True  # "의료급여나 주거급여는 어떻게 돼요?" after her verdict: those too, for her
     return bool(new) and not HOW.search(text) and (aspect(text) == "any" or bool(CAN_I.search(text)))
+
+
+#: A person of the city asked for by name: an officer, staff, a human (not "someone to talk to").
+_STAFF = re.compile(
+    r"담당자|직원|상담원|공무원|사람(?:이랑|하고|과)\s?(?:통화|연결)|officer|staff|\bhuman\b|real person|\bagent\b|人工|工作人员|nhân viên|cán bộ",
+    re.IGNORECASE,
+)
 
 
 #: "X는 어떻게 돼요?", "X는요?", "what about X?", "còn X thì sao?", "X呢?": her case for another program, not how
