@@ -1986,14 +1986,17 @@ def extract_facts(text: str) -> dict[str, Any]:
             facts["gyeonggi_total_residence_years"] = history.gyeonggi_total_years
         now = history.current  # where she lives now, and since when
         facts["region"] = {"sido": now.sido, "sigungu": now.sigungu, "months_resident": now.months}
+    children = [m for m in facts.get("members") or [] if m.get("relation") == "child"]
+    order = _BIRTH_ORDER.search(text)
+    # "둘째 낳았는데 … 첫째는 세돌 지났어요": the older ones told, the baby of that order besides them
+    older_only = bool(order) and all((m.get("age") or 0) >= 2 for m in children)
     if (
-        not any(m.get("relation") == "child" for m in facts.get("members") or [])
+        (not children or (older_only and order is not None and _birth_order(order) > len(children)))
         and _BORN.search(text)
         and not _PREGNANT.search(text)  # "sắp tới em đi bệnh viện sinh em bé": a birth to come, no baby yet
     ):
         # "둘째 낳았어요", "출산한지 얼마 안됐어요": a baby, its age still to ask
         baby: dict[str, Any] = {"relation": "child"}
-        order = _BIRTH_ORDER.search(text)
         if order:
             baby["birth_order"] = _birth_order(order)
         facts.setdefault("members", [{"relation": "self"}]).append(baby)

@@ -151,3 +151,15 @@ def test_a_move_from_outside_gyeonggi_with_its_month_gives_the_years_since() -> 
 )
 def test_a_status_said_in_other_words(message: str, asked: list[str], held: list[str]) -> None:
     assert detect_programs(message) == (asked, held)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "둘째 낳았는데 부모급여랑 첫만남이용권 둘 다 신청되나요? 첫째는 세돌 지났어요",
+        "둘째 낳았는데 첫째는 3살이에요",
+    ],
+)
+def test_the_baby_of_a_later_birth_beside_the_older_child(message: str) -> None:
+    children = [m for m in _members(message) if m["relation"] == "child"]
+    assert [(m.get("age"), m.get("birth_order")) for m in children] == [(3, None), (None, 2)]
