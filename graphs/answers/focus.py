@@ -482,7 +482,7 @@ def is_section(hit: dict[str, Any], asked: str) -> bool:
 
 #: A question about what happens to something else if she gets it: cut, stopped, counted as income.
 _CONSEQUENCE = re.compile(
-    r"깎|깍|끊기|끊겨|탈락|잡히|잡혀|짤리|잘리|영향|포함되|reduc|cut off|stop|counted as income|减少|扣|停|取消|giảm|bị cắt|mất",
+    r"깎|깍|끊기|끊겨|탈락|잡히|잡혀|짤리|잘리|영향|포함되|reduc|cut off|stop|counted as income|减少|扣|停|取消|giảm|bị cắt|mất|(?:bị )?(?:dừng|ngừng)|\bbi (?:dung|ngung)\b",
     re.I,
 )
 

@@ -306,6 +306,7 @@ ASKS_IF_CUT = re.compile(
     r"|(?:会|要)?(?:减少|减半|扣|被减|被扣|停发)\S{0,3}(?:吗|嘛)|(?:có )?bị (?:giảm|cắt|dừng)\S{0,10} không",
     re.IGNORECASE,
 )
+ASKS_IF_CUT = with_unmarked(ASKS_IF_CUT)  # "co bi dung khong", typed without marks
 
 
 def cut_asked(text: str) -> bool:
