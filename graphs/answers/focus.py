@@ -49,7 +49,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
         re.compile(
             r"누가|누구|대상(?:이|은|자)|(?:자격|조건)\s?(?:이|은)?\s?(?:어떻게|뭐)|아무나|몇\s?(?:살|세|개월)|나이\s?제한|who can|who is eligible"
             r"|how old|谁|什么人|哪些人|几岁"
-            r"|ai được|đối tượng",
+            r"|(?<![a-zà-ỹ])ai được|đối tượng",
             re.I,
         ),
     ),
