@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from prompts import load_yaml
 from tools.yamlio import safe_load
@@ -23,9 +24,14 @@ _WHICH_OFFICE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _offices() -> dict[str, tuple[str, ...]]:
+def _table() -> dict[str, Any]:
     table = safe_load(DONGS_PATH.read_text(encoding="utf-8"))
-    return {office: tuple(areas) for office, areas in table["offices"].items()}
+    assert isinstance(table, dict)
+    return table
+
+
+def _offices() -> dict[str, tuple[str, ...]]:
+    return {str(office): tuple(areas) for office, areas in _table()["offices"].items()}
 
 
 def _stem(name: str) -> str:
@@ -33,10 +39,8 @@ def _stem(name: str) -> str:
     return re.sub(r"동$", "", name) if not re.search(r"\d동$|본동$", name) else name
 
 
-@lru_cache(maxsize=1)
 def _latin() -> dict[str, str]:
-    table = safe_load(DONGS_PATH.read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in table.get("latin", {}).items()}
+    return {str(k): str(v) for k, v in _table().get("latin", {}).items()}
 
 
 def offices_for(text: str) -> list[str]:
