@@ -1165,7 +1165,9 @@ _DURATION_BEFORE = re.compile(r"\b(?:for|over|after|past|last)\s+$", re.IGNORECA
 _PER = re.compile(
     r"(?:won|krw|uôn|uon|원|nghìn|nghin|triệu|trieu|đồng|dong|thousand|million)\s*$", re.IGNORECASE
 )
-_WORD_MONTHS_AFTER = re.compile(r"^\s?(?:tháng|thang\b|months?\b)", re.IGNORECASE)
+_WORD_MONTHS_AFTER = re.compile(r"^\s?(?:tháng|thang\b|monthe?s?\b|mths?\b|mos?\b)", re.IGNORECASE)
+#: Another unit after a number said of a person: "my child is thirteen weeks", not years.
+_OTHER_UNIT_AFTER = re.compile(r"^\s?(?:weeks?|wks?|days?|mon\w*|m\b)", re.IGNORECASE)
 _WORD_AGE_BEFORE = re.compile(
     r"(?:\bi'?m|\bi am|\baged?|\bturned|\bturning"
     # "our lad is ten", "my daughter's seven", "he's eighty": a person, then to be
@@ -1198,7 +1200,10 @@ def find_word_numbers(text: str) -> list[tuple[int, int, int, str]]:
         ):
             found.append((value, m.start(), end + months.end(), "months"))
         elif (
-            ((unit := _WORD_AGE_AFTER.match(after)) or _WORD_AGE_BEFORE.search(text[: m.start()]))
+            (
+                (unit := _WORD_AGE_AFTER.match(after))
+                or (_WORD_AGE_BEFORE.search(text[: m.start()]) and not _OTHER_UNIT_AFTER.match(after))
+            )
             and 0 < value < 120
             and not (unit and _DURATION_BEFORE.search(text[: m.start()]))
         ):  # the span takes the unit too, as the digit patterns' spans do

@@ -163,3 +163,12 @@ def test_a_status_said_in_other_words(message: str, asked: list[str], held: list
 def test_the_baby_of_a_later_birth_beside_the_older_child(message: str) -> None:
     children = [m for m in _members(message) if m["relation"] == "child"]
     assert [(m.get("age"), m.get("birth_order")) for m in children] == [(3, None), (None, 2)]
+
+
+@pytest.mark.parametrize(
+    ("message", "months"),
+    [("Two of us: me, my kid. My child is thirteen monthes old", 13), ("my baby is three weeks old", 0)],
+)
+def test_a_childs_age_in_words_with_another_unit_is_not_years(message: str, months: int) -> None:
+    children = [m for m in _members(message) if m["relation"] == "child"]
+    assert [m.get("months_old") for m in children] == [months]
