@@ -11,10 +11,16 @@ import re
 import string
 from typing import Any
 
-from graphs.answers.compose import document_answer, excerpt, further_answers, referral_lines, topic_notes
+from graphs.answers.compose import (
+    document_answer,
+    excerpt,
+    further_answers,
+    office_line,
+    referral_lines,
+    topic_notes,
+)
 from graphs.answers.focus import asks_what_or_how_much, focused_passages
 from graphs.answers.limits import asks_deduction, asks_limit
-from graphs.answers.offices import office_line
 from graphs.state import Citation
 from prompts import label, load_yaml
 

@@ -31,7 +31,7 @@ from graphs.answers.focus import (
     rank,
     written_korean,
 )
-from graphs.answers.offices import office_line
+from graphs.answers.offices import asked_offices
 from graphs.answers.readable import field_value, readable
 from graphs.nlu.programs import detect_programs
 from graphs.topical import topical
@@ -461,6 +461,17 @@ def render_line(key: str, language: str, **values: str) -> str:
     """A line of `prompts/replies.yaml` (the composer's own labels)."""
     table = load_yaml("replies.yaml")
     return str(table[key].get(language) or table[key]["en"]).format(**values)
+
+
+def office_line(text: str, language: str) -> str | None:
+    """The line naming her 행정복지센터 when she asks which one serves where she lives ("배곧 사는데 어느
+    주민센터?"); None otherwise."""
+    found = asked_offices(text)
+    return (
+        render_line("dong_offices", language, offices=", ".join(f"{o} 행정복지센터" for o in found))
+        if found
+        else None
+    )
 
 
 def document_answer(question: str, hits: list[dict[str, Any]], language: str = "ko") -> Answer:

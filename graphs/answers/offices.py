@@ -8,7 +8,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from prompts import load_yaml
 from tools.yamlio import safe_load
 
 DONGS_PATH = Path(__file__).with_name("dongs.yaml")
@@ -59,14 +58,7 @@ def offices_for(text: str) -> list[str]:
     ]
 
 
-def office_line(text: str, language: str) -> str | None:
-    """The line naming her centre(s) when she asks which one serves where she lives; None otherwise."""
-    if not _WHICH_OFFICE.search(text):
-        return None
-    found = offices_for(text)
-    if not found or len(found) > 3:
-        return None
-    table = load_yaml("replies.yaml")["dong_offices"]
-    return str(table.get(language) or table["en"]).format(
-        offices=", ".join(f"{o} 행정복지센터" for o in found)
-    )
+def asked_offices(text: str) -> list[str]:
+    """The centres serving where she lives when she asks which one is hers (at most three); none otherwise."""
+    found = offices_for(text) if _WHICH_OFFICE.search(text) else []
+    return found if len(found) <= 3 else []

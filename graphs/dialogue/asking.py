@@ -318,6 +318,22 @@ def cut_asked(text: str) -> bool:
 FOLLOW_UP_CHARS = 40
 
 
+#: A person of the city asked for by name: an officer, staff, a human (not "someone to talk to").
+STAFF = re.compile(
+    r"담당자|직원|상담원|공무원|사람(?:이랑|하고|과)\s?(?:통화|연결)|officer|staff|\bhuman\b|real person|\bagent\b|人工|工作人员|nhân viên|cán bộ",
+    re.IGNORECASE,
+)
+
+
+#: "X는 어떻게 돼요?", "X는요?", "what about X?", "còn X thì sao?", "X呢?": her case for another program, not how
+#: it works.
+WHAT_ABOUT = re.compile(
+    r"(?:은|는|도|이나|나)\s?(?:어떻게|어케|어찌)\s?(?:돼|되|된|됨)(?:요|나요|는지|죠|냐|나)?\s*[?？]?\s*$|는요\s*[?？]\s*$"
+    r"|\b(?:what|how) about\b|thì sao|thi sao|呢\s*[?？]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def follows_up(text: str) -> bool:
     """Whether a question asks where, how, who, what or how much without naming a topic of its own: it is
     about the program of the last answer ("어디서 신청해요?", "where do we apply for it?", "cần giấy tờ gì?")."""

@@ -18,7 +18,9 @@ from graphs.dialogue.asking import (
     HOW,
     IF_ALSO,
     NEEDS_HELP,
+    STAFF,
     TOPIC_NOUN,
+    WHAT_ABOUT,
     WHAT_CAN_I,
     asks_about_program,
     asks_about_received,
@@ -117,7 +119,7 @@ def turn_intent(
     if (
         u.intent == "handoff"
         and not pending
-        and not _STAFF.search(text)
+        and not STAFF.search(text)
         and topic_notes(text, "ko", answering=True)
     ):
         # "im 16 … is there somewhere i can talk to someone, like chat not phone call?": the line that fits her
@@ -278,22 +280,6 @@ def adds_programs(u: Understanding, goal: list[str], text: str) -> bool:
     if new and WHAT_ABOUT.search(text):
         return True  # "의료급여나 주거급여는 어떻게 돼요?" after her verdict: those too, for her
     return bool(new) and not HOW.search(text) and (aspect(text) == "any" or bool(CAN_I.search(text)))
-
-
-#: A person of the city asked for by name: an officer, staff, a human (not "someone to talk to").
-_STAFF = re.compile(
-    r"담당자|직원|상담원|공무원|사람(?:이랑|하고|과)\s?(?:통화|연결)|officer|staff|\bhuman\b|real person|\bagent\b|人工|工作人员|nhân viên|cán bộ",
-    re.IGNORECASE,
-)
-
-
-#: "X는 어떻게 돼요?", "X는요?", "what about X?", "còn X thì sao?", "X呢?": her case for another program, not how
-#: it works.
-WHAT_ABOUT = re.compile(
-    r"(?:은|는|도|이나|나)\s?(?:어떻게|어케|어찌)\s?(?:돼|되|된|됨)(?:요|나요|는지|죠|냐|나)?\s*[?？]?\s*$|는요\s*[?？]\s*$"
-    r"|\b(?:what|how) about\b|thì sao|thi sao|呢\s*[?？]?\s*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,16 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
-_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+"""The English month names and their abbreviations, as a regular-expression alternation."""
+_MONTH_NAME = MONTH_NAME
+
+
+def month_number(name: str) -> int:
+    """The number of an English month name or abbreviation ("march", "Sept" → 3, 9)."""
+    return _MONTHS[name.lower()]
+
+
 _YMD = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-./년年]\s*(\d{1,2})\s*[-./월月]\s*(\d{1,2})(?!\d)")
 _DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d{2}|19\d{2})(?!\d)")
 _VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+|,\s*)năm\s+(\d{4})", re.I)

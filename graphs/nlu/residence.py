@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
+from graphs.nlu.dates import MONTH_NAME, month_number
 from graphs.nlu.durations import duration_months
 from graphs.nlu.places import find_places
 from tools.vietnamese import accept_unmarked
@@ -111,13 +112,10 @@ def residence(text: str) -> Residence | None:
     return Residence(round(unbroken / 12, 2), None if untold else round(total / 12, 2), stays[now])
 
 
-_MONTH_NAMES = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-)  # fmt: skip
 #: A move with its month ("moved to siheung from busan in march 2025", "2025년 3월에 시흥으로 이사 왔어요",
 #: "2025年3月搬到始兴", "chuyển đến Siheung tháng 3/2025").
 _MOVED_IN = re.compile(
-    r"\bmoved\b[^.?!]{0,60}?\bin (?P<en_month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?P<en_year>20\d\d)"
+    rf"\bmoved\b[^.?!]{{0,60}}?\bin (?P<en_month>{MONTH_NAME})\.? (?P<en_year>20\d\d)"
     r"|(?P<ko_year>20\d\d)\s?년\s?(?P<ko_month>1[0-2]|[1-9])\s?월[^.?!]{0,20}?(?:이사|왔|올라왔|내려왔|들어왔)"
     r"|(?P<zh_year>20\d\d)\s?年\s?(?P<zh_month>1[0-2]|[1-9])\s?月[^。？！]{0,12}?(?:搬|来)"
     r"|(?:chuyển|dọn)[^.?!]{0,40}?tháng (?P<vi_month>1[0-2]|[1-9])(?:/| năm )(?P<vi_year>20\d\d)",
@@ -137,7 +135,7 @@ def moved_in(text: str, today: date) -> Residence | None:
     groups = {k: v for k, v in m.groupdict().items() if v}
     year = int(next(v for k, v in groups.items() if k.endswith("year")))
     month_said = next(v for k, v in groups.items() if k.endswith("month"))
-    month = _MONTH_NAMES.index(month_said[:3].lower()) + 1 if not month_said.isdigit() else int(month_said)
+    month = int(month_said) if month_said.isdigit() else month_number(month_said)
     months = (today.year - year) * 12 + today.month - month
     places = find_places(text)
     came_from = [

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from graphs.answers.offices import office_line, offices_for
+from graphs.answers.compose import office_line
+from graphs.answers.offices import offices_for
 from graphs.answers.readable import readable
 
 
