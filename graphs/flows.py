@@ -295,12 +295,13 @@ def situation_turn(
         for r in likely:
             blocks += responder.result_block(r, catalogue[r["program_id"]], language, full=False)
         lines += blocks
+    if not asked and births:
+        # what the birth she expects brings first ("다음달 출산인데 받을수 있는거"), then what else fits
+        lines.append(responder.render("after_birth", language))
+        lines += [f"- {responder.program_summary(p, language)}" for p in births]
     if not asked and undecided:
         lines.append(responder.render("situation_intro", language))
         lines += [f"- {responder.program_summary(catalogue[r['program_id']], language)}" for r in undecided]
-    if not asked and births:
-        lines.append(responder.render("after_birth", language))
-        lines += [f"- {responder.program_summary(p, language)}" for p in births]
     if not asked and (likely or undecided or births):
         # whom to ask about what she tells ("권고사직 당하고 3개월째": 실업급여 at the 고용센터 1350): the
         # programs' summaries above do not give their contacts

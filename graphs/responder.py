@@ -407,10 +407,13 @@ def info_reply(
         if answer.booklet_year:
             lines.append(render("booklet_confirm", language, year=answer.booklet_year))
     about = " ".join([question, *(str(h.get("program") or "") for h in cited[:1])])
-    # A topic whose note answers the question ("chủ không chịu làm 산재": she may apply herself) leads.
-    # so does her own 행정복지센터 when she asks which serves where she lives ("배곧 사는데 어느 주민센터?")
+    # A topic whose note answers the question ("chủ không chịu làm 산재": she may apply herself) leads, unless
+    # she asked about a program ("아버지 대신 기초연금 신청 … 거동이 불편 … 뭐 챙겨가요?": its documents first; the
+    # note closes the reply with the referrals). So does her own 행정복지센터 when she asks which serves where she
+    # lives ("배곧 사는데 어느 주민센터?").
     office = office_line(question, language)
-    lines = [*([office] if office else []), *topic_notes(question, language, answering=True), *lines]
+    leading = [] if programs else topic_notes(question, language, answering=True)
+    lines = [*([office] if office else []), *leading, *lines]
     lines += referral_lines(about, language, "\n".join(lines))
     if (
         programs or not contact

@@ -26,7 +26,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
     (
         "how_much",
         re.compile(
-            r"얼마|몇\s?(?:프로|퍼|%|시간|개|번|회|만|일|년)|금액|비용|본인부담|할인|how much|how many"
+            r"얼마|얼매|얼메|얼맨|월마|몇\s?(?:프로|퍼|%|시간|개|번|회|만|일|년)|금액|비용|본인부담|할인|how much|how many"
             r"|多少|几(?!岁)|bao nhiêu|mấy",
             re.I,
         ),
@@ -37,7 +37,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
             r"어디|어데|워디|어드메|(?:어떻게|어케|어캐|우째|우예|어찌)\s?(?:신청|해야|하면|해요|하나|받|하는지|하는|할)|신청\s?(?:방법|하려면|할려면|하면|은|해야)|전화|번호|연락처"
             r"|위치|(?<!려)(?<!해)(?<!봐)(?<!줘)주소|where|how (?:do|can|to)|apply|phone|number|call|哪里|哪儿|怎么|电话|在哪|地方|ở đâu|số điện thoại"
             r"|đăng ký|làm sao|thế nào|gọi (?:số|cho)|số nào|which number|what number|who (?:do|should|can) (?:i|we) call"
-            r"|서류|절차|준비물|\bprocess\b|procedure|documents?\b|paperwork|材料|手续|giấy tờ|thủ tục"
+            r"|서류|절차|준비물|챙겨\s?(?:가|와|갈|올)|가져\s?(?:가|와|갈|올)|지참|\bprocess\b|procedure|documents?\b|paperwork|材料|手续|giấy tờ|thủ tục"
             # when to apply is told where the application is ("출산예정일 40일 전부터 출산 후 30일까지 신청")
             r"|언제까지|언제부터|신청\s?기한|마감|deadline|when (?:do|can|should) (?:i|we) apply|too late"
             r"|截止|什么时候(?:申请|办|去)|hạn chót|khi nào (?:đăng ký|nộp)",
@@ -193,7 +193,11 @@ def bigrams(text: str, stop: frozenset[str] | None = None) -> set[str]:
     (this module's stop list by default)."""
     stop = _STOP if stop is None else stop
     out: set[str] = set()
-    for word in _WORD.findall(text.lower()):
+    text = text.lower()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if m.start() and text[m.start() - 1].isdigit() and not word[0].isdigit():
+            continue  # "8월분부터", "3개월째": a date or a quantity, not a word of what is asked
         if word[0].isdigit():  # an age or a period: "65세" (a passage may say "65살" as "65세")
             out.add(re.sub(r"살$", "세", word))
             continue

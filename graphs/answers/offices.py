@@ -16,7 +16,8 @@ DONGS_PATH = Path(__file__).with_name("dongs.yaml")
 _WHICH_OFFICE = re.compile(
     r"(?:어느|어디|어떤|무슨|몇)\s?(?:동\s?)?(?:주민\s?센터|행정\s?복지\s?센터|동사무소|동\s?주민센터)"
     r"|(?:주민\s?센터|행정\s?복지\s?센터|동사무소)(?:가|는|은|로|에|를)?\s?(?:어디|어느|어떤|몇\s?개|하나)"
-    r"|which (?:community|welfare|administrative|dong) (?:service )?(?:cent(?:re|er)|office)"
+    r"|(?:주민\s?센터|행정\s?복지\s?센터|동사무소)\s?(?:라는\s?게|란\s?게|라는\s?곳이)\s?(?:있|하나)"
+    r"|which (?:community|welfare|administrative|dong) (?:service )?(?:cent(?:re|er)|office)|which (?:행정복지센터|주민센터)"
     r"|哪个(?:居民中心|行政福利中心|洞事务所)|(?:居民中心|行政福利中心)在哪|trung tâm (?:phúc lợi )?(?:hành chính )?nào",
     re.I,
 )
@@ -58,7 +59,20 @@ def offices_for(text: str) -> list[str]:
     ]
 
 
+#: Where she lives, and where to go ("배곧 아파트 사는데 … 어디 가야되나", "I live in Mokgam, where do I go"): her
+#: centre is the answer to where.
+_LIVES_IN = re.compile(
+    r"사는데|살아요|살고|살거든|사는\s?(?:사람|데)|\bli(?:ve|ving) in\b|住在|sống ở|song o", re.I
+)
+_WHERE_TO_GO = re.compile(
+    r"어디\s?(?:로|에|서|에서)?\s?(?:가|가야|가면|신청)|where (?:do|should|can) (?:i|we) (?:go|apply)|去哪|到哪|đi đâu|di dau",
+    re.I,
+)
+
+
 def asked_offices(text: str) -> list[str]:
-    """The centres serving where she lives when she asks which one is hers (at most three); none otherwise."""
-    found = offices_for(text) if _WHICH_OFFICE.search(text) else []
+    """The centres serving where she lives when she asks which one is hers, or where to go while saying where
+    she lives (at most three); none otherwise."""
+    asked = _WHICH_OFFICE.search(text) or (_LIVES_IN.search(text) and _WHERE_TO_GO.search(text))
+    found = offices_for(text) if asked else []
     return found if len(found) <= 3 else []

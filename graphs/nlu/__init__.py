@@ -23,6 +23,7 @@ from graphs.nlu.intent import INTENTS, Intent, IntentResult, classify
 from graphs.nlu.language import Language, detect_language
 from graphs.nlu.numbers import find_ages
 from graphs.nlu.programs import detect_programs
+from tools.vietnamese import fold_latin
 
 LOW_CONFIDENCE = 0.6
 """Below this confidence the graph should ask the LLM to classify the message."""
@@ -78,15 +79,18 @@ _ARREARS = re.compile(
     # a sudden event (illness, job loss, a death, a fire, a closed shop) and no money to live on now
     r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|잘리고|잘려서|짤렸|짤리고|짤려서|해고|사망|돌아가|가출|화재(?!\s?(?:감지|경보|예방|보험|안전))|불이\s?나"
     r"|맞고|맞아서|때려서|폭행|집(?:을|에서)?\s?나왔|도망)"
-    r".{0,60}(?:생활비|먹고\s?살|당장|막막|돈이\s?(?:없|한\s?푼|하나도|전혀)|돈도\s?없|수입이\s?(?:없|끊))"
+    r".{0,60}(?:생활비|먹고\s?살|당장|막막|돈이\s?(?:없|한\s?푼|하나도|전혀)|돈도\s?없|(?:수입|벌이|소득)(?:이|도)?\s?(?:하나도\s?|전혀\s?|아예\s?)?(?:없|끊))"
     r"|(?:suddenly|collapsed|in (?:the )?hospital|accident|lost (?:my|his|her) job|laid off|died|passed away|fire|(?:shop|business|store) (?:closed|shut)"
     r"|hit me|beat me|beats me|left (?:my )?(?:husband|home)|ran away|fled)"
     r".{0,80}(?:no money|can'?t pay|living (?:costs|expenses)|no income|broke)"
     r"|(?:突然|住院|中风|车祸|失业|倒闭|去世|火灾|打我|家暴|跑出来|逃出来|手术|骨折|摔|受伤|工伤).{0,40}(?:没钱|生活费|没有(?:任何)?收入|付不起|交不起|生活(?:很|非常|特别)?困难|过不下去)"
     r"|(?:đột ngột|nhập viện|tai nạn|mất việc|phá sản|qua đời|(?:chồng|vợ|bố|mẹ)\s?(?:tôi|em|mình)?\s?(?:đã\s)?mất\b|cháy|đánh tôi|bạo hành|bỏ nhà|bỏ trốn)"
-    r".{0,120}(?:không có tiền|tiền sinh hoạt|không có thu nhập|không trả được|(?:tiền|tiết kiệm)\s?(?:\S+\s)?(?:sắp|đã)?\s?hết|hết tiền)",
+    r".{0,120}(?:không có tiền|tiền sinh hoạt|không (?:có|còn) thu nhập|không trả được|(?:tiền|tiết kiệm)\s?(?:\S+\s)?(?:sắp|đã)?\s?hết|hết tiền"
+    r"|không (?:còn )?ai đi làm)",
     re.IGNORECASE,
 )
+#: The same, for Vietnamese typed without its marks ("chong em bi tai nan nam vien … khong con ai di lam").
+_ARREARS_FOLDED = re.compile(fold_latin(_ARREARS.pattern), re.IGNORECASE)
 
 
 #: Care asked for at home: someone to check on her, visit or help with the housework she can no longer do. For an
@@ -127,7 +131,7 @@ def situation_programs(text: str) -> list[str]:
     """Programs a situation calls for though none is named: arrears, an eviction threat or a sudden loss of
     the money to live on → 긴급복지지원; care at home asked for (a visit, a check, help with the housework)
     → 노인맞춤돌봄서비스; medical costs she cannot carry → 의료급여."""
-    found = ["emergency_welfare"] if _ARREARS.search(text) else []
+    found = ["emergency_welfare"] if _ARREARS.search(text) or _ARREARS_FOLDED.search(fold_latin(text)) else []
     young = any(a.unit == "years" and a.value < OLD_AGE_FROM for a in find_ages(text))
     if _CARE_NEEDED.search(text) and not _LONG_TERM_CARE.search(text) and not young:
         found.append("senior_customized_care")

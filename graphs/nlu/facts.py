@@ -545,7 +545,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
         "breadwinner_death",
         re.compile(
             r"(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?<!시)"
-            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|영감|바깥양반|신랑|집사람|마누라|husband|wife|丈夫|老公|老伴|chồng|vợ)(?:.{0,14}|\s?\S{0,4}\s?[(（][^)）]{0,16}[)）]\s?)(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày)|bị tai nạn)"
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|영감|바깥양반|신랑|집사람|마누라|husband|wife|丈夫|老公|老伴|chồng|vợ)(?:.{0,14}|\s?\S{0,4}\s?[(（][^)）]{0,16}[)）]\s?)(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày))"
             r"|(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?:chồng|vợ|chong)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất|mat roi|qua doi|da mat)"
             r"|\b(?:i|we|just|recently) lost (?:my|our) (?:husband|wife|father|dad)\b(?!'s)",
             re.I,
@@ -565,7 +565,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
         "serious_illness",
         re.compile(
             r"암\s?(?:진단|환자|수술|투병)|중병|큰\s?병|희귀병|투병|뇌출혈|뇌졸중|중환자실|(?:쓰러져(?:서)?|쓰러지셔서|쓰러지셨는데|사고로|사고가\s?나서|다쳐서)\s?(?:병원에\s?)?입원|cancer|serious(?:ly)? ill|stroke|in (?:the )?(?:hospital|icu)"
-            r"|重病|癌|脑出血|中风|住院|ung thư|bệnh nặng|đột quỵ|nằm viện"
+            r"|重病|癌|脑出血|中风|住院|ung thư|bệnh nặng|đột quỵ|nằm viện|bị tai nạn"
             # a serious injury (중한 부상): a fracture or an operation
             r"|골절|뼈가?\s?부러|허리가?\s?부러|수술(?:을|도)?\s?(?:했|받았|하고|받고)|\bfractured?\b|\bbroke (?:my|his|her) (?:back|leg|hip|arm|spine)"
             r"|\b(?:had|needed) (?:an? )?(?:operation|surgery)|骨折|做了手术|动了手术|gãy (?:chân|tay|xương|lưng|cột sống)|phẫu thuật|bị mổ",

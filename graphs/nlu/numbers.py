@@ -769,6 +769,14 @@ _TRIP_BEFORE = re.compile(
     r"|가서|가\s?있|다녀|체류|여행|출국)[^.?!]{0,40}$",
     re.I,
 )
+#: A state told next to the months ("nằm viện 2 tháng rồi", "out of work 2 months now", "住院两个月了", "2 tháng rồi
+#: không đi làm"): how long it has lasted, unless the months are said as an age ("4 tháng tuổi").
+_STATE = (
+    r"(?:nằm viện|nam vien|nhập viện|nhap vien|không (?:đi làm|có việc)|khong (?:di lam|co viec)|thất nghiệp|that nghiep"
+    r"|mất việc|mat viec|out of work|unemployed|jobless|in (?:the )?hospital|住院|没(?:有)?工作|失业|입원|실직|일을?\s?못|무직)"
+)
+_STATE_BEFORE = re.compile(_STATE + r"[^.?!\d]{0,16}$", re.I)
+_STATE_AFTER = re.compile(r"^\s?(?:rồi|roi|了|now|already|됐|째)?\s?,?\s?(?:mà\s|ma\s)?" + _STATE, re.I)
 _PREGNANT_IN = re.compile(_PREGNANT_WORDS, re.I)
 _CHILD_WORD = re.compile(
     r"애기|아기|baby|\bbé\b|宝宝|孩子|\bson\b|daughter|아들|딸|첫째|큰애|낳|태어|born", re.I
@@ -841,6 +849,11 @@ def _not_an_age(text: str, age: Age) -> bool:
         or (since and not _BIRTH_VERB.search(since.group(0)))
         or bool(_ARREARS_BEFORE.search(text[max(0, age.start - 30) : age.start]))
         or (away and not _AGE_WORD_AFTER.match(text[age.end :]))
+        or (
+            bool(_STATE_BEFORE.search(lead) or _STATE_AFTER.match(text[age.end :]))
+            and not _AGE_WORD_AFTER.match(text[age.end :])
+            and not _BIRTH_VERB.search(lead)
+        )
     )
 
 

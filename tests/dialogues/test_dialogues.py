@@ -18,6 +18,7 @@ A script file is a list of dialogues. One dialogue:
             reply_contains: ["349,700원"]    # every one of these is in the reply
             reply_contains_any: ["129"]      # at least one of these is in the reply
             reply_not_contains: ["?"]        # none of these is in the reply
+            reply_order: ["준비물", "퇴원"]   # each of these is in the reply, in this order
             language: ko
             crisis: true
             handoff: true                    # true: a case id is present; false: no handoff
@@ -56,6 +57,7 @@ EXPECT_KEYS = (
     "reply_contains",
     "reply_contains_any",
     "reply_not_contains",
+    "reply_order",
     "language",
     "crisis",
     "handoff",
@@ -105,7 +107,14 @@ def _check_expect(expect: Any) -> dict[str, Any]:
     unknown = sorted(set(expect) - set(EXPECT_KEYS))
     if unknown:
         raise ScriptFormatError(f"expect: unknown keys {unknown}; allowed: {list(EXPECT_KEYS)}")
-    for key in ("programs", "asks_not", "reply_contains", "reply_contains_any", "reply_not_contains"):
+    for key in (
+        "programs",
+        "asks_not",
+        "reply_contains",
+        "reply_contains_any",
+        "reply_not_contains",
+        "reply_order",
+    ):
         if key in expect:
             _as_list(expect[key], key)
     for key in ("status", "amount"):
@@ -220,6 +229,10 @@ def check_turn(expect: dict[str, Any], turn: ChatTurn) -> list[str]:
     for text in expect.get("reply_not_contains") or []:
         if str(text) in turn.reply:
             problems.append(f"reply: must not contain {text!r}")
+    order = [str(text) for text in expect.get("reply_order") or []]
+    places = [turn.reply.find(text) for text in order]
+    if -1 in places or places != sorted(places):
+        problems.append(f"reply: must contain {order!r} in this order")
     if "language" in expect and turn.language != expect["language"]:
         problems.append(f"language: expected {expect['language']}, got {turn.language}")
     if "crisis" in expect and turn.crisis is not bool(expect["crisis"]):
