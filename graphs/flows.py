@@ -7,7 +7,14 @@ from typing import Any
 
 from graphs import responder
 from graphs.answers.compose import excerpt, referral_lines, render_line
-from graphs.answers.focus import asks_where_to_apply_at_all, aspect, focused_passages, question_parts
+from graphs.answers.focus import (
+    asked_of,
+    asks_where_to_apply_at_all,
+    aspect,
+    focused_passages,
+    question_parts,
+    rule_passages,
+)
 from graphs.dialogue import ledger as lg
 from graphs.dialogue.asking import ASKS, asks_question
 from graphs.dialogue.policy import (
@@ -263,6 +270,10 @@ BIRTH_PROGRAMS = ("first_meeting_voucher", "parent_benefit", "siheung_birth_supp
 """What a birth brings: named to an expectant mother, for after the birth (not checked before it)."""
 
 
+def _passed(result: dict[str, Any], criterion: str) -> bool:
+    return any(c["name"] == criterion and c["passed"] is True for c in result["criteria"])
+
+
 def situation_turn(
     results: list[dict[str, Any]],
     catalogue: dict[str, dict[str, Any]],
@@ -278,7 +289,9 @@ def situation_turn(
     said and keep the likely programs on the cards."""
     asked = any(lg.asks(ledger, slot) for slot in PROFILE_SLOTS)
     update = ask(language, missing_profile(ledger)[:2], ledger, turn)
-    fitting = [r for r in situational(results) if r["program_id"] in catalogue][:SITUATION_SHOWN]
+    fitting = [r for r in situational(results) if r["program_id"] in catalogue]
+    # a crisis she lives through first ("남편이 갑자기 돌아가셨어요 … 뭐부터"): the help made for it leads
+    fitting = sorted(fitting, key=lambda r: not _passed(r, "crisis"))[:SITUATION_SHOWN]
     likely = [r for r in fitting if r["status"] == "eligible"]
     undecided = [r for r in fitting if r["status"] != "eligible"]
     expecting = any(m.get("pregnant") for m in facts.get("members") or [])
@@ -325,7 +338,7 @@ def rule_passage(
     돈 잘벌면 기초연금 못받어?" → 부양의무자 기준 미적용), and the passage it quotes; None when no passage does."""
     hits = [h for h in state.get("hits") or [] if "part" not in h]  # not a further question's own search
     for program in catalogue:
-        own = [h for h in hits if h.get("program_id") == program["id"]]
+        own = [h for h in hits if h.get("program_id") == program["id"] and h.get("lang") in ("ko", language)]
         name = responder.program_name(program, language)
         limits = responder.limit_lines(program, state.get("message", ""), language)
         if limits and program["id"] in (state.get("programs") or []):
@@ -345,12 +358,7 @@ def rule_passage(
             lines = [f"{name}:", *limits, *(f"{name}: {excerpt(later, h, [name])}" for h in more[:1])]
             return "\n".join(lines), cited
         names = [str(program.get("name_ko") or ""), name]
-        found = focused_passages(state.get("message", ""), own, names)
-        if language != "ko" and found and found[0].get("lang") == "ko" and found[0].get("kind") == "project":
-            # the 2026 document's answer in her language first, its Korean original after it
-            mine = [h for h in own if h.get("kind") == "project" and h.get("lang") == language]
-            native = focused_passages(state.get("message", ""), mine, names)
-            found = [native[0], found[0]] if native else found
+        found = rule_passages(asked_of(state.get("message", ""), program["id"]), own, names, language)
         if found:
             hit = found[0]
             line = "\n".join(

@@ -13,6 +13,7 @@ from langchain_core.runnables import RunnableConfig
 from graphs import responder
 from graphs.answers.compose import referral_lines, topic_notes
 from graphs.answers.focus import (
+    asked_of,
     asks_a_rule,
     focus_terms,
     overlap,
@@ -418,6 +419,20 @@ class Nodes:
                 # "어디서 신청해요?" after an answer about a booklet program: that program's passages
                 args.update({"program_id": state["topic"], "k": 1, "max_per_program": PROGRAM_PASSAGES})
             actions.append({"tool": "search_documents", "args": args})
+            # each other program she names, its own passages for what she asks of it ("부모급여 얼마? … 아동수당
+            # 정지돼?")
+            actions += [
+                {
+                    "tool": "search_documents",
+                    "args": {
+                        "query": search_query(asked_of(state["message"], other)),
+                        "k": 1,
+                        "program_id": other,
+                        "max_per_program": PROGRAM_PASSAGES,
+                    },
+                }
+                for other in programs[1:3]
+            ]
             # each further question searched on its own: it may be about another program (with a program
             # named, the main search is that program's, so the first question too when it names none)
             actions += _part_searches(state["message"], named=programs)

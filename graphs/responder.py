@@ -19,7 +19,7 @@ from graphs.answers.compose import (
     referral_lines,
     topic_notes,
 )
-from graphs.answers.focus import asks_what_or_how_much, focused_passages
+from graphs.answers.focus import asked_of, asks_what_or_how_much, rule_passages
 from graphs.answers.limits import asks_deduction, asks_limit
 from graphs.state import Citation
 from prompts import label, load_yaml
@@ -369,14 +369,17 @@ def info_reply(
     contact: str | None = None
     for program in programs:
         name = program_name(program, language)
-        own = [h for h in hits if h.get("program_id") == program["id"]]
+        own = [h for h in hits if h.get("program_id") == program["id"] and h.get("lang") in ("ko", language)]
         names = [str(program.get("name_ko") or ""), name]
-        rules = focused_passages(question, own, names)
+        asked = asked_of(
+            question, program["id"]
+        )  # "부모급여 얼마? … 아동수당 정지돼?": each its own question
+        rules = rule_passages(asked, own, names, language)
         limits = limit_lines(program, question, language)
         if limits:  # "소득 기준 얼마예요?": the rules data's own figures, not a passage of another year
             lines += [f"{name}:", *limits]
         for rule in [] if limits else rules:
-            lines.append(f"{name}: {excerpt(question, rule, names)}")
+            lines.append(f"{name}: {excerpt(asked, rule, names)}")
             cited.append(rule)
         if application and not asks_what_or_how_much(question):
             lines.append(render("info_intro", language, program=name))

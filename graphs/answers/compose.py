@@ -446,9 +446,11 @@ def _bare_name(group: list[dict[str, Any]]) -> str:
 
 
 def _most_of_name(word: str, program: str) -> bool:
-    """Whether a word of four letters or more is most of a program's name, spaces and brackets aside."""
+    """Whether a word of four letters or more is most of a program's name, spaces and brackets aside, or of
+    the other name in its brackets ("드림스타트" of "아동통합서비스 지원(드림스타트사업)")."""
     whole = re.sub(r"\s+|[(（][^)）]*[)）]", "", program)
-    return len(word) >= 4 and word in whole and len(word) * 2 > len(whole)
+    others = [re.sub(r"\s+", "", o) for o in re.findall(r"[(（]([^)）]*)[)）]", program)]
+    return len(word) >= 4 and any(word in name and len(word) * 2 > len(name) for name in [whole, *others])
 
 
 def _names(word: str, program: str) -> bool:

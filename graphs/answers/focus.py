@@ -17,6 +17,7 @@ from typing import Any, Literal
 from graphs.answers.readable import row_label
 from graphs.nlu.language import detect_language
 from graphs.nlu.numbers import find_ages
+from graphs.nlu.programs import detect_programs
 from tools.vietnamese import fold_latin
 from tools.yamlio import safe_load
 
@@ -56,7 +57,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
     (
         "what",
         re.compile(
-            r"뭐(?:에요|예요|에여|예여|야|임|지|하는|냐|니|여|가요|꼬|고(?=\s?[?？]))|(?<!할)머(?:여|야|임|에요|예요|에여|꼬)|무엇|뭔가요|뭔데|뭔지|뭐하는|what is|what's|是什么|là gì",
+            r"뭐(?:에요|예요|에여|예여|야|임|지|하는|냐|니|여|가요|꼬|고(?=\s?[?？]))|(?<!할)머(?:여|야|임|에요|예요|에여|꼬)|무엇|뭔가요|뭔데|뭔지|뭐하는|머하는|뭐\s?해\s?주는|머\s?해\s?주는|what is|what's|是什么|là gì",
             re.I,
         ),
     ),
@@ -79,14 +80,28 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "What you get",
         "What you pay",
         "What it gives",
+        "What you get",
+        "金额",
+        "支援内容",
+        "自付部分",
+        "Số tiền",
+        "Được hỗ trợ gì",
+        "Phần tự trả",
     ),
-    "where": ("방법", "문의", "연락처", "신청", "센터", "기관", "누리집", "서류", "절차"),
-    "who": ("대상", "자격", "기준", "요건", "누가"),
-    "what": ("요약", "개요", "한눈에", "내용", "대상"),
-}
+    "where": (
+        "방법", "문의", "연락처", "신청", "센터", "기관", "누리집", "서류", "절차",
+        "How to apply", "how to apply", "Contact", "Documents", "如何申请", "申请", "咨询", "所需材料",
+        "Cách đăng ký", "cách đăng ký", "Liên hệ", "Giấy tờ",
+    ),
+    "who": ("대상", "자격", "기준", "요건", "누가", "Who can get it", "谁可以领取", "Ai được nhận"),
+    "what": ("요약", "개요", "한눈에", "내용", "대상", "At a glance", "概要", "Tóm tắt"),
+}  # fmt: skip
 #: Sections that are navigation or citation, not an answer.
-_NOT_ANSWERS = ("목록", "footer", "법적", "세부목차", "장제목", "소분류", "제목", "sections", "heading")
-CONTACT_SECTIONS = ("문의", "연락처")
+_NOT_ANSWERS = (
+    "목록", "footer", "법적", "세부목차", "장제목", "소분류", "제목", "sections", "heading",
+    "Legal basis", "法律依据", "Cơ sở pháp lý",
+)  # fmt: skip
+CONTACT_SECTIONS = ("문의", "연락처", "Contact", "咨询", "Liên hệ")
 _WORD = re.compile(
     r"[가-힣]{2,}|[\u4e00-\u9fff]{2,}|[a-zà-ỹ]{4,}|(?-i:\b[A-Z]{3,}\b)|\d+(?:세|살|개월|일)(?=[가-힣\s?,.]|$)",
     re.I,
@@ -143,7 +158,7 @@ _PARTS = re.compile(r"[?？!。]+|\.\s|\s(?:그리고|그리구|또|근데|and a
 #: Words of a rule question said beside "can I get it?" ("자식이 돈 잘벌면 기초연금 못받어?", "소급되나요").
 _RULE_CUE = re.compile(
     r"깎|깍|빼|제외|중복|같이|함께|둘\s?다|소급|자동|따로|이의|신고|변경|사망|돌아가|직역|부양|자식|국민연금|공무원"
-    r"|언제|기간|마감|까지|쿠팡|온라인|어디서\s?(?:써|쓰)|현금|외국인|안\s?냈|못\s?냈|한\s?번도|떨어졌"
+    r"|언제|기간|마감|까지|늦(?:은|었|지|나|어)|(?:살|쓸)\s?수\s?있|쿠팡|온라인|어디서\s?(?:써|쓰)|현금|외국인|안\s?냈|못\s?냈|한\s?번도|떨어졌"
     r"|계속|그대로|그\s?뒤|이후|나중에|바뀌|끊기|끊겨|중단|유지|미리|지나야|지나서|전부터|되기\s?전|되면|받는\s?중|받고\s?(?:계신|있는)데|다니(?:면|는데)|어린이집"
     r"|받으신|등급\s?(?:받|나오|나왔|있)"
     # a consequence asked of a receipt: "장애수당 받으믄 기초수급자 짤리는거 아니죠", "생계급여 받고있어요 그럼 …
@@ -456,6 +471,28 @@ def rank(
         scored.append((score, hit))
     scored.sort(key=lambda pair: -pair[0])
     return scored
+
+
+def asked_of(question: str, program_id: str) -> str:
+    """What a message asks of one program: its questions less those about another program only ("부모급여
+    얼마? … 아동수당 정지돼?": for 아동수당 the second; "에너지바우처 신청해도 되나? … 그거로 등유도 사나": all)."""
+    parts = question_parts(question)
+    kept = [p for p in parts if program_id in (named := detect_programs(p)[0]) or not named]
+    return " ".join(kept) if kept and len(kept) < len(parts) else question
+
+
+def rule_passages(
+    question: str, hits: list[dict[str, Any]], names: Iterable[str], language: str
+) -> list[dict[str, Any]]:
+    """The passages of one program answering what the question asks of it (`focused_passages`); in another
+    language, the 2026 document's answer in hers first, its Korean original after it."""
+    names = list(names)
+    found = focused_passages(question, hits, names)
+    if language != "ko" and found and found[0].get("lang") == "ko" and found[0].get("kind") == "project":
+        mine = [h for h in hits if h.get("kind") == "project" and h.get("lang") == language]
+        native = focused_passages(question, mine, names)
+        found = [native[0], found[0]] if native else found
+    return found
 
 
 def focused_passages(question: str, hits: list[dict[str, Any]], names: Iterable[str]) -> list[dict[str, Any]]:

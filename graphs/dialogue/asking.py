@@ -42,7 +42,7 @@ GIVEN = re.compile(r"주나요|줘요\?|나와요\?|나오나요", re.IGNORECASE
 
 
 HOW = re.compile(
-    r"어디|어떻게|서류|뭐\s?(?:가|를)?\s?필요|준비물|챙겨|가져\s?(?:가|와|갈|올)|지참|언제|where|\bhow\b|document|\bwhen\b(?!\s(?:he|she|i|they|we|my|our)\b)|哪里|怎么|材料|什么时候|ở đâu|o dau|như thế nào|giấy tờ|giay to|khi nào",
+    r"어디|어떻게|서류|뭐\s?(?:가|를)?\s?필요|준비물|늦(?:은|었|지|나|어)|마감|기한|챙겨|가져\s?(?:가|와|갈|올)|지참|언제|where|\bhow\b|document|\bwhen\b(?!\s(?:he|she|i|they|we|my|our)\b)|哪里|怎么|材料|什么时候|ở đâu|o dau|như thế nào|giấy tờ|giay to|khi nào",
     re.IGNORECASE,
 )
 

@@ -41,9 +41,10 @@ _ASKING_FOR = re.compile(
     # the parent named, then the question asked of him or her a few words on: "아버지가 정왕동서 혼자 사시는디",
     # "我妈妈73岁，和我们一起住。她能领…吗", "my mom is 70 and lives alone, can she get…", "mẹ em … bà có được…"
     rf"|(?:{_PARENT})(?:가|께서|는|은|이)?\s?[^.?!。？]{{0,16}}?혼자\s?(?:사세|사시|사셔|계세|계시|계셔|지내세|지내시|지내셔)"
-    r"|(?:妈妈|爸爸|母亲|父亲|婆婆|公公)[^？?]{0,40}?(?:她|他)(?:能|可以|有没有|够不够)"
+    r"|(?<!单亲)(?<!我是)(?:妈妈|爸爸|母亲|父亲|婆婆|公公)[^？?]{0,40}?(?:她|他)(?:能|可以|有没有|够不够)"
     # "我爸爸75岁一个人住 … 能领基础年金吗": the parent's facts, then the question, with no 我 between
-    r"|(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:(?!我)[^？?]){0,40}?(?:一个人住|独居|能领|可以领|能不能领|能申请|可以申请)"
+    # ("我是单亲爸爸": she is the parent, not asking for one)
+    r"|(?<!单亲)(?<!我是)(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:(?!我)[^？?]){0,40}?(?:一个人住|独居|能领|可以领|能不能领|能申请|可以申请)"
     r"|\bmy (?:mother|mom|mum|father|dad)\b[^?]{0,80}?\b(?:can|could|is|does) (?:she|he)\b"
     r"|(?:mẹ|bố|ba|má)(?: chồng)? (?:tôi|em|mình)[^?]{0,80}?\b(?:bà|ông)(?: ấy)? (?:có )?(?:được|đủ)",
     re.IGNORECASE,

@@ -39,7 +39,7 @@ from graphs.dialogue.danger import (
     trusted_crisis_guess,
 )
 from graphs.dialogue.reading import Reading
-from graphs.nlu import Understanding
+from graphs.nlu import SUDDEN_LOSS, Understanding, asks_what_now
 from graphs.state import FLOWS, DangerReply
 
 PERSONAL_SLOTS = frozenset(
@@ -159,6 +159,18 @@ def turn_intent(
         # 29살이고…": about the program, with her own facts — her answer is the check (with how to apply when
         # she asked how), not the general description.
         return "eligibility_check", False
+    if (
+        u.by_situation
+        and not in_flow
+        and not pending
+        and u.intent in ("benefit_discovery", "eligibility_check", "out_of_scope")
+        and SUDDEN_LOSS & set(u.facts.get("crisis") or [])
+        and (WHAT_CAN_I.search(text) or asks_what_now(text))
+    ):
+        # "남편이 지난달에 갑자기 돌아가셨어요 … 뭐부터 해야될지", "Chong em mat … Em co the duoc giup gi?": the loss of
+        # the earner changes the whole household's life: what it brings (긴급복지 first), not one program's check
+        # (arrears or a lost job stay 긴급복지's check)
+        return "benefit_discovery", False
     if u.intent == "benefit_discovery" and u.programs and not in_flow:
         return "eligibility_check", False  # naming a program is not "what can I get?"
     if (

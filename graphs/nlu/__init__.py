@@ -127,11 +127,30 @@ _LONG_TERM_CARE = re.compile(
 )
 
 
+#: A sudden loss of the household's living said with "what do I do now" ("남편이 지난달에 갑자기 돌아가셨어요 … 뭐부터
+#: 해야될지 모르겠어요"): the crisis is the reason 긴급복지지원 exists, whether or not she speaks of money.
+SUDDEN_LOSS = frozenset({"breadwinner_death", "breadwinner_absent", "fire_disaster", "business_closure"})
+_WHAT_NOW = re.compile(
+    r"뭐부터|뭘\s?해야|무엇(?:을|부터)|어떻게\s?해야|어떡해|어떡하|어쩌(?:면|지|나)|막막|what (?:do|should|can) (?:i|we) do"
+    r"|where do (?:i|we) (?:start|begin)|怎么办|该怎么|从哪|phải làm (?:sao|gì)|làm sao bây giờ|bắt đầu từ đâu"
+    r"|được (?:giúp|hỗ trợ) (?:gì|những gì)",
+    re.IGNORECASE,
+)
+_WHAT_NOW_FOLDED = re.compile(fold_latin(_WHAT_NOW.pattern), re.IGNORECASE)
+
+
+def asks_what_now(text: str) -> bool:
+    """Whether she asks what to do now ("뭐부터 해야될지", "em phai lam sao bay gio?"), marks typed or not."""
+    return bool(_WHAT_NOW.search(text) or _WHAT_NOW_FOLDED.search(fold_latin(text)))
+
+
 def situation_programs(text: str) -> list[str]:
-    """Programs a situation calls for though none is named: arrears, an eviction threat or a sudden loss of
-    the money to live on → 긴급복지지원; care at home asked for (a visit, a check, help with the housework)
-    → 노인맞춤돌봄서비스; medical costs she cannot carry → 의료급여."""
-    found = ["emergency_welfare"] if _ARREARS.search(text) or _ARREARS_FOLDED.search(fold_latin(text)) else []
+    """Programs a situation calls for though none is named: arrears, an eviction threat, a sudden loss of the
+    money to live on, or of its earner with "what do I do now" → 긴급복지지원; care at home asked for (a visit,
+    a check, help with the housework) → 노인맞춤돌봄서비스; medical costs she cannot carry → 의료급여."""
+    sudden = bool(SUDDEN_LOSS & set(extract_facts(text).get("crisis") or [])) and asks_what_now(text)
+    arrears = bool(_ARREARS.search(text) or _ARREARS_FOLDED.search(fold_latin(text)))
+    found = ["emergency_welfare"] if arrears or sudden else []
     young = any(a.unit == "years" and a.value < OLD_AGE_FROM for a in find_ages(text))
     if _CARE_NEEDED.search(text) and not _LONG_TERM_CARE.search(text) and not young:
         found.append("senior_customized_care")

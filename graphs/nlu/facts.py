@@ -27,7 +27,7 @@ from graphs.nlu.residence import moved_in, residence
 from tools.vietnamese import accept_unmarked, fold_latin
 
 _REL_WORDS: dict[str, str] = {
-    "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|엄빠|친정엄마|시어머니|시아버지|장모|장인(?!어른)|시부모|mother|\bmom\b|\bmum\b|father|\bdad\b|\bparents\b|妈妈|母亲|爸爸|父亲|我爸|我妈|老爸|老妈|爸妈|父母|婆婆|公公|岳父|岳母|\b(?:bố|mẹ|ba|má) (?:chồng|vợ)\b|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
+    "parent": r"엄마|어머니|어머님|어무이|엄니|어무니|어매|아부지|아버지|아빠|아버님|부모님|엄빠|친정엄마|시어머니|시아버지|장모|장인(?!어른)|시부모|mother|(?<!single )(?<!i'm a )(?<!i am a )\bmom\b|(?<!single )\bmum\b|father|(?<!single )(?<!i'm a )(?<!i am a )\bdad\b|\bparents\b|(?<!单亲)(?<!我是)妈妈|母亲|(?<!单亲)(?<!我是)爸爸|父亲|我爸|我妈|老爸|老妈|爸妈|父母|婆婆|公公|岳父|岳母|\b(?:bố|mẹ|ba|má) (?:chồng|vợ)\b|\bm\u1eb9\b|\bb\u1ed1\b|\bcha\b|\b(?:me|bo) (?:toi|em|chong|vo)\b",
     "spouse": r"남편|아내|와이프|(?<!할)부인|배우자|신랑|집사람|안사람|마누라|바깥양반|영감(?!님)|할멈|할매(?=\s?(?:하고|랑|캉|이랑|와)\s?(?:내|나|저)?(?:하고|랑|캉)?\s?(?:단\s?)?둘)|husband|\bwife\b|丈夫|老公|妻子|老婆|老伴|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )(?<!bo )(?<!me )\bchồng\b|(?<!bố )(?<!mẹ )(?<!ba )(?<!má )\bvợ\b",
     "child": r"(?<![장연사])애(?:기|들)?(?!인)|(?<!다\s)(?<!다)아이(?!폰|디|패드|고)|아기|아들|(?<!가)딸(?!기)|자녀|자식|\bsons?\b|daughters?|\bchild(?:ren)?\b|\bkids?\b|\bbaby\b|(?<=our )(?:lad|lass|boy|girl|little one)\b|(?<=my )(?:lad|lass|little one)\b|孩子|儿子|女儿|宝宝|小孩|\bcon\b(?!\s(?:chế độ|che do|cái|cai|thì|thi|về|ve|tiền|tien|trợ cấp|tro cap|hỗ trợ|ho tro|nữa|nua|gì|gi|được|duoc)\b)|\bb\u00e9\b|쌍둥이|\btwins\b|双胞胎|첫째|둘째|셋째|막내|큰\s?(?:애|아이|딸|아들)|작은\s?(?:애|아이|딸|아들)|\b(?:the )?(?:eldest|oldest|youngest|older one|younger one)\b|老大|老二|老三|大的|小的|đứa (?:lớn|nhỏ|út|đầu|thứ \w+)",
     "grandchild": r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b",
@@ -187,7 +187,8 @@ FOREIGN_COUNTRY: list[tuple[str, re.Pattern[str]]] = [
 _FOREIGNER = re.compile(
     r"\b(?:visa\s?)?[efhd]-?\d{1,2}(?:-\d)?\b|비자|외국인|외국\s?국적|(?:베트남|중국|필리핀|캄보디아|태국|우즈벡|몽골|네팔|인도네시아|미국|일본|러시아)\s?(?:사람|출신|국적|여자|남자|인\b)"
     r"|(?:中国|越南|菲律宾|柬埔寨|泰国|蒙古|美国|日本|俄罗斯)(?:国籍|籍|人)|\bvisa\b|foreigner|foreign national|\b(?:vietnamese|chinese|filipino|american|cambodian|thai|mongolian|nepali|uzbek) (?:citizen|national|nationality)|\bi(?:'m| am) (?:vietnamese|chinese|filipino|cambodian|thai|from)|(?:我|他|她)是.{0,3}人|外国人|签证"
-    r"|người (?:việt|nước ngoài|trung)|nguoi (?:viet|nuoc ngoai)|quốc tịch (?!hàn)|quoc tich (?!han)|\bvn\b",
+    r"|người (?:việt|nước ngoài|trung)|nguoi (?:viet|nuoc ngoai)|quốc tịch (?!hàn)|quoc tich (?!han)|\bvn\b"
+    r"|\b(?:tôi|toi|em|mình|minh)\s(?:là\s|la\s)?(?:việt nam|viet nam|trung quốc|trung quoc|philippines|campuchia|thái lan)\b",
     re.I,
 )
 _KOREAN_NATIONAL = re.compile(

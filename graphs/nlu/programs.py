@@ -112,6 +112,15 @@ class Mention:
     receiving: bool
     denied: bool = False
     """A status she says is not hers ("수급자는 아닌데"): neither asked for nor received."""
+    at_stake: bool = False
+    """What another program might do to it ("장애수당 받으믄 기초수급 짤리는거 아니여?"): held, when another is
+    asked about."""
+
+
+#: What would befall a program she has: "기초수급 짤리는거 아니여?", "생계급여 깎이나요" (compact).
+_AT_STAKE_AFTER = re.compile(
+    r"^(?:이|가|은|는|도)?(?:짤리|짤려|잘리|잘려|끊기|끊겨|깎이|깎여|깍이|깍여|탈락)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +191,8 @@ def find_mentions(text: str) -> list[Mention]:
                         _CERTIFICATE_AFTER.match(norm[end : end + 12])
                         or _CERTIFICATE_BEFORE.search(norm[max(0, i - 20) : i])
                     )
-                found.append(Mention(table[alias], alias, i, end, receiving and not denied, denied))
+                at_stake = bool(_AT_STAKE_AFTER.match(after)) and not receiving and not denied
+                found.append(Mention(table[alias], alias, i, end, receiving and not denied, denied, at_stake))
                 i = end
                 break
         else:
@@ -365,6 +375,8 @@ def respelt_korean(text: str) -> str:
             size = len(name)
             for i in range(len(word) - size + 1):
                 window = word[i : i + size]
+                if window in names:
+                    continue  # a name itself ("기초생활수급자"), not a typo of another ("기초생활수급비")
                 if sum(a != b for a, b in zip(window, name, strict=True)) == 1:
                     out = out.replace(window, name)
                     break
@@ -402,11 +414,17 @@ def detect_programs(text: str) -> tuple[list[str], list[str]]:
     text = shared_heads(respelt_korean(respelt(text)))
     asked: list[str] = []
     receiving: list[str] = []
-    for mention in find_mentions(text):
+    mentions = find_mentions(text)
+    others = any(m.program_ids and not (m.receiving or m.denied or m.at_stake) for m in mentions)
+    for mention in mentions:
         if not mention.denied:
-            (receiving if mention.receiving else asked).extend(mention.program_ids)
+            held = mention.receiving or (mention.at_stake and others)
+            (receiving if held else asked).extend(mention.program_ids)
         elif _GET_AGAIN.search(text):
             asked.extend(mention.program_ids)  # "생계급여가 끊겼는데 다시 받을 수 있나요": asked for again
+    # a name of no checked program ("기초생활수급자를 위한 요금감면제도") describes none either
+    for mention in (m for m in mentions if not m.program_ids):
+        text = re.sub(r"\s*".join(map(re.escape, mention.alias)), " ", text, flags=re.I)
     asked += [p for p in described_programs(text) if p not in receiving]
     if _CAN_I_GET.search(text):
         # "기초수급자 생계비 그거 받을 수 있나?": the status named as the program's name, asked for

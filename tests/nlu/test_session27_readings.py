@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from graphs.answers.compose import _most_of_name
 from graphs.answers.focus import aspect, bigrams
 from graphs.answers.offices import asked_offices
 from graphs.dialogue.asking import asks_can_i
-from graphs.nlu import situation_programs
+from graphs.dialogue.proxy import asking_for
+from graphs.nlu import asks_what_now, situation_programs
 from graphs.nlu.facts import extract_facts
-from graphs.nlu.programs import detect_programs
+from graphs.nlu.programs import detect_programs, respelt_korean
 
 
 def _children(message: str) -> list[dict[str, object]]:
@@ -99,3 +101,47 @@ def test_a_date_is_no_word_of_the_question() -> None:
 )
 def test_her_centre_when_she_asks_where_and_says_where_she_lives(message: str, offices: list[str]) -> None:
     assert asked_offices(message) == offices
+
+
+def test_her_own_nationality_said_bare() -> None:
+    members = extract_facts("tôi Việt Nam, chồng Hàn Quốc")["members"]
+    assert [(m["relation"], m.get("nationality")) for m in members] == [("self", "VN"), ("spouse", "KR")]
+
+
+def test_a_single_dad_is_the_parent_not_his_own() -> None:
+    facts = extract_facts("我是单亲爸爸，45岁。大儿子20岁上大学，小女儿17岁读高中。")
+    assert [m["relation"] for m in facts["members"]] == ["self", "child", "child"]
+    assert facts["members"][0]["age"] == 45
+    assert asking_for("我是单亲爸爸，45岁。能领单亲家庭儿童养育费吗？") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "asked", "held"),
+    [
+        ("아빠 수술비가 천만원 넘게 나왔어요 재난적의료비 지원 신청은 어디서 해요?", [], []),
+        ("기초생활수급자를 위한 요금감면제도 뭐 있어요", [], []),
+        (
+            "우리 아들이 경증 장애인인디 장애수당 받으믄 기초수급 짤리는거 아니여?",
+            ["disability_allowance"],
+            ["livelihood_benefit"],
+        ),
+        ("기초연금 깎이는 기준이 뭐에요", ["basic_pension"], []),
+    ],
+)
+def test_a_longer_name_and_a_program_at_stake(message: str, asked: list[str], held: list[str]) -> None:
+    assert detect_programs(message) == (asked, held)
+
+
+def test_a_right_name_is_no_typo_of_another() -> None:
+    assert "수급자" in respelt_korean("기초생활수급자를 위한 요금감면제도")
+
+
+def test_the_other_name_in_brackets_names_the_program() -> None:
+    assert _most_of_name("드림스타트", "아동통합서비스 지원(드림스타트사업)")
+    assert not _most_of_name("아동통합", "아동통합서비스 지원(드림스타트사업)")
+
+
+def test_what_now_in_vietnamese_typed_without_marks() -> None:
+    assert asks_what_now("em phai lam sao bay gio?")
+    assert asks_what_now("Em co the duoc giup gi?")
+    assert not asks_what_now("Em 35 tuoi, song o Siheung")
