@@ -334,43 +334,53 @@ def situation_turn(
 def rule_passage(
     state: AgentState, catalogue: list[dict[str, Any]], language: str
 ) -> tuple[str, dict[str, Any]] | None:
-    """The line answering what her message asks about a named program beyond whether she can get it ("자식이
-    돈 잘벌면 기초연금 못받어?" → 부양의무자 기준 미적용), and the passage it quotes; None when no passage does."""
+    """The lines answering what her message asks about the programs she names beyond whether she can get
+    them ("자식이 돈 잘벌면 기초연금 못받어?" → 부양의무자 기준 미적용; two programs, two answers), and the
+    first passage they quote; None when no passage does."""
+    answers = [a for a in (_rule_answer(state, program, language) for program in catalogue) if a is not None]
+    if not answers:
+        return None
+    return "\n".join(line for line, _ in answers[:2]), answers[0][1]
+
+
+def _rule_answer(
+    state: AgentState, program: dict[str, Any], language: str
+) -> tuple[str, dict[str, Any]] | None:
+    """One program's answer to what her message asks of it, and the passage it quotes."""
     hits = [h for h in state.get("hits") or [] if "part" not in h]  # not a further question's own search
-    for program in catalogue:
-        own = [h for h in hits if h.get("program_id") == program["id"] and h.get("lang") in ("ko", language)]
-        name = responder.program_name(program, language)
-        limits = responder.limit_lines(program, state.get("message", ""), language)
-        if limits and program["id"] in (state.get("programs") or []):
-            # "혼자 살면 소득 얼마 이하여야돼요": the rules data's figures, not a passage of another year
-            first = next(x for x in program["limits"] if x["label"] in limits[1])
-            cited = {
-                "program": name,
-                "title": f"{name} — {first['label']}",
-                "source": first["reference"],
-                "year": first["year"],
-                "text": " ".join(line.strip() for line in limits[1:]),
-                "url": program.get("official_url"),
-            }
-            # the message's other question ("… 그리고 집주인이 친정엄마인데 그래도 받을수있나요"): its passage too
-            later = " ".join(question_parts(state.get("message", ""))[1:])
-            more = focused_passages(later, own, [str(program.get("name_ko") or ""), name]) if later else []
-            lines = [f"{name}:", *limits, *(f"{name}: {excerpt(later, h, [name])}" for h in more[:1])]
-            return "\n".join(lines), cited
-        names = [str(program.get("name_ko") or ""), name]
-        found = rule_passages(asked_of(state.get("message", ""), program["id"]), own, names, language)
-        if found:
-            hit = found[0]
-            line = "\n".join(
-                _passage_line(state.get("message", ""), h, found, name, names, language) for h in found
-            )
-            if program.get("contact"):  # where to confirm a rule: the program's own contact
-                contact = str(responder.localized(program, "contact", language))
-                line += "\n" + responder.render("contact", language, text=contact)
-            years = [int(h["year"]) for h in found if h.get("kind") == "booklet" and h.get("year")]
-            if years:  # the booklet's rule may have changed since: say its year and where to confirm
-                line += "\n" + responder.render("booklet_confirm", language, year=str(min(years)))
-            return line, hit
+    own = [h for h in hits if h.get("program_id") == program["id"] and h.get("lang") in ("ko", language)]
+    name = responder.program_name(program, language)
+    limits = responder.limit_lines(program, state.get("message", ""), language)
+    if limits and program["id"] in (state.get("programs") or []):
+        # "혼자 살면 소득 얼마 이하여야돼요": the rules data's figures, not a passage of another year
+        first = next(x for x in program["limits"] if x["label"] in limits[1])
+        cited = {
+            "program": name,
+            "title": f"{name} — {first['label']}",
+            "source": first["reference"],
+            "year": first["year"],
+            "text": " ".join(line.strip() for line in limits[1:]),
+            "url": program.get("official_url"),
+        }
+        # the message's other question ("… 그리고 집주인이 친정엄마인데 그래도 받을수있나요"): its passage too
+        later = " ".join(question_parts(state.get("message", ""))[1:])
+        more = focused_passages(later, own, [str(program.get("name_ko") or ""), name]) if later else []
+        lines = [f"{name}:", *limits, *(f"{name}: {excerpt(later, h, [name])}" for h in more[:1])]
+        return "\n".join(lines), cited
+    names = [str(program.get("name_ko") or ""), name]
+    found = rule_passages(asked_of(state.get("message", ""), program["id"]), own, names, language)
+    if found:
+        hit = found[0]
+        line = "\n".join(
+            _passage_line(state.get("message", ""), h, found, name, names, language) for h in found
+        )
+        if program.get("contact"):  # where to confirm a rule: the program's own contact
+            contact = str(responder.localized(program, "contact", language))
+            line += "\n" + responder.render("contact", language, text=contact)
+        years = [int(h["year"]) for h in found if h.get("kind") == "booklet" and h.get("year")]
+        if years:  # the booklet's rule may have changed since: say its year and where to confirm
+            line += "\n" + responder.render("booklet_confirm", language, year=str(min(years)))
+        return line, hit
     return None
 
 

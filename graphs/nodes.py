@@ -374,18 +374,23 @@ class Nodes:
                 actions += _part_searches(state.get("message", ""), checked=programs)
             named, _ = detect_programs(state.get("message", ""))
             if named and set(named) <= set(programs) and asks_a_rule(state.get("message", "")):
-                # a rule question about a program she names: its passages, to answer it before her check
-                actions.append(
+                # a rule question about a program she names: its passages (each program's, when she names two),
+                # to answer it before her check
+                actions += [
                     {
                         "tool": "search_documents",
                         "args": {
-                            "query": state["message"],
+                            "query": search_query(asked_of(state["message"], program))
+                            if number
+                            else state["message"],
                             "k": 1,
-                            "program_id": named[0],
+                            "program_id": program,
                             "max_per_program": PROGRAM_PASSAGES,
                         },
+                        **({"also": True} if number else {}),
                     }
-                )
+                    for number, program in enumerate(named[:2])
+                ]
             probes = {
                 "nationality": nationality_probe(state.get("language", "ko"), {**facts, **assumed}, ledger),
                 "income_kind": income_kind_probe({**facts, **assumed}, bool(state.get("income_kind_unsaid"))),
@@ -430,6 +435,7 @@ class Nodes:
                         "program_id": other,
                         "max_per_program": PROGRAM_PASSAGES,
                     },
+                    "also": True,
                 }
                 for other in programs[1:3]
             ]
@@ -490,6 +496,13 @@ class Nodes:
                 seen = {h.get("passage_id") for h in update.get("hits") or []}
                 extra = [{**h, "part": action["part"]} for h in data if h.get("passage_id") not in seen]
                 update["hits"] = [*(update.get("hits") or []), *extra]
+            elif action["tool"] == "search_documents" and action.get("also"):
+                # another program's own passages ("부모급여 얼마? … 아동수당 멈추나?"): added to the message's
+                seen = {h.get("passage_id") for h in update.get("hits") or []}
+                update["hits"] = [
+                    *(update.get("hits") or []),
+                    *(h for h in data if h.get("passage_id") not in seen),
+                ]
             elif action["tool"] == "search_documents":
                 # the message's own search; a further question's hits found before it stay
                 update["hits"] = [*data, *(h for h in update.get("hits") or [] if "part" in h)]

@@ -14,9 +14,11 @@ from typing import Any
 from graphs.answers.compose import (
     document_answer,
     excerpt,
+    foreign_summary,
     further_answers,
     office_line,
     referral_lines,
+    summary_line,
     topic_notes,
 )
 from graphs.answers.focus import asked_of, asks_what_or_how_much, rule_passages
@@ -378,8 +380,11 @@ def info_reply(
         limits = limit_lines(program, question, language)
         if limits:  # "소득 기준 얼마예요?": the rules data's own figures, not a passage of another year
             lines += [f"{name}:", *limits]
-        for rule in [] if limits else rules:
-            lines.append(f"{name}: {excerpt(asked, rule, names)}")
+        for number, rule in enumerate([] if limits else rules):
+            text = excerpt(asked, rule, names)
+            # the Korean original after her language's answer is what to show at the office, not a new answer
+            original = number and language != "ko" and rule.get("lang") == "ko"
+            lines.append(render("korean_original", language, text=text) if original else f"{name}: {text}")
             cited.append(rule)
         if application and not asks_what_or_how_much(question):
             lines.append(render("info_intro", language, program=name))
@@ -434,9 +439,8 @@ def other_part_lines(
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """For a further question of the message about something other than the named `programs` ("기초연금 …
     깎는겨. 그라고 … 핸드폰 요금도 깎아준다던디 그건 얼마여", "보육료 어떻게 받아요? 그리고 아동수당 …"): the passage
-    its own search found (hits tagged "part"), and the hits cited. Korean only: the passages are Korean."""
-    if language != "ko":
-        return [], []
+    its own search found (hits tagged "part"), and the hits cited. In another language, the program's summary
+    in hers (when the booklet has one) and its Korean passage to show at the office."""
     named = [str(p.get("name_ko") or "") for p in programs]
     others = [
         h
@@ -446,7 +450,19 @@ def other_part_lines(
         and not any(n and n in str(h.get("program") or "") for n in named)
     ]
     found = further_answers(question, others, list(cited or []))
-    return [line for line, _ in found], [hit for _, hit in found]
+    if language == "ko":
+        return [line for line, _ in found], [hit for _, hit in found]
+    lines: list[str] = []
+    quoted: list[dict[str, Any]] = []
+    for line, hit in found:
+        summary = foreign_summary([h for h in others if h.get("program") == hit.get("program")], language)
+        quote = line.removeprefix("- ").split(": ", 1)[-1]
+        if summary is not None:
+            lines.append(f"- {summary_line(summary, 200)}")
+            quoted.append(summary)
+        lines.append(render("korean_original", language, text=quote))
+        quoted.append(hit)
+    return lines, quoted
 
 
 def program_citation(program: dict[str, Any], language: str) -> Citation:

@@ -18,7 +18,7 @@ from typing import Any
 
 from graphs.answers.focus import (
     aspect,
-    expansions,
+    expansion_rows,
     fits_group,
     focus_terms,
     focused_passages,
@@ -218,12 +218,12 @@ def referral_lines(text: str, language: str, shown: str, covered: Iterable[str] 
     return [*offices, *(n for n in topic_notes(text, language) if n not in shown), *ending]
 
 
-def _summary(group: list[dict[str, Any]], language: str) -> dict[str, Any] | None:
+def foreign_summary(group: list[dict[str, Any]], language: str) -> dict[str, Any] | None:
     """The program's summary in `language` among its passages (the booklet's `gists.<lang>.yaml`), if found."""
     return next((h for h in group if h.get("section") == "summary" and h.get("lang") == language), None)
 
 
-def _summary_line(hit: dict[str, Any], limit: int = MAX_CHARS) -> str:
+def summary_line(hit: dict[str, Any], limit: int = MAX_CHARS) -> str:
     """ "Dementia treatment cost support (치매치료 관리비 지원사업): For people …"."""
     name, _, gist = str(hit["text"]).partition(": ")
     return f"{name} ({hit['program']}): {shorten(gist, limit)}"
@@ -250,7 +250,7 @@ def _foreign_answer(
             native.cited.append(hit)
         native.booklet_year = _booklet_year(native.cited)
         return native
-    summary = _summary(focal, language)
+    summary = foreign_summary(focal, language)
 
     def quotable(hit: dict[str, Any]) -> bool:
         return hit.get("lang") == "ko" and hit.get("section") != "summary" and not is_contact(hit)
@@ -260,7 +260,7 @@ def _foreign_answer(
     lines: list[str] = []
     cited: list[dict[str, Any]] = []
     if summary is not None:
-        lines.append(_summary_line(summary))
+        lines.append(summary_line(summary))
         cited.append(summary)
     if korean:
         terms = focus_terms(question, [name])
@@ -316,8 +316,8 @@ def _foreign_further(
     found = []
     for line, hit in further_answers(question, further, cited):
         group = [h for h in further if h.get("program") == hit.get("program")]
-        summary = _summary(group, language)
-        found.append((f"- {_summary_line(summary, 200)}", summary) if summary is not None else (line, hit))
+        summary = foreign_summary(group, language)
+        found.append((f"- {summary_line(summary, 200)}", summary) if summary is not None else (line, hit))
     return found
 
 
@@ -331,8 +331,8 @@ def _other_summaries(
     groups: list[list[dict[str, Any]]], focal: list[dict[str, Any]], language: str
 ) -> list[tuple[str, dict[str, Any]]]:
     """One line each for up to two other programs found, from their summary in her language."""
-    found = [(other, _summary(other, language)) for other in groups[:3] if other is not focal]
-    return [(f"- {_summary_line(summary, 200)}", summary) for _, summary in found if summary is not None]
+    found = [(other, foreign_summary(other, language)) for other in groups[:3] if other is not focal]
+    return [(f"- {summary_line(summary, 200)}", summary) for _, summary in found if summary is not None]
 
 
 NATIVE_SECTIONS: dict[str, dict[str, str]] = {
@@ -386,10 +386,12 @@ def _rule_group(question: str, groups: list[list[dict[str, Any]]]) -> list[dict[
     """Among the programs found, the one whose passages state the rule the question asks about in the
     documents' own words ("going back to the Philippines for 5 weeks, does the support stop?" → the one that
     says 해외체류 … 자격 중지), when exactly one says more of it than the others."""
-    terms = {word.lower() for word in expansions(question)}  # whole words: "급여" alone says nothing
-    if not terms:
+    # whole words ("급여" alone says nothing), each everyday expression once: "짤림" said as 탈락 and 수급자격
+    # is one thing said, as much as "알바" said as 근로
+    rows = expansion_rows(question)
+    if not rows:
         return None
-    said = [max(overlap(terms, h) for h in group) for group in groups]
+    said = [max(sum(1 for row in rows if overlap(row, h)) for h in group) for group in groups]
     best = max(said, default=0)
     return groups[said.index(best)] if best and said.count(best) == 1 else None
 
@@ -409,17 +411,20 @@ def _named_group(
     # not a benefit she says she receives ("拿기초연금的 … 老人工作(노인일자리)怎么报名"): the other name is asked
     received = set(detect_programs(question)[1])
     written = [w for w in written if not (ids := set(detect_programs(w)[0])) or not ids <= received]
+    # nor a scheme she says she has ("有건강보험，想做틀니"): the other name is asked
+    written = [w for w in written if not _HELD_BEFORE.search(question[: question.find(w)])]
     # a name she copied is looked for among all found (and those of her further questions); words, the first
     everyone, groups = [*groups, *(parted or [])], groups[:3]
     terms = {re.sub(r"\s+", "", t) for t in [*korean_terms(question), *written] if len(t) >= 3}
+    # a topic whose words are a program's whole name ("장애등록" → 장애인 등록신청; "youth mental health …
+    # voucher" → 청년마음건강지원사업(바우처)): that program, before others that share words of it
+    whole = [g for g in groups if {re.sub(r"\s+", "", str(g[0].get("program") or "")), _bare_name(g)} & terms]
+    if len(whole) == 1:
+        return whole[0]
     said = [sum(t in re.sub(r"\s+", "", str(g[0].get("program") or "")) for t in terms) for g in groups]
     best = max(said, default=0)
     if best >= 2 and said.count(best) == 1:
         return groups[said.index(best)]
-    # a topic whose words are a program's whole name ("장애등록" → 장애인 등록신청): that program
-    whole = [g for g in groups if re.sub(r"\s+", "", str(g[0].get("program") or "")) in terms]
-    if len(whole) == 1:
-        return whole[0]
     # a name she copied into a question in another language ("装假牙(틀니)", "申请국민내일배움카드吗"): a word of
     # one program's name, or most of it
     for word in (w for w in written if w not in _GENERIC_WORDS):
@@ -438,6 +443,13 @@ def _named_group(
                     # one program, maybe spelt two ways ("희망저축계좌(I, II)", "(Ⅰ, Ⅱ)"): the one with most passages
                     return max(named, key=len)
     return None
+
+
+#: Said just before a Korean name in another language, it is hers already: "有건강보험", "I have 의료급여",
+#: "em có 건강보험".
+_HELD_BEFORE = re.compile(
+    r"(?:有|是|在领|领着|拿着|\b(?:i|we) (?:have|get|am on|are on)|\bcó|đang (?:nhận|có)|đã có)\s*$", re.I
+)
 
 
 def _bare_name(group: list[dict[str, Any]]) -> str:

@@ -115,6 +115,10 @@ _STOP = frozenset(
         "그거", "이거", "저희", "우리", "제가", "저는", "나는", "있는", "없는", "하는", "같은", "이랑", "정도", "몇프",
         "프로", "까지", "부터", "이나", "에게", "하고", "그럼", "근데", "그냥", "혹시", "받는", "받으", "되는", "할수",
         "수있", "있을", "싶어", "싶은", "합니", "니다", "습니",
+        # Vietnamese and English words of any question (Latin words count whole)
+        "được", "không", "nhận", "đang", "tuổi", "nhiêu", "những", "người", "nhưng", "muốn", "biết", "thì",
+        "duoc", "khong", "nhan", "dang", "tuoi", "nhieu", "nhung", "nguoi", "muon", "biet",
+        "what", "with", "have", "does", "this", "that", "there", "would", "could", "should", "about", "they",
     }
 )  # fmt: skip
 
@@ -144,7 +148,12 @@ _CONDITIONAL_AMOUNT = re.compile(
 def aspect(question: str) -> Aspect:
     """The aspect a question asks about (the first that matches, in the order how much, where, who, what)."""
     # Vietnamese typed without its marks ("dang ky o dau") is read with the folded patterns.
-    unmarked = detect_language(question, default="ko") == "vi" and fold_latin(question) == question
+    # (its Latin words decide, beside the Korean names she copies in: "Xin 산모·신생아 건강관리 o dau")
+    latin = re.sub(r"[^\x00-\x7f]+", " ", question)
+    unmarked = fold_latin(question) == question and "vi" in (
+        detect_language(question, default="ko"),
+        detect_language(latin, default="en"),
+    )
     question = _CONDITIONAL_AMOUNT.sub(" ", question)
     for name, pattern in _FOLDED_ASPECTS if unmarked else _ASPECTS:
         if pattern.search(question):
@@ -168,7 +177,7 @@ _RULE_CUE = re.compile(
     # whose income counts: "제 소득도 들어가나요", "does my income count", "算不算", "có tính thu nhập"
     r"|소득\S{0,2}\s?들어가|\bcount(?:s|ed)?\b|included|算不算|算进|计入|算在|(?:có|được|bị) tính|tính vào"
     r"|giảm|cùng lúc|người nước ngoài|vẫn|còn nhận|nhà trẻ|국적|nationality|citizenship|国籍|quốc tịch"
-    r"|집주인|landlord|rent(?:ing)? (?:it )?from|房东|chủ nhà"
+    r"|집주인|명의|landlord|rent(?:ing)? (?:it )?from|房东|名下|chủ nhà"
     # whether a relative's income stops it: "会因为儿子有收入被拒吗", "vì con trai có thu nhập"
     r"|被拒|不批|因为(?:儿子|女儿|子女|孩子)|(?:儿子|女儿|子女)(?:的)?(?:收入|工资)|vì con (?:trai |gái )?có thu nhập"
     r"|\bstop|suspend|cut off|dừng|ngừng|bị cắt|停|暂停|中断",
@@ -384,6 +393,16 @@ def expansions(question: str) -> list[str]:
     ]
 
 
+def expansion_rows(question: str) -> list[set[str]]:
+    """The documents' words for what the question says, one set for each everyday expression it uses
+    ("짤림" → {탈락, 수급자격}; "알바" → {근로소득, 근로})."""
+    return [
+        {word.lower() for word in means}
+        for pattern, means in _table("lexicon.yaml", "means")
+        if pattern.search(fold_latin(question))
+    ]
+
+
 def focus_terms(question: str, names: Iterable[str]) -> set[str]:
     """The question's content bigrams, with those of the documents' words for them, that are not the
     program's own name."""
@@ -477,7 +496,8 @@ def asked_of(question: str, program_id: str) -> str:
     """What a message asks of one program: its questions less those about another program only ("부모급여
     얼마? … 아동수당 정지돼?": for 아동수당 the second; "에너지바우처 신청해도 되나? … 그거로 등유도 사나": all)."""
     parts = question_parts(question)
-    kept = [p for p in parts if program_id in (named := detect_programs(p)[0]) or not named]
+    asked = set(detect_programs(question)[0])  # not one she fears for ("… 생계급여 깎이거나 끊기는거 아니죠")
+    kept = [p for p in parts if program_id in (named := asked & set(detect_programs(p)[0])) or not named]
     return " ".join(kept) if kept and len(kept) < len(parts) else question
 
 

@@ -165,11 +165,13 @@ def turn_intent(
         and not pending
         and u.intent in ("benefit_discovery", "eligibility_check", "out_of_scope")
         and SUDDEN_LOSS & set(u.facts.get("crisis") or [])
+        and any(m.get("relation") == "child" for m in u.facts.get("members") or [])
         and (WHAT_CAN_I.search(text) or asks_what_now(text))
     ):
-        # "남편이 지난달에 갑자기 돌아가셨어요 … 뭐부터 해야될지", "Chong em mat … Em co the duoc giup gi?": the loss of
-        # the earner changes the whole household's life: what it brings (긴급복지 first), not one program's check
-        # (arrears or a lost job stay 긴급복지's check)
+        # "남편이 지난달에 갑자기 돌아가셨어요 애들 둘 다 중학생이고 … 뭐부터 해야될지", "Chong em mat … cham 2 con …
+        # Em co the duoc giup gi?": the earner lost with children to raise changes the whole household's life:
+        # what it brings (긴급복지 first, 한부모, 교육급여 …), not one program's check (alone, or for arrears or a
+        # lost job, 긴급복지's check gives its amount)
         return "benefit_discovery", False
     if u.intent == "benefit_discovery" and u.programs and not in_flow:
         return "eligibility_check", False  # naming a program is not "what can I get?"

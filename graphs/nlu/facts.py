@@ -151,7 +151,7 @@ def _parent_and_children(match: re.Match[str]) -> int | None:
 
 #: Relations said to live apart: "아들은 따로 살아요", "my son lives separately", "儿子不住一起", "con ở riêng".
 _ONE_CHILD = re.compile(
-    r"(?<![가-힣])애(?=\s?(?:데리고|랑|하고|를|키우|혼자))|(?<![장연사])애기|아기|(?<![가-힣])(?<!다\s)아이(?!폰|디|패드|들|고|가\s*(?:[.?!~]|$))|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|신생아|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
+    r"(?<![가-힣])애(?=\s?(?:데리고|랑|하고|를|키우|혼자))|(?<![장연사])애기|아기|(?<![가-힣])(?<!다\s)아이(?!폰|디|패드|들|고|가\s*(?:[.?!~]|$))|(?<!가)(?<![가-힣])딸(?!기|들|네)|(?<![가-힣])아들(?!들|네)|갓난|(?<!산모·)(?<!산모)(?<!산모\s)신생아(?!\s?(?:건강관리|청각|집중))|\bbaby\b|\b(?:our|my) (?:son|daughter|child|kid)\b|\ba (?:son|daughter|child|kid)\b|宝宝|婴儿|孩子(?!们)|儿子|女儿|\bcon (?:tôi|trai|gái|nhỏ|của tôi)\b|\bvà con\b|\bb\u00e9\b|em bé",
     re.I,
 )
 _ONE_GRANDCHILD = re.compile(r"손주|손자|손녀|grandchild|grandson|granddaughter|孙子|孙女|\bcháu\b", re.I)
@@ -464,7 +464,7 @@ _AND_BABY = re.compile(
 )
 #: A baby just born, its months not said: "신생아요 둘다", "newborn twins", "刚出生", "sơ sinh".
 _NEWBORN = re.compile(
-    r"신생아|갓난\s?(?:아기|애기|쟁이)|(?:방금|막|이번에|며칠\s?전에?|지난\s?주에?|엊그제)\s?(?:낳은|낳았|출산한|출산했|태어난|태어났)"
+    r"(?<!산모·)(?<!산모)(?<!산모\s)신생아(?!\s?(?:건강관리|청각|집중))|갓난\s?(?:아기|애기|쟁이)|(?:방금|막|이번에|며칠\s?전에?|지난\s?주에?|엊그제)\s?(?:낳은|낳았|출산한|출산했|태어난|태어났)"
     r"|newborns?|born (?:last week|this week|a few days ago)|新生儿|刚出生|sơ sinh",
     re.I,
 )
@@ -541,6 +541,13 @@ _YEARS_AGO = re.compile(
     r"|(?:\d+|[两二三四五六七八九十几]+)\s?年前|(?:\d+|hai|ba|bốn|năm|mười|nhiều|mấy)\s+năm\s+(?:trước|rồi)",
     re.I,
 )
+#: The due date said before a month ("dự sinh tháng 1", "due in January", "预产期1月").
+_DUE_BEFORE = re.compile(
+    r"(?:dự sinh|du sinh|dự kiến sinh|du kien sinh|ngày sinh dự kiến|sắp sinh|sap sinh|\bdue\b|expected|预产期|预计|예정일?)"
+    r"[^.?!\d]{0,10}$",
+    re.I,
+)
+_DUE_AFTER = re.compile(r"[^.?!\d]{0,8}(?:예정|(?:이|가)\s?예정)", re.I)
 _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "breadwinner_death",
@@ -1599,6 +1606,10 @@ def extract_facts(text: str) -> dict[str, Any]:
     for month in [] if dated else find_past_months(text, today):
         if month.months_ago >= 36 or not _BIRTH_WORD.search(lower, max(0, month.start - 24), month.end + 12):
             continue  # a birth three years ago or more is an age in years, and may be her own
+        if _DUE_BEFORE.search(lower, max(0, month.start - 20), month.start) or _DUE_AFTER.match(
+            lower, month.end
+        ):
+            continue  # "dự sinh tháng 1", "1월 출산 예정": the month the baby is due, not one it was born in
         member_facts = True
         born = _born_child(others["child"], text, month.start)
         # Born in that month: a full month fewer when most of its days are still ahead of today's date.

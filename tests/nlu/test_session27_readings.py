@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graphs.answers.compose import _most_of_name
-from graphs.answers.focus import aspect, bigrams
+from graphs.answers.focus import asked_of, aspect, bigrams, expansion_rows
 from graphs.answers.offices import asked_offices
 from graphs.dialogue.asking import asks_can_i
 from graphs.dialogue.proxy import asking_for
@@ -145,3 +145,68 @@ def test_what_now_in_vietnamese_typed_without_marks() -> None:
     assert asks_what_now("em phai lam sao bay gio?")
     assert asks_what_now("Em co the duoc giup gi?")
     assert not asks_what_now("Em 35 tuoi, song o Siheung")
+
+
+def test_a_month_and_an_age_are_no_amount() -> None:
+    facts = extract_facts(
+        "중증이라 장애인연금 받고있거든예. 내년 삼월에 65 되는데 그라믄 기초연금도 따로 또 받는기가"
+    )
+    assert "income" not in facts
+    assert extract_facts("월 65 벌어요")["income"] == {"earned_krw": 650000}
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Em sap sinh con thu 2 (du sinh thang 1).", "1월 출산 예정이에요", "my baby is due in January"],
+)
+def test_the_month_a_baby_is_due_is_no_birth(message: str) -> None:
+    assert _children(message) == []
+    assert extract_facts(message)["members"][0].get("pregnant") is True
+
+
+def test_a_program_named_for_newborns_is_no_newborn() -> None:
+    assert _children("Xin 산모·신생아 건강관리 o dau, khi nao?") == []
+    assert len(_children("신생아요 둘다")) == 2
+
+
+@pytest.mark.parametrize(
+    ("message", "asked", "held"),
+    [
+        (
+            "장애수당 신청하려는데 그거 받으면 소득으로 잡혀서 기초수급 짤린다는 말이 있던데 진짜에요?",
+            ["disability_allowance"],
+            ["livelihood_benefit"],
+        ),
+        (
+            "장애수당 신청하믄 기초수급비 깎이거나 수급자 짤리는거 아니에요?",
+            ["disability_allowance"],
+            ["livelihood_benefit"],
+        ),
+        (
+            "내 집서 사는 수급자 할매여. 지붕이 새는디 주거급여로 고쳐준다 하대. 얼마까지 해준당가?",
+            ["housing_benefit"],
+            ["livelihood_benefit"],
+        ),
+    ],
+)
+def test_what_she_fears_for_and_what_she_is(message: str, asked: list[str], held: list[str]) -> None:
+    assert detect_programs(message) == (asked, held)
+
+
+def test_each_program_its_own_question() -> None:
+    message = "저 경증장애있고 생계급여 받고있는데 장애수당도 신청할수있다네요? 한달 얼마에요? 근데 이거 받으면 생계급여 깎이거나 끊기는거 아니죠??"
+    assert "깎이거나" in asked_of(message, "disability_allowance")
+    two = "con em 14 thang, duoc 부모급여 bao nhieu 1 thang? va thang sau em muon dua con ve que ngoai Viet Nam 4 thang, 아동수당 co bi dung khong?"
+    assert "부모급여" not in asked_of(two, "child_allowance")
+    assert "아동수당" not in asked_of(two, "parent_benefit")
+
+
+def test_vietnamese_unmarked_beside_korean_names() -> None:
+    assert aspect("1) Xin 산모·신생아 건강관리 o dau, khi nao") == "where"
+    assert aspect("may I apply for 기초연금") == "where"
+
+
+def test_one_everyday_expression_counts_once() -> None:
+    rows = expansion_rows("우리집 기초수급인데 내가 알바하면 수급 짤림?")
+    assert {"근로소득", "근로"} in rows
+    assert {"탈락", "수급자격"} in rows
