@@ -417,8 +417,8 @@ def _named_group(
     everyone, groups = [*groups, *(parted or [])], groups[:3]
     terms = {re.sub(r"\s+", "", t) for t in [*korean_terms(question), *written] if len(t) >= 3}
     # a topic whose words are a program's whole name ("장애등록" → 장애인 등록신청; "youth mental health …
-    # voucher" → 청년마음건강지원사업(바우처)): that program, before others that share words of it
-    whole = [g for g in groups if {re.sub(r"\s+", "", str(g[0].get("program") or "")), _bare_name(g)} & terms]
+    # voucher" → 청년마음건강지원사업(바우처)): that program, before others sharing words of it (정신건강복지센터)
+    whole = [g for g in groups if re.sub(r"\s+", "", str(g[0].get("program") or "")) in terms]
     if len(whole) == 1:
         return whole[0]
     said = [sum(t in re.sub(r"\s+", "", str(g[0].get("program") or "")) for t in terms) for g in groups]

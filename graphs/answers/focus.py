@@ -36,7 +36,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = (
         "where",
         re.compile(
             r"어디|어데|워디|어드메|(?:어떻게|어케|어캐|우째|우예|어찌)\s?(?:신청|해야|하면|해요|하나|받|하는지|하는|할)|신청\s?(?:방법|하려면|할려면|하면|은|해야)|전화|번호|연락처"
-            r"|위치|(?<!려)(?<!해)(?<!봐)(?<!줘)주소|where|how (?:do|can|to)|apply|phone|number|call|哪里|哪儿|怎么|电话|在哪|地方|ở đâu|số điện thoại"
+            r"|위치|(?<!려)(?<!해)(?<!봐)(?<!줘)주소|where|how (?:do|can|to)|apply|phone|number|call|哪里|哪儿|怎么|电话|在哪|去哪|到哪|哪申请|地方|ở đâu|số điện thoại"
             r"|đăng ký|làm sao|thế nào|gọi (?:số|cho)|số nào|which number|what number|who (?:do|should|can) (?:i|we) call"
             r"|서류|절차|준비물|챙겨\s?(?:가|와|갈|올)|가져\s?(?:가|와|갈|올)|지참|\bprocess\b|procedure|documents?\b|paperwork|材料|手续|giấy tờ|thủ tục"
             # when to apply is told where the application is ("출산예정일 40일 전부터 출산 후 30일까지 신청")
