@@ -23,7 +23,7 @@ from graphs.nlu.intent import INTENTS, Intent, IntentResult, classify
 from graphs.nlu.language import Language, detect_language
 from graphs.nlu.numbers import find_ages
 from graphs.nlu.programs import detect_programs
-from tools.vietnamese import fold_latin
+from tools.vietnamese import with_unmarked
 
 LOW_CONFIDENCE = 0.6
 """Below this confidence the graph should ask the LLM to classify the message."""
@@ -68,29 +68,29 @@ class Understanding(BaseModel):
 
 #: Rent or bills in arrears, an eviction threatened (not tonight), or a sudden event (an illness, a job lost, a
 #: death, a fire, fleeing violence) that leaves no money to live on: the situations 긴급복지지원 is for.
-_ARREARS = re.compile(
-    r"(?:월세|집세|관리비|공과금|전기세|가스비|수도세)(?:가|를|도)?\s?(?:\S+\s?){0,2}(?:밀려|밀렸|밀림|밀린|밀리고|못\s?냈|못\s?내|연체)"
-    r"|쫓겨날\s?(?:것\s?같|까|수도|판|위기)|나가라고\s?(?:했|하)|퇴거\s?(?:통보|명령|예정)"
-    r"|behind (?:on|with) (?:the |my )?(?:rent|bills)|can'?t pay (?:the |my )?rent|(?:rent|bills) (?:is |are )?overdue|facing eviction|eviction notice|about to be evicted"
-    r"|欠(?:了)?(?:房租|租金)|交不起房租|房租.{0,4}没交|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi"
-    r"|tiền (?:nhà|thuê)[^.?]{0,20}(?:chưa|không) (?:trả|đóng) được|(?:chưa|không) (?:trả|đóng) (?:được )?tiền (?:nhà|thuê)"
-    r"|(?:haven'?t|couldn'?t|can'?t|didn'?t|unable to) pa(?:y|id) (?:the |my |our |this month'?s )?rent"
-    r"|긴급(?:으로|하게|히)?\s?(?:도와|지원해)|emergency (?:help|support|aid)|紧急(?:支援|救助|帮助)"
-    # a sudden event (illness, job loss, a death, a fire, a closed shop) and no money to live on now
-    r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|잘리고|잘려서|짤렸|짤리고|짤려서|해고|사망|돌아가|가출|화재(?!\s?(?:감지|경보|예방|보험|안전))|불이\s?나"
-    r"|맞고|맞아서|때려서|폭행|집(?:을|에서)?\s?나왔|도망)"
-    r".{0,60}(?:생활비|먹고\s?살|당장|막막|돈이\s?(?:없|한\s?푼|하나도|전혀)|돈도\s?없|(?:수입|벌이|소득)(?:이|도)?\s?(?:하나도\s?|전혀\s?|아예\s?)?(?:없|끊))"
-    r"|(?:suddenly|collapsed|in (?:the )?hospital|accident|lost (?:my|his|her) job|laid off|died|passed away|fire|(?:shop|business|store) (?:closed|shut)"
-    r"|hit me|beat me|beats me|left (?:my )?(?:husband|home)|ran away|fled)"
-    r".{0,80}(?:no money|can'?t pay|living (?:costs|expenses)|no income|broke)"
-    r"|(?:突然|住院|中风|车祸|失业|倒闭|去世|火灾|打我|家暴|跑出来|逃出来|手术|骨折|摔|受伤|工伤).{0,40}(?:没钱|生活费|没有(?:任何)?收入|付不起|交不起|生活(?:很|非常|特别)?困难|过不下去)"
-    r"|(?:đột ngột|nhập viện|tai nạn|mất việc|phá sản|qua đời|(?:chồng|vợ|bố|mẹ)\s?(?:tôi|em|mình)?\s?(?:đã\s)?mất\b|cháy|đánh tôi|bạo hành|bỏ nhà|bỏ trốn)"
-    r".{0,120}(?:không có tiền|tiền sinh hoạt|không (?:có|còn) thu nhập|không trả được|(?:tiền|tiết kiệm)\s?(?:\S+\s)?(?:sắp|đã)?\s?hết|hết tiền"
-    r"|không (?:còn )?ai đi làm)",
-    re.IGNORECASE,
-)
-#: The same, for Vietnamese typed without its marks ("chong em bi tai nan nam vien … khong con ai di lam").
-_ARREARS_FOLDED = re.compile(fold_latin(_ARREARS.pattern), re.IGNORECASE)
+_ARREARS = with_unmarked(
+    re.compile(
+        r"(?:월세|집세|관리비|공과금|전기세|가스비|수도세)(?:가|를|도)?\s?(?:\S+\s?){0,2}(?:밀려|밀렸|밀림|밀린|밀리고|못\s?냈|못\s?내|연체)"
+        r"|쫓겨날\s?(?:것\s?같|까|수도|판|위기)|나가라고\s?(?:했|하)|퇴거\s?(?:통보|명령|예정)"
+        r"|behind (?:on|with) (?:the |my )?(?:rent|bills)|can'?t pay (?:the |my )?rent|(?:rent|bills) (?:is |are )?overdue|facing eviction|eviction notice|about to be evicted"
+        r"|欠(?:了)?(?:房租|租金)|交不起房租|房租.{0,4}没交|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi"
+        r"|tiền (?:nhà|thuê)[^.?]{0,20}(?:chưa|không) (?:trả|đóng) được|(?:chưa|không) (?:trả|đóng) (?:được )?tiền (?:nhà|thuê)"
+        r"|(?:haven'?t|couldn'?t|can'?t|didn'?t|unable to) pa(?:y|id) (?:the |my |our |this month'?s )?rent"
+        r"|긴급(?:으로|하게|히)?\s?(?:도와|지원해)|emergency (?:help|support|aid)|紧急(?:支援|救助|帮助)"
+        # a sudden event (illness, job loss, a death, a fire, a closed shop) and no money to live on now
+        r"|(?:갑자기|쓰러|입원|수술|사고|폐업|가게\s?(?:문\s?닫|접)|식당\s?(?:도\s?)?못|실직|잘렸|잘리고|잘려서|짤렸|짤리고|짤려서|해고|사망|돌아가|가출|화재(?!\s?(?:감지|경보|예방|보험|안전))|불이\s?나"
+        r"|맞고|맞아서|때려서|폭행|집(?:을|에서)?\s?나왔|도망)"
+        r".{0,60}(?:생활비|먹고\s?살|당장|막막|돈이\s?(?:없|한\s?푼|하나도|전혀)|돈도\s?없|(?:수입|벌이|소득)(?:이|도)?\s?(?:하나도\s?|전혀\s?|아예\s?)?(?:없|끊))"
+        r"|(?:suddenly|collapsed|in (?:the )?hospital|accident|lost (?:my|his|her) job|laid off|died|passed away|fire|(?:shop|business|store) (?:closed|shut)"
+        r"|hit me|beat me|beats me|left (?:my )?(?:husband|home)|ran away|fled)"
+        r".{0,80}(?:no money|can'?t pay|living (?:costs|expenses)|no income|broke)"
+        r"|(?:突然|住院|中风|车祸|失业|倒闭|去世|火灾|打我|家暴|跑出来|逃出来|手术|骨折|摔|受伤|工伤).{0,40}(?:没钱|生活费|没有(?:任何)?收入|付不起|交不起|生活(?:很|非常|特别)?困难|过不下去)"
+        r"|(?:đột ngột|nhập viện|tai nạn|mất việc|phá sản|qua đời|(?:chồng|vợ|bố|mẹ)\s?(?:tôi|em|mình)?\s?(?:đã\s)?mất\b|cháy|đánh tôi|bạo hành|bỏ nhà|bỏ trốn)"
+        r".{0,120}(?:không có tiền|tiền sinh hoạt|không (?:có|còn) thu nhập|không trả được|(?:tiền|tiết kiệm)\s?(?:\S+\s)?(?:sắp|đã)?\s?hết|hết tiền"
+        r"|không (?:còn )?ai đi làm)",
+        re.IGNORECASE,
+    )
+)  # Vietnamese typed without its marks too: "chong em bi tai nan nam vien … khong con ai di lam"
 
 
 #: Care asked for at home: someone to check on her, visit or help with the housework she can no longer do. For an
@@ -130,27 +130,29 @@ _LONG_TERM_CARE = re.compile(
 #: A sudden loss of the household's living said with "what do I do now" ("남편이 지난달에 갑자기 돌아가셨어요 … 뭐부터
 #: 해야될지 모르겠어요"): the crisis is the reason 긴급복지지원 exists, whether or not she speaks of money.
 SUDDEN_LOSS = frozenset({"breadwinner_death", "breadwinner_absent", "fire_disaster", "business_closure"})
-_WHAT_NOW = re.compile(
-    r"뭐부터|뭘\s?해야|무엇(?:을|부터)|어떻게\s?해야|어떡해|어떡하|어쩌(?:면|지|나)|막막|what (?:do|should|can) (?:i|we) do"
-    r"|where do (?:i|we) (?:start|begin)|怎么办|该怎么|从哪|phải làm (?:sao|gì)|làm sao bây giờ|bắt đầu từ đâu"
-    r"|được (?:giúp|hỗ trợ) (?:gì|những gì)",
-    re.IGNORECASE,
+_WHAT_NOW = with_unmarked(
+    re.compile(
+        r"뭐부터|뭘\s?해야|무엇(?:을|부터)|어떻게\s?해야|어떡해|어떡하|어쩌(?:면|지|나)|막막|what (?:do|should|can) (?:i|we) do"
+        r"|where do (?:i|we) (?:start|begin)|怎么办|该怎么|从哪|phải làm (?:sao|gì)|làm sao bây giờ|bắt đầu từ đâu"
+        r"|được (?:giúp|hỗ trợ) (?:gì|những gì)",
+        re.IGNORECASE,
+    )
 )
-_WHAT_NOW_FOLDED = re.compile(fold_latin(_WHAT_NOW.pattern), re.IGNORECASE)
 
 
 def asks_what_now(text: str) -> bool:
     """Whether she asks what to do now ("뭐부터 해야될지", "em phai lam sao bay gio?"), marks typed or not."""
-    return bool(_WHAT_NOW.search(text) or _WHAT_NOW_FOLDED.search(fold_latin(text)))
+    return bool(_WHAT_NOW.search(text))
 
 
-def situation_programs(text: str) -> list[str]:
+def situation_programs(text: str, facts: dict[str, Any] | None = None) -> list[str]:
     """Programs a situation calls for though none is named: arrears, an eviction threat, a sudden loss of the
     money to live on, or of its earner with "what do I do now" → 긴급복지지원; care at home asked for (a visit,
-    a check, help with the housework) → 노인맞춤돌봄서비스; medical costs she cannot carry → 의료급여."""
-    sudden = bool(SUDDEN_LOSS & set(extract_facts(text).get("crisis") or [])) and asks_what_now(text)
-    arrears = bool(_ARREARS.search(text) or _ARREARS_FOLDED.search(fold_latin(text)))
-    found = ["emergency_welfare"] if arrears or sudden else []
+    a check, help with the housework) → 노인맞춤돌봄서비스; medical costs she cannot carry → 의료급여. `facts`:
+    the message's facts when already read."""
+    facts = extract_facts(text) if facts is None else facts
+    sudden = bool(SUDDEN_LOSS & set(facts.get("crisis") or [])) and asks_what_now(text)
+    found = ["emergency_welfare"] if _ARREARS.search(text) or sudden else []
     young = any(a.unit == "years" and a.value < OLD_AGE_FROM for a in find_ages(text))
     if _CARE_NEEDED.search(text) and not _LONG_TERM_CARE.search(text) and not young:
         found.append("senior_customized_care")
@@ -176,7 +178,8 @@ def candidates(result: IntentResult) -> list[Intent]:
 def understand(text: str) -> Understanding:
     """Language, intent (with confidence), programs and facts of one citizen message."""
     named, _ = detect_programs(text)
-    programs = named or situation_programs(text)
+    facts = extract_facts(text)
+    programs = named or situation_programs(text, facts)
     result = classify(text, has_program=bool(programs))
     return Understanding(
         intent=result.intent,
@@ -186,6 +189,6 @@ def understand(text: str) -> Understanding:
         language=detect_language(text),
         programs=programs,
         by_situation=bool(programs) and not named,
-        facts=extract_facts(text),
+        facts=facts,
         crisis_signals=result.crisis_signals,
     )
