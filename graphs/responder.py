@@ -18,11 +18,13 @@ from graphs.answers.compose import (
     further_answers,
     office_line,
     referral_lines,
+    shorten,
     summary_line,
     topic_notes,
 )
-from graphs.answers.focus import asked_of, asks_what_or_how_much, rule_passages
+from graphs.answers.focus import asked_of, asks_what_or_how_much, is_contact, rule_passages
 from graphs.answers.limits import asks_deduction, asks_limit
+from graphs.answers.readable import readable
 from graphs.state import Citation
 from prompts import label, load_yaml
 
@@ -455,11 +457,18 @@ def other_part_lines(
     lines: list[str] = []
     quoted: list[dict[str, Any]] = []
     for line, hit in found:
-        summary = foreign_summary([h for h in others if h.get("program") == hit.get("program")], language)
-        quote = line.removeprefix("- ").split(": ", 1)[-1]
+        group = [h for h in others if h.get("program") == hit.get("program")]
+        summary = foreign_summary(group, language)
         if summary is not None:
             lines.append(f"- {summary_line(summary, 200)}")
             quoted.append(summary)
+        if hit.get("lang", "ko") != "ko":
+            # the part's best passage was her language's summary: the Korean one the search found next
+            hit = next((h for h in group if h.get("lang", "ko") == "ko" and not is_contact(h)), hit)
+            line = f"- {hit.get('program')}: {shorten(readable(str(hit['text'])), 240)}"
+            if hit.get("lang", "ko") != "ko":
+                continue
+        quote = line.removeprefix("- ").split(": ", 1)[-1]
         lines.append(render("korean_original", language, text=quote))
         quoted.append(hit)
     return lines, quoted

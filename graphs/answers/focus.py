@@ -169,7 +169,7 @@ _RULE_CUE = re.compile(
     r"깎|깍|빼|제외|중복|같이|함께|둘\s?다|소급|자동|따로|이의|신고|변경|사망|돌아가|직역|부양|자식|국민연금|공무원"
     r"|언제|기간|마감|까지|늦(?:은|었|지|나|어)|(?:살|쓸)\s?수\s?있|쿠팡|온라인|어디서\s?(?:써|쓰)|현금|외국인|안\s?냈|못\s?냈|한\s?번도|떨어졌"
     r"|계속|그대로|그\s?뒤|이후|나중에|바뀌|끊기|끊겨|중단|유지|미리|지나야|지나서|전부터|되기\s?전|되면|받는\s?중|받고\s?(?:계신|있는)데|다니(?:면|는데)|어린이집"
-    r"|받으신|등급\s?(?:받|나오|나왔|있)"
+    r"|받으신|등급\s?(?:받|나오|나왔|있)|땜에|때문에|때매|because of|因为|vì (?:con|chồng|vợ)"
     # a consequence asked of a receipt: "장애수당 받으믄 기초수급자 짤리는거 아니죠", "생계급여 받고있어요 그럼 …
     # 못받는거죠", "소득으로 잡히나"
     r"|받고\s?있(?:어요|고|는데|음)|받으(?:면|믄|문)|못\s?받(?:는|나|아|죠|지)|짤리|잘리|잡히|포함되|영향"
@@ -261,6 +261,17 @@ _RECEIVING_ONLY = re.compile(
 _SENTENCES = re.compile(r"[^.?!。？！\n]+[.?!。？！\n]*")
 
 
+def _receiving_only(sentence: str) -> bool:
+    """Whether a short sentence only tells what she receives ("나 생계급여 받어", "we are on livelihood
+    benefit."): no question in it, and every program it names is hers already."""
+    if _RECEIVING_ONLY.match(sentence.strip()):
+        return True
+    if re.search(r"[?？]", sentence) or len(sentence.split()) > 5:
+        return False  # a longer sentence tells more than that ("나가 차상위인디 무릎이 너무 아파서 …")
+    asked, held = detect_programs(sentence)
+    return bool(held) and not asked
+
+
 _HANGUL_WORD = re.compile(r"[가-힣][가-힣·]+")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -280,7 +291,7 @@ def search_query(question: str) -> str:
     words she wrote in a question in another language once more)."""
     extra = [*korean_terms(question), *written_korean(question)]
     sentences = [m.group() for m in _SENTENCES.finditer(question)]
-    kept = [s for s in sentences if not _RECEIVING_ONLY.match(s.strip())]
+    kept = [s for s in sentences if not _receiving_only(s)]
     text = _NEGATED.sub(" ", " ".join(kept) if kept and len(kept) < len(sentences) else question)
     return f"{text} {' '.join(extra)}" if extra else text
 

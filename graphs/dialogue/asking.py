@@ -49,7 +49,9 @@ HOW = re.compile(
 
 #: "What can I get?" with no topic: the one question that starts with the short profile.
 WHAT_CAN_I = re.compile(
-    r"(?:뭐|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|(?<!둘)(?<!둘\s)(?<!셋)(?<!셋\s)다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|지원|혜택|복지)"
+    r"(?:뭐|(?<![할아])머|무엇|뭘|어떤\s?(?:것|거|게|지원|혜택|복지|제도)|(?<!둘)(?<!둘\s)(?<!셋)(?<!셋\s)다)\s?(?:을|를)?\s?(?:받을|받을수|받|신청할|해당)|받을\s?수\s?있는\s?(?:거|것|게|기|지원|혜택|복지)"
+    # "나같은 사람 지원해주는거 뭐 있음?", "받을만한거 머 있노"
+    r"|(?:나|저|우리)\s?같은\s?(?:사람|사람들|집|노인|어르신)|(?:지원해\s?주는|지원되는|받을\s?만한)\s?(?:거|것|게|기)\s?(?:뭐|머)"
     r"|해당(?:되는|하는)\s?(?:거|것|게)|what (?:can|could) i (?:get|receive|apply)|is there anything (?:for|i|we)\b|what (?:\w+ ){0,3}(?:benefits|support|help|welfare|assistance)|anything (?:i|we) can get"
     r"|which (?:\w+ )?(?:benefits|support|programs|help)|(?:support|help|benefits?) for (?:someone|people) like (?:me|us)"
     r"|(?:benefits|support|programs?|help|assistance)(?: programs?)? (?:that )?(?:i|we|my family) (?:can|could|might) (?:get|receive|apply)"
@@ -142,6 +144,18 @@ def asks_about_received(text: str) -> list[str]:
     return receiving if asks_question(text) and asks_a_rule(_RECEIVES.sub(" ", text)) else []
 
 
+def asks_own_amount(u: Understanding, text: str) -> list[str]:
+    """The programs she receives whose amount she asks for her own household, with what decides it told
+    ("我们家4口人，在领생계급여。如果소득인정액是100万，每个月能拿多少？"): her check of them gives the figure."""
+    asked, receiving = detect_programs(text)
+    facts = u.facts
+    told = facts.get("income_recognition_krw") is not None or bool(facts.get("income"))
+    sized = len(facts.get("members") or []) > 1 or facts.get("household_size") is not None
+    if asked or not receiving or aspect(text) != "how_much" or not (told and sized):
+        return []
+    return receiving
+
+
 def asks_about_service(text: str) -> bool:
     """Whether a message the classifier took as a request for a person asks about a service instead ("치매안심센터는
     뭐하는 데예요? 상담만 해주는 거?", "Where can I take free Korean classes?"): answered, not handed off."""
@@ -220,6 +234,7 @@ AID_NOUN = re.compile(
     r"|(?:핸드폰|휴대폰|휴대전화|통신|전화|전기|가스|수도|인터넷|티비|tv)\s?(?:요금|비|세|료)"
     r"|입장료|관람료|박물관|미술관|고궁|기차\s?(?:요금|표)|지하철\s?(?:요금|무료|공짜)|ktx|srt"
     r"|장려금|저축계좌|극저신용|햇살론|출생\s?신고|와서\s?(?:도와|돌봐|봐\s?주)|돌봐\s?(?:주는|줄)|간병|방문\s?(?:요양|간호|돌봄)|활동\s?지원|가사\s?(?:도우미|지원)"
+    r"|한국어\s?(?:교육|공부|수업|배우)|언어\s?(?:발달|치료)|방문\s?교육"
 )
 
 
@@ -277,7 +292,10 @@ def asks_about_topic(text: str, personal: bool) -> bool:
     if (
         WHAT_CAN_I.search(text)
         and asked not in ("who", "what")
-        and not (outside_topic(text, status_too=False) or AID_NOUN.search(text))
+        # what kind of help, said in her words or in the Korean terms of another language's ("hoc tieng Han")
+        and not (
+            outside_topic(text, status_too=False) or AID_NOUN.search(f"{text} {' '.join(korean_terms(text))}")
+        )
     ):
         # "what can I get?" — unless she names what kind of help ("left the children's home", "분유값 기저귀값")
         return False

@@ -28,6 +28,7 @@ from graphs.dialogue.asking import (
     asks_about_topic,
     asks_beyond_program,
     asks_can_i,
+    asks_own_amount,
     asks_question,
     asks_something,
     cut_asked,
@@ -387,7 +388,10 @@ def decide(u: Understanding, reading: Reading, text: str, before: Before) -> Dec
     programs = topic if new_topic else list(before.programs)
     goal = topic if intent in FLOWS or not in_check else list(before.goal)
     received = [] if before.pending or in_check or u.programs else asks_about_received(text)
-    if intent in FLOWS and received:
+    own = [] if before.pending or in_check or u.programs else asks_own_amount(u, text)
+    if intent in (*FLOWS, "program_info") and own:
+        intent, programs, goal = "eligibility_check", own, own  # how much she gets of what she receives
+    elif intent in FLOWS and received:
         intent, programs = "program_info", received  # a rule of what she receives, answered
     if intent == "eligibility_check" and not programs:
         intent = "benefit_discovery"

@@ -140,6 +140,11 @@ _WHAT_NOW = with_unmarked(
 )
 
 
+#: A crisis that struck the household's living: with no income left ("老公突然住院了，家里现在一分钱收入都没有"),
+#: the reason 긴급복지지원 exists.
+_STRUCK = SUDDEN_LOSS | {"serious_illness"}
+
+
 def asks_what_now(text: str) -> bool:
     """Whether she asks what to do now ("뭐부터 해야될지", "em phai lam sao bay gio?"), marks typed or not."""
     return bool(_WHAT_NOW.search(text))
@@ -151,7 +156,10 @@ def situation_programs(text: str, facts: dict[str, Any] | None = None) -> list[s
     a check, help with the housework) → 노인맞춤돌봄서비스; medical costs she cannot carry → 의료급여. `facts`:
     the message's facts when already read."""
     facts = extract_facts(text) if facts is None else facts
-    sudden = bool(SUDDEN_LOSS & set(facts.get("crisis") or [])) and asks_what_now(text)
+    crisis = set(facts.get("crisis") or [])
+    income = facts.get("income") or {}
+    penniless = bool(income) and not any(income.values())  # "家里现在一分钱收入都没有"
+    sudden = (bool(SUDDEN_LOSS & crisis) and asks_what_now(text)) or (bool(_STRUCK & crisis) and penniless)
     found = ["emergency_welfare"] if _ARREARS.search(text) or sudden else []
     young = any(a.unit == "years" and a.value < OLD_AGE_FROM for a in find_ages(text))
     if _CARE_NEEDED.search(text) and not _LONG_TERM_CARE.search(text) and not young:

@@ -273,6 +273,12 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
     return found
 
 
+#: Living alone said of oneself in so many words ("나 혼자 살아", "저 혼자 지내요", "I live alone", "我一个人住").
+_SELF_ALONE = re.compile(
+    r"(?:나|저|내|난|전|내가|제가)\s?(?:는\s?)?혼자\s?(?:살|사는|산다|삽|지내)|\bi (?:live|am living) alone\b"
+    r"|我(?:一个人|自己)住|tôi sống một mình",
+    re.I,
+)
 ALONE = re.compile(
     r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식|애들|아이들|둘|셋|다)?(?:를|을|들을?)?\s?(?:키우|키운|키울|키웁|키워|길러|기르|기른|기릅))"
     r"(?!\s?(?:서\s?)?(?:거동|못\s?(?:걸|움직|일어|씻|드|먹)|걷지|움직이지|일어나지|씻지|화장실|밥\s?(?:을\s?)?못))"
@@ -523,6 +529,15 @@ _SINGLE_PARENT_PROGRAM = re.compile(
     r"|单亲(?:家庭)?(?:儿童)?(?:育儿|养育|抚养)?(?:补贴|津贴|费|补助|支援)"
     r"|(?:tiền|trợ cấp|hỗ trợ|tien|tro cap|ho tro) (?:nuôi con|nuoi con) (?:cho )?(?:gia đình |gia dinh |bố mẹ |bo me |mẹ |me )?(?:đơn thân|don than)"
     r"|single[- ]parent (?:family )?(?:child(?:care)? )?(?:support|allowance|benefit|payment)",
+    re.I,
+)
+#: A grandparent raising a grandchild (조손가족): "손주를 제가 키워요", "raising my grandson", "我一个人带孙子",
+#: "tôi nuôi cháu".
+_RAISING_GRANDCHILD = re.compile(
+    r"(?:손주|손자|손녀)\S{0,4}\s?(?:를|을|놈을|녀석을)?\s?(?:내가|제가|우리가|혼자|할매가|할미가|저희가)?\s?(?:다\s?)?"
+    r"(?:키우|키운|키워|키웁|기르|길러|돌보|돌봐|맡아)"
+    r"|raising (?:my |our )?grand(?:child|children|son|daughter|kids?)|(?:带|养|照顾)(?:着)?(?:两个|一个)?(?:孙子|孙女|外孙)"
+    r"|(?:nuôi|nuoi|chăm|cham) (?:hai |một |mot )?(?:đứa )?(?:cháu|chau)(?! ?(?:ăn|an)\b)",
     re.I,
 )
 _NOT_SINGLE_PARENT = re.compile(
@@ -1768,12 +1783,12 @@ def extract_facts(text: str) -> dict[str, Any]:
             rel = _last_relation(lower, start)  # "Does my son qualify? He's in 4th grade"
         if rel is None and len(schooled) > 1:
             rel = "child"  # "孩子一个上小学三年级，一个上初二": a level each, for her children in order
-        if rel == "child":
+        if rel in ("child", "grandchild"):
             # a baby is at no school: "막내가 백일 지났어요 … 첫째 둘째는 초등학생" is of the older ones
-            schoolable = [c for c in others["child"] if "months_old" not in c and (c.get("age") or 6) >= 6]
+            schoolable = [c for c in others[rel] if "months_old" not in c and (c.get("age") or 6) >= 6]
             while len(schoolable) <= index:
-                schoolable.append({"relation": "child"})
-                others["child"].append(schoolable[-1])
+                schoolable.append({"relation": rel})
+                others[rel].append(schoolable[-1])
             schoolable[index]["school"] = level
         else:
             self_member["school"] = level
@@ -1835,6 +1850,10 @@ def extract_facts(text: str) -> dict[str, Any]:
             break
     if size is None and pair is not None:
         size = _parent_and_children(pair)
+    if _SELF_ALONE.search(lower):
+        # "아들이 대기업 댕기는데 나 혼자 살아": family named only for what they do elsewhere lives elsewhere
+        for rel in ("spouse", "child", "grandchild"):
+            others[rel] = [m for m in others[rel] if set(m) - {"relation"}]
     alone = bool(ALONE.search(lower)) and not any(others[r] for r in ("spouse", "child", "grandchild"))
     # "엄마가 … 혼자 사세요": the parent lives alone (an honorific), not the writer
     if alone and not re.search(
@@ -1964,6 +1983,14 @@ def extract_facts(text: str) -> dict[str, Any]:
     single = _SINGLE_PARENT.search(lower)  # the single-parent programs' names are masked in `text`
     if _NOT_SINGLE_PARENT.search(lower) or (with_spouse and single):
         facts["single_parent"] = False  # "한부모는 아니에요"; a spouse lives with her
+    elif _RAISING_GRANDCHILD.search(lower):
+        # 조손가족: she raises a grandchild whose parent is gone ("딸년이 집 나가고 손주놈을 내가 키워요"); the
+        # parent named is no member
+        facts["single_parent"] = True
+        members = [m for m in facts.get("members", [{"relation": "self"}]) if m.get("relation") != "child"]
+        if not any(m.get("relation") == "grandchild" for m in members):
+            members.append({"relation": "grandchild"})
+        facts["members"] = members
     elif single:
         facts["single_parent"] = True
         members = facts.setdefault("members", [{"relation": "self"}])

@@ -21,6 +21,10 @@ _VI_WORDS = re.compile(
 )
 
 
+#: Words only a Chinese sentence has (a Korean one never writes them, even with a Hanja name in it).
+_ZH_GRAMMAR = re.compile(r"是|吗|啥|什么|怎么|哪|谁|多少|可以|能不能|我们|我|你|呢|吧|了")
+
+
 def _plain_vietnamese(text: str) -> bool:
     words = re.findall(r"[a-z]+", text.lower())
     hits = sum(1 for word in words if word in UNMARKED_SYLLABLES)
@@ -50,6 +54,9 @@ def detect_language(text: str, default: Language = "ko") -> Language:
         return default
     # A Korean program name pasted into a Vietnamese or English sentence ("Trợ cấp cha mẹ (부모급여) là gì?")
     # does not make the message Korean; Hangul must be a fair share of the letters.
+    if han >= 4 and _ZH_GRAMMAR.search(text):
+        # Chinese sentence words around a Korean name she copied ("저소득층 기저귀·조제분유 지원是啥？谁能领？")
+        return "zh"
     if hangul and hangul >= han and hangul * 3 >= latin:
         return "ko"
     if han > 0 and han >= hangul and han * 2 >= latin:

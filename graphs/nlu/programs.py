@@ -18,7 +18,8 @@ ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 DESCRIPTIONS_PATH = Path(__file__).with_name("descriptions.yaml")
 
 _RECEIVING_AFTER = re.compile(
-    r"^(?:을|를|은|는|도|만)?(?:받어유(?![?？])|받어요(?![?？])|받구\b|받고있|받고잇|받구있|받구잇|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|수급잔(?:데|디)|수급(?:가구|가정|세대|家庭|户)|자(?!격|자격|가?되|이?되|신청|될)|받으면서|받으시고|받으시는|받으세요|받으심|받으셔|받으십니다|받으시거든|타고있|나오고있|받습니다"
+    r"^(?:을|를|은|는|도|만)?(?:받어유(?![?？])|받어요(?![?？])|받구\b|받고있|받고잇|받구있|받구잇|받고계|받는중|받고\b|받는데|받아요|수급중|수급하고|수급자|수급잔(?:데|디)|수급(?:가구|가정|세대|家庭|户)|자(?!격|자격|가?되|이?되|신청|될|[가이]?(?:안|못)\s?(?:되|돼|될|받))|받으면서|받으시고|받으시는|받으세요|받으심|받으셔|받으십니다|받으시거든|타고있|나오고있|받습니다"
+    r"|받(?:어|아)(?=$|[.,!~。，ㅋㅎ])|받음(?![?？])|받는다(?![?？])"  # "나 생계급여 받어": said, not asked
     r"|받는(?:할매|할배|할머니|할아버지|사람|노인|어르신|엄마|아빠|처지|입장|집|가구|세대)"
     r"|받는(?:거|것)(?:랑|이랑|하고|과|도|에|이|까지|합쳐)"  # "기초연금 받는거랑 아들이 주는거 합쳐서": held
     # "의료급여 1종이세요", "의료급여 일종임": a grade is held, not asked for
@@ -33,7 +34,7 @@ _STATUS_AFTER = re.compile(
 #: A status said of oneself before its name, in a sentence of another language ("我们是차상위", "we are 차상위",
 #: "chúng tôi là 차상위"; compact, folded).
 _STATUS_BEFORE = re.compile(
-    r"(?:我们家里?|我们|我家里?|家里|我|咱们|咱家)(?:是|属于)(?:[^是]{0,4}[(（])?$|(?:we're|weare|i'm|iam|im)(?:a|the)?$|(?:^|since|as|coz|cuz|because|bc|and|so|but)(?:wer|ur|ir)$"
+    r"(?:我们家里?|我们|我家里?|家里|我|咱们|咱家)(?:是|属于)(?:[^是]{0,4}[(（])?$|(?:we're|weare|i'm|iam|im|they're|theyre|theyare|she's|sheis|he's|heis)(?:a|the|both|all)?$|(?:^|since|as|coz|cuz|because|bc|and|so|but)(?:wer|ur|ir)$"
     r"|(?:chungtoi|chungem|toi|em|nhatoi|nhaem|giadinhtoi|giadinhem)(?:la|thuoc(?:dien)?)$"
 )
 #: A status's certificate held ("차상위 확인서 있어요", "đã có giấy xác nhận 차상위", "I have a 차상위 certificate",
@@ -73,7 +74,7 @@ _FORMERLY_BEFORE = re.compile(
 #: A status she now holds, said as a change ("차상위로 바뀌었대요", "차상위로 전환").
 _BECAME_AFTER = re.compile(r"^(?:으로|로)(?:바뀌|바꼈|전환|변경)")
 _RECEIVING_BEFORE = re.compile(
-    r"(?:alreadyget|alreadyreceive|receiving|(?:and|i'm|im|iam|we're|were|she's|he's)on|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)(?<!and)"
+    r"(?:alreadyget|alreadyreceive|receiving|(?:and|i'm|im|iam|we're|were|weare|they're|theyre|theyare|she's|sheis|he's|heis)(?:both|all)?on|(?<!can)(?<!could)(?<!do)(?<!will)(?<!would)(?<!may)(?<!how)(?<!when)(?<!where)(?<!and)"
     r"(?<!does)(?<!did)(?:ireceive|wereceive|iget|weget|(?:(?<!s)he|she|they|mom|dad|mother|father)(?:gets|receives|get|receive))(?:the)?"
     r"|(?:besides|apartfrom|ontopof|inadditionto)(?:the|his|her|my)?|i'mgetting|imgetting|iamgetting|i'monthe|iamonthe|"
     r"(?:^|[^a-z])only|正在领|已经领|在领|领着|在拿|每月领|我领|只领|只拿|只有|还在领"
@@ -415,18 +416,23 @@ def detect_programs(text: str) -> tuple[list[str], list[str]]:
     text = shared_heads(respelt_korean(respelt(text)))
     asked: list[str] = []
     receiving: list[str] = []
+    bare: list[str] = []  # asked only by a bare status word ("수급자는 …")
     mentions = find_mentions(text)
     others = any(m.program_ids and not (m.receiving or m.denied or m.at_stake) for m in mentions)
     for mention in mentions:
         if not mention.denied:
             held = mention.receiving or (mention.at_stake and others)
             (receiving if held else asked).extend(mention.program_ids)
+            if not held and mention.alias in _BARE_STATUS:
+                bare.extend(mention.program_ids)
         elif _GET_AGAIN.search(text):
             asked.extend(mention.program_ids)  # "생계급여가 끊겼는데 다시 받을 수 있나요": asked for again
     # a name of no checked program ("기초생활수급자를 위한 요금감면제도") describes none either
     for mention in (m for m in mentions if not m.program_ids):
         text = re.sub(r"\s*".join(map(re.escape, mention.alias)), " ", text, flags=re.I)
     asked += [p for p in described_programs(text) if p not in receiving]
+    # "수급자는 나라쌀 싸게 산다던데 … 나 생계급여 받어": the bare status word is the class she says is hers
+    asked = [p for p in asked if not (p in receiving and p in bare)]
     if _CAN_I_GET.search(text):
         # "기초수급자 생계비 그거 받을 수 있나?": the status named as the program's name, asked for
         receiving = [p for p in receiving if p not in asked]

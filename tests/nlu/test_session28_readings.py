@@ -1,0 +1,125 @@
+"""Messages misread, found in session 28 (dev18, written by a helper for development)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphs.answers.compose import topic_notes
+from graphs.answers.focus import asks_a_rule, search_query
+from graphs.dialogue.asking import WHAT_CAN_I, asks_about_topic, asks_own_amount
+from graphs.nlu import situation_programs, understand
+from graphs.nlu.facts import extract_facts
+from graphs.nlu.language import detect_language
+from graphs.nlu.programs import detect_programs
+
+
+@pytest.mark.parametrize(
+    ("message", "held"),
+    [
+        ("수급자는 나라쌀 싸게 살 수 있다던데 열키로에 얼마여? 나 생계급여 받어", "livelihood_benefit"),
+        (
+            "me and my mom, we are on livelihood benefit, mom is 70. how much energy voucher do we get?",
+            "livelihood_benefit",
+        ),
+        ("My parents rent a small place, they are 차상위. Dad's knee is really bad", "near_poverty"),
+    ],
+)
+def test_a_benefit_said_as_hers_is_held_not_asked(message: str, held: str) -> None:
+    asked, receiving = detect_programs(message)
+    assert held in receiving
+    assert held not in asked
+
+
+@pytest.mark.parametrize(
+    "message", ["생계급여 받어?", "기초연금 받아도 돼요?", "그래도 아들땜에 기초수급자 안되는겨?"]
+)
+def test_a_benefit_asked_about_is_not_held(message: str) -> None:
+    assert detect_programs(message)[1] == []
+
+
+def test_a_short_sentence_of_what_she_holds_leaves_the_search() -> None:
+    query = search_query("수급자는 나라쌀 싸게 살 수 있다던데 열키로에 얼마여? 나 생계급여 받어")
+    assert "생계급여" not in query
+    # a longer one says what she asks about: it stays
+    assert "무릎" in search_query(
+        "나가 차상위인디 무릎이 너무 아파서 인공관절 해야 한당께. 나라서 얼매나 보태주요?"
+    )
+
+
+def test_a_grandmother_raising_her_grandchild_is_a_grandparent_family() -> None:
+    facts = extract_facts("딸년이 집 나가고 손주놈을 내가 키워요. 손주는 초등학교 삼학년이고 나는 예순여덟.")
+    assert facts["single_parent"] is True
+    members = facts["members"]
+    assert [m["relation"] for m in members] == ["self", "grandchild"]  # the daughter who left is no member
+    assert members[0] == {"relation": "self", "age": 68}  # the school is the grandchild's
+    assert members[1]["school"] == "elementary"
+
+
+@pytest.mark.parametrize(
+    "message", ["아들이 대기업 댕기는데 나 혼자 살아. 아들이 돈 한푼 안줘", "애들 다 나가고 저 혼자 살아요"]
+)
+def test_family_named_for_what_they_do_elsewhere_is_no_member(message: str) -> None:
+    assert extract_facts(message)["members"] == [{"relation": "self"}]
+
+
+def test_a_child_with_an_age_beside_living_alone_stays() -> None:
+    members = extract_facts("나 혼자 살아요 아들은 열살이고")["members"]
+    assert {"relation": "child", "age": 10} in members
+
+
+def test_an_earners_illness_with_no_income_left_calls_for_emergency_welfare() -> None:
+    message = "老公突然住院了，家里现在一分钱收入都没有。这种情况政府有没有能马上帮一下的？"
+    assert situation_programs(message) == ["emergency_welfare"]
+    # an illness with income still coming in is no such crisis
+    assert "emergency_welfare" not in situation_programs("남편이 입원했어요 월급은 나와요 300만원")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "내 혼자 산다 나이는 일흔여섯이고 국민연금 쪼매 나오고 집은 월세 이십오만원짜리다. 머 받을 수 있는 기 있나",
+        "나 스물아홉 백수임ㅋ 고시원 월세 삼십오만원 내고 부모님이랑 따로 살아. 나같은 사람 지원해주는거 뭐 있음?",
+    ],
+)
+def test_what_can_i_get_in_dialect(message: str) -> None:
+    assert WHAT_CAN_I.search(message)
+    assert not asks_about_topic(message, personal=True)
+
+
+def test_learning_korean_at_home_is_a_kind_of_help_not_a_profile() -> None:
+    message = (
+        "Toi sang Han duoc 2 nam, lay chong Han, co con trai 4 tuoi. Toi muon hoc tieng Han nhung phai trong con"
+        " khong di hoc duoc. Co ho tro gi khong?"
+    )
+    assert asks_about_topic(message, personal=True)
+
+
+def test_because_of_her_son_is_a_rule_asked() -> None:
+    assert asks_a_rule("그래도 아들땜에 기초수급자 안되는겨?")
+
+
+@pytest.mark.parametrize(
+    "message", ["저소득층 기저귀·조제분유 지원是啥？谁能领？", "시흥시청电话是多少？地址在哪里？"]
+)
+def test_chinese_around_a_copied_korean_name_is_chinese(message: str) -> None:
+    assert detect_language(message) == "zh"
+
+
+@pytest.mark.parametrize("message", ["아동수당 얼마예요", "한자 漢字 공부"])
+def test_korean_stays_korean(message: str) -> None:
+    assert detect_language(message) == "ko"
+
+
+def test_city_hall_address_and_number() -> None:
+    notes = topic_notes("시흥시청电话是多少？地址在哪里？", "zh")
+    assert notes
+    assert "031-310-2114" in notes[0]
+    assert "시청로 20" in notes[0]
+
+
+def test_how_much_of_what_she_receives_with_her_figures_is_her_check() -> None:
+    message = "我老公是韩国人，我们家4口人，两个孩子，在领생계급여。如果我们家소득인정액算出来是100万，每个月能拿多少？"
+    assert asks_own_amount(understand(message), message) == ["livelihood_benefit"]
+    # without her figures it is a question about the program
+    bare = "생계급여 받는데 얼마 나와요?"
+    assert asks_own_amount(understand(bare), bare) == []
