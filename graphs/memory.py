@@ -118,6 +118,12 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
             if m.get("relation") == relation
             and m.get("relation") != "self"
             and all(m is not c for c in claimed)
+            # not a child of another birth order ("둘째 낳았어요", then "첫째는 세살"): another child
+            and not (
+                m.get("birth_order")
+                and member.get("birth_order")
+                and m["birth_order"] != member["birth_order"]
+            )
         ]
         placeholder = next((m for m in members if m.get("relation") is None), None)
         # An age goes to a member of that relation whose age is not known yet ("첫째 5살, 둘째 3살", then
@@ -202,14 +208,39 @@ def replace_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
             known = left[0] if left else None
         else:
             known = next(
-                (p for p in left if p.get("relation") == relation and not _ages_differ(p, member)), None
+                (
+                    p
+                    for p in left
+                    if p.get("relation") == relation
+                    and not _ages_differ(p, member)
+                    and not _orders_differ(p, member)
+                ),
+                None,
             )
         base = dict(known) if known is not None else {}
         if known is not None:
             taken.append(id(known))
         base.update({k: v for k, v in member.items() if v is not None})
         merged.append(base)
+    # a child announced by its birth order ("둘째 낳았어요") stays when she then tells of another ("첫째는 세살")
+    orders = {m.get("birth_order") for m in merged}
+    merged += [
+        dict(p)
+        for p in previous
+        if id(p) not in taken
+        and p.get("birth_order")
+        and p["birth_order"] not in orders
+        and any(m.get("birth_order") for m in stated)
+    ]
     return merged
+
+
+def _orders_differ(known: dict[str, Any], member: dict[str, Any]) -> bool:
+    """Whether both have a birth order and they differ: two children, not one."""
+    return (
+        bool(known.get("birth_order") and member.get("birth_order"))
+        and known["birth_order"] != member["birth_order"]
+    )
 
 
 def merge_facts(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

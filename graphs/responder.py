@@ -406,7 +406,12 @@ def info_reply(
     if not programs:
         answer = document_answer(question, hits, language)
         if not answer.lines:
-            return render("no_results", language), []
+            # nothing found in the documents: a topic whose note answers it still does ("cong ty bao tu lo tien
+            # benh vien … bao hiem tai nan lao dong": she may apply for 산재 herself), with its lines
+            notes = topic_notes(question, language, answering=True)
+            if not notes:
+                return render("no_results", language), []
+            return "\n".join([*notes, *referral_lines(question, language, "\n".join(notes))]), []
         if language != "ko":
             lines.append(render("search_intro", language))
         lines += answer.lines

@@ -497,6 +497,7 @@ def parse_answer(
         well_off = re.search(
             r"넉넉|잘\s*살|잘\s*벌|잘\s*버(?:는|니|네)|많이\s*벌|여유|부자|연봉이?\s?\S{0,4}억|억\s?(?:넘|이상)|의사|변호사|고소득|well off|rich|earns? a lot"
             r"|high (?:income|salary)|\bdoctor\b|\blawyer\b|(?<!不)宽裕|(?<!没)有钱|收入(?:都)?(?:挺|很)?高|(?<!不)过得(?:很|挺)?好"
+            r"|好几亿|几个亿|上亿|(?:年收入|年薪|一年挣).{0,4}亿|(?:房子|房)好几套|好几套房|집(?:이|을)?\s?(?:몇|두|세)\s?채|빌딩"
             r"|khá giả|kha gia|kiếm được nhiều|kiem duoc nhieu",
             text,
             re.IGNORECASE,

@@ -413,8 +413,10 @@ def _named_group(
     written = [w for w in written if not (ids := set(detect_programs(w)[0])) or not ids <= received]
     # nor a scheme she says she has ("有건강보험，想做틀니"): the other name is asked
     written = [w for w in written if not _HELD_BEFORE.search(question[: question.find(w)])]
-    # a name she copied is looked for among all found (and those of her further questions); words, the first
+    # a name she copied is looked for among all found (and those of her further questions); words, the first;
+    # never a program she says she receives ("우린 주거급여 받는 집인디 학비 도와주는거 뭐 있슈?")
     everyone, groups = [*groups, *(parted or [])], groups[:3]
+    groups = [g for g in groups if str(g[0].get("program_id") or "") not in received]
     terms = {re.sub(r"\s+", "", t) for t in [*korean_terms(question), *written] if len(t) >= 3}
     # a topic whose words are a program's whole name ("장애등록" → 장애인 등록신청; "youth mental health …
     # voucher" → 청년마음건강지원사업(바우처)): that program, before others sharing words of it (정신건강복지센터)
@@ -425,6 +427,11 @@ def _named_group(
     best = max(said, default=0)
     if best >= 2 and said.count(best) == 1:
         return groups[said.index(best)]
+    # then one of the project's own (2026) documents named whole but for what its brackets add ("학비" → 교육급여,
+    # the name of "교육급여 (국민기초생활보장)")
+    bare = [g for g in groups if g[0].get("kind") == "project" and _bare_name(g) in terms]
+    if len(bare) == 1:
+        return bare[0]
     # a name she copied into a question in another language ("装假牙(틀니)", "申请국민내일배움카드吗"): a word of
     # one program's name, or most of it
     for word in (w for w in written if w not in _GENERIC_WORDS):

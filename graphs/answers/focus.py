@@ -174,6 +174,7 @@ _RULE_CUE = re.compile(
     # 못받는거죠", "소득으로 잡히나"
     r"|받고\s?있(?:어요|고|는데|음)|받으(?:면|믄|문)|못\s?받(?:는|나|아|죠|지)|짤리|잘리|잡히|포함되|영향"
     r"|reduc|deduct|both|together|deadline|foreigner|still|continue|减|扣|同时|外国人|继续|还能"
+    r"|两个都|都能(?:拿|领)|换成|转成|重新申请|还要申请|要不要(?:重新)?申请|switch to|chuyển sang|cả hai"
     # whose income counts: "제 소득도 들어가나요", "does my income count", "算不算", "có tính thu nhập"
     r"|소득\S{0,2}\s?들어가|\bcount(?:s|ed)?\b|included|算不算|算进|计入|算在|(?:có|được|bị) tính|tính vào"
     r"|giảm|cùng lúc|người nước ngoài|vẫn|còn nhận|nhà trẻ|국적|nationality|citizenship|国籍|quốc tịch"

@@ -16,7 +16,7 @@ from tools.vietnamese import with_unmarked
 #: "신청 가능한가요?", "can I apply?", "có thể đăng ký được không?": whether she can get it, not how to apply.
 CAN_I = re.compile(
     r"가능(?:한가요|할까요|해요|하나요|한지|할지|한가\s?[?？]|한가\s*$|함\s?[?？])|될까요|되나요|돼요\?|돼\?|되는지|할\s?수\s?있|받을\s?수|자격|해당(?:되|하)|대상(?:인가|이에|이야|이나|일까|인지)"
-    r"|되(?:겠나|겠능가|겠습니까|겠어요|겠냐|냐|나\?|나\s*$|나\s?(?:좀\s?)?(?:봐|알아|확인|체크)|남|노|는감|는겨|겄|능교|나예)|될랑가|될까|됩니[꺼까]|될까예"
+    r"|되(?:겠나|겠능가|겠습니까|겠어요|겠냐|냐|나\?|나\s*$|나\s?(?:좀\s?)?(?:봐|알아|확인|체크)|남|노|는감|는겨|는가|겄|능교|나예)|될랑가|될까|됩니[꺼까]|될까예"
     r"|받고\s?싶|신청하고\s?싶|신청하면\s?(?:나오|받|되|돼)|되나\s?(?:궁금|싶|해서|물어)"
     r"|\bcan i (?:apply|get|receive)|\b(?:is it|would it be) possible (?:for (?:me|us) )?to (?:apply|get|receive)|\bcan (?:we|my \w+ and i|my \w+ and me) (?:apply|get|receive)|\bam i eligible|\beligible\b|\bqualify|\bi (?:want|would like) to (?:get|receive|apply)"
     r"|\b(?:still |even )?possible (?:at|for me|for us|if|when)\b|\bdoes\b.{0,60}\b(?:still )?apply\b(?! for)|\bcheck (?:if|whether) (?:i|we)\b|\bcheck\b.{0,100}\bfor (?:me|us)\b"

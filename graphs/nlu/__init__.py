@@ -73,7 +73,7 @@ _ARREARS = with_unmarked(
         r"(?:월세|집세|관리비|공과금|전기세|가스비|수도세)(?:가|를|도)?\s?(?:\S+\s?){0,2}(?:밀려|밀렸|밀림|밀린|밀리고|못\s?냈|못\s?내|연체)"
         r"|쫓겨날\s?(?:것\s?같|까|수도|판|위기)|나가라고\s?(?:했|하)|퇴거\s?(?:통보|명령|예정)"
         r"|behind (?:on|with) (?:the |my )?(?:rent|bills)|can'?t pay (?:the |my )?rent|(?:rent|bills) (?:is |are )?overdue|facing eviction|eviction notice|about to be evicted"
-        r"|欠(?:了)?(?:房租|租金)|交不起房租|房租.{0,4}没交|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi"
+        r"|欠(?:了)?(?:房租|租金)|交不(?:起|上)房租|房租.{0,4}(?:没交|交不(?:起|上)|付不(?:起|了|上))|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi"
         r"|tiền (?:nhà|thuê)[^.?]{0,20}(?:chưa|không) (?:trả|đóng) được|(?:chưa|không) (?:trả|đóng) (?:được )?tiền (?:nhà|thuê)"
         r"|(?:haven'?t|couldn'?t|can'?t|didn'?t|unable to) pa(?:y|id) (?:the |my |our |this month'?s )?rent"
         r"|긴급(?:으로|하게|히)?\s?(?:도와|지원해)|emergency (?:help|support|aid)|紧急(?:支援|救助|帮助)"
@@ -97,6 +97,8 @@ _ARREARS = with_unmarked(
 #: older resident that is 노인맞춤돌봄서비스 (the rules decide the age and the status it needs).
 _CARE_NEEDED = re.compile(
     r"(?:돌봐|찾아와|들여다\s?봐|살펴|안부\s?(?:확인|물어))\s?(?:줄|주는|주실|주러|줬으면|주면)\s?(?:사람|분|데|서비스|거)"
+    # "집에 누가 좀 와서 봐주는 그런거", "집에 와서 돌봐주는"
+    r"|(?:누가|사람이)?\s?(?:좀\s?)?와서\s?(?:좀\s?)?(?:봐|돌봐|챙겨|도와)\s?(?:주는|줄|주실|주면|줬으면)"
     r"|(?:집안일|청소|살림|밥\s?해\s?먹(?:는\s?것|기))(?:도|이|을|를)?\s?(?:혼자\s?)?(?:못\s?하|힘들|버거|엄두)"
     r"|someone (?:who could |to |that could |who can |that can |could |can )?(?:check on|look in on|visit|come (?:by|over|round|and help))"
     r"|help (?:me |her |him |them )?(?:at home|around the house|with (?:the )?(?:housework|chores|cleaning))"

@@ -273,6 +273,10 @@ def _nationalities(lower: str, members: list[dict[str, Any]]) -> list[tuple[dict
     return found
 
 
+#: All the children named, said before a school level ("둘 다 중학생", "both in middle school", "都上小学").
+_ALL_OF_THEM = re.compile(
+    r"(?:둘|셋|넷)\s?(?:이\s?)?(?:다|모두)|모두|전부|\bboth\b|\ball\b|都|cả (?:hai|ba)|đều|ca hai|deu"
+)
 #: Living alone said of oneself in so many words ("나 혼자 살아", "저 혼자 지내요", "I live alone", "我一个人住").
 _SELF_ALONE = re.compile(
     r"(?:나|저|내|난|전|내가|제가)\s?(?:는\s?)?혼자\s?(?:살|사는|산다|삽|지내)|\bi (?:live|am living) alone\b"
@@ -398,7 +402,10 @@ _JOB_LOST = re.compile(
     r"|일자리가?\s?끊|일감이?\s?(?:끊|없어)|일이\s?(?:아예\s?|통\s?)?(?:끊|없어졌)"
     r"|lost (?:my|his|her) job|unemployed|laid off|(?:got|was) fired|(?:factory|company|shop) (?:closed|shut down)"
     r"|失业|丢了工作|被(?:公司)?(?:辞退|开除|裁员|解雇)|mất việc|thất nghiệp|bị (?:đuổi|sa thải)"
-    r"|(?:bị )?(?:công ty|chủ|xưởng|nhà máy)?\s?(?:vừa |đã )?cho (?:tôi |em |anh |chị )?nghỉ việc|bị cho nghỉ",
+    r"|(?:bị )?(?:công ty|chủ|xưởng|nhà máy)?\s?(?:vừa |đã )?cho (?:tôi |em |anh |chị )?nghỉ việc|bị cho nghỉ"
+    # the workplace closed ("회사가 문 닫아서", "Cong ty toi dong cua thang truoc", "公司倒闭了")
+    r"|(?:회사|공장|직장)(?:가|이)?\s?(?:문\s?(?:을\s?)?닫|폐업|망했|망해서|부도)|(?:公司|工厂)(?:突然)?(?:倒闭|关门|破产)"
+    r"|(?:công ty|cong ty|xưởng|xuong|nhà máy|nha may)(?: \w+){0,4} (?:đóng cửa|dong cua|phá sản|pha san|giải thể|giai the)",
     re.I,
 )
 #: Without work, which may have no loss behind it ("무직", "no job rn", "没工作"): not a crisis event.
@@ -591,7 +598,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
             r"|重病|癌|脑出血|中风|住院|ung thư|bệnh nặng|đột quỵ|nằm viện|bị tai nạn"
             # a serious injury (중한 부상): a fracture or an operation
             r"|골절|뼈가?\s?부러|허리가?\s?부러|수술(?:을|도)?\s?(?:했|받았|하고|받고)|\bfractured?\b|\bbroke (?:my|his|her) (?:back|leg|hip|arm|spine)"
-            r"|\b(?:had|needed) (?:an? )?(?:operation|surgery)|骨折|做了手术|动了手术|gãy (?:chân|tay|xương|lưng|cột sống)|phẫu thuật|bị mổ",
+            r"|\b(?:had|needed) (?:an? )?(?:operation|surgery)|骨折|(?:摔|撞|压|砸)断|断了(?:腿|胳膊|手|腰)|做了手术|动了手术|gãy (?:chân|tay|xương|lưng|cột sống)|phẫu thuật|bị mổ",
             re.I,
         ),
     ),
@@ -1778,6 +1785,14 @@ def extract_facts(text: str) -> dict[str, Any]:
             break
     schooled = _school_mentions(lower)
     for index, (start, end, level) in enumerate(schooled):
+        kids = others["child"] or others["grandchild"]
+        if _ALL_OF_THEM.search(lower[max(0, start - 10) : start]) and len(kids) >= 2:
+            # "애들 둘 다 중학생", "两个孩子都上小学": the level of every child she named
+            for kid in kids:
+                if "months_old" not in kid and (kid.get("age") or 6) >= 6:
+                    kid["school"] = level
+            member_facts = True
+            continue
         rel = _nearest_relation(lower, start, end, window=14)
         if rel is None and _HE_OR_SHE.search(lower, max(0, start - 16), start):
             rel = _last_relation(lower, start)  # "Does my son qualify? He's in 4th grade"
@@ -2068,6 +2083,11 @@ _ELDEST = re.compile(
     r"|老大|大的|大儿子|大女儿|đứa (?:lớn|đầu|cả)|con (?:lớn|cả)|bé lớn",
     re.I,
 )
+#: The first-born named ("첫째는 세살", "the first one is 3", "老大三岁", "đứa đầu 3 tuổi"): birth order 1.
+_FIRST_BORN = re.compile(
+    r"첫째|첫\s?(?:애|아이|딸|아들)|(?:first|1st)[- ](?:one|kid|child|born|son|daughter)|老大|đứa đầu|con đầu",
+    re.I,
+)
 _YOUNGEST = re.compile(
     r"작은\s?(?:애|아이|놈|딸|아들|거)|막내|(?:younger|youngest|little|baby)\s(?:one|kid|child|son|daughter|boy|girl)"
     r"|老小|小的|最小的|小儿子|小女儿|đứa (?:nhỏ|út|bé)|con (?:nhỏ|út)|bé út",
@@ -2086,6 +2106,10 @@ def _mark_rank(lower: str, facts: dict[str, Any]) -> None:
     eldest, youngest = _ELDEST.search(lower), _YOUNGEST.search(lower)
     if len(aged) == 1 and bool(eldest) != bool(youngest) and "birth_order" not in aged[0]:
         aged[0]["rank"] = "eldest" if eldest else "youngest"
+    elif len(aged) == 1 and _FIRST_BORN.search(lower) and not youngest and "birth_order" not in aged[0]:
+        aged[0]["birth_order"] = (
+            1  # "첫째는 세살이에요" (after "둘째 낳았어요"): the first-born, not the baby
+        )
 
 
 def flatten_facts(facts: dict[str, Any]) -> dict[str, Any]:

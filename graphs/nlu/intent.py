@@ -59,7 +59,9 @@ _HYPERBOLE = re.compile(
     # a danger she says is not hers ("not suicidal or anything but i need to talk to someone")
     r"|\bnot suicidal\b|\bno (?:suicidal|self[- ]harm) (?:thoughts|ideas)\b|\bnot (?:going to|gonna) (?:hurt|kill) myself\b"
     r"|자살\s?(?:할\s?)?(?:생각|마음)(?:은|이|까지는)?\s?(?:없|아니)|죽고\s?싶은\s?(?:건|것은?|거는|정도는)\s?아니"
-    r"|不是想(?:自杀|死)|没有(?:想)?(?:自杀|轻生)的?(?:想法|念头)|không (?:có ý định|phải (?:là )?muốn) tự tử",
+    r"|不是想(?:自杀|死)|没有(?:想)?(?:自杀|轻生)的?(?:想法|念头)|không (?:có ý định|phải (?:là )?muốn) tự tử"
+    # what someone who died left, asked about (상속): not her own things given away
+    r"|(?:돌아가|사망|별세|상속|유산|去世|过世).{0,40}(?:통장|남은|재산|적금|存款|钱).{0,24}누구(?:한테|에게)?\s?\S+",
     re.I,
 )
 
@@ -77,6 +79,10 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|영원히.{0,6}(?:잠들|자고|눈\s?감)|(?:잠들고|자고)\s?싶\S*\s?영원히|(?:오늘\s?밤에?|오늘|이제)\s?다\s?끝낼까|다\s?끝낼까\s?생각|(?:내가|제가|저\s?같은\s?(?:건|게|사람은?))\s?없어지는\s?(?:게|편이)|없어지는\s?게\s?.{0,10}나을|(?:삶의|사는\s?(?:게|것이?)|살아갈)\s?의미가?\s?없|약을?\s?(?:한\s?움큼|왕창|잔뜩|한\s?통)\s?(?:다\s?)?먹"
             # "수면제 한꺼번에 먹으면 죽을수있나요": how to die asked as a question about pills
             r"|(?:수면제|약|진통제|농약).{0,12}(?:한꺼번에|많이|다|왕창|몽땅).{0,6}먹으면|(?:먹으면|마시면|하면)\s?죽을\s?수\s?있|죽을\s?수\s?있(?:나|을까|어요|는지)"
+            # what is left given away, with "I'm settling everything" ("이제 다 정리할라고. 통장에 남은거는 누구 주는게
+            # 맞는지"): a warning sign said as a practical question
+            r"|(?:통장|남은\s?(?:거|것|돈)|재산|내\s?물건|적금).{0,20}누구(?:한테|에게)?\s?(?:주|줘|줄|남기|넘기)|이제\s?다\s?정리(?:할라|하려|할려)고\s?(?:[.。…~]|$)"
+            r"|who (?:should|do i) (?:give|leave) (?:my|the) (?:savings|money|things|stuff)|(?:存款|钱|东西)(?:该|应该)?(?:留给|给)谁|(?:tiền|tien)(?: tiết kiệm| tiet kiem)? (?:để lại|de lai|cho) ai"
             r"|kill myself|suicid|won'?t be (?:a problem|a burden|around|here) (?:for|to) (?:anyone|anybody|you) (?:much )?(?:longer|anymore)|won'?t be (?:around|here) (?:much )?longer|(?:gave|giving|given) (?:away )?(?:all )?my (?:things|stuff|belongings) away|already gave my (?:things|stuff|belongings)|giving up on (?:everything|life)|can'?t take (?:it|this) anymore|end (?:it all|my life)|want to die|don'?t want to (?:live|wake up|be alive)|no point (?:in )?living|hurt(?:ing)? myself|self[- ]harm|can'?t go on|better off without me|(?:thinking about|thought of) ending it|(?:saving|saved) (?:up )?(?:pills|meds)|stockpil\w* (?:pills|meds)|never wake up|disappear forever|(?:on|at) the (?:bridge|roof|rooftop|ledge) (?:right )?now|standing on (?:the|a) (?:bridge|roof|ledge)"
             r"|想死|不想活|撑不下去|活不下去|自杀|结束(?:一切|生命)|活着(?:太累|没意思|没有意义)|遗书|安眠药|一了百了|跳下去|跳楼|跳河|跳江|再也不(?:要)?醒|永远睡"
             r"|không muốn sống|không chịu nổi nữa|không thiết sống|muốn chết|tự tử|tự sát|kết thúc (?:tất cả|cuộc sống|cuộc đời)|(?:em|tôi|mình) chết (?:đi|thì)|thuốc ngủ|biến mất mãi mãi|muốn biến mất|đứng trên (?:cầu|sân thượng|mái)",

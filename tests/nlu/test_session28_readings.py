@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from graphs.answers.compose import topic_notes
+from graphs.answers.compose import topic_lines, topic_notes
 from graphs.answers.focus import asks_a_rule, search_query
 from graphs.dialogue.asking import WHAT_CAN_I, asks_about_topic, asks_own_amount
+from graphs.memory import merge_facts, replace_members
 from graphs.nlu import situation_programs, understand
 from graphs.nlu.facts import extract_facts
+from graphs.nlu.intent import crisis_signals
 from graphs.nlu.language import detect_language
 from graphs.nlu.programs import detect_programs
+from graphs.slots import parse_answer
 
 
 @pytest.mark.parametrize(
@@ -123,3 +126,108 @@ def test_how_much_of_what_she_receives_with_her_figures_is_her_check() -> None:
     # without her figures it is a question about the program
     bare = "생계급여 받는데 얼마 나와요?"
     assert asks_own_amount(understand(bare), bare) == []
+
+
+# --- from blind26's failures (development data once measured) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "회사 짤리고 마누라도 나가고.. 이제 다 정리할라고. 통장에 남은거는 누구 주는게 맞는지 그거나 좀 알려줘요",
+        "통장 남은 돈 누구한테 주는게 맞나",
+        "存款该留给谁",
+    ],
+)
+def test_giving_away_what_is_left_is_a_danger_said_indirectly(message: str) -> None:
+    assert "suicide" in crisis_signals(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "엄마 돌아가셨는데 남은 재산 누구한테 주나요 상속",
+        "이사 가려고 짐 정리하려고",
+        "이제 다 정리하려고 가게 접고",
+    ],
+)
+def test_an_inheritance_or_tidying_up_is_no_danger(message: str) -> None:
+    assert crisis_signals(message) == []
+
+
+def test_a_broken_leg_and_rent_she_cannot_pay_is_emergency_welfare() -> None:
+    message = "我在家楼梯上摔断了腿，三个月干不了活，一个人住，房租都快交不上了。"
+    assert "serious_illness" in extract_facts(message)["crisis"]
+    assert situation_programs(message) == ["emergency_welfare"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Cong ty toi dong cua thang truoc, toi lam 2 nam co dong 고용보험.",
+        "Công ty tôi làm 3 năm đóng cửa tháng trước.",
+        "회사가 문 닫아서 일이 없어요",
+        "公司倒闭了",
+    ],
+)
+def test_a_workplace_that_closed_is_a_lost_job(message: str) -> None:
+    facts = extract_facts(message)
+    assert "job_loss" in facts["crisis"]
+    assert facts["members"][0]["employed"] is False
+
+
+def test_a_work_injury_with_nothing_found_is_answered_by_its_note() -> None:
+    notes = topic_notes(
+        "toi bi may cat vao tay o cong ty, cong ty bao tu lo tien benh vien. bao hiem tai nan lao dong khong?",
+        "vi",
+        answering=True,
+    )
+    assert notes
+    assert "산재" in notes[0]
+
+
+@pytest.mark.parametrize("message", ["合同到期俩月了房东还不退押金，说没钱。", "房东不还押金怎么办"])
+def test_a_deposit_not_returned_in_chinese_is_legal_aid(message: str) -> None:
+    assert any("132" in line for line in topic_lines(message, "zh", ""))
+
+
+def test_care_at_home_said_in_dialect_is_senior_care() -> None:
+    assert situation_programs("혼자 사는 여든한살 노인인디유 집에 누가 좀 와서 봐주는 그런거 있대서유") == [
+        "senior_customized_care"
+    ]
+
+
+def test_a_son_with_hundreds_of_millions_fails_the_family_support_rule() -> None:
+    message = "儿子开公司的，年收入好几亿，有房子好几套，就是不管我"
+    assert parse_answer("support_obligor", message, extract_facts(message), {}) == {
+        "support_obligor": "fails"
+    }
+
+
+def test_the_first_born_told_after_a_second_birth_is_another_child() -> None:
+    merged = merge_facts(
+        {"members": [{"relation": "self"}, {"relation": "child", "birth_order": 2}]},
+        {
+            "members_replace": replace_members(
+                [{"relation": "self"}, {"relation": "child", "birth_order": 2}],
+                extract_facts("첫째는 세살이에요")["members"],
+            )
+        },
+    )
+    assert [(m.get("age"), m.get("birth_order")) for m in merged["members"][1:]] == [(3, 1), (None, 2)]
+
+
+@pytest.mark.parametrize(
+    "message", ["애들 둘 다 중학생이에요", "I have two kids, both in elementary school", "两个孩子都上小学"]
+)
+def test_a_school_said_of_both_children_is_each_ones(message: str) -> None:
+    children = [m for m in extract_facts(message)["members"] if m["relation"] == "child"]
+    assert len(children) == 2
+    assert len({c["school"] for c in children}) == 1
+
+
+@pytest.mark.parametrize(
+    "message", ["我妈领장애인연금，明年满65。是不是两个都能拿？要不要重新申请啊", "근로장려금 신청 언제 해?"]
+)
+def test_switching_or_when_to_apply_is_a_rule_asked(message: str) -> None:
+    assert asks_a_rule(message)

@@ -61,6 +61,17 @@ def _months_between(born: date, on: date) -> int:
     return months - (1 if on.day < born.day else 0)
 
 
+SCHOOL_AGES: dict[str, tuple[int, int]] = {
+    "elementary": (6, 12),
+    "middle": (12, 15),
+    "high": (15, 18),
+    "university": (18, MAX_AGE),
+}
+"""The 만 나이 a pupil of each school can be: 초1 starts in March of the year a child turns 7 by Korean count
+(초·중등교육법 제13조), so 초 6–12, 중 12–15, 고 15–18 (early or late entry aside); a student at university is an
+adult."""
+
+
 class Member(_Strict):
     """One person in the household. Unknown facts stay None."""
 
@@ -118,7 +129,8 @@ class Member(_Strict):
         return _minus_months(on, high + 1) + timedelta(days=1), _minus_months(on, low)
 
     def months_on(self, on: date) -> tuple[int, int] | None:
-        """The range (low, high) of the age in whole months; exact when months or birth date are known."""
+        """The range (low, high) of the age in whole months; exact when months or birth date are known, and
+        from the school she attends when only that is known (a middle schooler is no baby)."""
         if self.birth_date is not None:
             months = _months_between(self.birth_date, on)
             return months, months
@@ -126,6 +138,9 @@ class Member(_Strict):
             return self.months_old, self.months_old
         if self.age is not None:
             return self.age * 12, self.age * 12 + 11
+        if self.school in SCHOOL_AGES:
+            low, high = SCHOOL_AGES[self.school]
+            return low * 12, high * 12 + 11
         return None
 
 

@@ -62,8 +62,10 @@ def child_allowance(check: Check) -> None:
     limit = check.param("max_age_exclusive")
     on = check.facts.as_of
     children = check.facts.children
-    by_age = [c for c in children if (age := c.age_on(on)) is not None and age < int(limit.value)]
-    older = [c for c in children if c not in by_age and c.age_on(on) is not None]
+    ranges = {id(c): c.months_on(on) for c in children}
+    # by the age range: a pupil's school tells an age range ("중학생" is past 9)
+    by_age = [c for c in children if (r := ranges[id(c)]) is not None and r[1] < int(limit.value) * 12]
+    older = [c for c in children if (r := ranges[id(c)]) is not None and r[0] >= int(limit.value) * 12]
     # The 2017년생 특례 is looked up only for a child over the limit (it is an unconfirmed figure).
     special = _special_birth_year(check) if older else None
     by_year = [c for c in older if _born_in(c, on, special) is True]
@@ -77,7 +79,7 @@ def child_allowance(check: Check) -> None:
         )
     elif eligible:
         check.add("child_age", True, f"{rule} 아동 {_count(eligible)}", source)
-    elif any(c.age_on(on) is None for c in children):
+    elif any(c not in by_age and c not in older for c in children):
         check.add("child_age", None, f"아이 나이 확인 필요 ({rule})", source, ["child_age"])
     elif undecided:
         check.add("child_age", None, f"아이 출생연도 확인 필요 ({rule})", source, ["birth_date"])
