@@ -20,6 +20,7 @@ from graphs.dialogue.asking import ASKS, asks_question
 from graphs.dialogue.policy import (
     CHILD_ASKS,
     PROFILE_SLOTS,
+    closed_for_now,
     missing_profile,
     next_questions,
     profile_complete,
@@ -315,6 +316,16 @@ def situation_turn(
     if not asked and undecided:
         lines.append(responder.render("situation_intro", language))
         lines += [f"- {responder.program_summary(catalogue[r['program_id']], language)}" for r in undecided]
+    if not asked:
+        lines += [
+            responder.render(
+                "status_window_closed",
+                language,
+                program=responder.program_name(catalogue[r["program_id"]], language),
+            )
+            for r in closed_for_now(results)
+            if r["program_id"] in catalogue
+        ]
     if not asked and (likely or undecided or births):
         # whom to ask about what she tells ("권고사직 당하고 3개월째": 실업급여 at the 고용센터 1350): the
         # programs' summaries above do not give their contacts

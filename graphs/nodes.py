@@ -19,6 +19,7 @@ from graphs.answers.focus import (
     overlap,
     part_asks,
     question_parts,
+    receiving_only,
     search_query,
 )
 from graphs.dialogue import ledger as lg
@@ -101,6 +102,7 @@ def _part_searches(
     them ("보육료 어떻게 받아요? 그리고 아동수당 우리애 받을수있나요"). With `named` (the programs the main search is
     restricted to), the first question too when it names none of them ("산후도우미 신청 언제까지 해야돼요? 그리구
     시흥시 출산지원금 둘째는 얼마에요")."""
+    # "… 열키로에 얼마여? 나 생계급여 받어": a part that only tells what she receives is who she is, not a question
     parts = question_parts(message)[:3]
     if len(parts) < 2:
         return []
@@ -116,12 +118,19 @@ def _part_searches(
         return not set(detect_programs(part)[0]) & set(programs)
 
     if checked:
-        searched = [i for i, part in enumerate(parts) if asked(part) and names_none(part, checked)]
+        searched = [
+            i
+            for i, part in enumerate(parts)
+            if asked(part) and names_none(part, checked) and not receiving_only(part)
+        ]
     else:
         # the first question too: with programs named, when it names none of them; without, always (the whole
         # message's search may be about what a later question names: "手机话费能减免吗？还有…문화누리카드…")
         first = asked(parts[0]) and (names_none(parts[0], named) if named else True)
-        searched = [*([0] if first else []), *range(1, len(parts))]
+        searched = [
+            *([0] if first else []),
+            *(i for i in range(1, len(parts)) if not receiving_only(parts[i])),
+        ]
     return [
         {
             "tool": "search_documents",

@@ -18,6 +18,7 @@ from typing import Any
 
 from graphs.answers.focus import (
     aspect,
+    bigrams,
     expansion_rows,
     fits_group,
     focus_terms,
@@ -33,7 +34,7 @@ from graphs.answers.focus import (
 )
 from graphs.answers.offices import asked_offices
 from graphs.answers.readable import field_value, readable
-from graphs.nlu.programs import detect_programs
+from graphs.nlu.programs import detect_programs, find_mentions
 from graphs.topical import topical
 from prompts import load_yaml
 from tools.vietnamese import with_unmarked
@@ -538,9 +539,18 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
     texts = [shorten_for(readable(str(h["text"])), terms) for h in chosen]
     lines = [f"{name}: {texts[0]}", *(f"- {t}" for t in texts[1:])]
     cited = list(chosen)
-    for other in [g for g in groups[:3] if g is not focal]:
+    # the words naming what she receives say who she is, not what she asks ("나 생계급여 받어"): a program
+    # sharing only them is no answer (경기도 청년기본소득's "기초생활보장 수급자는 …" to a rice question)
+    mentions = find_mentions(question)
+    held_ids = {p for m in mentions if m.receiving for p in m.program_ids}
+    aliases = [m.alias for m in mentions if set(m.program_ids) & held_ids]  # "수급자는 …" too
+    held_words = [w for w in question.split() if any(a in w for a in aliases)]  # with their endings
+    asked_terms = terms - _WHO_WORDS - bigrams(" ".join(held_words))
+    for other in [
+        g for g in groups[:3] if g is not focal and str(g[0].get("program_id") or "") not in held_ids
+    ]:
         best = [(s, h) for s, h in rank(question, other, [str(other[0].get("program") or "")]) if s > 0]
-        if best and (topical(question, other[0]) or overlap(terms - _WHO_WORDS, best[0][1]) > 0):
+        if best and (topical(question, other[0]) or overlap(asked_terms, best[0][1]) > 0):
             lines.append(f"- {other[0]['program']}: {shorten(readable(str(best[0][1]['text'])), 200)}")
             cited.append(best[0][1])
     for line, hit in further_answers(question, further, cited):

@@ -262,7 +262,7 @@ _RECEIVING_ONLY = re.compile(
 _SENTENCES = re.compile(r"[^.?!。？！\n]+[.?!。？！\n]*")
 
 
-def _receiving_only(sentence: str) -> bool:
+def receiving_only(sentence: str) -> bool:
     """Whether a short sentence only tells what she receives ("나 생계급여 받어", "we are on livelihood
     benefit."): no question in it, and every program it names is hers already."""
     if _RECEIVING_ONLY.match(sentence.strip()):
@@ -292,7 +292,7 @@ def search_query(question: str) -> str:
     words she wrote in a question in another language once more)."""
     extra = [*korean_terms(question), *written_korean(question)]
     sentences = [m.group() for m in _SENTENCES.finditer(question)]
-    kept = [s for s in sentences if not _receiving_only(s)]
+    kept = [s for s in sentences if not receiving_only(s)]
     text = _NEGATED.sub(" ", " ".join(kept) if kept and len(kept) < len(sentences) else question)
     return f"{text} {' '.join(extra)}" if extra else text
 

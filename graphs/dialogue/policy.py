@@ -235,22 +235,28 @@ OLD_AGE_PROGRAMS = frozenset({"basic_pension", "senior_customized_care"})
 """Programs made for old age: their age criterion passed (65 or over) is her situation, as a child is."""
 
 
+def fits_situation(result: dict[str, Any]) -> bool:
+    """Whether a situation criterion passes for the program (her age for an old-age one)."""
+    return any(
+        c["passed"] is True
+        and (
+            c["name"] in SITUATION_CRITERIA
+            or (c["name"] == "age" and result["program_id"] in OLD_AGE_PROGRAMS)
+        )
+        for c in result["criteria"]
+    )
+
+
 def situational(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The programs a situation criterion passes for and none fails: what fits what she told ("今年68岁，一个人住"
     fits 기초연금 and 노인맞춤돌봄)."""
-    return [
-        r
-        for r in results
-        if r["status"] != "ineligible"
-        and any(
-            c["passed"] is True
-            and (
-                c["name"] in SITUATION_CRITERIA
-                or (c["name"] == "age" and r["program_id"] in OLD_AGE_PROGRAMS)
-            )
-            for c in r["criteria"]
-        )
-    ]
+    return [r for r in results if r["status"] != "ineligible" and fits_situation(r)]
+
+
+def closed_for_now(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The programs that fit her situation but whose application period of the year has ended ("스물아홉 … 고시원
+    월세": 청년월세, whose 2026 window closed on 29 May): said so, so she watches for the next call."""
+    return [r for r in results if r.get("window_closed") and fits_situation(r)]
 
 
 PROFILE_MAX_ASKS = 2

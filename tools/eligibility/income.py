@@ -105,7 +105,12 @@ def nbls_recognised_income(check: Check, *, basic_property_deduction: bool) -> I
             youths = sum(
                 1
                 for m in household.members
-                if ((age := m.age_on(check.facts.as_of)) is not None and WORKING_AGE <= age <= youth_age)
+                # an age, or the ages her school allows (a high schooler is 15–18), within the youth ages
+                if (
+                    (months := m.months_on(check.facts.as_of)) is not None
+                    and months[1] >= WORKING_AGE * 12
+                    and months[0] <= youth_age * 12 + 11
+                )
                 or m.school == "university"
             )
             if youths:
