@@ -111,7 +111,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
     text_question = " ".join(question(s, language, state.get("facts"), applicant) for s in slots) or None
     if text_question and related_asked:
         names = ", ".join(
-            responder.program_name(r, language) for r in maybe if r["program_id"] in related_asked
+            responder.program_name(catalogue.get(r["program_id"], r), language)
+            for r in maybe
+            if r["program_id"] in related_asked
         )
         key = "related_ask_child" if slots[0] in CHILD_ASKS else "related_ask"
         text_question = f"{responder.render(key, language, programs=names)} {text_question}"
