@@ -102,7 +102,6 @@ def _part_searches(
     them ("보육료 어떻게 받아요? 그리고 아동수당 우리애 받을수있나요"). With `named` (the programs the main search is
     restricted to), the first question too when it names none of them ("산후도우미 신청 언제까지 해야돼요? 그리구
     시흥시 출산지원금 둘째는 얼마에요")."""
-    # "… 열키로에 얼마여? 나 생계급여 받어": a part that only tells what she receives is who she is, not a question
     parts = question_parts(message)[:3]
     if len(parts) < 2:
         return []
@@ -117,6 +116,8 @@ def _part_searches(
     def names_none(part: str, programs: Sequence[str]) -> bool:
         return not set(detect_programs(part)[0]) & set(programs)
 
+    # "… 열키로에 얼마여? 나 생계급여 받어": a further part that only tells what she receives is who she is, not a
+    # question
     if checked:
         searched = [
             i
@@ -139,6 +140,22 @@ def _part_searches(
         }
         for i in searched
     ]
+
+
+def _program_search(message: str, program: str, *, also: bool) -> dict[str, Any]:
+    """A search within one program's passages. The message's first program is searched with the whole message;
+    `also` another she names, with what she asks of it ("부모급여 얼마? … 아동수당 멈추나?"), its hits added to
+    the message's."""
+    return {
+        "tool": "search_documents",
+        "args": {
+            "query": search_query(asked_of(message, program)) if also else message,
+            "k": 1,
+            "program_id": program,
+            "max_per_program": PROGRAM_PASSAGES,
+        },
+        **({"also": True} if also else {}),
+    }
 
 
 SAYS_MUCH = 4
@@ -386,18 +403,7 @@ class Nodes:
                 # a rule question about a program she names: its passages (each program's, when she names two),
                 # to answer it before her check
                 actions += [
-                    {
-                        "tool": "search_documents",
-                        "args": {
-                            "query": search_query(asked_of(state["message"], program))
-                            if number
-                            else state["message"],
-                            "k": 1,
-                            "program_id": program,
-                            "max_per_program": PROGRAM_PASSAGES,
-                        },
-                        **({"also": True} if number else {}),
-                    }
+                    _program_search(state["message"], program, also=bool(number))
                     for number, program in enumerate(named[:2])
                 ]
             probes = {
@@ -435,19 +441,7 @@ class Nodes:
             actions.append({"tool": "search_documents", "args": args})
             # each other program she names, its own passages for what she asks of it ("부모급여 얼마? … 아동수당
             # 정지돼?")
-            actions += [
-                {
-                    "tool": "search_documents",
-                    "args": {
-                        "query": search_query(asked_of(state["message"], other)),
-                        "k": 1,
-                        "program_id": other,
-                        "max_per_program": PROGRAM_PASSAGES,
-                    },
-                    "also": True,
-                }
-                for other in programs[1:3]
-            ]
+            actions += [_program_search(state["message"], other, also=True) for other in programs[1:3]]
             # each further question searched on its own: it may be about another program (with a program
             # named, the main search is that program's, so the first question too when it names none)
             actions += _part_searches(state["message"], named=programs)

@@ -467,16 +467,19 @@ def other_part_lines(
         if summary is not None:
             lines.append(f"- {summary_line(summary, 200)}")
             quoted.append(summary)
-        if hit.get("lang", "ko") != "ko":
-            # the part's best passage was her language's summary: the Korean one the search found next
-            hit = next((h for h in group if h.get("lang", "ko") == "ko" and not is_contact(h)), hit)
-            line = f"- {hit.get('program')}: {shorten(readable(str(hit['text'])), 240)}"
-            if hit.get("lang", "ko") != "ko":
-                continue
-        quote = line.removeprefix("- ").split(": ", 1)[-1]
+        # the Korean passage to show at the office (the part's best one may be her language's summary)
+        korean = hit if hit.get("lang", "ko") == "ko" else _korean_passage(group)
+        if korean is None:
+            continue
+        quote = line.split(": ", 1)[-1] if korean is hit else shorten(readable(str(korean["text"])), 240)
         lines.append(render("korean_original", language, text=quote))
-        quoted.append(hit)
+        quoted.append(korean)
     return lines, quoted
+
+
+def _korean_passage(group: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """A program's first Korean passage found that is not its contact."""
+    return next((h for h in group if h.get("lang", "ko") == "ko" and not is_contact(h)), None)
 
 
 def program_citation(program: dict[str, Any], language: str) -> Citation:

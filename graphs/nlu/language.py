@@ -52,11 +52,11 @@ def detect_language(text: str, default: Language = "ko") -> Language:
     latin = len(_LATIN.findall(text))
     if hangul == 0 and han == 0 and latin == 0:
         return default
-    # A Korean program name pasted into a Vietnamese or English sentence ("Trợ cấp cha mẹ (부모급여) là gì?")
-    # does not make the message Korean; Hangul must be a fair share of the letters.
     if han >= 4 and _ZH_GRAMMAR.search(text):
         # Chinese sentence words around a Korean name she copied ("저소득층 기저귀·조제분유 지원是啥？谁能领？")
         return "zh"
+    # A Korean program name pasted into a Vietnamese or English sentence ("Trợ cấp cha mẹ (부모급여) là gì?")
+    # does not make the message Korean; Hangul must be a fair share of the letters.
     if hangul and hangul >= han and hangul * 3 >= latin:
         return "ko"
     if han > 0 and han >= hangul and han * 2 >= latin:
