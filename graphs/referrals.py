@@ -52,7 +52,16 @@ _YOUNG = re.compile(
     re.I,
 )
 #: Crisis events read among the facts that say what kind a danger sensed by the classifier alone is.
-_EVENT_KINDS = {"domestic_violence": "violence", "abuse": "violence"}
+_EVENT_KINDS = {
+    "domestic_violence": "violence",
+    "abuse": "violence",
+    # 긴급복지지원법's 위기사유 with no danger to life: the emergency-support route, not the suicide line
+    "breadwinner_death": "hardship",
+    "breadwinner_absent": "hardship",
+    "serious_illness": "hardship",
+    "fire_disaster": "hardship",
+    "business_closure": "hardship",
+}
 
 
 def crisis_kinds(signals: list[str], text: str, events: list[str] | None = None) -> list[str]:

@@ -160,7 +160,7 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
     ),
     # How long she has lived somewhere: "5년 계속 살았어요", "태어나서 쭉", "10 years in a row", "住了8年".
     "gyeonggi_residence_years": re.compile(
-        r"\d+\s?년|계속|연속|합산|합치면|태어나서|평생|쭉|\d+\s?years?|all my life|since (?:i was )?born|\d+\s?年"
+        r"\d+\s?년|계속|연속|합산|합치면|태어나(?:서|가|갖고|가지고)|평생|쭉|\d+\s?years?|all my life|since (?:i was )?born|\d+\s?年"
         r"|从小|出生|\d+\s?năm|từ (?:nhỏ|bé)|cả đời",
         re.I,
     ),
@@ -302,7 +302,10 @@ def _children(facts: dict[str, Any]) -> list[dict[str, Any]]:
 
 #: The relatives who would have to support her are gone ("부모님 돌아가셨어요", "bố mẹ chồng mất rồi").
 OBLIGORS_GONE = re.compile(
-    r"돌아가셨|돌아가시고|안\s?계세|passed away|\bdied\b|\bdead\b|去世|不在了|đã mất|mất rồi|da mat|mat roi|qua đời|qua doi",
+    r"돌아가셨|돌아가시고|안\s?계세|passed away|\bdied\b|\bdead\b|去世|不在了|đã mất|mất rồi|da mat|mat roi|qua đời|qua doi"
+    # none to begin with: "没有子女，也没有别的亲人", "자식도 없고", "no kids, no family"
+    r"|没有(?:子女|孩子|儿女|亲人|家人|亲戚)|(?:자식|자녀|애|가족|친척)(?:도|이|가|은|는)?\s?(?:하나도\s?|아무도\s?)?(?:없|읎)"
+    r"|\bno (?:children|kids|relatives|family)\b|không có (?:con|người thân|họ hàng)",
     re.I,
 )
 
@@ -711,14 +714,14 @@ def _bare_amount(text: str) -> int | None:
 
 
 _LIFELONG = re.compile(
-    r"태어나서|태어날\s?때부터|평생|토박이|all my life|since (?:i was )?born|born (?:and raised )?here|从出生|从小|一直住"
+    r"태어나(?:서|가|갖고|가지고)|태어날\s?때부터|평생|토박이|all my life|since (?:i was )?born|born (?:and raised )?here|从出生|从小|一直住"
     r"|từ (?:nhỏ|bé|khi sinh ra)|cả đời",
     re.I,
 )
 _IN_GYEONGGI_ALWAYS = re.compile(
     r"경기\s?도?\s?(?:를|을|에서)?\s?(?:벗어난|떠난|나간)\s?적\s?(?:이\s?)?없|쭉\s?경기|경기도?\s?(?:에서\s?)?쭉"
     # "태어날 때부터 경기도 살았어", "경기도 토박이": all her life in 경기도, whatever city she moved between
-    r"|(?:태어날\s?때부터|태어나서|어릴\s?때부터|평생)\s?(?:쭉\s?|계속\s?)?경기|경기\s?도?\s?(?:에서\s?)?(?:태어나|나고\s?자라|토박이)"
+    r"|(?:태어날\s?때부터|태어나(?:서|가|갖고|가지고)|어릴\s?때부터|평생)\s?(?:쭉\s?|계속\s?)?경기|경기\s?도?\s?(?:에서\s?)?(?:태어나|나고\s?자라|토박이)"
     r"|never left gyeonggi|always (?:lived )?in gyeonggi|一直在京畿|chưa (?:từng )?rời gyeonggi",
     re.I,
 )
@@ -787,6 +790,8 @@ def _child_ages(
         ages = [
             Age(int(n), "years", listed.start(), listed.end()) for n in re.findall(r"\d+", listed.group(0))
         ]
+    if not ages:  # "열넷, 열하나", "열넷이랑 열하나": ages in native words, listed bare
+        ages = _listed_native_ages(text)
     if not ages:  # "열아홉이요", "seven": one age said bare, as to the question about her child
         bare = bare_number(text)
         bare = parse_words(text.strip(" .!,~")) if bare is None else bare
@@ -804,6 +809,18 @@ def _child_ages(
     if answer is False and not children:
         return {"members_replace": members}
     return None
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|，|、|이랑|랑|하고|그리고|\s)\s*")
+
+
+def _listed_native_ages(text: str) -> list[Age]:
+    """Two or more ages in native Korean words and nothing else ("열넷, 열하나", "열넷이랑 열하나요")."""
+    parts = [p for p in _LIST_SEPARATOR.split(text.strip(" .!~요")) if p]
+    values = [native_korean_number(re.sub(r"(?:이요|요|이고|고|살)$", "", p)) for p in parts]
+    if len(values) < 2 or any(v is None or not 0 < v < 30 for v in values):
+        return []
+    return [Age(int(v), "years", 0, len(text)) for v in values if v is not None]
 
 
 #: A child named by place in the family, then an age in native words with no 살 ("큰애 스물하나 작은애 열일곱").

@@ -63,7 +63,10 @@ WHAT_CAN_I = re.compile(
     r"(?:gì|trợ cấp (?:gì|nào)|hỗ trợ (?:gì|nào)|chế độ (?:gì|nào)|phúc lợi (?:gì|nào))|hỗ trợ gì|phúc lợi gì"
     r"|(?:chương trình|chế độ|khoản)(?: hỗ trợ| trợ cấp| phúc lợi)? nào (?:cho|dành cho|mà) (?:tôi|mình|em|chúng tôi|gia đình)"
     # "nhà tôi còn được trợ cấp gì nữa không?": what else the household can get
-    r"|được (?:thêm )?(?:những |các )?(?:trợ cấp|hỗ trợ|chế độ|phúc lợi|tiền) (?:gì|nào)|(?:trợ cấp|hỗ trợ|chế độ|phúc lợi) gì nữa",
+    r"|được (?:thêm )?(?:những |các )?(?:trợ cấp|hỗ trợ|chế độ|phúc lợi|tiền) (?:gì|nào)|(?:trợ cấp|hỗ trợ|chế độ|phúc lợi) gì nữa"
+    # "Con gi khac em co the nhan khong?", "what else can we get", "还有什么别的能领": what else besides hers
+    r"|còn (?:cái |những )?gì (?:khác|nữa)\b[^?.!]{0,20}(?:nhận|hưởng|được|xin)|what else (?:can|could) (?:i|we) (?:get|receive|apply)"
+    r"|还有(?:什么|哪些)(?:别的|其他)?(?:能|可以)(?:领|拿|申请|享受)|또\s?(?:뭐|머)\s?(?:받을|받|신청할)|(?:다른\s?거|딴\s?거)\s?(?:뭐|머)?\s?(?:받을|더\s?받)",
     re.IGNORECASE,
 )
 

@@ -95,8 +95,13 @@ ANSWERS_FOR = {
 
 
 def _last_answered(ledger: lg.Ledger) -> list[str]:
-    """The slot answered most recently, as a one-slot list (empty when none was)."""
-    answered = [(e.get("turn", 0), slot) for slot, e in ledger.items() if e.get("status") in lg.SETTLED]
+    """The slot answered most recently, as a one-slot list (empty when none was). An assumed fact was not told:
+    a correction is never about it."""
+    answered = [
+        (e.get("turn", 0), slot)
+        for slot, e in ledger.items()
+        if e.get("status") in lg.SETTLED and e.get("status") != "assumed"
+    ]
     return [max(answered)[1]] if answered else []
 
 
@@ -362,7 +367,12 @@ def read_message(
         first
         and first not in targets
         and not elsewhere
-        and (first not in MONEY_SLOTS or find_money(message) or says_nothing(message))
+        and (
+            first not in MONEY_SLOTS
+            or find_money(message)
+            # "没有子女，也没有别的亲人" while assets are asked: a no about her relatives, not about money
+            or (says_nothing(message) and "support_obligor" not in named)
+        )
     ):
         # The open question is tried first even when her words also touch another slot ("My son is well off"
         # answers the support question, not the children's ages). Money is left to its words, and amounts
@@ -493,6 +503,8 @@ def read_message(
         # "둘이 합쳐서 세후 480" while income is asked: "둘이" named the household but said nothing of it; the
         # open question it answers is read as when nothing was named
         for slot in [p for p in pending if p not in named]:
+            if slot in MONEY_SLOTS and "support_obligor" in named and not find_money(message):
+                continue  # "没有子女，也没有别的亲人" while assets are asked: her relatives, not her money
             _apply(reading, slot, message, u, pending, asked_before, applicant)
             if reading.answered_now or reading.refused:
                 break

@@ -24,6 +24,11 @@ AND_A_HALF = re.compile(r"and a half|(?:년|year)\s?반|năm rưỡi|年半", re
 _A_YEAR = re.compile(r"\b(?:a|an|one)\s+year\b|(?<![가-힣\d])일\s?년|(?<![\d])一年|\bmột năm\b", re.I)
 _NARROW_COUNTS = {"석": "세", "넉": "네"}  # "석 달", "넉 달": 3 and 4 before 달
 _NATIVE_DURATION = re.compile(r"(?<![가-힣])(한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)\s?달")
+#: Years in native words with 해: "스물네 해 내내", "세 해째", "열 해 넘게" (not 해 as "do": "해요").
+_NATIVE_YEARS = re.compile(
+    r"(?<![가-힣])((?:열|스물|서른|마흔|쉰)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)|열|스무|서른|마흔|쉰)\s?해"
+    r"(?=\s|$|[.,~]|째|동안|내내|넘|가\b|를\b|쯤|정도)"
+)
 CJK_DURATION = re.compile(r"([一二三四五六七八九十两]{1,3})\s?(年|个月)")
 #: Years or months in Sino-Korean words: "이 년 됐어요", "삼년째", "십오 년", "육 개월" (not "이년" alone, a slur).
 _SINO_DURATION = re.compile(
@@ -53,6 +58,10 @@ def duration_months(text: str) -> int | None:
             return int(value) * (12 if sino.group(2) == "년" else 1) + (half if sino.group(2) == "년" else 0)
     if native := _NATIVE_DURATION.search(after_correction(text)):
         return native_korean_number(_NARROW_COUNTS.get(native.group(1), native.group(1)))
+    if native_years := _NATIVE_YEARS.search(after_correction(text)):
+        count = native_korean_number(native_years.group(1))
+        if count is not None:
+            return count * 12
     if re.search(r"반\s?년|半年|nửa năm", text):
         return 6
     if cjk := CJK_DURATION.search(text):

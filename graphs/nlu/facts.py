@@ -299,6 +299,10 @@ alone ("혼자 키워요")."""
 _WITH_SPOUSE = re.compile(
     r"(?:남편|아내|와이프|부인|신랑|배우자)(?:이랑|랑|과|와|하고)\s?(?:단\s?)?둘이|with my (?:wife|husband)|和(?:老公|老婆|丈夫|妻子)两个人|老两口|两口子|hai vợ chồng"
 )
+#: Two earners, husband and wife ("맞벌이 4인가족", "双职工", "both of us work"): a spouse lives with her.
+_DUAL_EARNERS = re.compile(
+    r"맞벌이|双职工|\bboth (?:of us|my (?:husband|wife) and i) work\b|hai vợ chồng (?:đều )?đi làm"
+)
 #: A spouse who died, left or divorced ("남편 재작년에 갔제", "passed away"): not a member, and she is alone.
 SPOUSE_GONE = re.compile(
     r"(?:남편|아내|와이프)(?:은|는|도)?\s?없|돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|먼저\s?(?:보내|가|갔)|세상\s?(?:을\s?)?떠|(?:작년|재작년|몇\s?년\s?전)에?\s?갔|여의|사별"
@@ -657,7 +661,7 @@ _GYEONGGI_YEARS = re.compile(
 )
 #: A birth told in time words: "지난달에 낳았어요", "3개월 전에 출산", "last month I gave birth".
 _BIRTH = re.compile(
-    r"(지난달|이번\s?달|어제|지난주|오늘|엊그제)\s?(?:에)?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났|태어남)"
+    r"(지난달|이번\s?달|어제|지난주|오늘|엊그제)\s?(?:\d{1,2}\s?일\s?)?(?:에)?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났|태어남)"
     r"|(\d{1,2}|한|두|세|네|다섯|여섯)\s?(?:개월|달)\s?전에?\s?(?:[가-힣]{1,3}(?:를|을|가|이)?\s?)?(?:낳|출산|태어났|태어남)"
     r"|(?:gave birth|had a baby|baby was born|was born|born) (last month|this month|yesterday|last week)"
     r"|(上个月|这个月|昨天|上周|上星期|今天|前天)\s?(?:刚)?(?:出生|生)"
@@ -886,6 +890,8 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
         "other",
         re.compile(
             r"(?:정도|쯤|가량|가지고|갖고)(?:으)?로?\s?(?:살아|살고|살지|사는|삽니|생활|먹고\s?살|버텨|버티)|원으로\s?생활"
+            # "한달에 이백오십쯤 들어와요": what comes in each month, its kind unsaid
+            r"|(?:(?<=[\d일이삼사오육칠팔구십백천만억원쯤씩\s])|(?<=정도|가량|남짓))들어\s?(?:와|옵|옴|오고|오는|온다)"
             r"|\b(?:live|living|get by) on\b"
             r"|靠.{0,8}(?:生活|过日子|活着)|sống (?:bằng|nhờ)|song (?:bang|nho)\b",
             re.I,
@@ -1469,7 +1475,14 @@ def unlabelled_amounts(text: str) -> int:
         and not _TOTAL_NEAR.search(text, max(0, m.start - 12), m.end + 12)  # "so 7 million total"
         and not _corrects_earlier(text, m, amounts)  # "rent 400k.. sorry, 450k": the rent, corrected
         and not _denied(text.lower(), m, amounts)  # "ba triệu thôi chứ không phải ba triệu rưỡi"
+        and not _sums_the_others(m, amounts)  # "이백오만원이요. 남편 산재연금 백이십오에 제 알바 팔십"
     )
+
+
+def _sums_the_others(money: Money, amounts: list[Money]) -> bool:
+    """Whether `money` is the total of two or more other amounts of the message (said before or after them)."""
+    others = [a.krw for a in amounts if a is not money]
+    return len(others) >= 2 and abs(sum(others) - money.krw) <= 10_000
 
 
 def _denied(lower: str, money: Money, amounts: list[Money]) -> bool:
@@ -1747,7 +1760,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     if _REL["spouse"].search(together) and not SPOUSE_GONE.search(lower) and not others["spouse"]:
         others["spouse"].append({"relation": "spouse"})
         member_facts = True
-    if _WITH_SPOUSE.search(lower) and not others["spouse"]:
+    if (_WITH_SPOUSE.search(lower) or _DUAL_EARNERS.search(lower)) and not others["spouse"]:
         others["spouse"].append({"relation": "spouse"})
         member_facts = True
 
@@ -2041,12 +2054,14 @@ def extract_facts(text: str) -> dict[str, Any]:
         now = history.current  # where she lives now, and since when
         facts["region"] = {"sido": now.sido, "sigungu": now.sigungu, "months_resident": now.months}
     children = [m for m in facts.get("members") or [] if m.get("relation") == "child"]
-    order = _BIRTH_ORDER.search(text)
-    # "둘째 낳았는데 … 첫째는 세돌 지났어요": the older ones told, the baby of that order besides them
+    birth_told = _BORN.search(text)
+    # "둘째 낳았는데 … 첫째는 세돌 지났어요", "첫째는 세살이고 둘째 낳았는데": the older ones told, the baby of the
+    # order said with the birth besides them
+    order = _order_of_birth(text, birth_told.end()) if birth_told else None
     older_only = bool(order) and all((m.get("age") or 0) >= 2 for m in children)
     if (
-        (not children or (older_only and order is not None and _birth_order(order) > len(children)))
-        and _BORN.search(text)
+        birth_told
+        and (not children or (older_only and order is not None and _birth_order(order) > len(children)))
         and not _PREGNANT.search(text)  # "sắp tới em đi bệnh viện sinh em bé": a birth to come, no baby yet
     ):
         # "둘째 낳았어요", "출산한지 얼마 안됐어요": a baby, its age still to ask

@@ -25,7 +25,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _KO_AFTER = (
     r"(?:시|군|구|도|동|읍|면)?"
     r"(?!\s?(?:원|만|억|천|백|명|개|년|세|마리))"
-    r"(?=\s|$|[^가-힣]|에|에서|이요|요|이에요|예요|이라|라|이고|고|살|사|쪽|동네|근처|인데|이랑|랑|으로|로|은|는)"
+    r"(?=\s|$|[^가-힣]|에|에서|이요|요|이에요|예요|이라|라|이고|고|살|사|쪽|동네|근처|인데|이랑|랑|으로|로|은|는|서(?=\s|$|[^가-힣]|부터|도|는|만))"
 )
 _LIVING = re.compile(
     r"살|사는|사세|사셔|사십|사시|산\s?(?:지|거|게|건|것)|삽니|거주|주민|이사|동네|토박이|\blive[sd]?\b|\bliving\b|\bmoved\b|\bresident\b"
@@ -44,7 +44,7 @@ _NEGATED_AFTER = re.compile(
     re.I,
 )
 #: "태어나서부터 쭉 시흥 살았음": lived there all along, up to now — not a former address.
-_ALL_ALONG = re.compile(r"태어나서|태어날\s?때|평생|여태|지금까지|어릴\s?때부터")
+_ALL_ALONG = re.compile(r"태어나(?:서|가|갖고|가지고)|태어날\s?때|평생|여태|지금까지|어릴\s?때부터")
 _LIVED_TILL_NOW = re.compile(
     r"^(?:시|군|구)?\s?(?:에|에서|서)?\s?(?:쭉\s?|계속\s?)?살았(?:음|어요|어|습니다|지|다|죠)?\s*(?:[.!~]|$)"
 )
@@ -136,7 +136,15 @@ def _near_living(text: str, place: Place) -> bool:
     before = text[max(0, place.start - 12) : place.start]
     if _WORK_BEFORE.search(before):
         return False  # "my husband works in Siheung": his workplace
-    return bool(_LIVING.search(after) or _LIVING_BEFORE.search(before))
+    return bool(
+        _LIVING.search(after) or _LIVING_BEFORE.search(before) or _BORN_AND_STAYED.match(text, place.end)
+    )
+
+
+#: Born in the place and living there since: "시흥서 태어나가 계속 여 살았다", "시흥에서 태어나서 쭉 살아요".
+_BORN_AND_STAYED = re.compile(
+    r"(?:시|군|구)?\s?(?:에서|서)\s?태어나(?:서|가|갖고|가지고)?\s?(?:부터\s?)?(?:계속|쭉|여태|지금까지)[^.?!]{0,12}?살"
+)
 
 
 def _without_other_cities_dongs(places: list[Place], text: str) -> list[Place]:

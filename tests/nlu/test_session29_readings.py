@@ -1,0 +1,95 @@
+"""Messages misread, found in session 29 (blind26 failures read as development data, and trials)."""
+
+from __future__ import annotations
+
+from graphs.nlu.facts import extract_facts
+
+
+def test_a_birth_with_its_day_gives_the_baby_months() -> None:
+    facts = extract_facts("둘째는 지난달 20일에 태어났어요")
+    baby = facts["members"][-1]
+    assert baby["relation"] == "child"
+    assert baby["months_old"] == 1
+    assert baby["birth_order"] == 2
+
+
+def test_the_baby_said_after_an_older_child_is_one_more() -> None:
+    facts = extract_facts("첫째는 세살이고 둘째 낳았는데 첫만남이용권 받을 수 있나요")
+    children = [m for m in facts["members"] if m["relation"] == "child"]
+    assert children == [
+        {"relation": "child", "age": 3, "birth_order": 1},
+        {"relation": "child", "birth_order": 2},
+    ]
+
+
+def test_a_home_in_her_name_is_property() -> None:
+    facts = extract_facts("쬐끄만 빌라 내 이름으로 구천쯤 하나 있구 통장 이백")
+    assert facts["assets"] == {"property_krw": 90_000_000, "financial_krw": 2_000_000}
+    assert extract_facts("아파트 엄마 명의로 이억")["assets"] == {"property_krw": 200_000_000}
+
+
+def test_a_hardship_sensed_by_the_classifier_gets_the_emergency_support_lines() -> None:
+    from graphs.referrals import crisis_kinds, crisis_lines
+
+    message = "아빠가 뇌졸중으로 쓰러지셔서 병원비가 너무 많이 나왔어요 도움받을데 있나요"
+    events = extract_facts(message)["crisis"]
+    kinds = crisis_kinds(["model"], message, events)
+    assert kinds == ["hardship"]
+    lines = crisis_lines(kinds, "ko")
+    assert lines[0].startswith("보건복지상담센터 129")
+    assert not any(
+        "109" in line or "1366" in line for line in lines
+    )  # no suicide or violence line for a stroke
+    # a danger sensed with no event told keeps the general lines
+    assert any("109" in line for line in crisis_lines(crisis_kinds(["model"], "너무 힘들어요", []), "ko"))
+
+
+def test_dual_earners_are_a_couple() -> None:
+    members = extract_facts("맞벌이 4인가족이에요 둘이 합쳐서 오백 벌어요 중학생 초등학생 있는데")["members"]
+    assert [m.get("relation") for m in members] == ["self", "spouse", "child", "child"]
+
+
+def test_children_ages_listed_bare_in_native_words() -> None:
+    from graphs.slots import parse_answer
+
+    facts = {"members": [{"relation": "self"}, {"relation": "child"}, {"relation": "child"}]}
+    for reply in ("열넷, 열하나", "열넷이랑 열하나요"):
+        patch = parse_answer("child_age", reply, extract_facts(reply), facts)
+        assert isinstance(patch, dict)
+        assert [m.get("age") for m in patch["members_replace"]] == [None, 14, 11]
+
+
+def test_a_total_said_before_its_parts_is_not_counted_twice() -> None:
+    from graphs.dialogue.reading import read_message
+    from graphs.nlu import understand
+
+    message = "아 아니다 제가 잘못 말했네요 이백오만원이요. 남편 산재연금 백이십오에 제 알바 팔십"
+    reading = read_message(message, understand(message), ["income"], {}, {"members": [{"relation": "self"}]})
+    assert reading.facts["income"] == {"earned_krw": 800_000, "other_krw": 1_250_000}
+    assert extract_facts("한달에 이백오십쯤 들어와요")["income"] == {"other_krw": 2_500_000}
+
+
+def test_no_relatives_while_assets_are_asked_is_no_answer_about_assets() -> None:
+    from graphs.dialogue.reading import read_message
+    from graphs.nlu import understand
+
+    message = "没有子女，也没有别的亲人"
+    reading = read_message(message, understand(message), ["assets"], {}, {"members": [{"relation": "self"}]})
+    assert "assets" not in reading.facts
+    assert reading.facts["support_obligor"] == "none"
+
+
+def test_born_here_and_stayed_in_dialect_and_native_years() -> None:
+    from graphs.nlu.durations import duration_months
+    from graphs.nlu.places import find_region
+
+    assert find_region("시흥서 태어나가 계속 여 살았다") == {"sido": "경기도", "sigungu": "시흥시"}
+    assert duration_months("스물네 해 내내 경기도 살았다") == 24 * 12
+    assert duration_months("공부 해요") is None
+
+
+def test_what_else_can_i_get_is_discovery() -> None:
+    from graphs.dialogue.asking import WHAT_CAN_I
+
+    for message in ("Con gi khac em co the nhan khong?", "what else can we get?", "또 뭐 받을 수 있어요?"):
+        assert WHAT_CAN_I.search(message)
