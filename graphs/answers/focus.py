@@ -467,6 +467,10 @@ def _row_about_else(hit: dict[str, Any], hits: list[dict[str, Any]], terms: set[
     )
 
 
+#: A passage that defines its term: "자활근로사업단이란?", "'장애인표준사업장'이란 어떤 곳인가요?".
+_DEFINES = re.compile(r"[가-힣』’'\")]\s?(?:이)?란\s?(?:\?|무엇|어떤|뭔가)")
+
+
 def rank(
     question: str, hits: list[dict[str, Any]], names: Iterable[str]
 ) -> list[tuple[float, dict[str, Any]]]:
@@ -499,6 +503,10 @@ def rank(
             score += 1.5  # a passage that says what is cut or counted, not one that only names the program
         if asked == "how_much" and re.search(r"\d\s?(?:원|%|시간|회|개)|\d만", str(hit.get("text") or "")):
             score += 1.0
+            if "내용" in section:
+                score += 1.0  # what the program gives, with its amount, before a FAQ that only mentions one
+        if asked == "what" and _DEFINES.search(str(hit.get("text") or "")):
+            score += 1.5  # "자활근로사업단이란? 청소, 집수리, 재활용 …": the booklet's own definition
         scored.append((score, hit))
     scored.sort(key=lambda pair: -pair[0])
     return scored

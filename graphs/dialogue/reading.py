@@ -55,7 +55,9 @@ _BOTH = re.compile(r"둘\s?다|모두|전부|\bboth\b|\bneither\b|都|cả hai",
 _CORRECTION = re.compile(
     r"^\s*(?:아\s?|[啊哦噢][，,]?\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|잠깐(?:만)?(?:요)?|(?:아|앗)\s?(?:참|맞다)|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm|(?:à|a|ủa)\s?không\b)"
     # a few words in: "à em nói nhầm", "제가 잘못 말했어요", "oh I meant"
-    r"|^.{0,10}?(?:更正|纠正|改正|搞错|弄错|说错|correction|sửa lại|sua lai)|^.{0,15}?(?:nói\s|noi\s)?(?:nhầm|nham)\b|^.{0,15}?(?:잘못\s?말|말을?\s?잘못|(?:아까|방금|앞에)\s?(?:건|거|것은?|말은?)?\s?틀렸|착각)|^.{0,20}?\b(?:I meant|my mistake|I misspoke)\b",
+    r"|^.{0,10}?(?:更正|纠正|改正|搞错|弄错|说错|correction|sửa lại|sua lai)|^.{0,15}?(?:nói\s|noi\s)?(?:nhầm|nham)\b|^.{0,15}?(?:잘못\s?말|말을?\s?잘못|(?:아까|방금|앞에)\s?(?:건|거|것은?|말은?)?\s?틀렸|착각)|^.{0,20}?\b(?:I meant|my mistake|I misspoke)\b"
+    # "다시 계산해보니 200이 아니라 230이네요": recounted, the number said instead of another
+    r"|^.{0,12}?(?:다시\s?(?:계산|보니|봤|확인|세어)|잘못\s?(?:봤|알았|계산))|[\d일이삼사오육칠팔구십백천만]\s?(?:만\s?원)?(?:이|가)?\s?아니(?:라|고)\s?[\d일이삼사오육칠팔구십백천]",
     re.IGNORECASE,
 )
 
@@ -246,6 +248,8 @@ def _quoted_correction(message: str, facts: dict[str, Any]) -> tuple[str, tuple[
     "不是85万，是80万5千". Two amounts, the denied one equal to a value the household holds: the other amount
     replaces that value (slot, path, new value)."""
     amounts = find_money(message)
+    if len(amounts) != 2 and (bare := _bare_instead(message)) is not None:
+        return _held_money(facts, *bare)
     if len(amounts) != 2 or amounts[0].krw == amounts[1].krw:
         return None
     denied = [
@@ -257,13 +261,37 @@ def _quoted_correction(message: str, facts: dict[str, Any]) -> tuple[str, tuple[
     if len(denied) != 1:
         return None
     new = next(a.krw for a in amounts if a is not denied[0])
+    return _held_money(facts, denied[0].krw, new)
+
+
+def _held_money(facts: dict[str, Any], denied: int, new: int) -> tuple[str, tuple[str, ...], int] | None:
+    """The money fact whose value is `denied`, with `new` in its place (slot, path, new value)."""
     for slot, path in _MONEY_FACTS:
         held: Any = facts
         for key in path:
             held = held.get(key) if isinstance(held, dict) else None
-        if held == denied[0].krw:
+        if held == denied:
             return slot, path, new
     return None
+
+
+#: Two bare numbers, the first denied: "200이 아니라 230이네요" (in 만원, as residents say them).
+_BARE_INSTEAD = re.compile(
+    r"(?<![\d,.])([\d,.]+|[일이삼사오육칠팔구십백천]+)\s?(?:만\s?원|만원)?(?:이|가)?\s?아니(?:라|고)[,\s]*"
+    r"([\d,.]+|[일이삼사오육칠팔구십백천]+)(?![\d,.])"
+)
+
+
+def _bare_instead(message: str) -> tuple[int, int] | None:
+    """The denied and the new amount of "A가 아니라 B", in won, when both are said bare."""
+    m = _BARE_INSTEAD.search(message)
+    if m is None:
+        return None
+    values = [parse_numeral(g) for g in m.groups()]
+    if any(not v for v in values):
+        return None
+    won = [int(v * 10**4) if v < 10**4 else int(v) for v in values if v]
+    return (won[0], won[1]) if won[0] != won[1] else None
 
 
 def _set_path(facts: dict[str, Any], path: tuple[str, ...], value: int) -> dict[str, Any]:
@@ -332,7 +360,13 @@ def read_message(
         or (
             set(last) & MONEY_SLOTS
             and not set(last) & set(pending)
-            and not relevant_slots(candidates, message)
+            # "200이 아니라 230이네요. 동생 연금이 올랐더라고요": words of what she corrects, or of a slot the message
+            # gives no value ("다시"), are no other answer
+            and not [
+                s
+                for s in relevant_slots(candidates, message)
+                if s not in last and _gives(s, message, u, facts)
+            ]
             and re.search(r"\d|[일이삼사오육칠팔구십백천만억]", message)
         )
     ):

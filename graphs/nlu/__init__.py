@@ -74,7 +74,7 @@ _ARREARS = with_unmarked(
         r"|쫓겨날\s?(?:것\s?같|까|수도|판|위기)|나가라고\s?(?:했|하)|퇴거\s?(?:통보|명령|예정)"
         r"|behind (?:on|with) (?:the |my )?(?:rent|bills)|can'?t pay (?:the |my )?rent|(?:rent|bills) (?:is |are )?overdue|facing eviction|eviction notice|about to be evicted"
         r"|欠(?:了)?(?:房租|租金)|交不(?:起|上)房租|房租.{0,4}(?:没交|交不(?:起|上)|付不(?:起|了|上))|要被赶出|nợ tiền (?:nhà|thuê)|không trả được tiền (?:nhà|thuê)|sắp bị đuổi"
-        r"|tiền (?:nhà|thuê)[^.?]{0,20}(?:chưa|không) (?:trả|đóng) được|(?:chưa|không) (?:trả|đóng) (?:được )?tiền (?:nhà|thuê)"
+        r"|tiền (?:nhà|thuê)[^.?]{0,20}(?:chưa|không) (?:trả|đóng)(?: được)?\b|(?:chưa|không) (?:trả|đóng) (?:được )?tiền (?:nhà|thuê)"
         r"|(?:haven'?t|couldn'?t|can'?t|didn'?t|unable to) pa(?:y|id) (?:the |my |our |this month'?s )?rent"
         r"|긴급(?:으로|하게|히)?\s?(?:도와|지원해)|emergency (?:help|support|aid)|紧急(?:支援|救助|帮助)"
         # a sudden event (illness, job loss, a death, a fire, a closed shop) and no money to live on now

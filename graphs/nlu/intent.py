@@ -58,6 +58,7 @@ _HYPERBOLE = re.compile(
     r"|dying of (?:hunger|laughter|boredom)|i'?m dying lol|starving lol|(?:饿|累|笑|困|热|冷)死了?|muốn xỉu|mệt muốn chết|đói muốn chết|cười muốn chết"
     # a danger she says is not hers ("not suicidal or anything but i need to talk to someone")
     r"|\bnot suicidal\b|\bno (?:suicidal|self[- ]harm) (?:thoughts|ideas)\b|\bnot (?:going to|gonna) (?:hurt|kill) myself\b"
+    r"|\b(?:i'?m |i am )?not (?:thinking|thought) (?:of|about) (?:hurting|harming|killing) myself\b|\bno (?:thoughts?|plans?) (?:of|about) (?:hurting|harming|killing) myself\b"
     r"|자살\s?(?:할\s?)?(?:생각|마음)(?:은|이|까지는)?\s?(?:없|아니)|죽고\s?싶은\s?(?:건|것은?|거는|정도는)\s?아니"
     r"|不是想(?:自杀|死)|没有(?:想)?(?:自杀|轻生)的?(?:想法|念头)|không (?:có ý định|phải (?:là )?muốn) tự tử"
     # what someone who died left, asked about (상속): not her own things given away
@@ -135,6 +136,7 @@ _CRISIS_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:치매|알츠하이머).{0,40}(?:연락이?\s?안|안\s?들어|안\s?돌아|돌아오지|없어졌|실종|못\s?찾|나가서|나가셨|나가셔|집에\s?안\s?오|길을?\s?잃)"
             r"|(?:엄마|아빠|어머니|아버지|할머니|할아버지|아이가|애가|아들이|딸이).{0,12}(?:실종|없어졌|사라졌)"
             r"|(?:dementia|alzheimer).{0,60}(?:missing|can'?t (?:find|reach)|wandered|isn'?t back|not back|hasn'?t (?:come|been) back|didn'?t come (?:back|home))|(?:child|kid|mother|father) is missing"
+            r"|(?:dementia|alzheimer).{0,80}(?:walked out|went out|left (?:the|her|his) (?:apartment|house|home|flat)).{0,120}(?:search|look(?:ing|ed)? (?:for|everywhere)|can'?t find|still (?:not|hasn'?t))"
             r"|失智|老年痴呆.{0,20}(?:找不到|走失|联系不上|还没回来|没回家)|走失"
             r"|(?:mất trí|lẫn|sa sút trí tuệ).{0,40}(?:mất tích|không liên lạc|không tìm thấy|chưa về|không về)|mất tích",
             re.I,
@@ -209,12 +211,30 @@ def is_pure_smalltalk(text: str) -> bool:
     return bool(stripped) and bool(_SMALLTALK_ONLY.fullmatch(stripped))
 
 
+#: Wandering that recurs and ended with the person brought home ("요새 밤마다 나가서 헤매셔요. 그저께는 경찰이
+#: 모셔다 줬구요"): a need for care to ask about, not someone missing now.
+_WANDERS_AND_RETURNS = re.compile(
+    r"(?:밤마다|자꾸|요새|요즘|자주|가끔|매일|툭하면|종종|keeps? (?:wandering|going out|walking out)|every night|often|sometimes"
+    r"|经常|总是|老是|每天晚上|hay|thường|đêm nào cũng).{0,60}"
+    r"(?:모셔다\s?(?:줬|주|드렸)|데려다\s?(?:줬|주)|찾아\s?(?:왔|줬|드렸|오)|돌아오(?:셨|셔|시)|brought (?:her|him) (?:back|home)"
+    r"|found (?:her|him)|came (?:back|home)|送回来|找回来|回来了|đưa (?:về|ông về|bà về)|tìm (?:về|thấy))",
+    re.I,
+)
+_STILL_MISSING = re.compile(
+    r"지금\s?(?:도|까지)?\s?(?:안|못|연락)|아직(?:도)?\s?(?:안|못)|still (?:missing|not|hasn'?t|gone)|还没|仍然|vẫn chưa|vẫn không",
+    re.I,
+)
+
+
 def crisis_signals(text: str) -> list[str]:
     """The crisis rule kinds (suicide, violence, no_food, no_shelter, missing_person, medical_emergency,
     person_unseen, utility_cutoff_cold)
     that fire on `text`, after removing benign hyperbole."""
     cleaned = _FOLDED_HYPERBOLE.sub(" ", fold_latin(unicodedata.normalize("NFKC", text)))
-    return [name for name, pattern in _FOLDED_CRISIS_RULES if pattern.search(cleaned)]
+    kinds = [name for name, pattern in _FOLDED_CRISIS_RULES if pattern.search(cleaned)]
+    if "missing_person" in kinds and _WANDERS_AND_RETURNS.search(text) and not _STILL_MISSING.search(text):
+        kinds.remove("missing_person")  # she wanders and is brought home: care to ask about, not a search now
+    return kinds
 
 
 # "Are you a real person?" asks about the agent itself (smalltalk), though it names a person.

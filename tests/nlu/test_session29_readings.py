@@ -93,3 +93,26 @@ def test_what_else_can_i_get_is_discovery() -> None:
 
     for message in ("Con gi khac em co the nhan khong?", "what else can we get?", "또 뭐 받을 수 있어요?"):
         assert WHAT_CAN_I.search(message)
+
+
+def test_a_bare_amount_corrected_by_denying_the_old_one() -> None:
+    from graphs.dialogue.reading import read_message
+    from graphs.nlu import understand
+
+    facts = {"members": [{"relation": "self"}, {}], "income": {"earned_krw": 0, "other_krw": 2_000_000}}
+    ledger = {"income": {"status": "said", "turn": 1}, "household": {"status": "said", "turn": 1}}
+    message = "참, 다시 계산해보니 200이 아니라 230이네요. 동생 연금이 올랐더라고요"
+    reading = read_message(message, understand(message), ["assets"], ledger, facts)
+    assert reading.facts["income"]["other_krw"] == 2_300_000
+    assert "assets" not in reading.facts  # its "아니라" is no "no" to the open question
+
+
+def test_a_correction_is_never_about_an_assumed_fact() -> None:
+    from graphs.dialogue.reading import read_message
+    from graphs.nlu import understand
+
+    facts = {"income": {"earned_krw": 0, "other_krw": 2_480_000}, "receiving": []}
+    ledger = {"income": {"status": "said", "turn": 1}, "receiving": {"status": "assumed", "turn": 1}}
+    message = "아 아니다 잘못 봤네, 이백삼십팔만원이여"
+    reading = read_message(message, understand(message), ["household", "age"], ledger, facts)
+    assert reading.facts["income"]["other_krw"] == 2_380_000

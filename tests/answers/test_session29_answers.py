@@ -1,0 +1,77 @@
+"""Answers to situations, found in session 29 (dev19, written by a helper for development)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphs.answers.compose import outside_topic, topic_notes
+from graphs.dialogue.asking import asks_received_amount
+from graphs.nlu.intent import crisis_signals
+from graphs.referrals import crisis_lines
+
+
+def test_debts_get_debt_adjustment_and_rehabilitation_not_a_profile() -> None:
+    message = (
+        "카드값이랑 대출이 합쳐서 사천 좀 넘어요. 두달째 연체중이고 독촉전화 와요. 파산밖에 방법 없나요?"
+    )
+    notes = " ".join(topic_notes(message, "ko", answering=True))
+    assert "1600-5500" in notes
+    assert "132" in notes
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "landlord still hasnt returned my 10 million won deposit",
+        "房东不退押金怎么办",
+        "집주인이 보증금을 안 돌려줘요",
+    ],
+)
+def test_a_deposit_not_returned_gets_the_mediation_committee(message: str) -> None:
+    assert any("분쟁조정위원회" in note for note in topic_notes(message, "en", answering=True))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my hand got caught in the press machine, boss say dont report sanjae",
+        "Chong em bi tai nan o cong truong, gay chan nam vien",
+    ],
+)
+def test_an_injury_at_work_said_plainly_is_a_work_injury(message: str) -> None:
+    assert any("산재" in note for note in topic_notes(message, "en", answering=True))
+
+
+def test_a_job_lost_tells_of_unemployment_benefit_but_is_no_topic_outside_the_checks() -> None:
+    message = "My husband just lost his job and money is tight"
+    assert any("실업급여" in note for note in topic_notes(message, "en"))
+    assert not outside_topic(message)  # "what can I get?" beside it stays the short profile
+
+
+def test_missing_now_and_wandering_that_ended_at_home() -> None:
+    missing = (
+        "my wife's mom has dementia, she walked out of the apartment around 6 this morning, "
+        "we searched the whole neighborhood. who do we call??"
+    )
+    assert crisis_signals(missing) == ["missing_person"]
+    home = "아빠가 치매신데 요새 밤마다 나가서 동네를 헤매셔요. 그저께는 경찰이 모셔다 줬구요. 낮에 맡길데 없을까요"
+    assert "missing_person" not in crisis_signals(home)
+    still = "치매 엄마가 아침에 나가셨는데 아직도 안 들어오세요"
+    assert crisis_signals(still) == ["missing_person"]
+
+
+def test_self_harm_denied_is_no_suicide_signal() -> None:
+    assert crisis_signals("Not thinking of hurting myself, just want to talk to a professional") == []
+    assert crisis_signals("I keep thinking of hurting myself") == ["suicide"]
+
+
+def test_the_suicide_lines_include_the_mental_health_crisis_line() -> None:
+    lines = crisis_lines(["suicide"], "ko")
+    assert lines[0].startswith("자살예방상담 109")
+    assert any("1577-0199" in line for line in lines)
+
+
+def test_how_much_of_what_she_receives_is_about_it_unless_another_price_is_asked() -> None:
+    message = "Con em dang hoc 중학교 nam 2, nha em nhan 교육급여. Moi nam con duoc ho tro bao nhieu tien?"
+    assert asks_received_amount(message) == ["education_benefit"]
+    assert asks_received_amount("기초수급자인데 돈 모으면 얹어주는 통장 있다던데요? 얼마 얹어줘요") == []
