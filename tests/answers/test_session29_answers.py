@@ -75,3 +75,10 @@ def test_how_much_of_what_she_receives_is_about_it_unless_another_price_is_asked
     message = "Con em dang hoc 중학교 nam 2, nha em nhan 교육급여. Moi nam con duoc ho tro bao nhieu tien?"
     assert asks_received_amount(message) == ["education_benefit"]
     assert asks_received_amount("기초수급자인데 돈 모으면 얹어주는 통장 있다던데요? 얼마 얹어줘요") == []
+
+
+def test_an_ageing_parent_of_a_disabled_adult_gets_guardianship_and_day_activity() -> None:
+    message = "우리 아들이 서른여덟인디 지적장애가 심해요. 내가 일흔넷이고.. 내가 아프거나 죽으면 야는 누가 돌보나 걱정이여"
+    notes = " ".join(topic_notes(message, "ko", answering=True))
+    assert "공공후견" in notes
+    assert "주간활동" in notes
