@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from prompts import load_yaml
+from tools.vietnamese import with_unmarked
 
 #: An older person in the message turns violence or neglect into elder abuse (its own line).
 _OLDER = re.compile(
@@ -51,6 +52,14 @@ _YOUNG = re.compile(
     r"|(?:bố|mẹ|ba|má) (?:đánh|đuổi)|bỏ nhà (?:đi|ra đi)",
     re.I,
 )
+#: A marriage migrant or a resident who needs her own language: "không biết tiếng Hàn", "F-6", "说韩语不太好".
+_MIGRANT = with_unmarked(
+    re.compile(
+        r"tiếng (?:việt|hàn|trung)|người việt|(?:결혼\s?)?이민자|다문화|통역|\bF-?6\b|visa|비자|签证|韩语|中文|越南|"
+        r"marriage migrant|(?:speak|understand) (?:much )?korean|in (?:vietnamese|chinese|tagalog|english|my language)",
+        re.I,
+    )
+)
 #: Crisis events read among the facts that say what kind a danger sensed by the classifier alone is.
 _EVENT_KINDS = {
     "domestic_violence": "violence",
@@ -73,6 +82,10 @@ def crisis_kinds(signals: list[str], text: str, events: list[str] | None = None)
         kinds = list(dict.fromkeys(_EVENT_KINDS[e] for e in events or [] if e in _EVENT_KINDS))
     if _YOUNG.search(text) and set(kinds) & {"violence", "no_shelter"}:
         kinds.insert(0, "youth")  # a teenager hit at home or without a bed tonight: the youth line first
+    if "violence" in kinds and _MIGRANT.search(text):
+        kinds.append(
+            "migrant"
+        )  # violence at home told by a marriage migrant: counselling in her language too
     older = _OLDER.search(text) or _GROWN_CHILD.search(text) or _CARED_FOR_PARENT.search(text)
     if older and ("violence" in kinds or _WITHHELD.search(text)):  # not an older neighbour with no food
         kinds.insert(0, "elder_abuse")

@@ -46,7 +46,9 @@ _ASKING_FOR = re.compile(
     # ("我是单亲爸爸": she is the parent, not asking for one)
     r"|(?<!单亲)(?<!我是)(?:妈妈|爸爸|母亲|父亲|婆婆|公公)(?:(?!我)[^？?]){0,40}?(?:一个人住|独居|能领|可以领|能不能领|能申请|可以申请)"
     r"|\bmy (?:mother|mom|mum|father|dad)\b[^?]{0,80}?\b(?:can|could|is|does) (?:she|he)\b"
-    r"|(?:mẹ|bố|ba|má)(?: chồng)? (?:tôi|em|mình)[^?]{0,80}?\b(?:bà|ông)(?: ấy)? (?:có )?(?:được|đủ)",
+    r"|(?:mẹ|bố|ba|má)(?: chồng)? (?:tôi|em|mình)[^?]{0,80}?\b(?:bà|ông)(?: ấy)? (?:có )?(?:được|đủ)"
+    # "Me chong em 80 tuoi o mot minh, co duoc nguoi den nha cham soc khong?": the parent, her age, her need
+    r"|\b(?:mẹ|bố|ba|má)(?: (?:chồng|vợ))?(?: (?:tôi|em|mình))? (?:đã |năm nay )?[5-9]\d tuổi",
     re.IGNORECASE,
 )
 #: Honorific living words said of the parent: "혼자 사세요", "혼자 사시는데", "lives alone".

@@ -95,18 +95,21 @@ _ARREARS = with_unmarked(
 
 #: Care asked for at home: someone to check on her, visit or help with the housework she can no longer do. For an
 #: older resident that is 노인맞춤돌봄서비스 (the rules decide the age and the status it needs).
-_CARE_NEEDED = re.compile(
-    r"(?:돌봐|찾아와|들여다\s?봐|살펴|안부\s?(?:확인|물어))\s?(?:줄|주는|주실|주러|줬으면|주면)\s?(?:사람|분|데|서비스|거)"
-    # "집에 누가 좀 와서 봐주는 그런거", "집에 와서 돌봐주는"
-    r"|(?:누가|사람이)?\s?(?:좀\s?)?와서\s?(?:좀\s?)?(?:봐|돌봐|챙겨|도와)\s?(?:주는|줄|주실|주면|줬으면)"
-    r"|(?:집안일|청소|살림|밥\s?해\s?먹(?:는\s?것|기))(?:도|이|을|를)?\s?(?:혼자\s?)?(?:못\s?하|힘들|버거|엄두)"
-    r"|someone (?:who could |to |that could |who can |that can |could |can )?(?:check on|look in on|visit|come (?:by|over|round|and help))"
-    r"|help (?:me |her |him |them )?(?:at home|around the house|with (?:the )?(?:housework|chores|cleaning))"
-    r"|(?:can'?t|cannot|no longer) (?:do|manage|keep up with) (?:the |my |her |his )?(?:housework|chores|cleaning)"
-    r"|有(?:没有)?人(?:能|可以)?(?:来|上门)?(?:照顾|看看|探望|帮忙|帮我|帮她|帮他)|上门(?:照顾|探望|帮忙|服务)|家务(?:活)?(?:做不了|干不动|做不动)"
-    r"|(?:có )?ai (?:đến|tới|qua) (?:giúp|thăm|chăm|xem)|người (?:đến|tới) (?:giúp|thăm|chăm sóc)"
-    r"|(?:dọn (?:nhà|dẹp)|việc nhà) không (?:nổi|làm được)",
-    re.IGNORECASE,
+_CARE_NEEDED = with_unmarked(
+    re.compile(
+        r"(?:돌봐|찾아와|들여다\s?봐|살펴|안부\s?(?:확인|물어))\s?(?:줄|주는|주실|주러|줬으면|주면)\s?(?:사람|분|데|서비스|거)"
+        # "집에 누가 좀 와서 봐주는 그런거", "집에 와서 돌봐주는"
+        r"|(?:누가|사람이)?\s?(?:좀\s?)?와서\s?(?:좀\s?)?(?:봐|돌봐|챙겨|도와)\s?(?:주는|줄|주실|주면|줬으면)"
+        r"|(?:집안일|청소|살림|밥\s?해\s?먹(?:는\s?것|기))(?:도|이|을|를)?\s?(?:혼자\s?)?(?:못\s?하|힘들|버거|엄두)"
+        r"|someone (?:who could |to |that could |who can |that can |could |can )?(?:check on|look in on|visit|come (?:by|over|round|and help))"
+        r"|help (?:me |her |him |them )?(?:at home|around the house|with (?:the )?(?:housework|chores|cleaning))"
+        r"|(?:can'?t|cannot|no longer) (?:do|manage|keep up with) (?:the |my |her |his )?(?:housework|chores|cleaning)"
+        r"|有(?:没有)?人(?:能|可以)?(?:来|上门)?(?:照顾|看看|探望|帮忙|帮我|帮她|帮他)|上门(?:照顾|探望|帮忙|服务)|家务(?:活)?(?:做不了|干不动|做不动)"
+        r"|(?:có )?ai (?:đến|tới|qua) (?:nhà )?(?:giúp|thăm|chăm|xem)|người (?:đến|tới) (?:nhà )?(?:giúp|thăm|chăm sóc)"
+        r"|(?:đến|tới) nhà (?:chăm sóc|giúp|thăm)"
+        r"|(?:dọn (?:nhà|dẹp)|việc nhà) không (?:nổi|làm được)",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -82,3 +82,25 @@ def test_an_ageing_parent_of_a_disabled_adult_gets_guardianship_and_day_activity
     notes = " ".join(topic_notes(message, "ko", answering=True))
     assert "공공후견" in notes
     assert "주간활동" in notes
+
+
+def test_violence_told_by_a_marriage_migrant_adds_the_danuri_line() -> None:
+    from graphs.referrals import crisis_kinds
+
+    message = "Chi oi, em bi chong danh hoai, em muon ly hon ma khong biet tieng Han nhieu, co ai giup em noi tieng Viet khong?"
+    kinds = crisis_kinds(["violence"], message)
+    assert "migrant" in kinds
+    assert any("1577-1366" in line for line in crisis_lines(kinds, "vi"))
+    assert "migrant" not in crisis_kinds(["violence"], "남편이 때려요")
+
+
+def test_someone_to_come_and_care_for_an_old_mother_in_vietnamese() -> None:
+    from graphs.dialogue.proxy import asking_for
+    from graphs.nlu import situation_programs
+
+    message = "Mẹ chồng em 80 tuổi ở một mình, có được người đến nhà chăm sóc không? Nhà em nhận 기초연금"
+    assert "senior_customized_care" in situation_programs(message)
+    assert "senior_customized_care" in situation_programs(
+        "Me chong em 80 tuoi o mot minh, co duoc nguoi den nha cham soc khong?"
+    )
+    assert asking_for(message) == "parent"
