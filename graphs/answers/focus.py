@@ -181,7 +181,10 @@ _RULE_CUE = re.compile(
     r"|집주인|명의|landlord|rent(?:ing)? (?:it )?from|房东|名下|chủ nhà"
     # whether a relative's income stops it: "会因为儿子有收入被拒吗", "vì con trai có thu nhập"
     r"|被拒|不批|因为(?:儿子|女儿|子女|孩子)|(?:儿子|女儿|子女)(?:的)?(?:收入|工资)|vì con (?:trai |gái )?có thu nhập"
-    r"|\bstop|suspend|cut off|dừng|ngừng|bị cắt|停|暂停|中断",
+    r"|\bstop|suspend|cut off|dừng|ngừng|bị cắt|停|暂停|中断"
+    # whether what she heard is true: "일한다고 안나온다는 말이 있던디 참말이여?", "is it true that …", "听说…是真的吗"
+    r"|(?:다는|라는|단|란)\s?(?:말|소리|얘기)(?:이|가|을|를|도)?\s?(?:있던|있는|들었|하던|하더)|참말|사실이(?:에요|야|여|냐|나)|정말이(?:에요|야|여|냐)"
+    r"|is it true|i (?:heard|was told) (?:that )?|是真的吗|听说|có thật (?:là|không)|nghe nói",
     re.I,
 )
 

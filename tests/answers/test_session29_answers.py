@@ -104,3 +104,10 @@ def test_someone_to_come_and_care_for_an_old_mother_in_vietnamese() -> None:
         "Me chong em 80 tuoi o mot minh, co duoc nguoi den nha cham soc khong?"
     )
     assert asking_for(message) == "parent"
+
+
+def test_what_she_heard_asked_as_true_or_not_is_a_rule_question() -> None:
+    from graphs.answers.focus import asks_a_rule
+
+    assert asks_a_rule("일한다고 기초연금 안나온다는 말이 있던디 참말이여?")
+    assert asks_a_rule("Is it true that I lose the pension if I work?")
