@@ -184,7 +184,7 @@ _RULE_CUE = re.compile(
     r"|\bstop|suspend|cut off|dừng|ngừng|bị cắt|停|暂停|中断"
     # whether what she heard is true: "일한다고 안나온다는 말이 있던디 참말이여?", "is it true that …", "听说…是真的吗"
     r"|(?:다는|라는|단|란)\s?(?:말|소리|얘기)(?:이|가|을|를|도)?\s?(?:있던|있는|들었|하던|하더)|참말|사실이(?:에요|야|여|냐|나)|정말이(?:에요|야|여|냐)"
-    r"|is it true|i (?:heard|was told) (?:that )?|是真的吗|听说|có thật (?:là|không)|nghe nói",
+    r"|is it true|是真的吗|có thật (?:là|không)",
     re.I,
 )
 

@@ -162,8 +162,14 @@ def asks_received_amount(text: str) -> list[str]:
     tien?"): answered from their card, this year's figures; not when the price of something else is asked
     ("나라쌀 … 열키로에 얼마여? 나 생계급여 받어") or another help she heard of."""
     asked, receiving = detect_programs(text)
-    if asked or not receiving or aspect(text) != "how_much" or _OTHER_PRICE.search(text):
-        return []
+    if (
+        asked
+        or not receiving
+        or aspect(text) != "how_much"
+        or _OTHER_PRICE.search(text)
+        or korean_terms(text)
+    ):
+        return []  # "次上位 … 听说尿布和奶粉有补助，每个月能补多少": the help named beside it is asked about
     return receiving if asks_question(text) else []
 
 

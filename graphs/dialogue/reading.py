@@ -360,12 +360,12 @@ def read_message(
         or (
             set(last) & MONEY_SLOTS
             and not set(last) & set(pending)
-            # "200이 아니라 230이네요. 동생 연금이 올랐더라고요": words of what she corrects, or of a slot the message
-            # gives no value ("다시"), are no other answer
+            # "200이 아니라 230이네요. 동생 연금이 올랐더라고요": words of what she corrects are no other answer, nor
+            # is "다시" a place when the message names none; "说错了，老伴是63岁，不是65" is of another slot
             and not [
                 s
                 for s in relevant_slots(candidates, message)
-                if s not in last and _gives(s, message, u, facts)
+                if s not in last and (s != "region" or _gives(s, message, u, facts))
             ]
             and re.search(r"\d|[일이삼사오육칠팔구십백천만억]", message)
         )

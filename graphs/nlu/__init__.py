@@ -145,6 +145,13 @@ _WHAT_NOW = with_unmarked(
 )
 
 
+#: Care after a birth ("người đến nhà chăm sóc mẹ và bé sau sinh"): 산모·신생아 건강관리, not care of an older person.
+_POSTNATAL = with_unmarked(
+    re.compile(
+        r"산모|산후|출산|신생아|임신|sau sinh|mang thai|sắp sinh|em bé|mẹ và bé|产后|坐月子|怀孕|新生儿|postpartum|after (?:the )?birth|newborn|pregnan",
+        re.I,
+    )
+)
 #: A crisis that struck the household's living: with no income left ("老公突然住院了，家里现在一分钱收入都没有"),
 #: the reason 긴급복지지원 exists.
 _STRUCK = SUDDEN_LOSS | {"serious_illness"}
@@ -167,7 +174,12 @@ def situation_programs(text: str, facts: dict[str, Any] | None = None) -> list[s
     sudden = (bool(SUDDEN_LOSS & crisis) and asks_what_now(text)) or (bool(_STRUCK & crisis) and penniless)
     found = ["emergency_welfare"] if _ARREARS.search(text) or sudden else []
     young = any(a.unit == "years" and a.value < OLD_AGE_FROM for a in find_ages(text))
-    if _CARE_NEEDED.search(text) and not _LONG_TERM_CARE.search(text) and not young:
+    if (
+        _CARE_NEEDED.search(text)
+        and not _LONG_TERM_CARE.search(text)
+        and not young
+        and not _POSTNATAL.search(text)
+    ):
         found.append("senior_customized_care")
     if _MEDICAL_COSTS.search(text):
         found.append("medical_benefit")

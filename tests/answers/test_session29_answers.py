@@ -75,6 +75,10 @@ def test_how_much_of_what_she_receives_is_about_it_unless_another_price_is_asked
     message = "Con em dang hoc 중학교 nam 2, nha em nhan 교육급여. Moi nam con duoc ho tro bao nhieu tien?"
     assert asks_received_amount(message) == ["education_benefit"]
     assert asks_received_amount("기초수급자인데 돈 모으면 얹어주는 통장 있다던데요? 얼마 얹어줘요") == []
+    assert (
+        asks_received_amount("我们家是次上位(차상위)，宝宝3个月，听说尿布和奶粉有补助，每个月能补多少？")
+        == []
+    )
 
 
 def test_an_ageing_parent_of_a_disabled_adult_gets_guardianship_and_day_activity() -> None:
@@ -111,3 +115,12 @@ def test_what_she_heard_asked_as_true_or_not_is_a_rule_question() -> None:
 
     assert asks_a_rule("일한다고 기초연금 안나온다는 말이 있던디 참말이여?")
     assert asks_a_rule("Is it true that I lose the pension if I work?")
+
+
+def test_someone_to_come_home_after_a_birth_is_not_care_of_an_older_person() -> None:
+    from graphs.nlu import situation_programs
+
+    message = (
+        "Em đang mang thai 8 tháng. Muốn đăng ký người đến nhà chăm sóc mẹ và bé sau sinh thì làm thế nào?"
+    )
+    assert "senior_customized_care" not in situation_programs(message)
