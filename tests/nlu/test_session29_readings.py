@@ -116,3 +116,10 @@ def test_a_correction_is_never_about_an_assumed_fact() -> None:
     message = "아 아니다 잘못 봤네, 이백삼십팔만원이여"
     reading = read_message(message, understand(message), ["household", "age"], ledger, facts)
     assert reading.facts["income"]["other_krw"] == 2_380_000
+
+
+def test_not_having_received_anything_is_no_word_of_despair() -> None:
+    from graphs.nlu.danger import has_danger_word
+
+    assert not has_danger_word("그동안 외국에 있어서 아무것도 못받았어요 아동수당도요")
+    assert has_danger_word("요즘 너무 지쳐서 아무것도 못하겠어요")
