@@ -138,16 +138,6 @@ _RECEIVES = re.compile(
 )
 
 
-#: The price or cost of something else: "나라쌀 … 얼마여", "병원비 얼마 나와요", "how much is the bus fare".
-_OTHER_PRICE = re.compile(
-    r"쌀|병원비|진료비|약값|수술비|입원비|요금|비용|값|(?<![가-힣])\S{0,3}료(?:는|가|도)?\s|\b(?:fee|fees|fare|cost|costs|price|bill|bills|rice)\b"
-    r"|费|米|价|giá|phí|gạo|tiền (?:viện|thuốc|điện|nước)"
-    # another help she heard of: "일하면서 돈 모으면 나라에서 얹어주는 통장 있다던데요? 얼마 얹어줘요"
-    r"|통장|계좌|적금|저축|있다던데|있대서|있다고\s?(?:하던|들었)|savings|account|账户|存款|tài khoản|tiết kiệm",
-    re.IGNORECASE,
-)
-
-
 def asks_about_received(text: str) -> list[str]:
     """The programs she (or her family) receives that a question is about ("형이 장애인연금 받고 있는데 65세
     되면 계속 나오는 거예요?"): the question is answered about them, not turned into "what can I get?"."""
@@ -155,22 +145,6 @@ def asks_about_received(text: str) -> list[str]:
     if asked or not receiving or WHAT_CAN_I.search(text) or korean_terms(text):
         return []  # "我们是次上位家庭，尿布奶粉补贴…": the help named beside it is what she asks about
     return receiving if asks_question(text) and asks_a_rule(_RECEIVES.sub(" ", text)) else []
-
-
-def asks_received_amount(text: str) -> list[str]:
-    """The programs she receives whose amount she asks ("nha em nhan 교육급여. Moi nam con duoc ho tro bao nhieu
-    tien?"): answered from their card, this year's figures; not when the price of something else is asked
-    ("나라쌀 … 열키로에 얼마여? 나 생계급여 받어") or another help she heard of."""
-    asked, receiving = detect_programs(text)
-    if (
-        asked
-        or not receiving
-        or aspect(text) != "how_much"
-        or _OTHER_PRICE.search(text)
-        or korean_terms(text)
-    ):
-        return []  # "次上位 … 听说尿布和奶粉有补助，每个月能补多少": the help named beside it is asked about
-    return receiving if asks_question(text) else []
 
 
 def asks_own_amount(u: Understanding, text: str) -> list[str]:

@@ -30,7 +30,6 @@ from graphs.dialogue.asking import (
     asks_can_i,
     asks_own_amount,
     asks_question,
-    asks_received_amount,
     asks_something,
     cut_asked,
 )
@@ -394,10 +393,6 @@ def decide(u: Understanding, reading: Reading, text: str, before: Before) -> Dec
         intent, programs, goal = "eligibility_check", own, own  # how much she gets of what she receives
     elif intent in FLOWS and received:
         intent, programs = "program_info", received  # a rule of what she receives, answered
-    elif intent == "program_info" and not (before.pending or in_check or u.programs):
-        # how much what she receives pays ("nha em nhan 교육급여 … bao nhieu tien?"): from its card (this year's
-        # figures), not from the booklet's passage of 2024
-        programs = asks_received_amount(text) or programs
     if intent == "eligibility_check" and not programs:
         intent = "benefit_discovery"
     flow = intent if intent in FLOWS else before.flow  # other questions answer in passing; the flow stays

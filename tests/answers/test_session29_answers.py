@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from graphs.answers.compose import outside_topic, topic_notes
-from graphs.dialogue.asking import asks_received_amount
 from graphs.nlu.intent import crisis_signals
 from graphs.referrals import crisis_lines
 
@@ -69,16 +68,6 @@ def test_the_suicide_lines_include_the_mental_health_crisis_line() -> None:
     lines = crisis_lines(["suicide"], "ko")
     assert lines[0].startswith("자살예방상담 109")
     assert any("1577-0199" in line for line in lines)
-
-
-def test_how_much_of_what_she_receives_is_about_it_unless_another_price_is_asked() -> None:
-    message = "Con em dang hoc 중학교 nam 2, nha em nhan 교육급여. Moi nam con duoc ho tro bao nhieu tien?"
-    assert asks_received_amount(message) == ["education_benefit"]
-    assert asks_received_amount("기초수급자인데 돈 모으면 얹어주는 통장 있다던데요? 얼마 얹어줘요") == []
-    assert (
-        asks_received_amount("我们家是次上位(차상위)，宝宝3个月，听说尿布和奶粉有补助，每个月能补多少？")
-        == []
-    )
 
 
 def test_an_ageing_parent_of_a_disabled_adult_gets_guardianship_and_day_activity() -> None:
