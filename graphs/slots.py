@@ -449,6 +449,9 @@ def parse_answer(
                 return DECLINED
             if money:
                 income = {"other_krw": int(sum(m.krw for m in money))}
+            elif (listed := _amounts_by_person(text)) is not None:
+                # "나 삼백 와이프 백오십": each member's amount, in 만원; earnings when she says they are
+                income = {"earned_krw" if _EARNINGS_SAID.search(text) else "other_krw": listed}
             elif (amount := _bare_amount(text) or _bare_amount_in_words(text)) is not None:
                 income = {
                     "other_krw": amount
@@ -693,6 +696,24 @@ _NOT_SO = re.compile(
 _BARE_AMOUNT = re.compile(
     r"(?<![\d.])(\d{2,5})\s?(?:정도|쯤|가량)?\s?(?:이에요|예요|이요|요|이고|입니다|이야|임|이다|받아요|벌어요|받아|받음|받으셔|받으세요|받으심|나와요|나와|나옴|벌어)?\s*[.!~]*\s*$"
 )
+
+
+#: A household member and the bare amount said after her ("나 삼백", "와이프 백오십", "남편은 250").
+_PERSON_AMOUNT = re.compile(
+    r"(?<![가-힣])(?:나|내|저|제|남편|신랑|와이프|아내|집사람|마누라|영감|아들|딸)(?:는|은|이|가)?\s"
+    r"([\d,]+|[일이삼사오육칠팔구십백천]+)(?![\d,만원])"
+)
+
+
+_EARNINGS_SAID = re.compile(r"월급|벌어|벌고|번다|버는|일해서|맞벌이|알바")
+
+
+def _amounts_by_person(text: str) -> int | None:
+    """The sum of two or more members' bare amounts said as a list, in won ("나 삼백 와이프 백오십" = 4,500,000)."""
+    values = [parse_numeral(m.group(1).replace(",", "")) for m in _PERSON_AMOUNT.finditer(text)]
+    if len(values) < 2 or any(not v or v >= 10**4 for v in values):
+        return None
+    return int(sum(v for v in values if v) * 10**4)
 
 
 def _bare_amount_in_words(text: str) -> int | None:

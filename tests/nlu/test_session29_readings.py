@@ -123,3 +123,14 @@ def test_not_having_received_anything_is_no_word_of_despair() -> None:
 
     assert not has_danger_word("그동안 외국에 있어서 아무것도 못받았어요 아동수당도요")
     assert has_danger_word("요즘 너무 지쳐서 아무것도 못하겠어요")
+
+
+def test_each_members_income_listed_bare_is_summed() -> None:
+    from graphs.slots import parse_answer
+
+    facts = {"members": [{"relation": "self"}, {"relation": "spouse"}]}
+    for reply, kind in (("나 삼백 와이프 백오십", "other_krw"), ("나 삼백 집사람 백오십 월급", "earned_krw")):
+        patch = parse_answer("income", reply, extract_facts(reply), facts)
+        assert isinstance(patch, dict)
+        assert patch["income"][kind] == 4_500_000
+    assert extract_facts("상가 세 받는 기 이백이십 들어옵니더")["income"] == {"other_krw": 2_200_000}
