@@ -83,9 +83,8 @@ def crisis_kinds(signals: list[str], text: str, events: list[str] | None = None)
     if _YOUNG.search(text) and set(kinds) & {"violence", "no_shelter"}:
         kinds.insert(0, "youth")  # a teenager hit at home or without a bed tonight: the youth line first
     if "violence" in kinds and _MIGRANT.search(text):
-        kinds.append(
-            "migrant"
-        )  # violence at home told by a marriage migrant: counselling in her language too
+        # violence at home told by a marriage migrant: counselling in her language too
+        kinds.append("migrant")
     older = _OLDER.search(text) or _GROWN_CHILD.search(text) or _CARED_FOR_PARENT.search(text)
     if older and ("violence" in kinds or _WITHHELD.search(text)):  # not an older neighbour with no food
         kinds.insert(0, "elder_abuse")

@@ -35,7 +35,7 @@ from graphs.nlu.numbers import (
     parse_numeral,
     parse_words,
 )
-from graphs.nlu.places import find_region
+from graphs.nlu.places import BORN_THEN, find_region
 from graphs.nlu.residence import residence
 from prompts import load_yaml
 from tools.vietnamese import accept_unmarked
@@ -160,7 +160,7 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
     ),
     # How long she has lived somewhere: "5년 계속 살았어요", "태어나서 쭉", "10 years in a row", "住了8年".
     "gyeonggi_residence_years": re.compile(
-        r"\d+\s?년|계속|연속|합산|합치면|태어나(?:서|가|갖고|가지고)|평생|쭉|\d+\s?years?|all my life|since (?:i was )?born|\d+\s?年"
+        rf"\d+\s?년|계속|연속|합산|합치면|{BORN_THEN}|평생|쭉|\d+\s?years?|all my life|since (?:i was )?born|\d+\s?年"
         r"|从小|出生|\d+\s?năm|từ (?:nhỏ|bé)|cả đời",
         re.I,
     ),
@@ -735,14 +735,14 @@ def _bare_amount(text: str) -> int | None:
 
 
 _LIFELONG = re.compile(
-    r"태어나(?:서|가|갖고|가지고)|태어날\s?때부터|평생|토박이|all my life|since (?:i was )?born|born (?:and raised )?here|从出生|从小|一直住"
+    rf"{BORN_THEN}|태어날\s?때부터|평생|토박이|all my life|since (?:i was )?born|born (?:and raised )?here|从出生|从小|一直住"
     r"|từ (?:nhỏ|bé|khi sinh ra)|cả đời",
     re.I,
 )
 _IN_GYEONGGI_ALWAYS = re.compile(
     r"경기\s?도?\s?(?:를|을|에서)?\s?(?:벗어난|떠난|나간)\s?적\s?(?:이\s?)?없|쭉\s?경기|경기도?\s?(?:에서\s?)?쭉"
     # "태어날 때부터 경기도 살았어", "경기도 토박이": all her life in 경기도, whatever city she moved between
-    r"|(?:태어날\s?때부터|태어나(?:서|가|갖고|가지고)|어릴\s?때부터|평생)\s?(?:쭉\s?|계속\s?)?경기|경기\s?도?\s?(?:에서\s?)?(?:태어나|나고\s?자라|토박이)"
+    rf"|(?:태어날\s?때부터|{BORN_THEN}|어릴\s?때부터|평생)\s?(?:쭉\s?|계속\s?)?경기|경기\s?도?\s?(?:에서\s?)?(?:태어나|나고\s?자라|토박이)"
     r"|never left gyeonggi|always (?:lived )?in gyeonggi|一直在京畿|chưa (?:từng )?rời gyeonggi",
     re.I,
 )

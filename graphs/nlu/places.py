@@ -44,7 +44,9 @@ _NEGATED_AFTER = re.compile(
     re.I,
 )
 #: "태어나서부터 쭉 시흥 살았음": lived there all along, up to now — not a former address.
-_ALL_ALONG = re.compile(r"태어나(?:서|가|갖고|가지고)|태어날\s?때|평생|여태|지금까지|어릴\s?때부터")
+#: "태어나서", "태어나가" (경상도), "태어나갖고": born, and then.
+BORN_THEN = r"태어나(?:서|가|갖고|가지고)"
+_ALL_ALONG = re.compile(rf"{BORN_THEN}|태어날\s?때|평생|여태|지금까지|어릴\s?때부터")
 _LIVED_TILL_NOW = re.compile(
     r"^(?:시|군|구)?\s?(?:에|에서|서)?\s?(?:쭉\s?|계속\s?)?살았(?:음|어요|어|습니다|지|다|죠)?\s*(?:[.!~]|$)"
 )
