@@ -16,7 +16,7 @@ from graphs.answers.focus import (
     rule_passages,
 )
 from graphs.dialogue import ledger as lg
-from graphs.dialogue.asking import ASKS, asks_question
+from graphs.dialogue.asking import ASKS, WANTS, asks_question
 from graphs.dialogue.policy import (
     CHILD_ASKS,
     PROFILE_SLOTS,
@@ -153,7 +153,9 @@ def eligibility_turn(state: AgentState, language: str, *, discovery: bool) -> di
         # the line for what she tells beside her check ("회사 잘리고 …": 실업급여 at the 고용센터 1350)
         referral = referral_lines(state.get("message", ""), language, intro or "", covered=asked)
         intro = "\n".join(x for x in (intro, *referral) if x) or None
-    rule = None if discovery else rule_passage(state, list(catalogue.values()), language)
+    # a statement of wanting to apply ("… 일 못해요. 생계급여 신청하고 싶어요") asks no rule
+    wants_only = bool(WANTS.search(state.get("message", ""))) and not asks_question(state.get("message", ""))
+    rule = None if discovery or wants_only else rule_passage(state, list(catalogue.values()), language)
     if rule is not None:  # she asked how a rule works: that answer first, then her check
         intro = "\n".join(x for x in (rule[0], intro) if x)
     further, further_cited = (
@@ -317,7 +319,11 @@ def situation_turn(
         lines += [f"- {responder.program_summary(p, language)}" for p in births]
     if not asked and undecided:
         lines.append(responder.render("situation_intro", language))
-        lines += [f"- {responder.program_summary(catalogue[r['program_id']], language)}" for r in undecided]
+        for r in undecided:
+            # what it pays a household of her size, when the rules say ("4인 가구 … 월 1,994,600원")
+            amount = responder.amount_line(r, language) if lg.settled(ledger, "household") else None
+            summary = responder.program_summary(catalogue[r["program_id"]], language)
+            lines.append(f"- {summary}" + (f"\n  {amount}" if amount else ""))
     if not asked:
         lines += [
             responder.render(

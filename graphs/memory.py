@@ -124,6 +124,8 @@ def _merge_members(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
                 and member.get("birth_order")
                 and m["birth_order"] != member["birth_order"]
             )
+            # nor the baby announced as her second ("둘째 낳았어요", then "큰애는 네살이에요": the eldest is another)
+            and not (rank_of.get(id(member)) == "eldest" and (m.get("birth_order") or 1) > 1)
         ]
         placeholder = next((m for m in members if m.get("relation") is None), None)
         # An age goes to a member of that relation whose age is not known yet ("첫째 5살, 둘째 3살", then

@@ -22,7 +22,7 @@ from graphs.answers.compose import (
     summary_line,
     topic_notes,
 )
-from graphs.answers.focus import asked_of, asks_what_or_how_much, is_contact, rule_passages
+from graphs.answers.focus import asked_of, asks_what_or_how_much, is_contact, lists_documents, rule_passages
 from graphs.answers.limits import asks_deduction, asks_limit
 from graphs.answers.readable import readable
 from graphs.state import Citation
@@ -181,6 +181,16 @@ def _criterion_name(name: str, language: str) -> str:
     return str(entry.get(language) or entry.get("ko") or name)
 
 
+def amount_line(result: dict[str, Any], language: str) -> str | None:
+    """The estimated amount of a result for the household told ("예상 금액: 월 1,994,600원 (2026년 기준, 추정)"),
+    when the rules give one."""
+    if result.get("amount_krw") is None or not result.get("amount_period"):
+        return None
+    period = label("labels", result["amount_period"], language)
+    year = str(result["rules_version"])[:4]
+    return render("amount", language, amount=money(result["amount_krw"], language), period=period, year=year)
+
+
 def result_block(
     result: dict[str, Any],
     program: dict[str, Any],
@@ -195,15 +205,9 @@ def result_block(
     name = program_name({**result, "translations": program.get("translations")}, language)
     status = "window_closed" if result.get("window_closed") else result["status"]
     lines = [render_for(f"status_{status}", language, applicant, program=name)]
-    if result.get("amount_krw") is not None and result.get("amount_period"):
-        period = label("labels", result["amount_period"], language)
-        year = str(result["rules_version"])[:4]
-        lines.append(
-            "  "
-            + render(
-                "amount", language, amount=money(result["amount_krw"], language), period=period, year=year
-            )
-        )
+    amount = amount_line(result, language)
+    if amount is not None:
+        lines.append("  " + amount)
     reasons = _reasons(result, language)
     if reasons:
         lines.append("  " + render("because", language, reasons=reasons))
@@ -379,6 +383,8 @@ def info_reply(
             question, program["id"]
         )  # "부모급여 얼마? … 아동수당 정지돼?": each its own question
         rules = rule_passages(asked, own, names, language)
+        if program.get("documents"):
+            rules = [r for r in rules if not lists_documents(r)]  # the card below lists them
         limits = limit_lines(program, question, language)
         if limits:  # "소득 기준 얼마예요?": the rules data's own figures, not a passage of another year
             lines += [f"{name}:", *limits]

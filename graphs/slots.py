@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from graphs.memory import infant_takes_order, replace_members, same_birth_order
-from graphs.nlu.dates import find_past_dates
+from graphs.nlu.dates import find_past_dates, find_past_months
 from graphs.nlu.durations import (
     AND_A_HALF,
     CJK_DURATION,
@@ -70,9 +70,9 @@ OBLIGOR_YEARLY_INCOME = 100_000_000
 2026 unconfirmed)."""
 
 _REFUSAL = re.compile(
-    r"말하기\s*싫|말\s*안\s*할|안\s*알려|알려\s*주기\s*싫|비밀|모르겠|잘\s*몰라|몰라요|말씀\s*드리기\s*어려|"
-    r"rather not|don'?t want to (?:say|tell)|not telling|prefer not|i don'?t know|no idea|"
-    r"不想说|不告诉|不知道|không muốn nói|không biết",
+    r"말하기\s*싫|말\s*안\s*할|묻지\s*마|물어보지\s*마|(?:얘기|말|대답)(?:은|는)?\s*(?:하기\s*)?싫|하기\s*싫어|안\s*알려|알려\s*주기\s*싫|비밀|모르겠|잘\s*몰라|몰라요|말씀\s*드리기\s*어려|"
+    r"rather not|don'?t want to (?:say|tell|talk)|not telling|prefer not|i don'?t know|no idea|don'?t ask|"
+    r"不想说|别问|不想谈|đừng hỏi|不告诉|不知道|không muốn nói|không biết",
     re.IGNORECASE,
 )
 _YES = re.compile(
@@ -337,7 +337,7 @@ _ASSETS_NONE = re.compile(
 
 #: Words that say who lives together ("남편이랑 셋이 살아요", "of us", "一起住"), not only name someone.
 TOGETHER = re.compile(
-    r"살아|살고|사는|삽니다|살제|식구|가족|가구|명이|명이요|명이에요|같이|함께|(?<![가-힣])(?:둘|셋|넷|다섯)이|\d\s?명|\d\s?인"
+    r"살아|살고|사는|삽니다|살제|식구|가족|가구|명이|명이요|명이에요|(?<!도 )(?<!도)같이(?!\s?(?:요|봐|물어|알아|확인|신청|해))|함께|(?<![가-힣])(?:둘|셋|넷|다섯)이|\d\s?명|\d\s?인"
     r"|live with|living with|lives with|of us|\bme,|just me|一起住|住|口人|一家|sống với|ở với|người|nhà (?:tôi|em)|tôi,|toi,",
     re.IGNORECASE,
 )
@@ -500,6 +500,13 @@ def parse_answer(
             }
         }
     elif slot == "support_obligor":
+        if any(
+            refuses(sentence)
+            and not find_money(sentence)
+            and SLOT_KEYWORDS["support_obligor"].search(sentence)
+            for sentence in re.split(r"[.!?。！？]\s*", text)
+        ):
+            return DECLINED  # "연금은 … 육십만원이요. 자식 얘기는 묻지 마세요": her money said, her children refused
         well_off = re.search(
             r"넉넉|잘\s*살|잘\s*벌|잘\s*버(?:는|니|네)|많이\s*벌|여유|부자|연봉이?\s?\S{0,4}억|억\s?(?:넘|이상)|의사|변호사|고소득|well off|rich|earns? a lot"
             r"|high (?:income|salary)|\bdoctor\b|\blawyer\b|(?<!不)宽裕|(?<!没)有钱|收入(?:都)?(?:挺|很)?高|(?<!不)过得(?:很|挺)?好"
@@ -620,14 +627,21 @@ def parse_answer(
             return {"region": region}
     elif slot == "months_resident":
         total = duration_months(text)
+        moved = _MOVED.search(text)
+        if total is None and moved:
+            # "8월에 안산에서 이사왔어요": since the month of the move (this year's, unless a year is said)
+            months = [m for m in find_past_months(text[: moved.start()], date.today()) if m.months_ago >= 0]
+            if months:
+                total = months[-1].months_ago
         lifelong = _lifelong_years(text, facts)
         if total is not None or lifelong is not None:
             # asked how long she has lived in Siheung, the place she names is where she lives: "we've never
             # lived in Siheung. Ansan for 4 years"
-            place = find_region(text, answer=True)
-            region = dict(
-                said.get("region") or place or facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"}
-            )
+            place = find_region(_CAME_FROM.sub(" ", text), answer=True)  # not where she moved from
+            stated = (
+                None if moved else said.get("region")
+            )  # "안산에서 이사왔어요": 안산 is where she came from
+            region = dict(stated or place or facts.get("region") or {"sido": "경기도", "sigungu": "시흥시"})
             region["months_resident"] = total if total is not None else (lifelong or 0) * 12
             return {"region": region}
     elif slot == "gyeonggi_residence_years":
@@ -690,7 +704,7 @@ def parse_answer(
 
 #: A denial right after a word of means: "부자 아입니더", "잘 버는 애들은 아니유", "넉넉하진 않아요".
 _NOT_SO = re.compile(
-    r"\S{0,6}\s?\S{0,4}\s?(?:아니|아닙|아입|아이다|아이라|않|안\s?(?:해|돼)|못|없)", re.IGNORECASE
+    r"\S{0,6}\s?\S{0,4}\s?(?:아니|아닙|아입|아이다|아이라|않|안\s?(?:해|돼|되|넘)|못|없)", re.IGNORECASE
 )
 
 _BARE_AMOUNT = re.compile(
@@ -734,6 +748,12 @@ def _bare_amount(text: str) -> int | None:
     return int(found.group(1)) * 10_000
 
 
+#: A move in: "이사왔어요", "이사 온", "moved here", "搬来", "chuyển đến".
+_MOVED = re.compile(
+    r"이사\s?(?:왔|와|온|옴|했|함)|(?:넘어|옮겨)\s?왔|moved (?:here|in|to)|搬(?:来|到|过来)|chuyển (?:đến|về)",
+    re.I,
+)
+_CAME_FROM = re.compile(r"\S+에서(?=\s?(?:\S+\s)?(?:이사|넘어|옮겨))|\bfrom\s+\w+")
 _LIFELONG = re.compile(
     rf"{BORN_THEN}|태어날\s?때부터|평생|토박이|all my life|since (?:i was )?born|born (?:and raised )?here|从出生|从小|一直住"
     r"|từ (?:nhỏ|bé|khi sinh ra)|cả đời",

@@ -533,6 +533,8 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
         # what a program is: what it gives and whom it is for ("문화누리카드 이게 뭐꼬? 내도 받을수 있는긴지")
         who = next((h for _, h in ranked if is_section(h, "who")), None)
         chosen += [who] if who is not None and all(who is not c for c in chosen) else []
+    gives = _what_it_gives(question, parts, chosen, [h for _, h in ranked])
+    chosen += [gives] if gives is not None else []
     chosen += [h for s, h in ranked[1:] if s >= 0.5 * top and all(h is not c for c in chosen)]
     chosen = chosen[:MAX_PASSAGES]
     terms = focus_terms(question, [name])
@@ -557,6 +559,34 @@ def document_answer(question: str, hits: list[dict[str, Any]], language: str = "
         lines.append(line)
         cited.append(hit)
     return Answer(lines, cited, booklet_year=_booklet_year(cited), contact=contact_of(focal))
+
+
+def _what_it_gives(
+    question: str, parts: list[str], chosen: list[dict[str, Any]], ranked: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """What the program gives, when the answer so far says only whom it is for and she did not ask who
+    ("희망저축계좌 그냥 적금이여? 나라서 돈 보태준다는게 참말이요? 우린 주거급여 받고": the II 유형's 대상 row found by
+    her 주거급여, then its 내용 row — 10만 원 matched for 3 years); the row of the same type first."""
+    if any(aspect(p) == "who" for p in [question, *parts]):
+        return None
+    if not any(is_section(h, "who") and "대상" in str(h.get("section")) for h in chosen) or any(
+        "내용" in str(h.get("section")) for h in chosen
+    ):
+        return None
+    kinds = {_row_kind(str(h.get("text") or "")) for h in chosen} - {None}
+    contents = [h for h in ranked if "내용" in str(h.get("section")) and all(h is not c for c in chosen)]
+    return next((h for h in contents if _row_kind(str(h.get("text") or "")) in kinds), None) or next(
+        iter(contents), None
+    )
+
+
+def _row_kind(text: str) -> str | None:
+    """The first field of a booklet row ("II 유형" of "… 유형은(는) 'II 유형', …"), which names the row's kind."""
+    match = _ROW_FIRST.search(text)
+    return match.group(1) if match else None
+
+
+_ROW_FIRST = re.compile(r"관련 정보: [^']{1,20}은\(는\) '([^']{1,30})'")
 
 
 def further_answers(

@@ -571,6 +571,19 @@ _CONSEQUENCE = re.compile(
 )
 
 
+#: A question about what to bring, and the sections that answer it.
+_DOCUMENTS_ASKED = re.compile(
+    r"서류|준비물|챙겨\s?(?:가|와|갈|올)|가져\s?(?:가|와|갈|올)|지참|\bdocuments?\b|paperwork|what (?:do i|to) bring|材料|带什么|giấy tờ|mang (?:theo )?gì",
+    re.I,
+)
+_DOCUMENT_SECTIONS = ("서류", "준비물", "Documents", "所需材料", "材料", "Giấy tờ")
+
+
+def lists_documents(hit: dict[str, Any]) -> bool:
+    """Whether a passage is a program's list of documents to bring."""
+    return any(w in str(hit.get("section")) for w in _DOCUMENT_SECTIONS)
+
+
 #: Sections a named program's reply shows anyway (its summary and contact).
 _SHOWN = ("한눈에", "요약", "문의", "연락처")
 
@@ -588,6 +601,11 @@ def focused_passage(question: str, hits: list[dict[str, Any]], names: Iterable[s
         needed = 2 if any(w in str(best.get("section")) for w in _SHOWN) else 1
         if overlap(terms, best) >= needed:
             return best
+    if _DOCUMENTS_ASKED.search(question):
+        # "뭐 챙겨가야 혀", "what documents": the section that lists them, whatever words she used
+        papers = [h for _, h in ranked if lists_documents(h)]
+        if papers:
+            return papers[0]
     language = detect_language(question, default="ko")
     if aspect(question) == "how_much" and language != "ko":
         # "생계급여最多一个月能拿多少": her words are not the (Korean) documents' words; the current document's

@@ -31,6 +31,8 @@ _PLAIN_KEYS = frozenset(
     {"내용", "지원내용", "설명", "답변", "content", "description", "세부내용", "주요내용"}
 )
 _NAME_KEYS = ("기관명", "기관", "센터명", "시설명")
+#: Keys naming the kind of a row ("유형 II 유형", "구분 시설급여"): said first, as the row's head.
+_KIND_KEYS = frozenset({"유형", "구분", "분류", "종류"})
 _PHONE_KEYS = ("연락처", "전화번호")
 _SPACES = re.compile(r"[ \t]+")
 #: The project documents' own confidence marks ("(확인등급 B)", "(2026년, 확인등급 A)"): for its editors, not
@@ -121,8 +123,11 @@ def readable(text: str) -> str:
         return f"{qa['질문']} → {qa['답변']}"
     # "상동" (as above) says nothing once the row stands alone; a field name reads as words ("수급자 유형")
     shown = [(k, v) for k, v in shown if v != "상동"] or shown
-    parts = [v if k in _PLAIN_KEYS or len(shown) == 1 else f"{tidy(k)} {v}" for k, v in shown]
     head = "" if label == match.group("section").strip() else f"{_value(label)}: "
+    if len(shown) > 1 and shown[0][0] in _KIND_KEYS:
+        # "유형 II 유형; 지원내용 …" reads "II 유형: …": the row's kind heads it
+        head, shown = f"{head}{shown[0][1]}: ", shown[1:]
+    parts = [v if k in _PLAIN_KEYS or len(shown) == 1 else f"{tidy(k)} {v}" for k, v in shown]
     return head + "; ".join(parts)
 
 

@@ -74,7 +74,21 @@ WHAT_CAN_I = re.compile(
 WHAT_CAN_I = with_unmarked(WHAT_CAN_I)
 
 
-ASKS = re.compile(r"\?|？|[까나죠]요?\s*$|吗|không\s*$|khong\s*$", re.IGNORECASE)
+#: A statement of wanting to apply or to know, not a question: "신청하고 싶어요", "I want to apply", "想申请".
+WANTS = re.compile(
+    r"(?:신청|알아보|받|물어보|상담받)(?:하)?고\s?싶(?:어|습|은데|네)|신청하려(?:고|구)|신청할게|\b(?:i )?(?:want|would like|'d like) to apply\b"
+    r"|想申请|我要申请|muốn đăng ký|muon dang ky",
+    re.I,
+)
+
+
+#: "일흔하나", "애가 하나": the number one, not the spoken question ending "하나"
+_ONE = "".join(
+    f"(?<!{w}하)"
+    for w in ("열", "물", "른", "흔", "쉰", "순", "든", "가 ", "이 ", "도 ", "딸 ", "들 ", "애 ", "식 ")
+)
+_ONE_WORD = _ONE.replace("하)", ")")
+ASKS = re.compile(rf"\?|？|[까죠]요?\s*$|{_ONE}나요?\s*$|吗|không\s*$|khong\s*$", re.IGNORECASE)
 """A message that ends as a question (a mark, a question ending)."""
 
 
@@ -177,7 +191,7 @@ _COUNSELLING = re.compile(
 
 #: Spoken question endings that carry no question mark ("보험되나", "어디 가야대", "그거 뭐임").
 _ASKS_SPOKEN = re.compile(
-    r"(?:되나|있나|하나|되노|하노|있노|는겨|되는겨|뭐임|가야대|돼|되요|해요|나요|까|냐|니|야\s?(?:됨|함|되나|하나))\s*(?:$|[^가-힣])"
+    rf"(?:되나|있나|{_ONE_WORD}하나|되노|하노|있노|는겨|되는겨|뭐임|가야대|돼|되요|(?:어떻게|뭘|뭐|어디서|어떡|언제)\s?(?:\S+\s)?해요|{_ONE}나요|까|냐|니|야\s?(?:됨|함|되나|하나))\s*(?:$|[^가-힣])"
 )
 
 
@@ -350,7 +364,9 @@ STAFF = re.compile(
 #: it works.
 WHAT_ABOUT = re.compile(
     r"(?:은|는|도|이나|나)\s?(?:어떻게|어케|어찌)\s?(?:돼|되|된|됨)(?:요|나요|는지|죠|냐|나)?\s*[?？]?\s*$|는요\s*[?？]\s*$"
-    r"|\b(?:what|how) about\b|thì sao|thi sao|呢\s*[?？]?\s*$",
+    r"|\b(?:what|how) about\b|thì sao|thi sao|呢\s*[?？]?\s*$"
+    # "차상위도 같이요", "노인맞춤돌봄도 같이 물어볼게요", "그것도요": that one too
+    r"|(?:도|두)\s?같이\s?(?:요|유|봐|물어|알아|확인)|(?:그것|그거)도요",
     re.IGNORECASE,
 )
 

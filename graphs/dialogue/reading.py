@@ -20,10 +20,11 @@ from graphs.memory import merge_facts, replace_members
 from graphs.nlu import Understanding
 from graphs.nlu.facts import (
     ALONE,
-    amount_holders,
+    RELATION_WORDS,
     denied_programs,
     extract_facts,
     income_kinds_said,
+    outside_money_blanked,
     unlabelled_amounts,
     writer_income,
 )
@@ -148,8 +149,11 @@ def _apply(
     pending: list[str],
     asked_before: list[str],
     applicant: str | None = None,
+    money_text: str | None = None,
 ) -> None:
     """Read `slot` from the clauses of `message` that speak about it; record a value or a refusal."""
+    if slot == "income" and money_text is not None:
+        message = money_text  # without the money of relatives outside the household
     # a count said anywhere in the message belongs to the household answer ("2 người, tôi với chồng")
     counted = slot == "household" and HOUSEHOLD_COUNT.search(message)
     part = message if counted else clauses_for(slot, message)
@@ -200,14 +204,19 @@ def _apply(
             reading.filled.append(slot)
 
 
-def _others_money(message: str, facts: dict[str, Any], ledger: lg.Ledger) -> bool:
-    """Whether every amount of the message is held by someone the settled household does not have (her son
-    named after she said she lives alone)."""
-    if not lg.settled(ledger, "household"):
-        return False
-    present = {m.get("relation") for m in facts.get("members") or []}
-    holders = amount_holders(message)
-    return bool(holders) and all(h is not None and h not in present for h in holders)
+def _outside(facts: dict[str, Any], ledger: lg.Ledger) -> frozenset[str]:
+    """The relations the settled household has no member of (her son, once she said she lives alone): money they
+    hold is theirs, not the household's."""
+    members = facts.get("members") or []
+    status = lg.status(ledger, "household")
+    # told in answer to who lives with her, or said as living alone; not children named in passing ("애 셋"),
+    # nor a household only assumed to be hers alone
+    if not (status in ("answered", "corrected") or (status == "said" and len(members) == 1)):
+        return frozenset()
+    present = {m.get("relation") for m in members}
+    if None in present:
+        return frozenset()
+    return frozenset(r for r in RELATION_WORDS if r not in present)
 
 
 #: A number at the end of a correction: "… 천오백이네요", "아니 1200이요".
@@ -323,7 +332,10 @@ _TOPICS_REFUSED = ("income", "assets", "support_obligor", "household", "age", "n
 
 def refused_topic(message: str, pending: list[str], facts: dict[str, Any]) -> list[str]:
     """The facts a refusal names, when it names some ("소득은 말하기 싫어요", "孩子的事情我不想说": her grown
-    children, whom family support asks about when no child lives with her); [] when it names none."""
+    children, whom family support asks about when no child lives with her); [] when it names none. Only the
+    sentences that refuse are read ("연금은 육십만원이요. 자식 얘기는 묻지 마세요": her children, not income)."""
+    refusing = [s for s in re.split(r"(?<=[.!?。！？])\s*", message) if refuses(s)]
+    message = " ".join(refusing) or message
     named = relevant_slots(pending, message) or relevant_slots(
         [s for s in _TOPICS_REFUSED if s not in pending], message
     )
@@ -349,6 +361,18 @@ def read_message(
         slot, path, value = quoted
         return Reading(facts=_set_path(facts, path, value), filled=[slot], answered_now=[slot])
     u = u.model_copy(update={"facts": as_applicant(u.facts, applicant, message)})
+    outside = _outside(facts, ledger) if applicant is None else frozenset()
+    # "혼자 살아요", then "제 연금 사십에 아들 월급이 오백"; "our son earns 7 million but he lives in Seoul with his own
+    # family": his pay is his, not the household's income (what family support asks of him all the same)
+    household_money = outside_money_blanked(message, outside)
+    if household_money != message:
+        own = extract_facts(household_money).get("income")
+        u = u.model_copy(
+            update={
+                "facts": {k: v for k, v in u.facts.items() if k != "income"}
+                | ({"income": own} if own else {})
+            }
+        )
     asked_before = [s for s in ledger if lg.asks(ledger, s) and s not in pending]
     unasked = [s for s in SLOT_KEYWORDS if s not in ONLY_WHEN_ASKED]
     candidates = list(dict.fromkeys([*pending, *asked_before, *unasked]))
@@ -445,7 +469,7 @@ def read_message(
     for slot in [t for t in targets if t in pending]:
         if slot in CHILD_SLOTS and slot in stated:
             continue  # the whole message already gives each child its age; a clause would mix them up
-        _apply(reading, slot, message, u, pending, asked_before, applicant)
+        _apply(reading, slot, message, u, pending, asked_before, applicant, household_money)
         if not named and (reading.answered_now or reading.refused):
             break
     if set(reading.answered_now) & CHILD_SLOTS:
@@ -480,16 +504,12 @@ def read_message(
         # "아들 하나 있는데 연봉이 2억 넘어요": the relative's money, not the household's
         said.pop("income", None)
         said.pop("assets", None)
-    others = _others_money(message, facts, ledger)
-    if others:
-        # "혼자 산다", then "아들이 … 공장 다니는데 월급 삼백": the money of someone not of her household
-        said.pop("income", None)
     # A statement of monthly income or of assets is the whole of it ("월급 200": no other income; "a 5 million won
     # rental deposit": no savings and no debt), as the answer to the question about it is read.
     if "income" in said:
         said["income"] = {"earned_krw": 0, "other_krw": 0, **said["income"]}
         if "income" in pending:  # "老公二百八十万" beside a pension: in the answer about income, it is income
-            said["income"]["other_krw"] += unlabelled_amounts(message)
+            said["income"]["other_krw"] += unlabelled_amounts(household_money)
     if "assets" in said:
         said["assets"] = {"property_krw": 0, "financial_krw": 0, "debt_krw": 0, **said["assets"]}
     if lg.settled(ledger, "household") and not _states_household(message, said.get("members") or []):
@@ -512,11 +532,9 @@ def read_message(
         # Only slots the whole message did not already state: its reading keeps each value with its member.
         if slot == "region" and facts.get("region"):
             continue  # where she lives, once said, is not changed by a place she names in passing
-        if slot == "income" and others:
-            continue
         if slot in MONEY_SLOTS and "support_obligor" in pending and not find_money(message):
             continue  # "돈 잘버는 애들은 아니유": her daughters' means, not "no income" for the household
-        _apply(reading, slot, message, u, pending, asked_before, applicant)
+        _apply(reading, slot, message, u, pending, asked_before, applicant, household_money)
     before_income = facts.get("income") or {}
     now_income = reading.facts.get("income") or {}
     if correcting and "income" in reading.filled and before_income and not income_kinds_said(message):
@@ -539,7 +557,7 @@ def read_message(
         for slot in [p for p in pending if p not in named]:
             if slot in MONEY_SLOTS and "support_obligor" in named and not find_money(message):
                 continue  # "没有子女，也没有别的亲人" while assets are asked: her relatives, not her money
-            _apply(reading, slot, message, u, pending, asked_before, applicant)
+            _apply(reading, slot, message, u, pending, asked_before, applicant, household_money)
             if reading.answered_now or reading.refused:
                 break
     if not reading.filled and not reading.refused and pending and refuses(message):

@@ -280,7 +280,13 @@ def goal_after(
     if goal and u.by_situation and joins:
         # "영감이랑 둘이 살고 병원비도 많이 나와유": an answer that tells a need besides adds its program
         return [*goal, *(p for p in u.programs if p not in goal)]
-    if goal and reading.answered and not (ASKS.search(text) or CAN_I.search(text) or ALSO_ASKED.search(text)):
+    if (
+        goal
+        and reading.answered
+        and not (
+            ASKS.search(text) or CAN_I.search(text) or ALSO_ASKED.search(text) or WHAT_ABOUT.search(text)
+        )
+    ):
         return goal
     if joins and goal and not _INSTEAD.search(text):
         return [*goal, *(p for p in u.programs if p not in goal)]

@@ -34,12 +34,14 @@ _REL_WORDS: dict[str, str] = {
 }
 _REL = {rel: re.compile(pattern, re.I) for rel, pattern in _REL_WORDS.items()}
 _APART_WORDS = (
-    r"(?:따로|별거|떨어져|독립했|분가|보내\s?(?:줘|준|주)|부쳐\s?(?:줘|준|주)|separately|apart|elsewhere|\bsends?\b|不住一起|不在一起住|分开住"
-    r"|寄钱|ở riêng|sống riêng|gửi (?:thêm|tiền|cho))"
+    r"(?:따로|별거|떨어져|독립했|분가|보내\s?(?:줘|준|주)|부쳐\s?(?:줘|준|주)|separately|\bapart\b|elsewhere|\bsends?\b|不住一起|不在一起住|分开住"
+    r"|寄钱|ở riêng|sống riêng|gửi (?:thêm|tiền|cho)"
+    r"|(?:his|her|their) own (?:family|place|house|home|household)|자기\s?가정|지\s?가정|자기\s?식구|有自己的家|成家了"
+    r"|养(?:一|他的|她的|自己的)?家)"
 )
 _ANY_REL = re.compile("|".join(f"(?:{pattern})" for pattern in _REL_WORDS.values()), re.I)
 _APART = re.compile(_APART_WORDS, re.I)
-_CLAUSE = re.compile(r"[^,.;]+")
+_CLAUSE = re.compile(r"[^,.;，。；]+")
 _SENTENCE_END = re.compile(r"[.!?。！？]")
 _JOINED = re.compile(r"\s*(?:이랑|랑|하고|과|와|and|和|và|,)?\s*$", re.I)
 
@@ -54,14 +56,22 @@ def without_apart(lower: str) -> str:
         if not apart:
             continue
         before = list(_ANY_REL.finditer(clause.group(), 0, apart.start()))
-        start = 0
+        start = clause.start()
         if before and apart.start() - before[-1].end() <= 12:
-            start = before[-1].start()
+            start += before[-1].start()
             for prev in reversed(before[:-1]):  # "아들이랑 딸은": the relations joined to it go too
-                if prev.end() + 6 < start or not _JOINED.match(clause.group()[prev.end() : start]):
+                if prev.end() + 6 < before[-1].start() or not _JOINED.match(
+                    clause.group()[prev.end() : before[-1].start()]
+                ):
                     break
-                start = prev.start()
-        span = (clause.start() + start, clause.end())
+                start = clause.start() + prev.start()
+        elif not _ANY_REL.search(clause.group()):
+            # "儿子一个月挣四百万，他自己也要养一家人，不住一起": said after, of the relation named last in its sentence
+            since = max((m.end() for m in _SENTENCE_END.finditer(lower, 0, clause.start())), default=0)
+            prior = list(_ANY_REL.finditer(lower, since, clause.start()))
+            if prior:
+                start = prior[-1].start()
+        span = (start, clause.end())
         out = out[: span[0]] + " " * (span[1] - span[0]) + out[span[1] :]
     return out
 
@@ -283,6 +293,8 @@ _SELF_ALONE = re.compile(
     r"|我(?:一个人|自己)住|tôi sống một mình",
     re.I,
 )
+#: Living alone said without a subject ("지는 일흔셋이구 혼자 살어유"): hers, unless said of an elder ("혼자 사세요").
+_LIVES_ALONE = re.compile(r"(?<![가-힣])혼자\s?(?:살(?!\s?(?:수|게|려|면))|사는|산다|삽|지내)(?!시|세|셔)")
 ALONE = re.compile(
     r"혼자(?!\s?(?:서\s?)?(?:애|아이|아들|딸|자식|애들|아이들|둘|셋|다)?(?:를|을|들을?)?\s?(?:키우|키운|키울|키웁|키워|길러|기르|기른|기릅))"
     r"(?!\s?(?:서\s?)?(?:거동|못\s?(?:걸|움직|일어|씻|드|먹)|걷지|움직이지|일어나지|씻지|화장실|밥\s?(?:을\s?)?못))"
@@ -305,7 +317,7 @@ _DUAL_EARNERS = re.compile(
 )
 #: A spouse who died, left or divorced ("남편 재작년에 갔제", "passed away"): not a member, and she is alone.
 SPOUSE_GONE = re.compile(
-    r"(?:남편|아내|와이프)(?:은|는|도)?\s?없|돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|먼저\s?(?:보내|가|갔)|세상\s?(?:을\s?)?떠|(?:작년|재작년|몇\s?년\s?전)에?\s?갔|여의|사별"
+    r"(?:남편|아내|와이프)(?:은|는|도)?\s?없|돌아가|사망|죽었|이혼|집\s?나|연락\s?(?:이\s?)?끊|먼저\s?(?:보내|가|갔)|세상\s?(?:을\s?)?떠|(?:작년|재작년|몇\s?년\s?전|지난\s?달|지난\s?주|얼마\s?전|갑자기)에?\s?(?:갑자기\s?)?(?:갔|가셨|떠났)|여의|사별"
     r"|집(?:을|에서)?\s?나왔|(?:데리고|피해서?)\s?나왔|도망"
     r"|passed away|died|divorc|widow|survivor'?s? pension|유족\s?연금|去世|离婚|走了|qua đời|ly hôn|mất rồi|đã mất"
     r"|(?:chồng|vợ)(?:\s(?:tôi|em|mình))?\s?(?:[(（][^)）]{0,20}[)）]\s?)?(?:đã\s|mới\s|vừa\s)?mất\b(?!\s(?:việc|tiền|ngủ|nhà|khả năng|liên lạc))"
@@ -553,7 +565,9 @@ _RAISING_GRANDCHILD = re.compile(
 )
 _NOT_SINGLE_PARENT = re.compile(
     r"(?:한부모|싱글맘|싱글대디)(?:는|가|은)?\s?(?:아니|아녀|아님)|\bnot (?:a )?single (?:mom|mother|dad|father|parent)"
-    r"|不是单亲|không phải (?:gia đình )?(?:đơn thân|bố mẹ đơn thân|mẹ đơn thân)",
+    r"|不是单亲|không phải (?:gia đình )?(?:đơn thân|bố mẹ đơn thân|mẹ đơn thân)"
+    # still married, the spouse away ("my husband is in Saudi but we are still married"): not a single parent
+    r"|\bstill married\b|(?:이혼|혼인)\s?(?:은|도)?\s?(?:안\s?했|하지\s?않|유지)|아직\s?(?:부부|혼인\s?중)|还没离婚|没离婚|vẫn (?:còn )?(?:là )?vợ chồng|chưa ly hôn",
     re.I,
 )
 #: Children named by their place in the family ("큰애 고2 작은애 중1"): one child each.
@@ -579,7 +593,7 @@ _CRISIS_EVENTS: list[tuple[str, re.Pattern[str]]] = [
         "breadwinner_death",
         re.compile(
             r"(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?<!시)"
-            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|영감|바깥양반|신랑|집사람|마누라|husband|wife|丈夫|老公|老伴|chồng|vợ)(?:.{0,14}|\s?\S{0,4}\s?[(（][^)）]{0,16}[)）]\s?)(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày))"
+            r"(?:남편|아내|가장|아버지|아빠|부인|와이프|영감|바깥양반|신랑|집사람|마누라|husband|wife|丈夫|老公|老伴|chồng|vợ)(?:.{0,14}|\s?\S{0,4}\s?[(（][^)）]{0,16}[)）]\s?)(?:돌아가|사망|죽었|죽어서|죽고\s?나서|세상을?\s?(?:떠나|떠났|뜨)|(?:지난\s?(?:달|주)|얼마\s?전)?에?\s?갑자기\s?(?:갔|가셨|떠났)|passed away|died|去世|死了|过世|qua đời|mất rồi|(?:mới|vừa|đã) mất|mất vì\b|mất (?:\d+\s?|một |hai |ba )?(?:tháng|năm|tuần|ngày))"
             r"|(?<!bố mẹ )(?<!cha mẹ )(?<!bo me )(?<!cha me )(?:chồng|vợ|chong)[^.?!]{0,40}(?:mất rồi|qua đời|đã mất|mat roi|qua doi|da mat)"
             r"|\b(?:i|we|just|recently) lost (?:my|our) (?:husband|wife|father|dad)\b(?!'s)",
             re.I,
@@ -870,7 +884,7 @@ _MONEY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "other",
         re.compile(
-            r"연금|용돈|지원금|수당|양육비|보내\s?(?:줘|준|주|줌)|부쳐\s?(?:줘|준|주)|\bsends? (?:us|me|her|him)\b|\bgives? (?:us|me)\b|寄给|给我们|gửi cho|실업급여|휴업\s?급여|산재\s?(?:급여|보험금|연금)|임대\s?(?:료|소득|수입)|(?:상가|가게|건물|방)\s?세|rental income|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
+            r"연금|용돈|지원금|수당|양육비|生活费|零花钱|给(?=\s?[\d一二三四五六七八九十两])|보내\s?(?:줘|준|주|줌)|부쳐\s?(?:줘|준|주)|\bsends? (?:us|me|her|him)\b|\bgives? (?:us|me)\b|寄给|给我们|gửi cho|실업급여|휴업\s?급여|산재\s?(?:급여|보험금|연금)|임대\s?(?:료|소득|수입)|(?:상가|가게|건물|방)\s?세|rental income|(?:급여|benefits?)로|그\s?외(?!에?[는엔]?\s?(?:없|아무))|unemployment benefit"
             r"|그\s?밖(?!에?[는엔]?\s?(?:없|아무))|따로|pension|allowance|\bother\b|another|\bplus\b|not (?:from )?(?:work|wages)"
             r"|isn'?t (?:from )?(?:work|wages)|养老金|年金|退休(?:金|费|工资)|津贴|补助|其他|另外|不是工资|lương hưu|trợ cấp|khác|tro cap|\bkhac\b|ngoài ra|\bthêm\b",
             re.I,
@@ -970,6 +984,8 @@ _CURRENCY_LEAD = re.compile(r"^\s*(?:won\b|krw\b|원|uôn\b|韩元|块|元)", re
 
 
 _CLAUSE_GAP = 10
+#: A verb that closes an amount's clause ("연금이 이백 나오고 상가 세 …"): a word past it starts the next one.
+_CLAUSE_ENDS = re.compile(r"(?:나오|들어오|받|벌|있)(?:고|는데|는디|구)\s")
 
 
 def _gap_after(text: str, end: int, start: int) -> int:
@@ -978,8 +994,23 @@ def _gap_after(text: str, end: int, start: int) -> int:
     gap = text[end:start]
     # A word past a comma starts the next clause ("…二百六十万, 我不上班"): it is the amount's only when
     # nothing nearer names it. (An amount's run may have swallowed the comma: look one character back.)
-    separated = bool(re.search(r"[,，。;；!?！？]|\.(?:\s|$)", text[max(0, end - 1) : end] + gap))
+    separated = bool(re.search(r"[,，。;；!?！？]|\.(?:\s|$)", text[max(0, end - 1) : end] + gap)) or bool(
+        _CLAUSE_ENDS.search(gap)
+    )
     return len(_CURRENCY_LEAD.sub("", gap)) + (_CLAUSE_GAP if separated else 0)
+
+
+def _kind_of(lower: str, money: Money, amounts: list[Money]) -> str | None:
+    """`_money_kind`, and for a bare amount of her husband's or hers in a list beside earnings ("신랑 삼백오십 내
+    파트로 백이십"), earnings too: a working member's bare amount in such a list is his pay."""
+    kind = _money_kind(lower, money, amounts)
+    if kind is not None or money.explicit:
+        return kind
+    holder = _subject_before(lower, money.start)
+    listed_pay = any(
+        other is not money and _money_kind(lower, other, amounts) == "earned" for other in amounts
+    )
+    return "earned" if listed_pay and holder == "spouse" else None
 
 
 def _money_kind(text: str, money: Money, amounts: list[Money] | None = None) -> str | None:
@@ -1420,15 +1451,20 @@ def _order_of_birth(text: str, at: int) -> re.Match[str] | None:
 
 
 def amount_holders(text: str) -> list[str | None]:
-    """Whose each amount of `text` is: the relation word just before it ("남편 월급 삼백": the husband's), else
-    the one person the message is about when she does not speak of herself ("아들이 하나 있는데 … 공장 다니는데
-    월급 삼백": the son's); None where she does not say (hers or the household's)."""
+    """Whose each amount is: the relation word just before it ("남편 월급 삼백": the husband's), else the one person
+    the message is about when she does not speak of herself ("아들이 하나 있는데 … 공장 다니는데 월급 삼백": the
+    son's); None where she does not say (hers or the household's)."""
     lower = text.lower()
+    about = _about(lower)
+    return [_subject_before(lower, m.start) or about for m in find_money(text)]
+
+
+def _about(lower: str) -> str | None:
+    """The one relation a message is about, when she names one and does not speak of herself."""
     named = [rel for rel, pattern in _REL.items() if re.search(pattern, lower)]
     mention = _REL[named[0]].search(lower) if named else None
     gone = bool(mention and _NONE_AFTER.match(lower, mention.end()))
-    about = named[0] if len(named) == 1 and not _SELF_WORD.search(lower) and not gone else None
-    return [_subject_before(lower, m.start) or about for m in find_money(text)]
+    return named[0] if len(named) == 1 and not _SELF_WORD.search(lower) and not gone else None
 
 
 def writer_income(text: str) -> dict[str, int]:
@@ -1469,7 +1505,7 @@ def unlabelled_amounts(text: str) -> int:
     return sum(
         m.krw
         for m in amounts
-        if _money_kind(text.lower(), m, amounts) is None
+        if _kind_of(text.lower(), m, amounts) is None
         and not any(o is not m and o.krw == m.krw for o in amounts)  # "1 triệu 2 (120 man)": said twice
         and not _NOT_NOW.match(text, m.end)  # "I had 2.2 million before but now nothing"
         and not _TOTAL_NEAR.search(text, max(0, m.start - 12), m.end + 12)  # "so 7 million total"
@@ -1495,6 +1531,40 @@ def _corrects_earlier(text: str, money: Money, amounts: list[Money]) -> bool:
     """Whether `money` follows a correction word right after an earlier amount: it takes that amount's place."""
     earlier = [a for a in amounts if a.end <= money.start]
     return bool(earlier) and bool(_CORRECTS.search(text, earlier[-1].end, money.start))
+
+
+#: Money a relative gives her ("아들이 따로 살면서 삼십만원 보내줘요", "my son sends 300k"): hers, wherever he lives.
+_GIVEN_TO_HER = re.compile(
+    r"보내\s?(?:줘|준|주|와|온)|부쳐|용돈|생활비|(?:주|줘)(?:요|는|고|서|유)|\bsends?\b|\bgives?\b|给我|给(?:我们|家里)?[^，。,.]{0,6}(?:生活费|零花钱)|生活费|寄|gửi|cho (?:tôi|em|mình)"
+    # a survivor's pension of her late husband is hers ("lương hưu của chồng đã mất (유족연금)", "남편 유족연금")
+    r"|유족|돌아가신|사별|survivor|\blate (?:husband|wife)\b|遗属|去世|过世|đã mất|da mat|qua đời",
+    re.I,
+)
+
+
+def _elsewhere(lower: str, together: str, money: Money, outside: frozenset[str]) -> bool:
+    """Whether `money` is the own money of someone outside the household: its holder is a relation in `outside`,
+    or it is said in a clause about relatives who live apart (`without_apart`); not money they give her."""
+    apart = together[money.start : money.end].isspace() and not lower[money.start : money.end].isspace()
+    about = _about(lower)
+    if about is not None and not _REL[about].search(lower, 0, money.start):
+        about = None  # "국민연금 사십만원 나오는 게 다여유. 아들이 …": said before the son is named, hers
+    if not apart and (_subject_before(lower, money.start) or about) not in outside:
+        return False
+    boundary = max((m.end() for m in _SENTENCE_END.finditer(lower, 0, money.start)), default=0)
+    end = _SENTENCE_END.search(lower, money.end)
+    return not _GIVEN_TO_HER.search(lower, boundary, end.start() if end else len(lower))
+
+
+def outside_money_blanked(text: str, outside: frozenset[str]) -> str:
+    """`text` with the amounts held by a relation in `outside` (or said of relatives who live apart) blanked, same
+    length: what is left is the household's money ("제 연금 사십, 아들 월급 오백" after "혼자 살아요")."""
+    lower = text.lower()
+    together = without_apart(lower)
+    for money in reversed(find_money(text)):
+        if _elsewhere(lower, together, money, outside):
+            text = text[: money.start] + " " * (money.end - money.start) + text[money.end :]
+    return text
 
 
 #: Money spent, said right after the amount.
@@ -1567,8 +1637,10 @@ def _outsiders_masked(text: str) -> str:
     return text
 
 
-def extract_facts(text: str) -> dict[str, Any]:
-    """A partial household dict (contract field names) with the facts stated in `text`."""
+def extract_facts(text: str, outside: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """A partial household dict (contract field names) with the facts stated in `text`. Amounts held by a relation
+    in `outside` (the household told before has no such member), or by one this message places outside it, are
+    that person's, not the household's income."""
     original = text
     text = _outsiders_masked(_NAMES_WITH_RELATIONS.sub(lambda m: " " * len(m.group(0)), text))
     pair = _PARENT_AND_CHILDREN.search(text)
@@ -1722,8 +1794,10 @@ def extract_facts(text: str) -> dict[str, Any]:
     if _PREGNANT.search(together) and not _BORN.search(together):
         together = _FIRST_UNBORN.sub(" ", together)
     # One child or grandchild named without a count ("남편이랑 아기랑 셋", "my husband and our baby").
+    # what the message says of relatives who live apart ("儿子…不住一起"): the one child it names elsewhere is him
+    apart_said = "".join(c if t == " " else " " for c, t in zip(lower, together, strict=False))
     for rel, pattern in (("child", _ONE_CHILD), ("grandchild", _ONE_GRANDCHILD)):
-        if not others[rel] and pattern.search(together):
+        if not others[rel] and pattern.search(together) and not pattern.search(apart_said):
             others[rel].append({"relation": rel})
             member_facts = True
     and_baby = _AND_BABY.search(together)
@@ -1878,7 +1952,9 @@ def extract_facts(text: str) -> dict[str, Any]:
             break
     if size is None and pair is not None:
         size = _parent_and_children(pair)
-    if _SELF_ALONE.search(lower):
+    if _SELF_ALONE.search(lower) or any(
+        not _ANY_REL.search(lower, max(0, m.start() - 8), m.start()) for m in _LIVES_ALONE.finditer(lower)
+    ):  # (not "아들 혼자 살아요": her son's)
         # "아들이 대기업 댕기는데 나 혼자 살아": family named only for what they do elsewhere lives elsewhere
         for rel in ("spouse", "child", "grandchild"):
             others[rel] = [m for m in others[rel] if set(m) - {"relation"}]
@@ -1891,6 +1967,8 @@ def extract_facts(text: str) -> dict[str, Any]:
         member_facts = True
         others["parent"] = []
         size = 1
+    else:
+        alone = False
     if len(others["spouse"]) == 1 and _BOTH.search(lower):
         # "남편이랑 나 둘다 일흔셋이에요": one age said of the two of them
         spouse = others["spouse"][0]
@@ -1922,6 +2000,11 @@ def extract_facts(text: str) -> dict[str, Any]:
         member_facts = True
     if member_facts:
         facts["members"] = members
+    if (size is not None and len(members) == size) or alone:
+        # who lives with her is told: a relation she names beside them lives elsewhere
+        present = {m.get("relation") for m in members}
+        if None not in present:
+            outside = outside | {r for r in _REL if r not in present}
 
     # Money.
     income: dict[str, int] = {}
@@ -1931,7 +2014,9 @@ def extract_facts(text: str) -> dict[str, Any]:
     landlord = bool(_LANDLORD.search(lower)) and not _PAYS_RENT.search(lower)
     last: tuple[str, Money] | None = None  # the kind and the amount read last
     for money in amounts:
-        kind = _money_kind(lower, money, amounts)
+        if _elsewhere(lower, together, money, outside):
+            continue  # "아들이 서울서 회사 댕기는디 월급이 오백": her son's pay, he not of her household
+        kind = _kind_of(lower, money, amounts)
         if landlord and kind in ("rent", None):
             kind = "other"  # "상가 월세 받는 거 삼백": rent her tenants pay her is her income
         if _SPENT_AFTER.match(lower, money.end) or _SPENT_BEFORE.search(lower, 0, money.start):
@@ -2035,7 +2120,13 @@ def extract_facts(text: str) -> dict[str, Any]:
         facts["receiving"] = kept
     elif receiving:
         facts["receiving"] = receiving
-    region = find_region(text)
+    # where relatives who live apart live is not hers ("our son … lives in Seoul with his own family")
+    home = (
+        "".join(" " if t == " " else c for c, t in zip(text, together, strict=True))
+        if len(together) == len(text)
+        else text
+    )
+    region = find_region(home)
     if region:
         facts["region"] = region
         one_place = len({p.sigungu or p.sido for p in find_places(text)}) == 1  # not "부천 5년 살다가 시흥"

@@ -291,7 +291,7 @@ _NATIVE_AGE = re.compile(
 #: over only); before another word unless that word counts something ("스무 명", "서른 평").
 _NATIVE_AGE_BARE = re.compile(
     r"(?<![가-힣])(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?"
-    r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|유(?![가-힣])|이유|이여|이야|야|이고|이구|인데|인디|이라|입니다|이지|이다|이랑|이세요|이십니다|이신데"
+    r"(?=\s*(?:$|[,.!?~]|이에요|이예요|예요|이요|요|유(?![가-힣])|이유|이여|이야|야|이고|이구|인데|인디|이라|입니다|이지|이다|이랑|이세요|이십니다|이신데|이네요|이네|이더라"
     r"|이셔|이시|이제|인기라|묵|먹|잡숫|이던가|이던데|이었나|일걸|일\s?거|쯤|정도"
     r"|임(?![가-힣])|\s(?:먹었|먹은|됐|된|이에요|살|세)|\s?(?:할머니|할아버지|할매|할배|노인|어르신|영감|할멈)"
     r"|\s(?!(?:명|개|번|가지|평|시간|분|해|마리|군데|장|곳|가구|달|주|일|년|하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟"
@@ -330,8 +330,8 @@ _CORRECTED_TO = re.compile(r"(?:살|세)?\s?(?:이|가)?\s?아니(?:고|구|라|
 #: "다음달이면 예순다섯 돼요", "下个月就满65岁了", "tháng sau tôi tròn 65 tuổi", "I'll be 65 next year".
 _TURNS_SOON = re.compile(
     r"\b(?:turns?|turning|(?:i'?ll|he'?ll|she'?ll|will) be) (\d{1,3}) (?:next|this coming) (?:month|week|year)"
-    r"|(?:다음\s?달|담달|다음\s?주|내달|내년|곧)(?:에|이면|이믄|되면)?\s?(?:만\s?)?"
-    r"(\d{1,3}|(?:열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(?:하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?)"
+    r"|(?:다음\s?달|담달|다음\s?주|내달|내년|곧)(?:\s?(?:\d{1,2}|[일이삼사오유육칠팔구시십]{1,3})\s?월)?(?:에|이면|이믄|되면)?\s?(?:만\s?)?"
+    r"(\d{1,3}|(?:열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔|[이삼사오육칠팔구]십)\s?(?:하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?)"
     r"\s?(?:살|세)?\s?(?:이|가)?\s?(?:돼|되|됨|됩)"
     r"|(?:下个月|下月|下周|明年)(?:就|才)?(?:要)?满?(\d{1,3})(?:周)?岁"
     r"|(?:tháng sau|tháng tới|năm sau|năm tới|sang năm)\s+(?:(?:tôi|em|mẹ|bố|ông|bà|anh|chị)\s+)?(?:sẽ\s+)?"
@@ -407,6 +407,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Literal["years", "months"]]] = [
     (
         re.compile(
             r"(?<=宝宝|孩子|婴儿|女儿|儿子)\s?(?:才|刚)?(\d{1,2}|[一二三四五六七八九十两]{1,3})\s?个月"
+            # not "儿子一个月挣四百万": per month
+            r"(?!\s?(?:能|就|才|大概|差不多|也)?\s?(?:挣|赚|收入|工资|拿|给|有|花|交|付|[\d一二三四五六七八九十两百千万]))"
         ),
         "months",
     ),
@@ -615,7 +617,16 @@ def find_ages(text: str) -> list[Age]:
     in_weeks = bool(found)
     for m in _TURNS_SOON.finditer(text):  # "he turns 8 next month": 7 now
         said = next(g for g in m.groups() if g)
-        turning = int(said) if said.isdigit() else native_korean_number(said.replace(" ", ""))
+        said = said.replace(" ", "")
+        mixed = re.fullmatch(
+            r"([이삼사오육칠팔구])십(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?", said
+        )
+        if mixed:  # "육십다섯": Sino-Korean tens, native ones
+            turning: int | None = _DIGITS[mixed.group(1)] * 10 + (
+                _NATIVE_ONES[mixed.group(2)] if mixed.group(2) else 0
+            )
+        else:
+            turning = int(said) if said.isdigit() else native_korean_number(said)
         add(None if turning is None else turning - 1, "years", m.start(), m.end())
     for m in _NATIVE_AGE.finditer(text):
         add(native_korean_number(m.group(1) + (m.group(2) or "")), "years", m.start(), m.end())
@@ -858,7 +869,7 @@ def _not_an_age(text: str, age: Age) -> bool:
 
 
 _MONEY_CONTEXT = re.compile(
-    r"((?:경비|조리사|요양보호사|캐셔|경리|간호조무사|간호사|회사원|택배|배달|미화원|일용직|알바|아르바이트|청소)(?:로|으로|일로|해서)?|월급|월세|월\s?소득|소득|수입|(?<![0-9일이삼사오유육칠팔구십정섣])월|벌|버는|연봉|재산|집|아파트|빌라|주택|땅|토지|상가|건물|시세|공시\s?가격?|시가|집값|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|합쳐서|합치면|합치믄|합하면|합해서|합해가|다\s?해서|"
+    r"((?:경비|조리사|요양보호사|캐셔|경리|간호조무사|간호사|회사원|택배|배달|미화원|일용직|알바|아르바이트|청소)(?:로|으로|일로|해서)?|월급|월세|월\s?소득|소득|수입|(?<![0-9일이삼사오유육칠팔구십정섣])월|벌|버는|연봉|재산|집|아파트|빌라|주택|땅|토지|상가|건물|시세|공시\s?가격?|시가|집값|예금|적금|저축|빚|대출|부채|보증금|전세|전셋돈|용돈|연금|급여|수당|양육비|통장|알바|부업|파트|한\s?달에?|매달|매월|합쳐(?:서|가)?|(?:집|아파트|빌라|주택|땅|상가)\s?(?:하나|한\s?채)\s?(?:있는데|있는디|있고|있어|있슈|있는)?|합치면|합치믄|합하면|합해서|합해가|다\s?해서|(?:받|나오|들어오)는\s?(?:거|기|게|것|돈)|"
     r"收入|工资|挣|房租|年金|养老金|退休金|一共|总共|加起来|一个月|每个月|每月|月薪|薪水|存款|押金|保证金)(?:이|은|는|엔|에는|에|도|으로|로|만|이랑|하고|게|가)?\s*(?:(?:[가-힣]{1,2}\s?)?(?:이름|명의)\s?(?:으로|로)\s?(?:된\s?(?:거|것|게)?\s?)?)?(?:(?:모아\s?둔|넣어\s?둔|들어\s?있는|있는)\s?(?:거|것|돈)(?:이|은|는|도)?\s*)?(?:세후|세전|실수령|税后|税前)?\s*(?:한|약|대략|대충|거의|딱|한\s?달에?|매달)?\s*$"
 )
 #: "한달 백오십 번다", "삼백 벌어요": a bare amount the verb after it makes money (in 만원).
@@ -979,7 +990,10 @@ def find_money(text: str) -> list[Money]:
         if not raw:
             continue
         has_ascii = any(c.isdigit() for c in raw)
-        has_digit = has_ascii or any(c in _DIGITS for c in raw)
+        # "백십", "천이백": a numeral of several places, even with no digit among them, is a number
+        has_digit = (
+            has_ascii or any(c in _DIGITS for c in raw) or (len(raw) >= 2 and set(raw) <= set("십백천"))
+        )
         has_big = any(c in _BIG for c in raw)
         after = joined[end:]
         currency = bool(_CURRENCY_AFTER.match(after))
@@ -991,6 +1005,8 @@ def find_money(text: str) -> list[Money]:
         )
         lone = raw in ("천", "백") and context  # "예금 천 정도", "월 백": 천만원, 백만원
         if not has_digit and not currency and not lone:
+            if raw == "백":
+                listed.append((raw, start, end))  # "저 월급 이백 와이프 식당 백이요": the list's next amount
             continue
         if not has_ascii and not any(c in _SMALL or c in _BIG for c in raw):
             continue  # a lone 이, 오, 일 is a word, not a number
@@ -1034,12 +1050,17 @@ def find_money(text: str) -> list[Money]:
 
 
 #: Between two amounts of one list, the second's holder: ", 저 ", ", 집사람이 ", ", chồng ".
-_LIST_BETWEEN = re.compile(r"\s?[,，、]\s?(?:[가-힣a-zà-ỹ]{1,6}(?:이|가|은|는|도)?\s?)?", re.I)
+_LIST_BETWEEN = re.compile(
+    r"\s?[,，、]\s?(?:[가-힣a-zà-ỹ]{1,6}(?:이|가|은|는|도)?\s?)?"
+    # "남편 삼백팔십 저 알바 백이십": no comma, the next holder and what she does
+    r"|\s(?:마누라|할멈|영감|남편|신랑|아내|와이프|집사람|부인|저|나|내|제)(?:는|은|도|가)?\s(?:[가-힣]{1,4}\s)?",
+    re.I,
+)
 _INSTEAD_BEFORE = re.compile(r"아니(?:고|구|라|야)?\s?,?\s?$")
 #: Between an amount and the next one of a list, the next holder alone: " 마누라 ", ", 남편은 ".
 _PERSON_BETWEEN = re.compile(
     r"\s?[,，、]?\s?(?:마누라|할멈|영감|남편|신랑|아내|와이프|집사람|부인|저|나|내|제|아들|딸|엄마|아빠|어머니|아버지)"
-    r"(?:\s?(?:거|것|꺼|껀))?(?:이|가|은|는|도|께|꺼)?\s?"
+    r"(?:\s?(?:거|것|꺼|껀))?(?:이|가|은|는|도|께|꺼)?\s?(?:(?:식당|마트|공장|회사|알바|월급|연금)\s)?"
 )
 
 
