@@ -101,6 +101,7 @@ def test_per_month_in_chinese_is_not_a_baby_s_age() -> None:
         ("스물하나요", False),
         ("저 둘다 몸이 안좋아서 일 못해요. 생계급여 의료급여 신청하고 싶어요", False),
         ("이거 어떻게 해야 하나", True),
+        ("그거 어디다 신청해요", True),
         ("신청 어디서 해요", True),
         ("받을 수 있나요", True),
     ],
@@ -144,3 +145,10 @@ def test_the_eldest_told_after_the_second_birth_is_another_child() -> None:
     assert len(children) == 2
     assert {c.get("age") for c in children} >= {4}
     assert any(c.get("birth_order") == 2 and "age" not in c for c in children)
+
+
+def test_a_collapse_said_as_a_condition_is_no_danger() -> None:
+    from graphs.nlu.danger import has_danger_word
+
+    assert not has_danger_word("혼자사는 엄마집에 쓰러지거나 불나면 자동으로 연결되는 기계 달아준다던데")
+    assert has_danger_word("엄마가 쓰러졌어요")
