@@ -199,6 +199,9 @@ def clauses_for(slot: str, text: str) -> str:
         return text
     split = [p for p in _CLAUSE.split(text) if p.strip()]
     parts = [p for p in split if pattern.search(p)]
+    if not parts and slot == "age":
+        # "아 잠만 생일 지나서 만 25네요 ㅋㅋ;; 그럼 국민취업지원제도는 돼요?": the clause with the age, not the question
+        parts = [p for p in split if find_ages(p)]
     if parts and slot == "income":
         # "chong 340만, minh 160만 moi thang": an amount of its own clause, of no other kind, is income too
         others = [SLOT_KEYWORDS[s] for s in ("assets", "housing") if s in SLOT_KEYWORDS]
@@ -511,7 +514,9 @@ def parse_answer(
             r"넉넉|잘\s*살|잘\s*벌|잘\s*버(?:는|니|네)|많이\s*벌|여유|부자|연봉이?\s?\S{0,4}억|억\s?(?:넘|이상)|의사|변호사|고소득|well off|rich|earns? a lot"
             r"|high (?:income|salary)|\bdoctor\b|\blawyer\b|(?<!不)宽裕|(?<!没)有钱|收入(?:都)?(?:挺|很)?高|(?<!不)过得(?:很|挺)?好"
             r"|好几亿|几个亿|上亿|(?:年收入|年薪|一年挣).{0,4}亿|(?:房子|房)好几套|好几套房|집(?:이|을)?\s?(?:몇|두|세)\s?채|빌딩"
-            r"|khá giả|kha gia|kiếm được nhiều|kiem duoc nhieu",
+            r"|khá giả|kha gia|kiếm được nhiều|kiem duoc nhieu"
+            # what the office told her: "부양의무자 기준에 걸린다 카더라", "아들 때문에 걸려서 안 된대요"
+            r"|(?:기준에|기준\s?때문에|때문에|땜시|땜에)\s?(?:딱\s?)?걸(?:린|려|렸)",
             text,
             re.IGNORECASE,
         )
@@ -526,7 +531,7 @@ def parse_answer(
             # family-support criterion fails, below it is met
             return {"support_obligor": "fails" if monthly * 12 > OBLIGOR_YEARLY_INCOME else "meets"}
         if re.search(
-            r"어려|어렵|힘들|형편이\s*안|연락\s*안|연락이\s*끊|넉넉하지|넉넉지|빠듯|겨우|근근|가난|기초연금으로|수급자|"
+            r"어려|어렵|힘들|형편이?\s*안|(?:부양의무자?|부양\s?의무|그건|그거는?)\s?(?:는|은)?\s?문제\s?(?:가\s?)?없|연락\s*안|연락이\s*끊|넉넉하지|넉넉지|빠듯|겨우|근근|가난|기초연금으로|수급자|"
             r"struggl|poor|can'?t help|can'?t (?:\w+ )?support|barely|normal (?:salar|income|job|wage)|average (?:salar|income)"
             r"|困难|不宽裕|没钱|不好|顾不过来|顾不上|自顾不暇|khó khăn|kho khan|nghèo|ngheo|chật vật"
             r"|평범|월급쟁이|회사원|직장인|공장|회사\s?(?:다니|댕기|댕김|나가)|(?:지|자기|제|저그)\s?식구|바쁘|바뻐|바빠|ordinary|office worker|his own family|her own family"

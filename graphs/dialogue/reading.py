@@ -54,7 +54,7 @@ _REQUEST = re.compile(
 #: baby", "我和老公还有孩子三口人"), not a mention ("우리 애 11살이에요").
 _BOTH = re.compile(r"둘\s?다|모두|전부|\bboth\b|\bneither\b|都|cả hai", re.IGNORECASE)
 _CORRECTION = re.compile(
-    r"^\s*(?:아\s?|[啊哦噢][，,]?\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|잠깐(?:만)?(?:요)?|(?:아|앗)\s?(?:참|맞다)|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm|(?:à|a|ủa)\s?không\b)"
+    r"^\s*(?:아\s?|[啊哦噢][，,]?\s?)?(?:아니(?:다|요|야|고)?|아뇨|정정|잘못\s?말|잠깐(?:만)?(?:요)?|잠만(?:요)?|(?:아|앗)\s?(?:참|맞다)|sorry|no,|wait|actually|不对|不是|说错|không phải|nhầm|(?:à|a|ủa)\s?không\b)"
     # a few words in: "à em nói nhầm", "제가 잘못 말했어요", "oh I meant"
     r"|^.{0,10}?(?:更正|纠正|改正|搞错|弄错|说错|correction|sửa lại|sua lai)|^.{0,15}?(?:nói\s|noi\s)?(?:nhầm|nham)\b|^.{0,15}?(?:잘못\s?말|말을?\s?잘못|(?:아까|방금|앞에)\s?(?:건|거|것은?|말은?)?\s?틀렸|착각)|^.{0,20}?\b(?:I meant|my mistake|I misspoke)\b"
     # "다시 계산해보니 200이 아니라 230이네요": recounted, the number said instead of another
@@ -106,6 +106,13 @@ def _last_answered(ledger: lg.Ledger) -> list[str]:
         if e.get("status") in lg.SETTLED and e.get("status") != "assumed"
     ]
     return [max(answered)[1]] if answered else []
+
+
+def _own_age(facts: dict[str, Any]) -> int | None:
+    """The applicant's age in a household dict, if told."""
+    me: dict[str, Any] = next((m for m in facts.get("members") or [] if m.get("relation") == "self"), {})
+    age = me.get("age")
+    return int(age) if age is not None else None
 
 
 def _as_pending(targets: list[str], pending: list[str]) -> list[str]:
@@ -397,6 +404,18 @@ def read_message(
         # "아 아니다, 여덟 살이에요", "아 아니다 이번에 올라서 170이에요" (while assets are asked): a correction is
         # about what she answered last, not the open question.
         pending = last
+    if (
+        correcting
+        and "age" not in pending
+        and lg.settled(ledger, "age")
+        and _own_age(u.facts)
+        not in (
+            None,
+            _own_age(facts),
+        )
+    ):
+        # "아 잠만 생일 지나서 만 25네요" while where she lives is asked: her age corrected, not an answer to it
+        pending = ["age"]
     named = _as_pending(relevant_slots(candidates, message), pending)
     # A reply with no word of any slot ("none", "네") answers one open question: the first it can answer.
     targets = named or pending

@@ -152,3 +152,31 @@ def test_a_collapse_said_as_a_condition_is_no_danger() -> None:
 
     assert not has_danger_word("혼자사는 엄마집에 쓰러지거나 불나면 자동으로 연결되는 기계 달아준다던데")
     assert has_danger_word("엄마가 쓰러졌어요")
+
+
+@pytest.mark.parametrize(
+    ("text", "standing"),
+    [
+        ("시어머니 시골 계신데 형편 안 좋으셔서 부양의무자는 문제 없대요", "meets"),
+        ("아들이 대기업 댕기가 부양의무자 기준에 걸린다 카더라", "fails"),
+        ("아들 때문에 걸려서 안 된대요", "fails"),
+    ],
+)
+def test_family_support_as_the_office_told_her(text: str, standing: str) -> None:
+    # blind28 dialogues, read after their one measurement
+    assert parse_answer("support_obligor", text, {}, {}) == {"support_obligor": standing}
+
+
+def test_an_age_corrected_while_another_question_is_open() -> None:
+    from graphs.dialogue import ledger as lg
+    from graphs.dialogue.reading import read_message
+    from graphs.nlu import understand
+
+    facts = {"members": [{"relation": "self", "age": 24}]}
+    ledger = lg.record({}, ["age"], "said", 1)
+    message = "아 잠만 생일 지나서 만 25네요 ㅋㅋ;; 그럼 국민취업지원제도는 돼요? 백수임"
+    reading = read_message(
+        message, understand(message), ["region", "gyeonggi_residence_years"], ledger, facts
+    )
+    assert reading.facts["members"][0]["age"] == 25
+    assert "gyeonggi_residence_years" not in reading.facts
