@@ -144,7 +144,10 @@ SLOT_KEYWORDS: dict[str, re.Pattern[str]] = {
         r"부모|자녀|자식|아들|딸|사위|며느리|부양|parents|children|family|\bsons?\b|daughters?|父母|子女|儿子|女儿|公公|婆婆|cha mẹ|con cái|con trai|con gái|(?:bố|ba|má|mẹ) (?:mẹ )?(?:chồng|vợ)|\bbố mẹ\b",
         re.I,
     ),
-    "receiving": re.compile(r"받고|받는|수급|receiv|领取|đang nhận", re.I),
+    "receiving": re.compile(
+        r"받고|받는|수급|receiv|领取|đang nhận|chưa (?:được )?nhận|không nhận|nhận (?:gì|cái gì|trợ cấp)",
+        re.I,
+    ),
     "income_recognition": re.compile(
         r"소득\s?인정액|recogni[sz]ed income|认定收入|thu nhập (?:được )?công nhận", re.I
     ),

@@ -444,6 +444,8 @@ def read_message(
         first
         and first not in targets
         and not elsewhere
+        # "chưa nhận gì" while his nationality is asked: a reply to the benefits the reply assumed, not a "no" to it
+        and not any(lg.status(ledger, s) == "assumed" for s in named)
         and (
             first not in MONEY_SLOTS
             or find_money(message)

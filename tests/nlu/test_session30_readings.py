@@ -180,3 +180,16 @@ def test_an_age_corrected_while_another_question_is_open() -> None:
     )
     assert reading.facts["members"][0]["age"] == 25
     assert "gyeonggi_residence_years" not in reading.facts
+
+
+def test_a_reply_about_the_assumed_benefits_is_no_answer_to_the_open_question() -> None:
+    # the trial: "chưa nhận gì" (nothing received) while the husband's nationality was asked
+    from graphs.dialogue import ledger as lg
+    from graphs.dialogue.reading import read_message
+    from graphs.nlu import understand
+
+    facts = {"members": [{"relation": "self", "age": 50}]}
+    ledger = lg.record({}, ["receiving"], "assumed", 1)
+    reading = read_message("chưa nhận gì", understand("chưa nhận gì"), ["nationality"], ledger, facts)
+    assert "nationality" not in reading.filled
+    assert reading.facts.get("receiving") == []
